@@ -1,0 +1,223 @@
+//! Typed calls on top of [`Transport`]: one generic [`Client::send`] for every action, plus the
+//! walks that need several calls (all collaborators, last-used by tens, latest access records).
+
+use std::time::Duration;
+
+use super::error::CallError;
+use super::model::{
+    AccessKey, Action, DescribeEvents, Event, GetSecurityLastUsed, LAST_USED_BATCH, ListAccessKeys,
+    ListCollaborators, LookupAttribute, SecretIdLastUsed, Service, SubAccountInfo,
+};
+use super::transport::{CallSpec, Transport};
+
+/// Access records are searched back this far (spec §14: 90 days, in 30-day windows).
+pub const RECORD_WINDOW: Duration = Duration::from_secs(30 * 24 * 3600);
+pub const RECORD_WINDOWS: u32 = 3;
+/// The page size `ListCollaborators` is walked with.
+const COLLABORATOR_PAGE: u64 = 100;
+
+/// A CAM and CloudAudit client for one endpoint and one credential.
+#[derive(Debug, Clone)]
+pub struct Client {
+    transport: Transport,
+}
+
+impl Client {
+    pub fn new(transport: Transport) -> Self {
+        Self { transport }
+    }
+
+    pub fn transport(&self) -> &Transport {
+        &self.transport
+    }
+
+    /// Sends any typed action.
+    pub async fn send<A: Action>(&self, request: &A) -> Result<A::Response, CallError> {
+        let body = serde_json::to_vec(request).map_err(|e| CallError::Encode(e.to_string()))?;
+        let target = describe_target(&body);
+        let reply = self
+            .transport
+            .call(CallSpec {
+                service: A::SERVICE,
+                action: A::NAME,
+                body,
+                mutates: A::MUTATES,
+                target: &target,
+            })
+            .await?;
+        serde_json::from_value(reply.response).map_err(|e| CallError::Envelope {
+            url: self.transport.endpoint().to_string(),
+            reason: format!("unexpected {} response: {e}", A::NAME),
+            body: String::new(),
+        })
+    }
+
+    /// Sends an action by name with raw JSON parameters (for `camtui call`). Never retried.
+    pub async fn call_raw(
+        &self,
+        service: Service,
+        action: &str,
+        params: &serde_json::Value,
+    ) -> Result<serde_json::Value, CallError> {
+        let body = serde_json::to_vec(params).map_err(|e| CallError::Encode(e.to_string()))?;
+        let target = describe_target(&body);
+        let mut reply = self
+            .transport
+            .call(CallSpec {
+                service,
+                action,
+                body,
+                mutates: true,
+                target: &target,
+            })
+            .await?;
+        if let serde_json::Value::Object(map) = &mut reply.response {
+            map.insert("RequestId".into(), reply.request_id.into());
+        }
+        Ok(reply.response)
+    }
+
+    /// Every collaborator, following `Limit`/`Offset` until `TotalNum`.
+    pub async fn all_collaborators(&self) -> Result<Vec<SubAccountInfo>, CallError> {
+        let mut all = Vec::new();
+        loop {
+            let page = self
+                .send(&ListCollaborators {
+                    limit: Some(COLLABORATOR_PAGE),
+                    offset: Some(all.len() as u64),
+                })
+                .await?;
+            let got = page.data.len();
+            all.extend(page.data);
+            if got == 0 || all.len() as u64 >= page.total_num {
+                return Ok(all);
+            }
+        }
+    }
+
+    pub async fn access_keys(&self, target_uin: Option<u64>) -> Result<Vec<AccessKey>, CallError> {
+        Ok(self.send(&ListAccessKeys { target_uin }).await?.access_keys)
+    }
+
+    /// Last use of each SecretId, asking `GetSecurityLastUsed` ten at a time.
+    pub async fn last_used(
+        &self,
+        secret_ids: &[String],
+    ) -> Result<Vec<SecretIdLastUsed>, CallError> {
+        let mut rows = Vec::with_capacity(secret_ids.len());
+        for batch in secret_ids.chunks(LAST_USED_BATCH) {
+            let reply = self
+                .send(&GetSecurityLastUsed {
+                    secret_id_list: batch.to_vec(),
+                })
+                .await?;
+            rows.extend(reply.secret_id_last_used_rows);
+        }
+        Ok(rows)
+    }
+
+    /// The latest `limit` access records of a key from the past 90 days, newest first: walks
+    /// `DescribeEvents` back in 30-day windows, following `NextToken`, and stops as soon as it has
+    /// `limit` records (spec §14). `now` is Unix seconds.
+    pub async fn latest_access_records(
+        &self,
+        secret_id: &str,
+        limit: usize,
+        now: u64,
+    ) -> Result<Vec<Event>, CallError> {
+        let mut records = Vec::new();
+        for window in 0..RECORD_WINDOWS {
+            let end = now.saturating_sub(u64::from(window) * RECORD_WINDOW.as_secs());
+            // The API wants the span strictly under 30 days.
+            let start = end.saturating_sub(RECORD_WINDOW.as_secs() - 1);
+            let mut next_token = None;
+            loop {
+                let want = limit - records.len();
+                let page = self
+                    .send(&DescribeEvents {
+                        start_time: start,
+                        end_time: end,
+                        next_token,
+                        max_results: Some(want.clamp(1, 50) as u64),
+                        lookup_attributes: vec![LookupAttribute::access_key_id(secret_id)],
+                        is_return_location: None,
+                    })
+                    .await?;
+                records.extend(page.events.into_iter().take(want));
+                if records.len() >= limit {
+                    return Ok(records);
+                }
+                match page.next_token {
+                    Some(token) if !page.list_over => next_token = Some(token),
+                    _ => break,
+                }
+            }
+        }
+        Ok(records)
+    }
+}
+
+/// A short, secret-free description of what a request is about, for the API-call log: the
+/// values of the fields that identify a user or a key.
+fn describe_target(body: &[u8]) -> String {
+    const FIELDS: [&str; 5] = [
+        "TargetUin",
+        "AccessKeyId",
+        "Name",
+        "SecretIdList",
+        "LookupAttributes",
+    ];
+    let Ok(serde_json::Value::Object(map)) = serde_json::from_slice::<serde_json::Value>(body)
+    else {
+        return String::new();
+    };
+    FIELDS
+        .iter()
+        .filter_map(|field| {
+            let value = map.get(*field)?;
+            let text = match value {
+                serde_json::Value::String(s) => s.clone(),
+                serde_json::Value::Array(items) => items
+                    .iter()
+                    .map(|item| match item {
+                        serde_json::Value::String(s) => s.clone(),
+                        serde_json::Value::Object(o) => o
+                            .get("AttributeValue")
+                            .and_then(serde_json::Value::as_str)
+                            .unwrap_or_default()
+                            .to_owned(),
+                        other => other.to_string(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(","),
+                other => other.to_string(),
+            };
+            Some(format!("{field}={text}"))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::describe_target;
+
+    #[test]
+    fn target_names_users_and_keys_only() {
+        assert_eq!(
+            describe_target(br#"{"TargetUin": 7, "Description": "x"}"#),
+            "TargetUin=7"
+        );
+        assert_eq!(
+            describe_target(br#"{"SecretIdList": ["a", "b"]}"#),
+            "SecretIdList=a,b"
+        );
+        assert_eq!(
+            describe_target(
+                br#"{"LookupAttributes": [{"AttributeKey": "AccessKeyId", "AttributeValue": "IKID1"}]}"#
+            ),
+            "LookupAttributes=IKID1"
+        );
+        assert_eq!(describe_target(br#"{"Password": "p"}"#), "");
+    }
+}

@@ -1,0 +1,114 @@
+//! Errors a call can end with: the API's own (`Code`, `Message`, `RequestId`) or the transport's.
+
+use std::fmt;
+
+/// An error the API answered with, inside a well-formed envelope.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+pub struct ApiError {
+    #[serde(rename = "Code")]
+    pub code: String,
+    #[serde(rename = "Message")]
+    pub message: String,
+    #[serde(skip)]
+    pub request_id: String,
+}
+
+impl ApiError {
+    /// Whether a read may be retried: the SDK's `StandardRetryer` codes (spec §6.4).
+    pub fn is_rate_limit(&self) -> bool {
+        self.code.starts_with("RequestLimitExceeded")
+    }
+
+    /// What a person can do about it, for the codes where that is not obvious from the message.
+    pub fn hint(&self) -> Option<&'static str> {
+        Some(match self.code.as_str() {
+            "AuthFailure.SecretIdNotFound" => {
+                "the SecretId is unknown, disabled or deleted — check the credentials in use"
+            }
+            "AuthFailure.SignatureFailure" => "the SecretKey does not match the SecretId",
+            "AuthFailure.SignatureExpire" => {
+                "this machine's clock differs from the server's by more than 5 minutes"
+            }
+            "AuthFailure.UnauthorizedOperation" | "UnauthorizedOperation.DeleteApiKey" => {
+                "the credentials in use are not allowed to do this"
+            }
+            "OperationDenied.AccessKeyOverLimit" => {
+                "a user can have at most 2 API keys: delete one first"
+            }
+            "RequestLimitExceeded" => "too many requests: wait a moment and try again",
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {} (RequestId {})",
+            self.code, self.message, self.request_id
+        )
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+/// Everything a call can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum CallError {
+    #[error("{0}")]
+    Api(ApiError),
+    #[error("could not reach {url}: {reason}")]
+    Network { url: String, reason: String },
+    #[error("{url} did not answer within {seconds} s")]
+    Timeout { url: String, seconds: u64 },
+    #[error("{url} answered HTTP {status}, not an API response: {body}")]
+    HttpStatus {
+        url: String,
+        status: u16,
+        body: String,
+    },
+    #[error("{url} answered something that is not a Tencent Cloud API response ({reason}): {body}")]
+    Envelope {
+        url: String,
+        reason: String,
+        body: String,
+    },
+    #[error("could not encode the request: {0}")]
+    Encode(String),
+}
+
+impl CallError {
+    /// The API's error, if that is what this is.
+    pub fn api(&self) -> Option<&ApiError> {
+        match self {
+            Self::Api(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The API error code, or a client-side code in the SDK's vocabulary (spec §6.3).
+    pub fn code(&self) -> &str {
+        match self {
+            Self::Api(e) => &e.code,
+            Self::Network { .. } | Self::Timeout { .. } => "ClientNetworkError",
+            Self::HttpStatus { .. } | Self::Envelope { .. } => "ServerNetworkError",
+            Self::Encode(_) => "ClientParamsError",
+        }
+    }
+
+    /// Whether a read may be retried (network trouble or rate limiting; never for writes).
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Self::Api(e) => e.is_rate_limit(),
+            Self::Network { .. } | Self::Timeout { .. } | Self::HttpStatus { .. } => true,
+            Self::Envelope { .. } | Self::Encode(_) => false,
+        }
+    }
+}
+
+impl From<ApiError> for CallError {
+    fn from(e: ApiError) -> Self {
+        Self::Api(e)
+    }
+}

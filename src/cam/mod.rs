@@ -1,0 +1,15 @@
+//! The Tencent Cloud API 3.0 client: the TC3 signer (shared with the server), credentials that
+//! redact themselves, the HTTP transport, the typed model of every action, and typed calls.
+
+pub mod client;
+pub mod credential;
+pub mod de;
+pub mod error;
+pub mod model;
+pub mod signer;
+pub mod transport;
+
+pub use client::Client;
+pub use credential::{Credential, Secret};
+pub use error::{ApiError, CallError};
+pub use transport::{Endpoint, Transport, TransportConfig};

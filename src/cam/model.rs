@@ -1,0 +1,605 @@
+//! Request and response types of the CAM (2019-01-16) and CloudAudit (2019-03-19) actions camtui
+//! uses, one pair per action (spec §8, §9, §14). Responses decode leniently (numbers as strings,
+//! `null`, unknown fields); both sides serialise, so the bundled server answers with these types.
+
+use serde::{Deserialize, Serialize};
+
+use super::credential::Secret;
+use super::de::{
+    EventTime, expose_opt_secret, expose_secret, i64_lenient, opt_u64_lenient, secret_lenient,
+    string_lenient, u64_lenient,
+};
+
+/// The API a request goes to: its credential-scope name and version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Service {
+    Cam,
+    CloudAudit,
+}
+
+impl Service {
+    pub const ALL: [Service; 2] = [Service::Cam, Service::CloudAudit];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Cam => "cam",
+            Self::CloudAudit => "cloudaudit",
+        }
+    }
+
+    pub fn version(self) -> &'static str {
+        match self {
+            Self::Cam => "2019-01-16",
+            Self::CloudAudit => "2019-03-19",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
+
+impl std::fmt::Display for Service {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A typed action: its name, service, whether it changes anything, and its response type.
+pub trait Action: Serialize {
+    const NAME: &'static str;
+    const SERVICE: Service;
+    /// Mutations are never retried blindly.
+    const MUTATES: bool;
+    type Response: for<'de> Deserialize<'de>;
+}
+
+macro_rules! action {
+    ($request:ty => $response:ty, $service:ident, $name:literal, mutates: $mutates:literal) => {
+        impl Action for $request {
+            const NAME: &'static str = $name;
+            const SERVICE: Service = Service::$service;
+            const MUTATES: bool = $mutates;
+            type Response = $response;
+        }
+    };
+}
+
+// ───────────────────────────── users ─────────────────────────────
+
+/// A sub-user or collaborator, as `ListUsers` and `ListCollaborators` return it (spec §8.1).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct SubAccountInfo {
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub uin: u64,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub name: String,
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub uid: u64,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub remark: String,
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub console_login: u64,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub phone_num: String,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub country_code: String,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub email: String,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub create_time: String,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub nick_name: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ListUsers {}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListUsersResponse {
+    #[serde(default, deserialize_with = "vec_or_null")]
+    pub data: Vec<SubAccountInfo>,
+}
+action!(ListUsers => ListUsersResponse, Cam, "ListUsers", mutates: false);
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct GetUser {
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct GetUserResponse {
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub uin: u64,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub name: String,
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub uid: u64,
+    #[serde(default)]
+    pub remark: Option<String>,
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub console_login: u64,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub phone_num: String,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub country_code: String,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub email: String,
+    #[serde(
+        rename = "RecentlyLoginIP",
+        deserialize_with = "string_lenient",
+        default
+    )]
+    pub recently_login_ip: String,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub recently_login_time: String,
+}
+action!(GetUser => GetUserResponse, Cam, "GetUser", mutates: false);
+
+/// `AddUser`. `IsAdmin` is a camtui extension that only camtui's server reads, and only from root.
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct AddUser {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remark: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub console_login: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub use_api: Option<u64>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "expose_opt_secret"
+    )]
+    pub password: Option<Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub need_reset_password: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone_num: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country_code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_admin: Option<u64>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct AddUserResponse {
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub uin: u64,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub name: String,
+    #[serde(
+        deserialize_with = "secret_lenient",
+        serialize_with = "expose_secret",
+        default = "empty_secret"
+    )]
+    pub password: Secret,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub secret_id: String,
+    #[serde(
+        deserialize_with = "secret_lenient",
+        serialize_with = "expose_secret",
+        default = "empty_secret"
+    )]
+    pub secret_key: Secret,
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub uid: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_num_verify_link: Option<String>,
+}
+action!(AddUser => AddUserResponse, Cam, "AddUser", mutates: true);
+
+/// `UpdateUser`; `IsAdmin` as in [`AddUser`].
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct UpdateUser {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remark: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub console_login: Option<u64>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "expose_opt_secret"
+    )]
+    pub password: Option<Secret>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub need_reset_password: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone_num: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country_code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_admin: Option<u64>,
+}
+
+/// A response that carries nothing but its `RequestId`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Empty {}
+
+action!(UpdateUser => Empty, Cam, "UpdateUser", mutates: true);
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DeleteUser {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub force: Option<u64>,
+}
+action!(DeleteUser => Empty, Cam, "DeleteUser", mutates: true);
+
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListCollaborators {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offset: Option<u64>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListCollaboratorsResponse {
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub total_num: u64,
+    #[serde(default, deserialize_with = "vec_or_null")]
+    pub data: Vec<SubAccountInfo>,
+}
+action!(ListCollaborators => ListCollaboratorsResponse, Cam, "ListCollaborators", mutates: false);
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DescribeSubAccounts {
+    pub filter_sub_account_uin: Vec<u64>,
+}
+
+/// `UserType` of [`SubAccountUser`]: 2 sub-user, 3 WeCom sub-user, 4 collaborator, 5 message receiver.
+pub const USER_TYPE_SUB_USER: u64 = 2;
+pub const USER_TYPE_COLLABORATOR: u64 = 4;
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct SubAccountUser {
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub uin: u64,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub name: String,
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub uid: u64,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub remark: String,
+    #[serde(default)]
+    pub create_time: Option<String>,
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub user_type: u64,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub last_login_ip: String,
+    #[serde(default)]
+    pub last_login_time: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DescribeSubAccountsResponse {
+    #[serde(default, deserialize_with = "vec_or_null")]
+    pub sub_accounts: Vec<SubAccountUser>,
+}
+action!(DescribeSubAccounts => DescribeSubAccountsResponse, Cam, "DescribeSubAccounts", mutates: false);
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct GetUserAppId {}
+
+/// The calling identity. `Uin` and `OwnerUin` are strings on the wire (spec §8.9).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct GetUserAppIdResponse {
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub uin: String,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub owner_uin: String,
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub app_id: u64,
+}
+action!(GetUserAppId => GetUserAppIdResponse, Cam, "GetUserAppId", mutates: false);
+
+// ───────────────────────────── access keys ─────────────────────────────
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum KeyStatus {
+    Active,
+    Inactive,
+}
+
+impl KeyStatus {
+    /// The word the console uses.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Active => "Enabled",
+            Self::Inactive => "Disabled",
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Active => "Active",
+            Self::Inactive => "Inactive",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct AccessKey {
+    #[serde(deserialize_with = "string_lenient")]
+    pub access_key_id: String,
+    pub status: KeyStatus,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub create_time: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListAccessKeys {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_uin: Option<u64>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListAccessKeysResponse {
+    #[serde(default, deserialize_with = "vec_or_null")]
+    pub access_keys: Vec<AccessKey>,
+}
+action!(ListAccessKeys => ListAccessKeysResponse, Cam, "ListAccessKeys", mutates: false);
+
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct CreateAccessKey {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_uin: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// A new key with its SecretKey: the only time the SecretKey is ever seen (spec §8.11).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct AccessKeyDetail {
+    #[serde(deserialize_with = "string_lenient")]
+    pub access_key_id: String,
+    #[serde(deserialize_with = "secret_lenient", serialize_with = "expose_secret")]
+    pub secret_access_key: Secret,
+    pub status: KeyStatus,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub create_time: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct CreateAccessKeyResponse {
+    #[serde(default)]
+    pub access_key: Option<AccessKeyDetail>,
+}
+action!(CreateAccessKey => CreateAccessKeyResponse, Cam, "CreateAccessKey", mutates: true);
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct UpdateAccessKey {
+    pub access_key_id: String,
+    pub status: KeyStatus,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_uin: Option<u64>,
+}
+action!(UpdateAccessKey => Empty, Cam, "UpdateAccessKey", mutates: true);
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DeleteAccessKey {
+    pub access_key_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_uin: Option<u64>,
+}
+action!(DeleteAccessKey => Empty, Cam, "DeleteAccessKey", mutates: true);
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct GetSecurityLastUsed {
+    pub secret_id_list: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct SecretIdLastUsed {
+    #[serde(deserialize_with = "string_lenient")]
+    pub secret_id: String,
+    /// `YYYY-MM-DD`; `None` when never used.
+    #[serde(default)]
+    pub last_used_date: Option<String>,
+    /// Epoch milliseconds; `None` when never used.
+    #[serde(default, deserialize_with = "opt_i64_lenient")]
+    pub last_secret_used_date: Option<i64>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct GetSecurityLastUsedResponse {
+    #[serde(default, deserialize_with = "vec_or_null")]
+    pub secret_id_last_used_rows: Vec<SecretIdLastUsed>,
+}
+action!(GetSecurityLastUsed => GetSecurityLastUsedResponse, Cam, "GetSecurityLastUsed", mutates: false);
+
+/// The most SecretIds one `GetSecurityLastUsed` call takes.
+pub const LAST_USED_BATCH: usize = 10;
+
+// ───────────────────────────── CloudAudit ─────────────────────────────
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct LookupAttribute {
+    pub attribute_key: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribute_value: Option<String>,
+}
+
+impl LookupAttribute {
+    pub fn access_key_id(secret_id: &str) -> Self {
+        Self {
+            attribute_key: "AccessKeyId".into(),
+            attribute_value: Some(secret_id.into()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DescribeEvents {
+    pub start_time: u64,
+    pub end_time: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_results: Option<u64>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lookup_attributes: Vec<LookupAttribute>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_return_location: Option<u64>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DescribeEventsResponse {
+    #[serde(default)]
+    pub list_over: bool,
+    #[serde(default, deserialize_with = "opt_u64_lenient")]
+    pub next_token: Option<u64>,
+    #[serde(default, deserialize_with = "vec_or_null")]
+    pub events: Vec<Event>,
+    #[serde(default, deserialize_with = "opt_u64_lenient")]
+    pub total_count: Option<u64>,
+}
+action!(DescribeEvents => DescribeEventsResponse, CloudAudit, "DescribeEvents", mutates: false);
+
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct LookUpEvents {
+    pub start_time: i64,
+    pub end_time: i64,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lookup_attributes: Vec<LookupAttribute>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_results: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mode: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct LookUpEventsResponse {
+    #[serde(default)]
+    pub next_token: Option<String>,
+    #[serde(default, deserialize_with = "vec_or_null")]
+    pub events: Vec<Event>,
+    #[serde(default)]
+    pub list_over: bool,
+    #[serde(default, deserialize_with = "opt_u64_lenient")]
+    pub total_count: Option<u64>,
+}
+action!(LookUpEvents => LookUpEventsResponse, CloudAudit, "LookUpEvents", mutates: false);
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Resources {
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub resource_type: String,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub resource_name: String,
+}
+
+/// One CloudAudit event (spec §9): an API call, successful (`ErrorCode` 0) or not.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Event {
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub event_id: String,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub username: String,
+    #[serde(default)]
+    pub event_time: EventTime,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub cloud_audit_event: String,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub resource_type_cn: String,
+    #[serde(deserialize_with = "i64_lenient", default)]
+    pub error_code: i64,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub event_name: String,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub secret_id: String,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub event_source: String,
+    #[serde(rename = "RequestID", deserialize_with = "string_lenient", default)]
+    pub request_id: String,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub resource_region: String,
+    #[serde(rename = "AccountID", deserialize_with = "i64_lenient", default)]
+    pub account_id: i64,
+    #[serde(
+        rename = "SourceIPAddress",
+        deserialize_with = "string_lenient",
+        default
+    )]
+    pub source_ip_address: String,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub event_name_cn: String,
+    #[serde(default)]
+    pub resources: Option<Resources>,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub event_region: String,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub location: String,
+}
+
+impl Event {
+    /// The API error code of a failed call, read from the serialised `CloudAuditEvent`
+    /// (`apiErrorCode`), when the server put one there.
+    pub fn api_error_code(&self) -> Option<String> {
+        let doc: serde_json::Value = serde_json::from_str(&self.cloud_audit_event).ok()?;
+        doc.get("apiErrorCode")
+            .and_then(serde_json::Value::as_str)
+            .filter(|code| !code.is_empty())
+            .map(str::to_owned)
+    }
+}
+
+fn empty_secret() -> Secret {
+    Secret::new("")
+}
+
+fn vec_or_null<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
+}
+
+fn opt_i64_lenient<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    #[derive(Deserialize)]
+    struct Wrap(#[serde(deserialize_with = "i64_lenient")] i64);
+    Ok(Option::<Wrap>::deserialize(d)?.map(|w| w.0))
+}

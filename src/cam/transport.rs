@@ -1,0 +1,509 @@
+//! Sends signed requests over HTTP and decodes the envelope. Owns the endpoint rules (public cloud
+//! per service, or one custom base URL for every service), the headers of spec §1.1, timeouts,
+//! retries of reads, and the record of every call for the API-call log.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde::Deserialize;
+
+use super::credential::Credential;
+use super::error::{ApiError, CallError};
+use super::model::Service;
+use super::signer;
+
+pub const REQUEST_CLIENT: &str = concat!("camtui/", env!("CARGO_PKG_VERSION"));
+const CONTENT_TYPE_JSON: &str = "application/json";
+/// The most attempts a read makes (the SDK's `StandardRetryer` default).
+pub const MAX_ATTEMPTS: u32 = 3;
+
+/// Where requests go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Endpoint {
+    /// `https://<service>.tencentcloudapi.com`, or `<service>.intl.tencentcloudapi.com`.
+    Public { intl: bool },
+    /// One base URL (`http://host:port` or `https://…`) that serves every service.
+    Custom(reqwest::Url),
+}
+
+impl Endpoint {
+    /// Parses `http://host:port`, `https://host`, or a bare `host[:port]` (→ https).
+    pub fn custom(text: &str) -> Result<Self, EndpointError> {
+        let with_scheme = if text.contains("://") {
+            text.to_owned()
+        } else {
+            format!("https://{text}")
+        };
+        let url = reqwest::Url::parse(&with_scheme).map_err(|e| EndpointError {
+            endpoint: text.to_owned(),
+            reason: e.to_string(),
+        })?;
+        if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+            return Err(EndpointError {
+                endpoint: text.to_owned(),
+                reason: "expected http://host[:port] or https://host[:port]".into(),
+            });
+        }
+        Ok(Self::Custom(url))
+    }
+
+    /// The URL a request for `service` is sent to.
+    pub fn url(&self, service: Service) -> reqwest::Url {
+        match self {
+            Self::Public { intl } => {
+                let domain = if *intl {
+                    "intl.tencentcloudapi.com"
+                } else {
+                    "tencentcloudapi.com"
+                };
+                reqwest::Url::parse(&format!("https://{}.{domain}/", service.name()))
+                    .expect("a well-formed public endpoint")
+            }
+            Self::Custom(url) => url.clone(),
+        }
+    }
+
+    /// The `Host` header (and signed host) for a URL: `host[:port]`, port only when not default.
+    pub fn host_header(url: &reqwest::Url) -> String {
+        let host = url.host_str().unwrap_or_default();
+        match url.port() {
+            Some(port) => format!("{host}:{port}"),
+            None => host.to_owned(),
+        }
+    }
+}
+
+impl std::fmt::Display for Endpoint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Public { intl: false } => f.write_str("https://<service>.tencentcloudapi.com"),
+            Self::Public { intl: true } => {
+                f.write_str("https://<service>.intl.tencentcloudapi.com")
+            }
+            Self::Custom(url) => f.write_str(url.as_str().trim_end_matches('/')),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("invalid endpoint {endpoint:?}: {reason}")]
+pub struct EndpointError {
+    pub endpoint: String,
+    pub reason: String,
+}
+
+/// Everything needed to build a [`Transport`].
+#[derive(Debug, Clone)]
+pub struct TransportConfig {
+    pub endpoint: Endpoint,
+    pub region: Option<String>,
+    /// `zh-CN` or `en-US`.
+    pub language: &'static str,
+    /// An extra CA certificate (PEM) to trust, for private deployments.
+    pub ca_cert: Option<PathBuf>,
+    pub connect_timeout: Duration,
+    pub timeout: Duration,
+    /// Base delay between read retries; doubles each attempt.
+    pub retry_backoff: Duration,
+}
+
+impl TransportConfig {
+    pub fn new(endpoint: Endpoint) -> Self {
+        Self {
+            endpoint,
+            region: None,
+            language: "en-US",
+            ca_cert: None,
+            connect_timeout: Duration::from_secs(5),
+            timeout: Duration::from_secs(15),
+            retry_backoff: Duration::from_millis(250),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum TransportError {
+    #[error("cannot read CA certificate {path}: {reason}")]
+    CaCert { path: PathBuf, reason: String },
+    #[error("cannot build the HTTP client: {0}")]
+    Build(String),
+}
+
+/// One call as the API-call log shows it. Never holds a secret.
+#[derive(Debug, Clone)]
+pub struct CallRecord {
+    pub at: chrono::DateTime<chrono::Utc>,
+    pub service: Service,
+    pub action: String,
+    pub url: String,
+    /// A short description of what the call was about (a UIN, a SecretId).
+    pub target: String,
+    pub latency: Duration,
+    pub attempts: u32,
+    pub http_status: Option<u16>,
+    pub request_id: Option<String>,
+    /// `"OK"` or the error code.
+    pub result: String,
+}
+
+pub type CallObserver = Arc<dyn Fn(CallRecord) + Send + Sync>;
+
+/// A signing HTTP transport bound to one endpoint and one credential.
+#[derive(Clone)]
+pub struct Transport {
+    http: reqwest::Client,
+    config: TransportConfig,
+    credential: Credential,
+    observer: Option<CallObserver>,
+}
+
+impl std::fmt::Debug for Transport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Transport")
+            .field("endpoint", &self.config.endpoint)
+            .field("secret_id", &self.credential.secret_id)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What a call sends besides the action name.
+pub struct CallSpec<'a> {
+    pub service: Service,
+    pub action: &'a str,
+    pub body: Vec<u8>,
+    pub mutates: bool,
+    pub target: &'a str,
+}
+
+fn install_crypto_provider() {
+    // reqwest is built without a default provider; ring is the one we compile in.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
+impl Transport {
+    pub fn new(config: TransportConfig, credential: Credential) -> Result<Self, TransportError> {
+        install_crypto_provider();
+        let mut builder = reqwest::Client::builder()
+            .connect_timeout(config.connect_timeout)
+            .timeout(config.timeout)
+            .tcp_nodelay(true)
+            .pool_idle_timeout(Duration::from_secs(60))
+            .no_proxy_for_loopback(&config.endpoint);
+        if let Some(path) = &config.ca_cert {
+            let pem = std::fs::read(path).map_err(|e| TransportError::CaCert {
+                path: path.clone(),
+                reason: e.to_string(),
+            })?;
+            let cert =
+                reqwest::Certificate::from_pem(&pem).map_err(|e| TransportError::CaCert {
+                    path: path.clone(),
+                    reason: e.to_string(),
+                })?;
+            builder = builder.tls_certs_merge([cert]);
+        }
+        let http = builder
+            .build()
+            .map_err(|e| TransportError::Build(e.to_string()))?;
+        Ok(Self {
+            http,
+            config,
+            credential,
+            observer: None,
+        })
+    }
+
+    #[must_use]
+    pub fn with_observer(mut self, observer: CallObserver) -> Self {
+        self.observer = Some(observer);
+        self
+    }
+
+    pub fn endpoint(&self) -> &Endpoint {
+        &self.config.endpoint
+    }
+
+    pub fn credential(&self) -> &Credential {
+        &self.credential
+    }
+
+    /// Sends one action with a JSON body, retrying reads on network errors and rate limiting,
+    /// and returns the `Response` object (without `RequestId`) and the RequestId.
+    pub async fn call(&self, spec: CallSpec<'_>) -> Result<Reply, CallError> {
+        let url = self.config.endpoint.url(spec.service);
+        let started = Instant::now();
+        let at = chrono::Utc::now();
+        let max_attempts = if spec.mutates { 1 } else { MAX_ATTEMPTS };
+        let mut attempt = 0;
+        let (result, http_status) = loop {
+            attempt += 1;
+            let (result, status) = self.send_once(&url, &spec).await;
+            match &result {
+                Err(e) if e.is_retryable() && attempt < max_attempts => {
+                    tracing::debug!(action = spec.action, attempt, error = %e, "retrying read");
+                    tokio::time::sleep(self.config.retry_backoff * 2u32.pow(attempt - 1)).await;
+                }
+                _ => break (result, status),
+            }
+        };
+        if let Some(observer) = &self.observer {
+            observer(CallRecord {
+                at,
+                service: spec.service,
+                action: spec.action.to_owned(),
+                url: url.to_string(),
+                target: spec.target.to_owned(),
+                latency: started.elapsed(),
+                attempts: attempt,
+                http_status,
+                request_id: match &result {
+                    Ok(reply) => Some(reply.request_id.clone()),
+                    Err(CallError::Api(e)) => Some(e.request_id.clone()),
+                    Err(_) => None,
+                },
+                result: match &result {
+                    Ok(_) => "OK".to_owned(),
+                    Err(e) => e.code().to_owned(),
+                },
+            });
+        }
+        tracing::info!(
+            service = %spec.service,
+            action = spec.action,
+            latency_ms = started.elapsed().as_millis() as u64,
+            attempts = attempt,
+            result = match &result { Ok(_) => "OK", Err(e) => e.code() },
+            "call"
+        );
+        result
+    }
+
+    async fn send_once(
+        &self,
+        url: &reqwest::Url,
+        spec: &CallSpec<'_>,
+    ) -> (Result<Reply, CallError>, Option<u16>) {
+        let host = Endpoint::host_header(url);
+        let timestamp = chrono::Utc::now().timestamp();
+        let authorization = signer::sign(
+            &self.credential.secret_id,
+            self.credential.secret_key.expose(),
+            spec.service.name(),
+            timestamp,
+            &signer::Request {
+                method: "POST",
+                query: "",
+                headers: &[("content-type", CONTENT_TYPE_JSON), ("host", &host)],
+                payload: signer::Payload::Body(&spec.body),
+            },
+        );
+        let mut request = self
+            .http
+            .post(url.clone())
+            .header("Authorization", authorization)
+            .header("Content-Type", CONTENT_TYPE_JSON)
+            .header("Host", &host)
+            .header("X-TC-Action", spec.action)
+            .header("X-TC-Version", spec.service.version())
+            .header("X-TC-Timestamp", timestamp.to_string())
+            .header("X-TC-Language", self.config.language)
+            .header("X-TC-RequestClient", REQUEST_CLIENT)
+            .body(spec.body.clone());
+        if let Some(region) = self.config.region.as_deref().filter(|r| !r.is_empty()) {
+            request = request.header("X-TC-Region", region);
+        }
+        if let Some(token) = &self.credential.token {
+            request = request.header("X-TC-Token", token.expose());
+        }
+        let url_text = url.as_str().trim_end_matches('/').to_owned();
+        let response = match request.send().await {
+            Ok(response) => response,
+            Err(e) => return (Err(self.network_error(&url_text, &e)), None),
+        };
+        let status = response.status().as_u16();
+        let bytes = match response.bytes().await {
+            Ok(bytes) => bytes,
+            Err(e) => return (Err(self.network_error(&url_text, &e)), Some(status)),
+        };
+        if status != 200 {
+            return (
+                Err(CallError::HttpStatus {
+                    url: url_text,
+                    status,
+                    body: excerpt(&bytes),
+                }),
+                Some(status),
+            );
+        }
+        (decode_envelope(&url_text, &bytes), Some(status))
+    }
+
+    fn network_error(&self, url: &str, e: &reqwest::Error) -> CallError {
+        if e.is_timeout() {
+            CallError::Timeout {
+                url: url.to_owned(),
+                seconds: self.config.timeout.as_secs(),
+            }
+        } else {
+            CallError::Network {
+                url: url.to_owned(),
+                reason: error_chain(e),
+            }
+        }
+    }
+}
+
+trait NoProxyForLoopback {
+    fn no_proxy_for_loopback(self, endpoint: &Endpoint) -> Self;
+}
+
+impl NoProxyForLoopback for reqwest::ClientBuilder {
+    /// A proxy never serves the local server: the sandbox must work whatever `HTTP_PROXY` says.
+    fn no_proxy_for_loopback(self, endpoint: &Endpoint) -> Self {
+        match endpoint {
+            Endpoint::Custom(url)
+                if matches!(url.host_str(), Some("127.0.0.1" | "localhost" | "[::1]")) =>
+            {
+                self.no_proxy()
+            }
+            _ => self,
+        }
+    }
+}
+
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(inner) = source {
+        let inner_text = inner.to_string();
+        if !text.contains(&inner_text) {
+            text.push_str(": ");
+            text.push_str(&inner_text);
+        }
+        source = inner.source();
+    }
+    text
+}
+
+/// A successful reply: the `Response` object and its RequestId.
+#[derive(Debug, Clone)]
+pub struct Reply {
+    pub response: serde_json::Value,
+    pub request_id: String,
+}
+
+fn excerpt(bytes: &[u8]) -> String {
+    const LIMIT: usize = 200;
+    let text = String::from_utf8_lossy(bytes);
+    let text = text.trim();
+    if text.is_empty() {
+        return "(empty body)".into();
+    }
+    match text.char_indices().nth(LIMIT) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
+
+/// Decodes `{"Response": {..., "RequestId": ...}}`: an `Error` inside becomes [`CallError::Api`].
+pub fn decode_envelope(url: &str, bytes: &[u8]) -> Result<Reply, CallError> {
+    #[derive(Deserialize)]
+    struct Envelope {
+        #[serde(rename = "Response")]
+        response: serde_json::Map<String, serde_json::Value>,
+    }
+    let not_envelope = |reason: String| CallError::Envelope {
+        url: url.to_owned(),
+        reason,
+        body: excerpt(bytes),
+    };
+    let Envelope { mut response } =
+        serde_json::from_slice(bytes).map_err(|e| not_envelope(e.to_string()))?;
+    let Some(serde_json::Value::String(request_id)) = response.remove("RequestId") else {
+        return Err(not_envelope("no RequestId".into()));
+    };
+    if let Some(error) = response.remove("Error") {
+        let mut error: ApiError = serde_json::from_value(error)
+            .map_err(|e| not_envelope(format!("malformed Error: {e}")))?;
+        error.request_id = request_id;
+        return Err(CallError::Api(error));
+    }
+    Ok(Reply {
+        response: serde_json::Value::Object(response),
+        request_id,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endpoints() {
+        let public = Endpoint::Public { intl: false };
+        assert_eq!(
+            public.url(Service::Cam).as_str(),
+            "https://cam.tencentcloudapi.com/"
+        );
+        let intl = Endpoint::Public { intl: true };
+        assert_eq!(
+            intl.url(Service::CloudAudit).as_str(),
+            "https://cloudaudit.intl.tencentcloudapi.com/"
+        );
+        let local = Endpoint::custom("http://127.0.0.1:9000").unwrap();
+        let url = local.url(Service::CloudAudit);
+        assert_eq!(url.as_str(), "http://127.0.0.1:9000/");
+        assert_eq!(Endpoint::host_header(&url), "127.0.0.1:9000");
+        let bare = Endpoint::custom("cam.example.com").unwrap();
+        assert_eq!(
+            Endpoint::host_header(&bare.url(Service::Cam)),
+            "cam.example.com"
+        );
+        assert!(Endpoint::custom("ftp://x").is_err());
+        assert!(Endpoint::custom("http://").is_err());
+    }
+
+    #[test]
+    fn envelope_success_and_error() {
+        let ok = decode_envelope(
+            "u",
+            br#"{"Response": {"AccessKeys": [], "RequestId": "r-1"}}"#,
+        )
+        .unwrap();
+        assert_eq!(ok.request_id, "r-1");
+        assert!(ok.response.get("AccessKeys").is_some());
+
+        let err = decode_envelope(
+            "u",
+            br#"{"Response": {"Error": {"Code": "AuthFailure.SignatureFailure", "Message": "bad"}, "RequestId": "r-2"}}"#,
+        )
+        .unwrap_err();
+        let api = err.api().unwrap();
+        assert_eq!(
+            (
+                api.code.as_str(),
+                api.message.as_str(),
+                api.request_id.as_str()
+            ),
+            ("AuthFailure.SignatureFailure", "bad", "r-2")
+        );
+        assert_eq!(
+            err.to_string(),
+            "AuthFailure.SignatureFailure: bad (RequestId r-2)"
+        );
+    }
+
+    #[test]
+    fn envelope_garbage_is_a_transport_error() {
+        for body in [
+            &b"<html>502</html>"[..],
+            b"{}",
+            b"{\"Response\": {}}",
+            b"{\"Response\": {\"Error\": 1, \"RequestId\": \"x\"}}",
+        ] {
+            let e = decode_envelope("http://h", body).unwrap_err();
+            assert!(matches!(e, CallError::Envelope { .. }), "{e:?}");
+            assert_eq!(e.code(), "ServerNetworkError");
+        }
+    }
+}

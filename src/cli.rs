@@ -1,0 +1,129 @@
+//! The command line (product.md §1): global target options and the subcommands.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "camtui",
+    version,
+    about = "A keyboard-driven terminal console for Tencent Cloud CAM sub-account API keys",
+    long_about = "A keyboard-driven terminal console for Tencent Cloud CAM sub-account API keys.\n\n\
+        With no command, opens the console. The target is, in order: --sandbox, --profile or \
+        --endpoint, TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY with the public endpoint, the \
+        config file's default profile, and otherwise the sandbox (camtui's own CAM-compatible \
+        server, started in-process with demo data).\n\n\
+        Credentials are never taken on the command line: use the environment, \
+        ~/.tencentcloud/credentials or a profile's credential file."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub target: TargetArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Where requests go and as whom. Shared by the console and every subcommand.
+#[allow(clippy::struct_excessive_bools)] // independent command-line switches
+#[derive(Debug, Clone, Default, Args)]
+pub struct TargetArgs {
+    /// Endpoint serving every service: `http://host:port` or `https://host[:port]`.
+    #[arg(long, global = true, value_name = "URL")]
+    pub endpoint: Option<String>,
+
+    /// Region sent as X-TC-Region (CAM ignores it; CloudAudit uses it).
+    #[arg(
+        long,
+        global = true,
+        env = "TENCENTCLOUD_REGION",
+        value_name = "REGION"
+    )]
+    pub region: Option<String>,
+
+    /// Use the international site's public endpoints (<service>.intl.tencentcloudapi.com).
+    #[arg(long, global = true)]
+    pub intl: bool,
+
+    /// Profile from the config file, or a section of ~/.tencentcloud/credentials.
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Extra CA certificate (PEM) to trust, for private deployments.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub ca_cert: Option<PathBuf>,
+
+    /// Seconds to wait for each request.
+    #[arg(long, global = true, default_value_t = 15, value_name = "SECONDS")]
+    pub timeout: u64,
+
+    /// Use the bundled sandbox server even if credentials are configured.
+    #[arg(long, global = true)]
+    pub sandbox: bool,
+
+    /// Start the sandbox from fresh demo data (implies --sandbox).
+    #[arg(long, global = true)]
+    pub reset_sandbox: bool,
+
+    /// Never send a mutation: create, enable, disable and delete are refused locally.
+    #[arg(long, global = true)]
+    pub read_only: bool,
+
+    /// Language of API messages.
+    #[arg(long, global = true, value_enum, default_value_t = Language::EnUs)]
+    pub language: Language,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum Language {
+    #[default]
+    #[value(name = "en-US")]
+    EnUs,
+    #[value(name = "zh-CN")]
+    ZhCn,
+}
+
+impl Language {
+    pub fn header_value(self) -> &'static str {
+        match self {
+            Self::EnUs => "en-US",
+            Self::ZhCn => "zh-CN",
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Sign and send any action, print the JSON Response (a debugging tool).
+    Call(CallArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CallArgs {
+    /// The action, e.g. `ListAccessKeys`.
+    pub action: String,
+
+    /// The service the action belongs to.
+    #[arg(long, value_enum, default_value_t = ServiceArg::Cam)]
+    pub service: ServiceArg,
+
+    /// The action's parameters as a JSON object.
+    #[arg(long, value_name = "PARAMS", default_value = "{}")]
+    pub json: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ServiceArg {
+    Cam,
+    Cloudaudit,
+}
+
+impl From<ServiceArg> for crate::cam::model::Service {
+    fn from(s: ServiceArg) -> Self {
+        match s {
+            ServiceArg::Cam => Self::Cam,
+            ServiceArg::Cloudaudit => Self::CloudAudit,
+        }
+    }
+}
