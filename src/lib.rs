@@ -12,4 +12,5 @@
 
 pub mod cam;
 pub mod cli;
+pub mod server;
 pub mod target;
