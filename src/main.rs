@@ -51,6 +51,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
         )
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     let (db, root_credential_file) = match (args.db, args.root_credential_file) {
         (Some(db), Some(root)) => (db, root),

@@ -204,6 +204,14 @@ impl AuditWriter {
         }
     }
 
+    /// [`flush`](Self::flush) for blocking code (handlers run on the blocking pool).
+    pub fn flush_blocking(&self) {
+        let (done, wait) = tokio::sync::oneshot::channel();
+        if self.sender.send(Message::Flush(done)).is_ok() {
+            let _ = wait.blocking_recv();
+        }
+    }
+
     /// Writes what is queued and stops the thread. Later records are dropped.
     pub fn stop(&self) {
         let _ = self.sender.send(Message::Stop);

@@ -143,7 +143,7 @@ pub async fn spawn(config: ServerConfig) -> Result<ServerHandle, StartError> {
         addr: config.listen,
         source,
     })?;
-    let state = tokio::task::spawn_blocking(move || open_state(config))
+    let state = tokio::task::spawn_blocking(move || ServerState::open(config))
         .await
         .map_err(|e| StartError::Prepare(ServerError::Internal(e.to_string())))??;
     let state = Arc::new(state);
@@ -172,53 +172,57 @@ pub async fn spawn(config: ServerConfig) -> Result<ServerHandle, StartError> {
     })
 }
 
-fn open_state(config: ServerConfig) -> Result<ServerState, StartError> {
-    if auth::check_secret_id_shape(&config.root_credential.secret_id).is_err() {
-        return Err(StartError::RootSecretId(config.root_credential.secret_id));
-    }
-    let store = Store::open(&config.db)?;
-    let account = match store.account()? {
-        Some(account) => {
-            if config.seed.is_some() {
-                tracing::warn!(db = %config.db.display(), "the database already has data; the seed is not loaded");
-            }
-            account
+impl ServerState {
+    /// Opens (creating, migrating, seeding) the database of `config` and loads the in-memory
+    /// index; `config.listen` is not used. [`spawn`] serves it; tests may drive [`router`] with it.
+    pub fn open(config: ServerConfig) -> Result<Self, StartError> {
+        if auth::check_secret_id_shape(&config.root_credential.secret_id).is_err() {
+            return Err(StartError::RootSecretId(config.root_credential.secret_id));
         }
-        None => {
-            if let Some(seed) = &config.seed {
-                let data = seed.rows(chrono::Utc::now().timestamp())?;
-                store.load_seed(data.account, &data.users, &data.keys, &data.events)?;
-                data.account
-            } else {
-                store.mutate(None, |tx| tx.set_account(DEFAULT_ACCOUNT), |()| {})?;
-                DEFAULT_ACCOUNT
+        let store = Store::open(&config.db)?;
+        let account = match store.account()? {
+            Some(account) => {
+                if config.seed.is_some() {
+                    tracing::warn!(db = %config.db.display(), "the database already has data; the seed is not loaded");
+                }
+                account
             }
-        }
-    };
-    ensure_root_key(&store, account, &config.root_credential)?;
+            None => {
+                if let Some(seed) = &config.seed {
+                    let data = seed.rows(chrono::Utc::now().timestamp())?;
+                    store.load_seed(data.account, &data.users, &data.keys, &data.events)?;
+                    data.account
+                } else {
+                    store.mutate(None, |tx| tx.set_account(DEFAULT_ACCOUNT), |()| {})?;
+                    DEFAULT_ACCOUNT
+                }
+            }
+        };
+        ensure_root_key(&store, account, &config.root_credential)?;
 
-    let (users, keys) = store.load_all()?;
-    let mut principals: Vec<Principal> = users.iter().map(Principal::from_user).collect();
-    principals.push(Principal {
-        uin: account.owner_uin,
-        name: "root".into(),
-        kind: PrincipalKind::Root,
-        is_admin: true,
-    });
-    let keys = keys
-        .into_iter()
-        .map(|key| {
-            let last = store.last_used(&key.secret_id)?.map(|s| s * 1000);
-            Ok(KeyEntry::from_row(key, last))
+        let (users, keys) = store.load_all()?;
+        let mut principals: Vec<Principal> = users.iter().map(Principal::from_user).collect();
+        principals.push(Principal {
+            uin: account.owner_uin,
+            name: "root".into(),
+            kind: PrincipalKind::Root,
+            is_admin: true,
+        });
+        let keys = keys
+            .into_iter()
+            .map(|key| {
+                let last = store.last_used(&key.secret_id)?.map(|s| s * 1000);
+                Ok(KeyEntry::from_row(key, last))
+            })
+            .collect::<Result<Vec<_>, ServerError>>()?;
+        let audit = audit::AuditWriter::start(&store).map_err(ServerError::from)?;
+        Ok(ServerState {
+            directory: Directory::new(principals, keys),
+            store,
+            audit,
+            account,
         })
-        .collect::<Result<Vec<_>, ServerError>>()?;
-    let audit = audit::AuditWriter::start(&store).map_err(ServerError::from)?;
-    Ok(ServerState {
-        directory: Directory::new(principals, keys),
-        store,
-        audit,
-        account,
-    })
+    }
 }
 
 /// Makes the root credential a working root key: added if new, its SecretKey and status reset

@@ -115,6 +115,8 @@ fn page(
             )
         })?),
     };
+    // Searches see every request answered before them, including ones still queued.
+    ctx.state.audit.flush_blocking();
     let query = EventQuery {
         start,
         end,
