@@ -4,6 +4,7 @@
 
 mod support;
 
+use std::fmt::Write as _;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 
@@ -450,12 +451,13 @@ async fn over_loopback_hyper_accepts_a_host_with_a_scheme() {
     // Raw bytes on a socket, as python-requests sends them (spec V7).
     let mut raw = String::from("POST / HTTP/1.1\r\n");
     for (name, value) in &parts.headers {
-        raw.push_str(&format!("{}: {}\r\n", name, value.to_str().unwrap()));
+        let _ = write!(raw, "{}: {}\r\n", name, value.to_str().unwrap());
     }
-    raw.push_str(&format!(
+    let _ = write!(
+        raw,
         "Content-Length: {}\r\nConnection: close\r\n\r\n",
         body.len()
-    ));
+    );
     let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
     stream.write_all(raw.as_bytes()).await.unwrap();
     stream.write_all(&body).await.unwrap();
