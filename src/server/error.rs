@@ -45,6 +45,49 @@ pub enum Code {
 }
 
 impl Code {
+    /// Every code, for looking one up by name.
+    pub const ALL: [Code; 34] = [
+        Self::UnsupportedProtocol,
+        Self::RequestSizeLimitExceeded,
+        Self::InvalidAuthorization,
+        Self::InvalidSecretId,
+        Self::SecretIdNotFound,
+        Self::SignatureExpire,
+        Self::SignatureFailure,
+        Self::TokenFailure,
+        Self::UnauthorizedOperation,
+        Self::MissingParameter,
+        Self::InvalidParameter,
+        Self::InvalidParameterValue,
+        Self::UnknownParameter,
+        Self::InvalidAction,
+        Self::NoSuchProduct,
+        Self::NoSuchVersion,
+        Self::InternalError,
+        Self::ParamError,
+        Self::DescriptionLengthOverlimit,
+        Self::PasswordViolatedRules,
+        Self::SubUserNameInUse,
+        Self::UserNameIllegal,
+        Self::InvalidParameterUserNotExist,
+        Self::ResourceUserNotExist,
+        Self::SecretNotExist,
+        Self::AccessKeyOverLimit,
+        Self::HaveKeys,
+        Self::SubUin,
+        Self::UinNotMatch,
+        Self::InvalidParameterTime,
+        Self::InvalidTimeValue,
+        Self::InvalidMaxResult,
+        Self::InvalidAttributeKey,
+        Self::OverTime,
+    ];
+
+    /// The code named `text` (e.g. `"OperationDenied.SubUin"`).
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == text)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::UnsupportedProtocol => "UnsupportedProtocol",
@@ -205,6 +248,14 @@ mod tests {
         assert_eq!(v["Response"]["Error"]["Code"], "OperationDenied.SubUin");
         assert_eq!(v["Response"]["Error"]["Message"], "say \"no\"");
         assert_eq!(v["Response"]["RequestId"], "r-3");
+    }
+
+    #[test]
+    fn every_code_parses_back() {
+        for code in Code::ALL {
+            assert_eq!(Code::parse(code.as_str()), Some(code));
+        }
+        assert_eq!(Code::parse("NoSuchCode"), None);
     }
 
     #[test]

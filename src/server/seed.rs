@@ -10,6 +10,7 @@ use serde::Deserialize;
 use sha2::{Digest as _, Sha256};
 
 use super::audit::AuditRecord;
+use super::error::Code;
 use super::handlers::{KEYS_PER_USER, new_secret_key};
 use super::store::{Account, KeyRow, UserKind, UserRow};
 use crate::cam::Secret;
@@ -271,7 +272,12 @@ impl Seed {
                 .into(),
                 source_ip: event.source_ip.clone(),
                 region: event.region.clone(),
-                error_number: error_number(code),
+                error_number: if code.is_empty() {
+                    0
+                } else {
+                    Code::parse(code)
+                        .map_or(Code::InvalidParameter.audit_number(), Code::audit_number)
+                },
                 api_error_code: code.to_owned(),
                 api_error_message: String::new(),
                 request_id: stable_id(&format!("request/{i}/{}", event.secret_id)).to_string(),
@@ -287,23 +293,6 @@ impl Seed {
             keys,
             events,
         })
-    }
-}
-
-/// The audit number of a seeded error code, as live requests would get it.
-fn error_number(code: &str) -> i64 {
-    if code.is_empty() {
-        0
-    } else if code.starts_with("AuthFailure.UnauthorizedOperation") {
-        4102
-    } else if code.starts_with("AuthFailure.") {
-        4100
-    } else if code.starts_with("ResourceNotFound.") {
-        4004
-    } else if code.starts_with("OperationDenied.") {
-        4300
-    } else {
-        4000
     }
 }
 
