@@ -137,5 +137,14 @@ for i, (name, remark, email, phone, kind) in enumerate(PEOPLE):
 events.sort(key=lambda e: -e["secondsAgo"])
 seed = {"account": {"ownerUin": 100000000001, "appId": 1250000001}, "users": users, "events": events}
 out = Path(__file__).with_name("demo.json")
-out.write_text(json.dumps(seed, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+def line(value):
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+
+# One user or event per line: readable, and diffs stay small.
+text = "{\n \"account\": " + line(seed["account"]) + ",\n \"users\": [\n  "
+text += ",\n  ".join(line(u) for u in users) + "\n ],\n \"events\": [\n  "
+text += ",\n  ".join(line(e) for e in events) + "\n ]\n}\n"
+json.loads(text)
+out.write_text(text, encoding="utf-8")
 print(f"{len(users)} users, {sum(len(u.get('keys', [])) for u in users)} keys, {len(events)} events -> {out}")
