@@ -45,12 +45,22 @@ fn data_dir() -> anyhow::Result<PathBuf> {
 }
 
 async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    // One access-log line per request: written by a background thread through a buffer that is
+    // flushed whenever the queue runs dry, not by a write(2) on the request's thread. Not lossy:
+    // a full queue slows requests rather than dropping lines. The guard flushes at exit.
+    let (log_writer, _log_guard) = tracing_appender::non_blocking::NonBlockingBuilder::default()
+        .lossy(false)
+        .thread_name("camtui-log")
+        .finish(std::io::BufWriter::with_capacity(
+            64 * 1024,
+            std::io::stderr(),
+        ));
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
         )
-        .with_writer(std::io::stderr)
+        .with_writer(log_writer)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     let (db, root_credential_file) = match (args.db, args.root_credential_file) {

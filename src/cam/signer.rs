@@ -38,14 +38,20 @@ pub struct Request<'a> {
 
 /// The UTC date of a Unix timestamp, as the credential scope wants it (`YYYY-MM-DD`).
 pub fn credential_date(timestamp: i64) -> String {
-    chrono::DateTime::from_timestamp(timestamp, 0)
+    use chrono::Datelike as _;
+    // Written field by field: a strftime string is parsed anew on each call, and the server
+    // computes this twice per request.
+    let date = chrono::DateTime::from_timestamp(timestamp, 0)
         .unwrap_or_default()
-        .format("%Y-%m-%d")
-        .to_string()
+        .date_naive();
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex::encode(Sha256::digest(bytes))
+    let mut text = [0u8; 64];
+    hex::encode_to_slice(Sha256::digest(bytes), &mut text).expect("64 digits for 32 bytes");
+    // Hex digits are ASCII.
+    String::from_utf8_lossy(&text).into_owned()
 }
 
 /// Step 1: the canonical request.

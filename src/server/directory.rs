@@ -149,6 +149,10 @@ impl Directory {
         self.read().principals.get(&uin).cloned()
     }
 
+    pub fn has_principal(&self, uin: u64) -> bool {
+        self.read().principals.contains_key(&uin)
+    }
+
     /// A key with its owner, in one lookup.
     pub fn key_with_owner(&self, secret_id: &str) -> Option<(Arc<KeyEntry>, Principal)> {
         let index = self.read();

@@ -48,7 +48,7 @@ async fn handle(
     request: Request,
 ) -> Response {
     let started = Instant::now();
-    let request_id = uuid::Uuid::new_v4().to_string();
+    let request_id = handlers::random_uuid().to_string();
     let peer = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()

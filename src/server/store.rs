@@ -298,10 +298,14 @@ impl Store {
     /// The time (Unix seconds) of the latest successful use of a key, from the audit trail.
     pub fn last_used(&self, secret_id: &str) -> Result<Option<i64>, ServerError> {
         self.read(|c| {
+            // Newest first down the (secret_id, time) index, stopping at the first success: MAX()
+            // with the extra condition would read every event of the key.
             c.prepare_cached(
-                "SELECT MAX(time) FROM events WHERE secret_id = ?1 AND api_error_code NOT LIKE 'AuthFailure.%'",
+                "SELECT time FROM events WHERE secret_id = ?1 AND api_error_code NOT LIKE 'AuthFailure.%'
+                 ORDER BY time DESC LIMIT 1",
             )?
             .query_row([secret_id], |r| r.get(0))
+            .optional()
         })
     }
 
@@ -613,6 +617,13 @@ fn connect(path: &Path) -> rusqlite::Result<Connection> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Plans never depend on bound values: otherwise SQLite re-prepares a cached statement
+    // whenever a value it planned with changes (a bound LIMIT, a LIKE pattern), which was a
+    // fifth of the cost of a search.
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+        true,
+    )?;
     conn.set_prepared_statement_cache_capacity(64);
     Ok(conn)
 }
