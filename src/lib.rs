@@ -8,8 +8,11 @@
 //! - `tui`: the console — events become actions, a pure update turns actions into state and
 //!   effects, a worker runs effects as API calls and reports back as actions.
 //!
-//! [`cli`] parses the command line and [`target`] decides which endpoint and credential to use.
+//! [`cli`] parses the command line, [`target`] decides which endpoint and credential to use and
+//! [`paths`] where files live.
 
 pub mod cam;
 pub mod cli;
+pub mod paths;
 pub mod target;
+pub mod tui;

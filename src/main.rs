@@ -30,8 +30,48 @@ fn main() -> ExitCode {
 async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Call(args)) => call(&cli.target, args).await,
-        None => anyhow::bail!("the console is not built yet; try `camtui call --help`"),
+        None => console(&cli).await,
     }
+}
+
+/// Opens the TUI on the resolved target.
+async fn console(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let env = camtui::cam::credential::process_environment();
+    let home = directories::BaseDirs::new().map(|d| d.home_dir().to_owned());
+    if let Some(log) = camtui::paths::log_file(&env) {
+        camtui::tui::app::init_logging(&log)
+            .with_context(|| format!("cannot open the log file {}", log.display()))?;
+    }
+    let target = target::resolve(&cli.target, &env, home.as_deref())?;
+    let (connect, label, sandbox): (camtui::tui::app::Connecting, String, bool) = match target {
+        Target::Remote(remote) => {
+            let label = remote.label.clone();
+            let client = Client::new(Transport::new(remote.transport, remote.credential)?);
+            let ready = camtui::tui::app::Connected {
+                client,
+                label: label.clone(),
+                keep_alive: None,
+            };
+            (Box::pin(async move { Ok(ready) }), label, false)
+        }
+        Target::Sandbox { .. } => (
+            Box::pin(async {
+                Err("the sandbox server is not part of this build yet: pass --endpoint".to_owned())
+            }),
+            "starting…".to_owned(),
+            true,
+        ),
+    };
+    camtui::tui::run(camtui::tui::Options {
+        connect,
+        label,
+        sandbox,
+        read_only: cli.target.read_only,
+        clipboard: cli.clipboard,
+        env,
+    })
+    .await?;
+    Ok(ExitCode::SUCCESS)
 }
 
 async fn call(target_args: &camtui::cli::TargetArgs, args: CallArgs) -> anyhow::Result<ExitCode> {
