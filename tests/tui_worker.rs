@@ -19,14 +19,14 @@ type Seen = Arc<Mutex<Vec<(String, serde_json::Value)>>>;
 fn answer(action: &str, body: &serde_json::Value) -> String {
     let response = match action {
         "ListUsers" => serde_json::json!({"Data": [
-            {"Uin": 100000000011u64, "Name": "alice", "Uid": 11, "Remark": "ops", "ConsoleLogin": 1,
+            {"Uin": 100_000_000_011_u64, "Name": "alice", "Uid": 11, "Remark": "ops", "ConsoleLogin": 1,
              "PhoneNum": "", "CountryCode": "86", "Email": "", "CreateTime": "2024-01-01 00:00:00", "NickName": "alice"}
         ]}),
         // Two pages of one collaborator each, the second repeating alice to test de-duplication.
         "ListCollaborators" => {
             let offset = body["Offset"].as_u64().unwrap_or(0);
             let data = if offset == 0 {
-                serde_json::json!([{"Uin": 100000000021u64, "Name": "合作者", "Uid": 21, "Remark": "", "ConsoleLogin": 0,
+                serde_json::json!([{"Uin": 100_000_000_021_u64, "Name": "合作者", "Uid": 21, "Remark": "", "ConsoleLogin": 0,
                   "PhoneNum": "", "CountryCode": "", "Email": "", "CreateTime": "2024-02-01 00:00:00", "NickName": ""}])
             } else {
                 serde_json::json!([])
@@ -34,18 +34,18 @@ fn answer(action: &str, body: &serde_json::Value) -> String {
             serde_json::json!({"TotalNum": 1, "Data": data})
         }
         "GetUser" => {
-            serde_json::json!({"Uin": 100000000011u64, "Name": "alice", "Uid": 11, "Remark": null,
+            serde_json::json!({"Uin": 100_000_000_011_u64, "Name": "alice", "Uid": 11, "Remark": null,
             "ConsoleLogin": 1, "PhoneNum": "186", "CountryCode": "86", "Email": "a@example.com",
             "RecentlyLoginIP": "203.0.113.9", "RecentlyLoginTime": "2024-05-01 08:00:00"})
         }
         "DescribeSubAccounts" => {
-            serde_json::json!({"SubAccounts": [{"Uin": 100000000021u64, "Name": "合作者",
+            serde_json::json!({"SubAccounts": [{"Uin": 100_000_000_021_u64, "Name": "合作者",
             "Uid": 21, "Remark": "", "CreateTime": null, "UserType": 4, "LastLoginIp": "198.51.100.1", "LastLoginTime": null}]})
         }
         "ListAccessKeys" => serde_json::json!({"AccessKeys": [
             {"AccessKeyId": "IKIDone", "Status": "Active", "CreateTime": "2024-03-01 00:00:00"}]}),
         "GetSecurityLastUsed" => serde_json::json!({"SecretIdLastUsedRows": [
-            {"SecretId": "IKIDone", "LastUsedDate": "2024-05-01", "LastSecretUsedDate": 1714550400123i64},
+            {"SecretId": "IKIDone", "LastUsedDate": "2024-05-01", "LastSecretUsedDate": 1_714_550_400_123_i64},
             {"SecretId": "IKIDnever", "LastUsedDate": null, "LastSecretUsedDate": null}]}),
         // Two events in the newest 30-day window, none in the older ones.
         "DescribeEvents"
