@@ -117,7 +117,13 @@ impl Loop {
             theme,
             clipboard,
             clipboard_warning,
-            connecting: Some(options.connect),
+            // On its own task: starting the sandbox (opening and seeding a database) must never
+            // hold up drawing or input, even if part of it blocks.
+            connecting: Some(Box::pin(async move {
+                tokio::spawn(options.connect)
+                    .await
+                    .unwrap_or_else(|e| Err(format!("connecting failed: {e}")))
+            })),
             worker: None,
             queued: Vec::new(),
             keep_alive: None,

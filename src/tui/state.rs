@@ -1,7 +1,6 @@
 //! Everything the console shows, as plain data: no I/O, no clocks, no channels. Only
 //! [`crate::tui::update`] changes it; [`crate::tui::ui`] only reads it.
 
-use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 use crate::cam::Secret;
@@ -254,17 +253,23 @@ impl Column {
         Self::ALL[(at + 1) % Self::ALL.len()]
     }
 
-    fn compare(self, a: &UserRow, b: &UserRow) -> Ordering {
+    fn key(self, row: &UserRow) -> SortKey<'_> {
         match self {
-            Self::Username => a.name.cmp(&b.name),
-            Self::Uin => a.uin.cmp(&b.uin),
-            Self::Type => a.kind.cmp(&b.kind),
-            Self::Remark => a.remark.cmp(&b.remark),
-            Self::ConsoleLogin => a.console_login.cmp(&b.console_login),
-            Self::Created => a.created.cmp(&b.created),
+            Self::Username => SortKey::Text(&row.name),
+            Self::Uin => SortKey::Number(row.uin),
+            Self::Type => SortKey::Number(u64::from(row.kind.is_collaborator())),
+            Self::Remark => SortKey::Text(&row.remark),
+            Self::ConsoleLogin => SortKey::Number(u64::from(row.console_login)),
+            Self::Created => SortKey::Text(&row.created),
         }
-        .then(a.uin.cmp(&b.uin))
     }
+}
+
+/// What a row sorts by; kept beside the row index so sorting 50,000 rows touches one array.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum SortKey<'a> {
+    Number(u64),
+    Text(&'a str),
 }
 
 /// The User List: all rows, the order they are shown in, the filter and the cursor.
@@ -322,8 +327,14 @@ impl UserList {
 
     pub fn set_sort(&mut self, sort: Option<(Column, bool)>) {
         let keep = self.selected().map(|r| r.uin);
+        let flipped = matches!((self.sort, sort), (Some((a, x)), Some((b, y))) if a == b && x != y);
         self.sort = sort;
-        self.resort();
+        if flipped {
+            // The order is total (ties go by UIN), so the reverse order is the reversed list.
+            self.sorted.reverse();
+        } else {
+            self.resort();
+        }
         self.refilter(keep);
     }
 
@@ -334,14 +345,23 @@ impl UserList {
     }
 
     fn resort(&mut self) {
-        self.sorted = (0..self.rows.len()).collect();
-        let rows = &self.rows;
-        if let Some((column, descending)) = self.sort {
-            self.sorted.sort_by(|a, b| {
-                let order = column.compare(&rows[*a], &rows[*b]);
-                if descending { order.reverse() } else { order }
-            });
-        }
+        self.sorted = match self.sort {
+            None => (0..self.rows.len()).collect(),
+            Some((column, descending)) => {
+                // Ties go by UIN, so the order is total and reversing it is the descending sort.
+                let mut keyed: Vec<(SortKey<'_>, u64, usize)> = self
+                    .rows
+                    .iter()
+                    .enumerate()
+                    .map(|(i, row)| (column.key(row), row.uin, i))
+                    .collect();
+                keyed.sort_unstable();
+                if descending {
+                    keyed.reverse();
+                }
+                keyed.into_iter().map(|(_, _, i)| i).collect()
+            }
+        };
     }
 
     fn refilter(&mut self, keep: Option<u64>) {
