@@ -233,10 +233,27 @@ impl Clipboard {
             (Backend::Native | Backend::Osc52, _) => {
                 terminal.write_all(osc52("", self.multiplexer).as_bytes())?;
                 terminal.flush()?;
+                if self.multiplexer == Multiplexer::Tmux {
+                    // tmux ignores an empty OSC 52 and keeps every copy in its paste buffers.
+                    delete_tmux_buffers_holding(secret)?;
+                }
                 Ok(true)
             }
         }
     }
+}
+
+/// Deletes the tmux paste buffers whose content is exactly `secret` (the ones our OSC 52 made).
+fn delete_tmux_buffers_holding(secret: &str) -> std::io::Result<()> {
+    let tmux = |args: &[&str]| std::process::Command::new("tmux").args(args).output();
+    let names = tmux(&["list-buffers", "-F", "#{buffer_name}"])?;
+    for name in String::from_utf8_lossy(&names.stdout).lines() {
+        let content = Zeroizing::new(tmux(&["show-buffer", "-b", name])?.stdout);
+        if content.as_slice() == secret.as_bytes() {
+            tmux(&["delete-buffer", "-b", name])?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
