@@ -108,6 +108,30 @@ impl Language {
 pub enum Command {
     /// Sign and send any action, print the JSON Response (a debugging tool).
     Call(CallArgs),
+    /// Run the CAM-compatible server (CAM and CloudAudit on one port).
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:9000", value_name = "ADDR")]
+    pub listen: std::net::SocketAddr,
+
+    /// SQLite database (created with mode 0600; its key file is FILE.key).
+    /// Default: server.db in camtui's data directory.
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+
+    /// JSON {"secretId": …, "secretKey": …}: used as the root account's key if it exists,
+    /// otherwise generated and written there with mode 0600.
+    /// Default: server-root-credential.json in camtui's data directory.
+    #[arg(long, value_name = "FILE")]
+    pub root_credential_file: Option<PathBuf>,
+
+    /// Data set (like assets/seed/demo.json) to load into an empty database.
+    #[arg(long, value_name = "FILE")]
+    pub seed: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

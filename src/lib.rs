@@ -14,5 +14,6 @@
 pub mod cam;
 pub mod cli;
 pub mod paths;
+pub mod server;
 pub mod target;
 pub mod tui;
