@@ -12,6 +12,7 @@ use camtui::server::{self, ServeOptions, sandbox};
 use camtui::target::{self, Target};
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     let cli = Cli::parse();
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
@@ -20,7 +21,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(run(cli)) {
+    match runtime.block_on(run(cli, started)) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("camtui: {e:#}");
@@ -29,16 +30,16 @@ fn main() -> ExitCode {
     }
 }
 
-async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+async fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Call(args)) => call(&cli.target, args).await,
         Some(Command::Serve(args)) => serve(args).await,
-        None => console(&cli).await,
+        None => console(&cli, started).await,
     }
 }
 
 /// Opens the TUI on the resolved target.
-async fn console(cli: &Cli) -> anyhow::Result<ExitCode> {
+async fn console(cli: &Cli, started: std::time::Instant) -> anyhow::Result<ExitCode> {
     let env = camtui::cam::credential::process_environment();
     let home = directories::BaseDirs::new().map(|d| d.home_dir().to_owned());
     if let Some(log) = camtui::paths::log_file(&env) {
@@ -91,6 +92,7 @@ async fn console(cli: &Cli) -> anyhow::Result<ExitCode> {
         read_only: cli.target.read_only,
         clipboard: cli.clipboard,
         env,
+        started,
     })
     .await?;
     Ok(ExitCode::SUCCESS)

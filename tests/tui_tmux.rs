@@ -362,4 +362,9 @@ async fn keys_lifecycle_in_a_real_terminal() {
         assert!(Instant::now() < deadline, "camtui did not exit");
         std::thread::sleep(Duration::from_millis(50));
     }
+
+    // The log went to the data directory, with the calls but never the SecretKey.
+    let log = std::fs::read_to_string(data_dir.path().join("camtui.log")).unwrap();
+    assert!(log.contains("CreateAccessKey"), "{log}");
+    assert!(!log.contains(&secret_key));
 }

@@ -44,6 +44,8 @@ pub struct Options {
     pub clipboard: Choice,
     /// The environment snapshot (`NO_COLOR`, `DISPLAY`, `SSH_*`, `TMUX`…).
     pub env: Environment,
+    /// When the process started, to log how long the first frame took.
+    pub started: std::time::Instant,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -96,6 +98,7 @@ struct Loop {
     /// Calls issued before the target was ready.
     queued: Vec<(Ticket, Request)>,
     keep_alive: Option<Box<dyn std::any::Any + Send>>,
+    started: std::time::Instant,
     actions_tx: mpsc::UnboundedSender<Action>,
     actions_rx: mpsc::UnboundedReceiver<Action>,
 }
@@ -127,6 +130,7 @@ impl Loop {
             worker: None,
             queued: Vec::new(),
             keep_alive: None,
+            started: options.started,
             actions_tx,
             actions_rx,
         }
@@ -151,6 +155,10 @@ impl Loop {
         // The first frame comes before any network or sandbox work.
         self.apply(&mut queue, terminal);
         self.draw(terminal)?;
+        tracing::info!(
+            after_ms = self.started.elapsed().as_secs_f64() * 1000.0,
+            "first frame drawn"
+        );
 
         while !self.state.quit {
             let mut redraw = true;
@@ -221,7 +229,11 @@ impl Loop {
     fn on_connected(&mut self, connected: Result<Connected, String>, queue: &mut VecDeque<Action>) {
         match connected {
             Ok(connected) => {
-                tracing::info!(target = %connected.label, "connected");
+                tracing::info!(
+                    target = %connected.label,
+                    after_ms = self.started.elapsed().as_secs_f64() * 1000.0,
+                    "connected"
+                );
                 let worker = Worker::new(connected.client, self.actions_tx.clone());
                 for (ticket, request) in self.queued.drain(..) {
                     worker.spawn(ticket, request);
