@@ -113,6 +113,7 @@ impl Loop {
             account: Remote::loading(),
             clipboard: clipboard.backend(),
             read_only: options.read_only,
+            accent: None,
         });
         let (actions_tx, actions_rx) = mpsc::unbounded_channel();
         Self {
@@ -214,6 +215,7 @@ impl Loop {
                             .map_err(|e| e.to_string());
                         queue.push_back(Action::Copied { what, result });
                     }
+                    Effect::Cancel { .. } | Effect::SwitchProfile { .. } => todo!(),
                     Effect::ClearClipboard { secret } => {
                         let result = self
                             .clipboard

@@ -170,6 +170,7 @@ pub async fn perform(client: &Client, request: &Request) -> Result<Reply, Failur
             .await
             .map(|_| Reply::Done)
             .map_err(failed("DeleteAccessKey")),
+        Request::FindOwner { .. } => todo!("merge ops"),
     }
 }
 
