@@ -12,12 +12,7 @@ use super::clipboard::Destination;
 use super::keymap::Command;
 use super::state::{AccessRecord, LastUsed, SearchProgress, TargetInfo, UserDetails, UserRow};
 
-/// A user whose keys an owner search may list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UserRef {
-    pub uin: u64,
-    pub name: String,
-}
+pub use crate::cam::owner::UserRef;
 
 /// Identifies one call, so its answer can be matched with the question and dropped when stale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -10,12 +10,7 @@ use crate::tui::action::{Failure, OwnerOutcome, Reply, Request, Ticket, UserRef}
 use crate::tui::keymap::Command;
 use crate::tui::state::{Level, Modal, OwnerSearch, State, Tab};
 
-// TODO(merge ops): use crate::cam::owner::looks_like_secret_id.
-pub fn looks_like_secret_id(text: &str) -> bool {
-    (text.starts_with("AKID") || text.starts_with("IKID"))
-        && (16..=128).contains(&text.len())
-        && text.bytes().all(|b| b.is_ascii_alphanumeric())
-}
+pub use crate::cam::owner::looks_like_secret_id;
 
 /// Starts a search for `secret_id` over every user in the list.
 pub(super) fn start(state: &mut State, secret_id: String) -> Vec<Effect> {
