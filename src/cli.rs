@@ -33,13 +33,9 @@ pub struct TargetArgs {
     #[arg(long, global = true, value_name = "URL")]
     pub endpoint: Option<String>,
 
-    /// Region sent as X-TC-Region (CAM ignores it; CloudAudit uses it).
-    #[arg(
-        long,
-        global = true,
-        env = "TENCENTCLOUD_REGION",
-        value_name = "REGION"
-    )]
+    /// Region sent as X-TC-Region (CAM ignores it; CloudAudit uses it). Default: the profile's,
+    /// else `$TENCENTCLOUD_REGION`.
+    #[arg(long, global = true, value_name = "REGION")]
     pub region: Option<String>,
 
     /// Use the international site's public endpoints (<service>.intl.tencentcloudapi.com).
@@ -50,13 +46,17 @@ pub struct TargetArgs {
     #[arg(long, global = true, value_name = "NAME")]
     pub profile: Option<String>,
 
+    /// Config file to read instead of `$CAMTUI_CONFIG` or the platform's `camtui/config.toml`.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
     /// Extra CA certificate (PEM) to trust, for private deployments.
     #[arg(long, global = true, value_name = "FILE")]
     pub ca_cert: Option<PathBuf>,
 
-    /// Seconds to wait for each request.
-    #[arg(long, global = true, default_value_t = 15, value_name = "SECONDS")]
-    pub timeout: u64,
+    /// Seconds to wait for each request (default: the profile's, else 15).
+    #[arg(long, global = true, value_name = "SECONDS")]
+    pub timeout: Option<u64>,
 
     /// Use the bundled sandbox server even if credentials are configured.
     #[arg(long, global = true)]
@@ -70,9 +70,9 @@ pub struct TargetArgs {
     #[arg(long, global = true)]
     pub read_only: bool,
 
-    /// Language of API messages.
-    #[arg(long, global = true, value_enum, default_value_t = Language::EnUs)]
-    pub language: Language,
+    /// Language of API messages (default: the profile's, else en-US).
+    #[arg(long, global = true, value_enum)]
+    pub language: Option<Language>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]

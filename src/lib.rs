@@ -8,8 +8,10 @@
 //! - `tui`: the console — events become actions, a pure update turns actions into state and
 //!   effects, a worker runs effects as API calls and reports back as actions.
 //!
-//! [`cli`] parses the command line and [`target`] decides which endpoint and credential to use.
+//! [`cli`] parses the command line, [`config`] reads the profiles of `config.toml`, and [`target`]
+//! decides which endpoint and credential to use.
 
 pub mod cam;
 pub mod cli;
+pub mod config;
 pub mod target;

@@ -43,7 +43,12 @@ async fn call(target_args: &camtui::cli::TargetArgs, args: CallArgs) -> anyhow::
     );
     let env = camtui::cam::credential::process_environment();
     let home = directories::BaseDirs::new().map(|d| d.home_dir().to_owned());
-    let remote = match target::resolve(target_args, &env, home.as_deref())? {
+    let (config, config_error) =
+        camtui::config::Config::load_or_empty(target_args.config.as_deref(), &env, home.as_deref());
+    if let Some(e) = config_error {
+        eprintln!("camtui: warning: {e} (ignoring the config file)");
+    }
+    let remote = match target::resolve(target_args, &config, &env, home.as_deref())?.target {
         Target::Remote(remote) => *remote,
         Target::Sandbox { .. } => anyhow::bail!(
             "no target: pass --endpoint URL with credentials in TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY"
