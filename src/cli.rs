@@ -97,6 +97,123 @@ impl Language {
 pub enum Command {
     /// Sign and send any action, print the JSON Response (a debugging tool).
     Call(CallArgs),
+    /// List the sub-users and collaborators.
+    Users(OutputArgs),
+    /// Show one user: details and a summary of their API keys.
+    User(UserArgs),
+    /// List, create, disable, enable or delete a user's API keys.
+    #[command(subcommand)]
+    Keys(KeysCommand),
+    /// Show the latest access records of a SecretId (past 90 days, successful and failed).
+    Records(RecordsArgs),
+    /// Find which sub-user or collaborator owns a SecretId.
+    Whois(WhoisArgs),
+}
+
+impl Command {
+    /// Whether the command changes anything (refused in read-only mode, before any request).
+    pub fn mutates(&self) -> bool {
+        match self {
+            Self::Keys(keys) => !matches!(keys, KeysCommand::List { .. }),
+            // `call` can send anything: only actions named like reads pass in read-only mode.
+            Self::Call(call) => !is_read_action(&call.action),
+            Self::Users(_) | Self::User(_) | Self::Records(_) | Self::Whois(_) => false,
+        }
+    }
+}
+
+/// Whether an action's name says it only reads (`List…`, `Get…`, `Describe…`, `LookUp…`).
+pub fn is_read_action(action: &str) -> bool {
+    ["List", "Get", "Describe", "LookUp"]
+        .iter()
+        .any(|verb| action.starts_with(verb))
+}
+
+/// How a subcommand prints its result.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Aligned columns for people.
+    #[default]
+    Table,
+    /// Stable JSON for scripts (see docs/json-output.md).
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct OutputArgs {
+    /// Output format.
+    #[arg(long, short = 'o', value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct UserArgs {
+    /// User name, or UIN (all digits).
+    pub user: String,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// List a user's API keys with their last use.
+    List {
+        /// User name, or UIN (all digits).
+        user: String,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Create an API key; prints the SecretKey once, to stdout only.
+    Create {
+        /// User name, or UIN (all digits).
+        user: String,
+        /// A description for the key.
+        #[arg(long, value_name = "TEXT")]
+        description: Option<String>,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Disable a key: every request signed with it is then refused.
+    Disable(KeyArgs),
+    /// Enable a disabled key.
+    Enable(KeyArgs),
+    /// Delete a disabled key, irreversibly.
+    Delete {
+        #[command(flatten)]
+        key: KeyArgs,
+        /// Do not ask; required when stdin is not a terminal.
+        #[arg(long, short = 'y')]
+        yes: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct KeyArgs {
+    /// User name, or UIN (all digits).
+    pub user: String,
+    /// The key's SecretId.
+    pub secret_id: String,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RecordsArgs {
+    /// The key's SecretId.
+    pub secret_id: String,
+    /// How many records, newest first.
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u16).range(1..=500))]
+    pub limit: u16,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct WhoisArgs {
+    /// The SecretId to look for (AKID… or IKID…).
+    pub secret_id: String,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Args)]

@@ -13,5 +13,6 @@
 
 pub mod cam;
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod target;
