@@ -271,3 +271,43 @@ fn confirm_by_typing(
         ))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn try_confirm(answer: &str) -> (Result<(), CommandError>, String) {
+        let key = AccessKey {
+            access_key_id: "IKIDexample00000000000000000000x9Zq".into(),
+            status: KeyStatus::Inactive,
+            create_time: String::new(),
+            description: None,
+        };
+        let user = UserId {
+            name: Some("alice".into()),
+            uin: 7,
+        };
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let mut ask = || Ok(format!("{answer}\n"));
+        let mut console = Console {
+            out: &mut out,
+            err: &mut err,
+            ask: Some(&mut ask),
+            err_is_terminal: true,
+        };
+        let result = confirm_by_typing(&mut console, &key, &user);
+        (result, String::from_utf8(err).unwrap())
+    }
+
+    #[test]
+    fn delete_asks_for_the_last_four_characters() {
+        let (ok, prompt) = try_confirm("x9Zq");
+        assert!(ok.is_ok());
+        assert!(prompt.contains("cannot be undone") && prompt.contains("last 4 characters"));
+        assert!(matches!(
+            try_confirm("x9zq").0,
+            Err(CommandError::Failed(_))
+        ));
+        assert!(matches!(try_confirm("").0, Err(CommandError::Failed(_))));
+    }
+}
