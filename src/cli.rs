@@ -108,6 +108,8 @@ pub enum Command {
     Records(RecordsArgs),
     /// Find which sub-user or collaborator owns a SecretId.
     Whois(WhoisArgs),
+    /// Run the CAM-compatible server (CAM and CloudAudit on one port).
+    Serve(ServeArgs),
 }
 
 impl Command {
@@ -117,9 +119,33 @@ impl Command {
             Self::Keys(keys) => !matches!(keys, KeysCommand::List { .. }),
             // `call` can send anything: only actions named like reads pass in read-only mode.
             Self::Call(call) => !is_read_action(&call.action),
-            Self::Users(_) | Self::User(_) | Self::Records(_) | Self::Whois(_) => false,
+            Self::Users(_) | Self::User(_) | Self::Records(_) | Self::Whois(_) | Self::Serve(_) => {
+                false
+            }
         }
     }
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:9000", value_name = "ADDR")]
+    pub listen: std::net::SocketAddr,
+
+    /// SQLite database (created with mode 0600; its key file is FILE.key).
+    /// Default: server.db in camtui's data directory.
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+
+    /// JSON {"secretId": …, "secretKey": …}: used as the root account's key if it exists,
+    /// otherwise generated and written there with mode 0600.
+    /// Default: server-root-credential.json in camtui's data directory.
+    #[arg(long, value_name = "FILE")]
+    pub root_credential_file: Option<PathBuf>,
+
+    /// Data set (like assets/seed/demo.json) to load into an empty database.
+    #[arg(long, value_name = "FILE")]
+    pub seed: Option<PathBuf>,
 }
 
 /// Whether an action's name says it only reads (`List…`, `Get…`, `Describe…`, `LookUp…`).

@@ -15,4 +15,5 @@ pub mod cam;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod server;
 pub mod target;

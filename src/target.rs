@@ -7,10 +7,15 @@
 use std::path::Path;
 use std::time::Duration;
 
+use crate::cam::Client;
 use crate::cam::credential::{self, Credential, CredentialError, ENV_REGION, Environment};
-use crate::cam::transport::{Endpoint, EndpointError, TransportConfig};
+use crate::cam::transport::{
+    CallObserver, Endpoint, EndpointError, Transport, TransportConfig, TransportError,
+};
 use crate::cli::TargetArgs;
 use crate::config::{Accent, Config, CredentialSourceError, Profile};
+use crate::server::StartError;
+use crate::server::sandbox::{self, Sandbox};
 
 /// Seconds a request may take when neither the flag nor the profile says.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
@@ -291,6 +296,79 @@ fn transport_config(
         .or_else(|| profile.and_then(|p| p.timeout))
         .unwrap_or(DEFAULT_TIMEOUT);
     transport
+}
+
+/// A client for a resolved target, and the sandbox server behind it when that is the target.
+#[derive(Debug)]
+pub struct Connection {
+    pub client: Client,
+    /// What the header shows: the profile or endpoint, or `SANDBOX http://127.0.0.1:PORT`.
+    pub label: String,
+    sandbox: Option<Sandbox>,
+}
+
+impl Connection {
+    /// The in-process sandbox, when that is what the client talks to.
+    pub fn sandbox(&self) -> Option<&Sandbox> {
+        self.sandbox.as_ref()
+    }
+
+    /// Stops the sandbox, if any, writing its queued audit records.
+    pub async fn close(self) -> std::io::Result<()> {
+        match self.sandbox {
+            Some(sandbox) => sandbox.shutdown().await,
+            None => Ok(()),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConnectError {
+    #[error(transparent)]
+    Transport(#[from] TransportError),
+    #[error("cannot start the sandbox: {0}")]
+    Sandbox(#[from] StartError),
+    #[error("cannot start the sandbox: no data directory (is HOME set?)")]
+    NoDataDir,
+    #[error(transparent)]
+    Endpoint(#[from] EndpointError),
+}
+
+/// Builds the client for `resolved`, starting the sandbox over `data_dir` when that is the target
+/// (and only then: a remote target costs no server start-up). `observer` sees every call, for the
+/// API-call log. The sandbox's requests use the command line's region, language and timeout.
+pub async fn connect(
+    resolved: &Resolved,
+    args: &TargetArgs,
+    data_dir: Option<&Path>,
+    observer: Option<CallObserver>,
+) -> Result<Connection, ConnectError> {
+    let observe = |transport: Transport| match &observer {
+        Some(observer) => transport.with_observer(observer.clone()),
+        None => transport,
+    };
+    match &resolved.target {
+        Target::Remote(remote) => {
+            let transport = Transport::new(remote.transport.clone(), remote.credential.clone())?;
+            Ok(Connection {
+                client: Client::new(observe(transport)),
+                label: remote.label.clone(),
+                sandbox: None,
+            })
+        }
+        Target::Sandbox { reset } => {
+            let data_dir = data_dir.ok_or(ConnectError::NoDataDir)?;
+            let sandbox = sandbox::start(data_dir, *reset).await?;
+            let endpoint = Endpoint::custom(&sandbox.endpoint)?;
+            let config = transport_config(endpoint, args, None, &Environment::new());
+            let transport = Transport::new(config, sandbox.credential.clone())?;
+            Ok(Connection {
+                client: Client::new(observe(transport)),
+                label: format!("SANDBOX {}", sandbox.endpoint),
+                sandbox: Some(sandbox),
+            })
+        }
+    }
 }
 
 /// The SDK's credential file, if there is a home directory to find it in.

@@ -1,6 +1,7 @@
 //! Request and response types of the CAM (2019-01-16) and CloudAudit (2019-03-19) actions camtui
 //! uses, one pair per action (spec §8, §9, §14). Responses decode leniently (numbers as strings,
-//! `null`, unknown fields); both sides serialise, so the bundled server answers with these types.
+//! `null`, unknown fields); both sides serialise, so the bundled server answers with these types,
+//! and requests deserialise too, so the server decodes them with the same definitions.
 
 use serde::{Deserialize, Serialize};
 
@@ -93,7 +94,7 @@ pub struct SubAccountInfo {
     pub nick_name: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct ListUsers {}
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -104,7 +105,7 @@ pub struct ListUsersResponse {
 }
 action!(ListUsers => ListUsersResponse, Cam, "ListUsers", mutates: false);
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct GetUser {
     pub name: String,
@@ -141,7 +142,7 @@ pub struct GetUserResponse {
 action!(GetUser => GetUserResponse, Cam, "GetUser", mutates: false);
 
 /// `AddUser`. `IsAdmin` is a camtui extension that only camtui's server reads, and only from root.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct AddUser {
     pub name: String,
@@ -197,7 +198,7 @@ pub struct AddUserResponse {
 action!(AddUser => AddUserResponse, Cam, "AddUser", mutates: true);
 
 /// `UpdateUser`; `IsAdmin` as in [`AddUser`].
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateUser {
     pub name: String,
@@ -228,7 +229,7 @@ pub struct Empty {}
 
 action!(UpdateUser => Empty, Cam, "UpdateUser", mutates: true);
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct DeleteUser {
     pub name: String,
@@ -237,7 +238,7 @@ pub struct DeleteUser {
 }
 action!(DeleteUser => Empty, Cam, "DeleteUser", mutates: true);
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListCollaborators {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -256,7 +257,7 @@ pub struct ListCollaboratorsResponse {
 }
 action!(ListCollaborators => ListCollaboratorsResponse, Cam, "ListCollaborators", mutates: false);
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct DescribeSubAccounts {
     pub filter_sub_account_uin: Vec<u64>,
@@ -295,7 +296,7 @@ pub struct DescribeSubAccountsResponse {
 }
 action!(DescribeSubAccounts => DescribeSubAccountsResponse, Cam, "DescribeSubAccounts", mutates: false);
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct GetUserAppId {}
 
 /// The calling identity. `Uin` and `OwnerUin` are strings on the wire (spec §8.9).
@@ -348,7 +349,7 @@ pub struct AccessKey {
     pub description: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ListAccessKeys {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -363,7 +364,7 @@ pub struct ListAccessKeysResponse {
 }
 action!(ListAccessKeys => ListAccessKeysResponse, Cam, "ListAccessKeys", mutates: false);
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct CreateAccessKey {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -395,7 +396,7 @@ pub struct CreateAccessKeyResponse {
 }
 action!(CreateAccessKey => CreateAccessKeyResponse, Cam, "CreateAccessKey", mutates: true);
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateAccessKey {
     pub access_key_id: String,
@@ -405,7 +406,7 @@ pub struct UpdateAccessKey {
 }
 action!(UpdateAccessKey => Empty, Cam, "UpdateAccessKey", mutates: true);
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct DeleteAccessKey {
     pub access_key_id: String,
@@ -414,7 +415,7 @@ pub struct DeleteAccessKey {
 }
 action!(DeleteAccessKey => Empty, Cam, "DeleteAccessKey", mutates: true);
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct GetSecurityLastUsed {
     pub secret_id_list: Vec<String>,
@@ -463,7 +464,7 @@ impl LookupAttribute {
     }
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct DescribeEvents {
     pub start_time: u64,
@@ -472,7 +473,7 @@ pub struct DescribeEvents {
     pub next_token: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_results: Option<u64>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lookup_attributes: Vec<LookupAttribute>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub is_return_location: Option<u64>,
@@ -492,12 +493,12 @@ pub struct DescribeEventsResponse {
 }
 action!(DescribeEvents => DescribeEventsResponse, CloudAudit, "DescribeEvents", mutates: false);
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct LookUpEvents {
     pub start_time: i64,
     pub end_time: i64,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lookup_attributes: Vec<LookupAttribute>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_token: Option<String>,

@@ -13,10 +13,10 @@ mod whois;
 use std::io::{self, IsTerminal as _, Write};
 
 use crate::cam::credential;
-use crate::cam::{CallError, Client, Transport};
+use crate::cam::{CallError, Client};
 use crate::cli::{Command, KeysCommand, OutputFormat, TargetArgs};
-use crate::config::Config;
-use crate::target::{self, Resolved, Target, TargetError};
+use crate::config::{self, Config};
+use crate::target::{self, Resolved, TargetError};
 
 pub use users::{UserKind, UserRow, all_users};
 
@@ -113,6 +113,10 @@ pub async fn run(
         Command::Keys(keys) => keys::run(client, keys, console).await,
         Command::Records(args) => records::run(client, args, console).await,
         Command::Whois(args) => whois::run(client, args, console).await,
+        // main.rs runs the server itself; it is not a request to a target.
+        Command::Serve(_) => Err(CommandError::Usage(
+            "`camtui serve` runs the server; it is not a subcommand for a target".into(),
+        )),
     }
 }
 
@@ -177,8 +181,19 @@ pub async fn execute(args: &TargetArgs, command: &Command) -> u8 {
                 .then_some(&mut read_answer as &mut dyn FnMut() -> io::Result<String>),
             err_is_terminal: io::stderr().is_terminal(),
         };
-        match preflight(command, &resolved, &console).and_then(|()| connect(&resolved)) {
-            Ok(client) => run(command, &client, &mut console).await,
+        match preflight(command, &resolved, &console) {
+            Ok(()) => {
+                let data_dir = config::platform_data_dir();
+                match target::connect(&resolved, args, data_dir.as_deref(), None).await {
+                    Ok(connection) => {
+                        let result = run(command, &connection.client, &mut console).await;
+                        // The sandbox's audit trail must reach its database before we exit.
+                        let closed = connection.close().await;
+                        result.and_then(|()| Ok(closed?))
+                    }
+                    Err(e) => Err(CommandError::Failed(e.to_string())),
+                }
+            }
             Err(e) => Err(e),
         }
     };
@@ -201,19 +216,5 @@ pub async fn execute(args: &TargetArgs, command: &Command) -> u8 {
             }
             e.exit_code()
         }
-    }
-}
-
-/// A client for the resolved target.
-fn connect(resolved: &Resolved) -> Result<Client, CommandError> {
-    match &resolved.target {
-        Target::Remote(remote) => {
-            let transport = Transport::new(remote.transport.clone(), remote.credential.clone())
-                .map_err(|e| CommandError::Failed(e.to_string()))?;
-            Ok(Client::new(transport))
-        }
-        Target::Sandbox { .. } => Err(CommandError::Failed(
-            "no target configured and the sandbox is not in this build yet: pass --endpoint or --profile, or set TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY".into(),
-        )),
     }
 }

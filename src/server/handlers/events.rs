@@ -1,0 +1,219 @@
+//! CloudAudit `DescribeEvents` and `LookUpEvents` (spec §9, §14) over the audit trail: newest
+//! first, at most 50 a page, windows under 30 days reaching at most 90 days back, paged by a
+//! cursor that names the last event returned.
+
+use super::Ctx;
+use crate::cam::model::{
+    DescribeEvents, DescribeEventsResponse, LookUpEvents, LookUpEventsResponse, LookupAttribute,
+};
+use crate::server::audit::RETENTION;
+use crate::server::auth::MAX_SKEW_SECS;
+use crate::server::error::{Code, ServerError};
+use crate::server::store::{EventCondition, EventQuery};
+
+const MAX_RESULTS: u64 = 50;
+const DEFAULT_RESULTS: u64 = 10;
+const WINDOW_SECS: i64 = 30 * 24 * 3600;
+
+/// One page of events, in either action's vocabulary.
+struct Page {
+    events: Vec<crate::cam::model::Event>,
+    next: Option<i64>,
+}
+
+fn conditions(attributes: &[LookupAttribute]) -> Result<Vec<EventCondition>, ServerError> {
+    let mut conditions = Vec::new();
+    let mut actions = Vec::new();
+    for attribute in attributes {
+        let Some(value) = attribute.attribute_value.clone() else {
+            continue;
+        };
+        let condition = match attribute.attribute_key.as_str() {
+            "EventName" => {
+                actions.push(value);
+                continue;
+            }
+            "AccessKeyId" => EventCondition::SecretId(value),
+            "RequestId" => EventCondition::RequestId(value),
+            "ActionType" => EventCondition::ActionType(value),
+            "PrincipalId" => value
+                .parse()
+                .map_or(EventCondition::Never, EventCondition::Uin),
+            "ResourceType" => EventCondition::Service(value),
+            "ResourceId" | "ResourceName" => EventCondition::ResourceName(value),
+            "SensitiveAction" => match value.to_ascii_lowercase().as_str() {
+                "true" | "1" => EventCondition::Sensitive(true),
+                "false" | "0" => EventCondition::Sensitive(false),
+                _ => EventCondition::Never,
+            },
+            "ApiErrorCode" => EventCondition::ApiErrorCode(value),
+            "CamErrorCode" => value
+                .parse()
+                .map_or(EventCondition::Never, EventCondition::ErrorNumber),
+            "SourceIPAddress" => EventCondition::SourceIp(value),
+            // No resource here carries tags.
+            "Tags" => EventCondition::Never,
+            other => {
+                return Err(ServerError::new(
+                    Code::InvalidAttributeKey,
+                    format!("{other:?} is not a lookup attribute key."),
+                ));
+            }
+        };
+        conditions.push(condition);
+    }
+    if !actions.is_empty() {
+        conditions.push(EventCondition::Actions(actions));
+    }
+    Ok(conditions)
+}
+
+fn page(
+    ctx: &Ctx<'_>,
+    start: i64,
+    end: i64,
+    max_results: Option<u64>,
+    cursor: Option<i64>,
+    attributes: &[LookupAttribute],
+    with_location: bool,
+) -> Result<Page, ServerError> {
+    if start > end {
+        return Err(ServerError::new(
+            Code::InvalidTimeValue,
+            "StartTime must not be after EndTime.",
+        ));
+    }
+    if end - start >= WINDOW_SECS {
+        return Err(ServerError::new(
+            Code::OverTime,
+            "EndTime - StartTime must be less than 30 days.",
+        ));
+    }
+    let oldest = ctx.meta.now - RETENTION.as_secs() as i64 - MAX_SKEW_SECS;
+    if start < oldest {
+        return Err(ServerError::new(
+            Code::OverTime,
+            "StartTime may be at most 90 days in the past.",
+        ));
+    }
+    let limit = match max_results {
+        None | Some(0) => DEFAULT_RESULTS,
+        Some(n) if n <= MAX_RESULTS => n,
+        Some(_) => {
+            return Err(ServerError::new(
+                Code::InvalidMaxResult,
+                format!("MaxResults may be at most {MAX_RESULTS}."),
+            ));
+        }
+    };
+    let before = match cursor {
+        None => None,
+        Some(id) => Some(ctx.state.store.event_position(id)?.ok_or_else(|| {
+            ServerError::new(
+                Code::InvalidParameterValue,
+                "NextToken does not name a page of this search (it may have expired).",
+            )
+        })?),
+    };
+    // Searches see every request answered before them, including ones still queued.
+    ctx.state.audit.flush_blocking();
+    let query = EventQuery {
+        start,
+        end,
+        before,
+        limit: limit as usize + 1,
+        conditions: conditions(attributes)?,
+    };
+    let mut stored = ctx.state.store.events(&query)?;
+    let more = stored.len() > limit as usize;
+    stored.truncate(limit as usize);
+    let next = if more {
+        stored.last().map(|e| e.id)
+    } else {
+        None
+    };
+    let account = ctx.state.account;
+    Ok(Page {
+        events: stored
+            .iter()
+            .map(|e| {
+                e.record
+                    .to_event(account.owner_uin, account.owner_uin, with_location)
+            })
+            .collect(),
+        next,
+    })
+}
+
+pub fn describe_events(
+    ctx: &Ctx<'_>,
+    request: DescribeEvents,
+) -> Result<DescribeEventsResponse, ServerError> {
+    let start = i64::try_from(request.start_time).unwrap_or(i64::MAX);
+    let end = i64::try_from(request.end_time).unwrap_or(i64::MAX);
+    let cursor = request
+        .next_token
+        .map(|t| i64::try_from(t).unwrap_or(i64::MAX));
+    let page = page(
+        ctx,
+        start,
+        end,
+        request.max_results,
+        cursor,
+        &request.lookup_attributes,
+        request.is_return_location == Some(1),
+    )?;
+    Ok(DescribeEventsResponse {
+        list_over: page.next.is_none(),
+        next_token: Some(page.next.map_or(0, |id| id as u64)),
+        total_count: Some(page.events.len() as u64),
+        events: page.events,
+    })
+}
+
+pub fn look_up_events(
+    ctx: &Ctx<'_>,
+    request: LookUpEvents,
+) -> Result<LookUpEventsResponse, ServerError> {
+    let cursor = match request.next_token.as_deref().filter(|t| !t.is_empty()) {
+        None => None,
+        Some(token) => Some(token.parse::<i64>().map_err(|_| {
+            ServerError::new(Code::InvalidParameterValue, "NextToken is not valid.")
+        })?),
+    };
+    if let Some(mode) = request.mode.as_deref()
+        && !matches!(mode, "standard" | "quick")
+    {
+        return Err(ServerError::new(
+            Code::InvalidParameterValue,
+            "Mode is standard or quick.",
+        ));
+    }
+    let max_results = match request.max_results {
+        None => None,
+        Some(n) => Some(u64::try_from(n).map_err(|_| {
+            ServerError::new(Code::InvalidMaxResult, "MaxResults must be positive.")
+        })?),
+    };
+    if request.start_time < 0 || request.end_time < 0 {
+        return Err(ServerError::new(
+            Code::InvalidParameterTime,
+            "StartTime and EndTime are Unix seconds.",
+        ));
+    }
+    let page = page(
+        ctx,
+        request.start_time,
+        request.end_time,
+        max_results,
+        cursor,
+        &request.lookup_attributes,
+        false,
+    )?;
+    Ok(LookUpEventsResponse {
+        next_token: page.next.map(|id| id.to_string()),
+        list_over: page.next.is_none(),
+        total_count: Some(page.events.len() as u64),
+        events: page.events,
+    })
+}

@@ -1,0 +1,273 @@
+//! The key actions: `ListAccessKeys`, `CreateAccessKey`, `UpdateAccessKey`, `DeleteAccessKey`
+//! and `GetSecurityLastUsed` (spec §8.10–§8.14).
+
+use rand::RngExt as _;
+use rand::distr::Alphanumeric;
+
+use super::{Ctx, date, datetime, unauthorized};
+use crate::cam::Secret;
+use crate::cam::model::{
+    AccessKey, AccessKeyDetail, CreateAccessKey, CreateAccessKeyResponse, DeleteAccessKey, Empty,
+    GetSecurityLastUsed, GetSecurityLastUsedResponse, KeyStatus, LAST_USED_BATCH, ListAccessKeys,
+    ListAccessKeysResponse, SecretIdLastUsed, UpdateAccessKey,
+};
+use crate::server::directory::KeyEntry;
+use crate::server::error::{Code, ServerError};
+use crate::server::store::{KeyRow, Tx};
+
+/// At most this many keys per user, enabled and disabled alike (spec §8.11).
+pub const KEYS_PER_USER: usize = 2;
+/// `InvalidParameter.DescriptionLengthOverlimit`: the tighter of the two documented limits.
+const DESCRIPTION_MAX_BYTES: usize = 300;
+
+fn status(active: bool) -> KeyStatus {
+    if active {
+        KeyStatus::Active
+    } else {
+        KeyStatus::Inactive
+    }
+}
+
+pub fn list_access_keys(
+    ctx: &Ctx<'_>,
+    request: ListAccessKeys,
+) -> Result<ListAccessKeysResponse, ServerError> {
+    let target = ctx.key_target(request.target_uin)?;
+    let access_keys = ctx
+        .state
+        .directory
+        .keys_of(target)
+        .iter()
+        .map(|key| AccessKey {
+            access_key_id: key.secret_id.clone(),
+            status: status(key.is_active()),
+            create_time: datetime(key.created),
+            description: key.description.clone(),
+        })
+        .collect();
+    Ok(ListAccessKeysResponse { access_keys })
+}
+
+/// `IKID` + 32 letters and digits, from the thread-local cryptographic RNG (`ChaCha`, seeded by the OS).
+pub fn new_secret_id() -> String {
+    format!("IKID{}", random_alphanumeric(32))
+}
+
+pub fn new_secret_key() -> Secret {
+    Secret::new(random_alphanumeric(32))
+}
+
+fn random_alphanumeric(len: usize) -> String {
+    rand::rng()
+        .sample_iter(Alphanumeric)
+        .take(len)
+        .map(char::from)
+        .collect()
+}
+
+/// Checks a key description: at most 300 bytes of letters, digits and `_+=,.@:/-` (the
+/// documented pattern `[\w+=,.@:/-]*`). An empty one is no description.
+fn check_description(description: Option<String>) -> Result<Option<String>, ServerError> {
+    let Some(text) = description.filter(|d| !d.is_empty()) else {
+        return Ok(None);
+    };
+    if text.len() > DESCRIPTION_MAX_BYTES {
+        return Err(ServerError::new(
+            Code::DescriptionLengthOverlimit,
+            format!("The Description may be at most {DESCRIPTION_MAX_BYTES} bytes."),
+        ));
+    }
+    if let Some(bad) = text
+        .chars()
+        .find(|c| !(c.is_alphanumeric() || "_+=,.@:/-".contains(*c)))
+    {
+        return Err(ServerError::new(
+            Code::ParamError,
+            format!("The Description may hold letters, digits and _+=,.@:/- only, not {bad:?}."),
+        ));
+    }
+    Ok(Some(text))
+}
+
+/// Adds a new active key for `owner_uin` inside `tx`, refusing a third key.
+pub fn insert_new_key(
+    tx: &Tx<'_>,
+    owner_uin: u64,
+    description: Option<String>,
+    now: i64,
+) -> Result<KeyRow, ServerError> {
+    if tx.key_count(owner_uin)? >= KEYS_PER_USER {
+        return Err(ServerError::new(
+            Code::AccessKeyOverLimit,
+            format!("A user can have at most {KEYS_PER_USER} API keys."),
+        ));
+    }
+    let mut secret_id = new_secret_id();
+    while tx.secret_id_taken(&secret_id)? {
+        secret_id = new_secret_id();
+    }
+    let key = KeyRow {
+        secret_id,
+        owner_uin,
+        active: true,
+        secret_key: new_secret_key(),
+        description,
+        created: now,
+    };
+    tx.insert_key(&key)?;
+    Ok(key)
+}
+
+pub fn create_access_key(
+    ctx: &Ctx<'_>,
+    request: CreateAccessKey,
+) -> Result<CreateAccessKeyResponse, ServerError> {
+    let target = ctx.key_target(request.target_uin)?;
+    let description = check_description(request.description)?;
+    let directory = &ctx.state.directory;
+    let key = ctx.state.store.mutate(
+        Some(&ctx.success_record()),
+        |tx| {
+            if !tx.uin_taken(target)? {
+                return Err(user_not_exist(target));
+            }
+            insert_new_key(tx, target, description, ctx.meta.now)
+        },
+        |key| directory.add_key(KeyEntry::from_row(key.clone(), None)),
+    )?;
+    Ok(CreateAccessKeyResponse {
+        access_key: Some(AccessKeyDetail {
+            access_key_id: key.secret_id,
+            secret_access_key: key.secret_key,
+            status: KeyStatus::Active,
+            create_time: datetime(key.created),
+            description: key.description,
+        }),
+    })
+}
+
+fn user_not_exist(uin: u64) -> ServerError {
+    ServerError::new(
+        Code::InvalidParameterUserNotExist,
+        format!("The user {uin} does not exist."),
+    )
+}
+
+/// Inside a mutation: the key exists and belongs to `target`.
+fn check_key_of(tx: &Tx<'_>, secret_id: &str, target: u64) -> Result<(), ServerError> {
+    match tx.key_owner(secret_id)? {
+        None => Err(ServerError::new(
+            Code::SecretNotExist,
+            format!("The key {secret_id} does not exist."),
+        )),
+        Some((owner, _)) if owner != target => Err(ServerError::new(
+            Code::UinNotMatch,
+            format!("The key {secret_id} does not belong to user {target}."),
+        )),
+        Some(_) => Ok(()),
+    }
+}
+
+pub fn update_access_key(ctx: &Ctx<'_>, request: UpdateAccessKey) -> Result<Empty, ServerError> {
+    let target = ctx.key_target(request.target_uin)?;
+    let active = request.status == KeyStatus::Active;
+    let directory = &ctx.state.directory;
+    let id = request.access_key_id.as_str();
+    ctx.state.store.mutate(
+        Some(&ctx.success_record()),
+        |tx| {
+            check_key_of(tx, id, target)?;
+            tx.set_key_active(id, active)
+        },
+        |()| directory.set_key_active(id, active),
+    )?;
+    Ok(Empty {})
+}
+
+/// Deletes a key, enabled or not: the spec recommends allowing it; the console asks for the
+/// key to be disabled first on its own side.
+pub fn delete_access_key(ctx: &Ctx<'_>, request: DeleteAccessKey) -> Result<Empty, ServerError> {
+    let target = ctx.key_target(request.target_uin)?;
+    let directory = &ctx.state.directory;
+    let id = request.access_key_id.as_str();
+    ctx.state.store.mutate(
+        Some(&ctx.success_record()),
+        |tx| {
+            check_key_of(tx, id, target)?;
+            tx.delete_key(id)
+        },
+        |()| directory.remove_key(id),
+    )?;
+    Ok(Empty {})
+}
+
+pub fn get_security_last_used(
+    ctx: &Ctx<'_>,
+    request: GetSecurityLastUsed,
+) -> Result<GetSecurityLastUsedResponse, ServerError> {
+    let ids = request.secret_id_list;
+    if ids.is_empty() || ids.len() > LAST_USED_BATCH {
+        return Err(ServerError::new(
+            Code::InvalidParameter,
+            format!("SecretIdList must name 1 to {LAST_USED_BATCH} SecretIds."),
+        ));
+    }
+    let caller = ctx.caller();
+    let may_see_all = ctx.is_root() || caller.is_admin;
+    let mut rows = Vec::with_capacity(ids.len());
+    for id in ids {
+        let key = ctx.state.directory.key(&id);
+        if !may_see_all && key.as_ref().is_none_or(|k| k.owner_uin != caller.uin) {
+            return Err(unauthorized(&ctx.meta.action));
+        }
+        let last_ms = key.and_then(|k| k.last_used_ms());
+        rows.push(SecretIdLastUsed {
+            secret_id: id,
+            last_used_date: last_ms.map(date),
+            last_secret_used_date: last_ms,
+        });
+    }
+    Ok(GetSecurityLastUsedResponse {
+        secret_id_last_used_rows: rows,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_ids_and_keys_have_the_documented_shape() {
+        let id = new_secret_id();
+        assert_eq!(id.len(), 36);
+        assert!(id.starts_with("IKID"));
+        assert!(id.bytes().all(|b| b.is_ascii_alphanumeric()));
+        let key = new_secret_key();
+        assert_eq!(key.expose().len(), 32);
+        assert_ne!(new_secret_id(), id);
+    }
+
+    #[test]
+    fn descriptions() {
+        assert_eq!(check_description(None).unwrap(), None);
+        assert_eq!(check_description(Some(String::new())).unwrap(), None);
+        assert_eq!(
+            check_description(Some("ci-key_01@build:/x=1,2.3+".into())).unwrap(),
+            Some("ci-key_01@build:/x=1,2.3+".into())
+        );
+        assert_eq!(
+            check_description(Some("部署密钥".into())).unwrap(),
+            Some("部署密钥".into())
+        );
+        assert_eq!(
+            check_description(Some("with space".into()))
+                .unwrap_err()
+                .code(),
+            Code::ParamError
+        );
+        assert_eq!(
+            check_description(Some("x".repeat(301))).unwrap_err().code(),
+            Code::DescriptionLengthOverlimit
+        );
+    }
+}

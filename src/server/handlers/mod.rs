@@ -1,0 +1,436 @@
+//! The actions the server answers, as one table: service, name, parameters, who may call it,
+//! and the typed handler (users, keys, events). Handlers take the typed request of
+//! `cam::model` and return its typed response, so client and server share one model.
+
+// Every handler has the table's shape `fn(&Ctx, Request) -> Result<Response, ServerError>`, even
+// where a request is only read or cannot fail.
+#![allow(clippy::needless_pass_by_value, clippy::unnecessary_wraps)]
+
+mod events;
+mod keys;
+mod users;
+
+pub use keys::{KEYS_PER_USER, new_secret_id, new_secret_key};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::ServerState as State;
+use super::audit::AuditRecord;
+use super::directory::{Principal, PrincipalKind};
+use super::error::{Code, ServerError};
+use super::params::{Field, Kind};
+use crate::cam::de::beijing;
+use crate::cam::model::Service;
+
+/// Who may call an action (issue 3 §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Any authenticated key.
+    Anyone,
+    /// Any key, on its own user's keys; root and administrators on anyone's.
+    OwnKeys,
+    /// Root and administrators only.
+    Admin,
+}
+
+pub type Run = fn(&Ctx<'_>, Value) -> Result<Vec<u8>, ServerError>;
+
+/// One action of the table.
+pub struct ActionSpec {
+    pub service: Service,
+    pub name: &'static str,
+    pub mutates: bool,
+    pub access: Access,
+    /// Served from memory: run on the request's task rather than the blocking pool.
+    pub inline: bool,
+    pub fields: &'static [Field],
+    pub run: Run,
+}
+
+impl std::fmt::Debug for ActionSpec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ActionSpec")
+            .field("service", &self.service)
+            .field("name", &self.name)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Decodes the normalised parameters into the action's request type, runs the handler and
+/// serialises its response. A value the type refuses (e.g. `Status: "Paused"`) is
+/// `InvalidParameterValue`.
+fn typed<A, R>(
+    ctx: &Ctx<'_>,
+    params: Value,
+    handler: fn(&Ctx<'_>, A) -> Result<R, ServerError>,
+) -> Result<Vec<u8>, ServerError>
+where
+    A: DeserializeOwned,
+    R: Serialize,
+{
+    let request: A = serde_json::from_value(params).map_err(|e| {
+        ServerError::new(
+            Code::InvalidParameterValue,
+            format!("A parameter has a value that is not allowed: {e}."),
+        )
+    })?;
+    let response = handler(ctx, request)?;
+    serde_json::to_vec(&response).map_err(|e| ServerError::Internal(e.to_string()))
+}
+
+const LOOKUP_ATTRIBUTE: &[Field] = &[
+    Field::required("AttributeKey", Kind::Str),
+    Field::optional("AttributeValue", Kind::Str),
+];
+
+const USER_FIELDS: &[Field] = &[
+    Field::required("Name", Kind::Str),
+    Field::optional("Remark", Kind::Str),
+    Field::optional("ConsoleLogin", Kind::UInt),
+    Field::optional("Password", Kind::Str),
+    Field::optional("NeedResetPassword", Kind::UInt),
+    Field::optional("PhoneNum", Kind::Str),
+    Field::optional("CountryCode", Kind::Str),
+    Field::optional("Email", Kind::Str),
+    // camtui extension: root may make a user an administrator.
+    Field::optional("IsAdmin", Kind::UInt),
+];
+
+const ADD_USER_FIELDS: &[Field] = &[
+    Field::required("Name", Kind::Str),
+    Field::optional("Remark", Kind::Str),
+    Field::optional("ConsoleLogin", Kind::UInt),
+    Field::optional("UseApi", Kind::UInt),
+    Field::optional("Password", Kind::Str),
+    Field::optional("NeedResetPassword", Kind::UInt),
+    Field::optional("PhoneNum", Kind::Str),
+    Field::optional("CountryCode", Kind::Str),
+    Field::optional("Email", Kind::Str),
+    Field::optional("IsAdmin", Kind::UInt),
+];
+
+/// Every action the server answers.
+pub static ACTIONS: &[ActionSpec] = &[
+    ActionSpec {
+        service: Service::Cam,
+        name: "ListUsers",
+        mutates: false,
+        access: Access::Admin,
+        inline: false,
+        fields: &[],
+        run: |c, p| typed(c, p, users::list_users),
+    },
+    ActionSpec {
+        service: Service::Cam,
+        name: "GetUser",
+        mutates: false,
+        access: Access::Admin,
+        inline: false,
+        fields: &[Field::required("Name", Kind::Str)],
+        run: |c, p| typed(c, p, users::get_user),
+    },
+    ActionSpec {
+        service: Service::Cam,
+        name: "AddUser",
+        mutates: true,
+        access: Access::Admin,
+        inline: false,
+        fields: ADD_USER_FIELDS,
+        run: |c, p| typed(c, p, users::add_user),
+    },
+    ActionSpec {
+        service: Service::Cam,
+        name: "UpdateUser",
+        mutates: true,
+        access: Access::Admin,
+        inline: false,
+        fields: USER_FIELDS,
+        run: |c, p| typed(c, p, users::update_user),
+    },
+    ActionSpec {
+        service: Service::Cam,
+        name: "DeleteUser",
+        mutates: true,
+        access: Access::Admin,
+        inline: false,
+        fields: &[
+            Field::required("Name", Kind::Str),
+            Field::optional("Force", Kind::UInt),
+        ],
+        run: |c, p| typed(c, p, users::delete_user),
+    },
+    ActionSpec {
+        service: Service::Cam,
+        name: "ListCollaborators",
+        mutates: false,
+        access: Access::Admin,
+        inline: false,
+        fields: &[
+            Field::optional("Limit", Kind::UInt),
+            Field::optional("Offset", Kind::UInt),
+        ],
+        run: |c, p| typed(c, p, users::list_collaborators),
+    },
+    ActionSpec {
+        service: Service::Cam,
+        name: "DescribeSubAccounts",
+        mutates: false,
+        access: Access::Admin,
+        inline: false,
+        fields: &[Field::required("FilterSubAccountUin", Kind::UIntList)],
+        run: |c, p| typed(c, p, users::describe_sub_accounts),
+    },
+    ActionSpec {
+        service: Service::Cam,
+        name: "GetUserAppId",
+        mutates: false,
+        access: Access::Anyone,
+        inline: true,
+        fields: &[],
+        run: |c, p| typed(c, p, users::get_user_app_id),
+    },
+    ActionSpec {
+        service: Service::Cam,
+        name: "ListAccessKeys",
+        mutates: false,
+        access: Access::OwnKeys,
+        inline: true,
+        fields: &[Field::optional("TargetUin", Kind::UInt)],
+        run: |c, p| typed(c, p, keys::list_access_keys),
+    },
+    ActionSpec {
+        service: Service::Cam,
+        name: "CreateAccessKey",
+        mutates: true,
+        access: Access::OwnKeys,
+        inline: false,
+        fields: &[
+            Field::optional("TargetUin", Kind::UInt),
+            Field::optional("Description", Kind::Str),
+        ],
+        run: |c, p| typed(c, p, keys::create_access_key),
+    },
+    ActionSpec {
+        service: Service::Cam,
+        name: "UpdateAccessKey",
+        mutates: true,
+        access: Access::OwnKeys,
+        inline: false,
+        fields: &[
+            Field::required("AccessKeyId", Kind::Str),
+            Field::required("Status", Kind::Str),
+            Field::optional("TargetUin", Kind::UInt),
+        ],
+        run: |c, p| typed(c, p, keys::update_access_key),
+    },
+    ActionSpec {
+        service: Service::Cam,
+        name: "DeleteAccessKey",
+        mutates: true,
+        access: Access::OwnKeys,
+        inline: false,
+        fields: &[
+            Field::required("AccessKeyId", Kind::Str),
+            Field::optional("TargetUin", Kind::UInt),
+        ],
+        run: |c, p| typed(c, p, keys::delete_access_key),
+    },
+    ActionSpec {
+        service: Service::Cam,
+        name: "GetSecurityLastUsed",
+        mutates: false,
+        access: Access::OwnKeys,
+        inline: true,
+        fields: &[Field::required("SecretIdList", Kind::StrList)],
+        run: |c, p| typed(c, p, keys::get_security_last_used),
+    },
+    ActionSpec {
+        service: Service::CloudAudit,
+        name: "DescribeEvents",
+        mutates: false,
+        access: Access::Admin,
+        inline: false,
+        fields: &[
+            Field::required("StartTime", Kind::UInt),
+            Field::required("EndTime", Kind::UInt),
+            Field::optional("NextToken", Kind::UInt),
+            Field::optional("MaxResults", Kind::UInt),
+            Field::optional("LookupAttributes", Kind::Objects(LOOKUP_ATTRIBUTE)),
+            Field::optional("IsReturnLocation", Kind::UInt),
+        ],
+        run: |c, p| typed(c, p, events::describe_events),
+    },
+    ActionSpec {
+        service: Service::CloudAudit,
+        name: "LookUpEvents",
+        mutates: false,
+        access: Access::Admin,
+        inline: false,
+        fields: &[
+            Field::required("StartTime", Kind::Int),
+            Field::required("EndTime", Kind::Int),
+            Field::optional("LookupAttributes", Kind::Objects(LOOKUP_ATTRIBUTE)),
+            Field::optional("NextToken", Kind::Str),
+            Field::optional("MaxResults", Kind::Int),
+            Field::optional("Mode", Kind::Str),
+        ],
+        run: |c, p| typed(c, p, events::look_up_events),
+    },
+];
+
+/// The action `name` of `service`.
+pub fn find(service: Service, name: &str) -> Option<&'static ActionSpec> {
+    ACTIONS
+        .iter()
+        .find(|a| a.service == service && a.name == name)
+}
+
+/// Everything about a request besides its parameters.
+#[derive(Debug, Clone)]
+pub struct RequestMeta {
+    pub request_id: String,
+    /// Unix seconds when the request arrived.
+    pub now: i64,
+    pub action: String,
+    pub service: String,
+    pub mutates: bool,
+    pub source_ip: String,
+    pub region: String,
+    pub http_method: String,
+    pub user_agent: String,
+    pub resource_name: String,
+    pub secret_id: String,
+    /// The owner of the key that signed the request.
+    pub caller: Principal,
+}
+
+impl RequestMeta {
+    /// The audit record of this request, successful or ended by `error`.
+    pub fn record(&self, error: Option<&ServerError>) -> AuditRecord {
+        AuditRecord {
+            event_id: uuid::Uuid::new_v4().simple().to_string(),
+            time: self.now,
+            secret_id: self.secret_id.clone(),
+            uin: self.caller.uin,
+            username: self.caller.audit_name().to_owned(),
+            action: self.action.clone(),
+            service: self.service.clone(),
+            action_type: if self.mutates { "Write" } else { "Read" }.to_owned(),
+            source_ip: self.source_ip.clone(),
+            region: self.region.clone(),
+            error_number: error.map_or(0, |e| e.code().audit_number()),
+            api_error_code: error
+                .map(|e| e.code().as_str().to_owned())
+                .unwrap_or_default(),
+            api_error_message: error
+                .map(|e| e.public_message().to_owned())
+                .unwrap_or_default(),
+            request_id: self.request_id.clone(),
+            http_method: self.http_method.clone(),
+            user_agent: self.user_agent.clone(),
+            resource_name: self.resource_name.clone(),
+            sensitive: self.mutates,
+        }
+    }
+}
+
+/// What a handler sees.
+pub struct Ctx<'a> {
+    pub state: &'a State,
+    pub meta: &'a RequestMeta,
+}
+
+impl Ctx<'_> {
+    pub fn caller(&self) -> &Principal {
+        &self.meta.caller
+    }
+
+    pub fn is_root(&self) -> bool {
+        self.caller().kind == PrincipalKind::Root
+    }
+
+    fn owner_uin(&self) -> u64 {
+        self.state.account.owner_uin
+    }
+
+    /// The audit record a successful mutation commits with.
+    pub fn success_record(&self) -> AuditRecord {
+        self.meta.record(None)
+    }
+
+    /// Resolves `TargetUin` for the key actions: omitted means the caller; a sub-user may not
+    /// touch root's keys (`OperationDenied.SubUin`); only root and administrators may touch
+    /// another user's; the target must exist (`InvalidParameter.UserNotExist`).
+    pub fn key_target(&self, target_uin: Option<u64>) -> Result<u64, ServerError> {
+        let caller = self.caller();
+        let target = target_uin.unwrap_or(caller.uin);
+        if target == caller.uin {
+            return Ok(target);
+        }
+        if !self.is_root() {
+            if target == self.owner_uin() {
+                return Err(ServerError::new(
+                    Code::SubUin,
+                    "A sub-user may not operate on the root account's keys.",
+                ));
+            }
+            if !caller.is_admin {
+                return Err(unauthorized(&self.meta.action));
+            }
+        }
+        if self.state.directory.principal(target).is_none() {
+            return Err(ServerError::new(
+                Code::InvalidParameterUserNotExist,
+                format!("The user {target} does not exist."),
+            ));
+        }
+        Ok(target)
+    }
+}
+
+pub fn unauthorized(action: &str) -> ServerError {
+    ServerError::new(
+        Code::UnauthorizedOperation,
+        format!("The key is not authorized to perform cam:{action}; ask an administrator."),
+    )
+}
+
+/// Whether `caller` may call an action with this access at all (handlers narrow `OwnKeys`).
+pub fn permitted(caller: &Principal, access: Access) -> bool {
+    match access {
+        Access::Anyone | Access::OwnKeys => true,
+        Access::Admin => caller.kind == PrincipalKind::Root || caller.is_admin,
+    }
+}
+
+/// `YYYY-MM-DD HH:MM:SS` in Beijing time, as CAM writes datetimes (spec §10).
+pub fn datetime(unix: i64) -> String {
+    chrono::DateTime::from_timestamp(unix, 0)
+        .unwrap_or_default()
+        .with_timezone(&beijing())
+        .format("%Y-%m-%d %H:%M:%S")
+        .to_string()
+}
+
+/// `YYYY-MM-DD` in Beijing time.
+pub fn date(unix_ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(unix_ms)
+        .unwrap_or_default()
+        .with_timezone(&beijing())
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+/// The user or key a request is about, for the audit trail.
+pub fn resource_name(params: &Value) -> String {
+    ["AccessKeyId", "Name", "TargetUin"]
+        .iter()
+        .find_map(|field| match params.get(field)? {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        })
+        .unwrap_or_default()
+}

@@ -1,0 +1,410 @@
+//! The user actions: `ListUsers`, `GetUser`, `AddUser`, `UpdateUser`, `DeleteUser`,
+//! `ListCollaborators`, `DescribeSubAccounts` and `GetUserAppId` (spec §8.2–§8.9).
+
+use rand::RngExt as _;
+
+use super::keys::insert_new_key;
+use super::{Ctx, datetime};
+use crate::cam::Secret;
+use crate::cam::model::{
+    AddUser, AddUserResponse, DeleteUser, DescribeSubAccounts, DescribeSubAccountsResponse, Empty,
+    GetUser, GetUserAppId, GetUserAppIdResponse, GetUserResponse, ListCollaborators,
+    ListCollaboratorsResponse, ListUsers, ListUsersResponse, SubAccountInfo, SubAccountUser,
+    UpdateUser,
+};
+use crate::server::directory::{KeyEntry, Principal};
+use crate::server::error::{Code, ServerError};
+use crate::server::store::{UserKind, UserRow};
+
+/// `DescribeSubAccounts` takes at most this many UINs (spec §8.8).
+const MAX_FILTER_UINS: usize = 50;
+const DEFAULT_COLLABORATOR_PAGE: u64 = 20;
+/// Longest accepted free-text field (remark, email, phone).
+const MAX_TEXT_CHARS: usize = 256;
+
+fn info(user: &UserRow) -> SubAccountInfo {
+    SubAccountInfo {
+        uin: user.uin,
+        name: user.name.clone(),
+        uid: user.uid,
+        remark: user.remark.clone(),
+        console_login: user.console_login,
+        phone_num: user.phone_num.clone(),
+        country_code: user.country_code.clone(),
+        email: user.email.clone(),
+        create_time: datetime(user.created),
+        nick_name: if user.nick_name.is_empty() {
+            user.name.clone()
+        } else {
+            user.nick_name.clone()
+        },
+    }
+}
+
+pub fn list_users(ctx: &Ctx<'_>, _request: ListUsers) -> Result<ListUsersResponse, ServerError> {
+    let data = ctx.state.store.sub_users()?.iter().map(info).collect();
+    Ok(ListUsersResponse { data })
+}
+
+fn user_not_found(name: &str) -> ServerError {
+    ServerError::new(
+        Code::ResourceUserNotExist,
+        format!("The sub-user {name:?} does not exist."),
+    )
+}
+
+pub fn get_user(ctx: &Ctx<'_>, request: GetUser) -> Result<GetUserResponse, ServerError> {
+    let user = ctx
+        .state
+        .store
+        .sub_user_by_name(&request.name)?
+        .ok_or_else(|| user_not_found(&request.name))?;
+    Ok(GetUserResponse {
+        uin: user.uin,
+        name: user.name,
+        uid: user.uid,
+        remark: Some(user.remark),
+        console_login: user.console_login,
+        phone_num: user.phone_num,
+        country_code: user.country_code,
+        email: user.email,
+        recently_login_ip: user.last_login_ip,
+        recently_login_time: user.last_login_time.map(datetime).unwrap_or_default(),
+    })
+}
+
+/// User names: 1 to 64 characters — letters (any script), digits and `+=,.@_-`. The spec gives
+/// no rule; this one keeps names printable and unambiguous.
+fn check_name(name: &str) -> Result<(), ServerError> {
+    let count = name.chars().count();
+    let ok = (1..=64).contains(&count)
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || "+=,.@_-".contains(c));
+    if ok {
+        Ok(())
+    } else {
+        Err(ServerError::new(
+            Code::UserNameIllegal,
+            "A user name has 1 to 64 letters, digits or +=,.@_- characters.",
+        ))
+    }
+}
+
+/// The default password rule (spec §8.4): more than 8 characters with upper case, lower case,
+/// a digit and a special character. Passwords are checked, never stored: this server has no
+/// console to log in to.
+fn check_password(password: &Secret) -> Result<(), ServerError> {
+    let p = password.expose();
+    let ok = p.chars().count() > 8
+        && p.chars().any(|c| c.is_ascii_uppercase())
+        && p.chars().any(|c| c.is_ascii_lowercase())
+        && p.chars().any(|c| c.is_ascii_digit())
+        && p.chars().any(|c| c.is_ascii_punctuation());
+    if ok {
+        Ok(())
+    } else {
+        Err(ServerError::new(
+            Code::PasswordViolatedRules,
+            "A password has more than 8 characters with upper and lower case letters, digits and special characters.",
+        ))
+    }
+}
+
+fn check_flag(name: &str, value: Option<u64>) -> Result<(), ServerError> {
+    match value {
+        None | Some(0 | 1) => Ok(()),
+        Some(other) => Err(ServerError::new(
+            Code::InvalidParameterValue,
+            format!("{name} must be 0 or 1, not {other}."),
+        )),
+    }
+}
+
+fn check_text(name: &str, value: Option<&String>) -> Result<(), ServerError> {
+    match value {
+        Some(text) if text.chars().count() > MAX_TEXT_CHARS => Err(ServerError::new(
+            Code::InvalidParameterValue,
+            format!("{name} may be at most {MAX_TEXT_CHARS} characters."),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// A random console password that satisfies [`check_password`].
+fn generated_password() -> Secret {
+    const SETS: [&[u8]; 4] = [
+        b"ABCDEFGHJKLMNPQRSTUVWXYZ",
+        b"abcdefghijkmnopqrstuvwxyz",
+        b"23456789",
+        b"!#$%&*+-=?@^_",
+    ];
+    let mut rng = rand::rng();
+    let mut chars: Vec<u8> = (0..32)
+        .map(|i| {
+            let set = SETS[i % SETS.len()];
+            set[rng.random_range(0..set.len())]
+        })
+        .collect();
+    // Shuffle so the classes do not sit in a fixed rhythm.
+    for i in (1..chars.len()).rev() {
+        chars.swap(i, rng.random_range(0..=i));
+    }
+    Secret::new(String::from_utf8(chars).unwrap_or_default())
+}
+
+fn new_uin() -> u64 {
+    rand::rng().random_range(100_000_000_000..1_000_000_000_000)
+}
+
+pub fn add_user(ctx: &Ctx<'_>, request: AddUser) -> Result<AddUserResponse, ServerError> {
+    check_name(&request.name)?;
+    check_flag("ConsoleLogin", request.console_login)?;
+    check_flag("UseApi", request.use_api)?;
+    check_flag("NeedResetPassword", request.need_reset_password)?;
+    check_flag("IsAdmin", request.is_admin)?;
+    for (field, value) in [
+        ("Remark", request.remark.as_ref()),
+        ("PhoneNum", request.phone_num.as_ref()),
+        ("CountryCode", request.country_code.as_ref()),
+        ("Email", request.email.as_ref()),
+    ] {
+        check_text(field, value)?;
+    }
+    let console_login = request.console_login.unwrap_or(0);
+    let password = request.password.filter(|p| !p.is_empty());
+    if let Some(password) = &password {
+        check_password(password)?;
+    }
+    let generated = (console_login == 1 && password.is_none()).then(generated_password);
+    let now = ctx.meta.now;
+    let is_admin = ctx.is_root() && request.is_admin == Some(1);
+    let directory = &ctx.state.directory;
+
+    let (user, key) = ctx.state.store.mutate(
+        Some(&ctx.success_record()),
+        |tx| {
+            if tx.sub_user_by_name(&request.name)?.is_some() {
+                return Err(ServerError::new(
+                    Code::SubUserNameInUse,
+                    format!("The sub-user name {:?} is already in use.", request.name),
+                ));
+            }
+            let mut uin = new_uin();
+            while tx.uin_taken(uin)? {
+                uin = new_uin();
+            }
+            let user = UserRow {
+                uin,
+                uid: tx.next_uid()?,
+                kind: UserKind::SubUser,
+                name: request.name.clone(),
+                nick_name: request.name.clone(),
+                remark: request.remark.clone().unwrap_or_default(),
+                console_login,
+                phone_num: request.phone_num.clone().unwrap_or_default(),
+                country_code: request.country_code.clone().unwrap_or_default(),
+                email: request.email.clone().unwrap_or_default(),
+                created: now,
+                last_login_ip: String::new(),
+                last_login_time: None,
+                is_admin,
+            };
+            tx.insert_user(&user)?;
+            let key = if request.use_api == Some(1) {
+                Some(insert_new_key(tx, uin, None, now)?)
+            } else {
+                None
+            };
+            Ok((user, key))
+        },
+        |(user, key)| {
+            directory.upsert_principal(Principal::from_user(user));
+            if let Some(key) = key {
+                directory.add_key(KeyEntry::from_row(key.clone(), None));
+            }
+        },
+    )?;
+    Ok(AddUserResponse {
+        uin: user.uin,
+        name: user.name,
+        password: generated.unwrap_or_else(|| Secret::new("")),
+        secret_id: key
+            .as_ref()
+            .map(|k| k.secret_id.clone())
+            .unwrap_or_default(),
+        secret_key: key.map_or_else(|| Secret::new(""), |k| k.secret_key),
+        uid: user.uid,
+        phone_num_verify_link: None,
+    })
+}
+
+pub fn update_user(ctx: &Ctx<'_>, request: UpdateUser) -> Result<Empty, ServerError> {
+    check_flag("ConsoleLogin", request.console_login)?;
+    check_flag("NeedResetPassword", request.need_reset_password)?;
+    check_flag("IsAdmin", request.is_admin)?;
+    for (field, value) in [
+        ("Remark", request.remark.as_ref()),
+        ("PhoneNum", request.phone_num.as_ref()),
+        ("CountryCode", request.country_code.as_ref()),
+        ("Email", request.email.as_ref()),
+    ] {
+        check_text(field, value)?;
+    }
+    if let Some(password) = request.password.as_ref().filter(|p| !p.is_empty()) {
+        check_password(password)?;
+    }
+    let is_root = ctx.is_root();
+    let directory = &ctx.state.directory;
+    ctx.state.store.mutate(
+        Some(&ctx.success_record()),
+        |tx| {
+            let mut user = tx
+                .sub_user_by_name(&request.name)?
+                .ok_or_else(|| user_not_found(&request.name))?;
+            let set = |field: &mut String, value: &Option<String>| {
+                if let Some(value) = value {
+                    field.clone_from(value);
+                }
+            };
+            set(&mut user.remark, &request.remark);
+            set(&mut user.phone_num, &request.phone_num);
+            set(&mut user.country_code, &request.country_code);
+            set(&mut user.email, &request.email);
+            if let Some(console_login) = request.console_login {
+                user.console_login = console_login;
+            }
+            // The administrator flag is root's to give: ignored from anyone else.
+            if let (true, Some(flag)) = (is_root, request.is_admin) {
+                user.is_admin = flag == 1;
+            }
+            tx.update_user(&user)?;
+            Ok(user)
+        },
+        |user| directory.upsert_principal(Principal::from_user(user)),
+    )?;
+    Ok(Empty {})
+}
+
+pub fn delete_user(ctx: &Ctx<'_>, request: DeleteUser) -> Result<Empty, ServerError> {
+    check_flag("Force", request.force)?;
+    let force = request.force == Some(1);
+    let directory = &ctx.state.directory;
+    ctx.state.store.mutate(
+        Some(&ctx.success_record()),
+        |tx| {
+            let user = tx
+                .sub_user_by_name(&request.name)?
+                .ok_or_else(|| user_not_found(&request.name))?;
+            let keys = tx.keys_of(user.uin)?;
+            if !keys.is_empty() && !force {
+                return Err(ServerError::new(
+                    Code::HaveKeys,
+                    format!(
+                        "The user {:?} still has {} API key(s): delete them first or pass Force=1.",
+                        user.name,
+                        keys.len()
+                    ),
+                ));
+            }
+            tx.delete_user(user.uin)?;
+            Ok(user.uin)
+        },
+        |uin| directory.remove_principal(*uin),
+    )?;
+    Ok(Empty {})
+}
+
+pub fn list_collaborators(
+    ctx: &Ctx<'_>,
+    request: ListCollaborators,
+) -> Result<ListCollaboratorsResponse, ServerError> {
+    let limit = request
+        .limit
+        .filter(|l| *l > 0)
+        .unwrap_or(DEFAULT_COLLABORATOR_PAGE);
+    let (total, rows) = ctx
+        .state
+        .store
+        .collaborators(limit, request.offset.unwrap_or(0))?;
+    Ok(ListCollaboratorsResponse {
+        total_num: total,
+        data: rows.iter().map(info).collect(),
+    })
+}
+
+pub fn describe_sub_accounts(
+    ctx: &Ctx<'_>,
+    request: DescribeSubAccounts,
+) -> Result<DescribeSubAccountsResponse, ServerError> {
+    let uins = request.filter_sub_account_uin;
+    if uins.is_empty() || uins.len() > MAX_FILTER_UINS {
+        return Err(ServerError::new(
+            Code::InvalidParameter,
+            format!("FilterSubAccountUin must list 1 to {MAX_FILTER_UINS} UINs."),
+        ));
+    }
+    let sub_accounts = ctx
+        .state
+        .store
+        .users_by_uin(&uins)?
+        .into_iter()
+        .map(|user| SubAccountUser {
+            uin: user.uin,
+            name: user.name,
+            uid: user.uid,
+            remark: user.remark,
+            create_time: Some(datetime(user.created)),
+            user_type: user.kind as u64,
+            last_login_ip: user.last_login_ip,
+            last_login_time: user.last_login_time.map(datetime),
+        })
+        .collect();
+    Ok(DescribeSubAccountsResponse { sub_accounts })
+}
+
+pub fn get_user_app_id(
+    ctx: &Ctx<'_>,
+    _request: GetUserAppId,
+) -> Result<GetUserAppIdResponse, ServerError> {
+    let account = ctx.state.account;
+    Ok(GetUserAppIdResponse {
+        uin: ctx.caller().uin.to_string(),
+        owner_uin: account.owner_uin.to_string(),
+        app_id: account.app_id,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        for ok in ["alice", "ops.bot-01", "张伟", "a@b.c", &"x".repeat(64)] {
+            check_name(ok).unwrap();
+        }
+        for bad in ["", "has space", "semi;colon", &"x".repeat(65)] {
+            assert_eq!(check_name(bad).unwrap_err().code(), Code::UserNameIllegal);
+        }
+    }
+
+    #[test]
+    fn passwords() {
+        check_password(&Secret::new("Str0ng!pass")).unwrap();
+        check_password(&generated_password()).unwrap();
+        for bad in [
+            "Sh0rt!",
+            "nouppercase1!",
+            "NOLOWERCASE1!",
+            "NoDigits!!x",
+            "NoSpecial12x",
+        ] {
+            assert_eq!(
+                check_password(&Secret::new(bad)).unwrap_err().code(),
+                Code::PasswordViolatedRules,
+                "{bad}"
+            );
+        }
+    }
+}

@@ -1,0 +1,323 @@
+//! From raw request to reply: method and size checks, TC3 verification, routing by the
+//! credential-scope service, `X-TC-Version` and `X-TC-Action` through the action table,
+//! parameter validation, the handler, the audit record and the access-log line. Every reply is
+//! HTTP 200 with `Content-Type: application/json` and a `RequestId`.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::{ConnectInfo, Request};
+use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE, USER_AGENT};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, Method};
+use axum::response::Response;
+use futures::StreamExt as _;
+
+use super::ServerState;
+use super::auth;
+use super::directory::KeyEntry;
+use super::error::{Code, ServerError, error_envelope, success_envelope};
+use super::handlers::{self, Ctx, RequestMeta};
+use super::params::{self, Input};
+use crate::cam::model::Service;
+use crate::cam::signer::Authorization;
+
+/// Bodies over 1 MiB are refused (`RequestSizeLimitExceeded`).
+pub const MAX_BODY: usize = 1024 * 1024;
+/// An oversized body is read and dropped up to this size so the client still gets the answer;
+/// beyond it the connection is cut.
+const DRAIN_LIMIT: usize = 16 * MAX_BODY;
+
+/// The whole API on one route: every path and method lands in [`handle`].
+pub fn router(state: Arc<ServerState>) -> Router {
+    Router::new().fallback(handle).with_state(state)
+}
+
+/// What the access log says about a request. Never a secret.
+#[derive(Default)]
+struct AccessLog {
+    action: String,
+    secret_id: String,
+}
+
+async fn handle(
+    axum::extract::State(state): axum::extract::State<Arc<ServerState>>,
+    request: Request,
+) -> Response {
+    let started = Instant::now();
+    let request_id = uuid::Uuid::new_v4().to_string();
+    let peer = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_default();
+    let (parts, body) = request.into_parts();
+    let mut log = AccessLog::default();
+    let result = process(&state, &parts, body, &peer, &request_id, &mut log).await;
+    let (bytes, code) = match &result {
+        Ok(body) => (success_envelope(body, &request_id), "OK"),
+        Err(error) => {
+            if error.code() == Code::InternalError {
+                tracing::error!(%request_id, action = %log.action, %error, "internal error");
+            }
+            (error_envelope(error, &request_id), error.code().as_str())
+        }
+    };
+    tracing::info!(
+        target: "camtui::access",
+        action = %log.action,
+        secret_id = %log.secret_id,
+        code,
+        latency_us = started.elapsed().as_micros() as u64,
+        peer = %peer,
+        %request_id,
+    );
+    let mut response = Response::new(Body::from(bytes));
+    response
+        .headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    response
+}
+
+fn header_text<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+}
+
+/// Printable and short, for logs and audit records.
+fn clip(text: &str) -> String {
+    text.chars().filter(|c| !c.is_control()).take(64).collect()
+}
+
+async fn process(
+    state: &Arc<ServerState>,
+    parts: &Parts,
+    body: Body,
+    peer: &str,
+    request_id: &str,
+    log: &mut AccessLog,
+) -> Result<Vec<u8>, ServerError> {
+    let now = chrono::Utc::now();
+    let headers = &parts.headers;
+    log.action = clip(header_text(headers, "x-tc-action").unwrap_or("-"));
+    let method = match parts.method {
+        Method::GET => "GET",
+        Method::POST => "POST",
+        _ => {
+            return Err(ServerError::new(
+                Code::UnsupportedProtocol,
+                "Only GET and POST are supported.",
+            ));
+        }
+    };
+    let body = read_body(headers, body).await?;
+    let authorization = auth::parse(headers)?;
+    log.secret_id = clip(authorization.secret_id);
+
+    // From here on every request naming a known key is audited, whatever its fate.
+    let known = state.directory.key_with_owner(authorization.secret_id);
+    let mut meta = known.as_ref().map(|(key, owner)| RequestMeta {
+        request_id: request_id.to_owned(),
+        now: now.timestamp(),
+        action: log.action.clone(),
+        service: clip(authorization.service),
+        mutates: false,
+        source_ip: peer.to_owned(),
+        region: clip(header_text(headers, "x-tc-region").unwrap_or_default()),
+        http_method: method.to_owned(),
+        user_agent: clip(
+            header_text(headers, "x-tc-requestclient")
+                .or_else(|| header_text(headers, USER_AGENT.as_str()))
+                .unwrap_or_default(),
+        ),
+        resource_name: String::new(),
+        secret_id: key.secret_id.clone(),
+        caller: owner.clone(),
+    });
+    let call = Call {
+        state,
+        parts,
+        method,
+        body: &body,
+        authorization: &authorization,
+        key: known.map(|(key, _)| key),
+        now_ms: now.timestamp_millis(),
+    };
+    let result = call.run(&mut meta).await;
+    if let Some(meta) = meta {
+        // A successful mutation committed its own record in its transaction.
+        if !(meta.mutates && result.is_ok()) {
+            state.audit.record(meta.record(result.as_ref().err()));
+        }
+    }
+    result
+}
+
+/// Reads the body, refusing more than [`MAX_BODY`] bytes.
+async fn read_body(headers: &HeaderMap, body: Body) -> Result<Bytes, ServerError> {
+    let too_large = || {
+        ServerError::new(
+            Code::RequestSizeLimitExceeded,
+            format!("The request body exceeds {MAX_BODY} bytes."),
+        )
+    };
+    let declared =
+        header_text(headers, CONTENT_LENGTH.as_str()).and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|len| len > DRAIN_LIMIT as u64) {
+        return Err(too_large());
+    }
+    let mut stream = body.into_data_stream();
+    let mut buffer = Vec::with_capacity(declared.map_or(0, |l| l.min(MAX_BODY as u64)) as usize);
+    let mut total = 0usize;
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|e| {
+            ServerError::new(
+                Code::InvalidParameter,
+                format!("The request body could not be read: {e}."),
+            )
+        })?;
+        total += chunk.len();
+        if total > DRAIN_LIMIT {
+            return Err(too_large());
+        }
+        if total <= MAX_BODY {
+            buffer.extend_from_slice(&chunk);
+        }
+    }
+    if total > MAX_BODY {
+        return Err(too_large());
+    }
+    Ok(Bytes::from(buffer))
+}
+
+/// A request whose Authorization header parsed, on its way through verification to a handler.
+struct Call<'a> {
+    state: &'a Arc<ServerState>,
+    parts: &'a Parts,
+    method: &'static str,
+    body: &'a [u8],
+    authorization: &'a Authorization<'a>,
+    /// The key the request names, if it exists (enabled or not).
+    key: Option<Arc<KeyEntry>>,
+    now_ms: i64,
+}
+
+impl Call<'_> {
+    /// Spec §2.1 steps 3–9, in order.
+    async fn run(&self, meta: &mut Option<RequestMeta>) -> Result<Vec<u8>, ServerError> {
+        let headers = &self.parts.headers;
+        let service = Service::from_name(self.authorization.service).ok_or_else(|| {
+            ServerError::new(
+                Code::NoSuchProduct,
+                format!(
+                    "The credential scope names the service {:?}, which this server does not provide.",
+                    self.authorization.service
+                ),
+            )
+        })?;
+        let action = header_text(headers, "x-tc-action").ok_or_else(|| {
+            ServerError::new(Code::MissingParameter, "The header X-TC-Action is missing.")
+        })?;
+        let spec = handlers::find(service, action).ok_or_else(|| {
+            ServerError::new(
+                Code::InvalidAction,
+                format!("The action {} does not exist for {service}.", clip(action)),
+            )
+        })?;
+        if let Some(meta) = meta.as_mut() {
+            meta.mutates = spec.mutates;
+        }
+        let version = header_text(headers, "x-tc-version").ok_or_else(|| {
+            ServerError::new(
+                Code::MissingParameter,
+                "The header X-TC-Version is missing.",
+            )
+        })?;
+        if version != service.version() {
+            return Err(ServerError::new(
+                Code::NoSuchVersion,
+                format!(
+                    "The version {} does not exist for {service}; use {}.",
+                    clip(version),
+                    service.version()
+                ),
+            ));
+        }
+        let timestamp = auth::check_timestamp(headers, self.authorization, self.now_ms / 1000)?;
+        auth::check_secret_id_shape(self.authorization.secret_id)?;
+        let key = self
+            .key
+            .as_ref()
+            .filter(|key| key.is_active())
+            .ok_or_else(|| {
+                ServerError::new(
+                    Code::SecretIdNotFound,
+                    "The SecretId is not found, please ensure that your SecretId is correct (it may be disabled or deleted).",
+                )
+            })?;
+        let query = self.parts.uri.query().unwrap_or("");
+        auth::verify(
+            self.authorization,
+            key.secret_key.expose(),
+            timestamp,
+            auth::Signed {
+                method: self.method,
+                query,
+                headers,
+                body: self.body,
+            },
+        )?;
+        if headers.contains_key("x-tc-token") {
+            return Err(ServerError::new(
+                Code::TokenFailure,
+                "This server issues no temporary credentials; the token is not valid.",
+            ));
+        }
+        key.mark_used(self.now_ms);
+
+        let Some(meta) = meta.as_mut() else {
+            return Err(ServerError::Internal(
+                "an authenticated request has no caller".into(),
+            ));
+        };
+        if !handlers::permitted(&meta.caller, spec.access) {
+            return Err(handlers::unauthorized(spec.name));
+        }
+        let input = if self.method == "GET" {
+            Input::Query(query)
+        } else {
+            Input::Json(self.body)
+        };
+        let params = params::normalize(spec.fields, input)?;
+        meta.resource_name = clip(&handlers::resource_name(&params));
+
+        if spec.inline {
+            return (spec.run)(
+                &Ctx {
+                    state: self.state,
+                    meta,
+                },
+                params,
+            );
+        }
+        let state = Arc::clone(self.state);
+        let meta = meta.clone();
+        tokio::task::spawn_blocking(move || {
+            (spec.run)(
+                &Ctx {
+                    state: &state,
+                    meta: &meta,
+                },
+                params,
+            )
+        })
+        .await
+        .map_err(|e| ServerError::Internal(format!("handler task failed: {e}")))?
+    }
+}

@@ -1,0 +1,78 @@
+//! The sandbox: the bundled server started in-process on 127.0.0.1 (an ephemeral port) over a
+//! database in the user's data directory, seeded with the demo data on first run. The TUI and
+//! `camtui call` use it when nothing else is configured.
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::path::{Path, PathBuf};
+
+use super::seed::Seed;
+use super::{ServerConfig, ServerHandle, StartError, load_or_create_root_credential, spawn};
+use crate::cam::Credential;
+
+pub const DB_FILE: &str = "sandbox.db";
+pub const ROOT_CREDENTIAL_FILE: &str = "root-credential.json";
+
+/// A running sandbox.
+#[derive(Debug)]
+pub struct Sandbox {
+    pub handle: ServerHandle,
+    /// `http://127.0.0.1:PORT`.
+    pub endpoint: String,
+    /// The root account's key.
+    pub credential: Credential,
+    pub db: PathBuf,
+}
+
+impl Sandbox {
+    pub async fn shutdown(self) -> std::io::Result<()> {
+        self.handle.shutdown().await
+    }
+}
+
+/// Starts the sandbox over `<data_dir>/sandbox.db`; `reset` starts again from the demo data.
+pub async fn start(data_dir: &Path, reset: bool) -> Result<Sandbox, StartError> {
+    let io = |path: &Path| {
+        let path = path.to_owned();
+        move |source| StartError::Io { path, source }
+    };
+    create_private_dir(data_dir).map_err(io(data_dir))?;
+    let db = data_dir.join(DB_FILE);
+    if reset {
+        for suffix in ["", "-wal", "-shm", ".key"] {
+            let mut name = db.as_os_str().to_owned();
+            name.push(suffix);
+            let path = PathBuf::from(name);
+            match std::fs::remove_file(&path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(io(&path)(e)),
+            }
+        }
+    }
+    let (credential, _) = load_or_create_root_credential(&data_dir.join(ROOT_CREDENTIAL_FILE))?;
+    let seed = (!db.exists()).then(Seed::demo);
+    let handle = spawn(ServerConfig {
+        listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+        db: db.clone(),
+        root_credential: credential.clone(),
+        seed,
+    })
+    .await?;
+    Ok(Sandbox {
+        endpoint: handle.endpoint(),
+        handle,
+        credential,
+        db,
+    })
+}
+
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt as _;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}

@@ -1,0 +1,354 @@
+//! Data sets for an empty database (`--seed FILE`, and the sandbox's embedded demo): an account,
+//! its sub-users and collaborators with their keys, and an audit trail. Times are relative
+//! ("days ago", "seconds ago") so the data looks recent whenever it is loaded; loading is
+//! deterministic apart from the SecretKeys, which are always fresh random ones unless given.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use sha2::{Digest as _, Sha256};
+
+use super::audit::AuditRecord;
+use super::error::Code;
+use super::handlers::{KEYS_PER_USER, new_secret_key};
+use super::store::{Account, KeyRow, UserKind, UserRow};
+use crate::cam::Secret;
+use crate::cam::model::KeyStatus;
+
+/// The sandbox's demo data.
+pub const DEMO: &str = include_str!("../../assets/seed/demo.json");
+
+const DAY: i64 = 24 * 3600;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SeedError {
+    #[error("cannot read seed file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("seed data is not valid: {0}")]
+    Parse(#[from] serde_json::Error),
+    #[error("seed data is not consistent: {0}")]
+    Invalid(String),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Seed {
+    pub account: SeedAccount,
+    #[serde(default)]
+    pub users: Vec<SeedUser>,
+    #[serde(default)]
+    pub events: Vec<SeedEvent>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SeedAccount {
+    pub owner_uin: u64,
+    pub app_id: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SeedUserType {
+    SubUser,
+    Collaborator,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SeedUser {
+    pub uin: u64,
+    pub uid: u64,
+    #[serde(rename = "type")]
+    pub user_type: SeedUserType,
+    pub name: String,
+    #[serde(default)]
+    pub nick_name: String,
+    #[serde(default)]
+    pub remark: String,
+    #[serde(default)]
+    pub console_login: u64,
+    #[serde(default)]
+    pub phone_num: String,
+    #[serde(default)]
+    pub country_code: String,
+    #[serde(default)]
+    pub email: String,
+    pub created_days_ago: i64,
+    #[serde(default)]
+    pub last_login_ip: String,
+    /// Seconds before load time; absent = never logged in.
+    #[serde(default)]
+    pub last_login_seconds_ago: Option<i64>,
+    #[serde(default)]
+    pub is_admin: bool,
+    #[serde(default)]
+    pub keys: Vec<SeedKey>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SeedKey {
+    pub secret_id: String,
+    pub status: KeyStatus,
+    #[serde(default)]
+    pub description: Option<String>,
+    pub created_days_ago: i64,
+    /// Only for test fixtures; demo keys get a random SecretKey nobody knows.
+    #[serde(default)]
+    pub secret_key: Option<Secret>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SeedEvent {
+    pub seconds_ago: i64,
+    pub secret_id: String,
+    pub action: String,
+    #[serde(default = "cam")]
+    pub service: String,
+    pub source_ip: String,
+    #[serde(default)]
+    pub region: String,
+    /// Empty for success.
+    #[serde(default)]
+    pub error_code: String,
+    #[serde(default = "post")]
+    pub http_method: String,
+    #[serde(default)]
+    pub user_agent: String,
+    #[serde(default)]
+    pub resource_name: String,
+}
+
+fn cam() -> String {
+    "cam".into()
+}
+
+fn post() -> String {
+    "POST".into()
+}
+
+/// A seed turned into rows, with times fixed against a load time.
+#[derive(Debug)]
+pub struct SeedData {
+    pub account: Account,
+    pub users: Vec<UserRow>,
+    pub keys: Vec<KeyRow>,
+    pub events: Vec<AuditRecord>,
+}
+
+/// A stable UUID-shaped id from some text, so the same seed always yields the same ids.
+fn stable_id(text: &str) -> uuid::Uuid {
+    let digest = Sha256::digest(text.as_bytes());
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    uuid::Builder::from_random_bytes(bytes).into_uuid()
+}
+
+fn is_mutation(action: &str) -> bool {
+    matches!(
+        action,
+        "AddUser"
+            | "UpdateUser"
+            | "DeleteUser"
+            | "CreateAccessKey"
+            | "UpdateAccessKey"
+            | "DeleteAccessKey"
+    )
+}
+
+impl Seed {
+    pub fn demo() -> Self {
+        Self::parse(DEMO).expect("the embedded demo seed is valid (tested)")
+    }
+
+    pub fn parse(text: &str) -> Result<Self, SeedError> {
+        Ok(serde_json::from_str(text)?)
+    }
+
+    pub fn from_file(path: &Path) -> Result<Self, SeedError> {
+        let text = std::fs::read_to_string(path).map_err(|source| SeedError::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        Self::parse(&text)
+    }
+
+    /// Checks the data and fixes its times against `now` (Unix seconds).
+    pub fn rows(&self, now: i64) -> Result<SeedData, SeedError> {
+        let invalid = |m: String| Err(SeedError::Invalid(m));
+        let account = Account {
+            owner_uin: self.account.owner_uin,
+            app_id: self.account.app_id,
+        };
+        let mut uins = HashSet::from([account.owner_uin]);
+        let mut uids = HashSet::new();
+        let mut sub_user_names = HashSet::new();
+        let mut owners = std::collections::HashMap::new();
+        let mut users = Vec::with_capacity(self.users.len());
+        let mut keys = Vec::new();
+        for user in &self.users {
+            if !uins.insert(user.uin) || !uids.insert(user.uid) {
+                return invalid(format!(
+                    "UIN {} or UID {} appears twice",
+                    user.uin, user.uid
+                ));
+            }
+            let kind = match user.user_type {
+                SeedUserType::SubUser => UserKind::SubUser,
+                SeedUserType::Collaborator => UserKind::Collaborator,
+            };
+            if kind == UserKind::SubUser && !sub_user_names.insert(user.name.as_str()) {
+                return invalid(format!("sub-user name {:?} appears twice", user.name));
+            }
+            if user.keys.len() > KEYS_PER_USER {
+                return invalid(format!("{} has more than {KEYS_PER_USER} keys", user.name));
+            }
+            users.push(UserRow {
+                uin: user.uin,
+                uid: user.uid,
+                kind,
+                name: user.name.clone(),
+                nick_name: user.nick_name.clone(),
+                remark: user.remark.clone(),
+                console_login: user.console_login,
+                phone_num: user.phone_num.clone(),
+                country_code: user.country_code.clone(),
+                email: user.email.clone(),
+                created: now - user.created_days_ago * DAY,
+                last_login_ip: user.last_login_ip.clone(),
+                last_login_time: user.last_login_seconds_ago.map(|s| now - s),
+                is_admin: user.is_admin,
+            });
+            for key in &user.keys {
+                if super::auth::check_secret_id_shape(&key.secret_id).is_err() {
+                    return invalid(format!("{:?} is not a SecretId", key.secret_id));
+                }
+                if owners
+                    .insert(key.secret_id.clone(), (user.uin, user.name.clone()))
+                    .is_some()
+                {
+                    return invalid(format!("SecretId {} appears twice", key.secret_id));
+                }
+                keys.push(KeyRow {
+                    secret_id: key.secret_id.clone(),
+                    owner_uin: user.uin,
+                    active: key.status == KeyStatus::Active,
+                    secret_key: key.secret_key.clone().unwrap_or_else(new_secret_key),
+                    description: key.description.clone(),
+                    created: now - key.created_days_ago * DAY,
+                });
+            }
+        }
+        let mut events = Vec::with_capacity(self.events.len());
+        for (i, event) in self.events.iter().enumerate() {
+            let Some((uin, name)) = owners.get(&event.secret_id) else {
+                return invalid(format!(
+                    "event {i} names unknown SecretId {}",
+                    event.secret_id
+                ));
+            };
+            let code = event.error_code.as_str();
+            events.push(AuditRecord {
+                event_id: stable_id(&format!("event/{i}/{}", event.secret_id))
+                    .simple()
+                    .to_string(),
+                time: now - event.seconds_ago,
+                secret_id: event.secret_id.clone(),
+                uin: *uin,
+                username: name.clone(),
+                action: event.action.clone(),
+                service: event.service.clone(),
+                action_type: if is_mutation(&event.action) {
+                    "Write"
+                } else {
+                    "Read"
+                }
+                .into(),
+                source_ip: event.source_ip.clone(),
+                region: event.region.clone(),
+                error_number: if code.is_empty() {
+                    0
+                } else {
+                    Code::parse(code)
+                        .map_or(Code::InvalidParameter.audit_number(), Code::audit_number)
+                },
+                api_error_code: code.to_owned(),
+                api_error_message: String::new(),
+                request_id: stable_id(&format!("request/{i}/{}", event.secret_id)).to_string(),
+                http_method: event.http_method.clone(),
+                user_agent: event.user_agent.clone(),
+                resource_name: event.resource_name.clone(),
+                sensitive: is_mutation(&event.action),
+            });
+        }
+        Ok(SeedData {
+            account,
+            users,
+            keys,
+            events,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_is_a_lived_in_account() {
+        let seed = Seed::demo();
+        let data = seed.rows(1_800_000_000).unwrap();
+        let sub_users = data
+            .users
+            .iter()
+            .filter(|u| u.kind == UserKind::SubUser)
+            .count();
+        let collaborators = data.users.len() - sub_users;
+        assert!(
+            sub_users >= 20 && collaborators >= 4,
+            "{sub_users} + {collaborators}"
+        );
+        assert_eq!(data.users.iter().filter(|u| u.is_admin).count(), 1);
+        assert!(
+            data.users
+                .iter()
+                .any(|u| !u.name.is_ascii() || !u.remark.is_ascii())
+        );
+        assert!(data.keys.iter().any(|k| k.active) && data.keys.iter().any(|k| !k.active));
+        assert!(data.events.iter().any(|e| e.error_number != 0));
+        assert!(data.events.iter().any(|e| e.error_number == 0));
+        let oldest = data.events.iter().map(|e| e.time).min().unwrap();
+        assert!(1_800_000_000 - oldest > 80 * DAY && 1_800_000_000 - oldest <= 90 * DAY);
+        // Same seed, same ids.
+        let again = seed.rows(1_800_000_000).unwrap();
+        assert_eq!(data.events, again.events);
+        assert_eq!(data.users, again.users);
+    }
+
+    #[test]
+    fn inconsistent_seeds_are_refused() {
+        let two_keys = r#"{"account":{"ownerUin":1,"appId":2},"users":[
+            {"uin":10,"uid":1,"type":"subUser","name":"a","createdDaysAgo":1,"keys":[
+              {"secretId":"IKIDa","status":"Active","createdDaysAgo":1},
+              {"secretId":"IKIDb","status":"Active","createdDaysAgo":1},
+              {"secretId":"IKIDc","status":"Inactive","createdDaysAgo":1}]}]}"#;
+        assert!(matches!(
+            Seed::parse(two_keys).unwrap().rows(0),
+            Err(SeedError::Invalid(_))
+        ));
+        let dup = r#"{"account":{"ownerUin":1,"appId":2},"users":[
+            {"uin":10,"uid":1,"type":"subUser","name":"a","createdDaysAgo":1},
+            {"uin":11,"uid":2,"type":"subUser","name":"a","createdDaysAgo":1}]}"#;
+        assert!(Seed::parse(dup).unwrap().rows(0).is_err());
+        let unknown_key = r#"{"account":{"ownerUin":1,"appId":2},"events":[
+            {"secondsAgo":1,"secretId":"IKIDzz","action":"ListUsers","sourceIp":"1.1.1.1"}]}"#;
+        assert!(Seed::parse(unknown_key).unwrap().rows(0).is_err());
+        assert!(Seed::parse(r#"{"account":{"ownerUin":1,"appId":2},"bogus":1}"#).is_err());
+    }
+}

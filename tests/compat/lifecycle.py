@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""Drives `camtui serve` with the official Tencent Cloud Python SDK and tccli.
+
+Usage: lifecycle.py PORT ROOT_CREDENTIAL_JSON TCCLI_EXECUTABLE
+
+Both clients run a full key lifecycle (list users, create two keys, third refused, disable,
+delete, last used, access records) and must see the right codes for a bad signature and an
+expired timestamp. Exits non-zero with a message on the first mismatch.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from unittest import mock
+
+from tencentcloud.common import credential
+from tencentcloud.common.exception.tencent_cloud_sdk_exception import TencentCloudSDKException
+from tencentcloud.common.profile.client_profile import ClientProfile
+from tencentcloud.common.profile.http_profile import HttpProfile
+from tencentcloud.cam.v20190116 import cam_client, models as cam_models
+from tencentcloud.cloudaudit.v20190319 import cloudaudit_client, models as audit_models
+
+PORT = int(sys.argv[1])
+with open(sys.argv[2], encoding="utf-8") as f:
+    ROOT = json.load(f)
+TCCLI = sys.argv[3]
+ENDPOINT = f"127.0.0.1:{PORT}"
+
+
+def check(condition, message):
+    if not condition:
+        print(f"FAIL: {message}", file=sys.stderr)
+        sys.exit(1)
+    print(f"ok: {message}")
+
+
+def profile(method="POST"):
+    return ClientProfile(httpProfile=HttpProfile(protocol="http", endpoint=ENDPOINT, reqMethod=method, reqTimeout=10), language="en-US")
+
+
+def cam(secret_id, secret_key, method="POST"):
+    return cam_client.CamClient(credential.Credential(secret_id, secret_key), "", profile(method))
+
+
+def audit(secret_id, secret_key):
+    return cloudaudit_client.CloudauditClient(credential.Credential(secret_id, secret_key), "ap-guangzhou", profile())
+
+
+def request(model, **fields):
+    req = model()
+    req.from_json_string(json.dumps(fields))
+    return req
+
+
+def error_code(call):
+    try:
+        call()
+    except TencentCloudSDKException as e:
+        check(e.get_request_id(), f"{e.get_code()} carries a RequestId")
+        return e.get_code()
+    return "OK"
+
+
+def sdk_lifecycle():
+    root = cam(ROOT["secretId"], ROOT["secretKey"])
+    users = root.ListUsers(cam_models.ListUsersRequest())
+    check(len(users.Data) > 0 and users.RequestId, f"SDK ListUsers lists {len(users.Data)} users")
+    added = root.AddUser(request(cam_models.AddUserRequest, Name="sdk-compat", Remark="python sdk"))
+    uin = added.Uin
+    check(uin > 0, f"SDK AddUser made sub-user {uin}")
+    user = root.GetUser(request(cam_models.GetUserRequest, Name="sdk-compat"))
+    check(user.Uin == uin and user.Remark == "python sdk", "SDK GetUser reads it back")
+
+    first = root.CreateAccessKey(request(cam_models.CreateAccessKeyRequest, TargetUin=uin, Description="sdk-1")).AccessKey
+    second = root.CreateAccessKey(request(cam_models.CreateAccessKeyRequest, TargetUin=uin)).AccessKey
+    check(first.AccessKeyId.startswith("IKID") and len(first.SecretAccessKey) == 32, "SDK CreateAccessKey returns an IKID key and its SecretKey")
+    code = error_code(lambda: root.CreateAccessKey(request(cam_models.CreateAccessKeyRequest, TargetUin=uin)))
+    check(code == "OperationDenied.AccessKeyOverLimit", f"SDK third key refused ({code})")
+
+    # The user's own key, without TargetUin, over GET as well.
+    own = cam(first.AccessKeyId, first.SecretAccessKey)
+    keys = own.ListAccessKeys(cam_models.ListAccessKeysRequest()).AccessKeys
+    check(sorted(k.AccessKeyId for k in keys) == sorted([first.AccessKeyId, second.AccessKeyId]), "SDK ListAccessKeys as the user lists both keys")
+    own_get = cam(first.AccessKeyId, first.SecretAccessKey, method="GET")
+    check(len(own_get.ListAccessKeys(cam_models.ListAccessKeysRequest()).AccessKeys) == 2, "SDK ListAccessKeys over GET")
+    code = error_code(lambda: own.ListUsers(cam_models.ListUsersRequest()))
+    check(code == "AuthFailure.UnauthorizedOperation", f"SDK a sub-user may not list users ({code})")
+
+    root.UpdateAccessKey(request(cam_models.UpdateAccessKeyRequest, TargetUin=uin, AccessKeyId=second.AccessKeyId, Status="Inactive"))
+    disabled = cam(second.AccessKeyId, second.SecretAccessKey)
+    code = error_code(lambda: disabled.ListAccessKeys(cam_models.ListAccessKeysRequest()))
+    check(code == "AuthFailure.SecretIdNotFound", f"SDK a disabled key is refused ({code})")
+    keys = root.ListAccessKeys(request(cam_models.ListAccessKeysRequest, TargetUin=uin)).AccessKeys
+    check({k.AccessKeyId: k.Status for k in keys}[second.AccessKeyId] == "Inactive", "SDK the key shows Inactive")
+    root.DeleteAccessKey(request(cam_models.DeleteAccessKeyRequest, TargetUin=str(uin), AccessKeyId=second.AccessKeyId))
+    keys = root.ListAccessKeys(request(cam_models.ListAccessKeysRequest, TargetUin=uin)).AccessKeys
+    check([k.AccessKeyId for k in keys] == [first.AccessKeyId], "SDK DeleteAccessKey removed it")
+
+    rows = cam(ROOT["secretId"], ROOT["secretKey"], method="GET").GetSecurityLastUsed(
+        request(cam_models.GetSecurityLastUsedRequest, SecretIdList=[first.AccessKeyId, second.AccessKeyId])).SecretIdLastUsedRows
+    check(rows[0].LastSecretUsedDate and rows[0].LastUsedDate, f"SDK GetSecurityLastUsed (GET) shows the use: {rows[0].LastUsedDate}")
+
+    now = int(time.time())
+    events = audit(ROOT["secretId"], ROOT["secretKey"]).DescribeEvents(request(
+        audit_models.DescribeEventsRequest, StartTime=now - 3600, EndTime=now, MaxResults=50,
+        LookupAttributes=[{"AttributeKey": "AccessKeyId", "AttributeValue": second.AccessKeyId}]))
+    names = [(e.EventName, json.loads(e.CloudAuditEvent).get("apiErrorCode", "")) for e in events.Events]
+    check(("ListAccessKeys", "AuthFailure.SecretIdNotFound") in names, f"SDK DescribeEvents shows the refused call of the disabled key: {names}")
+    check(events.ListOver is True, "SDK DescribeEvents ListOver")
+    looked = audit(ROOT["secretId"], ROOT["secretKey"]).LookUpEvents(request(
+        audit_models.LookUpEventsRequest, StartTime=now - 3600, EndTime=now, MaxResults=1,
+        LookupAttributes=[{"AttributeKey": "AccessKeyId", "AttributeValue": first.AccessKeyId}]))
+    check(len(looked.Events) == 1 and looked.ListOver is False and looked.NextToken, "SDK LookUpEvents pages with NextToken")
+
+    code = error_code(lambda: cam(first.AccessKeyId, "x" * 32).ListAccessKeys(cam_models.ListAccessKeysRequest()))
+    check(code == "AuthFailure.SignatureFailure", f"SDK bad signature ({code})")
+    real = time.time
+    with mock.patch("time.time", lambda: real() - 600):
+        code = error_code(lambda: own.ListAccessKeys(cam_models.ListAccessKeysRequest()))
+    check(code == "AuthFailure.SignatureExpire", f"SDK expired timestamp ({code})")
+
+
+def tccli(args, secret_id=ROOT["secretId"], secret_key=ROOT["secretKey"], clock_offset=0):
+    env = {k: v for k, v in os.environ.items() if not k.upper().endswith("_PROXY")}
+    env.update(HOME=TCCLI_HOME, TENCENTCLOUD_SECRET_ID=secret_id, TENCENTCLOUD_SECRET_KEY=secret_key)
+    command = [TCCLI] + args + ["--endpoint", f"http://{ENDPOINT}"]
+    if clock_offset:
+        # tccli has no clock option: run its entry point with time.time shifted.
+        shim = ("import sys, time; real = time.time; time.time = lambda: real() + %d; "
+                "from tccli.main import main; sys.argv = ['tccli'] + sys.argv[1:]; sys.exit(main())" % clock_offset)
+        python = os.path.join(os.path.dirname(TCCLI), "python3")
+        command = [python, "-c", shim] + command[1:]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+    if done.returncode == 0:
+        return json.loads(done.stdout), "OK"
+    for code in ["AuthFailure.SignatureFailure", "AuthFailure.SignatureExpire", "AuthFailure.SecretIdNotFound",
+                 "OperationDenied.AccessKeyOverLimit"]:
+        if f"code:{code} " in done.stderr:
+            check("requestId:" in done.stderr and done.returncode == 255, f"tccli {code} exits 255 with a RequestId")
+            return None, code
+    print(done.stdout, done.stderr, file=sys.stderr)
+    check(False, f"tccli {' '.join(args)} failed unexpectedly ({done.returncode})")
+
+
+def tccli_lifecycle():
+    users, _ = tccli(["cam", "ListUsers"])
+    check(len(users["Data"]) > 0, f"tccli ListUsers lists {len(users['Data'])} users")
+    added, _ = tccli(["cam", "AddUser", "--Name", "cli-compat"])
+    uin = added["Uin"]
+    first, _ = tccli(["cam", "CreateAccessKey", "--TargetUin", str(uin), "--Description", "cli-1"])
+    second, _ = tccli(["cam", "CreateAccessKey", "--TargetUin", str(uin)])
+    first, second = first["AccessKey"], second["AccessKey"]
+    check(first["AccessKeyId"].startswith("IKID"), "tccli CreateAccessKey twice")
+    _, code = tccli(["cam", "CreateAccessKey", "--TargetUin", str(uin)])
+    check(code == "OperationDenied.AccessKeyOverLimit", f"tccli third key refused ({code})")
+    keys, _ = tccli(["cam", "ListAccessKeys"], first["AccessKeyId"], first["SecretAccessKey"])
+    check(len(keys["AccessKeys"]) == 2, "tccli ListAccessKeys with the user's own key")
+    tccli(["cam", "UpdateAccessKey", "--TargetUin", str(uin), "--AccessKeyId", second["AccessKeyId"], "--Status", "Inactive"])
+    _, code = tccli(["cam", "ListAccessKeys"], second["AccessKeyId"], second["SecretAccessKey"])
+    check(code == "AuthFailure.SecretIdNotFound", f"tccli disabled key refused ({code})")
+    tccli(["cam", "DeleteAccessKey", "--TargetUin", str(uin), "--AccessKeyId", second["AccessKeyId"]])
+    keys, _ = tccli(["cam", "ListAccessKeys", "--TargetUin", str(uin)])
+    check([k["AccessKeyId"] for k in keys["AccessKeys"]] == [first["AccessKeyId"]], "tccli DeleteAccessKey")
+    rows, _ = tccli(["cam", "GetSecurityLastUsed", "--SecretIdList", json.dumps([first["AccessKeyId"]])])
+    check(rows["SecretIdLastUsedRows"][0]["LastSecretUsedDate"], "tccli GetSecurityLastUsed shows the use")
+    now = int(time.time())
+    events, _ = tccli(["cloudaudit", "DescribeEvents", "--StartTime", str(now - 3600), "--EndTime", str(now),
+                       "--LookupAttributes", json.dumps([{"AttributeKey": "AccessKeyId", "AttributeValue": first["AccessKeyId"]}])])
+    check(any(e["EventName"] == "ListAccessKeys" for e in events["Events"]), f"tccli DescribeEvents shows {len(events['Events'])} records")
+    _, code = tccli(["cam", "ListAccessKeys"], first["AccessKeyId"], "y" * 32)
+    check(code == "AuthFailure.SignatureFailure", f"tccli bad signature ({code})")
+    _, code = tccli(["cam", "ListAccessKeys"], first["AccessKeyId"], first["SecretAccessKey"], clock_offset=-900)
+    check(code == "AuthFailure.SignatureExpire", f"tccli expired timestamp ({code})")
+
+
+if __name__ == "__main__":
+    for proxy in [k for k in os.environ if k.upper().endswith("_PROXY")]:
+        del os.environ[proxy]
+    sdk_lifecycle()
+    with tempfile.TemporaryDirectory() as home:
+        TCCLI_HOME = home
+        tccli_lifecycle()
+    print("compat: all checks passed")

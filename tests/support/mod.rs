@@ -1,0 +1,98 @@
+//! Shared by the server tests: a server on 127.0.0.1:0 over its own temporary database, and
+//! clients signed with any credential.
+#![allow(dead_code)]
+
+use std::net::{Ipv4Addr, SocketAddr};
+
+use camtui::cam::model::{AddUser, CreateAccessKey};
+use camtui::cam::{Client, Credential, Endpoint, Transport, TransportConfig};
+use camtui::server::seed::Seed;
+use camtui::server::{ServerConfig, ServerHandle, spawn};
+
+pub const ROOT_ID: &str = "IKIDroot0000000000000000000000000000";
+pub const ROOT_KEY: &str = "rootSecretKey0000000000000000000";
+
+pub struct TestServer {
+    pub handle: ServerHandle,
+    pub dir: tempfile::TempDir,
+}
+
+impl TestServer {
+    pub async fn start() -> Self {
+        Self::start_with(None).await
+    }
+
+    pub async fn start_with(seed: Option<Seed>) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let handle = spawn(ServerConfig {
+            listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+            db: dir.path().join("cam.db"),
+            root_credential: Credential::new(ROOT_ID, ROOT_KEY),
+            seed,
+        })
+        .await
+        .unwrap();
+        Self { handle, dir }
+    }
+
+    pub fn endpoint(&self) -> String {
+        self.handle.endpoint()
+    }
+
+    pub fn owner_uin(&self) -> u64 {
+        self.handle.account().owner_uin
+    }
+
+    pub fn client(&self, credential: Credential) -> Client {
+        let mut config = TransportConfig::new(Endpoint::custom(&self.endpoint()).unwrap());
+        config.retry_backoff = std::time::Duration::from_millis(1);
+        Client::new(Transport::new(config, credential).unwrap())
+    }
+
+    pub fn root(&self) -> Client {
+        self.client(Credential::new(ROOT_ID, ROOT_KEY))
+    }
+
+    /// Adds a sub-user and returns its UIN.
+    pub async fn add_user(&self, name: &str, is_admin: bool) -> u64 {
+        self.root()
+            .send(&AddUser {
+                name: name.into(),
+                is_admin: is_admin.then_some(1),
+                ..AddUser::default()
+            })
+            .await
+            .unwrap()
+            .uin
+    }
+
+    /// Creates a key for `uin` as root and returns a client signed with it.
+    pub async fn key_client(&self, uin: u64) -> (Client, String) {
+        let detail = self
+            .root()
+            .send(&CreateAccessKey {
+                target_uin: Some(uin),
+                description: None,
+            })
+            .await
+            .unwrap()
+            .access_key
+            .unwrap();
+        let id = detail.access_key_id.clone();
+        (
+            self.client(Credential::new(
+                detail.access_key_id,
+                detail.secret_access_key.expose(),
+            )),
+            id,
+        )
+    }
+}
+
+/// The API error code of a failed call.
+pub fn code<T: std::fmt::Debug>(result: Result<T, camtui::cam::CallError>) -> String {
+    match result {
+        Ok(v) => panic!("expected an error, got {v:?}"),
+        Err(e) => e.code().to_owned(),
+    }
+}
