@@ -21,6 +21,17 @@ pub struct Cli {
     #[command(flatten)]
     pub target: TargetArgs,
 
+    /// Where copies go: the native clipboard, the terminal (OSC 52), or nowhere. `auto` uses
+    /// the native one when a display is present and the session is not over SSH.
+    #[arg(
+        long,
+        global = true,
+        env = "CAMTUI_CLIPBOARD",
+        value_enum,
+        default_value_t = crate::tui::clipboard::Choice::Auto
+    )]
+    pub clipboard: crate::tui::clipboard::Choice,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

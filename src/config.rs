@@ -153,12 +153,6 @@ pub fn platform_config_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "camtui").map(|d| d.config_dir().to_owned())
 }
 
-/// camtui's directory in the platform data location (`~/.local/share/camtui` on Linux): the
-/// sandbox keeps its database there.
-pub fn platform_data_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "camtui").map(|d| d.data_dir().to_owned())
-}
-
 impl Config {
     /// Reads and validates the file at `location`. A missing default file is an empty config; a
     /// missing explicit one is [`ConfigError::Missing`]. `home` expands `~/` in paths.

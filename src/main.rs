@@ -1,16 +1,22 @@
 //! Thin entry point: parse the command line, then run the console, the server or a subcommand.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use anyhow::Context as _;
 use clap::Parser as _;
 
+use camtui::cam::credential::{self, Environment};
 use camtui::cli::{Cli, Command, ServeArgs};
 use camtui::commands::{self, EXIT_FAILURE, EXIT_USAGE};
-use camtui::config;
+use camtui::config::Config;
 use camtui::server::{self, ServeOptions};
+use camtui::target::{self, Target};
+use camtui::tui::app::{Connected, Connecting};
 
 fn main() -> ExitCode {
+    let started = Instant::now();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -23,13 +29,17 @@ fn main() -> ExitCode {
             };
         }
     };
-    match cli.command {
-        Some(Command::Serve(args)) => {
+    match &cli.command {
+        Some(Command::Serve(_)) | None => {
             let runtime = match tokio::runtime::Runtime::new() {
                 Ok(rt) => rt,
                 Err(e) => return no_runtime(&e),
             };
-            match runtime.block_on(serve(args)) {
+            let result = match cli.command {
+                Some(Command::Serve(args)) => runtime.block_on(serve(args)),
+                _ => runtime.block_on(console(&cli, started)),
+            };
+            match result {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("camtui: {e:#}");
@@ -46,11 +56,7 @@ fn main() -> ExitCode {
                 Ok(rt) => rt,
                 Err(e) => return no_runtime(&e),
             };
-            ExitCode::from(runtime.block_on(commands::execute(&cli.target, &command)))
-        }
-        None => {
-            eprintln!("camtui: the console is not built yet; try `camtui --help`");
-            ExitCode::from(EXIT_FAILURE)
+            ExitCode::from(runtime.block_on(commands::execute(&cli.target, command)))
         }
     }
 }
@@ -58,6 +64,62 @@ fn main() -> ExitCode {
 fn no_runtime(e: &std::io::Error) -> ExitCode {
     eprintln!("camtui: cannot start the async runtime: {e}");
     ExitCode::from(EXIT_FAILURE)
+}
+
+/// camtui's data directory (the sandbox and the server's defaults live there); `CAMTUI_DATA_DIR`
+/// overrides it.
+fn data_dir(env: &Environment) -> anyhow::Result<PathBuf> {
+    camtui::paths::data_dir(env).context("cannot find a home directory for camtui's data")
+}
+
+/// Opens the TUI on the resolved target.
+async fn console(cli: &Cli, started: Instant) -> anyhow::Result<()> {
+    let env = credential::process_environment();
+    let home = directories::BaseDirs::new().map(|d| d.home_dir().to_owned());
+    if let Some(log) = camtui::paths::log_file(&env) {
+        camtui::tui::app::init_logging(&log)
+            .with_context(|| format!("cannot open the log file {}", log.display()))?;
+    }
+    let (config, config_error) =
+        Config::load_or_empty(cli.target.config.as_deref(), &env, home.as_deref());
+    if let Some(e) = &config_error {
+        tracing::warn!(error = %e, "ignoring the config file");
+    }
+    let resolved = target::resolve(&cli.target, &config, &env, home.as_deref())?;
+    let (label, sandbox) = match &resolved.target {
+        Target::Remote(remote) => (remote.label.clone(), false),
+        Target::Sandbox { .. } => ("starting…".to_owned(), true),
+    };
+    let data_dir = data_dir(&env).ok();
+    let (args, to_connect) = (cli.target.clone(), resolved.clone());
+    let connect: Connecting = Box::pin(async move {
+        let connection = target::connect(&to_connect, &args, data_dir.as_deref(), None)
+            .await
+            .map_err(|e| e.to_string())?;
+        let label = connection
+            .sandbox()
+            .map_or_else(|| connection.label.clone(), |s| s.endpoint.clone());
+        Ok(Connected {
+            client: connection.client.clone(),
+            label,
+            keep_alive: Some(Box::new(connection)),
+        })
+    });
+    let result = camtui::tui::run(camtui::tui::Options {
+        connect,
+        label,
+        sandbox,
+        read_only: resolved.read_only,
+        clipboard: cli.clipboard,
+        env,
+        started,
+    })
+    .await;
+    // The console hides stderr while it runs: say afterwards that the config was ignored.
+    if let Some(e) = config_error {
+        eprintln!("camtui: warning: {e} (the config file was ignored)");
+    }
+    Ok(result?)
 }
 
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {
@@ -72,8 +134,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let (db, root_credential_file) = match (args.db, args.root_credential_file) {
         (Some(db), Some(root)) => (db, root),
         (db, root) => {
-            let dir = config::platform_data_dir()
-                .context("cannot find a home directory for camtui's data")?;
+            let dir = data_dir(&credential::process_environment())?;
             (
                 db.unwrap_or_else(|| dir.join("server.db")),
                 root.unwrap_or_else(|| dir.join("server-root-credential.json")),

@@ -15,7 +15,7 @@ use std::io::{self, IsTerminal as _, Write};
 use crate::cam::credential;
 use crate::cam::{CallError, Client};
 use crate::cli::{Command, KeysCommand, OutputFormat, TargetArgs};
-use crate::config::{self, Config};
+use crate::config::Config;
 use crate::target::{self, Resolved, TargetError};
 
 pub use users::{UserKind, UserRow, all_users};
@@ -183,7 +183,7 @@ pub async fn execute(args: &TargetArgs, command: &Command) -> u8 {
         };
         match preflight(command, &resolved, &console) {
             Ok(()) => {
-                let data_dir = config::platform_data_dir();
+                let data_dir = crate::paths::data_dir(&env);
                 match target::connect(&resolved, args, data_dir.as_deref(), None).await {
                     Ok(connection) => {
                         let result = run(command, &connection.client, &mut console).await;
