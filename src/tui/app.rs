@@ -62,7 +62,8 @@ impl Targets {
     /// never hold up drawing or input, even if part of it blocks. Every call made through the
     /// connection is reported to `observer`.
     pub fn connect(&self, resolved: &Resolved, observer: CallObserver) -> Connecting {
-        let (resolved, args, data_dir) = (resolved.clone(), self.args.clone(), self.data_dir.clone());
+        let (resolved, args, data_dir) =
+            (resolved.clone(), self.args.clone(), self.data_dir.clone());
         Box::pin(async move {
             tokio::spawn(async move {
                 target::connect(&resolved, &args, data_dir.as_deref(), Some(observer))
@@ -207,7 +208,11 @@ impl Loop {
             state,
             theme,
             clipboard,
-            warnings: options.warning.into_iter().chain(clipboard_warning).collect(),
+            warnings: options
+                .warning
+                .into_iter()
+                .chain(clipboard_warning)
+                .collect(),
             targets: options.targets,
             connecting: Some(connecting),
             connecting_read_only: options.first.read_only,

@@ -4,6 +4,8 @@
 //! cancelled. Nothing here touches the state.
 
 use std::collections::{HashMap, HashSet};
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use tokio::sync::mpsc::UnboundedSender;
@@ -60,7 +62,10 @@ impl Worker {
         let actions = self.actions.clone();
         if request.mutates() && self.read_only {
             // The update function never issues one in read-only mode; this is the last gate.
-            tracing::error!(call = request.call_name(), "refused a mutation on a read-only target");
+            tracing::error!(
+                call = request.call_name(),
+                "refused a mutation on a read-only target"
+            );
             let _ = actions.send(Action::Done {
                 ticket,
                 result: Err(Failure {
@@ -86,24 +91,23 @@ impl Worker {
         };
         tokio::spawn(
             async move {
-                let result = match (&request, cancel) {
-                    (Request::FindOwner { secret_id, users }, Some((token, searches))) => {
-                        let progress_to = actions.clone();
-                        let result = find_owner(&client, secret_id, users, &owners, &token, |p| {
-                            let _ = progress_to.send(Action::SearchProgress {
-                                ticket,
-                                progress: progress(p),
-                            });
-                        })
-                        .await;
-                        lock(&searches).remove(&ticket);
-                        result
-                    }
-                    _ => {
-                        let result = perform(&client, &request).await;
-                        remember_keys(&owners, &request, &result);
-                        result
-                    }
+                let result = if let (Request::FindOwner { secret_id, users }, Some((token, searches))) =
+                    (&request, cancel)
+                {
+                    let progress_to = actions.clone();
+                    let result = find_owner(&client, secret_id, users, &owners, &token, |p| {
+                        let _ = progress_to.send(Action::SearchProgress {
+                            ticket,
+                            progress: progress(p),
+                        });
+                    })
+                    .await;
+                    lock(&searches).remove(&ticket);
+                    result
+                } else {
+                    let result = perform(&client, &request).await;
+                    remember_keys(&owners, &request, &result);
+                    result
                 };
                 if let Err(failure) = &result {
                     tracing::warn!(code = %failure.code, request_id = ?failure.request_id, "call failed");
@@ -158,27 +162,36 @@ fn progress(p: owner::Progress) -> SearchProgress {
     }
 }
 
-/// Walks `ListAccessKeys` over `users` (cam::owner does the pacing) and says how it ended.
-pub async fn find_owner(
-    client: &Client,
-    secret_id: &str,
-    users: &[UserRef],
-    owners: &KeyOwnerCache,
-    cancel: &CancellationToken,
-    on_progress: impl FnMut(owner::Progress),
-) -> Result<Reply, Failure> {
-    let outcome = owner::find_owner(
-        client,
-        secret_id,
-        users,
-        owners,
-        SearchOptions::default(),
-        cancel,
-        on_progress,
-    )
-    .await
-    .map_err(failed("ListAccessKeys"))?;
-    Ok(Reply::Owner(match outcome {
+/// Walks `ListAccessKeys` over `users` (`cam::owner` does the pacing) and says how it ended.
+///
+/// Boxed with its `Send` bound spelled out: the search's stream of borrowing futures otherwise
+/// trips rustc's higher-ranked `Send` inference when spawned (rust-lang/rust#102211).
+pub fn find_owner<'a>(
+    client: &'a Client,
+    secret_id: &'a str,
+    users: &'a [UserRef],
+    owners: &'a KeyOwnerCache,
+    cancel: &'a CancellationToken,
+    on_progress: impl FnMut(owner::Progress) + Send + 'a,
+) -> Pin<Box<dyn Future<Output = Result<Reply, Failure>> + Send + 'a>> {
+    Box::pin(async move {
+        let outcome = owner::find_owner(
+            client,
+            secret_id,
+            users,
+            owners,
+            SearchOptions::default(),
+            cancel,
+            on_progress,
+        )
+        .await
+        .map_err(failed("ListAccessKeys"))?;
+        Ok(Reply::Owner(outcome_reply(outcome)))
+    })
+}
+
+fn outcome_reply(outcome: SearchOutcome) -> OwnerOutcome {
+    match outcome {
         SearchOutcome::Found {
             user,
             key,
@@ -197,7 +210,7 @@ pub async fn find_owner(
                 .collect(),
         },
         SearchOutcome::Cancelled { done, total } => OwnerOutcome::Cancelled { done, total },
-    }))
+    }
 }
 
 fn failed(call: &'static str) -> impl Fn(CallError) -> Failure {
