@@ -2,7 +2,7 @@
 //! config profile pointing at a CAM-compatible server the test runs (the sandbox's server, over
 //! its own temporary data), finds the owner of a pasted SecretId, says when nobody owns one,
 //! switches with `:profile` to a read-only profile of the same server and sees `d` refused —
-//! with no UpdateAccessKey ever sent (the console's log names every call it makes) — and lists
+//! with no `UpdateAccessKey` ever sent (the console's log names every call it makes) — and lists
 //! the calls of the run with `@`.
 
 use std::path::Path;
