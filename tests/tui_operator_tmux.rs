@@ -96,6 +96,15 @@ async fn owner_search_profile_switch_read_only_and_call_log() {
     tmux.keys(&["Enter"]);
     tmux.wait_text("No sub-user or collaborator owns AKIDnobodyOwnsThis");
 
+    // Tab completes user names after :keys, listing them when there are several.
+    tmux.keys(&[":"]);
+    tmux.type_text("keys ");
+    tmux.keys(&["Tab"]);
+    let screen = tmux.wait_text(" completions · Tab next ");
+    tmux.save("command-line", &screen);
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the line to close", |s| !s.contains(" completions · "));
+
     // :profile with Tab completion switches to the read-only profile: everything reloads.
     tmux.keys(&[":"]);
     tmux.type_text("profile pr");
