@@ -81,12 +81,10 @@ fn click(state: &mut State, context: Context, column: u16, row: u16) -> Vec<Effe
         Context::Users => {
             let Some(index) = row
                 .checked_sub(layout::USER_LIST_FIRST_ROW)
-                .map(|r| state.users.offset + usize::from(r))
-                .filter(|_| {
-                    usize::from(row - layout::USER_LIST_FIRST_ROW)
-                        < layout::user_list_rows(state.size)
-                })
-                .filter(|i| *i < state.users.shown())
+                .map(usize::from)
+                .filter(|on_screen| *on_screen < layout::user_list_rows(state.size))
+                .map(|on_screen| state.users.offset + on_screen)
+                .filter(|index| *index < state.users.shown())
             else {
                 return Vec::new();
             };
