@@ -1,0 +1,451 @@
+//! Whole-screen snapshots: each tab, dialog, the SecretKey modal, the records panel, the help
+//! and an error flash, at 80×24 and 120×40, drawn on `TestBackend` from states reached by
+//! pressing keys (so what is drawn is what the keys produce).
+
+use crossterm::event::KeyCode;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::Console;
+use crate::cam::model::KeyStatus;
+use crate::tui::action::{Action, Failure, Reply, Request};
+use crate::tui::state::{AccessRecord, State};
+use crate::tui::theme::Theme;
+use crate::tui::update::tests::{KEY_A, KEY_B, answer_all, key, press, with_keys, with_users};
+use crate::tui::update::{Effect, update};
+
+fn draw(state: &mut State, columns: u16, rows: u16) -> String {
+    update(state, Action::Resize(columns, rows));
+    let mut terminal = Terminal::new(TestBackend::new(columns, rows)).unwrap();
+    let console = Console {
+        state,
+        theme: Theme::plain(),
+    };
+    terminal
+        .draw(|frame| frame.render_widget(&console, frame.area()))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+/// Snapshots a scenario at both sizes.
+macro_rules! screens {
+    ($name:ident, $setup:expr) => {
+        #[test]
+        fn $name() {
+            for (columns, rows) in [(80u16, 24u16), (120, 40)] {
+                let mut state: State = $setup;
+                let screen = draw(&mut state, columns, rows);
+                insta::assert_snapshot!(format!("{}_{columns}x{rows}", stringify!($name)), screen);
+            }
+        }
+    };
+}
+
+fn records() -> Vec<AccessRecord> {
+    (0..25)
+        .map(|i| AccessRecord {
+            time: 1_714_550_400 - i * 3_600,
+            action: ["ListAccessKeys", "DescribeInstances", "GetUser"][(i % 3) as usize].into(),
+            source_ip: format!("203.0.113.{}", 10 + i % 4),
+            region: "ap-guangzhou".into(),
+            error: (i % 5 == 2).then(|| "AuthFailure.SecretIdNotFound".to_owned()),
+        })
+        .collect()
+}
+
+fn two_keys() -> State {
+    with_keys(&[
+        key(KEY_A, KeyStatus::Active),
+        key(KEY_B, KeyStatus::Inactive),
+    ])
+}
+
+fn with_panel(reply: Result<Reply, Failure>) -> State {
+    let mut state = two_keys();
+    let effects = press(&mut state, 'a');
+    let mut reply = Some(reply);
+    answer_all(&mut state, effects, |_| reply.take().expect("one call"));
+    state
+}
+
+fn with_secret(reveal: bool, copied: bool) -> State {
+    let mut state = with_keys(&[key(KEY_A, KeyStatus::Active)]);
+    let effects = press(&mut state, 'c');
+    answer_all(&mut state, effects, |request| match request {
+        Request::CreateKey { .. } => Ok(Reply::Created(crate::cam::model::AccessKeyDetail {
+            access_key_id: KEY_B.into(),
+            secret_access_key: crate::cam::Secret::new("s3cr3tKEYs3cr3tKEYs3cr3tKEY12345"),
+            status: KeyStatus::Active,
+            create_time: "2024-05-02 10:00:00".into(),
+            description: None,
+        })),
+        Request::Keys { .. } => Ok(Reply::Keys(vec![
+            key(KEY_A, KeyStatus::Active),
+            key(KEY_B, KeyStatus::Active),
+        ])),
+        _ => Ok(Reply::LastUsed(Vec::new())),
+    });
+    if reveal {
+        press(&mut state, 'v');
+    }
+    if copied {
+        let effects = press(&mut state, 'Y');
+        assert!(matches!(effects[..], [Effect::Copy { .. }]));
+        for _ in 0..21 {
+            update(&mut state, Action::Tick);
+        }
+    }
+    state
+}
+
+screens!(user_list, with_users());
+screens!(user_list_filtering, {
+    let mut state = with_users();
+    press(&mut state, '/');
+    for c in "a".chars() {
+        press(&mut state, c);
+    }
+    state
+});
+screens!(user_list_sorted_by_name_descending, {
+    let mut state = with_users();
+    press(&mut state, 'S');
+    state
+});
+screens!(user_list_loading, {
+    let mut state = State::new(crate::tui::update::tests::header());
+    update(&mut state, Action::Start);
+    state
+});
+screens!(user_details, {
+    let mut state = two_keys();
+    press(&mut state, '2');
+    state
+});
+screens!(user_details_without_a_user, {
+    let mut state = with_users();
+    state.open = None;
+    press(&mut state, '2');
+    state.open = None;
+    state
+});
+screens!(api_keys, two_keys());
+screens!(api_keys_none, with_keys(&[]));
+screens!(confirm_disable, {
+    let mut state = two_keys();
+    press(&mut state, 'd');
+    state
+});
+screens!(confirm_enable, {
+    let mut state = two_keys();
+    press(&mut state, 'j');
+    press(&mut state, 'e');
+    state
+});
+screens!(confirm_delete_mismatch, {
+    let mut state = two_keys();
+    press(&mut state, 'j');
+    press(&mut state, 'D');
+    for c in "qrsx".chars() {
+        press(&mut state, c);
+    }
+    press(&mut state, KeyCode::Enter);
+    state
+});
+screens!(secret_modal_masked, with_secret(false, false));
+screens!(secret_modal_revealed_and_copied, with_secret(true, true));
+screens!(access_records, with_panel(Ok(Reply::Records(records()))));
+screens!(
+    access_records_empty,
+    with_panel(Ok(Reply::Records(Vec::new())))
+);
+screens!(access_records_loading, {
+    let mut state = two_keys();
+    press(&mut state, 'a');
+    state
+});
+screens!(
+    access_records_error,
+    with_panel(Err(Failure {
+        call: "DescribeEvents",
+        code: "AuthFailure.UnauthorizedOperation".into(),
+        message: "the caller may not read CloudAudit".into(),
+        request_id: Some("5b4d1725-5a30-4bd8-b36d-cfa0d1d4706b".into()),
+    }))
+);
+screens!(help_api_keys, {
+    let mut state = two_keys();
+    press(&mut state, '?');
+    state
+});
+screens!(help_api_keys_scrolled_to_the_end, {
+    let mut state = two_keys();
+    update(&mut state, Action::Resize(80, 24));
+    press(&mut state, '?');
+    press(&mut state, 'G');
+    state
+});
+screens!(help_user_list, {
+    let mut state = with_users();
+    press(&mut state, '?');
+    state
+});
+screens!(error_flash, {
+    let mut state = two_keys();
+    let effects = press(&mut state, 'r');
+    answer_all(&mut state, effects, |_| {
+        Err(Failure {
+            call: "ListAccessKeys",
+            code: "AuthFailure.SecretIdNotFound".into(),
+            message: "The SecretId is not found, please ensure that your SecretId is correct."
+                .into(),
+            request_id: Some("bbc4c6b1-ee32-416a-9135-68de318c54f2".into()),
+        })
+    });
+    state
+});
+screens!(read_only, {
+    let mut state = two_keys();
+    state.header.read_only = true;
+    press(&mut state, 'd');
+    state
+});
+screens!(in_flight_spinner, {
+    let mut state = two_keys();
+    press(&mut state, 'r');
+    state
+});
+
+#[test]
+fn side_panel_when_wide() {
+    let mut state = with_panel(Ok(Reply::Records(records())));
+    insta::assert_snapshot!(draw(&mut state, 180, 40));
+}
+
+#[test]
+fn cjk_names_keep_columns_aligned() {
+    let mut state = with_users();
+    let screen = draw(&mut state, 120, 40);
+    let column_of = |needle: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(needle))
+            .map(|l| {
+                let before = &l[..l.find("10000000001").unwrap()];
+                unicode_width::UnicodeWidthStr::width(before)
+            })
+            .unwrap()
+    };
+    assert_eq!(column_of("张三"), column_of("alice"));
+}
+
+#[test]
+fn the_secret_key_is_never_drawn_masked_or_after_closing() {
+    let mut state = with_secret(false, false);
+    let screen = draw(&mut state, 120, 40);
+    assert!(!screen.contains("s3cr3tKEY"));
+    press(&mut state, 'v');
+    assert!(draw(&mut state, 120, 40).contains("s3cr3tKEYs3cr3tKEYs3cr3tKEY12345"));
+    press(&mut state, ' ');
+    press(&mut state, KeyCode::Enter);
+    assert!(!draw(&mut state, 120, 40).contains("s3cr3tKEY"));
+}
+
+#[test]
+fn fifty_thousand_users_draw_only_the_window() {
+    let mut state = State::new(crate::tui::update::tests::header());
+    let effects = update(&mut state, Action::Start);
+    let users: Vec<_> = (0..50_000u64)
+        .map(|i| {
+            crate::tui::update::tests::user(
+                100_000_100_000 + i,
+                &format!("user{i:05}"),
+                "load",
+                crate::tui::state::UserKind::SubUser,
+            )
+        })
+        .collect();
+    answer_all(&mut state, effects, |request| match request {
+        Request::Users => Ok(Reply::Users(users.clone())),
+        _ => Ok(Reply::Done),
+    });
+    press(&mut state, 'G');
+    let screen = draw(&mut state, 80, 24);
+    assert!(screen.contains("user49999"));
+    assert!(screen.contains("50000 users"));
+}
+
+// ───────────────────────── operator features ─────────────────────────
+
+fn searching(done: usize, eta_ms: Option<u64>) -> State {
+    let mut state = with_users();
+    let effects = update(&mut state, Action::Paste(KEY_A.into()));
+    let Some(Effect::Call { ticket, .. }) = effects.into_iter().next() else {
+        panic!("a search")
+    };
+    if done > 0 {
+        update(
+            &mut state,
+            Action::SearchProgress {
+                ticket,
+                progress: crate::tui::state::SearchProgress {
+                    done,
+                    total: 4,
+                    requests: done,
+                    elapsed_ms: 150 * done as u64,
+                    eta_ms,
+                },
+            },
+        );
+    }
+    state
+}
+
+screens!(owner_search_starting, searching(0, None));
+screens!(owner_search_progress, searching(3, Some(52_000)));
+screens!(help_owner_search, {
+    let mut state = searching(1, Some(3_000));
+    press(&mut state, '?');
+    state
+});
+
+screens!(command_line_completions, {
+    let mut state = with_users();
+    press(&mut state, ':');
+    for c in "keys ".chars() {
+        press(&mut state, c);
+    }
+    press(&mut state, KeyCode::Tab);
+    press(&mut state, KeyCode::Tab);
+    state
+});
+screens!(command_line_typing, {
+    let mut state = with_users();
+    press(&mut state, ':');
+    for c in "secretid AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE".chars() {
+        press(&mut state, c);
+    }
+    state
+});
+screens!(command_line_unknown, {
+    let mut state = with_users();
+    press(&mut state, ':');
+    for c in "frobnicate".chars() {
+        press(&mut state, c);
+    }
+    press(&mut state, KeyCode::Enter);
+    state
+});
+
+fn call(i: u32, action: &str, target: &str, result: &str) -> crate::cam::transport::CallRecord {
+    crate::cam::transport::CallRecord {
+        at: chrono::DateTime::from_timestamp(1_714_550_400 + i64::from(i), 0).unwrap(),
+        service: if action == "DescribeEvents" {
+            crate::cam::model::Service::CloudAudit
+        } else {
+            crate::cam::model::Service::Cam
+        },
+        action: action.into(),
+        url: "http://127.0.0.1:41231/".into(),
+        target: target.into(),
+        latency: std::time::Duration::from_micros(1_800 + u64::from(i) * 731),
+        attempts: 1,
+        http_status: Some(200),
+        request_id: Some(format!("5b4d1725-5a30-4bd8-b36d-cfa0d1d470{i:02}")),
+        result: result.into(),
+    }
+}
+
+fn with_calls() -> State {
+    let mut state = two_keys();
+    let calls = [
+        ("GetUserAppId", "", "OK"),
+        ("ListUsers", "", "OK"),
+        ("ListCollaborators", "", "OK"),
+        ("GetUser", "alice", "OK"),
+        ("ListAccessKeys", "uin 100000000011", "OK"),
+        ("GetSecurityLastUsed", KEY_A, "OK"),
+        ("DescribeEvents", KEY_A, "OK"),
+        (
+            "UpdateAccessKey",
+            KEY_B,
+            "AuthFailure.UnauthorizedOperation",
+        ),
+    ];
+    for (i, (action, target, result)) in calls.into_iter().enumerate() {
+        update(
+            &mut state,
+            Action::CallLogged(call(i as u32, action, target, result)),
+        );
+    }
+    press(&mut state, '@');
+    state
+}
+
+screens!(call_log, with_calls());
+screens!(call_log_scrolled_back, {
+    let mut state = with_calls();
+    press(&mut state, 'k');
+    press(&mut state, 'k');
+    state
+});
+screens!(call_log_empty, {
+    let mut state = with_users();
+    press(&mut state, '@');
+    state
+});
+screens!(help_command_line, {
+    let mut state = with_users();
+    press(&mut state, ':');
+    for c in "help".chars() {
+        press(&mut state, c);
+    }
+    press(&mut state, KeyCode::Enter);
+    state
+});
+
+#[test]
+fn the_call_log_never_shows_a_secret_key() {
+    let mut state = with_secret(true, false);
+    update(
+        &mut state,
+        Action::CallLogged(call(0, "CreateAccessKey", "uin 100000000011", "OK")),
+    );
+    // Acknowledge and close the SecretKey modal, then open the log.
+    press(&mut state, ' ');
+    press(&mut state, KeyCode::Enter);
+    press(&mut state, '@');
+    let screen = draw(&mut state, 120, 40);
+    assert!(screen.contains("CreateAccessKey"));
+    assert!(!screen.contains("s3cr3tKEY"));
+}
+
+#[test]
+fn a_profile_accent_colours_the_header() {
+    let mut state = with_users();
+    state.header.accent = Some(ratatui::style::Color::Red);
+    update(&mut state, Action::Resize(80, 24));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let console = Console {
+        state: &state,
+        theme: Theme::from_env(None),
+    };
+    terminal
+        .draw(|frame| frame.render_widget(&console, frame.area()))
+        .unwrap();
+    let cell = &terminal.backend().buffer()[(40, 0)];
+    assert_eq!(cell.bg, ratatui::style::Color::Red);
+    assert_eq!(cell.fg, ratatui::style::Color::White);
+    // Without colour the header is reversed, accent or not.
+    let console = Console {
+        state: &state,
+        theme: Theme::plain(),
+    };
+    terminal
+        .draw(|frame| frame.render_widget(&console, frame.area()))
+        .unwrap();
+    assert_eq!(
+        terminal.backend().buffer()[(40, 0)].bg,
+        ratatui::style::Color::Reset
+    );
+}
