@@ -110,6 +110,10 @@ struct RunArgs {
     /// The server's process id, to report its CPU time per request.
     #[arg(long)]
     server_pid: Option<u32>,
+    /// Requests (or cycles) per second over all connections, paced; default: as fast as the
+    /// server answers.
+    #[arg(long)]
+    rate: Option<f64>,
     /// The server is going to be killed: a lost connection ends that connection's work
     /// instead of the run, and the acknowledged operations are still reported.
     #[arg(long)]
@@ -607,6 +611,7 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
         let stop = Arc::clone(&stop);
         let addr = host.clone();
         let expect_kill = args.expect_kill;
+        let (rate, connections) = (args.rate, args.connections);
         tasks.push(tokio::spawn(async move {
             let mut conn = Connection::open(&addr).await?;
             let cycle_uin = if worker.scenario == Scenario::Cycle {
@@ -616,7 +621,18 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
             };
             let mut tally = Tally::default();
             let mut ignored = Tally::default();
+            // With --rate, each connection sends on a fixed schedule (staggered across
+            // connections) instead of as fast as answers come back.
+            let interval = rate.map(|r| Duration::from_secs_f64(connections as f64 / r));
+            let mut next = tokio::time::Instant::now()
+                + interval.map_or(Duration::ZERO, |i| {
+                    i.mul_f64(index as f64 / connections as f64)
+                });
             while !stop.load(Ordering::Relaxed) {
+                if let Some(interval) = interval {
+                    tokio::time::sleep_until(next).await;
+                    next += interval;
+                }
                 let started = Instant::now();
                 let recorded = recording.load(Ordering::Relaxed);
                 let into = if recorded { &mut tally } else { &mut ignored };
@@ -656,11 +672,13 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
     total.latencies_us.sort_unstable();
     let rate = total.operations as f64 / elapsed.as_secs_f64();
     let mut line = format!(
-        "scenario={} connections={} ops={} errors={} ops_per_s={rate:.0} p50_ms={:.3} p99_ms={:.3} max_ms={:.3}",
+        "scenario={} connections={}{} ops={} errors={} ops_per_s={rate:.0} p50_ms={:.3} p99_ms={:.3} max_ms={:.3}",
         args.scenario
             .to_possible_value()
             .map_or_else(String::new, |v| v.get_name().to_owned()),
         args.connections,
+        args.rate
+            .map_or_else(String::new, |r| format!(" paced_at={r:.0}/s")),
         total.operations,
         total.errors,
         percentile(&total.latencies_us, 50.0),

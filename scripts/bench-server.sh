@@ -68,6 +68,8 @@ DB="$DIR/events-$LARGEST"
 seed "$DB" "$LARGEST"
 start_server "$DB"
 for c in 1 16 64; do run list "$c"; done
+# The target's operating point: 30,000 requests/s paced over 64 connections.
+run list 64 --rate 30000
 "$LOAD" wrk-script --endpoint "http://127.0.0.1:$PORT" --credential-file "$DB/root.json" \
   --users "$USERS" >"$DIR/list.lua"
 for c in 1 16 64; do
@@ -77,6 +79,7 @@ for c in 1 16 64; do
   echo "wrk list connections=$c $(echo "$out" | awk '/Requests\/sec/ {printf "req_per_s=%s ", $2} /^ +50%/ {printf "p50=%s ", $2} /^ +99%/ {printf "p99=%s ", $2} /wrk_api_errors/ {printf "%s ", $1} /Socket errors/ {printf "socket_errors=\"%s\" ", $0}')server_cpu_s=$(echo "($after - $before) / 100" | bc -l | cut -c1-5) loadavg=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' ,)"
 done
 for c in 1 16 64; do run cycle "$c"; done
+run cycle 64 --rate 2000
 for s in events events-hot events-all; do run "$s" 1; done
 run events 16
 
