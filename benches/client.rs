@@ -32,8 +32,10 @@ fn sign(service: &str, body: &[u8]) -> String {
 }
 
 fn decode<R: DeserializeOwned>(reply: &[u8]) -> R {
-    let envelope = decode_envelope("http://127.0.0.1:9000", reply).unwrap();
-    serde_json::from_value(envelope.response).unwrap()
+    decode_envelope("http://127.0.0.1:9000", reply)
+        .unwrap()
+        .decode()
+        .unwrap()
 }
 
 const LIST_REPLY: &str = r#"{"Response":{"AccessKeys":[{"AccessKeyId":"AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE","Status":"Active","CreateTime":"2024-05-01 10:00:00","Description":"deploy"},{"AccessKeyId":"IKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPL2","Status":"Inactive","CreateTime":"2024-06-01 10:00:00"}],"RequestId":"6e7c1b2a-0c2b-4b8e-9d1e-3f1a2b3c4d5e"}}"#;

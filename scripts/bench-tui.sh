@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The console in a real terminal (tmux, 120x40) (BENCHMARKS.md §Console):
 #  1. start-up to the first frame and to the sandbox being connected, as the console's own log
-#     measures them from the start of main (CAMTUI_LOG), the first run (which creates and seeds
-#     the sandbox) and later runs;
+#     (camtui.log in CAMTUI_DATA_DIR) measures them from the start of main, for the first run
+#     (which creates and seeds the sandbox) and later runs;
 #  2. resident memory with 50,000 users loaded from a local `camtui serve`.
 #   scripts/bench-tui.sh            # 10 start-ups
 #   RUNS=3 USERS=1000 scripts/bench-tui.sh
@@ -56,9 +56,10 @@ after_ms() { # LOG MESSAGE
 export HOME=$WORK/home CAMTUI_DATA_DIR=$WORK/data
 mkdir -p "$HOME"
 for run in $(seq 1 "$RUNS"); do
-  log=$WORK/start-$run.log
+  log=$CAMTUI_DATA_DIR/camtui.log
+  rm -f "$log"
   tmux new-session -d -s "$SESSION" -x 120 -y 40 \
-    "CAMTUI_LOG=$log CAMTUI_DATA_DIR=$CAMTUI_DATA_DIR HOME=$HOME $CAMTUI --sandbox"
+    "CAMTUI_DATA_DIR=$CAMTUI_DATA_DIR HOME=$HOME $CAMTUI --sandbox"
   wait_for "$log" "first frame drawn" 10
   wait_for "$log" "connected" 30
   screen_shows " users " 30
@@ -80,10 +81,9 @@ wait_for "$WORK/serve.log" "listening on http" 30
 ENDPOINT=$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/serve.log" | head -1)
 ID=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["secretId"])' "$WORK/root.json")
 KEY=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["secretKey"])' "$WORK/root.json")
-log=$WORK/big.log
 started=$(date +%s%N)
 tmux new-session -d -s "$SESSION" -x 120 -y 40 \
-  "CAMTUI_LOG=$log HOME=$HOME TENCENTCLOUD_SECRET_ID=$ID TENCENTCLOUD_SECRET_KEY=$KEY $CAMTUI --endpoint $ENDPOINT"
+  "CAMTUI_DATA_DIR=$WORK/big-data HOME=$HOME TENCENTCLOUD_SECRET_ID=$ID TENCENTCLOUD_SECRET_KEY=$KEY $CAMTUI --endpoint $ENDPOINT"
 screen_shows "· $USERS users " 120
 loaded_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 PID=$(pgrep -f -n "^$CAMTUI --endpoint $ENDPOINT")

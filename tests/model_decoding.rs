@@ -11,7 +11,7 @@ use camtui::cam::transport::decode_envelope;
 
 fn decode<T: for<'de> serde::Deserialize<'de>>(envelope: &str) -> T {
     let reply = decode_envelope("test", envelope.as_bytes()).unwrap();
-    serde_json::from_value(reply.response).unwrap()
+    reply.decode().unwrap()
 }
 
 #[test]

@@ -14,7 +14,10 @@ fn typed<T: for<'de> serde::Deserialize<'de>>(value: &serde_json::Value) {
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(reply) = decode_envelope("fuzz", data) {
-        let v = &reply.response;
+        let Ok(value) = reply.decode::<serde_json::Value>() else {
+            return;
+        };
+        let v = &value;
         typed::<ListUsersResponse>(v);
         typed::<GetUserResponse>(v);
         typed::<ListCollaboratorsResponse>(v);

@@ -54,7 +54,7 @@ impl Client {
                 target: &target,
             })
             .await?;
-        let response = serde_json::from_value(reply.response).map_err(|e| CallError::Envelope {
+        let response = reply.decode().map_err(|e| CallError::Envelope {
             url: self.transport.endpoint().to_string(),
             reason: format!("unexpected {} response: {e}", A::NAME),
             body: String::new(),
@@ -71,7 +71,7 @@ impl Client {
     ) -> Result<serde_json::Value, CallError> {
         let body = serde_json::to_vec(params).map_err(|e| CallError::Encode(e.to_string()))?;
         let target = describe_target(&body);
-        let mut reply = self
+        let reply = self
             .transport
             .call(CallSpec {
                 service,
@@ -81,10 +81,12 @@ impl Client {
                 target: &target,
             })
             .await?;
-        if let serde_json::Value::Object(map) = &mut reply.response {
-            map.insert("RequestId".into(), reply.request_id.into());
-        }
-        Ok(reply.response)
+        // The Response object as received, RequestId included.
+        reply.decode().map_err(|e| CallError::Envelope {
+            url: self.transport.endpoint().to_string(),
+            reason: format!("unreadable {action} response: {e}"),
+            body: String::new(),
+        })
     }
 
     /// Every collaborator, following `Limit`/`Offset` until `TotalNum`.

@@ -7,6 +7,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
 
 use super::credential::Credential;
 use super::error::{ApiError, CallError};
@@ -394,8 +396,18 @@ fn error_chain(e: &dyn std::error::Error) -> String {
 /// A successful reply: the `Response` object and its RequestId.
 #[derive(Debug, Clone)]
 pub struct Reply {
-    pub response: serde_json::Value,
+    /// The `Response` object's JSON text as received (its RequestId included), decoded only into
+    /// the type the caller asks for: a `serde_json::Value` tree of 50,000 users takes 40 MB more
+    /// than the typed rows, and the allocator keeps that memory.
+    pub response: Box<RawValue>,
     pub request_id: String,
+}
+
+impl Reply {
+    /// The `Response` object as `T` (a typed response, or a `serde_json::Value`).
+    pub fn decode<T: DeserializeOwned>(&self) -> serde_json::Result<T> {
+        serde_json::from_str(self.response.get())
+    }
 }
 
 fn excerpt(bytes: &[u8]) -> String {
@@ -416,26 +428,36 @@ pub fn decode_envelope(url: &str, bytes: &[u8]) -> Result<Reply, CallError> {
     #[derive(Deserialize)]
     struct Envelope {
         #[serde(rename = "Response")]
-        response: serde_json::Map<String, serde_json::Value>,
+        response: Box<RawValue>,
+    }
+    /// What every `Response` object has; the rest is skipped, not built.
+    #[derive(Deserialize)]
+    struct Head {
+        #[serde(rename = "RequestId")]
+        request_id: Option<serde_json::Value>,
+        #[serde(rename = "Error")]
+        error: Option<serde_json::Value>,
     }
     let not_envelope = |reason: String| CallError::Envelope {
         url: url.to_owned(),
         reason,
         body: excerpt(bytes),
     };
-    let Envelope { mut response } =
+    let Envelope { response } =
         serde_json::from_slice(bytes).map_err(|e| not_envelope(e.to_string()))?;
-    let Some(serde_json::Value::String(request_id)) = response.remove("RequestId") else {
+    let head: Head =
+        serde_json::from_str(response.get()).map_err(|e| not_envelope(e.to_string()))?;
+    let Some(serde_json::Value::String(request_id)) = head.request_id else {
         return Err(not_envelope("no RequestId".into()));
     };
-    if let Some(error) = response.remove("Error") {
+    if let Some(error) = head.error {
         let mut error: ApiError = serde_json::from_value(error)
             .map_err(|e| not_envelope(format!("malformed Error: {e}")))?;
         error.request_id = request_id;
         return Err(CallError::Api(error));
     }
     Ok(Reply {
-        response: serde_json::Value::Object(response),
+        response,
         request_id,
     })
 }
@@ -477,7 +499,8 @@ mod tests {
         )
         .unwrap();
         assert_eq!(ok.request_id, "r-1");
-        assert!(ok.response.get("AccessKeys").is_some());
+        let value: serde_json::Value = ok.decode().unwrap();
+        assert!(value.get("AccessKeys").is_some());
 
         let err = decode_envelope(
             "u",

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Two camtui builds against each other in the same conditions: alternating rounds on one data set
+# (BENCHMARKS.md §What changed). Needs the data set of scripts/bench-server.sh.
+#   BEFORE=/path/to/old/camtui AFTER=target/release/camtui scripts/bench-ab.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+: "${BEFORE:?set BEFORE to the older camtui binary}"
+AFTER=${AFTER:-target/release/camtui}
+DB=${BENCH_DIR:-target/bench-server}/events-1000000
+LOAD=target/release/examples/server_load
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-6}
+[ -f "$DB/cam.db" ] || { echo "run scripts/bench-server.sh first (it seeds $DB)"; exit 1; }
+# Both builds write to one copy of the data set, alternately.
+
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+for round in $(seq 1 "$ROUNDS"); do
+  for which in before after; do
+    binary=$BEFORE
+    [ "$which" = after ] && binary=$AFTER
+    "$binary" serve --listen 127.0.0.1:0 --db "$DB/cam.db" --root-credential-file "$DB/root.json" \
+      2>"$DB/ab.log" &
+    pid=$!
+    port=
+    for _ in $(seq 1 600); do
+      port=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$DB/ab.log" 2>/dev/null | grep -o '[0-9]*$' || true)
+      [ -n "$port" ] && break
+      sleep 0.05
+    done
+    for args in "list 64" "cycle 64" "events 1"; do
+      set -- $args
+      "$LOAD" run --endpoint "http://127.0.0.1:$port" --credential-file "$DB/root.json" \
+        --scenario "$1" --connections "$2" --duration "$DURATION" --server-pid "$pid" |
+        sed "s/^/round=$round build=$which /"
+    done
+    kill "$pid"
+    wait "$pid" 2>/dev/null || true
+  done
+done
+rm -f "$DB/ab.log"
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
