@@ -21,6 +21,17 @@ pub struct Cli {
     #[command(flatten)]
     pub target: TargetArgs,
 
+    /// Where copies go: the native clipboard, the terminal (OSC 52), or nowhere. `auto` uses
+    /// the native one when a display is present and the session is not over SSH.
+    #[arg(
+        long,
+        global = true,
+        env = "CAMTUI_CLIPBOARD",
+        value_enum,
+        default_value_t = crate::tui::clipboard::Choice::Auto
+    )]
+    pub clipboard: crate::tui::clipboard::Choice,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -33,13 +44,9 @@ pub struct TargetArgs {
     #[arg(long, global = true, value_name = "URL")]
     pub endpoint: Option<String>,
 
-    /// Region sent as X-TC-Region (CAM ignores it; CloudAudit uses it).
-    #[arg(
-        long,
-        global = true,
-        env = "TENCENTCLOUD_REGION",
-        value_name = "REGION"
-    )]
+    /// Region sent as X-TC-Region (CAM ignores it; CloudAudit uses it). Default: the profile's,
+    /// else `$TENCENTCLOUD_REGION`.
+    #[arg(long, global = true, value_name = "REGION")]
     pub region: Option<String>,
 
     /// Use the international site's public endpoints (<service>.intl.tencentcloudapi.com).
@@ -50,13 +57,17 @@ pub struct TargetArgs {
     #[arg(long, global = true, value_name = "NAME")]
     pub profile: Option<String>,
 
+    /// Config file to read instead of `$CAMTUI_CONFIG` or the platform's `camtui/config.toml`.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
     /// Extra CA certificate (PEM) to trust, for private deployments.
     #[arg(long, global = true, value_name = "FILE")]
     pub ca_cert: Option<PathBuf>,
 
-    /// Seconds to wait for each request.
-    #[arg(long, global = true, default_value_t = 15, value_name = "SECONDS")]
-    pub timeout: u64,
+    /// Seconds to wait for each request (default: the profile's, else 15).
+    #[arg(long, global = true, value_name = "SECONDS")]
+    pub timeout: Option<u64>,
 
     /// Use the bundled sandbox server even if credentials are configured.
     #[arg(long, global = true)]
@@ -70,9 +81,9 @@ pub struct TargetArgs {
     #[arg(long, global = true)]
     pub read_only: bool,
 
-    /// Language of API messages.
-    #[arg(long, global = true, value_enum, default_value_t = Language::EnUs)]
-    pub language: Language,
+    /// Language of API messages (default: the profile's, else en-US).
+    #[arg(long, global = true, value_enum)]
+    pub language: Option<Language>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
@@ -97,8 +108,33 @@ impl Language {
 pub enum Command {
     /// Sign and send any action, print the JSON Response (a debugging tool).
     Call(CallArgs),
+    /// List the sub-users and collaborators.
+    Users(OutputArgs),
+    /// Show one user: details and a summary of their API keys.
+    User(UserArgs),
+    /// List, create, disable, enable or delete a user's API keys.
+    #[command(subcommand)]
+    Keys(KeysCommand),
+    /// Show the latest access records of a SecretId (past 90 days, successful and failed).
+    Records(RecordsArgs),
+    /// Find which sub-user or collaborator owns a SecretId.
+    Whois(WhoisArgs),
     /// Run the CAM-compatible server (CAM and CloudAudit on one port).
     Serve(ServeArgs),
+}
+
+impl Command {
+    /// Whether the command changes anything (refused in read-only mode, before any request).
+    pub fn mutates(&self) -> bool {
+        match self {
+            Self::Keys(keys) => !matches!(keys, KeysCommand::List { .. }),
+            // `call` can send anything: only actions named like reads pass in read-only mode.
+            Self::Call(call) => !is_read_action(&call.action),
+            Self::Users(_) | Self::User(_) | Self::Records(_) | Self::Whois(_) | Self::Serve(_) => {
+                false
+            }
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -121,6 +157,100 @@ pub struct ServeArgs {
     /// Data set (like assets/seed/demo.json) to load into an empty database.
     #[arg(long, value_name = "FILE")]
     pub seed: Option<PathBuf>,
+}
+
+/// Whether an action's name says it only reads (`List…`, `Get…`, `Describe…`, `LookUp…`).
+pub fn is_read_action(action: &str) -> bool {
+    ["List", "Get", "Describe", "LookUp"]
+        .iter()
+        .any(|verb| action.starts_with(verb))
+}
+
+/// How a subcommand prints its result.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Aligned columns for people.
+    #[default]
+    Table,
+    /// Stable JSON for scripts (see docs/json-output.md).
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct OutputArgs {
+    /// Output format.
+    #[arg(long, short = 'o', value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct UserArgs {
+    /// User name, or UIN (all digits).
+    pub user: String,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// List a user's API keys with their last use.
+    List {
+        /// User name, or UIN (all digits).
+        user: String,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Create an API key; prints the SecretKey once, to stdout only.
+    Create {
+        /// User name, or UIN (all digits).
+        user: String,
+        /// A description for the key.
+        #[arg(long, value_name = "TEXT")]
+        description: Option<String>,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Disable a key: every request signed with it is then refused.
+    Disable(KeyArgs),
+    /// Enable a disabled key.
+    Enable(KeyArgs),
+    /// Delete a disabled key, irreversibly.
+    Delete {
+        #[command(flatten)]
+        key: KeyArgs,
+        /// Do not ask; required when stdin is not a terminal.
+        #[arg(long, short = 'y')]
+        yes: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct KeyArgs {
+    /// User name, or UIN (all digits).
+    pub user: String,
+    /// The key's SecretId.
+    pub secret_id: String,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RecordsArgs {
+    /// The key's SecretId.
+    pub secret_id: String,
+    /// How many records, newest first.
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u16).range(1..=500))]
+    pub limit: u16,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct WhoisArgs {
+    /// The SecretId to look for (AKID… or IKID…).
+    pub secret_id: String,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Args)]

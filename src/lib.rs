@@ -8,9 +8,15 @@
 //! - `tui`: the console — events become actions, a pure update turns actions into state and
 //!   effects, a worker runs effects as API calls and reports back as actions.
 //!
-//! [`cli`] parses the command line and [`target`] decides which endpoint and credential to use.
+//! [`cli`] parses the command line, [`config`] reads the profiles of `config.toml`, [`target`]
+//! decides which endpoint and credential to use and [`paths`] where files live. [`commands`] are
+//! the scriptable subcommands.
 
 pub mod cam;
 pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod paths;
 pub mod server;
 pub mod target;
+pub mod tui;

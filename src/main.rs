@@ -2,49 +2,127 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use anyhow::Context as _;
 use clap::Parser as _;
 
-use camtui::cam::{Client, Endpoint, Transport, TransportConfig};
-use camtui::cli::{CallArgs, Cli, Command, ServeArgs};
-use camtui::server::{self, ServeOptions, sandbox};
+use camtui::cam::credential::{self, Environment};
+use camtui::cli::{Cli, Command, ServeArgs};
+use camtui::commands::{self, EXIT_FAILURE, EXIT_USAGE};
+use camtui::config::Config;
+use camtui::server::{self, ServeOptions};
 use camtui::target::{self, Target};
+use camtui::tui::app::{Connected, Connecting};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let runtime = match tokio::runtime::Runtime::new() {
-        Ok(rt) => rt,
+    let started = Instant::now();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
         Err(e) => {
-            eprintln!("camtui: cannot start the async runtime: {e}");
-            return ExitCode::FAILURE;
+            // --help and --version print to stdout and succeed; real usage errors exit 64.
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(EXIT_USAGE)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
-    match runtime.block_on(run(cli)) {
-        Ok(code) => code,
-        Err(e) => {
-            eprintln!("camtui: {e:#}");
-            ExitCode::FAILURE
+    match &cli.command {
+        Some(Command::Serve(_)) | None => {
+            let runtime = match tokio::runtime::Runtime::new() {
+                Ok(rt) => rt,
+                Err(e) => return no_runtime(&e),
+            };
+            let result = match cli.command {
+                Some(Command::Serve(args)) => runtime.block_on(serve(args)),
+                _ => runtime.block_on(console(&cli, started)),
+            };
+            match result {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("camtui: {e:#}");
+                    ExitCode::from(EXIT_FAILURE)
+                }
+            }
+        }
+        Some(command) => {
+            // One thread is plenty for a subcommand and starts fastest.
+            let runtime = match tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            {
+                Ok(rt) => rt,
+                Err(e) => return no_runtime(&e),
+            };
+            ExitCode::from(runtime.block_on(commands::execute(&cli.target, command)))
         }
     }
 }
 
-async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    match cli.command {
-        Some(Command::Call(args)) => call(&cli.target, args).await,
-        Some(Command::Serve(args)) => serve(args).await,
-        None => anyhow::bail!("the console is not built yet; try `camtui call --help`"),
+fn no_runtime(e: &std::io::Error) -> ExitCode {
+    eprintln!("camtui: cannot start the async runtime: {e}");
+    ExitCode::from(EXIT_FAILURE)
+}
+
+/// camtui's data directory (the sandbox and the server's defaults live there); `CAMTUI_DATA_DIR`
+/// overrides it.
+fn data_dir(env: &Environment) -> anyhow::Result<PathBuf> {
+    camtui::paths::data_dir(env).context("cannot find a home directory for camtui's data")
+}
+
+/// Opens the TUI on the resolved target.
+async fn console(cli: &Cli, started: Instant) -> anyhow::Result<()> {
+    let env = credential::process_environment();
+    let home = directories::BaseDirs::new().map(|d| d.home_dir().to_owned());
+    if let Some(log) = camtui::paths::log_file(&env) {
+        camtui::tui::app::init_logging(&log)
+            .with_context(|| format!("cannot open the log file {}", log.display()))?;
     }
+    let (config, config_error) =
+        Config::load_or_empty(cli.target.config.as_deref(), &env, home.as_deref());
+    if let Some(e) = &config_error {
+        tracing::warn!(error = %e, "ignoring the config file");
+    }
+    let resolved = target::resolve(&cli.target, &config, &env, home.as_deref())?;
+    let (label, sandbox) = match &resolved.target {
+        Target::Remote(remote) => (remote.label.clone(), false),
+        Target::Sandbox { .. } => ("starting…".to_owned(), true),
+    };
+    let data_dir = data_dir(&env).ok();
+    let (args, to_connect) = (cli.target.clone(), resolved.clone());
+    let connect: Connecting = Box::pin(async move {
+        let connection = target::connect(&to_connect, &args, data_dir.as_deref(), None)
+            .await
+            .map_err(|e| e.to_string())?;
+        let label = connection
+            .sandbox()
+            .map_or_else(|| connection.label.clone(), |s| s.endpoint.clone());
+        Ok(Connected {
+            client: connection.client.clone(),
+            label,
+            keep_alive: Some(Box::new(connection)),
+        })
+    });
+    let result = camtui::tui::run(camtui::tui::Options {
+        connect,
+        label,
+        sandbox,
+        read_only: resolved.read_only,
+        clipboard: cli.clipboard,
+        env,
+        started,
+    })
+    .await;
+    // The console hides stderr while it runs: say afterwards that the config was ignored.
+    if let Some(e) = config_error {
+        eprintln!("camtui: warning: {e} (the config file was ignored)");
+    }
+    Ok(result?)
 }
 
-/// camtui's data directory (the sandbox and the server's defaults live there).
-fn data_dir() -> anyhow::Result<PathBuf> {
-    directories::ProjectDirs::from("", "", "camtui")
-        .map(|dirs| dirs.data_dir().to_owned())
-        .context("cannot find a home directory for camtui's data")
-}
-
-async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
+async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
@@ -56,7 +134,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let (db, root_credential_file) = match (args.db, args.root_credential_file) {
         (Some(db), Some(root)) => (db, root),
         (db, root) => {
-            let dir = data_dir()?;
+            let dir = data_dir(&credential::process_environment())?;
             (
                 db.unwrap_or_else(|| dir.join("server.db")),
                 root.unwrap_or_else(|| dir.join("server-root-credential.json")),
@@ -70,48 +148,5 @@ async fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
         seed_file: args.seed,
     })
     .await?;
-    Ok(ExitCode::SUCCESS)
-}
-
-async fn call(target_args: &camtui::cli::TargetArgs, args: CallArgs) -> anyhow::Result<ExitCode> {
-    let params: serde_json::Value = serde_json::from_str(&args.json)
-        .with_context(|| format!("--json is not valid JSON: {}", args.json))?;
-    anyhow::ensure!(
-        params.is_object(),
-        "--json must be a JSON object, e.g. '{{\"TargetUin\": 100000000001}}'"
-    );
-    let env = camtui::cam::credential::process_environment();
-    let home = directories::BaseDirs::new().map(|d| d.home_dir().to_owned());
-    let (transport, running_sandbox) = match target::resolve(target_args, &env, home.as_deref())? {
-        Target::Remote(remote) => (Transport::new(remote.transport, remote.credential)?, None),
-        Target::Sandbox { reset } => {
-            let sandbox = sandbox::start(&data_dir()?, reset)
-                .await
-                .context("cannot start the sandbox")?;
-            let mut config = TransportConfig::new(Endpoint::custom(&sandbox.endpoint)?);
-            config.region.clone_from(&target_args.region);
-            config.language = target_args.language.header_value();
-            (
-                Transport::new(config, sandbox.credential.clone())?,
-                Some(sandbox),
-            )
-        }
-    };
-    let client = Client::new(transport);
-    let result = client
-        .call_raw(args.service.into(), &args.action, &params)
-        .await;
-    if let Some(sandbox) = running_sandbox {
-        sandbox.shutdown().await.context("stopping the sandbox")?;
-    }
-    match result {
-        Ok(response) => {
-            println!("{}", serde_json::to_string_pretty(&response)?);
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(e) => {
-            eprintln!("{e}");
-            Ok(ExitCode::from(1))
-        }
-    }
+    Ok(())
 }

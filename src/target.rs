@@ -1,15 +1,26 @@
-//! Which endpoint and credential camtui talks to (product.md §1): the sandbox when asked for, then
-//! `--endpoint`/`--profile`, then the `TENCENTCLOUD_*` environment with the public endpoint, then
-//! the SDK credential file's `[default]`, and otherwise the sandbox.
+//! Which endpoint and credential camtui talks to (product.md §1), in order: `--sandbox`; then
+//! `--profile NAME` (a config profile, else a section of the SDK credential file) or
+//! `--endpoint`; then the `TENCENTCLOUD_*` environment with the public endpoint; then the config
+//! file's default profile; and otherwise the sandbox. Also resolves a profile by name at run time
+//! (`:profile NAME`) and lists the names that can be given.
 
 use std::path::Path;
 use std::time::Duration;
 
-use crate::cam::credential::{self, Credential, CredentialError, Environment};
-use crate::cam::transport::{Endpoint, EndpointError, TransportConfig};
+use crate::cam::Client;
+use crate::cam::credential::{self, Credential, CredentialError, ENV_REGION, Environment};
+use crate::cam::transport::{
+    CallObserver, Endpoint, EndpointError, Transport, TransportConfig, TransportError,
+};
 use crate::cli::TargetArgs;
+use crate::config::{Accent, Config, CredentialSourceError, Profile};
+use crate::server::StartError;
+use crate::server::sandbox::{self, Sandbox};
 
-/// A resolved target.
+/// Seconds a request may take when neither the flag nor the profile says.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// Where requests go.
 #[derive(Debug, Clone)]
 pub enum Target {
     /// A real endpoint with credentials.
@@ -28,110 +39,359 @@ pub struct Remote {
     pub credential_source: String,
 }
 
+/// A target together with how the console should treat it.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub target: Target,
+    /// `--read-only`, or the profile's `read_only = true`: no mutation may be sent.
+    pub read_only: bool,
+    /// The profile's header accent.
+    pub accent: Option<Accent>,
+    /// The profile in use (a config profile or an SDK credential-file section), if any.
+    pub profile: Option<String>,
+}
+
+impl Resolved {
+    /// What the header shows for the target.
+    pub fn label(&self) -> String {
+        match &self.target {
+            Target::Remote(remote) => remote.label.clone(),
+            Target::Sandbox { .. } => "SANDBOX".to_owned(),
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum TargetError {
     #[error(transparent)]
     Endpoint(#[from] EndpointError),
     #[error(transparent)]
     Credential(#[from] CredentialError),
+    #[error(transparent)]
+    ProfileCredential(#[from] CredentialSourceError),
     #[error(
         "no credentials for {endpoint}: set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, or write {path} ([default] secret_id, secret_key)"
     )]
     NoCredential { endpoint: String, path: String },
-    #[error("profile {0:?} is not a section of {1}")]
-    UnknownProfile(String, String),
+    #[error("profile {name:?} is neither in the config file ({config}) nor a section of {ini}")]
+    UnknownProfile {
+        name: String,
+        /// The config profiles there are, or why there are none.
+        config: String,
+        ini: String,
+    },
 }
 
-/// Resolves the target from the command line, an environment snapshot and the home directory.
+/// Resolves the target from the command line, the config, an environment snapshot and the home
+/// directory.
 pub fn resolve(
     args: &TargetArgs,
+    config: &Config,
     env: &Environment,
     home: Option<&Path>,
-) -> Result<Target, TargetError> {
+) -> Result<Resolved, TargetError> {
     if args.sandbox || args.reset_sandbox {
-        return Ok(Target::Sandbox {
-            reset: args.reset_sandbox,
-        });
+        return Ok(sandbox(args.reset_sandbox, args.read_only));
     }
-    let ini_path = home.map(credential::sdk_credentials_path);
-    let from_ini = |profile: &str| -> Result<Option<Credential>, TargetError> {
-        match &ini_path {
-            Some(path) => Ok(credential::from_ini_file(path, profile)?),
-            None => Ok(None),
-        }
+    if let Some(name) = &args.profile {
+        return resolve_named(name, args, config, env, home);
+    }
+    let endpoint = match &args.endpoint {
+        Some(text) => Some(Endpoint::custom(text)?),
+        None => None,
     };
-    let ini_label = ini_path.as_ref().map_or_else(
-        || "~/.tencentcloud/credentials".to_owned(),
-        |p| p.display().to_string(),
-    );
+    let ini = IniFile::new(home);
 
+    if let Some(credential) = credential::from_environment(env)? {
+        let endpoint = endpoint.unwrap_or(Endpoint::Public { intl: args.intl });
+        return Ok(plain(
+            endpoint,
+            args,
+            env,
+            credential,
+            "the TENCENTCLOUD_SECRET_ID environment".to_owned(),
+        ));
+    }
+    if let Some(endpoint) = endpoint {
+        // An endpoint without environment credentials takes the SDK file's [default].
+        return match ini.credential("default") {
+            Ok(Some(credential)) => Ok(plain(
+                endpoint,
+                args,
+                env,
+                credential,
+                format!("{} [default]", ini.label),
+            )),
+            Ok(None) | Err(TargetError::Credential(CredentialError::NoProfile { .. })) => {
+                Err(TargetError::NoCredential {
+                    endpoint: endpoint.to_string(),
+                    path: ini.label,
+                })
+            }
+            Err(e) => Err(e),
+        };
+    }
+    if let Some(name) = &config.default_profile
+        && let Some(profile) = config.profile(name)
+    {
+        return from_profile(profile, args, env, home);
+    }
+    Ok(sandbox(false, args.read_only))
+}
+
+/// Resolves `NAME` as `--profile NAME` would, for `:profile NAME` at run time: the other flags
+/// still apply (an explicit `--endpoint`, `--read-only`, …) except `--sandbox`.
+pub fn resolve_profile(
+    name: &str,
+    args: &TargetArgs,
+    config: &Config,
+    env: &Environment,
+    home: Option<&Path>,
+) -> Result<Resolved, TargetError> {
+    resolve_named(name, args, config, env, home)
+}
+
+/// Every name `--profile` and `:profile` accept: config profiles first, then the sections of the
+/// SDK credential file that are not also config profiles.
+pub fn profile_names(config: &Config, home: Option<&Path>) -> Vec<String> {
+    let mut names: Vec<String> = config.profile_names().map(str::to_owned).collect();
+    if let Some(home) = home {
+        for section in credential::ini_sections(&credential::sdk_credentials_path(home)) {
+            if !names.contains(&section) {
+                names.push(section);
+            }
+        }
+    }
+    names
+}
+
+fn resolve_named(
+    name: &str,
+    args: &TargetArgs,
+    config: &Config,
+    env: &Environment,
+    home: Option<&Path>,
+) -> Result<Resolved, TargetError> {
+    if let Some(profile) = config.profile(name) {
+        return from_profile(profile, args, env, home);
+    }
+    let ini = IniFile::new(home);
+    let credential = match ini.credential(name) {
+        Ok(Some(credential)) => credential,
+        Ok(None) | Err(TargetError::Credential(CredentialError::NoProfile { .. })) => {
+            return Err(TargetError::UnknownProfile {
+                name: name.to_owned(),
+                config: match (&config.path, config.profiles.is_empty()) {
+                    (None, _) => "no config file".to_owned(),
+                    (Some(path), true) => format!("{} has no profiles", path.display()),
+                    (Some(path), false) => format!(
+                        "{} has {}",
+                        path.display(),
+                        config.profile_names().collect::<Vec<_>>().join(", ")
+                    ),
+                },
+                ini: ini.label,
+            });
+        }
+        Err(e) => return Err(e),
+    };
     let endpoint = match &args.endpoint {
         Some(text) => Endpoint::custom(text)?,
         None => Endpoint::Public { intl: args.intl },
     };
-
-    if let Some(profile) = &args.profile {
-        let credential = match from_ini(profile) {
-            Err(TargetError::Credential(CredentialError::NoProfile { .. })) | Ok(None) => {
-                return Err(TargetError::UnknownProfile(profile.clone(), ini_label));
-            }
-            other => other?.expect("handled above"),
-        };
-        return Ok(Target::Remote(Box::new(remote(
-            format!("profile {profile}"),
-            endpoint,
-            args,
-            credential,
-            format!("{ini_label} [{profile}]"),
-        ))));
+    let source = format!("{} [{name}]", ini.label);
+    let mut resolved = plain(endpoint, args, env, credential, source);
+    if let Target::Remote(remote) = &mut resolved.target {
+        remote.label = format!("profile {name}");
     }
+    resolved.profile = Some(name.to_owned());
+    Ok(resolved)
+}
 
-    let credential = if let Some(c) = credential::from_environment(env)? {
-        Some((c, "the TENCENTCLOUD_SECRET_ID environment".to_owned()))
-    } else if args.endpoint.is_some() {
-        from_ini("default")
-            .or_else(|e| match e {
-                TargetError::Credential(CredentialError::NoProfile { .. }) => Ok(None),
-                e => Err(e),
-            })?
-            .map(|c| (c, format!("{ini_label} [default]")))
-    } else {
-        None
+/// A config profile, with the command-line flags layered on top.
+fn from_profile(
+    profile: &Profile,
+    args: &TargetArgs,
+    env: &Environment,
+    home: Option<&Path>,
+) -> Result<Resolved, TargetError> {
+    let (credential, credential_source) = profile.credentials.load(&profile.name, env, home)?;
+    let endpoint = match (&args.endpoint, &profile.endpoint) {
+        (Some(text), _) => Endpoint::custom(text)?,
+        (None, Endpoint::Public { intl }) => Endpoint::Public {
+            intl: *intl || args.intl,
+        },
+        (None, custom) => custom.clone(),
     };
-
-    match credential {
-        Some((credential, source)) => Ok(Target::Remote(Box::new(remote(
-            endpoint.to_string(),
-            endpoint,
-            args,
+    let transport = transport_config(endpoint, args, Some(profile), env);
+    Ok(Resolved {
+        target: Target::Remote(Box::new(Remote {
+            label: format!("profile {}", profile.name),
+            transport,
             credential,
-            source,
-        )))),
-        None if args.endpoint.is_some() => Err(TargetError::NoCredential {
-            endpoint: endpoint.to_string(),
-            path: ini_label,
-        }),
-        None => Ok(Target::Sandbox { reset: false }),
+            credential_source,
+        })),
+        read_only: args.read_only || profile.read_only,
+        accent: profile.accent.clone(),
+        profile: Some(profile.name.clone()),
+    })
+}
+
+/// A target from flags and a credential, no profile.
+fn plain(
+    endpoint: Endpoint,
+    args: &TargetArgs,
+    env: &Environment,
+    credential: Credential,
+    credential_source: String,
+) -> Resolved {
+    Resolved {
+        target: Target::Remote(Box::new(Remote {
+            label: endpoint.to_string(),
+            transport: transport_config(endpoint, args, None, env),
+            credential,
+            credential_source,
+        })),
+        read_only: args.read_only,
+        accent: None,
+        profile: None,
     }
 }
 
-fn remote(
-    label: String,
+fn sandbox(reset: bool, read_only: bool) -> Resolved {
+    Resolved {
+        target: Target::Sandbox { reset },
+        read_only,
+        accent: None,
+        profile: None,
+    }
+}
+
+/// Flags win over the profile; `TENCENTCLOUD_REGION` is the last word on the region.
+fn transport_config(
     endpoint: Endpoint,
     args: &TargetArgs,
-    credential: Credential,
-    credential_source: String,
-) -> Remote {
+    profile: Option<&Profile>,
+    env: &Environment,
+) -> TransportConfig {
     let mut transport = TransportConfig::new(endpoint);
-    transport.region.clone_from(&args.region);
-    transport.language = args.language.header_value();
-    transport.ca_cert.clone_from(&args.ca_cert);
-    transport.timeout = Duration::from_secs(args.timeout.max(1));
-    Remote {
-        label,
-        transport,
-        credential,
-        credential_source,
+    transport.region = args
+        .region
+        .clone()
+        .or_else(|| profile.and_then(|p| p.region.clone()))
+        .or_else(|| env.get(ENV_REGION).cloned())
+        .filter(|r| !r.is_empty());
+    transport.language = args
+        .language
+        .or_else(|| profile.and_then(|p| p.language))
+        .unwrap_or_default()
+        .header_value();
+    transport.ca_cert = args
+        .ca_cert
+        .clone()
+        .or_else(|| profile.and_then(|p| p.ca_cert.clone()));
+    transport.timeout = args
+        .timeout
+        .map(|s| Duration::from_secs(s.max(1)))
+        .or_else(|| profile.and_then(|p| p.timeout))
+        .unwrap_or(DEFAULT_TIMEOUT);
+    transport
+}
+
+/// A client for a resolved target, and the sandbox server behind it when that is the target.
+#[derive(Debug)]
+pub struct Connection {
+    pub client: Client,
+    /// What the header shows: the profile or endpoint, or `SANDBOX http://127.0.0.1:PORT`.
+    pub label: String,
+    sandbox: Option<Sandbox>,
+}
+
+impl Connection {
+    /// The in-process sandbox, when that is what the client talks to.
+    pub fn sandbox(&self) -> Option<&Sandbox> {
+        self.sandbox.as_ref()
+    }
+
+    /// Stops the sandbox, if any, writing its queued audit records.
+    pub async fn close(self) -> std::io::Result<()> {
+        match self.sandbox {
+            Some(sandbox) => sandbox.shutdown().await,
+            None => Ok(()),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConnectError {
+    #[error(transparent)]
+    Transport(#[from] TransportError),
+    #[error("cannot start the sandbox: {0}")]
+    Sandbox(#[from] StartError),
+    #[error("cannot start the sandbox: no data directory (is HOME set?)")]
+    NoDataDir,
+    #[error(transparent)]
+    Endpoint(#[from] EndpointError),
+}
+
+/// Builds the client for `resolved`, starting the sandbox over `data_dir` when that is the target
+/// (and only then: a remote target costs no server start-up). `observer` sees every call, for the
+/// API-call log. The sandbox's requests use the command line's region, language and timeout.
+pub async fn connect(
+    resolved: &Resolved,
+    args: &TargetArgs,
+    data_dir: Option<&Path>,
+    observer: Option<CallObserver>,
+) -> Result<Connection, ConnectError> {
+    let observe = |transport: Transport| match &observer {
+        Some(observer) => transport.with_observer(observer.clone()),
+        None => transport,
+    };
+    match &resolved.target {
+        Target::Remote(remote) => {
+            let transport = Transport::new(remote.transport.clone(), remote.credential.clone())?;
+            Ok(Connection {
+                client: Client::new(observe(transport)),
+                label: remote.label.clone(),
+                sandbox: None,
+            })
+        }
+        Target::Sandbox { reset } => {
+            let data_dir = data_dir.ok_or(ConnectError::NoDataDir)?;
+            let sandbox = sandbox::start(data_dir, *reset).await?;
+            let endpoint = Endpoint::custom(&sandbox.endpoint)?;
+            let config = transport_config(endpoint, args, None, &Environment::new());
+            let transport = Transport::new(config, sandbox.credential.clone())?;
+            Ok(Connection {
+                client: Client::new(observe(transport)),
+                label: format!("SANDBOX {}", sandbox.endpoint),
+                sandbox: Some(sandbox),
+            })
+        }
+    }
+}
+
+/// The SDK's credential file, if there is a home directory to find it in.
+struct IniFile {
+    path: Option<std::path::PathBuf>,
+    label: String,
+}
+
+impl IniFile {
+    fn new(home: Option<&Path>) -> Self {
+        let path = home.map(credential::sdk_credentials_path);
+        let label = path.as_ref().map_or_else(
+            || "~/.tencentcloud/credentials".to_owned(),
+            |p| p.display().to_string(),
+        );
+        Self { path, label }
+    }
+
+    fn credential(&self, section: &str) -> Result<Option<Credential>, TargetError> {
+        match &self.path {
+            Some(path) => Ok(credential::from_ini_file(path, section)?),
+            None => Ok(None),
+        }
     }
 }
 
@@ -147,37 +407,99 @@ mod tests {
             .collect()
     }
 
+    fn remote(resolved: Resolved) -> Remote {
+        match resolved.target {
+            Target::Remote(r) => *r,
+            Target::Sandbox { .. } => panic!("expected remote"),
+        }
+    }
+
+    const CONFIG: &str = r#"
+default_profile = "staging"
+
+[profiles.prod]
+intl = true
+credentials = { ini_profile = "prod-keys" }
+read_only = true
+accent = "red"
+region = "ap-singapore"
+
+[profiles.staging]
+endpoint = "http://127.0.0.1:9000"
+credentials = { file = "staging.json" }
+timeout = 40
+
+[profiles.ops]
+endpoint = "http://10.0.0.1:9000"
+credentials = "env"
+"#;
+
+    /// A home with an SDK credential file, and a config whose relative paths point into it.
+    fn setup() -> (tempfile::TempDir, Config) {
+        let home = tempfile::tempdir().unwrap();
+        let ini = credential::sdk_credentials_path(home.path());
+        std::fs::create_dir_all(ini.parent().unwrap()).unwrap();
+        std::fs::write(
+            &ini,
+            "[default]\nsecret_id=AKIDini\nsecret_key=k\n[ops]\nsecret_id=AKIDiniops\nsecret_key=k\n[prod-keys]\nsecret_id=AKIDprod\nsecret_key=k\n",
+        )
+        .unwrap();
+        std::fs::write(
+            home.path().join("staging.json"),
+            r#"{"secretId": "AKIDstaging", "secretKey": "k"}"#,
+        )
+        .unwrap();
+        let config =
+            Config::parse(CONFIG, &home.path().join("config.toml"), Some(home.path())).unwrap();
+        (home, config)
+    }
+
+    const ENV_CREDS: [(&str, &str); 2] = [(ENV_SECRET_ID, "AKIDenv"), (ENV_SECRET_KEY, "k")];
+
     #[test]
     fn nothing_configured_means_sandbox() {
         let home = tempfile::tempdir().unwrap();
-        let t = resolve(&TargetArgs::default(), &env(&[]), Some(home.path())).unwrap();
-        assert!(matches!(t, Target::Sandbox { reset: false }));
+        let t = resolve(
+            &TargetArgs::default(),
+            &Config::default(),
+            &env(&[]),
+            Some(home.path()),
+        )
+        .unwrap();
+        assert!(matches!(t.target, Target::Sandbox { reset: false }));
+        assert!(!t.read_only);
     }
 
     #[test]
     fn environment_means_public_cloud() {
         let t = resolve(
             &TargetArgs::default(),
-            &env(&[(ENV_SECRET_ID, "AKIDx"), (ENV_SECRET_KEY, "k")]),
+            &Config::default(),
+            &env(&[
+                (ENV_SECRET_ID, "AKIDx"),
+                (ENV_SECRET_KEY, "k"),
+                (ENV_REGION, "ap-beijing"),
+            ]),
             None,
         )
         .unwrap();
-        let Target::Remote(r) = t else {
-            panic!("expected remote")
-        };
+        let r = remote(t);
         assert_eq!(r.transport.endpoint, Endpoint::Public { intl: false });
         assert_eq!(r.credential.secret_id, "AKIDx");
+        assert_eq!(r.transport.region.as_deref(), Some("ap-beijing"));
+        assert_eq!(r.transport.timeout, DEFAULT_TIMEOUT);
     }
 
     #[test]
     fn endpoint_takes_ini_default_and_errors_without_credentials() {
         let home = tempfile::tempdir().unwrap();
+        let none = Config::default();
         let args = TargetArgs {
             endpoint: Some("http://127.0.0.1:9000".into()),
             ..TargetArgs::default()
         };
         assert!(matches!(
-            resolve(&args, &env(&[]), Some(home.path())),
+            resolve(&args, &none, &env(&[]), Some(home.path())),
             Err(TargetError::NoCredential { .. })
         ));
         let path = credential::sdk_credentials_path(home.path());
@@ -187,41 +509,152 @@ mod tests {
             "[default]\nsecret_id=AKIDini\nsecret_key=k\n[ops]\nsecret_id=AKIDops\nsecret_key=k\n",
         )
         .unwrap();
-        let Target::Remote(r) = resolve(&args, &env(&[]), Some(home.path())).unwrap() else {
-            panic!("expected remote")
-        };
+        let r = remote(resolve(&args, &none, &env(&[]), Some(home.path())).unwrap());
         assert_eq!(r.credential.secret_id, "AKIDini");
         let with_profile = TargetArgs {
             profile: Some("ops".into()),
             ..args.clone()
         };
-        let Target::Remote(r) = resolve(&with_profile, &env(&[]), Some(home.path())).unwrap()
-        else {
-            panic!("expected remote")
-        };
+        let resolved = resolve(&with_profile, &none, &env(&[]), Some(home.path())).unwrap();
+        assert_eq!(resolved.profile.as_deref(), Some("ops"));
+        let r = remote(resolved);
         assert_eq!(r.credential.secret_id, "AKIDops");
+        assert_eq!(r.label, "profile ops");
         let missing = TargetArgs {
             profile: Some("nope".into()),
             ..args
         };
         assert!(matches!(
-            resolve(&missing, &env(&[]), Some(home.path())),
-            Err(TargetError::UnknownProfile(..))
+            resolve(&missing, &none, &env(&[]), Some(home.path())),
+            Err(TargetError::UnknownProfile { .. })
         ));
     }
 
     #[test]
     fn sandbox_flag_wins() {
+        let (home, config) = setup();
         let args = TargetArgs {
             reset_sandbox: true,
+            profile: Some("prod".into()),
+            read_only: true,
             ..TargetArgs::default()
         };
-        let t = resolve(
-            &args,
-            &env(&[(ENV_SECRET_ID, "AKIDx"), (ENV_SECRET_KEY, "k")]),
-            None,
-        )
-        .unwrap();
-        assert!(matches!(t, Target::Sandbox { reset: true }));
+        let t = resolve(&args, &config, &env(&ENV_CREDS), Some(home.path())).unwrap();
+        assert!(matches!(t.target, Target::Sandbox { reset: true }));
+        assert!(t.read_only);
+    }
+
+    #[test]
+    fn config_profile_comes_before_ini_section() {
+        let (home, config) = setup();
+        // "ops" is both a config profile (env credentials, 10.0.0.1) and an INI section.
+        let args = TargetArgs {
+            profile: Some("ops".into()),
+            ..TargetArgs::default()
+        };
+        let r = remote(resolve(&args, &config, &env(&ENV_CREDS), Some(home.path())).unwrap());
+        assert_eq!(r.credential.secret_id, "AKIDenv");
+        assert_eq!(
+            r.transport.endpoint,
+            Endpoint::custom("http://10.0.0.1:9000").unwrap()
+        );
+        // Without the environment the config profile fails rather than falling back silently.
+        assert!(matches!(
+            resolve(&args, &config, &env(&[]), Some(home.path())),
+            Err(TargetError::ProfileCredential(
+                CredentialSourceError::EnvironmentUnset { .. }
+            ))
+        ));
+    }
+
+    #[test]
+    fn profile_carries_read_only_accent_and_settings() {
+        let (home, config) = setup();
+        let args = TargetArgs {
+            profile: Some("prod".into()),
+            ..TargetArgs::default()
+        };
+        let resolved = resolve(&args, &config, &env(&ENV_CREDS), Some(home.path())).unwrap();
+        assert!(resolved.read_only);
+        assert_eq!(
+            resolved.accent.as_ref().map(|a| a.name.as_str()),
+            Some("red")
+        );
+        assert_eq!(resolved.profile.as_deref(), Some("prod"));
+        assert_eq!(resolved.label(), "profile prod");
+        let r = remote(resolved);
+        assert_eq!(r.credential.secret_id, "AKIDprod");
+        assert_eq!(r.transport.endpoint, Endpoint::Public { intl: true });
+        assert_eq!(r.transport.region.as_deref(), Some("ap-singapore"));
+
+        // Flags layer over the profile.
+        let flagged = TargetArgs {
+            profile: Some("prod".into()),
+            region: Some("ap-tokyo".into()),
+            timeout: Some(3),
+            endpoint: Some("http://127.0.0.1:1".into()),
+            ..TargetArgs::default()
+        };
+        let r = remote(resolve(&flagged, &config, &env(&[]), Some(home.path())).unwrap());
+        assert_eq!(r.transport.region.as_deref(), Some("ap-tokyo"));
+        assert_eq!(r.transport.timeout, Duration::from_secs(3));
+        assert_eq!(
+            r.transport.endpoint,
+            Endpoint::custom("http://127.0.0.1:1").unwrap()
+        );
+    }
+
+    #[test]
+    fn order_env_then_default_profile_then_sandbox() {
+        let (home, config) = setup();
+        let none = TargetArgs::default();
+        // Environment credentials beat the default profile.
+        let r = remote(resolve(&none, &config, &env(&ENV_CREDS), Some(home.path())).unwrap());
+        assert_eq!(r.credential.secret_id, "AKIDenv");
+        assert_eq!(r.transport.endpoint, Endpoint::Public { intl: false });
+        // Without them the default profile is used.
+        let resolved = resolve(&none, &config, &env(&[]), Some(home.path())).unwrap();
+        assert_eq!(resolved.profile.as_deref(), Some("staging"));
+        let r = remote(resolved);
+        assert_eq!(r.credential.secret_id, "AKIDstaging");
+        assert_eq!(r.transport.timeout, Duration::from_secs(40));
+        // A config without a default profile falls through to the sandbox.
+        let mut no_default = config.clone();
+        no_default.default_profile = None;
+        let t = resolve(&none, &no_default, &env(&[]), Some(home.path())).unwrap();
+        assert!(matches!(t.target, Target::Sandbox { reset: false }));
+        // --read-only carries over to the sandbox.
+        let ro = TargetArgs {
+            read_only: true,
+            ..TargetArgs::default()
+        };
+        assert!(
+            resolve(&ro, &no_default, &env(&[]), Some(home.path()))
+                .unwrap()
+                .read_only
+        );
+    }
+
+    #[test]
+    fn run_time_switch_and_names() {
+        let (home, config) = setup();
+        let sandboxed = TargetArgs {
+            sandbox: true,
+            ..TargetArgs::default()
+        };
+        let resolved =
+            resolve_profile("prod", &sandboxed, &config, &env(&[]), Some(home.path())).unwrap();
+        assert!(resolved.read_only);
+        assert_eq!(remote(resolved).credential.secret_id, "AKIDprod");
+        let resolved =
+            resolve_profile("default", &sandboxed, &config, &env(&[]), Some(home.path())).unwrap();
+        assert_eq!(remote(resolved).credential.secret_id, "AKIDini");
+        let e =
+            resolve_profile("nope", &sandboxed, &config, &env(&[]), Some(home.path())).unwrap_err();
+        assert!(e.to_string().contains("ops, prod, staging"), "{e}");
+        assert_eq!(
+            profile_names(&config, Some(home.path())),
+            ["ops", "prod", "staging", "default", "prod-keys"]
+        );
     }
 }

@@ -33,6 +33,15 @@ impl Client {
 
     /// Sends any typed action.
     pub async fn send<A: Action>(&self, request: &A) -> Result<A::Response, CallError> {
+        Ok(self.send_with_request_id(request).await?.0)
+    }
+
+    /// Sends any typed action and also returns the answer's RequestId (for confirmations of
+    /// mutations, whose responses carry nothing else).
+    pub async fn send_with_request_id<A: Action>(
+        &self,
+        request: &A,
+    ) -> Result<(A::Response, String), CallError> {
         let body = serde_json::to_vec(request).map_err(|e| CallError::Encode(e.to_string()))?;
         let target = describe_target(&body);
         let reply = self
@@ -45,11 +54,12 @@ impl Client {
                 target: &target,
             })
             .await?;
-        serde_json::from_value(reply.response).map_err(|e| CallError::Envelope {
+        let response = serde_json::from_value(reply.response).map_err(|e| CallError::Envelope {
             url: self.transport.endpoint().to_string(),
             reason: format!("unexpected {} response: {e}", A::NAME),
             body: String::new(),
-        })
+        })?;
+        Ok((response, reply.request_id))
     }
 
     /// Sends an action by name with raw JSON parameters (for `camtui call`). Never retried.

@@ -214,6 +214,24 @@ pub fn from_json_file(path: &Path) -> Result<Credential, CredentialError> {
     )
 }
 
+/// The section names of an SDK-style INI credential file, in file order (empty when the file
+/// does not exist or cannot be read: this only feeds completion).
+pub fn ini_sections(path: &Path) -> Vec<String> {
+    let Ok(text) = std::fs::read_to_string(path).map(Zeroizing::new) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            let name = name.trim();
+            if !names.iter().any(|n| n == name) {
+                names.push(name.to_owned());
+            }
+        }
+    }
+    names
+}
+
 /// The `key = value` pairs of `[section]` in an INI text; `None` if there is no such section.
 fn ini_section<'a>(text: &'a str, section: &str) -> Option<Vec<(&'a str, &'a str)>> {
     let mut in_section = false;
@@ -292,6 +310,7 @@ mod tests {
             (def.secret_id.as_str(), def.secret_key.expose()),
             ("AKIDdef", "keydef")
         );
+        assert_eq!(ini_sections(&path), ["default", "prod", "broken"]);
         let prod = from_ini_file(&path, "prod").unwrap().unwrap();
         assert_eq!(prod.secret_id, "AKIDprod");
         assert!(matches!(

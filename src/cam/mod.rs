@@ -1,11 +1,13 @@
 //! The Tencent Cloud API 3.0 client: the TC3 signer (shared with the server), credentials that
-//! redact themselves, the HTTP transport, the typed model of every action, and typed calls.
+//! redact themselves, the HTTP transport, the typed model of every action, typed calls, and the
+//! search for the owner of a SecretId.
 
 pub mod client;
 pub mod credential;
 pub mod de;
 pub mod error;
 pub mod model;
+pub mod owner;
 pub mod signer;
 pub mod transport;
 

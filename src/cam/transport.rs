@@ -190,6 +190,12 @@ impl Transport {
             .tcp_nodelay(true)
             .pool_idle_timeout(Duration::from_secs(60))
             .no_proxy_for_loopback(&config.endpoint);
+        if matches!(&config.endpoint, Endpoint::Custom(url) if url.scheme() == "http") {
+            // A plain-http endpoint never needs the system's CA roots; loading them reads hundreds
+            // of files, a few milliseconds of every `camtui keys list` against the sandbox or a
+            // private http deployment. A redirect to https then fails closed, as it should.
+            builder = builder.tls_certs_only([]);
+        }
         if let Some(path) = &config.ca_cert {
             let pem = std::fs::read(path).map_err(|e| TransportError::CaCert {
                 path: path.clone(),

@@ -1,0 +1,313 @@
+//! `camtui keys list|create|disable|enable|delete`.
+
+use serde::Serialize;
+
+use super::table::{Fields, Table};
+use super::users::{self, UserId};
+use super::{CommandError, Console, print};
+use crate::cam::Client;
+use crate::cam::model::{
+    AccessKey, CreateAccessKey, DeleteAccessKey, KeyStatus, SecretIdLastUsed, UpdateAccessKey,
+};
+use crate::cli::{KeyArgs, KeysCommand, OutputFormat};
+
+pub async fn run(
+    client: &Client,
+    command: &KeysCommand,
+    console: &mut Console<'_>,
+) -> Result<(), CommandError> {
+    match command {
+        KeysCommand::List { user, output } => list(client, user, output.output, console).await,
+        KeysCommand::Create {
+            user,
+            description,
+            output,
+        } => create(client, user, description.clone(), output.output, console).await,
+        KeysCommand::Disable(key) => set_status(client, key, KeyStatus::Inactive, console).await,
+        KeysCommand::Enable(key) => set_status(client, key, KeyStatus::Active, console).await,
+        KeysCommand::Delete { key, yes } => delete(client, key, *yes, console).await,
+    }
+}
+
+/// One key of `keys list`.
+#[derive(Debug, Serialize)]
+struct KeyRow {
+    secret_id: String,
+    /// `Active` or `Inactive`, as the API says.
+    status: KeyStatus,
+    created: String,
+    description: Option<String>,
+    /// `YYYY-MM-DD` of the last use; `null` when never used.
+    last_used: Option<String>,
+}
+
+async fn list(
+    client: &Client,
+    user: &str,
+    format: OutputFormat,
+    console: &mut Console<'_>,
+) -> Result<(), CommandError> {
+    let user = users::resolve(client, user).await?;
+    let keys = client.access_keys(Some(user.uin)).await?;
+    let last_used = if keys.is_empty() {
+        Vec::new()
+    } else {
+        let ids: Vec<String> = keys.iter().map(|k| k.access_key_id.clone()).collect();
+        client.last_used(&ids).await?
+    };
+    let rows: Vec<KeyRow> = keys
+        .into_iter()
+        .map(|k| KeyRow {
+            last_used: last_used_of(&last_used, &k.access_key_id),
+            secret_id: k.access_key_id,
+            status: k.status,
+            created: k.create_time,
+            description: k.description.filter(|d| !d.is_empty()),
+        })
+        .collect();
+    print(console, format, &rows, |rows, out| {
+        let mut table = Table::new(&["SECRETID", "STATUS", "CREATED", "LAST USED", "DESCRIPTION"]);
+        for k in rows {
+            table.row(vec![
+                k.secret_id.clone(),
+                k.status.label().to_owned(),
+                k.created.clone(),
+                k.last_used.clone().unwrap_or_else(|| "never".into()),
+                k.description.clone().unwrap_or_default(),
+            ]);
+        }
+        table.write(out)
+    })
+}
+
+fn last_used_of(rows: &[SecretIdLastUsed], secret_id: &str) -> Option<String> {
+    rows.iter()
+        .find(|r| r.secret_id == secret_id)
+        .and_then(|r| r.last_used_date.clone())
+        .filter(|d| !d.is_empty())
+}
+
+/// `keys create`: the one time the SecretKey is ever seen.
+#[derive(Serialize)]
+struct CreatedKey<'a> {
+    user: &'a UserId,
+    secret_id: &'a str,
+    secret_key: &'a str,
+    status: KeyStatus,
+    created: &'a str,
+    description: Option<&'a str>,
+    request_id: &'a str,
+}
+
+async fn create(
+    client: &Client,
+    user: &str,
+    description: Option<String>,
+    format: OutputFormat,
+    console: &mut Console<'_>,
+) -> Result<(), CommandError> {
+    let user = users::resolve(client, user).await?;
+    let (response, request_id) = client
+        .send_with_request_id(&CreateAccessKey {
+            target_uin: Some(user.uin),
+            description,
+        })
+        .await?;
+    let key = response.access_key.ok_or_else(|| {
+        CommandError::Failed(format!(
+            "CreateAccessKey answered without an AccessKey (RequestId {request_id})"
+        ))
+    })?;
+    let created = CreatedKey {
+        user: &user,
+        secret_id: &key.access_key_id,
+        // Goes to stdout only, once; the Secret itself is zeroized when `key` drops.
+        secret_key: key.secret_access_key.expose(),
+        status: key.status,
+        created: &key.create_time,
+        description: key.description.as_deref().filter(|d| !d.is_empty()),
+        request_id: &request_id,
+    };
+    print(console, format, &created, |c, out| {
+        Fields::new()
+            .field("User", c.user.describe())
+            .field("SecretId", c.secret_id)
+            .field("SecretKey", c.secret_key)
+            .field("Status", c.status.label())
+            .field("Created", c.created)
+            .field("Description", c.description.unwrap_or_default())
+            .write(out)
+    })?;
+    writeln!(
+        console.err,
+        "Save the SecretKey now: it cannot be shown again. (RequestId {request_id})"
+    )?;
+    Ok(())
+}
+
+/// The confirmation of a change to a key.
+#[derive(Serialize)]
+struct KeyChange<'a> {
+    user: &'a UserId,
+    secret_id: &'a str,
+    /// `Active`, `Inactive` or `Deleted`.
+    status: &'a str,
+    request_id: &'a str,
+}
+
+fn confirm_change(
+    console: &mut Console<'_>,
+    format: OutputFormat,
+    change: &KeyChange<'_>,
+    done: &str,
+) -> Result<(), CommandError> {
+    print(console, format, change, |c, out| {
+        writeln!(
+            out,
+            "{done} {} of {} (RequestId {})",
+            c.secret_id,
+            c.user.describe(),
+            c.request_id
+        )
+    })
+}
+
+async fn set_status(
+    client: &Client,
+    key: &KeyArgs,
+    status: KeyStatus,
+    console: &mut Console<'_>,
+) -> Result<(), CommandError> {
+    let user = users::resolve(client, &key.user).await?;
+    let (_, request_id) = client
+        .send_with_request_id(&UpdateAccessKey {
+            access_key_id: key.secret_id.clone(),
+            status,
+            target_uin: Some(user.uin),
+        })
+        .await?;
+    let change = KeyChange {
+        user: &user,
+        secret_id: &key.secret_id,
+        status: status.as_str(),
+        request_id: &request_id,
+    };
+    let done = match status {
+        KeyStatus::Active => "Enabled",
+        KeyStatus::Inactive => "Disabled",
+    };
+    confirm_change(console, key.output.output, &change, done)
+}
+
+/// Deletes only a disabled key (the console's flow), after the person types the SecretId's last
+/// four characters — or with `--yes`.
+async fn delete(
+    client: &Client,
+    key: &KeyArgs,
+    yes: bool,
+    console: &mut Console<'_>,
+) -> Result<(), CommandError> {
+    let user = users::resolve(client, &key.user).await?;
+    let keys = client.access_keys(Some(user.uin)).await?;
+    let Some(found) = keys.iter().find(|k| k.access_key_id == key.secret_id) else {
+        return Err(CommandError::Failed(format!(
+            "{} has no API key {}",
+            user.describe(),
+            key.secret_id
+        )));
+    };
+    if found.status == KeyStatus::Active {
+        return Err(CommandError::Failed(format!(
+            "{} is enabled: disable it first (camtui keys disable {} {})",
+            key.secret_id, key.user, key.secret_id
+        )));
+    }
+    if !yes {
+        confirm_by_typing(console, found, &user)?;
+    }
+    let (_, request_id) = client
+        .send_with_request_id(&DeleteAccessKey {
+            access_key_id: key.secret_id.clone(),
+            target_uin: Some(user.uin),
+        })
+        .await?;
+    let change = KeyChange {
+        user: &user,
+        secret_id: &key.secret_id,
+        status: "Deleted",
+        request_id: &request_id,
+    };
+    confirm_change(console, key.output.output, &change, "Deleted")
+}
+
+fn confirm_by_typing(
+    console: &mut Console<'_>,
+    key: &AccessKey,
+    user: &UserId,
+) -> Result<(), CommandError> {
+    let last4: String = {
+        let chars: Vec<char> = key.access_key_id.chars().collect();
+        chars[chars.len().saturating_sub(4)..].iter().collect()
+    };
+    write!(
+        console.err,
+        "Delete {} of {}? This cannot be undone: every request signed with it will be refused for good.\n\
+         Type the last 4 characters of the SecretId to confirm: ",
+        key.access_key_id,
+        user.describe()
+    )?;
+    console.err.flush()?;
+    let Some(ask) = console.ask.as_mut() else {
+        return Err(CommandError::Usage(
+            "keys delete: --yes is required when stdin is not a terminal".into(),
+        ));
+    };
+    let answer = ask()?;
+    if answer.trim() == last4 {
+        Ok(())
+    } else {
+        Err(CommandError::Failed(
+            "not confirmed: nothing was deleted".into(),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn try_confirm(answer: &str) -> (Result<(), CommandError>, String) {
+        let key = AccessKey {
+            access_key_id: "IKIDexample00000000000000000000x9Zq".into(),
+            status: KeyStatus::Inactive,
+            create_time: String::new(),
+            description: None,
+        };
+        let user = UserId {
+            name: Some("alice".into()),
+            uin: 7,
+        };
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let mut ask = || Ok(format!("{answer}\n"));
+        let mut console = Console {
+            out: &mut out,
+            err: &mut err,
+            ask: Some(&mut ask),
+            err_is_terminal: true,
+        };
+        let result = confirm_by_typing(&mut console, &key, &user);
+        (result, String::from_utf8(err).unwrap())
+    }
+
+    #[test]
+    fn delete_asks_for_the_last_four_characters() {
+        let (ok, prompt) = try_confirm("x9Zq");
+        assert!(ok.is_ok());
+        assert!(prompt.contains("cannot be undone") && prompt.contains("last 4 characters"));
+        assert!(matches!(
+            try_confirm("x9zq").0,
+            Err(CommandError::Failed(_))
+        ));
+        assert!(matches!(try_confirm("").0, Err(CommandError::Failed(_))));
+    }
+}

@@ -1,0 +1,220 @@
+//! The scriptable subcommands (`camtui users`, `keys …`, `records`, `whois`, `call`): the same
+//! client and target resolution as the console, output as aligned tables or stable JSON
+//! (docs/json-output.md), and exit statuses scripts can rely on — 0 success, 1 failure, 2 API
+//! error (`Code: Message (RequestId …)` on stderr), 64 usage error.
+
+mod call;
+mod keys;
+mod records;
+pub mod table;
+mod users;
+mod whois;
+
+use std::io::{self, IsTerminal as _, Write};
+
+use crate::cam::credential;
+use crate::cam::{CallError, Client};
+use crate::cli::{Command, KeysCommand, OutputFormat, TargetArgs};
+use crate::config::Config;
+use crate::target::{self, Resolved, TargetError};
+
+pub use users::{UserKind, UserRow, all_users};
+
+/// Exit statuses (sysexits' `EX_USAGE` for usage errors).
+pub const EXIT_FAILURE: u8 = 1;
+pub const EXIT_API_ERROR: u8 = 2;
+pub const EXIT_USAGE: u8 = 64;
+pub const EXIT_INTERRUPTED: u8 = 130;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CommandError {
+    /// The command line asks for something that cannot be done as asked.
+    #[error("{0}")]
+    Usage(String),
+    #[error(transparent)]
+    Call(#[from] CallError),
+    #[error("refused: {target} is read-only ({why}); nothing was sent")]
+    ReadOnly { target: String, why: String },
+    #[error("{0}")]
+    Failed(String),
+    #[error("interrupted")]
+    Interrupted,
+    #[error("cannot write the output: {0}")]
+    Output(#[from] io::Error),
+}
+
+impl CommandError {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Self::Usage(_) => EXIT_USAGE,
+            Self::Call(CallError::Api(_)) => EXIT_API_ERROR,
+            Self::Interrupted => EXIT_INTERRUPTED,
+            Self::Call(_) | Self::ReadOnly { .. } | Self::Failed(_) | Self::Output(_) => {
+                EXIT_FAILURE
+            }
+        }
+    }
+
+    /// What a person can do about it, if there is more to say than the error itself.
+    pub fn hint(&self) -> Option<&'static str> {
+        match self {
+            Self::Call(CallError::Api(e)) => e.hint(),
+            _ => None,
+        }
+    }
+}
+
+/// Where a subcommand writes, and how it may talk to the person running it.
+pub struct Console<'a> {
+    pub out: &'a mut dyn Write,
+    pub err: &'a mut dyn Write,
+    /// Reads one answer line from the person at the terminal; `None` when stdin is not a terminal.
+    pub ask: Option<&'a mut dyn FnMut() -> io::Result<String>>,
+    /// Whether stderr is a terminal (progress is drawn only there).
+    pub err_is_terminal: bool,
+}
+
+/// Checks that need no connection: read-only refusals and confirmations that cannot be asked.
+/// Runs before the target is even connected to, so a refused command sends nothing.
+pub fn preflight(
+    command: &Command,
+    resolved: &Resolved,
+    console: &Console<'_>,
+) -> Result<(), CommandError> {
+    if command.mutates() && resolved.read_only {
+        return Err(CommandError::ReadOnly {
+            target: resolved.label(),
+            why: match &resolved.profile {
+                Some(profile) => format!("--read-only or read_only = true in profile {profile}"),
+                None => "--read-only".to_owned(),
+            },
+        });
+    }
+    if let Command::Keys(KeysCommand::Delete { yes: false, .. }) = command
+        && console.ask.is_none()
+    {
+        return Err(CommandError::Usage(
+            "keys delete: --yes is required when stdin is not a terminal".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Runs a subcommand against a connected client. Call [`preflight`] first.
+pub async fn run(
+    command: &Command,
+    client: &Client,
+    console: &mut Console<'_>,
+) -> Result<(), CommandError> {
+    match command {
+        Command::Call(args) => call::run(client, args, console).await,
+        Command::Users(output) => users::list(client, output.output, console).await,
+        Command::User(args) => users::show(client, &args.user, args.output.output, console).await,
+        Command::Keys(keys) => keys::run(client, keys, console).await,
+        Command::Records(args) => records::run(client, args, console).await,
+        Command::Whois(args) => whois::run(client, args, console).await,
+        // main.rs runs the server itself; it is not a request to a target.
+        Command::Serve(_) => Err(CommandError::Usage(
+            "`camtui serve` runs the server; it is not a subcommand for a target".into(),
+        )),
+    }
+}
+
+/// Writes `value` as pretty JSON and a newline.
+fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<(), CommandError> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// Table or JSON, from one value.
+fn print<T: serde::Serialize>(
+    console: &mut Console<'_>,
+    format: OutputFormat,
+    value: &T,
+    table: impl FnOnce(&T, &mut dyn Write) -> io::Result<()>,
+) -> Result<(), CommandError> {
+    match format {
+        OutputFormat::Json => write_json(console.out, value),
+        OutputFormat::Table => Ok(table(value, console.out)?),
+    }
+}
+
+/// Runs a subcommand as the `camtui` binary does: reads the config and environment, resolves the
+/// target, refuses what must be refused before connecting, runs the command on the real
+/// stdout/stderr/stdin, reports any error on stderr, and returns the exit status.
+pub async fn execute(args: &TargetArgs, command: &Command) -> u8 {
+    let env = credential::process_environment();
+    let home = directories::BaseDirs::new().map(|d| d.home_dir().to_owned());
+    let (config, config_error) =
+        Config::load_or_empty(args.config.as_deref(), &env, home.as_deref());
+    let stderr = io::stderr();
+    if let Some(e) = config_error {
+        let _ = writeln!(
+            stderr.lock(),
+            "camtui: warning: {e} (ignoring the config file)"
+        );
+    }
+    let resolved = match target::resolve(args, &config, &env, home.as_deref()) {
+        Ok(resolved) => resolved,
+        Err(e) => {
+            let _ = writeln!(stderr.lock(), "camtui: {e}");
+            return match e {
+                TargetError::UnknownProfile { .. } | TargetError::Endpoint(_) => EXIT_USAGE,
+                _ => EXIT_FAILURE,
+            };
+        }
+    };
+
+    let stdin_is_terminal = io::stdin().is_terminal();
+    let mut read_answer = || {
+        let mut line = String::new();
+        io::stdin().read_line(&mut line).map(|_| line)
+    };
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut err = stderr.lock();
+    let result = {
+        let mut console = Console {
+            out: &mut out,
+            err: &mut err,
+            ask: stdin_is_terminal
+                .then_some(&mut read_answer as &mut dyn FnMut() -> io::Result<String>),
+            err_is_terminal: io::stderr().is_terminal(),
+        };
+        match preflight(command, &resolved, &console) {
+            Ok(()) => {
+                let data_dir = crate::paths::data_dir(&env);
+                match target::connect(&resolved, args, data_dir.as_deref(), None).await {
+                    Ok(connection) => {
+                        let result = run(command, &connection.client, &mut console).await;
+                        // The sandbox's audit trail must reach its database before we exit.
+                        let closed = connection.close().await;
+                        result.and_then(|()| Ok(closed?))
+                    }
+                    Err(e) => Err(CommandError::Failed(e.to_string())),
+                }
+            }
+            Err(e) => Err(e),
+        }
+    };
+    let result = result.and_then(|()| Ok(out.flush()?));
+    match result {
+        Ok(()) => 0,
+        // The reader went away (`camtui users | head`): not worth a message.
+        Err(CommandError::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            match &e {
+                CommandError::Call(CallError::Api(api)) => {
+                    let _ = writeln!(err, "{api}");
+                }
+                other => {
+                    let _ = writeln!(err, "camtui: {other}");
+                }
+            }
+            if let Some(hint) = e.hint() {
+                let _ = writeln!(err, "hint: {hint}");
+            }
+            e.exit_code()
+        }
+    }
+}

@@ -1,0 +1,287 @@
+//! `camtui users` and `camtui user NAME`, and turning a USER argument (a name or a UIN) into a
+//! UIN for the key commands.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::table::{Fields, Table};
+use super::{CommandError, Console, print};
+use crate::cam::model::{GetUser, KeyStatus, ListUsers, SubAccountInfo};
+use crate::cam::{CallError, Client};
+use crate::cli::OutputFormat;
+
+/// At most this many API keys per user (spec §8.11).
+pub const KEYS_PER_USER: usize = 2;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UserKind {
+    SubUser,
+    Collaborator,
+}
+
+impl UserKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::SubUser => "Sub-user",
+            Self::Collaborator => "Collaborator",
+        }
+    }
+}
+
+/// One line of `camtui users`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UserRow {
+    pub name: String,
+    pub uin: u64,
+    pub uid: u64,
+    #[serde(rename = "type")]
+    pub kind: UserKind,
+    pub remark: String,
+    pub console_login: bool,
+    pub created: String,
+}
+
+impl UserRow {
+    fn new(info: SubAccountInfo, kind: UserKind) -> Self {
+        Self {
+            name: info.name,
+            uin: info.uin,
+            uid: info.uid,
+            kind,
+            remark: info.remark,
+            console_login: info.console_login == 1,
+            created: info.create_time,
+        }
+    }
+}
+
+/// Every sub-user (`ListUsers`) and then every collaborator (`ListCollaborators`, paged).
+pub async fn all_users(client: &Client) -> Result<Vec<UserRow>, CallError> {
+    let (sub_users, collaborators) =
+        tokio::try_join!(client.send(&ListUsers {}), client.all_collaborators())?;
+    Ok(sub_users
+        .data
+        .into_iter()
+        .map(|u| UserRow::new(u, UserKind::SubUser))
+        .chain(
+            collaborators
+                .into_iter()
+                .map(|u| UserRow::new(u, UserKind::Collaborator)),
+        )
+        .collect())
+}
+
+pub async fn list(
+    client: &Client,
+    format: OutputFormat,
+    console: &mut Console<'_>,
+) -> Result<(), CommandError> {
+    let users = all_users(client).await?;
+    print(console, format, &users, |users, out| {
+        let mut table = Table::new(&["NAME", "UIN", "TYPE", "REMARK", "CONSOLE", "CREATED"]);
+        for u in users {
+            table.row(vec![
+                u.name.clone(),
+                u.uin.to_string(),
+                u.kind.label().to_owned(),
+                u.remark.clone(),
+                yes_no(u.console_login).to_owned(),
+                u.created.clone(),
+            ]);
+        }
+        table.write(out)
+    })
+}
+
+/// `camtui user NAME`.
+#[derive(Debug, Serialize)]
+struct UserDetail {
+    #[serde(flatten)]
+    user: UserRow,
+    phone_num: String,
+    country_code: String,
+    email: String,
+    last_login_ip: String,
+    last_login_time: String,
+    access_keys: KeySummary,
+}
+
+#[derive(Debug, Serialize)]
+struct KeySummary {
+    count: usize,
+    enabled: usize,
+    limit: usize,
+}
+
+pub async fn show(
+    client: &Client,
+    wanted: &str,
+    format: OutputFormat,
+    console: &mut Console<'_>,
+) -> Result<(), CommandError> {
+    let users = all_users(client).await?;
+    let uin = parse_uin(wanted);
+    let user = users
+        .into_iter()
+        .filter(|u| uin.map_or(u.name == wanted, |uin| u.uin == uin))
+        .min_by_key(|u| u.kind == UserKind::Collaborator)
+        .ok_or_else(|| no_such_user(wanted))?;
+    let (details, keys) = match user.kind {
+        UserKind::SubUser => {
+            let get_user = GetUser {
+                name: user.name.clone(),
+            };
+            let (details, keys) =
+                tokio::try_join!(client.send(&get_user), client.access_keys(Some(user.uin)))?;
+            (Some(details), keys)
+        }
+        UserKind::Collaborator => (None, client.access_keys(Some(user.uin)).await?),
+    };
+    let detail = UserDetail {
+        phone_num: details
+            .as_ref()
+            .map(|d| d.phone_num.clone())
+            .unwrap_or_default(),
+        country_code: details
+            .as_ref()
+            .map(|d| d.country_code.clone())
+            .unwrap_or_default(),
+        email: details
+            .as_ref()
+            .map(|d| d.email.clone())
+            .unwrap_or_default(),
+        last_login_ip: details
+            .as_ref()
+            .map(|d| d.recently_login_ip.clone())
+            .unwrap_or_default(),
+        last_login_time: details
+            .as_ref()
+            .map(|d| d.recently_login_time.clone())
+            .unwrap_or_default(),
+        access_keys: KeySummary {
+            count: keys.len(),
+            enabled: keys
+                .iter()
+                .filter(|k| k.status == KeyStatus::Active)
+                .count(),
+            limit: KEYS_PER_USER,
+        },
+        user,
+    };
+    print(console, format, &detail, |d, out: &mut dyn Write| {
+        let phone = match (d.country_code.as_str(), d.phone_num.as_str()) {
+            (_, "") => String::new(),
+            ("", phone) => phone.to_owned(),
+            (code, phone) => format!("+{code} {phone}"),
+        };
+        Fields::new()
+            .field("Username", &d.user.name)
+            .field("UIN", d.user.uin.to_string())
+            .field("UID", d.user.uid.to_string())
+            .field("Type", d.user.kind.label())
+            .field("Remark", &d.user.remark)
+            .field("Console login", yes_no(d.user.console_login))
+            .field("Phone", phone)
+            .field("Email", &d.email)
+            .field("Last login IP", &d.last_login_ip)
+            .field("Last login", &d.last_login_time)
+            .field("Created", &d.user.created)
+            .field(
+                "API keys",
+                format!(
+                    "{} of {} API keys, {} enabled",
+                    d.access_keys.count, d.access_keys.limit, d.access_keys.enabled
+                ),
+            )
+            .write(out)
+    })
+}
+
+/// A USER argument made concrete.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UserId {
+    /// `None` when the user was given by UIN (no call is made to look the name up).
+    pub name: Option<String>,
+    pub uin: u64,
+}
+
+impl UserId {
+    /// How messages name the user.
+    pub fn describe(&self) -> String {
+        match &self.name {
+            Some(name) => format!("{name} ({})", self.uin),
+            None => format!("user {}", self.uin),
+        }
+    }
+}
+
+/// A UIN is used as is (no call); a name costs a `GetUser`, and a walk of the collaborators
+/// only when it is not a sub-user's.
+pub async fn resolve(client: &Client, wanted: &str) -> Result<UserId, CommandError> {
+    if let Some(uin) = parse_uin(wanted) {
+        return Ok(UserId { name: None, uin });
+    }
+    match client
+        .send(&GetUser {
+            name: wanted.to_owned(),
+        })
+        .await
+    {
+        Ok(user) => Ok(UserId {
+            name: Some(user.name),
+            uin: user.uin,
+        }),
+        Err(CallError::Api(e))
+            if matches!(
+                e.code.as_str(),
+                "ResourceNotFound.UserNotExist"
+                    | "ResourceNotFound.UserNotExists"
+                    | "InvalidParameter.UserNotExist"
+            ) =>
+        {
+            client
+                .all_collaborators()
+                .await?
+                .into_iter()
+                .find(|c| c.name == wanted)
+                .map(|c| UserId {
+                    name: Some(c.name),
+                    uin: c.uin,
+                })
+                .ok_or_else(|| no_such_user(wanted))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// A USER argument of digits only is a UIN.
+fn parse_uin(text: &str) -> Option<u64> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+fn no_such_user(wanted: &str) -> CommandError {
+    CommandError::Failed(format!("no sub-user or collaborator is named {wanted:?}"))
+}
+
+pub fn yes_no(value: bool) -> &'static str {
+    if value { "yes" } else { "no" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uin_or_name() {
+        assert_eq!(parse_uin("100000000002"), Some(100_000_000_002));
+        assert_eq!(parse_uin("alice"), None);
+        assert_eq!(parse_uin("12a"), None);
+        assert_eq!(parse_uin(""), None);
+        assert_eq!(parse_uin("99999999999999999999999"), None);
+    }
+}

@@ -1,0 +1,564 @@
+//! The one table of keys: what each key does in each context. The event loop resolves key presses
+//! with it, the help overlay lists it and the footer shows its hints, so they cannot disagree.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::action::Action;
+use super::state::Tab;
+
+/// Where the keyboard focus is: a view, or a dialog on top of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Users,
+    /// Typing into the User List filter.
+    Filter,
+    Details,
+    Keys,
+    ConfirmStatus,
+    ConfirmDelete,
+    Secret,
+    Help,
+}
+
+impl Context {
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Users => "User List",
+            Self::Filter => "User List filter",
+            Self::Details => "User Details",
+            Self::Keys => "API Keys",
+            Self::ConfirmStatus => "Confirmation",
+            Self::ConfirmDelete => "Delete confirmation",
+            Self::Secret => "New API key",
+            Self::Help => "Help",
+        }
+    }
+
+    /// Whether printable characters that are not bound go into a text field.
+    fn takes_text(self) -> bool {
+        matches!(self, Self::Filter | Self::ConfirmDelete)
+    }
+
+    /// Whether the tab keys, `?` and `q` work here.
+    fn has_global_keys(self) -> bool {
+        matches!(self, Self::Users | Self::Details | Self::Keys)
+    }
+}
+
+/// What a key asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Quit,
+    Help,
+    CloseHelp,
+    GoTab(Tab),
+    NextTab,
+    PreviousTab,
+    /// Drill down: User List → User Details → API Keys.
+    Open,
+    /// Go back up (or close what is open on top).
+    Back,
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    Filter,
+    FilterDone,
+    FilterClear,
+    Erase,
+    SortNext,
+    SortReverse,
+    Refresh,
+    CreateKey,
+    CopySecretId,
+    DisableKey,
+    EnableKey,
+    DeleteKey,
+    AccessPanel,
+    Confirm,
+    Cancel,
+    SwitchFocus,
+    /// Enter in a confirmation: activates the focused button, and never confirms.
+    Press,
+    Submit,
+    Reveal,
+    CopySecretKey,
+    Acknowledge,
+    CloseSecret,
+}
+
+impl Command {
+    /// Whether the command changes something on the server (refused in read-only mode).
+    pub fn mutates(self) -> bool {
+        matches!(
+            self,
+            Self::CreateKey | Self::DisableKey | Self::EnableKey | Self::DeleteKey
+        )
+    }
+}
+
+/// A key as the table names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Char(char),
+    Ctrl(char),
+    Enter,
+    Esc,
+    Tab,
+    BackTab,
+    Up,
+    Down,
+    Left,
+    Right,
+    Home,
+    End,
+    PageUp,
+    PageDown,
+    Backspace,
+    Delete,
+}
+
+impl Key {
+    pub fn from_event(event: KeyEvent) -> Option<Self> {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = event.modifiers.contains(KeyModifiers::ALT);
+        Some(match event.code {
+            KeyCode::Char(c) if ctrl => Self::Ctrl(c.to_ascii_lowercase()),
+            KeyCode::Char(_) if alt => return None,
+            KeyCode::Char(c) => Self::Char(c),
+            KeyCode::Enter => Self::Enter,
+            KeyCode::Esc => Self::Esc,
+            KeyCode::Tab if event.modifiers.contains(KeyModifiers::SHIFT) => Self::BackTab,
+            KeyCode::Tab => Self::Tab,
+            KeyCode::BackTab => Self::BackTab,
+            KeyCode::Up => Self::Up,
+            KeyCode::Down => Self::Down,
+            KeyCode::Left => Self::Left,
+            KeyCode::Right => Self::Right,
+            KeyCode::Home => Self::Home,
+            KeyCode::End => Self::End,
+            KeyCode::PageUp => Self::PageUp,
+            KeyCode::PageDown => Self::PageDown,
+            KeyCode::Backspace => Self::Backspace,
+            KeyCode::Delete => Self::Delete,
+            _ => return None,
+        })
+    }
+
+    pub fn label(self) -> String {
+        match self {
+            Self::Char(' ') => "Space".into(),
+            Self::Char(c) => c.to_string(),
+            Self::Ctrl(c) => format!("Ctrl-{c}"),
+            Self::Enter => "Enter".into(),
+            Self::Esc => "Esc".into(),
+            Self::Tab => "Tab".into(),
+            Self::BackTab => "Shift-Tab".into(),
+            Self::Up => "↑".into(),
+            Self::Down => "↓".into(),
+            Self::Left => "←".into(),
+            Self::Right => "→".into(),
+            Self::Home => "Home".into(),
+            Self::End => "End".into(),
+            Self::PageUp => "PgUp".into(),
+            Self::PageDown => "PgDn".into(),
+            Self::Backspace => "Backspace".into(),
+            Self::Delete => "Delete".into(),
+        }
+    }
+}
+
+/// One row of the table.
+#[derive(Debug)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub command: Command,
+    /// What the help overlay says.
+    pub help: &'static str,
+    /// The footer's short word, for the keys worth a hint.
+    pub hint: Option<&'static str>,
+}
+
+impl Binding {
+    /// "j/↓", as the help overlay and the footer show the keys.
+    pub fn keys_label(&self) -> String {
+        self.keys
+            .iter()
+            .map(|k| k.label())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
+const fn bind(
+    keys: &'static [Key],
+    command: Command,
+    help: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        keys,
+        command,
+        help,
+        hint,
+    }
+}
+
+use Command as C;
+use Key as K;
+
+const MOVE: [Binding; 6] = [
+    bind(&[K::Char('j'), K::Down], C::Down, "move down", None),
+    bind(&[K::Char('k'), K::Up], C::Up, "move up", None),
+    bind(
+        &[K::Char('g'), K::Home],
+        C::Top,
+        "go to the first row",
+        None,
+    ),
+    bind(
+        &[K::Char('G'), K::End],
+        C::Bottom,
+        "go to the last row",
+        None,
+    ),
+    bind(&[K::PageDown], C::PageDown, "page down", None),
+    bind(&[K::PageUp], C::PageUp, "page up", None),
+];
+
+const GLOBAL: [Binding; 7] = [
+    bind(&[K::Char('?')], C::Help, "show this help", Some("help")),
+    bind(&[K::Char('1')], C::GoTab(Tab::Users), "User List tab", None),
+    bind(
+        &[K::Char('2')],
+        C::GoTab(Tab::Details),
+        "User Details tab",
+        None,
+    ),
+    bind(&[K::Char('3')], C::GoTab(Tab::Keys), "API Keys tab", None),
+    bind(&[K::Tab], C::NextTab, "next tab", None),
+    bind(&[K::BackTab], C::PreviousTab, "previous tab", None),
+    bind(&[K::Char('q'), K::Ctrl('c')], C::Quit, "quit", Some("quit")),
+];
+
+const USERS: [Binding; 6] = [
+    bind(
+        &[K::Enter],
+        C::Open,
+        "open the user's details",
+        Some("open"),
+    ),
+    bind(
+        &[K::Char('/')],
+        C::Filter,
+        "filter by name, remark or UIN",
+        Some("filter"),
+    ),
+    bind(
+        &[K::Char('s')],
+        C::SortNext,
+        "sort by the next column",
+        Some("sort"),
+    ),
+    bind(
+        &[K::Char('S')],
+        C::SortReverse,
+        "reverse the sort order",
+        None,
+    ),
+    bind(
+        &[K::Char('r')],
+        C::Refresh,
+        "reload the users",
+        Some("refresh"),
+    ),
+    bind(&[K::Esc], C::Back, "clear the filter", None),
+];
+
+const FILTER: [Binding; 6] = [
+    bind(&[K::Enter], C::FilterDone, "keep the filter", Some("done")),
+    bind(&[K::Esc], C::FilterClear, "clear the filter", Some("clear")),
+    bind(&[K::Backspace], C::Erase, "erase a character", None),
+    bind(&[K::Down], C::Down, "move down", None),
+    bind(&[K::Up], C::Up, "move up", None),
+    bind(&[K::Ctrl('c')], C::Quit, "quit", None),
+];
+
+const DETAILS: [Binding; 3] = [
+    bind(
+        &[K::Enter],
+        C::Open,
+        "the user's API keys",
+        Some("API keys"),
+    ),
+    bind(&[K::Esc], C::Back, "back to the User List", Some("back")),
+    bind(
+        &[K::Char('r')],
+        C::Refresh,
+        "reload the user",
+        Some("refresh"),
+    ),
+];
+
+const KEYS: [Binding; 8] = [
+    bind(
+        &[K::Char('c')],
+        C::CreateKey,
+        "create an API key",
+        Some("create"),
+    ),
+    bind(
+        &[K::Char('y')],
+        C::CopySecretId,
+        "copy the SecretId",
+        Some("copy SecretId"),
+    ),
+    bind(
+        &[K::Char('d')],
+        C::DisableKey,
+        "disable the key",
+        Some("disable"),
+    ),
+    bind(
+        &[K::Char('e')],
+        C::EnableKey,
+        "enable the key",
+        Some("enable"),
+    ),
+    bind(
+        &[K::Char('D'), K::Delete],
+        C::DeleteKey,
+        "delete the key (disabled keys only)",
+        Some("delete"),
+    ),
+    bind(
+        &[K::Char('a'), K::Enter],
+        C::AccessPanel,
+        "show or hide the access records",
+        Some("records"),
+    ),
+    bind(
+        &[K::Char('r')],
+        C::Refresh,
+        "reload the keys and records",
+        Some("refresh"),
+    ),
+    bind(
+        &[K::Esc],
+        C::Back,
+        "close the records, else back to User Details",
+        Some("back"),
+    ),
+];
+
+const CONFIRM_STATUS: [Binding; 5] = [
+    bind(&[K::Char('y')], C::Confirm, "confirm", Some("confirm")),
+    bind(&[K::Char('n'), K::Esc], C::Cancel, "cancel", Some("cancel")),
+    bind(
+        &[
+            K::Tab,
+            K::BackTab,
+            K::Left,
+            K::Right,
+            K::Char('h'),
+            K::Char('l'),
+        ],
+        C::SwitchFocus,
+        "move between the buttons",
+        None,
+    ),
+    bind(
+        &[K::Enter],
+        C::Press,
+        "press the focused button (Enter never confirms: press y)",
+        None,
+    ),
+    bind(&[K::Ctrl('c')], C::Quit, "quit", None),
+];
+
+const CONFIRM_DELETE: [Binding; 4] = [
+    bind(
+        &[K::Enter],
+        C::Submit,
+        "delete, if the typed characters match",
+        Some("delete"),
+    ),
+    bind(&[K::Esc], C::Cancel, "cancel", Some("cancel")),
+    bind(&[K::Backspace], C::Erase, "erase a character", None),
+    bind(&[K::Ctrl('c')], C::Quit, "quit", None),
+];
+
+const SECRET: [Binding; 6] = [
+    bind(
+        &[K::Char('v')],
+        C::Reveal,
+        "show or mask the SecretKey",
+        Some("reveal"),
+    ),
+    bind(
+        &[K::Char('y')],
+        C::CopySecretId,
+        "copy the SecretId",
+        Some("copy SecretId"),
+    ),
+    bind(
+        &[K::Char('Y')],
+        C::CopySecretKey,
+        "copy the SecretKey (cleared after 45 s)",
+        Some("copy SecretKey"),
+    ),
+    bind(
+        &[K::Char(' ')],
+        C::Acknowledge,
+        "tick \"I have saved the SecretKey\"",
+        Some("I have saved it"),
+    ),
+    bind(
+        &[K::Enter, K::Esc],
+        C::CloseSecret,
+        "close, once the box is ticked",
+        Some("close"),
+    ),
+    bind(
+        &[K::Char('q'), K::Ctrl('c')],
+        C::Quit,
+        "quit (refused until the SecretKey is saved)",
+        None,
+    ),
+];
+
+const HELP: [Binding; 2] = [
+    bind(
+        &[K::Esc, K::Char('?'), K::Char('q')],
+        C::CloseHelp,
+        "close the help",
+        Some("close"),
+    ),
+    bind(&[K::Ctrl('c')], C::Quit, "quit", None),
+];
+
+/// Every binding of a context, in the order the help lists them.
+pub fn bindings(context: Context) -> Vec<&'static Binding> {
+    let own: &'static [Binding] = match context {
+        Context::Users => &USERS,
+        Context::Filter => &FILTER,
+        Context::Details => &DETAILS,
+        Context::Keys => &KEYS,
+        Context::ConfirmStatus => &CONFIRM_STATUS,
+        Context::ConfirmDelete => &CONFIRM_DELETE,
+        Context::Secret => &SECRET,
+        Context::Help => &HELP,
+    };
+    let moves: &'static [Binding] = match context {
+        Context::Users | Context::Keys => &MOVE,
+        _ => &[],
+    };
+    let global: &'static [Binding] = if context.has_global_keys() {
+        &GLOBAL
+    } else {
+        &[]
+    };
+    own.iter().chain(moves).chain(global).collect()
+}
+
+/// The key hints the footer shows; mutating keys are hidden in read-only mode.
+pub fn hints(context: Context, read_only: bool) -> Vec<(String, &'static str)> {
+    bindings(context)
+        .into_iter()
+        .filter(|b| !(read_only && b.command.mutates()))
+        .filter_map(|b| Some((b.keys[0].label(), b.hint?)))
+        .collect()
+}
+
+/// What a key press means in a context.
+pub fn resolve(context: Context, event: KeyEvent) -> Option<Action> {
+    let key = Key::from_event(event)?;
+    if let Some(binding) = bindings(context)
+        .into_iter()
+        .find(|b| b.keys.contains(&key))
+    {
+        return Some(Action::Command(binding.command));
+    }
+    match key {
+        Key::Char(c) if context.takes_text() => Some(Action::Input(c)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_context() {
+        for context in [
+            Context::Users,
+            Context::Filter,
+            Context::Details,
+            Context::Keys,
+            Context::ConfirmStatus,
+            Context::ConfirmDelete,
+            Context::Secret,
+            Context::Help,
+        ] {
+            let mut seen = Vec::new();
+            for binding in bindings(context) {
+                for key in binding.keys {
+                    assert!(!seen.contains(key), "{key:?} twice in {context:?}");
+                    seen.push(*key);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn text_contexts_take_characters_the_table_does_not_bind() {
+        assert!(matches!(
+            resolve(Context::Filter, press(KeyCode::Char('q'))),
+            Some(Action::Input('q'))
+        ));
+        assert!(matches!(
+            resolve(Context::Users, press(KeyCode::Char('q'))),
+            Some(Action::Command(Command::Quit))
+        ));
+        assert!(resolve(Context::Users, press(KeyCode::Char('x'))).is_none());
+        assert!(matches!(
+            resolve(Context::ConfirmDelete, press(KeyCode::Char('y'))),
+            Some(Action::Input('y'))
+        ));
+    }
+
+    #[test]
+    fn shift_tab_and_delete() {
+        assert!(matches!(
+            resolve(Context::Users, press(KeyCode::BackTab)),
+            Some(Action::Command(Command::PreviousTab))
+        ));
+        assert!(matches!(
+            resolve(Context::Keys, press(KeyCode::Delete)),
+            Some(Action::Command(Command::DeleteKey))
+        ));
+    }
+
+    #[test]
+    fn read_only_hides_mutating_hints() {
+        let all = hints(Context::Keys, false);
+        let read_only = hints(Context::Keys, true);
+        assert!(all.iter().any(|(_, h)| *h == "create"));
+        assert!(
+            !read_only
+                .iter()
+                .any(|(_, h)| *h == "create" || *h == "delete")
+        );
+        assert!(read_only.iter().any(|(_, h)| *h == "copy SecretId"));
+    }
+}

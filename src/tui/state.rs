@@ -1,0 +1,647 @@
+//! Everything the console shows, as plain data: no I/O, no clocks, no channels. Only
+//! [`crate::tui::update`] changes it; [`crate::tui::ui`] only reads it.
+
+use std::collections::BTreeMap;
+
+use crate::cam::Secret;
+use crate::cam::model::{AccessKey, AccessKeyDetail, KeyStatus, SubAccountInfo};
+
+use super::action::{Failure, Request, Ticket};
+use super::clipboard::Backend;
+use super::keymap::Context;
+
+/// A quarter second: the tick the app sends for the spinner and timers.
+pub const TICKS_PER_SECOND: u64 = 4;
+/// How long a copied SecretKey stays on the clipboard (product.md §3).
+pub const SECRET_CLIPBOARD_SECONDS: u64 = 45;
+/// How many access records the panel shows (product.md §2.3).
+pub const ACCESS_RECORDS: usize = 20;
+/// CAM allows at most this many API keys per user.
+pub const MAX_KEYS: usize = 2;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Users,
+    Details,
+    Keys,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 3] = [Tab::Users, Tab::Details, Tab::Keys];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Users => "User List",
+            Self::Details => "User Details",
+            Self::Keys => "API Keys",
+        }
+    }
+
+    pub fn number(self) -> usize {
+        match self {
+            Self::Users => 1,
+            Self::Details => 2,
+            Self::Keys => 3,
+        }
+    }
+
+    #[must_use]
+    pub fn next(self) -> Self {
+        match self {
+            Self::Users => Self::Details,
+            Self::Details => Self::Keys,
+            Self::Keys => Self::Users,
+        }
+    }
+
+    #[must_use]
+    pub fn previous(self) -> Self {
+        match self {
+            Self::Users => Self::Keys,
+            Self::Details => Self::Users,
+            Self::Keys => Self::Details,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum UserKind {
+    SubUser,
+    Collaborator,
+}
+
+impl UserKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::SubUser => "Sub-user",
+            Self::Collaborator => "Collaborator",
+        }
+    }
+
+    pub fn is_collaborator(self) -> bool {
+        self == Self::Collaborator
+    }
+}
+
+/// One row of the User List: a sub-user or a collaborator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserRow {
+    pub uin: u64,
+    pub uid: u64,
+    pub name: String,
+    pub kind: UserKind,
+    pub remark: String,
+    pub console_login: bool,
+    pub phone: String,
+    pub country_code: String,
+    pub email: String,
+    pub created: String,
+    /// Name, remark and UIN in lower case, for the filter.
+    haystack: String,
+}
+
+impl UserRow {
+    pub fn new(info: SubAccountInfo, kind: UserKind) -> Self {
+        let haystack = format!("{}\t{}\t{}", info.name, info.remark, info.uin).to_lowercase();
+        Self {
+            uin: info.uin,
+            uid: info.uid,
+            name: info.name,
+            kind,
+            remark: info.remark,
+            console_login: info.console_login == 1,
+            phone: info.phone_num,
+            country_code: info.country_code,
+            email: info.email,
+            created: info.create_time,
+            haystack,
+        }
+    }
+
+    /// Whether the row matches a lower-case filter.
+    pub fn matches(&self, needle_lower: &str) -> bool {
+        self.haystack.contains(needle_lower)
+    }
+}
+
+/// Every field the User Details tab shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserDetails {
+    pub uin: u64,
+    pub uid: u64,
+    pub name: String,
+    pub kind: UserKind,
+    pub remark: String,
+    pub console_login: bool,
+    pub phone: String,
+    pub country_code: String,
+    pub email: String,
+    pub last_login_ip: String,
+    pub last_login_time: String,
+    pub created: String,
+}
+
+/// When a key was last used (`GetSecurityLastUsed`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LastUsed {
+    pub secret_id: String,
+    /// Unix seconds of the last use, when the server knows it.
+    pub at: Option<i64>,
+    /// `YYYY-MM-DD`, when only the day is known.
+    pub date: Option<String>,
+}
+
+/// One access record of a key (a CloudAudit event).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccessRecord {
+    /// Unix seconds.
+    pub time: i64,
+    pub action: String,
+    pub source_ip: String,
+    pub region: String,
+    /// `None` for a successful call, else the API error code (or the numeric one).
+    pub error: Option<String>,
+}
+
+/// The state of something fetched from the server. The last good data stays on screen while a
+/// refresh is in flight, so a reload does not flicker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Remote<T> {
+    pub data: Option<T>,
+    pub status: Status,
+}
+
+impl<T> Default for Remote<T> {
+    fn default() -> Self {
+        Self {
+            data: None,
+            status: Status::Idle,
+        }
+    }
+}
+
+impl<T> Remote<T> {
+    pub fn loading() -> Self {
+        Self {
+            data: None,
+            status: Status::Loading,
+        }
+    }
+
+    pub fn start(&mut self) {
+        self.status = Status::Loading;
+    }
+
+    pub fn finish(&mut self, result: Result<T, Failure>) {
+        match result {
+            Ok(data) => {
+                self.data = Some(data);
+                self.status = Status::Ready;
+            }
+            Err(failure) => self.status = Status::Failed(failure),
+        }
+    }
+
+    pub fn is_loading(&self) -> bool {
+        self.status == Status::Loading
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    Idle,
+    Loading,
+    Ready,
+    Failed(Failure),
+}
+
+/// A column of the User List, which is also what it can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Username,
+    Uin,
+    Type,
+    Remark,
+    ConsoleLogin,
+    Created,
+}
+
+impl Column {
+    pub const ALL: [Column; 6] = [
+        Column::Username,
+        Column::Uin,
+        Column::Type,
+        Column::Remark,
+        Column::ConsoleLogin,
+        Column::Created,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Username => "Username",
+            Self::Uin => "UIN",
+            Self::Type => "Type",
+            Self::Remark => "Remark",
+            Self::ConsoleLogin => "Console login",
+            Self::Created => "Created",
+        }
+    }
+
+    #[must_use]
+    pub fn next(self) -> Self {
+        let at = Self::ALL.iter().position(|c| *c == self).unwrap_or(0);
+        Self::ALL[(at + 1) % Self::ALL.len()]
+    }
+
+    fn key(self, row: &UserRow) -> SortKey<'_> {
+        match self {
+            Self::Username => SortKey::Text(&row.name),
+            Self::Uin => SortKey::Number(row.uin),
+            Self::Type => SortKey::Number(u64::from(row.kind.is_collaborator())),
+            Self::Remark => SortKey::Text(&row.remark),
+            Self::ConsoleLogin => SortKey::Number(u64::from(row.console_login)),
+            Self::Created => SortKey::Text(&row.created),
+        }
+    }
+}
+
+/// What a row sorts by; kept beside the row index so sorting 50,000 rows touches one array.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum SortKey<'a> {
+    Number(u64),
+    Text(&'a str),
+}
+
+/// The User List: all rows, the order they are shown in, the filter and the cursor.
+#[derive(Debug, Clone, Default)]
+pub struct UserList {
+    pub load: Remote<()>,
+    rows: Vec<UserRow>,
+    /// Indices into `rows` in sort order.
+    sorted: Vec<usize>,
+    /// Indices into `rows` that pass the filter, in sort order: what is on screen.
+    visible: Vec<usize>,
+    pub filter: String,
+    /// `/` was pressed and typing goes into the filter.
+    pub filter_editing: bool,
+    pub sort: Option<(Column, bool)>,
+    /// Position in `visible`.
+    pub cursor: usize,
+    /// First visible row drawn (scrolling).
+    pub offset: usize,
+}
+
+impl UserList {
+    pub fn total(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn shown(&self) -> usize {
+        self.visible.len()
+    }
+
+    /// The rows on screen from `start`, at most `count` of them.
+    pub fn window(&self, start: usize, count: usize) -> impl Iterator<Item = &UserRow> {
+        self.visible
+            .iter()
+            .skip(start)
+            .take(count)
+            .map(|i| &self.rows[*i])
+    }
+
+    pub fn selected(&self) -> Option<&UserRow> {
+        self.visible.get(self.cursor).map(|i| &self.rows[*i])
+    }
+
+    pub fn find(&self, uin: u64) -> Option<&UserRow> {
+        self.rows.iter().find(|r| r.uin == uin)
+    }
+
+    /// Replaces the rows, keeping the cursor on the same user when it is still there.
+    pub fn set_rows(&mut self, rows: Vec<UserRow>) {
+        let keep = self.selected().map(|r| r.uin);
+        self.rows = rows;
+        self.resort();
+        self.refilter(keep);
+    }
+
+    pub fn set_sort(&mut self, sort: Option<(Column, bool)>) {
+        let keep = self.selected().map(|r| r.uin);
+        let flipped = matches!((self.sort, sort), (Some((a, x)), Some((b, y))) if a == b && x != y);
+        self.sort = sort;
+        if flipped {
+            // The order is total (ties go by UIN), so the reverse order is the reversed list.
+            self.sorted.reverse();
+        } else {
+            self.resort();
+        }
+        self.refilter(keep);
+    }
+
+    pub fn set_filter(&mut self, filter: String) {
+        let keep = self.selected().map(|r| r.uin);
+        self.filter = filter;
+        self.refilter(keep);
+    }
+
+    fn resort(&mut self) {
+        self.sorted = match self.sort {
+            None => (0..self.rows.len()).collect(),
+            Some((column, descending)) => {
+                // Ties go by UIN, so the order is total and reversing it is the descending sort.
+                let mut keyed: Vec<(SortKey<'_>, u64, usize)> = self
+                    .rows
+                    .iter()
+                    .enumerate()
+                    .map(|(i, row)| (column.key(row), row.uin, i))
+                    .collect();
+                keyed.sort_unstable();
+                if descending {
+                    keyed.reverse();
+                }
+                keyed.into_iter().map(|(_, _, i)| i).collect()
+            }
+        };
+    }
+
+    fn refilter(&mut self, keep: Option<u64>) {
+        let needle = self.filter.trim().to_lowercase();
+        let rows = &self.rows;
+        self.visible = if needle.is_empty() {
+            self.sorted.clone()
+        } else {
+            self.sorted
+                .iter()
+                .copied()
+                .filter(|i| rows[*i].matches(&needle))
+                .collect()
+        };
+        self.cursor = keep
+            .and_then(|uin| self.visible.iter().position(|i| rows[*i].uin == uin))
+            .unwrap_or(0);
+        self.offset = self.offset.min(self.cursor);
+    }
+}
+
+/// The user opened in User Details and API Keys, and what has been fetched about them.
+#[derive(Debug, Clone)]
+pub struct OpenUser {
+    pub user: UserRow,
+    pub details: Remote<UserDetails>,
+    pub keys: Remote<Vec<AccessKey>>,
+    pub last_used: Remote<Vec<LastUsed>>,
+    /// Position in `keys`.
+    pub key_cursor: usize,
+    pub panel: Option<AccessPanel>,
+}
+
+impl OpenUser {
+    pub fn new(user: UserRow) -> Self {
+        Self {
+            user,
+            details: Remote::loading(),
+            keys: Remote::loading(),
+            last_used: Remote::default(),
+            key_cursor: 0,
+            panel: None,
+        }
+    }
+
+    pub fn key_list(&self) -> &[AccessKey] {
+        self.keys.data.as_deref().unwrap_or_default()
+    }
+
+    pub fn selected_key(&self) -> Option<&AccessKey> {
+        self.key_list().get(self.key_cursor)
+    }
+
+    pub fn last_used_of(&self, secret_id: &str) -> Option<&LastUsed> {
+        self.last_used
+            .data
+            .as_ref()?
+            .iter()
+            .find(|row| row.secret_id == secret_id)
+    }
+
+    /// "1 of 2 API keys, 1 enabled", once the keys are known.
+    pub fn key_summary(&self) -> Option<String> {
+        let keys = self.keys.data.as_ref()?;
+        let enabled = keys
+            .iter()
+            .filter(|k| k.status == KeyStatus::Active)
+            .count();
+        Some(format!(
+            "{} of {MAX_KEYS} API keys, {enabled} enabled",
+            keys.len()
+        ))
+    }
+}
+
+/// The access-records panel of one key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccessPanel {
+    pub secret_id: String,
+    pub records: Remote<Vec<AccessRecord>>,
+}
+
+/// A key status change waiting for `y`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfirmStatus {
+    pub uin: u64,
+    pub user_name: String,
+    pub secret_id: String,
+    pub status: KeyStatus,
+    /// Which button has focus; it starts on Cancel.
+    pub focus: Button,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Button {
+    Cancel,
+    Confirm,
+}
+
+/// A deletion waiting for the last four characters of the SecretId.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfirmDelete {
+    pub uin: u64,
+    pub user_name: String,
+    pub secret_id: String,
+    pub typed: String,
+    /// Set when Enter was pressed with the wrong text.
+    pub mismatch: bool,
+}
+
+impl ConfirmDelete {
+    /// What must be typed: the last four characters of the SecretId.
+    pub fn expected(&self) -> &str {
+        let cut = self
+            .secret_id
+            .char_indices()
+            .rev()
+            .nth(3)
+            .map_or(0, |(at, _)| at);
+        &self.secret_id[cut..]
+    }
+}
+
+/// The one-time display of a new key. Dropping it drops (and zeroizes) the SecretKey.
+#[derive(Debug)]
+pub struct SecretModal {
+    pub user_name: String,
+    pub key: AccessKeyDetail,
+    pub revealed: bool,
+    /// "I have saved the SecretKey" is ticked.
+    pub acknowledged: bool,
+}
+
+#[derive(Debug)]
+pub enum Modal {
+    /// The key list of the view the help was opened from.
+    Help(Context),
+    ConfirmStatus(ConfirmStatus),
+    ConfirmDelete(ConfirmDelete),
+    Secret(SecretModal),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Warning,
+    Error,
+}
+
+/// The message under the key hints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flash {
+    pub level: Level,
+    pub text: String,
+    /// The RequestId of a failed call: always drawn, however long the text.
+    pub request_id: Option<String>,
+    /// The tick after which it disappears.
+    pub until: u64,
+}
+
+/// The header: which target, which account, which clipboard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    /// The endpoint (`http://127.0.0.1:41231` for the sandbox) or "profile ops"; the header adds SANDBOX.
+    pub target: String,
+    pub sandbox: bool,
+    pub account: Remote<String>,
+    pub clipboard: Backend,
+    pub read_only: bool,
+}
+
+/// A SecretKey on the clipboard, to be cleared when the countdown ends.
+#[derive(Debug)]
+pub struct ClipboardCountdown {
+    pub secret_id: String,
+    pub secret: Secret,
+    pub until: u64,
+}
+
+/// Calls in flight, by ticket; the newest names the spinner.
+pub type Pending = BTreeMap<Ticket, &'static str>;
+
+/// The newest ticket of each kind of read, so older answers can be recognised as stale.
+#[derive(Debug, Clone, Default)]
+pub struct Latest {
+    pub account: Option<Ticket>,
+    pub users: Option<Ticket>,
+    pub details: Option<Ticket>,
+    pub keys: Option<Ticket>,
+    pub last_used: Option<Ticket>,
+    pub records: Option<Ticket>,
+}
+
+impl Latest {
+    pub fn slot(&mut self, request: &Request) -> Option<&mut Option<Ticket>> {
+        Some(match request {
+            Request::Account => &mut self.account,
+            Request::Users => &mut self.users,
+            Request::Details { .. } => &mut self.details,
+            Request::Keys { .. } => &mut self.keys,
+            Request::LastUsed { .. } => &mut self.last_used,
+            Request::Records { .. } => &mut self.records,
+            Request::CreateKey { .. }
+            | Request::SetKeyStatus { .. }
+            | Request::DeleteKey { .. } => return None,
+        })
+    }
+}
+
+/// The whole console.
+#[derive(Debug)]
+pub struct State {
+    pub header: Header,
+    pub tab: Tab,
+    pub users: UserList,
+    pub open: Option<OpenUser>,
+    pub modal: Option<Modal>,
+    pub flash: Option<Flash>,
+    pub pending: Pending,
+    pub latest: Latest,
+    next_ticket: u64,
+    /// The mutation in flight, if any: only one at a time.
+    pub mutating: Option<Ticket>,
+    pub countdown: Option<ClipboardCountdown>,
+    /// Ticks since start.
+    pub ticks: u64,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    pub quit: bool,
+}
+
+impl State {
+    pub fn new(header: Header) -> Self {
+        Self {
+            header,
+            tab: Tab::Users,
+            users: UserList::default(),
+            open: None,
+            modal: None,
+            flash: None,
+            pending: Pending::new(),
+            latest: Latest::default(),
+            next_ticket: 1,
+            mutating: None,
+            countdown: None,
+            ticks: 0,
+            size: (80, 24),
+            quit: false,
+        }
+    }
+
+    pub fn issue_ticket(&mut self) -> Ticket {
+        let ticket = Ticket(self.next_ticket);
+        self.next_ticket += 1;
+        ticket
+    }
+
+    /// What keys mean right now.
+    pub fn context(&self) -> Context {
+        match &self.modal {
+            Some(Modal::Help(_)) => Context::Help,
+            Some(Modal::ConfirmStatus(_)) => Context::ConfirmStatus,
+            Some(Modal::ConfirmDelete(_)) => Context::ConfirmDelete,
+            Some(Modal::Secret(_)) => Context::Secret,
+            None => match self.tab {
+                Tab::Users if self.users.filter_editing => Context::Filter,
+                Tab::Users => Context::Users,
+                Tab::Details => Context::Details,
+                Tab::Keys => Context::Keys,
+            },
+        }
+    }
+
+    /// Whether something on screen moves by itself (spinner, countdown, a flash to expire).
+    pub fn animating(&self) -> bool {
+        !self.pending.is_empty() || self.countdown.is_some() || self.flash.is_some()
+    }
+
+    /// The call the spinner names: the newest in flight.
+    pub fn in_flight(&self) -> Option<&'static str> {
+        self.pending.values().next_back().copied()
+    }
+}

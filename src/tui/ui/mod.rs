@@ -1,0 +1,245 @@
+//! Drawing: every widget borrows the state (`impl Widget for &View`) and draws only what is
+//! visible. [`Console`] is the whole screen.
+
+pub mod details;
+pub mod dialogs;
+pub mod keys;
+pub mod layout;
+pub mod text;
+pub mod users;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::keymap;
+use super::state::{Modal, State, Status, TICKS_PER_SECOND, Tab};
+use super::theme::{self, Theme};
+
+/// The whole screen.
+pub struct Console<'a> {
+    pub state: &'a State,
+    pub theme: Theme,
+}
+
+impl Widget for &Console<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let areas = layout::split(area);
+        let (state, theme) = (self.state, self.theme);
+        HeaderBar { state, theme }.render(areas.header, buf);
+        TabBar { state, theme }.render(areas.tabs, buf);
+        match state.tab {
+            Tab::Users => users::UsersView { state, theme }.render(areas.body, buf),
+            Tab::Details => details::DetailsView { state, theme }.render(areas.body, buf),
+            Tab::Keys => keys::KeysView { state, theme }.render(areas.body, buf),
+        }
+        Footer { state, theme }.render(areas.footer, buf);
+        match &state.modal {
+            None => {}
+            Some(Modal::Help(context)) => dialogs::HelpView {
+                context: *context,
+                read_only: state.header.read_only,
+                theme,
+            }
+            .render(area, buf),
+            Some(Modal::ConfirmStatus(dialog)) => {
+                dialogs::ConfirmStatusView { dialog, theme }.render(area, buf);
+            }
+            Some(Modal::ConfirmDelete(dialog)) => {
+                dialogs::ConfirmDeleteView { dialog, theme }.render(area, buf);
+            }
+            Some(Modal::Secret(modal)) => dialogs::SecretView {
+                modal,
+                countdown: state.countdown.as_ref().map(|c| {
+                    c.until
+                        .saturating_sub(state.ticks)
+                        .div_ceil(TICKS_PER_SECOND)
+                }),
+                theme,
+            }
+            .render(area, buf),
+        }
+    }
+}
+
+/// The top line: target, account, clipboard, read-only badge.
+struct HeaderBar<'a> {
+    state: &'a State,
+    theme: Theme,
+}
+
+impl Widget for &HeaderBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let header = &self.state.header;
+        let theme = self.theme;
+        buf.set_style(area, theme.header());
+        let account = match (&header.account.data, &header.account.status) {
+            (Some(account), _) => account.clone(),
+            (None, Status::Failed(f)) => format!("unknown ({})", f.code),
+            (None, _) => "…".to_owned(),
+        };
+        let target = &header.target;
+        let width = usize::from(area.width);
+        // Longest first; the first that fits is drawn.
+        let variants = [
+            (" camtui ─ ", "account ", "clipboard: "),
+            (" ", "account ", "clipboard: "),
+            (" ", "account ", "clip: "),
+            (" ", "", "clip: "),
+        ];
+        for (index, (name, account_label, clip_label)) in variants.iter().enumerate() {
+            let mut spans = vec![Span::styled(*name, theme.header())];
+            if header.sandbox {
+                spans.push(Span::styled("SANDBOX ", theme.sandbox_badge()));
+            }
+            spans.push(Span::styled(
+                format!(
+                    "{target} ─ {account_label}{account} ─ {clip_label}{} ",
+                    header.clipboard.label()
+                ),
+                theme.header(),
+            ));
+            if header.read_only {
+                spans.push(Span::styled(" READ-ONLY ", theme.read_only_badge()));
+            }
+            let line = Line::from(spans);
+            if line.width() <= width || index == variants.len() - 1 {
+                line.render(area, buf);
+                return;
+            }
+        }
+    }
+}
+
+/// The tabs, and who is open.
+struct TabBar<'a> {
+    state: &'a State,
+    theme: Theme,
+}
+
+impl Widget for &TabBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let mut spans = vec![Span::raw(" ")];
+        for tab in Tab::ALL {
+            let label = format!(" {} {} ", tab.number(), tab.title());
+            if tab == self.state.tab {
+                spans.push(Span::styled(
+                    format!("[{}]", label.trim()),
+                    self.theme.tab_active(),
+                ));
+            } else {
+                spans.push(Span::styled(label, self.theme.tab()));
+            }
+            spans.push(Span::raw(" "));
+        }
+        let line = Line::from(spans);
+        let used = line.width();
+        line.render(area, buf);
+        if let Some(open) = &self.state.open {
+            let room = usize::from(area.width).saturating_sub(used + 1);
+            let who = text::truncate(&format!("{} ({}) ", open.user.name, open.user.uin), room);
+            let who_width = text::width(&who) as u16;
+            let at = Rect {
+                x: area.right().saturating_sub(who_width),
+                width: who_width,
+                ..area
+            };
+            Span::styled(who, self.theme.dim()).render(at, buf);
+        }
+    }
+}
+
+/// Key hints with the spinner on the first line, the flash below.
+struct Footer<'a> {
+    state: &'a State,
+    theme: Theme,
+}
+
+impl Widget for &Footer<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (state, theme) = (self.state, self.theme);
+        let hints_area = Rect { height: 1, ..area };
+        let flash_area = Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+
+        let mut status = Vec::new();
+        if let Some(countdown) = &state.countdown {
+            let seconds = countdown
+                .until
+                .saturating_sub(state.ticks)
+                .div_ceil(TICKS_PER_SECOND);
+            status.push(Span::styled(
+                format!("SecretKey leaves the clipboard in {seconds} s "),
+                theme.flash(super::state::Level::Warning),
+            ));
+        }
+        if let Some(call) = state.in_flight() {
+            let frame = theme::SPINNER[(state.ticks as usize) % theme::SPINNER.len()];
+            status.push(Span::styled(format!("{frame} {call} "), theme.key()));
+        }
+        let status = Line::from(status);
+        let status_width = status.width() as u16;
+        let room = area.width.saturating_sub(status_width + 1);
+
+        let mut hints = vec![Span::raw(" ")];
+        let mut used = 1;
+        let mut all = keymap::hints(state.context(), state.header.read_only);
+        // "? help" goes first so a narrow terminal never loses it.
+        if let Some(at) = all.iter().position(|(_, hint)| *hint == "help") {
+            let help = all.remove(at);
+            all.insert(0, help);
+        }
+        for (key, hint) in all {
+            let width = text::width(&key) + text::width(hint) + 3;
+            if used + width > usize::from(room) {
+                break;
+            }
+            used += width;
+            hints.push(Span::styled(key, theme.key()));
+            hints.push(Span::raw(format!(" {hint}  ")));
+        }
+        Line::from(hints).render(hints_area, buf);
+        status.render(
+            Rect {
+                x: area.right().saturating_sub(status_width),
+                width: status_width,
+                ..hints_area
+            },
+            buf,
+        );
+
+        if let Some(flash) = &state.flash {
+            // The RequestId is what support asks for: it is never the part that gets cut.
+            let suffix = flash
+                .request_id
+                .as_ref()
+                .map(|id| format!(" (RequestId {id})"))
+                .unwrap_or_default();
+            let room = usize::from(flash_area.width) * usize::from(flash_area.height);
+            // Leave slack for the words the wrap moves to the next line.
+            let budget = room.saturating_sub(text::width(&suffix) + 3 + 12);
+            let body = if text::width(&flash.text) + text::width(&suffix) + 3 <= room {
+                flash.text.clone()
+            } else {
+                text::truncate(&flash.text, budget)
+            };
+            Paragraph::new(Line::from(vec![
+                Span::styled(
+                    format!("{} ", theme::level_glyph(flash.level)),
+                    theme.flash(flash.level),
+                ),
+                Span::styled(body, theme.flash(flash.level)),
+                Span::styled(suffix, theme.flash(flash.level)),
+            ]))
+            .wrap(Wrap { trim: true })
+            .render(flash_area, buf);
+        }
+    }
+}
+
+#[cfg(test)]
+mod snapshot_tests;

@@ -1,0 +1,74 @@
+//! Text that fits: display-width aware truncation (CJK characters take two columns) and the
+//! time formats the console shows.
+
+use unicode_width::{UnicodeWidthChar as _, UnicodeWidthStr as _};
+
+use crate::cam::de::beijing;
+
+/// Display width of `text` in terminal columns.
+pub fn width(text: &str) -> usize {
+    text.width()
+}
+
+/// `text` cut to at most `max` columns, ending in `…` when cut.
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.width() <= max {
+        return text.to_owned();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// A CAM datetime (`YYYY-MM-DD HH:MM:SS`), or just its date when space is short.
+pub fn datetime(text: &str, short: bool) -> &str {
+    if short {
+        text.get(..10).unwrap_or(text)
+    } else {
+        text
+    }
+}
+
+/// Unix seconds as CAM shows times: Beijing time, `YYYY-MM-DD HH:MM:SS`.
+pub fn unix_time(secs: i64) -> String {
+    chrono::DateTime::from_timestamp(secs, 0).map_or_else(
+        || secs.to_string(),
+        |t| {
+            t.with_timezone(&beijing())
+                .format("%Y-%m-%d %H:%M:%S")
+                .to_string()
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_counts_columns_not_chars() {
+        assert_eq!(truncate("alice", 10), "alice");
+        assert_eq!(truncate("alice-ops", 5), "alic…");
+        assert_eq!(truncate("张三丰测试", 5), "张三…");
+        assert_eq!(width(&truncate("张三丰测试", 6)), 5);
+        assert_eq!(truncate("x", 0), "");
+    }
+
+    #[test]
+    fn times_are_beijing() {
+        assert_eq!(unix_time(0), "1970-01-01 08:00:00");
+        assert_eq!(datetime("2023-06-01 10:53:48", true), "2023-06-01");
+    }
+}

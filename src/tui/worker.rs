@@ -1,0 +1,288 @@
+//! Runs [`Request`]s as `cam::Client` calls, each on its own tokio task, and sends the result
+//! back as an [`Action::Done`] tagged with the request's ticket, so the update function can tell
+//! a fresh answer from a stale one. Nothing here touches the state.
+
+use std::collections::HashSet;
+
+use tokio::sync::mpsc::UnboundedSender;
+use tracing::Instrument as _;
+
+use crate::cam::model::{
+    CreateAccessKey, DeleteAccessKey, DescribeSubAccounts, Event, GetUser, GetUserAppId, ListUsers,
+    SecretIdLastUsed, UpdateAccessKey,
+};
+use crate::cam::{CallError, Client};
+
+use super::action::{Action, Failure, Reply, Request, Ticket};
+use super::state::{ACCESS_RECORDS, AccessRecord, LastUsed, UserDetails, UserKind, UserRow};
+
+/// Sends requests to one target.
+#[derive(Debug, Clone)]
+pub struct Worker {
+    client: Client,
+    actions: UnboundedSender<Action>,
+}
+
+impl Worker {
+    pub fn new(client: Client, actions: UnboundedSender<Action>) -> Self {
+        Self { client, actions }
+    }
+
+    /// Runs a request in the background; its answer arrives as an action.
+    pub fn spawn(&self, ticket: Ticket, request: Request) {
+        let client = self.client.clone();
+        let actions = self.actions.clone();
+        let span = tracing::info_span!("request", ticket = ticket.0, call = request.call_name());
+        tokio::spawn(
+            async move {
+                let result = perform(&client, &request).await;
+                if let Err(failure) = &result {
+                    tracing::warn!(code = %failure.code, request_id = ?failure.request_id, "call failed");
+                }
+                // The receiver is gone only when the console is closing.
+                let _ = actions.send(Action::Done {
+                    ticket,
+                    request,
+                    result,
+                });
+            }
+            .instrument(span),
+        );
+    }
+}
+
+fn failed(call: &'static str) -> impl Fn(CallError) -> Failure {
+    move |e| Failure::from_call(call, &e)
+}
+
+/// Makes the calls a request needs.
+pub async fn perform(client: &Client, request: &Request) -> Result<Reply, Failure> {
+    match request {
+        Request::Account => client
+            .send(&GetUserAppId {})
+            .await
+            .map(Reply::Account)
+            .map_err(failed("GetUserAppId")),
+        Request::Users => {
+            let users = client
+                .send(&ListUsers {})
+                .await
+                .map_err(failed("ListUsers"))?
+                .data;
+            let collaborators = client
+                .all_collaborators()
+                .await
+                .map_err(failed("ListCollaborators"))?;
+            Ok(Reply::Users(merge_users(users, collaborators)))
+        }
+        Request::Details { user } if user.kind.is_collaborator() => {
+            let reply = client
+                .send(&DescribeSubAccounts {
+                    filter_sub_account_uin: vec![user.uin],
+                })
+                .await
+                .map_err(failed("DescribeSubAccounts"))?;
+            let found = reply.sub_accounts.into_iter().find(|a| a.uin == user.uin);
+            let mut details = details_from_row(user);
+            if let Some(account) = found {
+                details.last_login_ip = account.last_login_ip;
+                details.last_login_time = account.last_login_time.unwrap_or_default();
+                if !account.remark.is_empty() {
+                    details.remark = account.remark;
+                }
+            }
+            Ok(Reply::Details(details))
+        }
+        Request::Details { user } => {
+            let reply = client
+                .send(&GetUser {
+                    name: user.name.clone(),
+                })
+                .await
+                .map_err(failed("GetUser"))?;
+            Ok(Reply::Details(UserDetails {
+                uin: reply.uin,
+                uid: reply.uid,
+                name: reply.name,
+                kind: user.kind,
+                remark: reply.remark.unwrap_or_default(),
+                console_login: reply.console_login == 1,
+                phone: reply.phone_num,
+                country_code: reply.country_code,
+                email: reply.email,
+                last_login_ip: reply.recently_login_ip,
+                last_login_time: reply.recently_login_time,
+                // GetUser does not return it; the list did.
+                created: user.created.clone(),
+            }))
+        }
+        Request::Keys { uin } => client
+            .access_keys(Some(*uin))
+            .await
+            .map(Reply::Keys)
+            .map_err(failed("ListAccessKeys")),
+        Request::LastUsed { secret_ids, .. } => client
+            .last_used(secret_ids)
+            .await
+            .map(|rows| Reply::LastUsed(rows.into_iter().map(last_used).collect()))
+            .map_err(failed("GetSecurityLastUsed")),
+        Request::Records { secret_id } => {
+            let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap_or_default();
+            client
+                .latest_access_records(secret_id, ACCESS_RECORDS, now)
+                .await
+                .map(|events| Reply::Records(events.iter().map(access_record).collect()))
+                .map_err(failed("DescribeEvents"))
+        }
+        Request::CreateKey { uin, .. } => {
+            let reply = client
+                .send(&CreateAccessKey {
+                    target_uin: Some(*uin),
+                    description: None,
+                })
+                .await
+                .map_err(failed("CreateAccessKey"))?;
+            reply.access_key.map(Reply::Created).ok_or_else(|| Failure {
+                call: "CreateAccessKey",
+                code: "InternalError".into(),
+                message: "the reply has no AccessKey".into(),
+                request_id: None,
+            })
+        }
+        Request::SetKeyStatus {
+            uin,
+            secret_id,
+            status,
+        } => client
+            .send(&UpdateAccessKey {
+                access_key_id: secret_id.clone(),
+                status: *status,
+                target_uin: Some(*uin),
+            })
+            .await
+            .map(|_| Reply::Done)
+            .map_err(failed("UpdateAccessKey")),
+        Request::DeleteKey { uin, secret_id } => client
+            .send(&DeleteAccessKey {
+                access_key_id: secret_id.clone(),
+                target_uin: Some(*uin),
+            })
+            .await
+            .map(|_| Reply::Done)
+            .map_err(failed("DeleteAccessKey")),
+    }
+}
+
+/// Sub-users first, then collaborators not already listed.
+pub fn merge_users(
+    users: Vec<crate::cam::model::SubAccountInfo>,
+    collaborators: Vec<crate::cam::model::SubAccountInfo>,
+) -> Vec<UserRow> {
+    let mut seen = HashSet::new();
+    users
+        .into_iter()
+        .map(|u| UserRow::new(u, UserKind::SubUser))
+        .chain(
+            collaborators
+                .into_iter()
+                .map(|c| UserRow::new(c, UserKind::Collaborator)),
+        )
+        .filter(|row| seen.insert(row.uin))
+        .collect()
+}
+
+fn details_from_row(user: &UserRow) -> UserDetails {
+    UserDetails {
+        uin: user.uin,
+        uid: user.uid,
+        name: user.name.clone(),
+        kind: user.kind,
+        remark: user.remark.clone(),
+        console_login: user.console_login,
+        phone: user.phone.clone(),
+        country_code: user.country_code.clone(),
+        email: user.email.clone(),
+        last_login_ip: String::new(),
+        last_login_time: String::new(),
+        created: user.created.clone(),
+    }
+}
+
+fn last_used(row: SecretIdLastUsed) -> LastUsed {
+    LastUsed {
+        secret_id: row.secret_id,
+        at: row
+            .last_secret_used_date
+            .filter(|ms| *ms > 0)
+            .map(|ms| ms / 1000),
+        date: row.last_used_date.filter(|d| !d.is_empty()),
+    }
+}
+
+/// An event as the panel shows it: failed calls by their API error code when the event has it.
+pub fn access_record(event: &Event) -> AccessRecord {
+    let error = event
+        .api_error_code()
+        .or_else(|| (event.error_code != 0).then(|| event.error_code.to_string()));
+    AccessRecord {
+        time: event.event_time.0,
+        action: event.event_name.clone(),
+        source_ip: event.source_ip_address.clone(),
+        region: if event.event_region.is_empty() {
+            event.resource_region.clone()
+        } else {
+            event.event_region.clone()
+        },
+        error,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cam::de::EventTime;
+    use crate::cam::model::SubAccountInfo;
+
+    #[test]
+    fn collaborators_listed_as_users_are_not_doubled() {
+        let user = |uin, name: &str| SubAccountInfo {
+            uin,
+            name: name.into(),
+            ..SubAccountInfo::default()
+        };
+        let rows = merge_users(
+            vec![user(1, "alice"), user(2, "bob")],
+            vec![user(2, "bob"), user(3, "carol")],
+        );
+        let kinds: Vec<_> = rows.iter().map(|r| (r.uin, r.kind)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (1, UserKind::SubUser),
+                (2, UserKind::SubUser),
+                (3, UserKind::Collaborator)
+            ]
+        );
+    }
+
+    #[test]
+    fn failed_events_show_their_api_code() {
+        let event = Event {
+            event_time: EventTime(1_700_000_000),
+            event_name: "ListUsers".into(),
+            error_code: 1,
+            cloud_audit_event: r#"{"apiErrorCode":"AuthFailure.SecretIdNotFound"}"#.into(),
+            source_ip_address: "10.0.0.1".into(),
+            resource_region: "ap-guangzhou".into(),
+            ..Event::default()
+        };
+        let record = access_record(&event);
+        assert_eq!(
+            record.error.as_deref(),
+            Some("AuthFailure.SecretIdNotFound")
+        );
+        assert_eq!(record.region, "ap-guangzhou");
+        let ok = access_record(&Event::default());
+        assert_eq!(ok.error, None);
+    }
+}

@@ -1,0 +1,370 @@
+//! End to end: the real binary in a real terminal (tmux, 120×40) against the sandbox in a
+//! temporary data directory. Finds a user with `/`, opens their keys, creates a key, copies
+//! its SecretId and SecretKey (OSC 52 → tmux's paste buffer), disables it with the confirmation,
+//! deletes it with the typed confirmation, opens the access-records panel and sees records, and
+//! checks each change against the server itself.
+//!
+//! With `CAMTUI_SCREENS_DIR` set, the screens it passes through are written there as text (the
+//! README's captures in `docs/screens/`).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use camtui::cam::model::{KeyStatus, ListUsers};
+use camtui::cam::transport::{Endpoint, TransportConfig};
+use camtui::cam::{Client, Transport, credential};
+
+/// Generous: a cold debug build seeds the sandbox; nothing asserts on time.
+const PATIENCE: Duration = Duration::from_secs(30);
+
+struct Tmux {
+    socket: String,
+    screens: Option<PathBuf>,
+}
+
+impl Tmux {
+    fn start(data_dir: &Path, args: &str) -> Self {
+        let socket = format!("camtui-e2e-{}-{}", std::process::id(), rand_suffix());
+        let tmux = Self {
+            socket,
+            screens: std::env::var_os("CAMTUI_SCREENS_DIR").map(PathBuf::from),
+        };
+        let command = format!("exec {} {args}", env!("CARGO_BIN_EXE_camtui"));
+        let data_dir_env = format!("CAMTUI_DATA_DIR={}", data_dir.display());
+        tmux.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            "120",
+            "-y",
+            "40",
+            "-e",
+            &data_dir_env,
+            "-e",
+            "CAMTUI_CLIPBOARD=osc52",
+            &command,
+        ]);
+        // tmux takes OSC 52 from the application into its paste buffer.
+        tmux.run(&["set-option", "-g", "set-clipboard", "on"]);
+        tmux
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        let output = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux must be installed (.ci/run installs it)");
+        assert!(
+            output.status.success(),
+            "tmux {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        output
+    }
+
+    fn alive(&self) -> bool {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "has-session"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }
+
+    /// Sends keys by tmux name (`Enter`, `Escape`, `Space`) or literally (`-l`).
+    fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            self.run(&["send-keys", key]);
+            // A lone Escape followed at once by a letter would read as Alt-letter.
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    fn type_text(&self, text: &str) {
+        self.run(&["send-keys", "-l", text]);
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8(self.run(&["capture-pane", "-p"]).stdout).unwrap()
+    }
+
+    fn wait_for(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let screen = self.screen();
+            if done(&screen) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "waited for {what}; the screen is:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn wait_text(&self, text: &str) -> String {
+        self.wait_for(text, |s| s.contains(text))
+    }
+
+    fn paste_buffer(&self) -> String {
+        String::from_utf8(self.run(&["show-buffer"]).stdout).unwrap()
+    }
+
+    fn save(&self, name: &str, screen: &str) {
+        if let Some(dir) = &self.screens {
+            std::fs::create_dir_all(dir).unwrap();
+            std::fs::write(dir.join(format!("{name}.txt")), mask(screen)).unwrap();
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+fn rand_suffix() -> u32 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos()
+}
+
+/// The sandbox's port changes every run; the captures should not.
+fn mask(screen: &str) -> String {
+    let mut out = String::new();
+    for line in screen.lines() {
+        let mut line = line.to_owned();
+        if let Some(at) = line.find("127.0.0.1:") {
+            let start = at + "127.0.0.1:".len();
+            let end = line[start..]
+                .find(|c: char| !c.is_ascii_digit())
+                .map_or(line.len(), |e| start + e);
+            line.replace_range(start..end, "41231");
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The token after `label` on the first line where it is followed by a token that `fits`.
+fn field_where(screen: &str, label: &str, fits: impl Fn(&str) -> bool) -> String {
+    screen
+        .lines()
+        .filter_map(|line| {
+            let rest = &line[line.find(label)? + label.len()..];
+            rest.split_whitespace().next().map(str::to_owned)
+        })
+        .find(|token| fits(token))
+        .unwrap_or_else(|| panic!("no {label:?} on\n{screen}"))
+}
+
+fn field(screen: &str, label: &str) -> String {
+    field_where(screen, label, |_| true)
+}
+
+fn is_secret_id(token: &str) -> bool {
+    token.starts_with("IKID") || token.starts_with("AKID")
+}
+
+/// A client for the sandbox the console started: its endpoint from the header, the root key
+/// from the data directory.
+fn server_client(screen: &str, data_dir: &Path) -> Client {
+    let endpoint = field(screen, "SANDBOX ");
+    let root = credential::from_json_file(&data_dir.join("root-credential.json")).unwrap();
+    let transport = Transport::new(
+        TransportConfig::new(Endpoint::custom(&endpoint).unwrap()),
+        root,
+    )
+    .unwrap();
+    Client::new(transport)
+}
+
+/// A sub-user with exactly one key that has been used (so it has access records), preferring
+/// an ASCII name. Returns (name, uin, what to type into the filter).
+async fn pick_user(client: &Client) -> (String, u64, String) {
+    let users = client.send(&ListUsers {}).await.unwrap().data;
+    let mut picked = None;
+    for user in &users {
+        let keys = client.access_keys(Some(user.uin)).await.unwrap();
+        if keys.len() != 1 {
+            continue;
+        }
+        let used = client
+            .last_used(&[keys[0].access_key_id.clone()])
+            .await
+            .unwrap();
+        if used.iter().all(|u| u.last_secret_used_date.is_none()) {
+            continue;
+        }
+        if user.name.is_ascii() || picked.is_none() {
+            picked = Some(user.clone());
+        }
+        if user.name.is_ascii() {
+            break;
+        }
+    }
+    let user = picked.expect("the demo data has a sub-user with one used key");
+    let needle = user.name.to_lowercase();
+    let unique = users
+        .iter()
+        .filter(|u| {
+            format!("{}\t{}\t{}", u.name, u.remark, u.uin)
+                .to_lowercase()
+                .contains(&needle)
+        })
+        .count()
+        == 1;
+    let filter = if unique {
+        user.name.clone()
+    } else {
+        user.uin.to_string()
+    };
+    (user.name, user.uin, filter)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn keys_lifecycle_in_a_real_terminal() {
+    let data_dir = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start(data_dir.path(), "--sandbox");
+
+    // The list arrives; the header names the sandbox, the account and the clipboard.
+    let screen = tmux.wait_for("the user list", |s| {
+        s.contains(" users ") && s.contains("account 1")
+    });
+    assert!(screen.contains("clipboard: osc52"), "{screen}");
+    tmux.save("user-list", &screen);
+    let client = server_client(&screen, data_dir.path());
+    let (name, uin, filter) = pick_user(&client).await;
+
+    // Find the user with the filter, open the details, then the keys.
+    tmux.keys(&["/"]);
+    tmux.type_text(&filter);
+    tmux.wait_text(&format!("filter: {filter}"));
+    tmux.keys(&["Enter", "Enter"]);
+    let screen = tmux.wait_text("1 of 2 API keys");
+    assert!(screen.contains(&format!("{name} ({uin})")), "{screen}");
+    tmux.save("user-details", &screen);
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_text("Last access");
+    let existing = client.access_keys(Some(uin)).await.unwrap()[0]
+        .access_key_id
+        .clone();
+    assert!(screen.contains(&existing), "{screen}");
+
+    // Create: the one-time modal, masked; reveal, copy both, acknowledge.
+    tmux.keys(&["c"]);
+    let screen = tmux.wait_text("New API key for");
+    let secret_id = field_where(&screen, "SecretId   ", is_secret_id);
+    assert!(
+        field(&screen, "SecretKey  ").chars().all(|c| c == '*'),
+        "{screen}"
+    );
+    tmux.save("secret-modal", &screen);
+    tmux.keys(&["v"]);
+    let screen = tmux.wait_text("(v masks)");
+    let secret_key = field(&screen, "SecretKey  ");
+    assert!(secret_key.len() >= 16, "{screen}");
+    tmux.keys(&["y"]);
+    tmux.wait_text("Copied SecretId");
+    assert_eq!(tmux.paste_buffer(), secret_id);
+    tmux.keys(&["Y"]);
+    tmux.wait_text("leaves the clipboard in");
+    assert_eq!(tmux.paste_buffer(), secret_key);
+    // The modal does not close without the acknowledgement.
+    tmux.keys(&["Escape"]);
+    tmux.wait_text("cannot be shown again: save it");
+    assert!(tmux.screen().contains("New API key for"));
+    tmux.keys(&["Space", "Enter"]);
+    let screen = tmux.wait_for("the modal to close and the keys to reload", |s| {
+        !s.contains("New API key for") && s.contains("2 of 2 API keys")
+    });
+    assert!(
+        !screen.contains(&secret_key),
+        "the SecretKey left on screen"
+    );
+    assert!(screen.contains(&secret_id));
+
+    // Select the new key and copy its SecretId from the list.
+    tmux.keys(&["G"]);
+    tmux.wait_text(&format!("▸ {secret_id}"));
+    tmux.keys(&["y"]);
+    tmux.wait_for("the copy", |s| {
+        s.contains(&format!("Copied SecretId {secret_id}"))
+    });
+    assert_eq!(tmux.paste_buffer(), secret_id);
+    tmux.save("api-keys", &tmux.screen());
+
+    // Delete is refused while enabled.
+    tmux.keys(&["D"]);
+    tmux.wait_text("disable it first");
+
+    // Disable with the confirmation: Enter alone does not confirm, y does.
+    tmux.keys(&["d"]);
+    let screen = tmux.wait_text("Disable API key");
+    assert!(screen.contains("Every request signed with this key will be"));
+    tmux.save("confirm-disable", &screen);
+    tmux.keys(&["Tab", "Enter"]);
+    tmux.wait_text("Press y to confirm");
+    tmux.keys(&["y"]);
+    tmux.wait_for("the key to show as disabled", |s| {
+        s.lines()
+            .any(|l| l.contains(&secret_id) && l.contains("○ Disabled"))
+    });
+    let keys = client.access_keys(Some(uin)).await.unwrap();
+    let new_key = keys.iter().find(|k| k.access_key_id == secret_id).unwrap();
+    assert_eq!(new_key.status, KeyStatus::Inactive, "the server agrees");
+
+    // Delete with the typed confirmation: wrong text first, then the last four characters.
+    tmux.keys(&["D"]);
+    tmux.wait_text("Delete API key");
+    tmux.type_text("zzzz");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_text("That does not match");
+    tmux.save("confirm-delete", &screen);
+    for _ in 0..4 {
+        tmux.keys(&["BSpace"]);
+    }
+    tmux.type_text(&secret_id[secret_id.len() - 4..]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the key to be gone", |s| {
+        !s.contains(&secret_id) || s.contains("1 of 2 API keys")
+    });
+    tmux.wait_text("1 of 2 API keys");
+    let keys = client.access_keys(Some(uin)).await.unwrap();
+    assert!(keys.iter().all(|k| k.access_key_id != secret_id));
+
+    // The access records of the key that has been used.
+    tmux.keys(&["g", "a"]);
+    let screen = tmux.wait_for("access records", |s| {
+        s.contains("Access records ·") && (s.contains("✓ OK") || s.contains("✗ "))
+    });
+    assert!(screen.contains("Source IP"), "{screen}");
+    tmux.save("access-records", &screen);
+
+    // Help, then quit: the terminal is handed back.
+    tmux.keys(&["?"]);
+    let screen = tmux.wait_text("Keys · API Keys");
+    tmux.save("help", &screen);
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the help to close", |s| !s.contains("Keys · API Keys"));
+    tmux.keys(&["q"]);
+    let deadline = Instant::now() + PATIENCE;
+    while tmux.alive() {
+        assert!(Instant::now() < deadline, "camtui did not exit");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+
+    // The log went to the data directory, with the calls but never the SecretKey.
+    let log = std::fs::read_to_string(data_dir.path().join("camtui.log")).unwrap();
+    assert!(log.contains("CreateAccessKey"), "{log}");
+    assert!(!log.contains(&secret_key));
+}

@@ -1,0 +1,249 @@
+//! The console's worker against a local responder that answers by `X-TC-Action`: each request
+//! makes the calls it should (all collaborator pages, `TargetUin` on every key call) and turns
+//! the replies into what the screen shows; failures keep Code, Message and RequestId.
+
+use std::sync::{Arc, Mutex};
+
+use axum::body::Bytes;
+use axum::http::HeaderMap;
+use axum::response::IntoResponse;
+use camtui::cam::model::KeyStatus;
+use camtui::cam::transport::{Endpoint, TransportConfig};
+use camtui::cam::{Client, Credential, Transport};
+use camtui::tui::action::{Reply, Request};
+use camtui::tui::state::{UserKind, UserRow};
+use camtui::tui::worker::perform;
+
+type Seen = Arc<Mutex<Vec<(String, serde_json::Value)>>>;
+
+fn answer(action: &str, body: &serde_json::Value) -> String {
+    let response = match action {
+        "ListUsers" => serde_json::json!({"Data": [
+            {"Uin": 100_000_000_011_u64, "Name": "alice", "Uid": 11, "Remark": "ops", "ConsoleLogin": 1,
+             "PhoneNum": "", "CountryCode": "86", "Email": "", "CreateTime": "2024-01-01 00:00:00", "NickName": "alice"}
+        ]}),
+        // Two pages of one collaborator each, the second repeating alice to test de-duplication.
+        "ListCollaborators" => {
+            let offset = body["Offset"].as_u64().unwrap_or(0);
+            let data = if offset == 0 {
+                serde_json::json!([{"Uin": 100_000_000_021_u64, "Name": "合作者", "Uid": 21, "Remark": "", "ConsoleLogin": 0,
+                  "PhoneNum": "", "CountryCode": "", "Email": "", "CreateTime": "2024-02-01 00:00:00", "NickName": ""}])
+            } else {
+                serde_json::json!([])
+            };
+            serde_json::json!({"TotalNum": 1, "Data": data})
+        }
+        "GetUser" => {
+            serde_json::json!({"Uin": 100_000_000_011_u64, "Name": "alice", "Uid": 11, "Remark": null,
+            "ConsoleLogin": 1, "PhoneNum": "186", "CountryCode": "86", "Email": "a@example.com",
+            "RecentlyLoginIP": "203.0.113.9", "RecentlyLoginTime": "2024-05-01 08:00:00"})
+        }
+        "DescribeSubAccounts" => {
+            serde_json::json!({"SubAccounts": [{"Uin": 100_000_000_021_u64, "Name": "合作者",
+            "Uid": 21, "Remark": "", "CreateTime": null, "UserType": 4, "LastLoginIp": "198.51.100.1", "LastLoginTime": null}]})
+        }
+        "ListAccessKeys" => serde_json::json!({"AccessKeys": [
+            {"AccessKeyId": "IKIDone", "Status": "Active", "CreateTime": "2024-03-01 00:00:00"}]}),
+        "GetSecurityLastUsed" => serde_json::json!({"SecretIdLastUsedRows": [
+            {"SecretId": "IKIDone", "LastUsedDate": "2024-05-01", "LastSecretUsedDate": 1_714_550_400_123_i64},
+            {"SecretId": "IKIDnever", "LastUsedDate": null, "LastSecretUsedDate": null}]}),
+        // Two events in the newest 30-day window, none in the older ones.
+        "DescribeEvents"
+            if body["EndTime"].as_i64().unwrap() < chrono::Utc::now().timestamp() - 86_400 =>
+        {
+            serde_json::json!({"ListOver": true, "Events": []})
+        }
+        "DescribeEvents" => serde_json::json!({"ListOver": true, "NextToken": 0, "Events": [
+            {"EventTime": "1714550400", "EventName": "ListUsers", "ErrorCode": 0, "SourceIPAddress": "203.0.113.9",
+             "EventRegion": "ap-guangzhou", "CloudAuditEvent": "{}"},
+            {"EventTime": "1714540000", "EventName": "GetUser", "ErrorCode": 1, "SourceIPAddress": "203.0.113.9",
+             "ResourceRegion": "ap-shanghai", "CloudAuditEvent": "{\"apiErrorCode\":\"AuthFailure.SignatureFailure\"}"}]}),
+        "CreateAccessKey" => serde_json::json!({"AccessKey": {"AccessKeyId": "IKIDnew",
+            "SecretAccessKey": "fresh-secret-key", "Status": "Active", "CreateTime": "2024-05-02 00:00:00"}}),
+        "UpdateAccessKey" => serde_json::json!({}),
+        _ => serde_json::json!({"Error": {"Code": "OperationDenied.AccessKeyOverLimit",
+            "Message": "each user has at most two keys"}}),
+    };
+    let mut response = response;
+    response["RequestId"] = "req-42".into();
+    serde_json::json!({ "Response": response }).to_string()
+}
+
+async fn client() -> (Client, Seen) {
+    let seen: Seen = Arc::default();
+    let seen_in_handler = seen.clone();
+    let app = axum::Router::new().fallback(move |headers: HeaderMap, body: Bytes| {
+        let seen = seen_in_handler.clone();
+        async move {
+            let action = headers["x-tc-action"].to_str().unwrap().to_owned();
+            let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+            let reply = answer(&action, &body);
+            seen.lock().unwrap().push((action, body));
+            ([("content-type", "application/json")], reply).into_response()
+        }
+    });
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let config = TransportConfig::new(Endpoint::custom(&format!("http://{addr}")).unwrap());
+    let transport = Transport::new(config, Credential::new("IKIDroot", "root-key")).unwrap();
+    (Client::new(transport), seen)
+}
+
+fn actions(seen: &Seen) -> Vec<String> {
+    seen.lock()
+        .unwrap()
+        .iter()
+        .map(|(a, _)| a.clone())
+        .collect()
+}
+
+#[tokio::test]
+async fn users_merge_sub_users_and_every_collaborator_page() {
+    let (client, seen) = client().await;
+    let Ok(Reply::Users(rows)) = perform(&client, &Request::Users).await else {
+        panic!()
+    };
+    let names: Vec<_> = rows.iter().map(|r| (r.name.as_str(), r.kind)).collect();
+    assert_eq!(
+        names,
+        [
+            ("alice", UserKind::SubUser),
+            ("合作者", UserKind::Collaborator)
+        ]
+    );
+    assert_eq!(actions(&seen), ["ListUsers", "ListCollaborators"]);
+}
+
+#[tokio::test]
+async fn details_come_from_get_user_or_describe_sub_accounts() {
+    let (client, seen) = client().await;
+    let Ok(Reply::Users(rows)) = perform(&client, &Request::Users).await else {
+        panic!()
+    };
+    let alice: UserRow = rows[0].clone();
+    let Ok(Reply::Details(details)) = perform(&client, &Request::Details { user: alice }).await
+    else {
+        panic!()
+    };
+    assert_eq!(details.last_login_ip, "203.0.113.9");
+    assert_eq!(details.created, "2024-01-01 00:00:00", "kept from the list");
+    let Ok(Reply::Details(details)) = perform(
+        &client,
+        &Request::Details {
+            user: rows[1].clone(),
+        },
+    )
+    .await
+    else {
+        panic!()
+    };
+    assert_eq!(details.last_login_ip, "198.51.100.1");
+    assert_eq!(details.last_login_time, "");
+    let seen = seen.lock().unwrap();
+    assert_eq!(seen[2].0, "GetUser");
+    assert_eq!(seen[2].1["Name"], "alice");
+    assert_eq!(seen[3].0, "DescribeSubAccounts");
+    assert_eq!(
+        seen[3].1["FilterSubAccountUin"],
+        serde_json::json!([100_000_000_021u64])
+    );
+}
+
+#[tokio::test]
+async fn keys_last_use_and_records() {
+    let (client, seen) = client().await;
+    let Ok(Reply::Keys(keys)) = perform(&client, &Request::Keys { uin: 7 }).await else {
+        panic!()
+    };
+    assert_eq!(keys[0].access_key_id, "IKIDone");
+    let Ok(Reply::LastUsed(rows)) = perform(
+        &client,
+        &Request::LastUsed {
+            uin: 7,
+            secret_ids: vec!["IKIDone".into(), "IKIDnever".into()],
+        },
+    )
+    .await
+    else {
+        panic!()
+    };
+    assert_eq!(rows[0].at, Some(1_714_550_400));
+    assert_eq!((rows[1].at, rows[1].date.as_deref()), (None, None));
+    let Ok(Reply::Records(records)) = perform(
+        &client,
+        &Request::Records {
+            secret_id: "IKIDone".into(),
+        },
+    )
+    .await
+    else {
+        panic!()
+    };
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0].error, None);
+    assert_eq!(
+        records[1].error.as_deref(),
+        Some("AuthFailure.SignatureFailure")
+    );
+    assert_eq!(records[1].region, "ap-shanghai");
+    let seen = seen.lock().unwrap();
+    assert_eq!(seen[0].1["TargetUin"], 7);
+    assert_eq!(
+        seen[2].1["LookupAttributes"][0]["AttributeValue"],
+        "IKIDone"
+    );
+}
+
+#[tokio::test]
+async fn mutations_name_the_user_and_failures_keep_the_request_id() {
+    let (client, seen) = client().await;
+    let Ok(Reply::Created(key)) = perform(
+        &client,
+        &Request::CreateKey {
+            uin: 7,
+            user_name: "alice".into(),
+        },
+    )
+    .await
+    else {
+        panic!()
+    };
+    assert_eq!(key.secret_access_key.expose(), "fresh-secret-key");
+    assert!(!format!("{key:?}").contains("fresh-secret-key"));
+    assert!(matches!(
+        perform(
+            &client,
+            &Request::SetKeyStatus {
+                uin: 7,
+                secret_id: "IKIDone".into(),
+                status: KeyStatus::Inactive
+            }
+        )
+        .await,
+        Ok(Reply::Done)
+    ));
+    let Err(failure) = perform(
+        &client,
+        &Request::DeleteKey {
+            uin: 7,
+            secret_id: "IKIDone".into(),
+        },
+    )
+    .await
+    else {
+        panic!()
+    };
+    assert_eq!(failure.call, "DeleteAccessKey");
+    assert_eq!(failure.code, "OperationDenied.AccessKeyOverLimit");
+    assert!(
+        failure
+            .message
+            .starts_with("each user has at most two keys")
+    );
+    assert_eq!(failure.request_id.as_deref(), Some("req-42"));
+    let seen = seen.lock().unwrap();
+    assert_eq!(seen[0].1["TargetUin"], 7);
+    assert_eq!(seen[1].1["Status"], "Inactive");
+    assert_eq!(seen[2].1["AccessKeyId"], "IKIDone");
+}
