@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod dump;
+pub mod faulty;
 pub mod process;
 pub mod wire;
 
