@@ -93,15 +93,23 @@ fn camtui(home: &Path, args: &[&str]) -> std::process::Output {
         .expect("run camtui")
 }
 
-/// The SecretKey in a `CreateAccessKey` or `AddUser` JSON reply printed on stdout.
+/// The SecretKey a command printed on stdout: a JSON reply (`call CreateAccessKey`,
+/// `call AddUser`, `keys create -o json`) or the `SecretKey` line of a table.
 fn created_secret(stdout: &[u8]) -> String {
-    let reply: Value = serde_json::from_slice(stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(stdout)));
-    reply["AccessKey"]["SecretAccessKey"]
-        .as_str()
-        .or_else(|| reply["SecretKey"].as_str())
-        .unwrap_or_else(|| panic!("no SecretKey in {reply}"))
-        .to_owned()
+    let text = String::from_utf8_lossy(stdout);
+    if let Ok(reply) = serde_json::from_slice::<Value>(stdout) {
+        return reply["AccessKey"]["SecretAccessKey"]
+            .as_str()
+            .or_else(|| reply["SecretKey"].as_str())
+            .or_else(|| reply["secret_key"].as_str())
+            .unwrap_or_else(|| panic!("no SecretKey in {reply}"))
+            .to_owned();
+    }
+    text.lines()
+        .find_map(|l| l.trim().strip_prefix("SecretKey"))
+        .map(|rest| rest.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| panic!("no SecretKey in {text}"))
 }
 
 #[test]
@@ -183,9 +191,61 @@ fn no_secret_key_reaches_a_log_a_config_or_a_data_file() {
             "listing shows a SecretKey"
         );
     }
+    // The subcommands: a table and JSON.
+    run(
+        "add-user-2",
+        &[
+            "--endpoint",
+            &endpoint,
+            "call",
+            "AddUser",
+            "--json",
+            r#"{"Name": "hygiene2"}"#,
+        ],
+    );
+    secrets.push(created_secret(&run(
+        "keys-create-table",
+        &["--endpoint", &endpoint, "keys", "create", "hygiene2"],
+    )));
+    secrets.push(created_secret(&run(
+        "keys-create-json",
+        &[
+            "--endpoint",
+            &endpoint,
+            "keys",
+            "create",
+            "hygiene2",
+            "--output",
+            "json",
+        ],
+    )));
+    let listed = run(
+        "keys-list",
+        &["--endpoint", &endpoint, "keys", "list", "hygiene2"],
+    );
+    for secret in &secrets {
+        assert!(
+            !contains(&listed, secret.as_bytes()),
+            "listing shows a SecretKey"
+        );
+    }
     secrets.push(created_secret(&run(
         "sandbox-create",
         &["--sandbox", "call", "CreateAccessKey"],
+    )));
+    run(
+        "sandbox-add-user",
+        &[
+            "--sandbox",
+            "call",
+            "AddUser",
+            "--json",
+            r#"{"Name": "hygiene-sandbox"}"#,
+        ],
+    );
+    secrets.push(created_secret(&run(
+        "sandbox-keys-create",
+        &["--sandbox", "keys", "create", "hygiene-sandbox"],
     )));
     let stopped = server.stop();
     assert!(stopped.success(), "camtui serve stops cleanly on SIGTERM");
@@ -218,11 +278,16 @@ fn no_secret_key_reaches_a_log_a_config_or_a_data_file() {
         secrets.len(),
         "the scan sees each SecretKey in the answer that printed it"
     );
+    let names: Vec<String> = scanned
+        .iter()
+        .map(|p| p.strip_prefix(dir.path()).unwrap_or(p).display().to_string())
+        .collect();
     println!(
-        "secret hygiene: {} SecretKeys created, {} files scanned, {} leaks",
+        "secret hygiene: {} SecretKeys created, {} files scanned, {} leaks: {}",
         secrets.len(),
         scanned.len(),
-        found.len()
+        found.len(),
+        names.join(", ")
     );
     assert!(found.is_empty(), "{found:#?}");
 }
