@@ -253,6 +253,29 @@ fn cases(f: &Fixture) -> Vec<Case> {
         true,
     ));
 
+    // A name repeated in a JSON object (last-one-wins would let two readers disagree).
+    c.push(case(
+        "JSON: a repeated name",
+        root.post(
+            "DeleteAccessKey",
+            format!(
+                r#"{{"AccessKeyId": "{}", "TargetUin": {alice_uin}, "TargetUin": {bob_uin}}}"#,
+                f.bob.id
+            ),
+        ),
+        "InvalidParameter",
+        true,
+    ));
+    c.push(case(
+        "JSON: a repeated name inside a list item",
+        audit.post(
+            "DescribeEvents",
+            r#"{"StartTime": 1, "EndTime": 2, "LookupAttributes": [{"AttributeKey": "EventName", "AttributeKey": "Username"}]}"#,
+        ),
+        "InvalidParameter",
+        true,
+    ));
+
     // Unknown parameters.
     for (action, body) in [
         ("CreateAccessKey", json!({"Bogus": 1})),

@@ -280,7 +280,12 @@ fn no_secret_key_reaches_a_log_a_config_or_a_data_file() {
     );
     let names: Vec<String> = scanned
         .iter()
-        .map(|p| p.strip_prefix(dir.path()).unwrap_or(p).display().to_string())
+        .map(|p| {
+            p.strip_prefix(dir.path())
+                .unwrap_or(p)
+                .display()
+                .to_string()
+        })
         .collect();
     println!(
         "secret hygiene: {} SecretKeys created, {} files scanned, {} leaks: {}",
