@@ -261,6 +261,10 @@ async fn the_console_survives_every_fault_and_never_repeats_a_write() {
                 tmux.keys(&["Enter"]);
                 tmux.wait_text(&format!("({uin})"));
                 tmux.keys(&["Enter"]);
+                // Input is handled while the load is in flight (seconds, for the slow fault).
+                tmux.keys(&["?"]);
+                tmux.wait_text("Keys · API Keys");
+                tmux.keys(&["Escape"]);
                 let keys_failed =
                     tmux.wait_for("the keys' failure", |s| s.contains("ListAccessKeys failed"));
                 // Still responding: help opens and closes.
