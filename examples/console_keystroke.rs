@@ -24,6 +24,7 @@ fn main() {
         account: Remote::default(),
         clipboard: Backend::Osc52,
         read_only: false,
+        accent: None,
     });
     update(&mut state, Action::Resize(120, 40));
     let rows: Vec<UserRow> = (0..USERS)

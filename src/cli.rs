@@ -32,6 +32,11 @@ pub struct Cli {
     )]
     pub clipboard: crate::tui::clipboard::Choice,
 
+    /// Let the console take clicks and the wheel (tabs, rows, scrolling). Off by default, so the
+    /// terminal's own text selection keeps working.
+    #[arg(long)]
+    pub mouse: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -12,8 +12,8 @@ use camtui::cli::{Cli, Command, ServeArgs};
 use camtui::commands::{self, EXIT_FAILURE, EXIT_USAGE};
 use camtui::config::Config;
 use camtui::server::{self, ServeOptions};
-use camtui::target::{self, Target};
-use camtui::tui::app::{Connected, Connecting};
+use camtui::target;
+use camtui::tui::app::Targets;
 
 fn main() -> ExitCode {
     let started = Instant::now();
@@ -86,32 +86,22 @@ async fn console(cli: &Cli, started: Instant) -> anyhow::Result<()> {
         tracing::warn!(error = %e, "ignoring the config file");
     }
     let resolved = target::resolve(&cli.target, &config, &env, home.as_deref())?;
-    let (label, sandbox) = match &resolved.target {
-        Target::Remote(remote) => (remote.label.clone(), false),
-        Target::Sandbox { .. } => ("starting…".to_owned(), true),
-    };
     let data_dir = data_dir(&env).ok();
-    let (args, to_connect) = (cli.target.clone(), resolved.clone());
-    let connect: Connecting = Box::pin(async move {
-        let connection = target::connect(&to_connect, &args, data_dir.as_deref(), None)
-            .await
-            .map_err(|e| e.to_string())?;
-        let label = connection
-            .sandbox()
-            .map_or_else(|| connection.label.clone(), |s| s.endpoint.clone());
-        Ok(Connected {
-            client: connection.client.clone(),
-            label,
-            keep_alive: Some(Box::new(connection)),
-        })
-    });
+    let warning = config_error
+        .as_ref()
+        .map(|e| format!("{e} (the config file was ignored)"));
     let result = camtui::tui::run(camtui::tui::Options {
-        connect,
-        label,
-        sandbox,
-        read_only: resolved.read_only,
+        targets: Targets {
+            args: cli.target.clone(),
+            config,
+            env,
+            home,
+            data_dir,
+        },
+        first: resolved,
         clipboard: cli.clipboard,
-        env,
+        mouse: cli.mouse,
+        warning,
         started,
     })
     .await;

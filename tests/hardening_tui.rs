@@ -2,8 +2,8 @@
 //! after a quit and after a forced panic (a debug-build-only switch); against a proxy that
 //! breaks reads and writes (HTTP 500, garbage, closed connections, answers slower than the
 //! timeout, a write whose answer is lost) it shows the error, keeps responding and never
-//! repeats a write; and a key created in it leaves its SecretKey nowhere — not in the log, the
-//! data or config directories, nor the terminal's scrollback after exit.
+//! repeats a write; and a key created in it leaves its SecretKey nowhere — not in the API-call
+//! log (`@`), the log file, the data or config directories, nor the terminal's scrollback.
 
 mod support;
 
@@ -366,7 +366,25 @@ async fn a_key_created_in_the_console_leaves_no_trace() {
         let secret = token_after("SecretKey  ", &|t| t.len() >= 16);
         tmux.keys(&["Space", "Enter"]);
         tmux.wait_text("1 of 2 API keys");
-        tmux.keys(&["q"]);
+        // The API-call log lists the create, never its SecretKey.
+        tmux.keys(&["@"]);
+        let calls = tmux.wait_for("the API-call log", |s| {
+            s.contains("API calls ·") && s.contains("CreateAccessKey")
+        });
+        assert!(
+            !calls.contains(&secret),
+            "the API-call log shows the SecretKey"
+        );
+        // The create's own detail line, selected.
+        tmux.keys(&["k", "k"]);
+        let detail = tmux.wait_for("the create's details", |s| {
+            s.lines().any(|l| l.contains("CreateAccessKey http"))
+        });
+        assert!(
+            !detail.contains(&secret),
+            "the call's details show the SecretKey"
+        );
+        tmux.keys(&["Escape", "q"]);
         tmux.wait_exit();
         (secret_id, secret)
     });

@@ -7,153 +7,16 @@
 //! With `CAMTUI_SCREENS_DIR` set, the screens it passes through are written there as text (the
 //! README's captures in `docs/screens/`).
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 use std::time::{Duration, Instant};
+
+#[path = "support/tmux.rs"]
+mod tmux;
+use tmux::{PATIENCE, Tmux};
 
 use camtui::cam::model::{KeyStatus, ListUsers};
 use camtui::cam::transport::{Endpoint, TransportConfig};
 use camtui::cam::{Client, Transport, credential};
-
-/// Generous: a cold debug build seeds the sandbox; nothing asserts on time.
-const PATIENCE: Duration = Duration::from_secs(30);
-
-struct Tmux {
-    socket: String,
-    screens: Option<PathBuf>,
-}
-
-impl Tmux {
-    fn start(data_dir: &Path, args: &str) -> Self {
-        let socket = format!("camtui-e2e-{}-{}", std::process::id(), rand_suffix());
-        let tmux = Self {
-            socket,
-            screens: std::env::var_os("CAMTUI_SCREENS_DIR").map(PathBuf::from),
-        };
-        let command = format!("exec {} {args}", env!("CARGO_BIN_EXE_camtui"));
-        let data_dir_env = format!("CAMTUI_DATA_DIR={}", data_dir.display());
-        tmux.run(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            "120",
-            "-y",
-            "40",
-            "-e",
-            &data_dir_env,
-            "-e",
-            "CAMTUI_CLIPBOARD=osc52",
-            &command,
-        ]);
-        // tmux takes OSC 52 from the application into its paste buffer.
-        tmux.run(&["set-option", "-g", "set-clipboard", "on"]);
-        tmux
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        let output = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux must be installed (.ci/run installs it)");
-        assert!(
-            output.status.success(),
-            "tmux {args:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        output
-    }
-
-    fn alive(&self) -> bool {
-        Command::new("tmux")
-            .args(["-L", &self.socket, "has-session"])
-            .output()
-            .is_ok_and(|o| o.status.success())
-    }
-
-    /// Sends keys by tmux name (`Enter`, `Escape`, `Space`) or literally (`-l`).
-    fn keys(&self, keys: &[&str]) {
-        for key in keys {
-            self.run(&["send-keys", key]);
-            // A lone Escape followed at once by a letter would read as Alt-letter.
-            std::thread::sleep(Duration::from_millis(60));
-        }
-    }
-
-    fn type_text(&self, text: &str) {
-        self.run(&["send-keys", "-l", text]);
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8(self.run(&["capture-pane", "-p"]).stdout).unwrap()
-    }
-
-    fn wait_for(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            let screen = self.screen();
-            if done(&screen) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "waited for {what}; the screen is:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn wait_text(&self, text: &str) -> String {
-        self.wait_for(text, |s| s.contains(text))
-    }
-
-    fn paste_buffer(&self) -> String {
-        String::from_utf8(self.run(&["show-buffer"]).stdout).unwrap()
-    }
-
-    fn save(&self, name: &str, screen: &str) {
-        if let Some(dir) = &self.screens {
-            std::fs::create_dir_all(dir).unwrap();
-            std::fs::write(dir.join(format!("{name}.txt")), mask(screen)).unwrap();
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
-    }
-}
-
-fn rand_suffix() -> u32 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .subsec_nanos()
-}
-
-/// The sandbox's port changes every run; the captures should not.
-fn mask(screen: &str) -> String {
-    let mut out = String::new();
-    for line in screen.lines() {
-        let mut line = line.to_owned();
-        if let Some(at) = line.find("127.0.0.1:") {
-            let start = at + "127.0.0.1:".len();
-            let end = line[start..]
-                .find(|c: char| !c.is_ascii_digit())
-                .map_or(line.len(), |e| start + e);
-            line.replace_range(start..end, "41231");
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
 
 /// The token after `label` on the first line where it is followed by a token that `fits`.
 fn field_where(screen: &str, label: &str, fits: impl Fn(&str) -> bool) -> String {

@@ -1,6 +1,8 @@
 //! The console's worker against a local responder that answers by `X-TC-Action`: each request
 //! makes the calls it should (all collaborator pages, `TargetUin` on every key call) and turns
-//! the replies into what the screen shows; failures keep Code, Message and RequestId.
+//! the replies into what the screen shows; failures keep Code, Message and RequestId. The
+//! worker itself: a read-only one sends no mutation; owner searches report progress, learn from
+//! every key listing, and stop when cancelled or when their worker is dropped.
 
 use std::sync::{Arc, Mutex};
 
@@ -246,4 +248,201 @@ async fn mutations_name_the_user_and_failures_keep_the_request_id() {
     assert_eq!(seen[0].1["TargetUin"], 7);
     assert_eq!(seen[1].1["Status"], "Inactive");
     assert_eq!(seen[2].1["AccessKeyId"], "IKIDone");
+}
+
+// ───────────────────── the worker: read-only, owner searches ─────────────────────
+
+use camtui::tui::action::{Action, OwnerOutcome, Ticket, UserRef};
+use camtui::tui::worker::Worker;
+use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
+
+fn users(count: u64) -> Arc<[UserRef]> {
+    (0..count)
+        .map(|i| UserRef {
+            uin: 100 + i,
+            name: format!("user{i}"),
+        })
+        .collect()
+}
+
+/// The next answer, skipping progress reports (counted in `progress`).
+async fn next_done(
+    rx: &mut UnboundedReceiver<Action>,
+    progress: &mut Vec<usize>,
+) -> Result<Reply, camtui::tui::action::Failure> {
+    loop {
+        match rx.recv().await.expect("the worker answers") {
+            Action::Done { result, .. } => return result,
+            Action::SearchProgress { progress: p, .. } => progress.push(p.done),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_read_only_worker_sends_no_mutation() {
+    let (client, seen) = client().await;
+    let (tx, mut rx) = unbounded_channel();
+    let worker = Worker::new(client, tx, true);
+    for request in [
+        Request::CreateKey {
+            uin: 7,
+            user_name: "alice".into(),
+        },
+        Request::SetKeyStatus {
+            uin: 7,
+            secret_id: "IKIDone".into(),
+            status: KeyStatus::Inactive,
+        },
+        Request::DeleteKey {
+            uin: 7,
+            secret_id: "IKIDone".into(),
+        },
+    ] {
+        worker.spawn(Ticket(1), request);
+        let Err(failure) = next_done(&mut rx, &mut Vec::new()).await else {
+            panic!("refused")
+        };
+        assert_eq!(failure.code, "ReadOnly");
+    }
+    // Reads still go out.
+    worker.spawn(Ticket(2), Request::Keys { uin: 7 });
+    assert!(matches!(
+        next_done(&mut rx, &mut Vec::new()).await,
+        Ok(Reply::Keys(_))
+    ));
+    assert_eq!(actions(&seen), ["ListAccessKeys"]);
+}
+
+#[tokio::test]
+async fn a_search_reports_progress_and_says_when_nobody_owns_the_key() {
+    let (client, seen) = client().await;
+    let (tx, mut rx) = unbounded_channel();
+    let worker = Worker::new(client, tx, false);
+    worker.spawn(
+        Ticket(1),
+        Request::FindOwner {
+            secret_id: "IKIDnobody".into(),
+            users: users(3),
+        },
+    );
+    let mut progress = Vec::new();
+    let result = next_done(&mut rx, &mut progress).await;
+    assert!(
+        matches!(
+            result,
+            Ok(Reply::Owner(OwnerOutcome::NotFound { searched: 3, ref skipped })) if skipped.is_empty()
+        ),
+        "{result:?}"
+    );
+    assert_eq!(progress, [0, 1, 2, 3]);
+    let seen = seen.lock().unwrap();
+    let uins: std::collections::BTreeSet<_> = seen
+        .iter()
+        .map(|(_, body)| body["TargetUin"].as_u64().unwrap())
+        .collect();
+    assert_eq!(uins, [100, 101, 102].into());
+}
+
+#[tokio::test]
+async fn keys_listed_anyway_answer_a_later_search_without_a_call() {
+    let (client, seen) = client().await;
+    let (tx, mut rx) = unbounded_channel();
+    let worker = Worker::new(client, tx, false);
+    worker.spawn(Ticket(1), Request::Keys { uin: 101 });
+    next_done(&mut rx, &mut Vec::new()).await.unwrap();
+    worker.spawn(
+        Ticket(2),
+        Request::FindOwner {
+            secret_id: "IKIDone".into(),
+            users: users(3),
+        },
+    );
+    let result = next_done(&mut rx, &mut Vec::new()).await;
+    let Ok(Reply::Owner(OwnerOutcome::Found {
+        uin,
+        name,
+        from_cache,
+        ..
+    })) = result
+    else {
+        panic!("{result:?}")
+    };
+    assert_eq!((uin, name.as_str(), from_cache), (101, "user1", true));
+    assert_eq!(
+        actions(&seen),
+        ["ListAccessKeys"],
+        "only the listing itself"
+    );
+
+    // A change to that user's keys makes what was learned stale: the next search asks again.
+    worker.spawn(
+        Ticket(3),
+        Request::SetKeyStatus {
+            uin: 101,
+            secret_id: "IKIDone".into(),
+            status: KeyStatus::Inactive,
+        },
+    );
+    next_done(&mut rx, &mut Vec::new()).await.unwrap();
+    worker.spawn(
+        Ticket(4),
+        Request::FindOwner {
+            secret_id: "IKIDone".into(),
+            users: users(3),
+        },
+    );
+    let Ok(Reply::Owner(OwnerOutcome::Found { from_cache, .. })) =
+        next_done(&mut rx, &mut Vec::new()).await
+    else {
+        panic!()
+    };
+    assert!(!from_cache);
+}
+
+#[tokio::test]
+async fn a_cancelled_search_stops_calling() {
+    let (client, seen) = client().await;
+    let (tx, mut rx) = unbounded_channel();
+    let worker = Worker::new(client, tx, false);
+    // 60 users take three seconds at 20 calls a second: it is cancelled long before.
+    worker.spawn(
+        Ticket(1),
+        Request::FindOwner {
+            secret_id: "IKIDnobody".into(),
+            users: users(60),
+        },
+    );
+    loop {
+        if let Some(Action::SearchProgress { progress, .. }) = rx.recv().await
+            && progress.done >= 2
+        {
+            break;
+        }
+    }
+    worker.cancel(Ticket(1));
+    let result = next_done(&mut rx, &mut Vec::new()).await;
+    let Ok(Reply::Owner(OwnerOutcome::Cancelled { done, total: 60 })) = result else {
+        panic!("{result:?}")
+    };
+    assert!(done < 60);
+    let calls = actions(&seen).len();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(actions(&seen).len(), calls, "no call after the cancel");
+    assert!(calls < 60);
+
+    // Dropping the worker (a profile switch) cancels its searches too.
+    worker.spawn(
+        Ticket(2),
+        Request::FindOwner {
+            secret_id: "IKIDnobody".into(),
+            users: users(60),
+        },
+    );
+    drop(worker);
+    let result = next_done(&mut rx, &mut Vec::new()).await;
+    assert!(
+        matches!(result, Ok(Reply::Owner(OwnerOutcome::Cancelled { .. }))),
+        "{result:?}"
+    );
 }

@@ -213,12 +213,15 @@ pub async fn find_owner(
     progress(report(done, requests));
 
     let limiter = RateLimiter::new(options.requests_per_second);
-    let mut answers = futures::stream::iter(pending)
+    // Owned users: a closure over `&UserRef` makes the search's future fail rustc's
+    // higher-ranked `Send` check when it is spawned (rust-lang/rust#102211).
+    let mut answers = futures::stream::iter(pending.into_iter().cloned())
         .map(|user| {
             let limiter = &limiter;
             async move {
                 limiter.acquire().await;
-                (user, client.access_keys(Some(user.uin)).await)
+                let keys = client.access_keys(Some(user.uin)).await;
+                (user, keys)
             }
         })
         .buffer_unordered(options.concurrency.max(1));
@@ -238,7 +241,7 @@ pub async fn find_owner(
                 progress(report(done, requests));
                 if let Some(key) = keys.into_iter().find(|k| k.access_key_id == secret_id) {
                     return Ok(SearchOutcome::Found {
-                        user: user.clone(),
+                        user,
                         key,
                         from_cache: false,
                     });
@@ -246,10 +249,7 @@ pub async fn find_owner(
             }
             Err(error) if is_about_the_user(&error) => {
                 progress(report(done, requests));
-                skipped.push(SkippedUser {
-                    user: user.clone(),
-                    error,
-                });
+                skipped.push(SkippedUser { user, error });
             }
             Err(error) => return Err(error),
         }

@@ -2,13 +2,17 @@
 //! and the clipboard). [`crate::tui::update::update`] is the only consumer.
 
 use std::fmt;
+use std::sync::Arc;
 
 use crate::cam::CallError;
 use crate::cam::model::{AccessKey, AccessKeyDetail, GetUserAppIdResponse, KeyStatus};
+use crate::cam::transport::CallRecord;
 
 use super::clipboard::Destination;
 use super::keymap::Command;
-use super::state::{AccessRecord, LastUsed, UserDetails, UserRow};
+use super::state::{AccessRecord, LastUsed, SearchProgress, TargetInfo, UserDetails, UserRow};
+
+pub use crate::cam::owner::UserRef;
 
 /// Identifies one call, so its answer can be matched with the question and dropped when stale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -51,6 +55,11 @@ pub enum Request {
         uin: u64,
         secret_id: String,
     },
+    /// `ListAccessKeys` over `users` until one owns `secret_id` (cancellable).
+    FindOwner {
+        secret_id: String,
+        users: Arc<[UserRef]>,
+    },
 }
 
 impl Request {
@@ -67,9 +76,11 @@ impl Request {
             Self::CreateKey { .. } => "CreateAccessKey",
             Self::SetKeyStatus { .. } => "UpdateAccessKey",
             Self::DeleteKey { .. } => "DeleteAccessKey",
+            Self::FindOwner { .. } => "ListAccessKeys (owner search)",
         }
     }
 
+    /// Whether the request changes something on the server (never sent in read-only mode).
     pub fn mutates(&self) -> bool {
         matches!(
             self,
@@ -90,6 +101,29 @@ pub enum Reply {
     /// The new key, with the SecretKey: the only time it is ever seen.
     Created(AccessKeyDetail),
     Done,
+    Owner(OwnerOutcome),
+}
+
+/// How an owner search ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OwnerOutcome {
+    Found {
+        uin: u64,
+        name: String,
+        key: AccessKey,
+        /// Answered from what the run already knew, without a call.
+        from_cache: bool,
+    },
+    NotFound {
+        /// Users whose keys were looked at.
+        searched: usize,
+        /// Users whose keys could not be listed: "name (Code)".
+        skipped: Vec<String>,
+    },
+    Cancelled {
+        done: usize,
+        total: usize,
+    },
 }
 
 /// A failed call as the user sees it: which call, the Code, the Message and the RequestId.
@@ -157,8 +191,12 @@ pub enum Action {
     Start,
     /// A key bound in the keymap.
     Command(Command),
-    /// A character typed into a text field (the filter, the delete confirmation).
+    /// A character typed into a text field (the filter, the delete confirmation, the `:` line).
     Input(char),
+    /// Text pasted into the terminal (bracketed paste).
+    Paste(String),
+    /// A click or a wheel turn (`--mouse`).
+    Mouse(Mouse),
     /// The terminal's size (columns, rows).
     Resize(u16, u16),
     /// A quarter of a second passed: spinner, flash expiry, clipboard countdown.
@@ -180,4 +218,28 @@ pub enum Action {
     TargetFailed(String),
     /// The target is ready: what the header shows.
     TargetReady(String),
+    /// `:profile NAME` resolved: everything reloads against the new target.
+    TargetSwitched(TargetInfo),
+    /// The transport made a call (for the API-call log).
+    CallLogged(CallRecord),
+    /// An owner search looked at more users.
+    SearchProgress {
+        ticket: Ticket,
+        progress: SearchProgress,
+    },
+}
+
+/// A mouse event, in terminal cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mouse {
+    pub kind: MouseKind,
+    pub column: u16,
+    pub row: u16,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MouseKind {
+    Click,
+    ScrollUp,
+    ScrollDown,
 }

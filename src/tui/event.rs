@@ -1,9 +1,10 @@
-//! Everything from outside the process that the loop waits on: terminal input, resizes, the
+//! Everything from outside the process that the loop waits on: terminal input (keys, pastes,
+//! and the mouse with `--mouse`), resizes, the
 //! quarter-second tick and the signals that must restore the terminal (SIGTERM, SIGHUP).
 
 use std::time::Duration;
 
-use crossterm::event::{Event as TerminalEvent, EventStream, KeyEvent};
+use crossterm::event::{Event as TerminalEvent, EventStream, KeyEvent, MouseEvent};
 use futures::StreamExt as _;
 use tokio::signal::unix::{Signal, SignalKind, signal};
 use tokio::time::{Interval, MissedTickBehavior};
@@ -14,6 +15,10 @@ use super::state::TICKS_PER_SECOND;
 pub enum Event {
     Key(KeyEvent),
     Resize(u16, u16),
+    /// Only reported with `--mouse`.
+    Mouse(MouseEvent),
+    /// Bracketed paste: the pasted text, whole.
+    Paste(String),
     Tick,
     /// A signal asking us to stop, by name.
     Stop(&'static str),
@@ -47,7 +52,9 @@ impl Events {
                 input = self.input.next() => match input {
                     Some(Ok(TerminalEvent::Key(key))) => return Event::Key(key),
                     Some(Ok(TerminalEvent::Resize(columns, rows))) => return Event::Resize(columns, rows),
-                    // Focus, mouse and paste events are not used.
+                    Some(Ok(TerminalEvent::Mouse(mouse))) => return Event::Mouse(mouse),
+                    Some(Ok(TerminalEvent::Paste(text))) => return Event::Paste(text),
+                    // Focus changes are not used.
                     Some(Ok(_)) => {}
                     Some(Err(e)) => return Event::InputClosed(Some(e)),
                     None => return Event::InputClosed(None),

@@ -18,9 +18,29 @@ pub enum Context {
     ConfirmDelete,
     Secret,
     Help,
+    /// Typing into the `:` command line.
+    Command,
+    /// An owner search is running.
+    Search,
+    /// The API-call log is open.
+    CallLog,
 }
 
 impl Context {
+    pub const ALL: [Context; 11] = [
+        Context::Users,
+        Context::Filter,
+        Context::Details,
+        Context::Keys,
+        Context::ConfirmStatus,
+        Context::ConfirmDelete,
+        Context::Secret,
+        Context::Help,
+        Context::Command,
+        Context::Search,
+        Context::CallLog,
+    ];
+
     pub fn title(self) -> &'static str {
         match self {
             Self::Users => "User List",
@@ -31,12 +51,15 @@ impl Context {
             Self::ConfirmDelete => "Delete confirmation",
             Self::Secret => "New API key",
             Self::Help => "Help",
+            Self::Command => "Command line",
+            Self::Search => "Owner search",
+            Self::CallLog => "API-call log",
         }
     }
 
     /// Whether printable characters that are not bound go into a text field.
     fn takes_text(self) -> bool {
-        matches!(self, Self::Filter | Self::ConfirmDelete)
+        matches!(self, Self::Filter | Self::ConfirmDelete | Self::Command)
     }
 
     /// Whether the tab keys, `?` and `q` work here.
@@ -87,6 +110,18 @@ pub enum Command {
     CopySecretKey,
     Acknowledge,
     CloseSecret,
+    /// Open the `:` command line.
+    CommandLine,
+    /// Tab in the command line: the next completion.
+    Complete,
+    /// Shift-Tab in the command line: the previous completion.
+    CompleteBack,
+    RunLine,
+    CancelLine,
+    CancelSearch,
+    /// Open the API-call log.
+    ShowLog,
+    CloseLog,
 }
 
 impl Command {
@@ -231,8 +266,20 @@ const MOVE: [Binding; 6] = [
     bind(&[K::PageUp], C::PageUp, "page up", None),
 ];
 
-const GLOBAL: [Binding; 7] = [
+const GLOBAL: [Binding; 9] = [
     bind(&[K::Char('?')], C::Help, "show this help", Some("help")),
+    bind(
+        &[K::Char(':')],
+        C::CommandLine,
+        "the command line (:users :keys :secretid :profile :q)",
+        Some("command"),
+    ),
+    bind(
+        &[K::Char('@')],
+        C::ShowLog,
+        "the API-call log of this run",
+        Some("calls"),
+    ),
     bind(&[K::Char('1')], C::GoTab(Tab::Users), "User List tab", None),
     bind(
         &[K::Char('2')],
@@ -256,7 +303,7 @@ const USERS: [Binding; 6] = [
     bind(
         &[K::Char('/')],
         C::Filter,
-        "filter by name, remark or UIN",
+        "filter by name, remark or UIN, or find a SecretId's owner",
         Some("filter"),
     ),
     bind(
@@ -281,7 +328,12 @@ const USERS: [Binding; 6] = [
 ];
 
 const FILTER: [Binding; 6] = [
-    bind(&[K::Enter], C::FilterDone, "keep the filter", Some("done")),
+    bind(
+        &[K::Enter],
+        C::FilterDone,
+        "keep the filter, or find the owner of a SecretId",
+        Some("done"),
+    ),
     bind(&[K::Esc], C::FilterClear, "clear the filter", Some("clear")),
     bind(&[K::Backspace], C::Erase, "erase a character", None),
     bind(&[K::Down], C::Down, "move down", None),
@@ -442,6 +494,59 @@ const HELP: [Binding; 2] = [
     bind(&[K::Ctrl('c')], C::Quit, "quit", None),
 ];
 
+const COMMAND: [Binding; 8] = [
+    bind(&[K::Enter], C::RunLine, "run the command", Some("run")),
+    bind(
+        &[K::Tab],
+        C::Complete,
+        "complete the command, user or profile name (again: the next)",
+        Some("complete"),
+    ),
+    bind(
+        &[K::BackTab],
+        C::CompleteBack,
+        "the previous completion",
+        None,
+    ),
+    bind(
+        &[K::Esc],
+        C::CancelLine,
+        "close the command line",
+        Some("close"),
+    ),
+    bind(&[K::Backspace], C::Erase, "erase a character", None),
+    bind(&[K::Up], C::Up, "the command run before", None),
+    bind(&[K::Down], C::Down, "the command run after", None),
+    bind(&[K::Ctrl('c')], C::Quit, "quit", None),
+];
+
+const SEARCH: [Binding; 4] = [
+    bind(
+        &[K::Esc],
+        C::CancelSearch,
+        "cancel the search (what it learned is kept for the run)",
+        Some("cancel"),
+    ),
+    bind(
+        &[K::Char('@')],
+        C::ShowLog,
+        "the API-call log of this run",
+        Some("calls"),
+    ),
+    bind(&[K::Char('?')], C::Help, "show this help", Some("help")),
+    bind(&[K::Ctrl('c')], C::Quit, "quit", None),
+];
+
+const CALL_LOG: [Binding; 2] = [
+    bind(
+        &[K::Esc, K::Char('@'), K::Char('q')],
+        C::CloseLog,
+        "close the log",
+        Some("close"),
+    ),
+    bind(&[K::Ctrl('c')], C::Quit, "quit", None),
+];
+
 /// Every binding of a context, in the order the help lists them.
 pub fn bindings(context: Context) -> Vec<&'static Binding> {
     let own: &'static [Binding] = match context {
@@ -453,9 +558,12 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::ConfirmDelete => &CONFIRM_DELETE,
         Context::Secret => &SECRET,
         Context::Help => &HELP,
+        Context::Command => &COMMAND,
+        Context::Search => &SEARCH,
+        Context::CallLog => &CALL_LOG,
     };
     let moves: &'static [Binding] = match context {
-        Context::Users | Context::Keys => &MOVE,
+        Context::Users | Context::Keys | Context::CallLog | Context::Help => &MOVE,
         _ => &[],
     };
     let global: &'static [Binding] = if context.has_global_keys() {
@@ -464,6 +572,36 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         &[]
     };
     own.iter().chain(moves).chain(global).collect()
+}
+
+/// What the help overlay says under a context's keys, where keys alone do not tell it all.
+pub fn notes(context: Context) -> Vec<String> {
+    let mut notes = Vec::new();
+    if matches!(context, Context::Users | Context::Filter) {
+        notes.push(
+            "A SecretId (AKID…/IKID…) typed after / is searched when Enter is pressed (every \
+             prefix of one looks like one); a pasted one is searched at once."
+                .to_owned(),
+        );
+    }
+    if context.has_global_keys() {
+        let commands: Vec<String> = super::command_line::COMMANDS
+            .iter()
+            .map(|(name, args, _)| format!(":{name}{args}"))
+            .collect();
+        notes.push(format!(
+            "Commands: {} — Tab completes.",
+            commands.join("  ")
+        ));
+    }
+    if context == Context::Search {
+        notes.push(
+            "ListAccessKeys is called for each user not seen before this run, at most 20 a \
+             second; the owner found opens on the API Keys tab."
+                .to_owned(),
+        );
+    }
+    notes
 }
 
 /// The key hints the footer shows; mutating keys are hidden in read-only mode.
@@ -500,16 +638,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_a_context() {
-        for context in [
-            Context::Users,
-            Context::Filter,
-            Context::Details,
-            Context::Keys,
-            Context::ConfirmStatus,
-            Context::ConfirmDelete,
-            Context::Secret,
-            Context::Help,
-        ] {
+        for context in Context::ALL {
             let mut seen = Vec::new();
             for binding in bindings(context) {
                 for key in binding.keys {

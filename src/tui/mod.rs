@@ -5,7 +5,9 @@
 
 pub mod action;
 pub mod app;
+pub mod call_log;
 pub mod clipboard;
+pub mod command_line;
 pub mod event;
 pub mod keymap;
 pub mod state;

@@ -7,6 +7,7 @@ use crate::cam::Secret;
 use crate::cam::model::{AccessKey, AccessKeyDetail, KeyStatus, SubAccountInfo};
 
 use super::action::{Failure, Request, Ticket};
+use super::call_log::{CallLog, LogView};
 use super::clipboard::Backend;
 use super::keymap::Context;
 
@@ -317,6 +318,27 @@ impl UserList {
         self.rows.iter().find(|r| r.uin == uin)
     }
 
+    /// Every row, filtered or not, in sort order.
+    pub fn all(&self) -> impl Iterator<Item = &UserRow> {
+        self.sorted.iter().map(|i| &self.rows[*i])
+    }
+
+    /// Puts the cursor on `uin`, clearing the filter if it hides that user. False if there is
+    /// no such user.
+    pub fn select(&mut self, uin: u64) -> bool {
+        if self.find(uin).is_none() {
+            return false;
+        }
+        let rows = &self.rows;
+        if let Some(at) = self.visible.iter().position(|i| rows[*i].uin == uin) {
+            self.cursor = at;
+        } else {
+            self.filter.clear();
+            self.refilter(Some(uin));
+        }
+        true
+    }
+
     /// Replaces the rows, keeping the cursor on the same user when it is still there.
     pub fn set_rows(&mut self, rows: Vec<UserRow>) {
         let keep = self.selected().map(|r| r.uin);
@@ -393,6 +415,8 @@ pub struct OpenUser {
     /// Position in `keys`.
     pub key_cursor: usize,
     pub panel: Option<AccessPanel>,
+    /// The key to put the cursor on once the keys arrive (the one an owner search found).
+    pub select_key: Option<String>,
 }
 
 impl OpenUser {
@@ -404,6 +428,7 @@ impl OpenUser {
             last_used: Remote::default(),
             key_cursor: 0,
             panel: None,
+            select_key: None,
         }
     }
 
@@ -502,6 +527,8 @@ pub enum Modal {
     ConfirmStatus(ConfirmStatus),
     ConfirmDelete(ConfirmDelete),
     Secret(SecretModal),
+    /// The API-call log (`@`).
+    CallLog(LogView),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -530,7 +557,67 @@ pub struct Header {
     pub sandbox: bool,
     pub account: Remote<String>,
     pub clipboard: Backend,
+    /// `--read-only` or the profile's `read_only = true`: no mutation is ever sent.
     pub read_only: bool,
+    /// The profile's accent colour for the header, so production looks different.
+    pub accent: Option<ratatui::style::Color>,
+}
+
+/// What a new target brings to the header (`:profile NAME` switched to it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetInfo {
+    pub label: String,
+    pub sandbox: bool,
+    pub read_only: bool,
+    pub accent: Option<ratatui::style::Color>,
+    /// The profile's name, for the flash.
+    pub profile: String,
+}
+
+/// The `:` line being typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CommandLine {
+    pub text: String,
+    /// What Tab offers for the text as it was when Tab was first pressed.
+    pub completions: Vec<String>,
+    /// The completion now in `text`, while cycling with Tab.
+    pub selected: Option<usize>,
+    /// Position while walking back through the history with ↑/↓.
+    pub history_at: Option<usize>,
+}
+
+/// How far an owner search has got (from the worker's progress reports).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SearchProgress {
+    /// Users looked at (from the cache or by a call), of `total`.
+    pub done: usize,
+    pub total: usize,
+    /// `ListAccessKeys` calls answered.
+    pub requests: usize,
+    pub elapsed_ms: u64,
+    /// Time left at the pace so far; `None` before the first answer.
+    pub eta_ms: Option<u64>,
+}
+
+impl SearchProgress {
+    /// 0.0 ..= 1.0.
+    pub fn ratio(&self) -> f64 {
+        if self.total == 0 {
+            1.0
+        } else {
+            (self.done as f64 / self.total as f64).min(1.0)
+        }
+    }
+}
+
+/// A search for the owner of a SecretId, while it runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OwnerSearch {
+    pub ticket: Ticket,
+    pub secret_id: String,
+    /// Users to look at when it started.
+    pub users: usize,
+    pub progress: Option<SearchProgress>,
 }
 
 /// A SecretKey on the clipboard, to be cleared when the countdown ends.
@@ -564,9 +651,11 @@ impl Latest {
             Request::Keys { .. } => &mut self.keys,
             Request::LastUsed { .. } => &mut self.last_used,
             Request::Records { .. } => &mut self.records,
+            // Mutations are never stale; the owner search is matched by `State::search`.
             Request::CreateKey { .. }
             | Request::SetKeyStatus { .. }
-            | Request::DeleteKey { .. } => return None,
+            | Request::DeleteKey { .. }
+            | Request::FindOwner { .. } => return None,
         })
     }
 }
@@ -591,6 +680,23 @@ pub struct State {
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
     pub quit: bool,
+    /// The `:` line, while it is open.
+    pub command_line: Option<CommandLine>,
+    /// Lines run from the `:` line, oldest first.
+    pub history: Vec<String>,
+    /// Names `:profile` accepts, for completion and messages.
+    pub profiles: Vec<String>,
+    /// The owner search in progress.
+    pub search: Option<OwnerSearch>,
+    /// Every API call of the run.
+    pub calls: CallLog,
+    /// The first ticket of the current target: answers to older tickets belong to a target
+    /// that was switched away from and are dropped.
+    pub epoch: Ticket,
+    /// Clicks and the wheel are understood (`--mouse`).
+    pub mouse: bool,
+    /// Lines of the help scrolled past (a short terminal).
+    pub help_scroll: usize,
 }
 
 impl State {
@@ -610,7 +716,20 @@ impl State {
             ticks: 0,
             size: (80, 24),
             quit: false,
+            command_line: None,
+            history: Vec::new(),
+            profiles: Vec::new(),
+            search: None,
+            calls: CallLog::default(),
+            epoch: Ticket(1),
+            mouse: false,
+            help_scroll: 0,
         }
+    }
+
+    /// The ticket the next call will get.
+    pub fn next_ticket(&self) -> Ticket {
+        Ticket(self.next_ticket)
     }
 
     pub fn issue_ticket(&mut self) -> Ticket {
@@ -626,6 +745,9 @@ impl State {
             Some(Modal::ConfirmStatus(_)) => Context::ConfirmStatus,
             Some(Modal::ConfirmDelete(_)) => Context::ConfirmDelete,
             Some(Modal::Secret(_)) => Context::Secret,
+            Some(Modal::CallLog(_)) => Context::CallLog,
+            None if self.command_line.is_some() => Context::Command,
+            None if self.search.is_some() => Context::Search,
             None => match self.tab {
                 Tab::Users if self.users.filter_editing => Context::Filter,
                 Tab::Users => Context::Users,
@@ -637,7 +759,10 @@ impl State {
 
     /// Whether something on screen moves by itself (spinner, countdown, a flash to expire).
     pub fn animating(&self) -> bool {
-        !self.pending.is_empty() || self.countdown.is_some() || self.flash.is_some()
+        !self.pending.is_empty()
+            || self.countdown.is_some()
+            || self.flash.is_some()
+            || self.search.is_some()
     }
 
     /// The call the spinner names: the newest in flight.

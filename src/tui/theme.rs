@@ -49,6 +49,15 @@ impl Theme {
         }
     }
 
+    /// The header in a profile's accent colour (so production looks different); plain without
+    /// colour, where the profile's name in the header still says which target it is.
+    pub fn header_accent(self, accent: Option<Color>) -> Style {
+        match accent {
+            Some(bg) if self.color => Style::new().fg(readable_on(bg)).bg(bg),
+            _ => self.header(),
+        }
+    }
+
     pub fn sandbox_badge(self) -> Style {
         self.header().add_modifier(Modifier::BOLD)
     }
@@ -145,6 +154,27 @@ impl Theme {
 
     pub fn input(self) -> Style {
         Style::new().add_modifier(Modifier::UNDERLINED)
+    }
+}
+
+/// Black or white text, whichever reads on `bg`.
+fn readable_on(bg: Color) -> Color {
+    match bg {
+        Color::Black
+        | Color::Red
+        | Color::Blue
+        | Color::Magenta
+        | Color::DarkGray
+        | Color::Indexed(0..=6 | 8) => Color::White,
+        Color::Rgb(r, g, b) => {
+            let luma = 299 * u32::from(r) + 587 * u32::from(g) + 114 * u32::from(b);
+            if luma < 128_000 {
+                Color::White
+            } else {
+                Color::Black
+            }
+        }
+        _ => Color::Black,
     }
 }
 

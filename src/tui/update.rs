@@ -14,11 +14,19 @@ use super::state::{
 };
 use super::ui::layout;
 
+mod line;
+mod mouse;
+mod search;
+
 /// Something for the outside world to do.
 #[derive(Debug)]
 pub enum Effect {
     /// An API call, run by the worker.
     Call { ticket: Ticket, request: Request },
+    /// Stop a call in flight (an owner search).
+    Cancel { ticket: Ticket },
+    /// Resolve the profile and connect to it; success comes back as `TargetSwitched`.
+    SwitchProfile { name: String },
     /// Put text on the clipboard (a SecretId, or a SecretKey).
     Copy { what: Copied, text: Secret },
     /// Remove a copied SecretKey from the clipboard.
@@ -37,6 +45,8 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Start => vec![call(state, Request::Account), load_users(state)],
         Action::Command(command) => on_command(state, command),
         Action::Input(c) => on_input(state, c),
+        Action::Paste(text) => on_paste(state, &text),
+        Action::Mouse(event) => mouse::on_mouse(state, event),
         Action::Resize(columns, rows) => {
             state.size = (columns, rows);
             scroll_users(state);
@@ -80,6 +90,17 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             flash(state, Level::Error, reason);
             Vec::new()
         }
+        Action::TargetSwitched(info) => line::on_switched(state, info),
+        Action::CallLogged(record) => {
+            on_call_logged(state, record);
+            Vec::new()
+        }
+        Action::SearchProgress { ticket, progress } => {
+            if let Some(search) = state.search.as_mut().filter(|s| s.ticket == ticket) {
+                search.progress = Some(progress);
+            }
+            Vec::new()
+        }
     }
 }
 
@@ -120,6 +141,25 @@ fn call(state: &mut State, request: Request) -> Effect {
     }
     state.pending.insert(ticket, request.call_name());
     Effect::Call { ticket, request }
+}
+
+/// Issues a mutation — unless the target is read-only, where nothing may leave the process:
+/// every mutating path (keys, dialogs) ends here, so this is the last word.
+fn mutate(state: &mut State, request: Request) -> Vec<Effect> {
+    debug_assert!(request.mutates());
+    if state.header.read_only {
+        refuse_read_only(state);
+        return Vec::new();
+    }
+    vec![call(state, request)]
+}
+
+fn refuse_read_only(state: &mut State) {
+    flash(
+        state,
+        Level::Warning,
+        "Read-only: create, enable, disable and delete are never sent to this target",
+    );
 }
 
 fn load_users(state: &mut State) -> Effect {
@@ -172,11 +212,7 @@ fn go_tab(state: &mut State, tab: Tab) -> Vec<Effect> {
 fn on_command(state: &mut State, command: Command) -> Vec<Effect> {
     let context = state.context();
     if command.mutates() && state.header.read_only {
-        flash(
-            state,
-            Level::Warning,
-            "Read-only mode (--read-only): nothing is sent to the server",
-        );
+        refuse_read_only(state);
         return Vec::new();
     }
     match context {
@@ -184,6 +220,17 @@ fn on_command(state: &mut State, command: Command) -> Vec<Effect> {
             match command {
                 Command::CloseHelp => state.modal = None,
                 Command::Quit => state.quit = true,
+                _ if is_move(command) => {
+                    if let Some(Modal::Help(context)) = state.modal {
+                        let max = super::ui::dialogs::help_scroll_max(
+                            context,
+                            state.header.read_only,
+                            state.size,
+                        );
+                        let page = usize::from(state.size.1.saturating_sub(2));
+                        state.help_scroll = moved(state.help_scroll, max + 1, page, command);
+                    }
+                }
                 _ => {}
             }
             Vec::new()
@@ -198,13 +245,27 @@ fn on_command(state: &mut State, command: Command) -> Vec<Effect> {
             }
         }
         Context::Filter => on_filter(state, command),
+        Context::Command => line::on_line(state, command),
+        Context::Search => search::on_search(state, command),
+        Context::CallLog => {
+            on_log(state, command);
+            Vec::new()
+        }
         Context::Users | Context::Details | Context::Keys => match command {
             Command::Quit => {
                 state.quit = true;
                 Vec::new()
             }
             Command::Help => {
-                state.modal = Some(Modal::Help(context));
+                open_help(state, context);
+                Vec::new()
+            }
+            Command::CommandLine => {
+                state.command_line = Some(super::state::CommandLine::default());
+                Vec::new()
+            }
+            Command::ShowLog => {
+                open_log(state);
                 Vec::new()
             }
             Command::GoTab(tab) => go_tab(state, tab),
@@ -228,6 +289,7 @@ fn on_input(state: &mut State, c: char) -> Vec<Effect> {
             }
             dialog.mismatch = false;
         }
+        None if state.command_line.is_some() => line::type_char(state, c),
         None if state.users.filter_editing => {
             let mut filter = state.users.filter.clone();
             filter.push(c);
@@ -237,6 +299,105 @@ fn on_input(state: &mut State, c: char) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// Pasted text goes where typing would; a pasted SecretId is a complete one, so the owner
+/// search starts at once (typed ones wait for Enter: every prefix of one looks like one too).
+fn on_paste(state: &mut State, text: &str) -> Vec<Effect> {
+    // One line, no control characters: a paste is never a key press.
+    let text: String = text
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| !c.is_control())
+        .collect();
+    let trimmed = text.trim();
+    match state.context() {
+        Context::Filter | Context::Users | Context::Details | Context::Keys
+            if search::looks_like_secret_id(trimmed) =>
+        {
+            search::start(state, trimmed.to_owned())
+        }
+        Context::Users | Context::Filter => {
+            state.users.filter_editing = true;
+            let mut filter = state.users.filter.clone();
+            filter.push_str(&text);
+            state.users.set_filter(filter);
+            scroll_users(state);
+            Vec::new()
+        }
+        Context::Command | Context::ConfirmDelete => {
+            for c in text.chars() {
+                on_input(state, c);
+            }
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn open_help(state: &mut State, context: Context) {
+    state.help_scroll = 0;
+    state.modal = Some(Modal::Help(context));
+}
+
+fn open_log(state: &mut State) {
+    let last = state.calls.len().saturating_sub(1);
+    let mut view = super::call_log::LogView {
+        cursor: last,
+        offset: 0,
+        follow: true,
+    };
+    scroll_log(state.size, state.calls.len(), &mut view);
+    state.modal = Some(Modal::CallLog(view));
+}
+
+/// Keeps the log's cursor inside the drawn window.
+fn scroll_log(size: (u16, u16), len: usize, view: &mut super::call_log::LogView) {
+    let rows = layout::call_log_rows(size).max(1);
+    if view.cursor < view.offset {
+        view.offset = view.cursor;
+    } else if view.cursor >= view.offset + rows {
+        view.offset = view.cursor + 1 - rows;
+    }
+    view.offset = view.offset.min(len.saturating_sub(rows));
+}
+
+fn on_log(state: &mut State, command: Command) {
+    let len = state.calls.len();
+    let size = state.size;
+    let Some(Modal::CallLog(view)) = &mut state.modal else {
+        return;
+    };
+    if is_move(command) {
+        let page = layout::call_log_rows(size);
+        view.cursor = moved(view.cursor, len, page, command);
+        view.follow = view.cursor + 1 >= len;
+        scroll_log(size, len, view);
+        return;
+    }
+    match command {
+        Command::CloseLog => state.modal = None,
+        Command::Quit => state.quit = true,
+        _ => {}
+    }
+}
+
+fn on_call_logged(state: &mut State, record: crate::cam::transport::CallRecord) {
+    let full = state.calls.len() == state.calls.capacity();
+    state.calls.push(record);
+    let len = state.calls.len();
+    let size = state.size;
+    if let Some(Modal::CallLog(view)) = &mut state.modal {
+        if view.follow {
+            view.cursor = len - 1;
+        } else if full {
+            // The oldest entry went: stay on the same call.
+            view.cursor = view.cursor.saturating_sub(1);
+        }
+        scroll_log(size, len, view);
+    }
 }
 
 /// Moves a cursor over `len` rows; `page` is how many rows one screen shows.
@@ -336,7 +497,13 @@ fn on_filter(state: &mut State, command: Command) -> Vec<Effect> {
             filter.pop();
             state.users.set_filter(filter);
         }
-        Command::FilterDone => state.users.filter_editing = false,
+        Command::FilterDone => {
+            state.users.filter_editing = false;
+            let query = state.users.filter.trim().to_owned();
+            if search::looks_like_secret_id(&query) {
+                return search::start(state, query);
+            }
+        }
         Command::FilterClear => {
             state.users.filter_editing = false;
             state.users.set_filter(String::new());
@@ -568,7 +735,7 @@ fn create_key(state: &mut State) -> Vec<Effect> {
     if busy(state) {
         return Vec::new();
     }
-    vec![call(state, Request::CreateKey { uin, user_name })]
+    mutate(state, Request::CreateKey { uin, user_name })
 }
 
 fn copy(state: &mut State, what: Copied, text: Secret) -> Vec<Effect> {
@@ -640,14 +807,14 @@ fn on_confirm_status(state: &mut State, command: Command) -> Vec<Effect> {
         Command::Confirm => {
             let dialog = dialog.clone();
             state.modal = None;
-            vec![call(
+            mutate(
                 state,
                 Request::SetKeyStatus {
                     uin: dialog.uin,
                     secret_id: dialog.secret_id,
                     status: dialog.status,
                 },
-            )]
+            )
         }
         Command::SwitchFocus => {
             dialog.focus = match dialog.focus {
@@ -690,13 +857,13 @@ fn on_confirm_delete(state: &mut State, command: Command) -> Vec<Effect> {
         Command::Submit if dialog.typed == dialog.expected() => {
             let dialog = dialog.clone();
             state.modal = None;
-            vec![call(
+            mutate(
                 state,
                 Request::DeleteKey {
                     uin: dialog.uin,
                     secret_id: dialog.secret_id,
                 },
-            )]
+            )
         }
         Command::Submit => {
             dialog.mismatch = true;
@@ -785,6 +952,17 @@ fn on_done(
     if state.mutating == Some(ticket) {
         state.mutating = None;
     }
+    if ticket < state.epoch {
+        tracing::debug!(
+            ?ticket,
+            call = request.call_name(),
+            "dropped an answer from the previous target"
+        );
+        return Vec::new();
+    }
+    if let Request::FindOwner { secret_id, .. } = &request {
+        return search::on_done(state, ticket, secret_id, result);
+    }
     if let Some(slot) = state.latest.slot(&request)
         && *slot != Some(ticket)
     {
@@ -838,7 +1016,10 @@ fn on_done(
             let Some(open) = state.open.as_mut() else {
                 return Vec::new();
             };
-            let selected = open.selected_key().map(|k| k.access_key_id.clone());
+            let selected = open
+                .select_key
+                .take()
+                .or_else(|| open.selected_key().map(|k| k.access_key_id.clone()));
             open.key_cursor = selected
                 .and_then(|id| keys.iter().position(|k| k.access_key_id == id))
                 .unwrap_or(0)
@@ -963,3 +1144,6 @@ fn unexpected(call: &'static str, reply: &Reply) -> Failure {
 
 #[cfg(test)]
 pub(crate) mod tests;
+
+#[cfg(test)]
+mod operator_tests;

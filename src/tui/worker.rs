@@ -1,41 +1,114 @@
 //! Runs [`Request`]s as `cam::Client` calls, each on its own tokio task, and sends the result
 //! back as an [`Action::Done`] tagged with the request's ticket, so the update function can tell
-//! a fresh answer from a stale one. Nothing here touches the state.
+//! a fresh answer from a stale one. Owner searches report progress as actions too and can be
+//! cancelled. Nothing here touches the state.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use tokio::sync::mpsc::UnboundedSender;
+use tokio_util::sync::CancellationToken;
 use tracing::Instrument as _;
 
 use crate::cam::model::{
     CreateAccessKey, DeleteAccessKey, DescribeSubAccounts, Event, GetUser, GetUserAppId, ListUsers,
     SecretIdLastUsed, UpdateAccessKey,
 };
+use crate::cam::owner::{self, KeyOwnerCache, SearchOptions, SearchOutcome, UserRef};
 use crate::cam::{CallError, Client};
 
-use super::action::{Action, Failure, Reply, Request, Ticket};
-use super::state::{ACCESS_RECORDS, AccessRecord, LastUsed, UserDetails, UserKind, UserRow};
+use super::action::{Action, Failure, OwnerOutcome, Reply, Request, Ticket};
+use super::state::{
+    ACCESS_RECORDS, AccessRecord, LastUsed, SearchProgress, UserDetails, UserKind, UserRow,
+};
 
-/// Sends requests to one target.
-#[derive(Debug, Clone)]
+/// Sends requests to one target. Dropping it cancels its owner searches: a target switched away
+/// from gets no more calls.
+#[derive(Debug)]
 pub struct Worker {
     client: Client,
     actions: UnboundedSender<Action>,
+    /// The target is read-only: a mutation that got this far is refused here, unsent.
+    read_only: bool,
+    /// Which keys each user had when last listed, for owner searches, kept for the run.
+    owners: KeyOwnerCache,
+    /// Every search of this worker is a child of it.
+    cancel_all: CancellationToken,
+    searches: Arc<Mutex<HashMap<Ticket, CancellationToken>>>,
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        self.cancel_all.cancel();
+    }
 }
 
 impl Worker {
-    pub fn new(client: Client, actions: UnboundedSender<Action>) -> Self {
-        Self { client, actions }
+    pub fn new(client: Client, actions: UnboundedSender<Action>, read_only: bool) -> Self {
+        Self {
+            client,
+            actions,
+            read_only,
+            owners: KeyOwnerCache::new(),
+            cancel_all: CancellationToken::new(),
+            searches: Arc::default(),
+        }
     }
 
     /// Runs a request in the background; its answer arrives as an action.
     pub fn spawn(&self, ticket: Ticket, request: Request) {
-        let client = self.client.clone();
         let actions = self.actions.clone();
+        if request.mutates() && self.read_only {
+            // The update function never issues one in read-only mode; this is the last gate.
+            tracing::error!(
+                call = request.call_name(),
+                "refused a mutation on a read-only target"
+            );
+            let _ = actions.send(Action::Done {
+                ticket,
+                result: Err(Failure {
+                    call: request.call_name(),
+                    code: "ReadOnly".into(),
+                    message: "the target is read-only: nothing was sent".into(),
+                    request_id: None,
+                }),
+                request,
+            });
+            return;
+        }
+        let client = self.client.clone();
+        let owners = self.owners.clone();
         let span = tracing::info_span!("request", ticket = ticket.0, call = request.call_name());
+        let cancel = match &request {
+            Request::FindOwner { .. } => {
+                let token = self.cancel_all.child_token();
+                lock(&self.searches).insert(ticket, token.clone());
+                Some((token, self.searches.clone()))
+            }
+            _ => None,
+        };
         tokio::spawn(
             async move {
-                let result = perform(&client, &request).await;
+                let result = if let (Request::FindOwner { secret_id, users }, Some((token, searches))) =
+                    (&request, cancel)
+                {
+                    let progress_to = actions.clone();
+                    let result = find_owner(&client, secret_id, users, &owners, &token, |p| {
+                        let _ = progress_to.send(Action::SearchProgress {
+                            ticket,
+                            progress: progress(p),
+                        });
+                    })
+                    .await;
+                    lock(&searches).remove(&ticket);
+                    result
+                } else {
+                    let result = perform(&client, &request).await;
+                    remember_keys(&owners, &request, &result);
+                    result
+                };
                 if let Err(failure) = &result {
                     tracing::warn!(code = %failure.code, request_id = ?failure.request_id, "call failed");
                 }
@@ -48,6 +121,95 @@ impl Worker {
             }
             .instrument(span),
         );
+    }
+
+    /// Stops an owner search; its answer (if any) is dropped by the update function.
+    pub fn cancel(&self, ticket: Ticket) {
+        if let Some(token) = lock(&self.searches).remove(&ticket) {
+            token.cancel();
+        }
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    // Every write is one insert or remove: the map is consistent even after a panic.
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Keys listed anyway feed the owner cache; a key created, changed or deleted makes its user's
+/// entry stale.
+fn remember_keys(owners: &KeyOwnerCache, request: &Request, result: &Result<Reply, Failure>) {
+    match (request, result) {
+        (Request::Keys { uin }, Ok(Reply::Keys(keys))) => owners.record(*uin, keys),
+        (
+            Request::CreateKey { uin, .. }
+            | Request::SetKeyStatus { uin, .. }
+            | Request::DeleteKey { uin, .. },
+            _,
+        ) => owners.forget(*uin),
+        _ => {}
+    }
+}
+
+fn progress(p: owner::Progress) -> SearchProgress {
+    let ms = |d: std::time::Duration| u64::try_from(d.as_millis()).unwrap_or(u64::MAX);
+    SearchProgress {
+        done: p.done,
+        total: p.total,
+        requests: p.requests,
+        elapsed_ms: ms(p.elapsed),
+        eta_ms: p.eta.map(ms),
+    }
+}
+
+/// Walks `ListAccessKeys` over `users` (`cam::owner` does the pacing) and says how it ended.
+///
+/// Boxed with its `Send` bound spelled out: the search's stream of borrowing futures otherwise
+/// trips rustc's higher-ranked `Send` inference when spawned (rust-lang/rust#102211).
+pub fn find_owner<'a>(
+    client: &'a Client,
+    secret_id: &'a str,
+    users: &'a [UserRef],
+    owners: &'a KeyOwnerCache,
+    cancel: &'a CancellationToken,
+    on_progress: impl FnMut(owner::Progress) + Send + 'a,
+) -> Pin<Box<dyn Future<Output = Result<Reply, Failure>> + Send + 'a>> {
+    Box::pin(async move {
+        let outcome = owner::find_owner(
+            client,
+            secret_id,
+            users,
+            owners,
+            SearchOptions::default(),
+            cancel,
+            on_progress,
+        )
+        .await
+        .map_err(failed("ListAccessKeys"))?;
+        Ok(Reply::Owner(outcome_reply(outcome)))
+    })
+}
+
+fn outcome_reply(outcome: SearchOutcome) -> OwnerOutcome {
+    match outcome {
+        SearchOutcome::Found {
+            user,
+            key,
+            from_cache,
+        } => OwnerOutcome::Found {
+            uin: user.uin,
+            name: user.name,
+            key,
+            from_cache,
+        },
+        SearchOutcome::NotFound { searched, skipped } => OwnerOutcome::NotFound {
+            searched,
+            skipped: skipped
+                .iter()
+                .map(|s| format!("{} ({})", s.user.name, s.error.code()))
+                .collect(),
+        },
+        SearchOutcome::Cancelled { done, total } => OwnerOutcome::Cancelled { done, total },
     }
 }
 
@@ -170,6 +332,18 @@ pub async fn perform(client: &Client, request: &Request) -> Result<Reply, Failur
             .await
             .map(|_| Reply::Done)
             .map_err(failed("DeleteAccessKey")),
+        // One search on its own: nothing cached before it, nothing to cancel it.
+        Request::FindOwner { secret_id, users } => {
+            find_owner(
+                client,
+                secret_id,
+                users,
+                &KeyOwnerCache::new(),
+                &CancellationToken::new(),
+                |_| {},
+            )
+            .await
+        }
     }
 }
 

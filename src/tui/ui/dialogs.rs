@@ -35,61 +35,169 @@ fn frame(
     inner
 }
 
-/// Every key of the view the help was opened from.
+/// Every key of the view the help was opened from, then its notes.
 pub struct HelpView {
     pub context: Context,
     pub read_only: bool,
+    /// Lines scrolled past, when the help is taller than the screen.
+    pub scroll: usize,
     pub theme: Theme,
+}
+
+/// The help's lines for a screen `screen_width` wide, and the width its key lines need.
+fn help_lines(
+    context: Context,
+    read_only: bool,
+    theme: Theme,
+    screen_width: u16,
+) -> (Vec<Line<'static>>, u16) {
+    let bindings = keymap::bindings(context);
+    let key_width = bindings
+        .iter()
+        .map(|b| width(&b.keys_label()))
+        .max()
+        .unwrap_or(0);
+    let mut lines: Vec<Line<'static>> = bindings
+        .iter()
+        .map(|b| {
+            let mut help = b.help.to_owned();
+            if read_only && b.command.mutates() {
+                help.push_str(" (read-only: refused)");
+            }
+            Line::from(vec![
+                Span::styled(format!(" {:<key_width$}  ", b.keys_label()), theme.key()),
+                Span::raw(help),
+            ])
+        })
+        .collect();
+    let line_width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 1;
+    let notes = keymap::notes(context);
+    if !notes.is_empty() {
+        // Notes wrap to the width the keys need (at most the screen's).
+        let room = usize::from(line_width.min(screen_width.saturating_sub(4)).max(20)) - 1;
+        lines.push(Line::default());
+        for note in notes {
+            for piece in wrap(&note, room) {
+                lines.push(Line::styled(format!(" {piece}"), theme.dim()));
+            }
+        }
+    }
+    (lines, line_width)
+}
+
+/// How the help is laid out on a screen of `size`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HelpLayout {
+    OneColumn,
+    TwoColumns,
+    /// One column, taller than the screen: `j`/`k` scroll it.
+    Scrolling {
+        visible: usize,
+    },
+}
+
+fn help_layout(rows: usize, line_width: u16, size: (u16, u16)) -> HelpLayout {
+    let height = usize::from(size.1);
+    if rows + 2 <= height {
+        HelpLayout::OneColumn
+    } else if line_width * 2 + 5 <= size.0 && rows.div_ceil(2) + 2 <= height {
+        HelpLayout::TwoColumns
+    } else {
+        HelpLayout::Scrolling {
+            visible: height.saturating_sub(2).max(1),
+        }
+    }
+}
+
+/// The furthest the help of `context` can scroll on a screen of `size` (0 when it fits).
+pub fn help_scroll_max(context: Context, read_only: bool, size: (u16, u16)) -> usize {
+    let (lines, line_width) = help_lines(context, read_only, Theme::plain(), size.0);
+    match help_layout(lines.len(), line_width, size) {
+        HelpLayout::Scrolling { visible } => lines.len().saturating_sub(visible),
+        HelpLayout::OneColumn | HelpLayout::TwoColumns => 0,
+    }
 }
 
 impl Widget for &HelpView {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
-        let bindings = keymap::bindings(self.context);
-        let key_width = bindings
-            .iter()
-            .map(|b| width(&b.keys_label()))
-            .max()
-            .unwrap_or(0);
-        let lines: Vec<Line<'static>> = bindings
-            .iter()
-            .map(|b| {
-                let mut help = b.help.to_owned();
-                if self.read_only && b.command.mutates() {
-                    help.push_str(" (read-only: refused)");
-                }
-                Line::from(vec![
-                    Span::styled(format!(" {:<key_width$}  ", b.keys_label()), theme.key()),
-                    Span::raw(help),
-                ])
-            })
-            .collect();
-        let line_width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 1;
-        let rows = lines.len() as u16;
-        // One column when it fits the height, else two side by side.
-        let fits = rows + 2 <= area.height;
-        let (box_width, box_height) = if fits {
-            (line_width + 4, rows + 2)
-        } else {
-            (line_width * 2 + 5, rows.div_ceil(2) + 2)
-        };
-        let title = Line::from(vec![
+        let (mut lines, line_width) = help_lines(self.context, self.read_only, theme, area.width);
+        let rows = lines.len();
+        let layout = help_layout(rows, line_width, (area.width, area.height));
+        let mut title = vec![
             Span::styled(format!(" Keys · {} ", self.context.title()), theme.title()),
             Span::styled("· Esc closes ", theme.dim()),
-        ]);
-        let inner = frame(area, box_width, box_height, title, theme, buf);
-        if fits {
-            Paragraph::new(lines).render(inner, buf);
-        } else {
-            let [left, right] =
-                Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(inner);
-            let half = lines.len().div_ceil(2);
-            let mut lines = lines;
-            let second = lines.split_off(half);
-            Paragraph::new(lines).render(left, buf);
-            Paragraph::new(second).render(right, buf);
+        ];
+        match layout {
+            HelpLayout::OneColumn => {
+                let inner = frame(
+                    area,
+                    line_width + 4,
+                    rows as u16 + 2,
+                    Line::from(title),
+                    theme,
+                    buf,
+                );
+                Paragraph::new(lines).render(inner, buf);
+            }
+            HelpLayout::TwoColumns => {
+                let inner = frame(
+                    area,
+                    line_width * 2 + 5,
+                    rows.div_ceil(2) as u16 + 2,
+                    Line::from(title),
+                    theme,
+                    buf,
+                );
+                let [left, right] =
+                    Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(inner);
+                let second = lines.split_off(rows.div_ceil(2));
+                Paragraph::new(lines).render(left, buf);
+                Paragraph::new(second).render(right, buf);
+            }
+            HelpLayout::Scrolling { visible } => {
+                let offset = self.scroll.min(rows.saturating_sub(visible));
+                title.push(Span::styled(
+                    format!(
+                        "· j/k scroll {}-{} of {rows} ",
+                        offset + 1,
+                        (offset + visible).min(rows)
+                    ),
+                    theme.dim(),
+                ));
+                let inner = frame(
+                    area,
+                    line_width + 4,
+                    visible as u16 + 2,
+                    Line::from(title),
+                    theme,
+                    buf,
+                );
+                let shown: Vec<Line<'static>> =
+                    lines.into_iter().skip(offset).take(visible).collect();
+                Paragraph::new(shown).render(inner, buf);
+            }
         }
     }
+}
+
+/// Splits `text` into lines of at most `width` columns at spaces.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && super::text::width(&line) + 1 + super::text::width(word) > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 fn buttons(confirm_label: &str, focus: Button, theme: Theme) -> Line<'static> {

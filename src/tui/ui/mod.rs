@@ -1,10 +1,13 @@
 //! Drawing: every widget borrows the state (`impl Widget for &View`) and draws only what is
 //! visible. [`Console`] is the whole screen.
 
+pub mod call_log;
+pub mod command_line;
 pub mod details;
 pub mod dialogs;
 pub mod keys;
 pub mod layout;
+pub mod search;
 pub mod text;
 pub mod users;
 
@@ -35,11 +38,18 @@ impl Widget for &Console<'_> {
             Tab::Keys => keys::KeysView { state, theme }.render(areas.body, buf),
         }
         Footer { state, theme }.render(areas.footer, buf);
+        if let Some(line) = &state.command_line {
+            command_line::Completions { line, theme }.render(areas.body, buf);
+        }
+        if let Some(search) = &state.search {
+            search::SearchView { search, theme }.render(areas.body, buf);
+        }
         match &state.modal {
             None => {}
             Some(Modal::Help(context)) => dialogs::HelpView {
                 context: *context,
                 read_only: state.header.read_only,
+                scroll: state.help_scroll,
                 theme,
             }
             .render(area, buf),
@@ -59,6 +69,12 @@ impl Widget for &Console<'_> {
                 theme,
             }
             .render(area, buf),
+            Some(Modal::CallLog(view)) => call_log::CallLogView {
+                log: &state.calls,
+                view: *view,
+                theme,
+            }
+            .render(areas.body, buf),
         }
     }
 }
@@ -73,7 +89,8 @@ impl Widget for &HeaderBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let header = &self.state.header;
         let theme = self.theme;
-        buf.set_style(area, theme.header());
+        let style = theme.header_accent(header.accent);
+        buf.set_style(area, style);
         let account = match (&header.account.data, &header.account.status) {
             (Some(account), _) => account.clone(),
             (None, Status::Failed(f)) => format!("unknown ({})", f.code),
@@ -89,7 +106,7 @@ impl Widget for &HeaderBar<'_> {
             (" ", "", "clip: "),
         ];
         for (index, (name, account_label, clip_label)) in variants.iter().enumerate() {
-            let mut spans = vec![Span::styled(*name, theme.header())];
+            let mut spans = vec![Span::styled(*name, style)];
             if header.sandbox {
                 spans.push(Span::styled("SANDBOX ", theme.sandbox_badge()));
             }
@@ -98,7 +115,7 @@ impl Widget for &HeaderBar<'_> {
                     "{target} ─ {account_label}{account} ─ {clip_label}{} ",
                     header.clipboard.label()
                 ),
-                theme.header(),
+                style,
             ));
             if header.read_only {
                 spans.push(Span::styled(" READ-ONLY ", theme.read_only_badge()));
@@ -122,7 +139,7 @@ impl Widget for &TabBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let mut spans = vec![Span::raw(" ")];
         for tab in Tab::ALL {
-            let label = format!(" {} {} ", tab.number(), tab.title());
+            let label = layout::tab_label(tab);
             if tab == self.state.tab {
                 spans.push(Span::styled(
                     format!("[{}]", label.trim()),
@@ -187,6 +204,14 @@ impl Widget for &Footer<'_> {
 
         let mut hints = vec![Span::raw(" ")];
         let mut used = 1;
+        if let Some(line) = &state.command_line {
+            // The line being typed comes first; it keeps its end in view when long.
+            let shown = text::truncate_start(&line.text, usize::from(room).saturating_sub(24));
+            used += text::width(&shown) + 4;
+            hints.push(Span::styled(":", theme.key()));
+            hints.push(Span::styled(shown, theme.input()));
+            hints.push(Span::raw("▏  "));
+        }
         let mut all = keymap::hints(state.context(), state.header.read_only);
         // "? help" goes first so a narrow terminal never loses it.
         if let Some(at) = all.iter().position(|(_, hint)| *hint == "help") {

@@ -178,6 +178,13 @@ screens!(help_api_keys, {
     press(&mut state, '?');
     state
 });
+screens!(help_api_keys_scrolled_to_the_end, {
+    let mut state = two_keys();
+    update(&mut state, Action::Resize(80, 24));
+    press(&mut state, '?');
+    press(&mut state, 'G');
+    state
+});
 screens!(help_user_list, {
     let mut state = with_users();
     press(&mut state, '?');
@@ -266,4 +273,179 @@ fn fifty_thousand_users_draw_only_the_window() {
     let screen = draw(&mut state, 80, 24);
     assert!(screen.contains("user49999"));
     assert!(screen.contains("50000 users"));
+}
+
+// ───────────────────────── operator features ─────────────────────────
+
+fn searching(done: usize, eta_ms: Option<u64>) -> State {
+    let mut state = with_users();
+    let effects = update(&mut state, Action::Paste(KEY_A.into()));
+    let Some(Effect::Call { ticket, .. }) = effects.into_iter().next() else {
+        panic!("a search")
+    };
+    if done > 0 {
+        update(
+            &mut state,
+            Action::SearchProgress {
+                ticket,
+                progress: crate::tui::state::SearchProgress {
+                    done,
+                    total: 4,
+                    requests: done,
+                    elapsed_ms: 150 * done as u64,
+                    eta_ms,
+                },
+            },
+        );
+    }
+    state
+}
+
+screens!(owner_search_starting, searching(0, None));
+screens!(owner_search_progress, searching(3, Some(52_000)));
+screens!(help_owner_search, {
+    let mut state = searching(1, Some(3_000));
+    press(&mut state, '?');
+    state
+});
+
+screens!(command_line_completions, {
+    let mut state = with_users();
+    press(&mut state, ':');
+    for c in "keys ".chars() {
+        press(&mut state, c);
+    }
+    press(&mut state, KeyCode::Tab);
+    press(&mut state, KeyCode::Tab);
+    state
+});
+screens!(command_line_typing, {
+    let mut state = with_users();
+    press(&mut state, ':');
+    for c in "secretid AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE".chars() {
+        press(&mut state, c);
+    }
+    state
+});
+screens!(command_line_unknown, {
+    let mut state = with_users();
+    press(&mut state, ':');
+    for c in "frobnicate".chars() {
+        press(&mut state, c);
+    }
+    press(&mut state, KeyCode::Enter);
+    state
+});
+
+fn call(i: u32, action: &str, target: &str, result: &str) -> crate::cam::transport::CallRecord {
+    crate::cam::transport::CallRecord {
+        at: chrono::DateTime::from_timestamp(1_714_550_400 + i64::from(i), 0).unwrap(),
+        service: if action == "DescribeEvents" {
+            crate::cam::model::Service::CloudAudit
+        } else {
+            crate::cam::model::Service::Cam
+        },
+        action: action.into(),
+        url: "http://127.0.0.1:41231/".into(),
+        target: target.into(),
+        latency: std::time::Duration::from_micros(1_800 + u64::from(i) * 731),
+        attempts: 1,
+        http_status: Some(200),
+        request_id: Some(format!("5b4d1725-5a30-4bd8-b36d-cfa0d1d470{i:02}")),
+        result: result.into(),
+    }
+}
+
+fn with_calls() -> State {
+    let mut state = two_keys();
+    let calls = [
+        ("GetUserAppId", "", "OK"),
+        ("ListUsers", "", "OK"),
+        ("ListCollaborators", "", "OK"),
+        ("GetUser", "alice", "OK"),
+        ("ListAccessKeys", "uin 100000000011", "OK"),
+        ("GetSecurityLastUsed", KEY_A, "OK"),
+        ("DescribeEvents", KEY_A, "OK"),
+        (
+            "UpdateAccessKey",
+            KEY_B,
+            "AuthFailure.UnauthorizedOperation",
+        ),
+    ];
+    for (i, (action, target, result)) in calls.into_iter().enumerate() {
+        update(
+            &mut state,
+            Action::CallLogged(call(i as u32, action, target, result)),
+        );
+    }
+    press(&mut state, '@');
+    state
+}
+
+screens!(call_log, with_calls());
+screens!(call_log_scrolled_back, {
+    let mut state = with_calls();
+    press(&mut state, 'k');
+    press(&mut state, 'k');
+    state
+});
+screens!(call_log_empty, {
+    let mut state = with_users();
+    press(&mut state, '@');
+    state
+});
+screens!(help_command_line, {
+    let mut state = with_users();
+    press(&mut state, ':');
+    for c in "help".chars() {
+        press(&mut state, c);
+    }
+    press(&mut state, KeyCode::Enter);
+    state
+});
+
+#[test]
+fn the_call_log_never_shows_a_secret_key() {
+    let mut state = with_secret(true, false);
+    update(
+        &mut state,
+        Action::CallLogged(call(0, "CreateAccessKey", "uin 100000000011", "OK")),
+    );
+    // Acknowledge and close the SecretKey modal, then open the log.
+    press(&mut state, ' ');
+    press(&mut state, KeyCode::Enter);
+    press(&mut state, '@');
+    let screen = draw(&mut state, 120, 40);
+    assert!(screen.contains("CreateAccessKey"));
+    assert!(!screen.contains("s3cr3tKEY"));
+}
+
+#[test]
+fn a_profile_accent_colours_the_header() {
+    let mut state = with_users();
+    state.header.accent = Some(ratatui::style::Color::Red);
+    update(&mut state, Action::Resize(80, 24));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let console = Console {
+        state: &state,
+        theme: Theme::from_env(None),
+    };
+    terminal
+        .draw(|frame| frame.render_widget(&console, frame.area()))
+        .unwrap();
+    let cell = &terminal.backend().buffer()[(40, 0)];
+    assert_eq!(cell.bg, ratatui::style::Color::Red);
+    assert_eq!(cell.fg, ratatui::style::Color::White);
+    // Without colour the header is reversed, accent or not.
+    let console = Console {
+        state: &state,
+        theme: Theme::plain(),
+    };
+    terminal
+        .draw(|frame| frame.render_widget(&console, frame.area()))
+        .unwrap();
+    assert_eq!(
+        terminal.backend().buffer()[(40, 0)].bg,
+        ratatui::style::Color::Reset
+    );
 }

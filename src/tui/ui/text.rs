@@ -32,6 +32,28 @@ pub fn truncate(text: &str, max: usize) -> String {
     out
 }
 
+/// `text` cut from the front to at most `max` columns, starting with `…` when cut: for input
+/// lines, whose end is where the typing is.
+pub fn truncate_start(text: &str, max: usize) -> String {
+    if text.width() <= max {
+        return text.to_owned();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut kept = Vec::new();
+    let mut used = 0;
+    for c in text.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max - 1 {
+            break;
+        }
+        kept.push(c);
+        used += w;
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
+}
+
 /// A CAM datetime (`YYYY-MM-DD HH:MM:SS`), or just its date when space is short.
 pub fn datetime(text: &str, short: bool) -> &str {
     if short {
@@ -64,6 +86,8 @@ mod tests {
         assert_eq!(truncate("张三丰测试", 5), "张三…");
         assert_eq!(width(&truncate("张三丰测试", 6)), 5);
         assert_eq!(truncate("x", 0), "");
+        assert_eq!(truncate_start("keys alice", 6), "…alice");
+        assert_eq!(truncate_start("keys", 6), "keys");
     }
 
     #[test]

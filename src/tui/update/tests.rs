@@ -15,6 +15,7 @@ pub fn header() -> Header {
         account: Remote::default(),
         clipboard: Backend::Osc52,
         read_only: false,
+        accent: None,
     }
 }
 
@@ -157,7 +158,7 @@ impl From<KeyCode> for KeyCodeish {
     }
 }
 
-fn ctrl(c: char) -> KeyCodeish {
+pub fn ctrl(c: char) -> KeyCodeish {
     KeyCodeish(KeyCode::Char(c), KeyModifiers::CONTROL)
 }
 
@@ -169,13 +170,13 @@ pub fn press(state: &mut State, key: impl Into<KeyCodeish>) -> Vec<Effect> {
     }
 }
 
-fn typed(state: &mut State, text: &str) {
+pub fn typed(state: &mut State, text: &str) {
     for c in text.chars() {
         assert!(press(state, c).is_empty());
     }
 }
 
-fn calls(effects: &[Effect]) -> Vec<&Request> {
+pub fn calls(effects: &[Effect]) -> Vec<&Request> {
     effects
         .iter()
         .filter_map(|e| match e {
@@ -185,11 +186,11 @@ fn calls(effects: &[Effect]) -> Vec<&Request> {
         .collect()
 }
 
-fn flash_text(state: &State) -> &str {
+pub fn flash_text(state: &State) -> &str {
     state.flash.as_ref().map_or("", |f| f.text.as_str())
 }
 
-fn selected_name(state: &State) -> &str {
+pub fn selected_name(state: &State) -> &str {
     state.users.selected().map_or("", |u| u.name.as_str())
 }
 
@@ -211,7 +212,7 @@ fn created(id: &str) -> AccessKeyDetail {
     }
 }
 
-fn api_failure(call: &'static str, code: &str) -> Failure {
+pub fn api_failure(call: &'static str, code: &str) -> Failure {
     Failure {
         call,
         code: code.into(),

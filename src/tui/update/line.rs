@@ -1,0 +1,264 @@
+//! The `:` command line: typing, Tab completion, history, running a command, and the switch to
+//! another profile that `:profile NAME` asks for.
+
+use super::{Effect, busy, call, flash, go_tab, load_users, open_log, scroll_users, search};
+use crate::tui::action::Request;
+use crate::tui::command_line::{self, Candidates, LineCommand};
+use crate::tui::keymap::Command;
+use crate::tui::state::{
+    CommandLine, Header, Latest, Level, Modal, Remote, State, Tab, TargetInfo, UserList,
+};
+
+/// How many lines the history keeps.
+const HISTORY: usize = 100;
+
+pub(super) fn type_char(state: &mut State, c: char) {
+    if let Some(line) = state.command_line.as_mut() {
+        line.text.push(c);
+        forget_completions(line);
+    }
+}
+
+fn forget_completions(line: &mut CommandLine) {
+    line.completions.clear();
+    line.selected = None;
+    line.history_at = None;
+}
+
+pub(super) fn on_line(state: &mut State, command: Command) -> Vec<Effect> {
+    let Some(line) = state.command_line.as_mut() else {
+        return Vec::new();
+    };
+    match command {
+        Command::Erase => {
+            if line.text.pop().is_none() {
+                // Backspace on an empty line closes it, as in vim.
+                state.command_line = None;
+            } else {
+                forget_completions(line);
+            }
+        }
+        Command::CancelLine => state.command_line = None,
+        Command::Complete | Command::CompleteBack => {
+            complete(state, command == Command::CompleteBack);
+        }
+        Command::Up | Command::Down => {
+            let last = state.history.len();
+            let at = line.history_at.unwrap_or(last);
+            let at = if command == Command::Up {
+                at.saturating_sub(1)
+            } else {
+                (at + 1).min(last)
+            };
+            line.text = state.history.get(at).cloned().unwrap_or_default();
+            line.completions.clear();
+            line.selected = None;
+            line.history_at = Some(at);
+        }
+        Command::RunLine => {
+            let text = line.text.trim().to_owned();
+            state.command_line = None;
+            if !text.is_empty() && state.history.last() != Some(&text) {
+                if state.history.len() == HISTORY {
+                    state.history.remove(0);
+                }
+                state.history.push(text.clone());
+            }
+            return run(state, &text);
+        }
+        Command::Quit => state.quit = true,
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Tab: fills in the next completion; the first Tab works out what completes the typed text.
+fn complete(state: &mut State, backwards: bool) {
+    let Some(line) = state.command_line.as_mut() else {
+        return;
+    };
+    if line.completions.is_empty() {
+        let users = state.users.all().map(|row| row.name.as_str());
+        line.completions = command_line::complete(
+            &line.text,
+            Candidates {
+                users,
+                profiles: &state.profiles,
+            },
+        );
+        line.selected = None;
+    }
+    let count = line.completions.len();
+    if count == 0 {
+        let text = line.text.clone();
+        flash(state, Level::Info, format!("Nothing completes \"{text}\""));
+        return;
+    }
+    let next = match (line.selected, backwards) {
+        (None, false) => 0,
+        (None, true) => count - 1,
+        (Some(at), false) => (at + 1) % count,
+        (Some(at), true) => (at + count - 1) % count,
+    };
+    line.text.clone_from(&line.completions[next]);
+    if count == 1 {
+        // Nothing to cycle through: the next Tab completes the next word ("keys " → a user).
+        line.completions.clear();
+        line.selected = None;
+    } else {
+        line.selected = Some(next);
+    }
+}
+
+fn run(state: &mut State, text: &str) -> Vec<Effect> {
+    let command = match command_line::parse(text) {
+        Ok(command) => command,
+        Err(e) => {
+            flash(state, Level::Warning, e.to_string());
+            return Vec::new();
+        }
+    };
+    match command {
+        LineCommand::Users => go_tab(state, Tab::Users),
+        LineCommand::Keys(None) => {
+            if state.open.is_none() && state.users.selected().is_none() {
+                flash(state, Level::Warning, super::NO_USER);
+                return Vec::new();
+            }
+            go_tab(state, Tab::Keys)
+        }
+        LineCommand::Keys(Some(name)) => keys_of(state, &name),
+        LineCommand::SecretId(secret_id) => {
+            if search::looks_like_secret_id(&secret_id) {
+                search::start(state, secret_id)
+            } else {
+                flash(
+                    state,
+                    Level::Warning,
+                    format!(
+                        "\"{secret_id}\" is not a SecretId: one starts with AKID or IKID, followed by letters and digits"
+                    ),
+                );
+                Vec::new()
+            }
+        }
+        LineCommand::Profile(None) => {
+            let text = if state.profiles.is_empty() {
+                "No profiles: add [profiles.NAME] tables to config.toml (or sections to ~/.tencentcloud/credentials)".to_owned()
+            } else {
+                format!(
+                    "Profiles: {} — :profile NAME switches (Tab completes)",
+                    state.profiles.join(", ")
+                )
+            };
+            flash(state, Level::Info, text);
+            Vec::new()
+        }
+        LineCommand::Profile(Some(name)) => switch_profile(state, name),
+        LineCommand::Log => {
+            open_log(state);
+            Vec::new()
+        }
+        LineCommand::Help => {
+            super::open_help(state, state.context());
+            Vec::new()
+        }
+        LineCommand::Quit => {
+            state.quit = true;
+            Vec::new()
+        }
+    }
+}
+
+/// `:keys NAME`: the user by exact name, else by name ignoring case when only one matches, else
+/// by UIN.
+fn keys_of(state: &mut State, name: &str) -> Vec<Effect> {
+    let lower = name.to_lowercase();
+    let exact = state
+        .users
+        .all()
+        .find(|row| row.name == name)
+        .map(|r| r.uin);
+    let uin = exact.or_else(|| {
+        let mut matches = state
+            .users
+            .all()
+            .filter(|row| row.name.to_lowercase() == lower || row.uin.to_string() == name);
+        match (matches.next(), matches.next()) {
+            (Some(row), None) => Some(row.uin),
+            _ => None,
+        }
+    });
+    let Some(uin) = uin else {
+        let text = if state.users.load.data.is_none() {
+            "The users are still loading: try again once the User List is in".to_owned()
+        } else {
+            format!("No user named \"{name}\" (Tab completes user names)")
+        };
+        flash(state, Level::Warning, text);
+        return Vec::new();
+    };
+    state.users.select(uin);
+    scroll_users(state);
+    go_tab(state, Tab::Keys)
+}
+
+fn switch_profile(state: &mut State, name: String) -> Vec<Effect> {
+    if !state.profiles.contains(&name) {
+        let known = if state.profiles.is_empty() {
+            "there are none: add [profiles.NAME] tables to config.toml".to_owned()
+        } else {
+            format!("profiles: {}", state.profiles.join(", "))
+        };
+        flash(
+            state,
+            Level::Warning,
+            format!("Unknown profile \"{name}\" — {known}"),
+        );
+        return Vec::new();
+    }
+    // A create in flight carries a SecretKey that can only be shown once: never drop it.
+    if busy(state) {
+        return Vec::new();
+    }
+    vec![Effect::SwitchProfile { name }]
+}
+
+/// The app connected the new profile: everything of the old target goes, answers to its calls
+/// included (their tickets are older than the new epoch), and everything loads again.
+pub(super) fn on_switched(state: &mut State, info: TargetInfo) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    if let Some(search) = state.search.take() {
+        effects.push(Effect::Cancel {
+            ticket: search.ticket,
+        });
+    }
+    state.epoch = state.next_ticket();
+    state.pending.clear();
+    state.latest = Latest::default();
+    state.mutating = None;
+    state.users = UserList::default();
+    state.open = None;
+    state.tab = Tab::Users;
+    // A SecretKey modal stays: it is the only time that key is ever shown.
+    if !matches!(state.modal, Some(Modal::Secret(_))) {
+        state.modal = None;
+    }
+    state.header = Header {
+        target: info.label,
+        sandbox: info.sandbox,
+        account: Remote::loading(),
+        clipboard: state.header.clipboard,
+        read_only: info.read_only,
+        accent: info.accent,
+    };
+    let mode = if info.read_only { " (read-only)" } else { "" };
+    flash(
+        state,
+        Level::Info,
+        format!("Switched to profile {}{mode}", info.profile),
+    );
+    effects.push(call(state, Request::Account));
+    effects.push(load_users(state));
+    effects
+}

@@ -1,0 +1,200 @@
+//! Finding the owner of a SecretId: started from the `/` filter (Enter, or a paste) or
+//! `:secretid X`; the worker walks `ListAccessKeys` and reports progress; `Esc` cancels; a found
+//! key opens its user's API Keys tab with the key selected.
+
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use super::{Effect, call, fail, flash, open_user, scroll_users};
+use crate::tui::action::{Failure, OwnerOutcome, Reply, Request, Ticket, UserRef};
+use crate::tui::keymap::Command;
+use crate::tui::state::{Level, Modal, OwnerSearch, State, Tab};
+
+pub use crate::cam::owner::looks_like_secret_id;
+
+/// Starts a search for `secret_id` over every user in the list.
+pub(super) fn start(state: &mut State, secret_id: String) -> Vec<Effect> {
+    if state.search.is_some() {
+        flash(
+            state,
+            Level::Warning,
+            "A search is already running: Esc cancels it",
+        );
+        return Vec::new();
+    }
+    if state.users.load.data.is_none() {
+        flash(
+            state,
+            Level::Warning,
+            "The users are still loading: search again once the User List is in",
+        );
+        return Vec::new();
+    }
+    // The filter held the SecretId: it matches no user, so it goes.
+    if state.users.filter.trim() == secret_id {
+        state.users.set_filter(String::new());
+        scroll_users(state);
+    }
+    state.users.filter_editing = false;
+    let users: Arc<[UserRef]> = state
+        .users
+        .all()
+        .map(|row| UserRef {
+            uin: row.uin,
+            name: row.name.clone(),
+        })
+        .collect();
+    if users.is_empty() {
+        flash(
+            state,
+            Level::Warning,
+            format!("No user owns {secret_id}: this account has no sub-users or collaborators"),
+        );
+        return Vec::new();
+    }
+    let count = users.len();
+    let effect = call(
+        state,
+        Request::FindOwner {
+            secret_id: secret_id.clone(),
+            users,
+        },
+    );
+    let Effect::Call { ticket, .. } = &effect else {
+        return vec![effect];
+    };
+    state.search = Some(OwnerSearch {
+        ticket: *ticket,
+        secret_id,
+        users: count,
+        progress: None,
+    });
+    vec![effect]
+}
+
+/// Keys while the search runs.
+pub(super) fn on_search(state: &mut State, command: Command) -> Vec<Effect> {
+    match command {
+        Command::CancelSearch => {
+            let Some(search) = state.search.take() else {
+                return Vec::new();
+            };
+            state.pending.remove(&search.ticket);
+            let done = search.progress.map_or(0, |p| p.done);
+            flash(
+                state,
+                Level::Info,
+                format!(
+                    "Search for {} cancelled after {done} of {} users; what it learned is kept for this run",
+                    search.secret_id, search.users
+                ),
+            );
+            vec![Effect::Cancel {
+                ticket: search.ticket,
+            }]
+        }
+        Command::ShowLog => {
+            super::open_log(state);
+            Vec::new()
+        }
+        Command::Help => {
+            super::open_help(state, crate::tui::keymap::Context::Search);
+            Vec::new()
+        }
+        Command::Quit => {
+            state.quit = true;
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The search's answer; an answer to a cancelled search is dropped.
+pub(super) fn on_done(
+    state: &mut State,
+    ticket: Ticket,
+    secret_id: &str,
+    result: Result<Reply, Failure>,
+) -> Vec<Effect> {
+    if state.search.as_ref().is_none_or(|s| s.ticket != ticket) {
+        return Vec::new();
+    }
+    state.search = None;
+    match result {
+        Ok(Reply::Owner(OwnerOutcome::Found {
+            uin,
+            name,
+            key,
+            from_cache,
+        })) => {
+            if !state.users.select(uin) {
+                flash(
+                    state,
+                    Level::Warning,
+                    format!(
+                        "{secret_id} belongs to {name} (UIN {uin}), who is no longer listed: press r on the User List"
+                    ),
+                );
+                return Vec::new();
+            }
+            scroll_users(state);
+            state.tab = Tab::Keys;
+            if matches!(state.modal, Some(Modal::Help(_))) {
+                state.modal = None;
+            }
+            let mut effects = open_user(state, false);
+            if let Some(open) = state.open.as_mut() {
+                match open
+                    .key_list()
+                    .iter()
+                    .position(|k| k.access_key_id == key.access_key_id)
+                {
+                    Some(at) => open.key_cursor = at,
+                    None => open.select_key = Some(key.access_key_id.clone()),
+                }
+            }
+            effects.extend(super::follow_panel(state));
+            let known = if from_cache {
+                " (known from earlier this run, no call made)"
+            } else {
+                ""
+            };
+            flash(
+                state,
+                Level::Info,
+                format!(
+                    "{secret_id} belongs to {name} (UIN {uin}), {}{known}",
+                    key.status.label().to_lowercase()
+                ),
+            );
+            effects
+        }
+        Ok(Reply::Owner(OwnerOutcome::NotFound { searched, skipped })) => {
+            let mut text = format!(
+                "No sub-user or collaborator owns {secret_id} (looked at the keys of {searched} users)"
+            );
+            if !skipped.is_empty() {
+                let _ = write!(
+                    text,
+                    "; could not list the keys of {}: {}",
+                    skipped.len(),
+                    skipped.join(", ")
+                );
+            }
+            flash(state, Level::Warning, text);
+            Vec::new()
+        }
+        Ok(Reply::Owner(OwnerOutcome::Cancelled { .. })) => Vec::new(),
+        Ok(other) => {
+            fail(
+                state,
+                &super::unexpected("ListAccessKeys (owner search)", &other),
+            );
+            Vec::new()
+        }
+        Err(failure) => {
+            fail(state, &failure);
+            Vec::new()
+        }
+    }
+}
