@@ -62,6 +62,16 @@ pub enum CallError {
     Network { url: String, reason: String },
     #[error("{url} did not answer within {seconds} s")]
     Timeout { url: String, seconds: u64 },
+    /// A write went out but no answer came back (the connection dropped or timed out): it may
+    /// have been applied, so it must not be repeated blindly.
+    #[error(
+        "{url} gave no answer to {action} ({reason}); the change may have been applied: check before repeating it"
+    )]
+    Unconfirmed {
+        url: String,
+        action: String,
+        reason: String,
+    },
     #[error("{url} answered HTTP {status}, not an API response: {body}")]
     HttpStatus {
         url: String,
@@ -91,7 +101,9 @@ impl CallError {
     pub fn code(&self) -> &str {
         match self {
             Self::Api(e) => &e.code,
-            Self::Network { .. } | Self::Timeout { .. } => "ClientNetworkError",
+            Self::Network { .. } | Self::Timeout { .. } | Self::Unconfirmed { .. } => {
+                "ClientNetworkError"
+            }
             Self::HttpStatus { .. } | Self::Envelope { .. } => "ServerNetworkError",
             Self::Encode(_) => "ClientParamsError",
         }
@@ -102,7 +114,7 @@ impl CallError {
         match self {
             Self::Api(e) => e.is_rate_limit(),
             Self::Network { .. } | Self::Timeout { .. } | Self::HttpStatus { .. } => true,
-            Self::Envelope { .. } | Self::Encode(_) => false,
+            Self::Envelope { .. } | Self::Encode(_) | Self::Unconfirmed { .. } => false,
         }
     }
 }

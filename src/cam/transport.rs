@@ -326,12 +326,12 @@ impl Transport {
         let url_text = url.as_str().trim_end_matches('/').to_owned();
         let response = match request.send().await {
             Ok(response) => response,
-            Err(e) => return (Err(self.network_error(&url_text, &e)), None),
+            Err(e) => return (Err(self.network_error(&url_text, &e, spec)), None),
         };
         let status = response.status().as_u16();
         let bytes = match response.bytes().await {
             Ok(bytes) => bytes,
-            Err(e) => return (Err(self.network_error(&url_text, &e)), Some(status)),
+            Err(e) => return (Err(self.network_error(&url_text, &e, spec)), Some(status)),
         };
         if status != 200 {
             return (
@@ -346,7 +346,20 @@ impl Transport {
         (decode_envelope(&url_text, &bytes), Some(status))
     }
 
-    fn network_error(&self, url: &str, e: &reqwest::Error) -> CallError {
+    fn network_error(&self, url: &str, e: &reqwest::Error, spec: &CallSpec<'_>) -> CallError {
+        // Past the connect, a write may have reached the server: saying it "could not reach"
+        // it would invite a second, duplicate change.
+        if spec.mutates && !e.is_connect() {
+            return CallError::Unconfirmed {
+                url: url.to_owned(),
+                action: spec.action.to_owned(),
+                reason: if e.is_timeout() {
+                    format!("nothing within {} s", self.config.timeout.as_secs())
+                } else {
+                    error_chain(e)
+                },
+            };
+        }
         if e.is_timeout() {
             CallError::Timeout {
                 url: url.to_owned(),

@@ -69,16 +69,92 @@ fn parse_json(body: &[u8]) -> Result<Map<String, Value>, ServerError> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(Map::new());
     }
-    match serde_json::from_slice::<Value>(body) {
-        Ok(Value::Object(map)) => Ok(map),
+    match serde_json::from_slice::<Strict>(body) {
+        Ok(Strict(Value::Object(map))) => Ok(map),
         Ok(_) => Err(ServerError::new(
             Code::InvalidParameter,
             "the request body must be a JSON object",
+        )),
+        // Valid JSON that `Strict` refuses: a repeated name.
+        Err(e) if e.is_data() => Err(ServerError::new(
+            Code::InvalidParameter,
+            format!("the request body is refused: {e}"),
         )),
         Err(e) => Err(ServerError::new(
             Code::InvalidParameter,
             format!("the request body is not valid JSON: {e}"),
         )),
+    }
+}
+
+/// A JSON value whose objects never repeat a name. `serde_json` keeps the last of two
+/// `"TargetUin"`s; this server and anything in front of it (a proxy, a log) could then each act
+/// on a different one, so such a body is refused — as a repeated name in a GET query is.
+struct Strict(Value);
+
+impl<'de> serde::Deserialize<'de> for Strict {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(StrictVisitor).map(Strict)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> serde::de::Visitor<'de> for StrictVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        while let Some(Strict(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut object = Map::new();
+        while let Some(name) = map.next_key::<String>()? {
+            let Strict(value) = map.next_value()?;
+            if object.contains_key(&name) {
+                return Err(serde::de::Error::custom(format!(
+                    "the parameter `{name}` is given more than once"
+                )));
+            }
+            object.insert(name, value);
+        }
+        Ok(Value::Object(object))
     }
 }
 
@@ -392,6 +468,36 @@ mod tests {
                 )
             )),
             "UnknownParameter"
+        );
+    }
+
+    // Regression (bad-input matrix): `{"TargetUin": 1, "TargetUin": 2}` silently meant 2.
+    #[test]
+    fn repeated_json_names_are_refused() {
+        for body in [
+            &br#"{"Name": "a", "Name": "b"}"#[..],
+            br#"{"Name": "a", "LookupAttributes": [{"AttributeKey": "k", "AttributeKey": "j"}]}"#,
+        ] {
+            let error = normalize(FIELDS, Input::Json(body)).unwrap_err();
+            assert_eq!(error.code(), Code::InvalidParameter);
+            assert!(error.to_string().contains("more than once"), "{error}");
+        }
+        // The same name in two different objects is fine.
+        let v = normalize(
+            FIELDS,
+            Input::Json(
+                br#"{"Name": "a", "LookupAttributes": [{"AttributeKey": "k"}, {"AttributeKey": "j"}]}"#,
+            ),
+        )
+        .unwrap();
+        assert_eq!(v["LookupAttributes"][1]["AttributeKey"], "j");
+        // Numbers keep their JSON types: 1.5 stays a float (and is refused as a UInt).
+        assert_eq!(
+            code(normalize(
+                FIELDS,
+                Input::Json(br#"{"Name": "a", "TargetUin": 1.5}"#)
+            )),
+            "InvalidParameter"
         );
     }
 

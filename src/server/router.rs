@@ -10,7 +10,7 @@ use std::time::Instant;
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::{ConnectInfo, Request};
-use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE, USER_AGENT};
+use axum::http::header::{AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, USER_AGENT};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method};
 use axum::response::Response;
@@ -90,6 +90,38 @@ fn header_text<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
         .filter(|v| !v.is_empty())
 }
 
+/// A header that is present but not visible ASCII, as printable text for a message: it names
+/// something that does not exist rather than nothing.
+fn unreadable_header(headers: &HeaderMap, name: &str) -> Option<String> {
+    let value = headers.get(name)?;
+    value
+        .to_str()
+        .is_err()
+        .then(|| clip(&String::from_utf8_lossy(value.as_bytes())))
+}
+
+/// Headers a request may carry once. With two copies, this server and anything in front of it
+/// (a proxy, a log) could each act on a different one, so such a request is refused.
+fn check_single_headers(headers: &HeaderMap) -> Result<(), ServerError> {
+    let repeated = headers.keys().find(|name| {
+        let text = name.as_str();
+        let single =
+            matches!(text, "authorization" | "host" | "content-type") || text.starts_with("x-tc-");
+        single && headers.get_all(*name).iter().nth(1).is_some()
+    });
+    match repeated {
+        None => Ok(()),
+        Some(name) if *name == AUTHORIZATION => Err(ServerError::new(
+            Code::InvalidAuthorization,
+            "The request has more than one Authorization header.",
+        )),
+        Some(name) => Err(ServerError::new(
+            Code::InvalidParameter,
+            format!("The header {name} is given more than once."),
+        )),
+    }
+}
+
 /// Printable and short, for logs and audit records.
 fn clip(text: &str) -> String {
     text.chars().filter(|c| !c.is_control()).take(64).collect()
@@ -116,6 +148,7 @@ async fn process(
             ));
         }
     };
+    check_single_headers(headers)?;
     let body = read_body(headers, body).await?;
     let authorization = auth::parse(headers)?;
     log.secret_id = clip(authorization.secret_id);
@@ -221,33 +254,48 @@ impl Call<'_> {
                 ),
             )
         })?;
-        let action = header_text(headers, "x-tc-action").ok_or_else(|| {
-            ServerError::new(Code::MissingParameter, "The header X-TC-Action is missing.")
-        })?;
-        let spec = handlers::find(service, action).ok_or_else(|| {
+        let no_such_action = |action: &str| {
             ServerError::new(
                 Code::InvalidAction,
                 format!("The action {} does not exist for {service}.", clip(action)),
             )
-        })?;
+        };
+        let action =
+            header_text(headers, "x-tc-action").ok_or_else(|| {
+                match unreadable_header(headers, "x-tc-action") {
+                    Some(text) => no_such_action(&text),
+                    None => ServerError::new(
+                        Code::MissingParameter,
+                        "The header X-TC-Action is missing.",
+                    ),
+                }
+            })?;
+        let spec = handlers::find(service, action).ok_or_else(|| no_such_action(action))?;
         if let Some(meta) = meta.as_mut() {
             meta.mutates = spec.mutates;
         }
-        let version = header_text(headers, "x-tc-version").ok_or_else(|| {
+        let no_such_version = |version: &str| {
             ServerError::new(
-                Code::MissingParameter,
-                "The header X-TC-Version is missing.",
-            )
-        })?;
-        if version != service.version() {
-            return Err(ServerError::new(
                 Code::NoSuchVersion,
                 format!(
                     "The version {} does not exist for {service}; use {}.",
                     clip(version),
                     service.version()
                 ),
-            ));
+            )
+        };
+        let version =
+            header_text(headers, "x-tc-version").ok_or_else(|| {
+                match unreadable_header(headers, "x-tc-version") {
+                    Some(text) => no_such_version(&text),
+                    None => ServerError::new(
+                        Code::MissingParameter,
+                        "The header X-TC-Version is missing.",
+                    ),
+                }
+            })?;
+        if version != service.version() {
+            return Err(no_such_version(version));
         }
         let timestamp = auth::check_timestamp(headers, self.authorization, self.now_ms / 1000)?;
         auth::check_secret_id_shape(self.authorization.secret_id)?;
@@ -319,5 +367,65 @@ impl Call<'_> {
         })
         .await
         .map_err(|e| ServerError::Internal(format!("handler task failed: {e}")))?
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &[u8])]) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        for (name, value) in pairs {
+            map.append(*name, HeaderValue::from_bytes(value).unwrap());
+        }
+        map
+    }
+
+    // Regression (bad-input matrix): a second Authorization, Host or X-TC-* header was ignored,
+    // so a request whose first copy was valid went through whatever the second said.
+    #[test]
+    fn repeated_single_headers_are_refused() {
+        let code = |pairs: &[(&'static str, &[u8])]| {
+            check_single_headers(&headers(pairs)).map_err(|e| e.code())
+        };
+        assert_eq!(
+            code(&[("authorization", b"a"), ("authorization", b"b")]),
+            Err(Code::InvalidAuthorization)
+        );
+        for name in [
+            "host",
+            "content-type",
+            "x-tc-action",
+            "x-tc-timestamp",
+            "x-tc-region",
+        ] {
+            assert_eq!(
+                code(&[(name, b"a"), (name, b"a")]),
+                Err(Code::InvalidParameter),
+                "{name}"
+            );
+        }
+        assert_eq!(
+            code(&[
+                ("authorization", b"a"),
+                ("host", b"h"),
+                ("accept", b"x"),
+                ("accept", b"y")
+            ]),
+            Ok(())
+        );
+    }
+
+    // Regression (bad-input matrix): an X-TC-Action of non-ASCII bytes was "missing".
+    #[test]
+    fn unreadable_headers_are_named_not_missing() {
+        let map = headers(&[("x-tc-action", b"Create\xffKey"), ("x-tc-version", b"v")]);
+        assert_eq!(
+            unreadable_header(&map, "x-tc-action").as_deref(),
+            Some("Create\u{fffd}Key")
+        );
+        assert_eq!(unreadable_header(&map, "x-tc-version"), None);
+        assert_eq!(unreadable_header(&map, "x-tc-region"), None);
     }
 }

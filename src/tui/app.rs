@@ -111,6 +111,9 @@ pub enum AppError {
     Terminal(#[from] io::Error),
 }
 
+/// The debug-only switch that makes the console panic after its first frame (see `Loop`).
+const FORCE_PANIC_ENV: &str = "CAMTUI_DEBUG_PANIC";
+
 /// Sets up the log file: the console never writes logs to the screen.
 pub fn init_logging(path: &Path) -> io::Result<()> {
     if let Some(dir) = path.parent() {
@@ -180,6 +183,9 @@ struct Loop {
     /// The connection in use (it owns the sandbox server when that is the target).
     connection: Option<Connection>,
     started: std::time::Instant,
+    /// Debug builds only: panic after the first frame, so tests can prove the terminal is
+    /// restored after a panic. Needs `CAMTUI_DEBUG_PANIC=after-first-frame` exactly.
+    force_panic: bool,
     actions_tx: mpsc::UnboundedSender<Action>,
     actions_rx: mpsc::UnboundedReceiver<Action>,
 }
@@ -201,6 +207,8 @@ impl Loop {
         state.profiles = options.targets.profile_names();
         state.mouse = options.mouse;
         let (actions_tx, actions_rx) = mpsc::unbounded_channel();
+        let force_panic = cfg!(debug_assertions)
+            && env.get(FORCE_PANIC_ENV).map(String::as_str) == Some("after-first-frame");
         let connecting = options
             .targets
             .connect(&options.first, observer(actions_tx.clone()));
@@ -220,6 +228,7 @@ impl Loop {
             queued: Vec::new(),
             connection: None,
             started: options.started,
+            force_panic,
             actions_tx,
             actions_rx,
         }
@@ -247,6 +256,10 @@ impl Loop {
         tracing::info!(
             after_ms = self.started.elapsed().as_secs_f64() * 1000.0,
             "first frame drawn"
+        );
+        assert!(
+            !self.force_panic,
+            "forced panic ({FORCE_PANIC_ENV}, debug builds only)"
         );
 
         while !self.state.quit {

@@ -2,6 +2,11 @@
 //! clients signed with any credential.
 #![allow(dead_code)]
 
+pub mod dump;
+pub mod faulty;
+pub mod process;
+pub mod wire;
+
 use std::net::{Ipv4Addr, SocketAddr};
 
 use camtui::cam::model::{AddUser, CreateAccessKey};
@@ -64,6 +69,27 @@ impl TestServer {
             .await
             .unwrap()
             .uin
+    }
+
+    /// The server's database file.
+    pub fn db(&self) -> std::path::PathBuf {
+        self.dir.path().join("cam.db")
+    }
+
+    /// Creates a key for `uin` as root and returns its SecretId and SecretKey.
+    pub async fn new_key(&self, uin: u64) -> (String, String) {
+        let detail = self
+            .root()
+            .send(&CreateAccessKey {
+                target_uin: Some(uin),
+                description: None,
+            })
+            .await
+            .unwrap()
+            .access_key
+            .unwrap();
+        let secret = detail.secret_access_key.expose().to_owned();
+        (detail.access_key_id, secret)
     }
 
     /// Creates a key for `uin` as root and returns a client signed with it.

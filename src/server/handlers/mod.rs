@@ -20,7 +20,7 @@ use super::ServerState as State;
 use super::audit::AuditRecord;
 use super::directory::{Principal, PrincipalKind};
 use super::error::{Code, ServerError};
-use super::params::{Field, Kind};
+use super::params::{self, Field, Input, Kind};
 use crate::cam::de::beijing;
 use crate::cam::model::Service;
 
@@ -36,6 +36,8 @@ pub enum Access {
 }
 
 pub type Run = fn(&Ctx<'_>, Value) -> Result<Vec<u8>, ServerError>;
+/// Decodes normalised parameters into the action's request type, and nothing else.
+pub type Decode = fn(Value) -> Result<(), ServerError>;
 
 /// One action of the table.
 pub struct ActionSpec {
@@ -47,6 +49,8 @@ pub struct ActionSpec {
     pub inline: bool,
     pub fields: &'static [Field],
     pub run: Run,
+    /// The decoding step of `run` alone (same request type, inferred from the same handler).
+    pub decode: Decode,
 }
 
 impl std::fmt::Debug for ActionSpec {
@@ -70,14 +74,28 @@ where
     A: DeserializeOwned,
     R: Serialize,
 {
-    let request: A = serde_json::from_value(params).map_err(|e| {
+    let response = handler(ctx, decode(params)?)?;
+    serde_json::to_vec(&response).map_err(|e| ServerError::Internal(e.to_string()))
+}
+
+fn decode<A: DeserializeOwned>(params: Value) -> Result<A, ServerError> {
+    serde_json::from_value(params).map_err(|e| {
         ServerError::new(
             Code::InvalidParameterValue,
             format!("A parameter has a value that is not allowed: {e}."),
         )
-    })?;
-    let response = handler(ctx, request)?;
-    serde_json::to_vec(&response).map_err(|e| ServerError::Internal(e.to_string()))
+    })
+}
+
+/// [`typed`]'s decoding without running `handler`, which only names the request type.
+fn decoded<A, R>(
+    params: Value,
+    _handler: fn(&Ctx<'_>, A) -> Result<R, ServerError>,
+) -> Result<(), ServerError>
+where
+    A: DeserializeOwned,
+{
+    decode::<A>(params).map(drop)
 }
 
 const LOOKUP_ATTRIBUTE: &[Field] = &[
@@ -121,6 +139,7 @@ pub static ACTIONS: &[ActionSpec] = &[
         inline: false,
         fields: &[],
         run: |c, p| typed(c, p, users::list_users),
+        decode: |p| decoded(p, users::list_users),
     },
     ActionSpec {
         service: Service::Cam,
@@ -130,6 +149,7 @@ pub static ACTIONS: &[ActionSpec] = &[
         inline: false,
         fields: &[Field::required("Name", Kind::Str)],
         run: |c, p| typed(c, p, users::get_user),
+        decode: |p| decoded(p, users::get_user),
     },
     ActionSpec {
         service: Service::Cam,
@@ -139,6 +159,7 @@ pub static ACTIONS: &[ActionSpec] = &[
         inline: false,
         fields: ADD_USER_FIELDS,
         run: |c, p| typed(c, p, users::add_user),
+        decode: |p| decoded(p, users::add_user),
     },
     ActionSpec {
         service: Service::Cam,
@@ -148,6 +169,7 @@ pub static ACTIONS: &[ActionSpec] = &[
         inline: false,
         fields: USER_FIELDS,
         run: |c, p| typed(c, p, users::update_user),
+        decode: |p| decoded(p, users::update_user),
     },
     ActionSpec {
         service: Service::Cam,
@@ -160,6 +182,7 @@ pub static ACTIONS: &[ActionSpec] = &[
             Field::optional("Force", Kind::UInt),
         ],
         run: |c, p| typed(c, p, users::delete_user),
+        decode: |p| decoded(p, users::delete_user),
     },
     ActionSpec {
         service: Service::Cam,
@@ -172,6 +195,7 @@ pub static ACTIONS: &[ActionSpec] = &[
             Field::optional("Offset", Kind::UInt),
         ],
         run: |c, p| typed(c, p, users::list_collaborators),
+        decode: |p| decoded(p, users::list_collaborators),
     },
     ActionSpec {
         service: Service::Cam,
@@ -181,6 +205,7 @@ pub static ACTIONS: &[ActionSpec] = &[
         inline: false,
         fields: &[Field::required("FilterSubAccountUin", Kind::UIntList)],
         run: |c, p| typed(c, p, users::describe_sub_accounts),
+        decode: |p| decoded(p, users::describe_sub_accounts),
     },
     ActionSpec {
         service: Service::Cam,
@@ -190,6 +215,7 @@ pub static ACTIONS: &[ActionSpec] = &[
         inline: true,
         fields: &[],
         run: |c, p| typed(c, p, users::get_user_app_id),
+        decode: |p| decoded(p, users::get_user_app_id),
     },
     ActionSpec {
         service: Service::Cam,
@@ -199,6 +225,7 @@ pub static ACTIONS: &[ActionSpec] = &[
         inline: true,
         fields: &[Field::optional("TargetUin", Kind::UInt)],
         run: |c, p| typed(c, p, keys::list_access_keys),
+        decode: |p| decoded(p, keys::list_access_keys),
     },
     ActionSpec {
         service: Service::Cam,
@@ -211,6 +238,7 @@ pub static ACTIONS: &[ActionSpec] = &[
             Field::optional("Description", Kind::Str),
         ],
         run: |c, p| typed(c, p, keys::create_access_key),
+        decode: |p| decoded(p, keys::create_access_key),
     },
     ActionSpec {
         service: Service::Cam,
@@ -224,6 +252,7 @@ pub static ACTIONS: &[ActionSpec] = &[
             Field::optional("TargetUin", Kind::UInt),
         ],
         run: |c, p| typed(c, p, keys::update_access_key),
+        decode: |p| decoded(p, keys::update_access_key),
     },
     ActionSpec {
         service: Service::Cam,
@@ -236,6 +265,7 @@ pub static ACTIONS: &[ActionSpec] = &[
             Field::optional("TargetUin", Kind::UInt),
         ],
         run: |c, p| typed(c, p, keys::delete_access_key),
+        decode: |p| decoded(p, keys::delete_access_key),
     },
     ActionSpec {
         service: Service::Cam,
@@ -245,6 +275,7 @@ pub static ACTIONS: &[ActionSpec] = &[
         inline: true,
         fields: &[Field::required("SecretIdList", Kind::StrList)],
         run: |c, p| typed(c, p, keys::get_security_last_used),
+        decode: |p| decoded(p, keys::get_security_last_used),
     },
     ActionSpec {
         service: Service::CloudAudit,
@@ -261,6 +292,7 @@ pub static ACTIONS: &[ActionSpec] = &[
             Field::optional("IsReturnLocation", Kind::UInt),
         ],
         run: |c, p| typed(c, p, events::describe_events),
+        decode: |p| decoded(p, events::describe_events),
     },
     ActionSpec {
         service: Service::CloudAudit,
@@ -277,8 +309,18 @@ pub static ACTIONS: &[ActionSpec] = &[
             Field::optional("Mode", Kind::Str),
         ],
         run: |c, p| typed(c, p, events::look_up_events),
+        decode: |p| decoded(p, events::look_up_events),
     },
 ];
+
+/// What the router does with a request's parameters before the handler runs, as a pure
+/// function (for fuzzing and tests): `input` checked against the action's fields, normalised,
+/// and decoded into its typed request. Returns the normalised parameters.
+pub fn decode_request(spec: &ActionSpec, input: Input<'_>) -> Result<Value, ServerError> {
+    let params = params::normalize(spec.fields, input)?;
+    (spec.decode)(params.clone())?;
+    Ok(params)
+}
 
 /// The action `name` of `service`.
 pub fn find(service: Service, name: &str) -> Option<&'static ActionSpec> {
