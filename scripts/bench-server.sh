@@ -44,6 +44,7 @@ start_server() { # DB_DIR
   echo "server start ($(basename "$1")): $(( ($(date +%s%N) - started) / 1000000 )) ms to listening"
 }
 stop_server() {
+  rm -f "$DB/serve.log"
   kill "$PID" 2>/dev/null || true
   wait "$PID" 2>/dev/null || true
 }
