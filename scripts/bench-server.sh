@@ -113,7 +113,7 @@ stored_deletes=$(echo "$stored" | awk '/DeleteAccessKey/ {print $2}')
 verdict=ok
 [ "$stored_creates" -ge "$acked_creates" ] && [ "$stored_deletes" -ge "$acked_deletes" ] || verdict=LOST
 echo "kill -9 during cycles: acknowledged creates=$acked_creates deletes=$acked_deletes;" \
-  "in the database after restart: creates=$stored_creates deletes=$stored_deletes -> $verdict"
+  "in the database after the kill: creates=$stored_creates deletes=$stored_deletes -> $verdict"
 
 # The access logs hold a line per request: hundreds of megabytes.
 rm -f "$DIR"/events-*/serve.log
