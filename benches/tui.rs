@@ -7,12 +7,13 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use camtui::cam::model::UserKind;
 use camtui::cam::model::{AccessKey, KeyStatus, SubAccountInfo};
 use camtui::tui::action::{Action, Reply, Request};
 use camtui::tui::clipboard::Backend;
 use camtui::tui::keymap;
 use camtui::tui::state::{
-    AccessRecord, Header, LastUsed, Remote, State, Tab, UserDetails, UserKind, UserRow,
+    AccessRecord, Header, LastUsed, Remote, State, Tab, UserDetails, UserRow,
 };
 use camtui::tui::theme::Theme;
 use camtui::tui::ui::Console;

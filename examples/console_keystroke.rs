@@ -5,10 +5,11 @@
 use std::time::{Duration, Instant};
 
 use camtui::cam::model::SubAccountInfo;
+use camtui::cam::model::UserKind;
 use camtui::tui::action::{Action, Reply, Request};
 use camtui::tui::clipboard::Backend;
 use camtui::tui::keymap;
-use camtui::tui::state::{Header, Remote, State, UserKind, UserRow};
+use camtui::tui::state::{Header, Remote, State, UserRow};
 use camtui::tui::theme::Theme;
 use camtui::tui::ui::Console;
 use camtui::tui::update::{Effect, update};

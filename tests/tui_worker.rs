@@ -10,10 +10,11 @@ use axum::body::Bytes;
 use axum::http::HeaderMap;
 use axum::response::IntoResponse;
 use camtui::cam::model::KeyStatus;
+use camtui::cam::model::UserKind;
 use camtui::cam::transport::{Endpoint, TransportConfig};
 use camtui::cam::{Client, Credential, Transport};
 use camtui::tui::action::{Reply, Request};
-use camtui::tui::state::{UserKind, UserRow};
+use camtui::tui::state::UserRow;
 use camtui::tui::worker::perform;
 
 type Seen = Arc<Mutex<Vec<(String, serde_json::Value)>>>;

@@ -263,6 +263,32 @@ pub struct DescribeSubAccounts {
     pub filter_sub_account_uin: Vec<u64>,
 }
 
+/// At most this many API keys per sub-user or collaborator, Active and Inactive alike
+/// (`OperationDenied.AccessKeyOverLimit`, spec §8.11).
+pub const KEYS_PER_USER: usize = 2;
+
+/// The two kinds of user whose API keys camtui manages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UserKind {
+    SubUser,
+    Collaborator,
+}
+
+impl UserKind {
+    /// The word the console uses.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::SubUser => "Sub-user",
+            Self::Collaborator => "Collaborator",
+        }
+    }
+
+    pub fn is_collaborator(self) -> bool {
+        self == Self::Collaborator
+    }
+}
+
 /// `UserType` of [`SubAccountUser`]: 2 sub-user, 3 WeCom sub-user, 4 collaborator, 5 message receiver.
 pub const USER_TYPE_SUB_USER: u64 = 2;
 pub const USER_TYPE_COLLABORATOR: u64 = 4;

@@ -18,7 +18,7 @@ use crate::cli::{Command, KeysCommand, OutputFormat, TargetArgs};
 use crate::config::Config;
 use crate::target::{self, Resolved, TargetError};
 
-pub use users::{UserKind, UserRow, all_users};
+pub use users::{UserRow, all_users};
 
 /// Exit statuses (sysexits' `EX_USAGE` for usage errors).
 pub const EXIT_FAILURE: u8 = 1;

@@ -7,28 +7,9 @@ use serde::Serialize;
 
 use super::table::{Fields, Table};
 use super::{CommandError, Console, print};
-use crate::cam::model::{GetUser, KeyStatus, ListUsers, SubAccountInfo};
+use crate::cam::model::{GetUser, KEYS_PER_USER, KeyStatus, ListUsers, SubAccountInfo, UserKind};
 use crate::cam::{CallError, Client};
 use crate::cli::OutputFormat;
-
-/// At most this many API keys per user (spec §8.11).
-pub const KEYS_PER_USER: usize = 2;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum UserKind {
-    SubUser,
-    Collaborator,
-}
-
-impl UserKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::SubUser => "Sub-user",
-            Self::Collaborator => "Collaborator",
-        }
-    }
-}
 
 /// One line of `camtui users`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -7,10 +7,11 @@ use serde::Serialize;
 use tokio_util::sync::CancellationToken;
 
 use super::table::Fields;
-use super::users::{UserKind, all_users};
+use super::users::all_users;
 use super::{CommandError, Console, print};
 use crate::cam::Client;
 use crate::cam::model::KeyStatus;
+use crate::cam::model::UserKind;
 use crate::cam::owner::{self, KeyOwnerCache, Progress, SearchOptions, SearchOutcome, UserRef};
 use crate::cli::WhoisArgs;
 

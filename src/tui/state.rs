@@ -4,7 +4,9 @@
 use std::collections::BTreeMap;
 
 use crate::cam::Secret;
-use crate::cam::model::{AccessKey, AccessKeyDetail, KeyStatus, SubAccountInfo};
+use crate::cam::model::{
+    AccessKey, AccessKeyDetail, KEYS_PER_USER, KeyStatus, SubAccountInfo, UserKind,
+};
 
 use super::action::{Failure, Request, Ticket};
 use super::call_log::{CallLog, LogView};
@@ -17,8 +19,6 @@ pub const TICKS_PER_SECOND: u64 = 4;
 pub const SECRET_CLIPBOARD_SECONDS: u64 = 45;
 /// How many access records the panel shows (product.md §2.3).
 pub const ACCESS_RECORDS: usize = 20;
-/// CAM allows at most this many API keys per user.
-pub const MAX_KEYS: usize = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
@@ -62,25 +62,6 @@ impl Tab {
             Self::Details => Self::Users,
             Self::Keys => Self::Details,
         }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum UserKind {
-    SubUser,
-    Collaborator,
-}
-
-impl UserKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::SubUser => "Sub-user",
-            Self::Collaborator => "Collaborator",
-        }
-    }
-
-    pub fn is_collaborator(self) -> bool {
-        self == Self::Collaborator
     }
 }
 
@@ -456,7 +437,7 @@ impl OpenUser {
             .filter(|k| k.status == KeyStatus::Active)
             .count();
         Some(format!(
-            "{} of {MAX_KEYS} API keys, {enabled} enabled",
+            "{} of {KEYS_PER_USER} API keys, {enabled} enabled",
             keys.len()
         ))
     }

@@ -2,15 +2,14 @@
 //! calls, copies and clears come out as [`Effect`]s and their results come back as actions.
 
 use crate::cam::Secret;
-use crate::cam::model::{AccessKey, GetUserAppIdResponse, KeyStatus};
+use crate::cam::model::{AccessKey, GetUserAppIdResponse, KEYS_PER_USER, KeyStatus};
 
 use super::action::{Action, Copied, Failure, Reply, Request, Ticket};
 use super::clipboard::Backend;
 use super::keymap::{Command, Context};
 use super::state::{
     AccessPanel, Button, ClipboardCountdown, Column, ConfirmDelete, ConfirmStatus, Flash, Level,
-    MAX_KEYS, Modal, OpenUser, Remote, SECRET_CLIPBOARD_SECONDS, SecretModal, State,
-    TICKS_PER_SECOND, Tab,
+    Modal, OpenUser, Remote, SECRET_CLIPBOARD_SECONDS, SecretModal, State, TICKS_PER_SECOND, Tab,
 };
 use super::ui::layout;
 
@@ -722,7 +721,7 @@ fn create_key(state: &mut State) -> Vec<Effect> {
         );
         return Vec::new();
     };
-    if count >= MAX_KEYS {
+    if count >= KEYS_PER_USER {
         flash(
             state,
             Level::Warning,

@@ -14,15 +14,13 @@ use tracing::Instrument as _;
 
 use crate::cam::model::{
     CreateAccessKey, DeleteAccessKey, DescribeSubAccounts, Event, GetUser, GetUserAppId, ListUsers,
-    SecretIdLastUsed, UpdateAccessKey,
+    SecretIdLastUsed, UpdateAccessKey, UserKind,
 };
 use crate::cam::owner::{self, KeyOwnerCache, SearchOptions, SearchOutcome, UserRef};
 use crate::cam::{CallError, Client};
 
 use super::action::{Action, Failure, OwnerOutcome, Reply, Request, Ticket};
-use super::state::{
-    ACCESS_RECORDS, AccessRecord, LastUsed, SearchProgress, UserDetails, UserKind, UserRow,
-};
+use super::state::{ACCESS_RECORDS, AccessRecord, LastUsed, SearchProgress, UserDetails, UserRow};
 
 /// Sends requests to one target. Dropping it cancels its owner searches: a target switched away
 /// from gets no more calls.

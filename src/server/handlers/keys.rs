@@ -6,6 +6,7 @@ use rand::distr::Alphanumeric;
 
 use super::{Ctx, date, datetime, unauthorized};
 use crate::cam::Secret;
+use crate::cam::model::KEYS_PER_USER;
 use crate::cam::model::{
     AccessKey, AccessKeyDetail, CreateAccessKey, CreateAccessKeyResponse, DeleteAccessKey, Empty,
     GetSecurityLastUsed, GetSecurityLastUsedResponse, KeyStatus, LAST_USED_BATCH, ListAccessKeys,
@@ -15,8 +16,6 @@ use crate::server::directory::KeyEntry;
 use crate::server::error::{Code, ServerError};
 use crate::server::store::{KeyRow, Tx};
 
-/// At most this many keys per user, enabled and disabled alike (spec §8.11).
-pub const KEYS_PER_USER: usize = 2;
 /// `InvalidParameter.DescriptionLengthOverlimit`: the tighter of the two documented limits.
 const DESCRIPTION_MAX_BYTES: usize = 300;
 

@@ -10,7 +10,7 @@ mod events;
 mod keys;
 mod users;
 
-pub use keys::{KEYS_PER_USER, new_secret_id, new_secret_key};
+pub use keys::{new_secret_id, new_secret_key};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;

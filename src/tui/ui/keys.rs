@@ -9,7 +9,8 @@ use ratatui::widgets::{Block, Paragraph, Row, Table, Widget, Wrap};
 use super::details::render_no_user;
 use super::layout::{SIDE_PANEL_MIN_WIDTH, SIDE_PANEL_WIDTH};
 use super::text::{datetime, truncate, unix_time};
-use crate::tui::state::{ACCESS_RECORDS, AccessPanel, MAX_KEYS, OpenUser, State, Status};
+use crate::cam::model::KEYS_PER_USER;
+use crate::tui::state::{ACCESS_RECORDS, AccessPanel, OpenUser, State, Status};
 use crate::tui::theme::{self, Theme};
 
 pub struct KeysView<'a> {
@@ -18,7 +19,7 @@ pub struct KeysView<'a> {
 }
 
 /// Borders, two notes, the column header and two rows.
-const KEYS_BLOCK_ROWS: u16 = 2 + 2 + 1 + MAX_KEYS as u16;
+const KEYS_BLOCK_ROWS: u16 = 2 + 2 + 1 + KEYS_PER_USER as u16;
 
 impl Widget for &KeysView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -92,7 +93,7 @@ impl Widget for &KeyTable<'_> {
             Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(inner);
         Paragraph::new(vec![
             Line::styled(
-                format!("• At most {MAX_KEYS} API keys per sub-user or collaborator."),
+                format!("• At most {KEYS_PER_USER} API keys per sub-user or collaborator."),
                 theme.dim(),
             ),
             Line::styled(

@@ -261,7 +261,7 @@ fn fifty_thousand_users_draw_only_the_window() {
                 100_000_100_000 + i,
                 &format!("user{i:05}"),
                 "load",
-                crate::tui::state::UserKind::SubUser,
+                crate::cam::model::UserKind::SubUser,
             )
         })
         .collect();

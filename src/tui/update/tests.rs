@@ -3,10 +3,11 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
+use crate::cam::model::UserKind;
 use crate::cam::model::{AccessKeyDetail, SubAccountInfo};
 use crate::tui::clipboard::Destination;
 use crate::tui::keymap;
-use crate::tui::state::{Header, Level, Remote, UserDetails, UserKind, UserRow};
+use crate::tui::state::{Header, Level, Remote, UserDetails, UserRow};
 
 pub fn header() -> Header {
     Header {
