@@ -6,6 +6,8 @@
 //! log (`@`), the log file, the data or config directories, nor the terminal's scrollback.
 
 mod support;
+#[path = "support/tmux.rs"]
+mod tmux_support;
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -194,6 +196,10 @@ fn assert_restored(tmux: &Tmux, how: &str) {
 
 #[test]
 fn the_terminal_is_restored_after_quitting_and_after_a_panic() {
+    if !tmux_support::available_or_skip("the_terminal_is_restored_after_quitting_and_after_a_panic")
+    {
+        return;
+    }
     let home = tempfile::tempdir().unwrap();
     // Nothing listens on port 1: the console still draws its first frame.
     let args = "--endpoint http://127.0.0.1:1 --timeout 1";
@@ -228,6 +234,11 @@ fn the_terminal_is_restored_after_quitting_and_after_a_panic() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_console_survives_every_fault_and_never_repeats_a_write() {
+    if !tmux_support::available_or_skip(
+        "the_console_survives_every_fault_and_never_repeats_a_write",
+    ) {
+        return;
+    }
     let server = TestServer::start().await;
     let uin = server.add_user("faulty", false).await;
     let root = server.root();
@@ -334,6 +345,9 @@ async fn the_console_survives_every_fault_and_never_repeats_a_write() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_key_created_in_the_console_leaves_no_trace() {
+    if !tmux_support::available_or_skip("a_key_created_in_the_console_leaves_no_trace") {
+        return;
+    }
     let server = TestServer::start().await;
     let uin = server.add_user("hygiene", false).await;
     let home = tempfile::tempdir().unwrap();

@@ -56,6 +56,9 @@ async fn last_user_with_an_enabled_key(client: &Client) -> (String, u64, String)
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn owner_search_profile_switch_read_only_and_call_log() {
+    if !tmux::available_or_skip("owner_search_profile_switch_read_only_and_call_log") {
+        return;
+    }
     let server_dir = tempfile::tempdir().unwrap();
     let server = sandbox::start(server_dir.path(), false).await.unwrap();
     let credential_file = server_dir.path().join(sandbox::ROOT_CREDENTIAL_FILE);

@@ -96,6 +96,9 @@ async fn pick_user(client: &Client) -> (String, u64, String) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn keys_lifecycle_in_a_real_terminal() {
+    if !tmux::available_or_skip("keys_lifecycle_in_a_real_terminal") {
+        return;
+    }
     let data_dir = tempfile::tempdir().unwrap();
     let tmux = Tmux::start(data_dir.path(), "--sandbox");
 

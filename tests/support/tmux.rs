@@ -9,6 +9,25 @@ use std::time::{Duration, Instant};
 /// Generous: a cold debug build seeds the sandbox; nothing asserts on time.
 pub const PATIENCE: Duration = Duration::from_secs(30);
 
+/// Whether tmux can run here. Without it the test prints SKIP and passes — except in CI
+/// (`CI` set), where `.ci/run` installs tmux and its absence is a failure.
+pub fn available_or_skip(test: &str) -> bool {
+    if Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
+        return true;
+    }
+    let message = "tmux is not installed (apt-get install tmux, or run .ci/run)";
+    assert!(
+        std::env::var_os("CI").is_none_or(|v| v.is_empty()),
+        "{message}"
+    );
+    println!("SKIP {test}: {message}");
+    false
+}
+
 pub struct Tmux {
     socket: String,
     screens: Option<PathBuf>,
