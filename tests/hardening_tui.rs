@@ -10,110 +10,53 @@ mod support;
 mod tmux_support;
 
 use std::path::Path;
-use std::process::{Command, Output};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
 
 use support::faulty::{Fault, FaultyProxy};
 use support::wire::{Signing, exchange};
 use support::{ROOT_ID, ROOT_KEY, TestServer};
 
-/// Generous: nothing asserts on time; a bound only stops a stuck test.
-const PATIENCE: Duration = Duration::from_secs(30);
 const EXITED: &str = "camtui exited with";
 
-struct Tmux {
-    socket: String,
+/// camtui in a shell that, once camtui is gone, prints its exit status and the terminal's line
+/// discipline, then waits: the pane stays to be inspected.
+struct Tmux(tmux_support::Tmux);
+
+impl std::ops::Deref for Tmux {
+    type Target = tmux_support::Tmux;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
 }
 
 impl Tmux {
-    /// Runs camtui in a shell that, once camtui is gone, prints its exit status and the
-    /// terminal's line discipline, then waits: the pane stays to be inspected.
     fn start(home: &Path, env: &[(&str, String)], args: &str) -> Self {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .subsec_nanos();
-        let tmux = Self {
-            socket: format!("camtui-hard-{}-{nanos}", std::process::id()),
-        };
         let script = format!(
             "{} {args}; echo \"{EXITED} $?\"; \
              echo \"tty: $(stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo|isig)' | tr '\\n' ' ')\"; \
              sleep 600",
             env!("CARGO_BIN_EXE_camtui")
         );
-        let mut command: Vec<String> = [
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            "100",
-            "-y",
-            "30",
-        ]
-        .iter()
-        .map(|s| (*s).to_owned())
-        .collect();
+        let path = |sub: &str| home.join(sub).display().to_string();
         let mut all_env = vec![
             ("HOME", home.display().to_string()),
-            (
-                "XDG_CONFIG_HOME",
-                home.join(".config").display().to_string(),
-            ),
-            (
-                "XDG_DATA_HOME",
-                home.join(".local/share").display().to_string(),
-            ),
-            (
-                "XDG_STATE_HOME",
-                home.join(".local/state").display().to_string(),
-            ),
-            ("XDG_CACHE_HOME", home.join(".cache").display().to_string()),
-            ("CAMTUI_DATA_DIR", home.join("data").display().to_string()),
+            ("XDG_CONFIG_HOME", path(".config")),
+            ("XDG_DATA_HOME", path(".local/share")),
+            ("XDG_STATE_HOME", path(".local/state")),
+            ("XDG_CACHE_HOME", path(".cache")),
+            ("CAMTUI_DATA_DIR", path("data")),
             ("CAMTUI_LOG", "trace".to_owned()),
             ("CAMTUI_CLIPBOARD", "off".to_owned()),
             ("TENCENTCLOUD_SECRET_ID", ROOT_ID.to_owned()),
             ("TENCENTCLOUD_SECRET_KEY", ROOT_KEY.to_owned()),
         ];
         all_env.extend(env.iter().cloned());
-        for (name, value) in all_env {
-            command.push("-e".into());
-            command.push(format!("{name}={value}"));
-        }
-        command.extend(["sh".to_owned(), "-c".to_owned(), script]);
-        let args: Vec<&str> = command.iter().map(String::as_str).collect();
-        tmux.run(&args);
+        // tmux runs a single command string through the shell.
+        let tmux = Self(tmux_support::Tmux::launch((100, 30), &all_env, &script));
         tmux.run(&["set-option", "-g", "history-limit", "10000"]);
         tmux
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        let output = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux must be installed (.ci/run installs it)");
-        assert!(
-            output.status.success(),
-            "tmux {args:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        output
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for key in keys {
-            self.run(&["send-keys", key]);
-            std::thread::sleep(Duration::from_millis(60));
-        }
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8(self.run(&["capture-pane", "-p"]).stdout).unwrap()
     }
 
     /// The visible screen and the whole scrollback.
@@ -136,25 +79,6 @@ impl Tmux {
         .to_owned()
     }
 
-    fn wait_for(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            let screen = self.screen();
-            if done(&screen) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "waited for {what}; the screen is:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn wait_text(&self, text: &str) -> String {
-        self.wait_for(text, |s| s.contains(text))
-    }
-
     /// Waits for camtui to end; returns its exit status and what the shell saw of the tty.
     fn wait_exit(&self) -> (String, String) {
         let screen = self.wait_text(EXITED);
@@ -172,14 +96,6 @@ impl Tmux {
             .trim()
             .to_owned();
         (status, tty)
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
     }
 }
 

@@ -34,31 +34,46 @@ pub struct Tmux {
 }
 
 impl Tmux {
+    /// camtui at 120×40 on the sandbox data in `data_dir`, copying through OSC 52.
     pub fn start(data_dir: &Path, args: &str) -> Self {
-        let socket = format!("camtui-e2e-{}-{}", std::process::id(), rand_suffix());
+        let mut tmux = Self::launch(
+            (120, 40),
+            &[
+                ("CAMTUI_DATA_DIR", data_dir.display().to_string()),
+                ("CAMTUI_CLIPBOARD", "osc52".to_owned()),
+            ],
+            &format!("exec {} {args}", env!("CARGO_BIN_EXE_camtui")),
+        );
+        tmux.screens = std::env::var_os("CAMTUI_SCREENS_DIR").map(PathBuf::from);
+        // tmux takes OSC 52 from the application into its paste buffer.
+        tmux.run(&["set-option", "-g", "set-clipboard", "on"]);
+        tmux
+    }
+
+    /// A shell `command` in a detached session of `size` (columns, rows) with `env` set, on a
+    /// tmux server of its own.
+    pub fn launch(size: (u16, u16), env: &[(&str, String)], command: &str) -> Self {
         let tmux = Self {
-            socket,
-            screens: std::env::var_os("CAMTUI_SCREENS_DIR").map(PathBuf::from),
+            socket: format!("camtui-e2e-{}-{}", std::process::id(), rand_suffix()),
+            screens: None,
         };
-        let command = format!("exec {} {args}", env!("CARGO_BIN_EXE_camtui"));
-        let data_dir_env = format!("CAMTUI_DATA_DIR={}", data_dir.display());
-        tmux.run(&[
+        let (columns, rows) = (size.0.to_string(), size.1.to_string());
+        let mut args = vec![
             "-f",
             "/dev/null",
             "new-session",
             "-d",
             "-x",
-            "120",
+            &columns,
             "-y",
-            "40",
-            "-e",
-            &data_dir_env,
-            "-e",
-            "CAMTUI_CLIPBOARD=osc52",
-            &command,
-        ]);
-        // tmux takes OSC 52 from the application into its paste buffer.
-        tmux.run(&["set-option", "-g", "set-clipboard", "on"]);
+            &rows,
+        ];
+        let pairs: Vec<String> = env.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        for pair in &pairs {
+            args.extend(["-e", pair.as_str()]);
+        }
+        args.push(command);
+        tmux.run(&args);
         tmux
     }
 
