@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
+use super::status_title;
 use crate::tui::state::{OpenUser, State, Status};
 use crate::tui::theme::{self, Theme};
 
@@ -130,14 +131,7 @@ impl Widget for &DetailsView<'_> {
             format!(" User Details · {} ", open.user.name),
             theme.title(),
         )];
-        match &open.details.status {
-            Status::Loading => title.push(Span::raw("· loading… ")),
-            Status::Failed(f) => title.push(Span::styled(
-                format!("· {} {} ", theme::FAILED_GLYPH, f.code),
-                theme.failed(),
-            )),
-            Status::Idle | Status::Ready => {}
-        }
+        title.extend(status_title(&open.details.status, theme));
         let block = Block::bordered()
             .border_style(theme.border())
             .title(Line::from(title));

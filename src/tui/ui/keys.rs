@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Row, Table, Widget, Wrap};
 
 use super::details::render_no_user;
 use super::layout::{SIDE_PANEL_MIN_WIDTH, SIDE_PANEL_WIDTH};
+use super::status_title;
 use super::text::{datetime, truncate, unix_time};
 use crate::cam::model::KEYS_PER_USER;
 use crate::tui::state::{ACCESS_RECORDS, AccessPanel, OpenUser, State, Status};
@@ -75,14 +76,7 @@ impl Widget for &KeyTable<'_> {
         if let Some(summary) = open.key_summary() {
             title.push(Span::raw(format!("· {summary} ")));
         }
-        match &open.keys.status {
-            Status::Loading => title.push(Span::raw("· loading… ")),
-            Status::Failed(f) => title.push(Span::styled(
-                format!("· {} {} ", theme::FAILED_GLYPH, f.code),
-                theme.failed(),
-            )),
-            Status::Idle | Status::Ready => {}
-        }
+        title.extend(status_title(&open.keys.status, theme));
         let block = Block::bordered()
             .border_style(theme.border())
             .title(Line::from(title));

@@ -20,6 +20,18 @@ use super::keymap;
 use super::state::{Modal, State, Status, TICKS_PER_SECOND, Tab};
 use super::theme::{self, Theme};
 
+/// What a block title says of a load in flight or failed ("Loading is state").
+pub fn status_title(status: &Status, theme: Theme) -> Option<Span<'static>> {
+    match status {
+        Status::Loading => Some(Span::raw("· loading… ")),
+        Status::Failed(f) => Some(Span::styled(
+            format!("· {} {} ", theme::FAILED_GLYPH, f.code),
+            theme.failed(),
+        )),
+        Status::Idle | Status::Ready => None,
+    }
+}
+
 /// The whole screen.
 pub struct Console<'a> {
     pub state: &'a State,

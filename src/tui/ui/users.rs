@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, Widget};
 
 use super::layout;
+use super::status_title;
 use super::text::{datetime, truncate};
 use crate::tui::state::{Column, State, Status};
 use crate::tui::theme::{self, Theme};
@@ -33,14 +34,7 @@ impl UsersView<'_> {
         let users = &self.state.users;
         let theme = self.theme;
         let mut spans = vec![Span::styled(" User List ", theme.title())];
-        match &users.load.status {
-            Status::Loading => spans.push(Span::raw("· loading… ")),
-            Status::Failed(f) => spans.push(Span::styled(
-                format!("· {} {} ", theme::FAILED_GLYPH, f.code),
-                theme.failed(),
-            )),
-            Status::Idle | Status::Ready => {}
-        }
+        spans.extend(status_title(&users.load.status, theme));
         if users.load.data.is_some() {
             if users.filter.is_empty() {
                 spans.push(Span::raw(format!("· {} users ", users.total())));
