@@ -398,14 +398,8 @@ impl IniFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cam::credential::environment_of as env;
     use crate::cam::credential::{ENV_SECRET_ID, ENV_SECRET_KEY};
-
-    fn env(pairs: &[(&str, &str)]) -> Environment {
-        pairs
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
-    }
 
     fn remote(resolved: Resolved) -> Remote {
         match resolved.target {

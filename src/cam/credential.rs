@@ -108,6 +108,15 @@ pub const ENV_REGION: &str = "TENCENTCLOUD_REGION";
 /// A snapshot of the environment variables a provider may read.
 pub type Environment = HashMap<String, String>;
 
+/// An environment made of `pairs`, for tests of anything that reads one.
+#[cfg(test)]
+pub(crate) fn environment_of(pairs: &[(&str, &str)]) -> Environment {
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
 /// The process's environment, for the top of the program; everything below takes a map.
 pub fn process_environment() -> Environment {
     std::env::vars().collect()
@@ -253,14 +262,8 @@ fn ini_section<'a>(text: &'a str, section: &str) -> Option<Vec<(&'a str, &'a str
 
 #[cfg(test)]
 mod tests {
+    use super::environment_of as env;
     use super::*;
-
-    fn env(pairs: &[(&str, &str)]) -> Environment {
-        pairs
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
-    }
 
     #[test]
     fn secret_redacts_itself() {

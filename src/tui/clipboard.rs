@@ -259,13 +259,7 @@ fn delete_tmux_buffers_holding(secret: &str) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn env(pairs: &[(&str, &str)]) -> Environment {
-        pairs
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
-    }
+    use crate::cam::credential::environment_of as env;
 
     #[test]
     fn auto_prefers_native_only_locally_with_a_display() {
