@@ -102,6 +102,17 @@ struct Index {
     principals: HashMap<u64, Principal>,
 }
 
+impl Index {
+    /// Adds a key after its owner's others (keys come in creation order).
+    fn insert_key(&mut self, key: KeyEntry) {
+        self.by_owner
+            .entry(key.owner_uin)
+            .or_default()
+            .push(key.secret_id.clone());
+        self.keys.insert(key.secret_id.clone(), Arc::new(key));
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Directory {
     index: RwLock<Index>,
@@ -118,12 +129,7 @@ impl Directory {
             let mut keys = keys;
             keys.sort_by(|a, b| (a.created, &a.secret_id).cmp(&(b.created, &b.secret_id)));
             for key in keys {
-                index
-                    .by_owner
-                    .entry(key.owner_uin)
-                    .or_default()
-                    .push(key.secret_id.clone());
-                index.keys.insert(key.secret_id.clone(), Arc::new(key));
+                index.insert_key(key);
             }
         }
         directory
@@ -176,13 +182,7 @@ impl Directory {
     }
 
     pub fn add_key(&self, key: KeyEntry) {
-        let mut index = self.write();
-        index
-            .by_owner
-            .entry(key.owner_uin)
-            .or_default()
-            .push(key.secret_id.clone());
-        index.keys.insert(key.secret_id.clone(), Arc::new(key));
+        self.write().insert_key(key);
     }
 
     pub fn set_key_active(&self, secret_id: &str, active: bool) {
