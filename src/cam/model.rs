@@ -46,6 +46,76 @@ impl std::fmt::Display for Service {
     }
 }
 
+/// A SecretId (CAM's `AccessKeyId`): the public half of an API key, `AKID…` on the China site and
+/// `IKID…` on the international one (spec §15). Not a secret: it is shown, copied and logged.
+/// Decoding accepts any string (a server answers whatever id it was asked about); [`Self::parse`]
+/// is for text a person typed or pasted.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
+#[serde(transparent)]
+pub struct SecretId(String);
+
+impl SecretId {
+    /// `text` if it looks like a SecretId: `AKID` or `IKID` followed by letters and digits, 16 to
+    /// 128 characters in all (real ones have 36).
+    pub fn parse(text: &str) -> Option<Self> {
+        let shaped = (text.starts_with("AKID") || text.starts_with("IKID"))
+            && (16..=128).contains(&text.len())
+            && text.bytes().all(|b| b.is_ascii_alphanumeric());
+        shaped.then(|| Self(text.to_owned()))
+    }
+
+    /// An id as a server sent it or as it is stored, unchecked.
+    pub fn from_wire(id: impl Into<String>) -> Self {
+        Self(id.into())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The last `n` characters, as the typed delete confirmation asks for them.
+    pub fn tail(&self, n: usize) -> &str {
+        let start = self.0.char_indices().rev().take(n).last();
+        &self.0[start.map_or(self.0.len(), |(i, _)| i)..]
+    }
+}
+
+impl std::fmt::Display for SecretId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl AsRef<str> for SecretId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for SecretId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for SecretId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for SecretId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl<'de> Deserialize<'de> for SecretId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        string_lenient(d).map(Self)
+    }
+}
+
 /// A typed action: its name, service, whether it changes anything, and its response type.
 pub trait Action: Serialize {
     const NAME: &'static str;
@@ -425,6 +495,7 @@ action!(CreateAccessKey => CreateAccessKeyResponse, Cam, "CreateAccessKey", muta
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateAccessKey {
+    #[serde(deserialize_with = "string_lenient")]
     pub access_key_id: String,
     pub status: KeyStatus,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -435,6 +506,7 @@ action!(UpdateAccessKey => Empty, Cam, "UpdateAccessKey", mutates: true);
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct DeleteAccessKey {
+    #[serde(deserialize_with = "string_lenient")]
     pub access_key_id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target_uin: Option<u64>,
@@ -629,4 +701,42 @@ fn opt_i64_lenient<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>
     #[derive(Deserialize)]
     struct Wrap(#[serde(deserialize_with = "i64_lenient")] i64);
     Ok(Option::<Wrap>::deserialize(d)?.map(|w| w.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SecretId;
+
+    #[test]
+    fn a_secret_id_is_parsed_only_from_its_shape() {
+        for id in [
+            "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE",
+            "IKID0123456789abcdef",
+        ] {
+            assert_eq!(SecretId::parse(id).unwrap().as_str(), id);
+        }
+        for no in [
+            "AKID",
+            "AKID123",
+            "XKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE",
+            "AKIDz8krbs J5yKBZQpn",
+        ] {
+            assert_eq!(SecretId::parse(no), None, "{no}");
+        }
+    }
+
+    #[test]
+    fn a_secret_id_decodes_from_any_string_and_encodes_as_one() {
+        let id: SecretId = serde_json::from_str("\"not-a-key\"").unwrap();
+        assert_eq!(id, "not-a-key");
+        assert_eq!(serde_json::to_string(&id).unwrap(), "\"not-a-key\"");
+    }
+
+    #[test]
+    fn tail_counts_characters() {
+        let id = SecretId::from_wire("IKIDabcdWXYZ");
+        assert_eq!(id.tail(4), "WXYZ");
+        assert_eq!(id.tail(0), "");
+        assert_eq!(id.tail(99), "IKIDabcdWXYZ");
+    }
 }

@@ -24,9 +24,7 @@ pub const DEFAULT_CONCURRENCY: usize = 4;
 /// Whether `text` looks like a SecretId: `AKID` (China site) or `IKID` (international site)
 /// followed by letters and digits, 16 to 128 characters in all (spec §15; real ones have 36).
 pub fn looks_like_secret_id(text: &str) -> bool {
-    (text.starts_with("AKID") || text.starts_with("IKID"))
-        && (16..=128).contains(&text.len())
-        && text.bytes().all(|b| b.is_ascii_alphanumeric())
+    super::model::SecretId::parse(text).is_some()
 }
 
 /// A user whose keys can be listed: a sub-user or a collaborator.

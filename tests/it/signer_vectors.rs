@@ -29,7 +29,7 @@ struct Vector {
 }
 
 fn vectors() -> Vec<Vector> {
-    let text = include_str!("fixtures/tc3-vectors.json");
+    let text = include_str!("../fixtures/tc3-vectors.json");
     serde_json::from_str::<Vectors>(text).unwrap().vectors
 }
 

@@ -3,7 +3,7 @@
 //! config, data or cache directories (the server's own database files aside), or in the API-call
 //! log; and a stolen database, without its key file, yields no usable key.
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -7,7 +7,7 @@
 //!
 //! `CAMTUI_CRASH_KILLS` sets the number of kills (default 12; the README's figures are for 100).
 
-mod support;
+use crate::support;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;

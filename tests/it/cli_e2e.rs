@@ -14,7 +14,7 @@ use camtui::cam::{Client, Credential, Endpoint, Transport, TransportConfig};
 use camtui::server::seed::Seed;
 use camtui::server::{ServerConfig, ServerHandle};
 
-const SEED: &str = include_str!("fixtures/cli-seed.json");
+const SEED: &str = include_str!("../fixtures/cli-seed.json");
 const ROOT_ID: &str = "IKIDrootTestKey0000000000000000000000";
 const ROOT_KEY: &str = "rootTestSecretKey000000000000000";
 

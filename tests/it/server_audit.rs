@@ -2,7 +2,7 @@
 //! the client's 90-day walk, audit records of mutations and refusals; and storage: restart,
 //! encryption at rest, file modes, the sandbox.
 
-mod support;
+use crate::support;
 
 use camtui::cam::Credential;
 use camtui::cam::model::{

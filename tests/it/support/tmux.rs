@@ -9,23 +9,17 @@ use std::time::{Duration, Instant};
 /// Generous: a cold debug build seeds the sandbox; nothing asserts on time.
 pub const PATIENCE: Duration = Duration::from_secs(30);
 
-/// Whether tmux can run here. Without it the test prints SKIP and passes — except in CI
-/// (`CI` set), where `.ci/run` installs tmux and its absence is a failure.
-pub fn available_or_skip(test: &str) -> bool {
-    if Command::new("tmux")
+/// Stops the test with a clear message when tmux cannot run here. The tests that call it are
+/// `#[ignore = "needs tmux"]`: `.ci/run` installs tmux and runs them with `--ignored`.
+pub fn require() {
+    let found = Command::new("tmux")
         .arg("-V")
         .output()
-        .is_ok_and(|o| o.status.success())
-    {
-        return true;
-    }
-    let message = "tmux is not installed (apt-get install tmux, or run .ci/run)";
+        .is_ok_and(|o| o.status.success());
     assert!(
-        std::env::var_os("CI").is_none_or(|v| v.is_empty()),
-        "{message}"
+        found,
+        "tmux is not installed: apt-get install tmux, or run .ci/run"
     );
-    println!("SKIP {test}: {message}");
-    false
 }
 
 pub struct Tmux {

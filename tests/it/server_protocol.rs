@@ -2,7 +2,7 @@
 //! GET and POST forms, every authentication failure, routing errors, parameter validation, the
 //! reply's exact shape, and tccli's `Host: http://…` quirk.
 
-mod support;
+use crate::support;
 
 use std::fmt::Write as _;
 use std::net::{Ipv4Addr, SocketAddr};

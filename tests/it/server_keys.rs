@@ -1,7 +1,7 @@
 //! The key actions end to end over loopback with camtui's own client: list, create, the 2-key
 //! limit, enable/disable, delete, last use, and who may touch whose keys.
 
-mod support;
+use crate::support;
 
 use camtui::cam::Credential;
 use camtui::cam::model::{

@@ -5,7 +5,7 @@
 //! bound (3 attempts, 1 when the answer is garbage), writes are sent exactly once.
 //! (`tests/client_transport.rs` covers the same faults for the client library itself.)
 
-mod support;
+use crate::support;
 
 use std::sync::Arc;
 

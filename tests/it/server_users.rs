@@ -1,7 +1,7 @@
 //! The user actions over loopback: `ListUsers`, `GetUser`, `AddUser`, `UpdateUser`, `DeleteUser`,
 //! `ListCollaborators`, `DescribeSubAccounts`, `GetUserAppId`, and the `IsAdmin` extension.
 
-mod support;
+use crate::support;
 
 use camtui::cam::Secret;
 use camtui::cam::model::{

@@ -5,6 +5,7 @@
 pub mod dump;
 pub mod faulty;
 pub mod process;
+pub mod tmux;
 pub mod wire;
 
 use std::net::{Ipv4Addr, SocketAddr};

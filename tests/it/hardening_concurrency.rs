@@ -5,7 +5,7 @@
 //!
 //! The load runs `CAMTUI_LOAD_SECS` seconds (default 5; the README's figures are for 30).
 
-mod support;
+use crate::support;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;

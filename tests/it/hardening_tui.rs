@@ -5,9 +5,8 @@
 //! repeats a write; and a key created in it leaves its SecretKey nowhere — not in the API-call
 //! log (`@`), the log file, the data or config directories, nor the terminal's scrollback.
 
-mod support;
-#[path = "support/tmux.rs"]
-mod tmux_support;
+use crate::support;
+use crate::support::tmux as tmux_support;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -110,12 +109,10 @@ fn assert_restored(tmux: &Tmux, how: &str) {
     assert_eq!(tty, "isig icanon echo", "{how}: line discipline");
 }
 
+#[ignore = "needs tmux"]
 #[test]
 fn the_terminal_is_restored_after_quitting_and_after_a_panic() {
-    if !tmux_support::available_or_skip("the_terminal_is_restored_after_quitting_and_after_a_panic")
-    {
-        return;
-    }
+    tmux_support::require();
     let home = tempfile::tempdir().unwrap();
     // Nothing listens on port 1: the console still draws its first frame.
     let args = "--endpoint http://127.0.0.1:1 --timeout 1";
@@ -148,13 +145,10 @@ fn the_terminal_is_restored_after_quitting_and_after_a_panic() {
     assert_restored(&tmux, "after a panic");
 }
 
+#[ignore = "needs tmux"]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_console_survives_every_fault_and_never_repeats_a_write() {
-    if !tmux_support::available_or_skip(
-        "the_console_survives_every_fault_and_never_repeats_a_write",
-    ) {
-        return;
-    }
+    tmux_support::require();
     let server = TestServer::start().await;
     let uin = server.add_user("faulty", false).await;
     let root = server.root();
@@ -259,11 +253,10 @@ async fn the_console_survives_every_fault_and_never_repeats_a_write() {
     println!("client faults (console):\n  {}", report.join("\n  "));
 }
 
+#[ignore = "needs tmux"]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_key_created_in_the_console_leaves_no_trace() {
-    if !tmux_support::available_or_skip("a_key_created_in_the_console_leaves_no_trace") {
-        return;
-    }
+    tmux_support::require();
     let server = TestServer::start().await;
     let uin = server.add_user("hygiene", false).await;
     let home = tempfile::tempdir().unwrap();

@@ -11,7 +11,7 @@
 //! RequestId as the reply). When no event is expected, the database and WAL files are also
 //! byte-for-byte identical.
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 

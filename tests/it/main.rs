@@ -1,0 +1,25 @@
+//! Every integration test in one binary, so a cold `cargo test` links the crate once. Each module
+//! is one subject; `support` holds what they share (a server on 127.0.0.1:0, signed raw requests,
+//! a fault-injecting proxy, `camtui serve` as a process, tmux).
+
+mod support;
+
+mod cli_e2e;
+mod client_transport;
+mod hardening_bad_input;
+mod hardening_concurrency;
+mod hardening_crash;
+mod hardening_faults;
+mod hardening_secrets;
+mod hardening_tui;
+mod model_decoding;
+mod owner_search;
+mod server_audit;
+mod server_compat;
+mod server_keys;
+mod server_protocol;
+mod server_users;
+mod signer_vectors;
+mod tui_operator_tmux;
+mod tui_tmux;
+mod tui_worker;
