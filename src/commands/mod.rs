@@ -155,7 +155,8 @@ pub async fn execute(args: &TargetArgs, command: &Command) -> u8 {
             "camtui: warning: {e} (ignoring the config file)"
         );
     }
-    let resolved = match target::resolve(args, &config, &env, home.as_deref()) {
+    let options = args.options();
+    let resolved = match target::resolve(&options, &config, &env, home.as_deref()) {
         Ok(resolved) => resolved,
         Err(e) => {
             let _ = writeln!(stderr.lock(), "camtui: {e}");
@@ -184,7 +185,7 @@ pub async fn execute(args: &TargetArgs, command: &Command) -> u8 {
         match preflight(command, &resolved, &console) {
             Ok(()) => {
                 let data_dir = crate::paths::data_dir(&env);
-                match target::connect(&resolved, args, data_dir.as_deref(), None).await {
+                match target::connect(&resolved, &options, data_dir.as_deref(), None).await {
                     Ok(connection) => {
                         let result = run(command, &connection.client, &mut console).await;
                         // The sandbox's audit trail must reach its database before we exit.

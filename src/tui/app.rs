@@ -5,7 +5,7 @@
 use std::collections::VecDeque;
 use std::future::Future;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::pin::Pin;
 use std::sync::Arc;
 
@@ -14,9 +14,8 @@ use tokio::sync::mpsc;
 
 use crate::cam::credential::Environment;
 use crate::cam::transport::CallObserver;
-use crate::cli::TargetArgs;
 use crate::config::Config;
-use crate::target::{self, Connection, Resolved, Target};
+use crate::target::{self, Connection, Resolved, Target, TargetOptions};
 
 use super::action::{Action, Failure, Mouse, MouseKind, Request, Ticket};
 use super::clipboard::{Choice, Clipboard};
@@ -34,7 +33,7 @@ pub type Connecting = Pin<Box<dyn Future<Output = Result<Connection, String>> + 
 /// Everything needed to resolve and connect a target — the first one, and each `:profile NAME`.
 #[derive(Debug, Clone)]
 pub struct Targets {
-    pub args: TargetArgs,
+    pub options: TargetOptions,
     pub config: Config,
     pub env: Environment,
     pub home: Option<PathBuf>,
@@ -51,7 +50,7 @@ impl Targets {
     pub fn resolve_profile(&self, name: &str) -> Result<Resolved, target::TargetError> {
         target::resolve_profile(
             name,
-            &self.args,
+            &self.options,
             &self.config,
             &self.env,
             self.home.as_deref(),
@@ -62,11 +61,14 @@ impl Targets {
     /// never hold up drawing or input, even if part of it blocks. Every call made through the
     /// connection is reported to `observer`.
     pub fn connect(&self, resolved: &Resolved, observer: CallObserver) -> Connecting {
-        let (resolved, args, data_dir) =
-            (resolved.clone(), self.args.clone(), self.data_dir.clone());
+        let (resolved, options, data_dir) = (
+            resolved.clone(),
+            self.options.clone(),
+            self.data_dir.clone(),
+        );
         Box::pin(async move {
             tokio::spawn(async move {
-                target::connect(&resolved, &args, data_dir.as_deref(), Some(observer))
+                target::connect(&resolved, &options, data_dir.as_deref(), Some(observer))
                     .await
                     .map_err(|e| e.to_string())
             })
@@ -113,26 +115,6 @@ pub enum AppError {
 
 /// The debug-only switch that makes the console panic after its first frame (see `Loop`).
 const FORCE_PANIC_ENV: &str = "CAMTUI_DEBUG_PANIC";
-
-/// Sets up the log file: the console never writes logs to the screen.
-pub fn init_logging(path: &Path) -> io::Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(path)?;
-    let filter = tracing_subscriber::EnvFilter::try_from_env("CAMTUI_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    // A second initialisation (tests) is not an error worth failing for.
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::sync::Mutex::new(file))
-        .with_ansi(false)
-        .try_init();
-    Ok(())
-}
 
 fn restore() {
     let _ = crossterm::execute!(
