@@ -8,13 +8,11 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use camtui::cam::model::UserKind;
-use camtui::cam::model::{AccessKey, KeyStatus, SubAccountInfo};
+use camtui::cam::model::{AccessKey, KeyStatus, SubAccountInfo, User};
 use camtui::tui::action::{Action, Reply, Request};
 use camtui::tui::clipboard::Backend;
 use camtui::tui::keymap;
-use camtui::tui::state::{
-    AccessRecord, Header, LastUsed, Remote, State, Tab, UserDetails, UserRow,
-};
+use camtui::tui::state::{AccessRecord, Header, LastUsed, Remote, State, Tab, UserDetails};
 use camtui::tui::theme::Theme;
 use camtui::tui::ui::Console;
 use camtui::tui::update::{Effect, update};
@@ -27,10 +25,10 @@ const USERS: u64 = 50_000;
 const WIDTH: u16 = 120;
 const HEIGHT: u16 = 40;
 
-fn users() -> Vec<UserRow> {
+fn users() -> Vec<User> {
     (0..USERS)
         .map(|i| {
-            UserRow::new(
+            User::new(
                 SubAccountInfo {
                     uin: 100_000_100_000 + i,
                     uid: 20_000_000 + i,
@@ -59,7 +57,7 @@ fn users() -> Vec<UserRow> {
 }
 
 /// What the worker would answer, so that every call the console makes comes back at once.
-fn reply(request: &Request, rows: &[UserRow]) -> Option<Reply> {
+fn reply(request: &Request, rows: &[User]) -> Option<Reply> {
     Some(match request {
         Request::Users => Reply::Users(rows.to_vec()),
         Request::Details { user } => Reply::Details(UserDetails {
@@ -116,7 +114,7 @@ fn reply(request: &Request, rows: &[UserRow]) -> Option<Reply> {
 }
 
 /// Runs `action` and answers every call it makes (and the calls those make) at once.
-fn drive(state: &mut State, action: Action, rows: &[UserRow]) {
+fn drive(state: &mut State, action: Action, rows: &[User]) {
     let mut pending = vec![action];
     while let Some(action) = pending.pop() {
         for effect in update(state, action) {
@@ -133,7 +131,7 @@ fn drive(state: &mut State, action: Action, rows: &[UserRow]) {
     }
 }
 
-fn press(state: &mut State, code: KeyCode, rows: &[UserRow]) {
+fn press(state: &mut State, code: KeyCode, rows: &[User]) {
     if let Some(action) = keymap::resolve(state.context(), KeyEvent::new(code, KeyModifiers::NONE))
     {
         drive(state, action, rows);
@@ -141,7 +139,7 @@ fn press(state: &mut State, code: KeyCode, rows: &[UserRow]) {
 }
 
 /// A console with the 50,000 users loaded, on the User List.
-fn loaded(rows: &[UserRow]) -> State {
+fn loaded(rows: &[User]) -> State {
     let mut state = State::new(Header {
         target: "http://127.0.0.1:41231".into(),
         sandbox: true,

@@ -5,11 +5,12 @@
 use std::time::{Duration, Instant};
 
 use camtui::cam::model::SubAccountInfo;
+use camtui::cam::model::User;
 use camtui::cam::model::UserKind;
 use camtui::tui::action::{Action, Reply, Request};
 use camtui::tui::clipboard::Backend;
 use camtui::tui::keymap;
-use camtui::tui::state::{Header, Remote, State, UserRow};
+use camtui::tui::state::{Header, Remote, State};
 use camtui::tui::theme::Theme;
 use camtui::tui::ui::Console;
 use camtui::tui::update::{Effect, update};
@@ -28,9 +29,9 @@ fn main() {
         accent: None,
     });
     update(&mut state, Action::Resize(120, 40));
-    let rows: Vec<UserRow> = (0..USERS)
+    let rows: Vec<User> = (0..USERS)
         .map(|i| {
-            UserRow::new(
+            User::new(
                 SubAccountInfo {
                     uin: 100_000_100_000 + i,
                     name: format!("user-{i:05}"),

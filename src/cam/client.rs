@@ -1,12 +1,15 @@
 //! Typed calls on top of [`Transport`]: one generic [`Client::send`] for every action, plus the
-//! walks that need several calls (all collaborators, last-used by tens, latest access records).
+//! walks that need several calls (every user, all collaborators, last-used by tens, latest
+//! access records).
 
+use std::collections::HashSet;
 use std::time::Duration;
 
 use super::error::CallError;
 use super::model::{
     AccessKey, Action, DescribeEvents, Event, GetSecurityLastUsed, LAST_USED_BATCH, ListAccessKeys,
-    ListCollaborators, LookupAttribute, SecretIdLastUsed, Service, SubAccountInfo,
+    ListCollaborators, ListUsers, LookupAttribute, SecretIdLastUsed, Service, SubAccountInfo, User,
+    UserKind,
 };
 use super::transport::{CallSpec, Transport};
 
@@ -15,6 +18,15 @@ pub const RECORD_WINDOW: Duration = Duration::from_secs(30 * 24 * 3600);
 pub const RECORD_WINDOWS: u32 = 3;
 /// The page size `ListCollaborators` is walked with.
 const COLLABORATOR_PAGE: u64 = 100;
+
+/// A call of a walk over several actions failed: which action, and how.
+#[derive(Debug, thiserror::Error)]
+#[error("{action}: {source}")]
+pub struct ActionError {
+    pub action: &'static str,
+    #[source]
+    pub source: CallError,
+}
 
 /// A CAM and CloudAudit client for one endpoint and one credential.
 #[derive(Debug, Clone)]
@@ -87,6 +99,22 @@ impl Client {
             reason: format!("unreadable {action} response: {e}"),
             body: String::new(),
         })
+    }
+
+    /// Every sub-user (`ListUsers`), then every collaborator (`ListCollaborators`, every page)
+    /// not already listed as a sub-user: each UIN once.
+    pub async fn all_users(&self) -> Result<Vec<User>, ActionError> {
+        let failed = |action| move |source| ActionError { action, source };
+        let sub_users = self
+            .send(&ListUsers {})
+            .await
+            .map_err(failed(ListUsers::NAME))?
+            .data;
+        let collaborators = self
+            .all_collaborators()
+            .await
+            .map_err(failed(ListCollaborators::NAME))?;
+        Ok(each_uin_once(sub_users, collaborators))
     }
 
     /// Every collaborator, following `Limit`/`Offset` until `TotalNum`.
@@ -169,6 +197,21 @@ impl Client {
     }
 }
 
+/// Sub-users first, then the collaborators not already listed.
+fn each_uin_once(sub_users: Vec<SubAccountInfo>, collaborators: Vec<SubAccountInfo>) -> Vec<User> {
+    let mut seen = HashSet::new();
+    sub_users
+        .into_iter()
+        .map(|info| User::new(info, UserKind::SubUser))
+        .chain(
+            collaborators
+                .into_iter()
+                .map(|info| User::new(info, UserKind::Collaborator)),
+        )
+        .filter(|user| seen.insert(user.uin))
+        .collect()
+}
+
 /// A short, secret-free description of what a request is about, for the API-call log: the
 /// values of the fields that identify a user or a key.
 fn describe_target(body: &[u8]) -> String {
@@ -212,7 +255,30 @@ fn describe_target(body: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::describe_target;
+    use super::{describe_target, each_uin_once};
+    use crate::cam::model::{SubAccountInfo, UserKind};
+
+    #[test]
+    fn collaborators_listed_as_users_are_not_doubled() {
+        let user = |uin, name: &str| SubAccountInfo {
+            uin,
+            name: name.into(),
+            ..SubAccountInfo::default()
+        };
+        let rows = each_uin_once(
+            vec![user(1, "alice"), user(2, "bob")],
+            vec![user(2, "bob"), user(3, "carol")],
+        );
+        let kinds: Vec<_> = rows.iter().map(|r| (r.uin, r.kind)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (1, UserKind::SubUser),
+                (2, UserKind::SubUser),
+                (3, UserKind::Collaborator)
+            ]
+        );
+    }
 
     #[test]
     fn target_names_users_and_keys_only() {

@@ -359,6 +359,45 @@ impl UserKind {
     }
 }
 
+/// A sub-user or collaborator as the user lists give it (`ListUsers`, `ListCollaborators`): a
+/// row of the console's User List and of `camtui users`. It serialises as `camtui users` prints
+/// it (docs/json-output.md); the contact fields are for the console's User Details.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct User {
+    pub name: String,
+    pub uin: u64,
+    pub uid: u64,
+    #[serde(rename = "type")]
+    pub kind: UserKind,
+    pub remark: String,
+    pub console_login: bool,
+    /// `YYYY-MM-DD HH:MM:SS`, Beijing time, as CAM gives it.
+    pub created: String,
+    #[serde(skip)]
+    pub phone: String,
+    #[serde(skip)]
+    pub country_code: String,
+    #[serde(skip)]
+    pub email: String,
+}
+
+impl User {
+    pub fn new(info: SubAccountInfo, kind: UserKind) -> Self {
+        Self {
+            name: info.name,
+            uin: info.uin,
+            uid: info.uid,
+            kind,
+            remark: info.remark,
+            console_login: info.console_login == 1,
+            created: info.create_time,
+            phone: info.phone_num,
+            country_code: info.country_code,
+            email: info.email,
+        }
+    }
+}
+
 /// `UserType` of [`SubAccountUser`]: 2 sub-user, 3 WeCom sub-user, 4 collaborator, 5 message receiver.
 pub const USER_TYPE_SUB_USER: u64 = 2;
 pub const USER_TYPE_COLLABORATOR: u64 = 4;

@@ -13,12 +13,10 @@ mod whois;
 use std::io::{self, IsTerminal as _, Write};
 
 use crate::cam::credential;
-use crate::cam::{CallError, Client};
+use crate::cam::{ActionError, CallError, Client};
 use crate::cli::{Command, KeysCommand, OutputFormat, TargetArgs};
 use crate::config::Config;
 use crate::target::{self, Resolved, TargetError};
-
-pub use users::{UserRow, all_users};
 
 /// Exit statuses (sysexits' `EX_USAGE` for usage errors).
 pub const EXIT_FAILURE: u8 = 1;
@@ -41,6 +39,13 @@ pub enum CommandError {
     Interrupted,
     #[error("cannot write the output: {0}")]
     Output(#[from] io::Error),
+}
+
+/// A failed walk is reported as its failed call: Code, Message and RequestId.
+impl From<ActionError> for CommandError {
+    fn from(e: ActionError) -> Self {
+        Self::Call(e.source)
+    }
 }
 
 impl CommandError {

@@ -7,7 +7,6 @@ use serde::Serialize;
 use tokio_util::sync::CancellationToken;
 
 use super::table::Fields;
-use super::users::all_users;
 use super::{CommandError, Console, print};
 use crate::cam::Client;
 use crate::cam::model::KeyStatus;
@@ -43,7 +42,7 @@ pub async fn run(
             "{secret_id:?} does not look like a SecretId (AKID… or IKID… followed by letters and digits)"
         )));
     }
-    let users = all_users(client).await?;
+    let users = client.all_users().await?;
     let refs: Vec<UserRef> = users
         .iter()
         .map(|u| UserRef {

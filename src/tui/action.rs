@@ -5,12 +5,12 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::cam::CallError;
-use crate::cam::model::{AccessKey, AccessKeyDetail, GetUserAppIdResponse, KeyStatus};
+use crate::cam::model::{AccessKey, AccessKeyDetail, GetUserAppIdResponse, KeyStatus, User};
 use crate::cam::transport::CallRecord;
 
 use super::clipboard::Destination;
 use super::keymap::Command;
-use super::state::{AccessRecord, LastUsed, SearchProgress, TargetInfo, UserDetails, UserRow};
+use super::state::{AccessRecord, LastUsed, SearchProgress, TargetInfo, UserDetails};
 
 pub use crate::cam::owner::UserRef;
 
@@ -27,7 +27,7 @@ pub enum Request {
     Users,
     /// `GetUser` for a sub-user, `DescribeSubAccounts` for a collaborator.
     Details {
-        user: UserRow,
+        user: User,
     },
     /// `ListAccessKeys` of one user.
     Keys {
@@ -93,7 +93,7 @@ impl Request {
 #[derive(Debug)]
 pub enum Reply {
     Account(GetUserAppIdResponse),
-    Users(Vec<UserRow>),
+    Users(Vec<User>),
     Details(UserDetails),
     Keys(Vec<AccessKey>),
     LastUsed(Vec<LastUsed>),

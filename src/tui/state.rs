@@ -4,9 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::cam::Secret;
-use crate::cam::model::{
-    AccessKey, AccessKeyDetail, KEYS_PER_USER, KeyStatus, SubAccountInfo, UserKind,
-};
+use crate::cam::model::{AccessKey, AccessKeyDetail, KEYS_PER_USER, KeyStatus, User, UserKind};
 
 use super::action::{Failure, Request, Ticket};
 use super::call_log::{CallLog, LogView};
@@ -62,47 +60,6 @@ impl Tab {
             Self::Details => Self::Users,
             Self::Keys => Self::Details,
         }
-    }
-}
-
-/// One row of the User List: a sub-user or a collaborator.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UserRow {
-    pub uin: u64,
-    pub uid: u64,
-    pub name: String,
-    pub kind: UserKind,
-    pub remark: String,
-    pub console_login: bool,
-    pub phone: String,
-    pub country_code: String,
-    pub email: String,
-    pub created: String,
-    /// Name, remark and UIN in lower case, for the filter.
-    haystack: String,
-}
-
-impl UserRow {
-    pub fn new(info: SubAccountInfo, kind: UserKind) -> Self {
-        let haystack = format!("{}\t{}\t{}", info.name, info.remark, info.uin).to_lowercase();
-        Self {
-            uin: info.uin,
-            uid: info.uid,
-            name: info.name,
-            kind,
-            remark: info.remark,
-            console_login: info.console_login == 1,
-            phone: info.phone_num,
-            country_code: info.country_code,
-            email: info.email,
-            created: info.create_time,
-            haystack,
-        }
-    }
-
-    /// Whether the row matches a lower-case filter.
-    pub fn matches(&self, needle_lower: &str) -> bool {
-        self.haystack.contains(needle_lower)
     }
 }
 
@@ -235,7 +192,7 @@ impl Column {
         Self::ALL[(at + 1) % Self::ALL.len()]
     }
 
-    fn key(self, row: &UserRow) -> SortKey<'_> {
+    fn key(self, row: &User) -> SortKey<'_> {
         match self {
             Self::Username => SortKey::Text(&row.name),
             Self::Uin => SortKey::Number(row.uin),
@@ -258,7 +215,9 @@ enum SortKey<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct UserList {
     pub load: Remote<()>,
-    rows: Vec<UserRow>,
+    rows: Vec<User>,
+    /// Name, remark and UIN of each row in lower case, for the filter.
+    haystacks: Vec<String>,
     /// Indices into `rows` in sort order.
     sorted: Vec<usize>,
     /// Indices into `rows` that pass the filter, in sort order: what is on screen.
@@ -283,7 +242,7 @@ impl UserList {
     }
 
     /// The rows on screen from `start`, at most `count` of them.
-    pub fn window(&self, start: usize, count: usize) -> impl Iterator<Item = &UserRow> {
+    pub fn window(&self, start: usize, count: usize) -> impl Iterator<Item = &User> {
         self.visible
             .iter()
             .skip(start)
@@ -291,16 +250,16 @@ impl UserList {
             .map(|i| &self.rows[*i])
     }
 
-    pub fn selected(&self) -> Option<&UserRow> {
+    pub fn selected(&self) -> Option<&User> {
         self.visible.get(self.cursor).map(|i| &self.rows[*i])
     }
 
-    pub fn find(&self, uin: u64) -> Option<&UserRow> {
+    pub fn find(&self, uin: u64) -> Option<&User> {
         self.rows.iter().find(|r| r.uin == uin)
     }
 
     /// Every row, filtered or not, in sort order.
-    pub fn all(&self) -> impl Iterator<Item = &UserRow> {
+    pub fn all(&self) -> impl Iterator<Item = &User> {
         self.sorted.iter().map(|i| &self.rows[*i])
     }
 
@@ -321,8 +280,12 @@ impl UserList {
     }
 
     /// Replaces the rows, keeping the cursor on the same user when it is still there.
-    pub fn set_rows(&mut self, rows: Vec<UserRow>) {
+    pub fn set_rows(&mut self, rows: Vec<User>) {
         let keep = self.selected().map(|r| r.uin);
+        self.haystacks = rows
+            .iter()
+            .map(|row| format!("{}\t{}\t{}", row.name, row.remark, row.uin).to_lowercase())
+            .collect();
         self.rows = rows;
         self.resort();
         self.refilter(keep);
@@ -369,14 +332,14 @@ impl UserList {
 
     fn refilter(&mut self, keep: Option<u64>) {
         let needle = self.filter.trim().to_lowercase();
-        let rows = &self.rows;
+        let (rows, haystacks) = (&self.rows, &self.haystacks);
         self.visible = if needle.is_empty() {
             self.sorted.clone()
         } else {
             self.sorted
                 .iter()
                 .copied()
-                .filter(|i| rows[*i].matches(&needle))
+                .filter(|i| haystacks[*i].contains(&needle))
                 .collect()
         };
         self.cursor = keep
@@ -389,7 +352,7 @@ impl UserList {
 /// The user opened in User Details and API Keys, and what has been fetched about them.
 #[derive(Debug, Clone)]
 pub struct OpenUser {
-    pub user: UserRow,
+    pub user: User,
     pub details: Remote<UserDetails>,
     pub keys: Remote<Vec<AccessKey>>,
     pub last_used: Remote<Vec<LastUsed>>,
@@ -401,7 +364,7 @@ pub struct OpenUser {
 }
 
 impl OpenUser {
-    pub fn new(user: UserRow) -> Self {
+    pub fn new(user: User) -> Self {
         Self {
             user,
             details: Remote::loading(),

@@ -3,7 +3,7 @@
 //! a fresh answer from a stale one. Owner searches report progress as actions too and can be
 //! cancelled. Nothing here touches the state.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -13,14 +13,14 @@ use tokio_util::sync::CancellationToken;
 use tracing::Instrument as _;
 
 use crate::cam::model::{
-    CreateAccessKey, DeleteAccessKey, DescribeSubAccounts, Event, GetUser, GetUserAppId, ListUsers,
-    SecretIdLastUsed, UpdateAccessKey, UserKind,
+    CreateAccessKey, DeleteAccessKey, DescribeSubAccounts, Event, GetUser, GetUserAppId,
+    SecretIdLastUsed, UpdateAccessKey, User,
 };
 use crate::cam::owner::{self, KeyOwnerCache, SearchOptions, SearchOutcome, UserRef};
 use crate::cam::{CallError, Client};
 
 use super::action::{Action, Failure, OwnerOutcome, Reply, Request, Ticket};
-use super::state::{ACCESS_RECORDS, AccessRecord, LastUsed, SearchProgress, UserDetails, UserRow};
+use super::state::{ACCESS_RECORDS, AccessRecord, LastUsed, SearchProgress, UserDetails};
 
 /// Sends requests to one target. Dropping it cancels its owner searches: a target switched away
 /// from gets no more calls.
@@ -223,18 +223,11 @@ pub async fn perform(client: &Client, request: &Request) -> Result<Reply, Failur
             .await
             .map(Reply::Account)
             .map_err(failed("GetUserAppId")),
-        Request::Users => {
-            let users = client
-                .send(&ListUsers {})
-                .await
-                .map_err(failed("ListUsers"))?
-                .data;
-            let collaborators = client
-                .all_collaborators()
-                .await
-                .map_err(failed("ListCollaborators"))?;
-            Ok(Reply::Users(merge_users(users, collaborators)))
-        }
+        Request::Users => client
+            .all_users()
+            .await
+            .map(Reply::Users)
+            .map_err(|e| Failure::from_call(e.action, &e.source)),
         Request::Details { user } if user.kind.is_collaborator() => {
             let reply = client
                 .send(&DescribeSubAccounts {
@@ -345,25 +338,7 @@ pub async fn perform(client: &Client, request: &Request) -> Result<Reply, Failur
     }
 }
 
-/// Sub-users first, then collaborators not already listed.
-pub fn merge_users(
-    users: Vec<crate::cam::model::SubAccountInfo>,
-    collaborators: Vec<crate::cam::model::SubAccountInfo>,
-) -> Vec<UserRow> {
-    let mut seen = HashSet::new();
-    users
-        .into_iter()
-        .map(|u| UserRow::new(u, UserKind::SubUser))
-        .chain(
-            collaborators
-                .into_iter()
-                .map(|c| UserRow::new(c, UserKind::Collaborator)),
-        )
-        .filter(|row| seen.insert(row.uin))
-        .collect()
-}
-
-fn details_from_row(user: &UserRow) -> UserDetails {
+fn details_from_row(user: &User) -> UserDetails {
     UserDetails {
         uin: user.uin,
         uid: user.uid,
@@ -413,29 +388,6 @@ pub fn access_record(event: &Event) -> AccessRecord {
 mod tests {
     use super::*;
     use crate::cam::de::EventTime;
-    use crate::cam::model::SubAccountInfo;
-
-    #[test]
-    fn collaborators_listed_as_users_are_not_doubled() {
-        let user = |uin, name: &str| SubAccountInfo {
-            uin,
-            name: name.into(),
-            ..SubAccountInfo::default()
-        };
-        let rows = merge_users(
-            vec![user(1, "alice"), user(2, "bob")],
-            vec![user(2, "bob"), user(3, "carol")],
-        );
-        let kinds: Vec<_> = rows.iter().map(|r| (r.uin, r.kind)).collect();
-        assert_eq!(
-            kinds,
-            [
-                (1, UserKind::SubUser),
-                (2, UserKind::SubUser),
-                (3, UserKind::Collaborator)
-            ]
-        );
-    }
 
     #[test]
     fn failed_events_show_their_api_code() {

@@ -10,11 +10,11 @@ use axum::body::Bytes;
 use axum::http::HeaderMap;
 use axum::response::IntoResponse;
 use camtui::cam::model::KeyStatus;
+use camtui::cam::model::User;
 use camtui::cam::model::UserKind;
 use camtui::cam::transport::{Endpoint, TransportConfig};
 use camtui::cam::{Client, Credential, Transport};
 use camtui::tui::action::{Reply, Request};
-use camtui::tui::state::UserRow;
 use camtui::tui::worker::perform;
 
 type Seen = Arc<Mutex<Vec<(String, serde_json::Value)>>>;
@@ -124,7 +124,7 @@ async fn details_come_from_get_user_or_describe_sub_accounts() {
     let Ok(Reply::Users(rows)) = perform(&client, &Request::Users).await else {
         panic!()
     };
-    let alice: UserRow = rows[0].clone();
+    let alice: User = rows[0].clone();
     let Ok(Reply::Details(details)) = perform(&client, &Request::Details { user: alice }).await
     else {
         panic!()

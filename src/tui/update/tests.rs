@@ -3,11 +3,12 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
+use crate::cam::model::User;
 use crate::cam::model::UserKind;
 use crate::cam::model::{AccessKeyDetail, SubAccountInfo};
 use crate::tui::clipboard::Destination;
 use crate::tui::keymap;
-use crate::tui::state::{Header, Level, Remote, UserDetails, UserRow};
+use crate::tui::state::{Header, Level, Remote, UserDetails};
 
 pub fn header() -> Header {
     Header {
@@ -20,8 +21,8 @@ pub fn header() -> Header {
     }
 }
 
-pub fn user(uin: u64, name: &str, remark: &str, kind: UserKind) -> UserRow {
-    UserRow::new(
+pub fn user(uin: u64, name: &str, remark: &str, kind: UserKind) -> User {
+    User::new(
         SubAccountInfo {
             uin,
             uid: uin - 100_000_000_000 + 10_000_000,
@@ -38,7 +39,7 @@ pub fn user(uin: u64, name: &str, remark: &str, kind: UserKind) -> UserRow {
     )
 }
 
-pub fn sample_users() -> Vec<UserRow> {
+pub fn sample_users() -> Vec<User> {
     vec![
         user(100_000_000_011, "alice", "platform team", UserKind::SubUser),
         user(100_000_000_012, "bob", "billing robot", UserKind::SubUser),
@@ -294,7 +295,7 @@ fn user_list_scrolls_with_the_cursor_and_pages_by_the_screen() {
     update(&mut state, Action::Resize(80, 10));
     let rows = layout::user_list_rows(state.size);
     assert_eq!(rows, 2);
-    let many: Vec<UserRow> = (0..10)
+    let many: Vec<User> = (0..10)
         .map(|i| {
             user(
                 100_000_000_100 + i,
