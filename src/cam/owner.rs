@@ -125,7 +125,7 @@ impl Progress {
         if self.total == 0 {
             1.0
         } else {
-            self.done as f64 / self.total as f64
+            (self.done as f64 / self.total as f64).min(1.0)
         }
     }
 }

@@ -10,9 +10,8 @@ use crate::cam::transport::CallRecord;
 
 use super::clipboard::Destination;
 use super::keymap::Command;
-use super::state::{AccessRecord, LastUsed, SearchProgress, TargetInfo, UserDetails};
-
-pub use crate::cam::owner::UserRef;
+use super::state::{AccessRecord, LastUsed, TargetInfo, UserDetails};
+use crate::cam::owner::{Progress, SearchOutcome, UserRef};
 
 /// Identifies one call, so its answer can be matched with the question and dropped when stale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -101,29 +100,7 @@ pub enum Reply {
     /// The new key, with the SecretKey: the only time it is ever seen.
     Created(AccessKeyDetail),
     Done,
-    Owner(OwnerOutcome),
-}
-
-/// How an owner search ended.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum OwnerOutcome {
-    Found {
-        uin: u64,
-        name: String,
-        key: AccessKey,
-        /// Answered from what the run already knew, without a call.
-        from_cache: bool,
-    },
-    NotFound {
-        /// Users whose keys were looked at.
-        searched: usize,
-        /// Users whose keys could not be listed: "name (Code)".
-        skipped: Vec<String>,
-    },
-    Cancelled {
-        done: usize,
-        total: usize,
-    },
+    Owner(SearchOutcome),
 }
 
 /// A failed call as the user sees it: which call, the Code, the Message and the RequestId.
@@ -223,10 +200,7 @@ pub enum Action {
     /// The transport made a call (for the API-call log).
     CallLogged(CallRecord),
     /// An owner search looked at more users.
-    SearchProgress {
-        ticket: Ticket,
-        progress: SearchProgress,
-    },
+    SearchProgress { ticket: Ticket, progress: Progress },
 }
 
 /// A mouse event, in terminal cells.

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::cam::Secret;
 use crate::cam::model::{AccessKey, AccessKeyDetail, KEYS_PER_USER, KeyStatus, User, UserKind};
+use crate::cam::owner::Progress;
 
 use super::action::{Failure, Request, Ticket};
 use super::call_log::{CallLog, LogView};
@@ -530,30 +531,6 @@ pub struct CommandLine {
     pub history_at: Option<usize>,
 }
 
-/// How far an owner search has got (from the worker's progress reports).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SearchProgress {
-    /// Users looked at (from the cache or by a call), of `total`.
-    pub done: usize,
-    pub total: usize,
-    /// `ListAccessKeys` calls answered.
-    pub requests: usize,
-    pub elapsed_ms: u64,
-    /// Time left at the pace so far; `None` before the first answer.
-    pub eta_ms: Option<u64>,
-}
-
-impl SearchProgress {
-    /// 0.0 ..= 1.0.
-    pub fn ratio(&self) -> f64 {
-        if self.total == 0 {
-            1.0
-        } else {
-            (self.done as f64 / self.total as f64).min(1.0)
-        }
-    }
-}
-
 /// A search for the owner of a SecretId, while it runs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OwnerSearch {
@@ -561,7 +538,7 @@ pub struct OwnerSearch {
     pub secret_id: String,
     /// Users to look at when it started.
     pub users: usize,
-    pub progress: Option<SearchProgress>,
+    pub progress: Option<Progress>,
 }
 
 /// A SecretKey on the clipboard, to be cleared when the countdown ends.

@@ -16,11 +16,11 @@ use crate::cam::model::{
     CreateAccessKey, DeleteAccessKey, DescribeSubAccounts, Event, GetUser, GetUserAppId,
     SecretIdLastUsed, UpdateAccessKey, User,
 };
-use crate::cam::owner::{self, KeyOwnerCache, SearchOptions, SearchOutcome, UserRef};
+use crate::cam::owner::{self, KeyOwnerCache, SearchOptions, UserRef};
 use crate::cam::{CallError, Client};
 
-use super::action::{Action, Failure, OwnerOutcome, Reply, Request, Ticket};
-use super::state::{ACCESS_RECORDS, AccessRecord, LastUsed, SearchProgress, UserDetails};
+use super::action::{Action, Failure, Reply, Request, Ticket};
+use super::state::{ACCESS_RECORDS, AccessRecord, LastUsed, UserDetails};
 
 /// Sends requests to one target. Dropping it cancels its owner searches: a target switched away
 /// from gets no more calls.
@@ -93,11 +93,8 @@ impl Worker {
                     (&request, cancel)
                 {
                     let progress_to = actions.clone();
-                    let result = find_owner(&client, secret_id, users, &owners, &token, |p| {
-                        let _ = progress_to.send(Action::SearchProgress {
-                            ticket,
-                            progress: progress(p),
-                        });
+                    let result = find_owner(&client, secret_id, users, &owners, &token, |progress| {
+                        let _ = progress_to.send(Action::SearchProgress { ticket, progress });
                     })
                     .await;
                     lock(&searches).remove(&ticket);
@@ -149,17 +146,6 @@ fn remember_keys(owners: &KeyOwnerCache, request: &Request, result: &Result<Repl
     }
 }
 
-fn progress(p: owner::Progress) -> SearchProgress {
-    let ms = |d: std::time::Duration| u64::try_from(d.as_millis()).unwrap_or(u64::MAX);
-    SearchProgress {
-        done: p.done,
-        total: p.total,
-        requests: p.requests,
-        elapsed_ms: ms(p.elapsed),
-        eta_ms: p.eta.map(ms),
-    }
-}
-
 /// Walks `ListAccessKeys` over `users` (`cam::owner` does the pacing) and says how it ended.
 ///
 /// Boxed with its `Send` bound spelled out: the search's stream of borrowing futures otherwise
@@ -173,7 +159,7 @@ pub fn find_owner<'a>(
     on_progress: impl FnMut(owner::Progress) + Send + 'a,
 ) -> Pin<Box<dyn Future<Output = Result<Reply, Failure>> + Send + 'a>> {
     Box::pin(async move {
-        let outcome = owner::find_owner(
+        owner::find_owner(
             client,
             secret_id,
             users,
@@ -183,32 +169,9 @@ pub fn find_owner<'a>(
             on_progress,
         )
         .await
-        .map_err(failed("ListAccessKeys"))?;
-        Ok(Reply::Owner(outcome_reply(outcome)))
+        .map(Reply::Owner)
+        .map_err(failed("ListAccessKeys"))
     })
-}
-
-fn outcome_reply(outcome: SearchOutcome) -> OwnerOutcome {
-    match outcome {
-        SearchOutcome::Found {
-            user,
-            key,
-            from_cache,
-        } => OwnerOutcome::Found {
-            uin: user.uin,
-            name: user.name,
-            key,
-            from_cache,
-        },
-        SearchOutcome::NotFound { searched, skipped } => OwnerOutcome::NotFound {
-            searched,
-            skipped: skipped
-                .iter()
-                .map(|s| format!("{} ({})", s.user.name, s.error.code()))
-                .collect(),
-        },
-        SearchOutcome::Cancelled { done, total } => OwnerOutcome::Cancelled { done, total },
-    }
 }
 
 fn failed(call: &'static str) -> impl Fn(CallError) -> Failure {

@@ -253,7 +253,8 @@ async fn mutations_name_the_user_and_failures_keep_the_request_id() {
 
 // ───────────────────── the worker: read-only, owner searches ─────────────────────
 
-use camtui::tui::action::{Action, OwnerOutcome, Ticket, UserRef};
+use camtui::cam::owner::{SearchOutcome, UserRef};
+use camtui::tui::action::{Action, Ticket};
 use camtui::tui::worker::Worker;
 use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
 
@@ -332,7 +333,7 @@ async fn a_search_reports_progress_and_says_when_nobody_owns_the_key() {
     assert!(
         matches!(
             result,
-            Ok(Reply::Owner(OwnerOutcome::NotFound { searched: 3, ref skipped })) if skipped.is_empty()
+            Ok(Reply::Owner(SearchOutcome::NotFound { searched: 3, ref skipped })) if skipped.is_empty()
         ),
         "{result:?}"
     );
@@ -360,9 +361,8 @@ async fn keys_listed_anyway_answer_a_later_search_without_a_call() {
         },
     );
     let result = next_done(&mut rx, &mut Vec::new()).await;
-    let Ok(Reply::Owner(OwnerOutcome::Found {
-        uin,
-        name,
+    let Ok(Reply::Owner(SearchOutcome::Found {
+        user: UserRef { uin, name },
         from_cache,
         ..
     })) = result
@@ -393,7 +393,7 @@ async fn keys_listed_anyway_answer_a_later_search_without_a_call() {
             users: users(3),
         },
     );
-    let Ok(Reply::Owner(OwnerOutcome::Found { from_cache, .. })) =
+    let Ok(Reply::Owner(SearchOutcome::Found { from_cache, .. })) =
         next_done(&mut rx, &mut Vec::new()).await
     else {
         panic!()
@@ -423,7 +423,7 @@ async fn a_cancelled_search_stops_calling() {
     }
     worker.cancel(Ticket(1));
     let result = next_done(&mut rx, &mut Vec::new()).await;
-    let Ok(Reply::Owner(OwnerOutcome::Cancelled { done, total: 60 })) = result else {
+    let Ok(Reply::Owner(SearchOutcome::Cancelled { done, total: 60 })) = result else {
         panic!("{result:?}")
     };
     assert!(done < 60);
@@ -443,7 +443,7 @@ async fn a_cancelled_search_stops_calling() {
     drop(worker);
     let result = next_done(&mut rx, &mut Vec::new()).await;
     assert!(
-        matches!(result, Ok(Reply::Owner(OwnerOutcome::Cancelled { .. }))),
+        matches!(result, Ok(Reply::Owner(SearchOutcome::Cancelled { .. }))),
         "{result:?}"
     );
 }

@@ -288,12 +288,12 @@ fn searching(done: usize, eta_ms: Option<u64>) -> State {
             &mut state,
             Action::SearchProgress {
                 ticket,
-                progress: crate::tui::state::SearchProgress {
+                progress: crate::cam::owner::Progress {
                     done,
                     total: 4,
                     requests: done,
-                    elapsed_ms: 150 * done as u64,
-                    eta_ms,
+                    elapsed: std::time::Duration::from_millis(150 * done as u64),
+                    eta: eta_ms.map(std::time::Duration::from_millis),
                 },
             },
         );

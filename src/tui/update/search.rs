@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 use std::sync::Arc;
 
 use super::{Effect, call, fail, flash, open_user, scroll_users};
-use crate::tui::action::{Failure, OwnerOutcome, Reply, Request, Ticket, UserRef};
+use crate::cam::owner::{SearchOutcome, UserRef};
+use crate::tui::action::{Failure, Reply, Request, Ticket};
 use crate::tui::keymap::Command;
 use crate::tui::state::{Level, Modal, OwnerSearch, State, Tab};
 
@@ -121,9 +122,8 @@ pub(super) fn on_done(
     }
     state.search = None;
     match result {
-        Ok(Reply::Owner(OwnerOutcome::Found {
-            uin,
-            name,
+        Ok(Reply::Owner(SearchOutcome::Found {
+            user: UserRef { uin, name },
             key,
             from_cache,
         })) => {
@@ -169,7 +169,7 @@ pub(super) fn on_done(
             );
             effects
         }
-        Ok(Reply::Owner(OwnerOutcome::NotFound { searched, skipped })) => {
+        Ok(Reply::Owner(SearchOutcome::NotFound { searched, skipped })) => {
             let mut text = format!(
                 "No sub-user or collaborator owns {secret_id} (looked at the keys of {searched} users)"
             );
@@ -178,13 +178,17 @@ pub(super) fn on_done(
                     text,
                     "; could not list the keys of {}: {}",
                     skipped.len(),
-                    skipped.join(", ")
+                    skipped
+                        .iter()
+                        .map(|s| format!("{} ({})", s.user.name, s.error.code()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 );
             }
             flash(state, Level::Warning, text);
             Vec::new()
         }
-        Ok(Reply::Owner(OwnerOutcome::Cancelled { .. })) => Vec::new(),
+        Ok(Reply::Owner(SearchOutcome::Cancelled { .. })) => Vec::new(),
         Ok(other) => {
             fail(
                 state,
