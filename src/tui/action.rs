@@ -8,7 +8,7 @@ use crate::cam::CallError;
 use crate::cam::model::{AccessKey, AccessKeyDetail, GetUserAppIdResponse, KeyStatus, User};
 use crate::cam::transport::CallRecord;
 
-use super::clipboard::Destination;
+use super::clipboard::{ClipboardError, Destination};
 use super::keymap::Command;
 use super::state::{AccessRecord, LastUsed, TargetInfo, UserDetails};
 use crate::cam::owner::{Progress, SearchOutcome, UserRef};
@@ -187,10 +187,12 @@ pub enum Action {
     /// A copy finished.
     Copied {
         what: Copied,
-        result: Result<Destination, String>,
+        result: Result<Destination, ClipboardError>,
     },
     /// The copied SecretKey was cleared from the clipboard (or was no longer there).
-    ClipboardCleared { result: Result<bool, String> },
+    ClipboardCleared {
+        result: Result<bool, ClipboardError>,
+    },
     /// The target could not be reached at all (e.g. the sandbox failed to start).
     TargetFailed(String),
     /// The target is ready: what the header shows.

@@ -28,7 +28,17 @@ use super::update::{Effect, update};
 use super::worker::Worker;
 
 /// Connecting may take a while (the sandbox starts a server); the console draws meanwhile.
-pub type Connecting = Pin<Box<dyn Future<Output = Result<Connection, String>> + Send>>;
+pub type Connecting = Pin<Box<dyn Future<Output = Result<Connection, ConnectFailed>> + Send>>;
+
+/// Why a target could not be connected.
+#[derive(Debug, thiserror::Error)]
+pub enum ConnectFailed {
+    #[error(transparent)]
+    Connect(#[from] target::ConnectError),
+    /// The connecting task panicked.
+    #[error("connecting failed: {0}")]
+    Aborted(#[from] tokio::task::JoinError),
+}
 
 /// Everything needed to resolve and connect a target — the first one, and each `:profile NAME`.
 #[derive(Debug, Clone)]
@@ -68,12 +78,10 @@ impl Targets {
         );
         Box::pin(async move {
             tokio::spawn(async move {
-                target::connect(&resolved, &options, data_dir.as_deref(), Some(observer))
-                    .await
-                    .map_err(|e| e.to_string())
+                target::connect(&resolved, &options, data_dir.as_deref(), Some(observer)).await
             })
-            .await
-            .unwrap_or_else(|e| Err(format!("connecting failed: {e}")))
+            .await?
+            .map_err(ConnectFailed::from)
         })
     }
 }
@@ -297,10 +305,9 @@ impl Loop {
                     },
                     Effect::Copy { what, text } => {
                         let secret = matches!(what, super::action::Copied::SecretKey(_));
-                        let result = self
-                            .clipboard
-                            .copy(text.expose(), secret, terminal.backend_mut())
-                            .map_err(|e| e.to_string());
+                        let result =
+                            self.clipboard
+                                .copy(text.expose(), secret, terminal.backend_mut());
                         queue.push_back(Action::Copied { what, result });
                     }
                     Effect::Cancel { ticket } => {
@@ -313,8 +320,7 @@ impl Loop {
                     Effect::ClearClipboard { secret } => {
                         let result = self
                             .clipboard
-                            .clear_secret(secret.expose(), terminal.backend_mut())
-                            .map_err(|e| e.to_string());
+                            .clear_secret(secret.expose(), terminal.backend_mut());
                         queue.push_back(Action::ClipboardCleared { result });
                     }
                 }
@@ -324,7 +330,7 @@ impl Loop {
 
     fn on_connected(
         &mut self,
-        connected: Result<Connection, String>,
+        connected: Result<Connection, ConnectFailed>,
         queue: &mut VecDeque<Action>,
     ) {
         match connected {
@@ -350,8 +356,9 @@ impl Loop {
                 self.connection = Some(connection);
                 queue.push_back(Action::TargetReady(label));
             }
-            Err(reason) => {
-                tracing::error!(%reason, "cannot reach the target");
+            Err(error) => {
+                tracing::error!(%error, "cannot reach the target");
+                let reason = error.to_string();
                 // Every call waiting for the target fails with the reason, so nothing spins forever.
                 for (ticket, request) in self.queued.drain(..) {
                     queue.push_back(Action::Done {
@@ -435,7 +442,7 @@ fn mouse_action(event: crossterm::event::MouseEvent) -> Option<Action> {
     }))
 }
 
-async fn poll_connecting(connecting: &mut Option<Connecting>) -> Result<Connection, String> {
+async fn poll_connecting(connecting: &mut Option<Connecting>) -> Result<Connection, ConnectFailed> {
     match connecting.as_mut() {
         Some(future) => future.await,
         None => std::future::pending().await,

@@ -908,7 +908,7 @@ fn on_tick(state: &mut State) -> Vec<Effect> {
 fn on_copied(
     state: &mut State,
     what: &Copied,
-    result: Result<super::clipboard::Destination, String>,
+    result: Result<super::clipboard::Destination, super::clipboard::ClipboardError>,
 ) {
     match (result, what) {
         (Ok(destination), Copied::SecretId(secret_id)) => flash(

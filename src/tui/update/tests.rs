@@ -6,7 +6,7 @@ use super::*;
 use crate::cam::model::User;
 use crate::cam::model::UserKind;
 use crate::cam::model::{AccessKeyDetail, SubAccountInfo};
-use crate::tui::clipboard::Destination;
+use crate::tui::clipboard::{ClipboardError, Destination};
 use crate::tui::keymap;
 use crate::tui::state::{Header, Level, Remote, UserDetails};
 
@@ -1135,7 +1135,9 @@ fn a_failed_secret_copy_stops_the_countdown() {
         &mut state,
         Action::Copied {
             what: Copied::SecretKey(KEY_B.into()),
-            result: Err("no terminal".into()),
+            result: Err(ClipboardError::Terminal(std::io::Error::other(
+                "no terminal",
+            ))),
         },
     );
     assert!(state.countdown.is_none());
