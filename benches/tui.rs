@@ -9,13 +9,14 @@ use std::time::{Duration, Instant};
 
 use camtui::cam::model::UserKind;
 use camtui::cam::model::{AccessKey, KeyStatus, SubAccountInfo, User};
-use camtui::tui::action::{Action, Reply, Request};
+use camtui::tui::action::{Action, Effect, Reply, Request};
 use camtui::tui::clipboard::Backend;
 use camtui::tui::keymap;
-use camtui::tui::state::{AccessRecord, Header, LastUsed, Remote, State, Tab, UserDetails};
+use camtui::tui::model::{AccessRecord, LastUsed, Tab, UserDetails};
+use camtui::tui::state::{Header, Remote, State};
 use camtui::tui::theme::Theme;
 use camtui::tui::ui::Console;
-use camtui::tui::update::{Effect, update};
+use camtui::tui::update::update;
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;

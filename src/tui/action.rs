@@ -1,21 +1,17 @@
-//! Everything that can happen to the console: intents (from keys) and results (from the worker
-//! and the clipboard). [`crate::tui::update::update`] is the only consumer.
+//! Everything that can happen to the console and everything it asks for: [`Action`]s are
+//! intents (from keys, as [`Command`]s) and results (from the worker and the clipboard), the only
+//! input of [`crate::tui::update::update`]; [`Effect`]s are its only output, [`Request`]s the calls
+//! they make and [`Reply`]s what comes back.
 
-use std::fmt;
 use std::sync::Arc;
 
-use crate::cam::CallError;
+use crate::cam::Secret;
 use crate::cam::model::{AccessKey, AccessKeyDetail, GetUserAppIdResponse, KeyStatus, User};
+use crate::cam::owner::{Progress, SearchOutcome, UserRef};
 use crate::cam::transport::CallRecord;
 
 use super::clipboard::{ClipboardError, Destination};
-use super::keymap::Command;
-use super::state::{AccessRecord, LastUsed, TargetInfo, UserDetails};
-use crate::cam::owner::{Progress, SearchOutcome, UserRef};
-
-/// Identifies one call, so its answer can be matched with the question and dropped when stale.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Ticket(pub u64);
+use super::model::{AccessRecord, Failure, LastUsed, Tab, TargetInfo, Ticket, UserDetails};
 
 /// One thing the worker is asked to fetch or change.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,52 +99,85 @@ pub enum Reply {
     Owner(SearchOutcome),
 }
 
-/// A failed call as the user sees it: which call, the Code, the Message and the RequestId.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Failure {
-    pub call: &'static str,
-    pub code: String,
-    pub message: String,
-    pub request_id: Option<String>,
+/// What a key asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Quit,
+    Help,
+    CloseHelp,
+    GoTab(Tab),
+    NextTab,
+    PreviousTab,
+    /// Drill down: User List → User Details → API Keys.
+    Open,
+    /// Go back up (or close what is open on top).
+    Back,
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    Filter,
+    FilterDone,
+    FilterClear,
+    Erase,
+    SortNext,
+    SortReverse,
+    Refresh,
+    CreateKey,
+    CopySecretId,
+    DisableKey,
+    EnableKey,
+    DeleteKey,
+    AccessPanel,
+    Confirm,
+    Cancel,
+    SwitchFocus,
+    /// Enter in a confirmation: activates the focused button, and never confirms.
+    Press,
+    Submit,
+    Reveal,
+    CopySecretKey,
+    Acknowledge,
+    CloseSecret,
+    /// Open the `:` command line.
+    CommandLine,
+    /// Tab in the command line: the next completion.
+    Complete,
+    /// Shift-Tab in the command line: the previous completion.
+    CompleteBack,
+    RunLine,
+    CancelLine,
+    CancelSearch,
+    /// Open the API-call log.
+    ShowLog,
+    CloseLog,
 }
 
-impl Failure {
-    pub fn from_call(call: &'static str, error: &CallError) -> Self {
-        match error.api() {
-            Some(api) => Self {
-                call,
-                code: api.code.clone(),
-                message: match api.hint() {
-                    Some(hint) => format!("{} — {hint}", api.message),
-                    None => api.message.clone(),
-                },
-                request_id: Some(api.request_id.clone()),
-            },
-            None => Self {
-                call,
-                code: error.code().to_owned(),
-                message: error.to_string(),
-                request_id: None,
-            },
-        }
+impl Command {
+    /// Whether the command changes something on the server (refused in read-only mode).
+    pub fn mutates(self) -> bool {
+        matches!(
+            self,
+            Self::CreateKey | Self::DisableKey | Self::EnableKey | Self::DeleteKey
+        )
     }
 }
 
-impl Failure {
-    /// Everything but the RequestId: `ListUsers failed: Code — Message`.
-    pub fn summary(&self) -> String {
-        format!("{} failed: {} — {}", self.call, self.code, self.message)
-    }
-}
-
-impl fmt::Display for Failure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} failed: {} — {}", self.call, self.code, self.message)?;
-        match &self.request_id {
-            Some(id) => write!(f, " (RequestId {id})"),
-            None => write!(f, " (no RequestId: the request got no API answer)"),
-        }
-    }
+/// Something for the outside world to do.
+#[derive(Debug)]
+pub enum Effect {
+    /// An API call, run by the worker.
+    Call { ticket: Ticket, request: Request },
+    /// Stop a call in flight (an owner search).
+    Cancel { ticket: Ticket },
+    /// Resolve the profile and connect to it; success comes back as `TargetSwitched`.
+    SwitchProfile { name: String },
+    /// Put text on the clipboard (a SecretId, or a SecretKey).
+    Copy { what: Copied, text: Secret },
+    /// Remove a copied SecretKey from the clipboard.
+    ClearClipboard { secret: Secret },
 }
 
 /// What was put on the clipboard, for the flash line and the countdown.

@@ -17,14 +17,15 @@ use crate::cam::transport::CallObserver;
 use crate::config::Config;
 use crate::target::{self, Connection, Resolved, Target, TargetOptions};
 
-use super::action::{Action, Failure, Mouse, MouseKind, Request, Ticket};
+use super::action::{Action, Effect, Mouse, MouseKind, Request};
 use super::clipboard::{Choice, Clipboard};
 use super::event::{Event, Events};
 use super::keymap;
-use super::state::{Header, Remote, State, TargetInfo};
+use super::model::{Failure, TargetInfo, Ticket};
+use super::state::{Header, Remote, State};
 use super::theme::Theme;
 use super::ui::Console;
-use super::update::{Effect, update};
+use super::update::update;
 use super::worker::Worker;
 
 /// Connecting may take a while (the sandbox starts a server); the console draws meanwhile.

@@ -10,6 +10,7 @@ pub mod clipboard;
 pub mod command_line;
 pub mod event;
 pub mod keymap;
+pub mod model;
 pub mod state;
 pub mod theme;
 pub mod ui;

@@ -4,13 +4,13 @@
 use std::collections::BTreeMap;
 
 use crate::cam::Secret;
-use crate::cam::model::{AccessKey, AccessKeyDetail, KEYS_PER_USER, KeyStatus, User, UserKind};
+use crate::cam::model::{AccessKey, AccessKeyDetail, KEYS_PER_USER, KeyStatus, User};
 use crate::cam::owner::Progress;
 
-use super::action::{Failure, Request, Ticket};
+use super::action::Request;
 use super::call_log::{CallLog, LogView};
 use super::clipboard::Backend;
-use super::keymap::Context;
+use super::model::{AccessRecord, Failure, LastUsed, Tab, Ticket, UserDetails};
 
 /// A quarter second: the tick the app sends for the spinner and timers.
 pub const TICKS_PER_SECOND: u64 = 4;
@@ -19,88 +19,66 @@ pub const SECRET_CLIPBOARD_SECONDS: u64 = 45;
 /// How many access records the panel shows (product.md §2.3).
 pub const ACCESS_RECORDS: usize = 20;
 
+/// Where the keyboard focus is: a view, or a dialog on top of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tab {
+pub enum Context {
     Users,
+    /// Typing into the User List filter.
+    Filter,
     Details,
     Keys,
+    ConfirmStatus,
+    ConfirmDelete,
+    Secret,
+    Help,
+    /// Typing into the `:` command line.
+    Command,
+    /// An owner search is running.
+    Search,
+    /// The API-call log is open.
+    CallLog,
 }
 
-impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::Users, Tab::Details, Tab::Keys];
+impl Context {
+    pub const ALL: [Context; 11] = [
+        Context::Users,
+        Context::Filter,
+        Context::Details,
+        Context::Keys,
+        Context::ConfirmStatus,
+        Context::ConfirmDelete,
+        Context::Secret,
+        Context::Help,
+        Context::Command,
+        Context::Search,
+        Context::CallLog,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
             Self::Users => "User List",
+            Self::Filter => "User List filter",
             Self::Details => "User Details",
             Self::Keys => "API Keys",
+            Self::ConfirmStatus => "Confirmation",
+            Self::ConfirmDelete => "Delete confirmation",
+            Self::Secret => "New API key",
+            Self::Help => "Help",
+            Self::Command => "Command line",
+            Self::Search => "Owner search",
+            Self::CallLog => "API-call log",
         }
     }
 
-    pub fn number(self) -> usize {
-        match self {
-            Self::Users => 1,
-            Self::Details => 2,
-            Self::Keys => 3,
-        }
+    /// Whether printable characters that are not bound go into a text field.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Self::Filter | Self::ConfirmDelete | Self::Command)
     }
 
-    #[must_use]
-    pub fn next(self) -> Self {
-        match self {
-            Self::Users => Self::Details,
-            Self::Details => Self::Keys,
-            Self::Keys => Self::Users,
-        }
+    /// Whether the tab keys, `?` and `q` work here: one of the three views has the focus.
+    pub fn has_global_keys(self) -> bool {
+        matches!(self, Self::Users | Self::Details | Self::Keys)
     }
-
-    #[must_use]
-    pub fn previous(self) -> Self {
-        match self {
-            Self::Users => Self::Keys,
-            Self::Details => Self::Users,
-            Self::Keys => Self::Details,
-        }
-    }
-}
-
-/// Every field the User Details tab shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UserDetails {
-    pub uin: u64,
-    pub uid: u64,
-    pub name: String,
-    pub kind: UserKind,
-    pub remark: String,
-    pub console_login: bool,
-    pub phone: String,
-    pub country_code: String,
-    pub email: String,
-    pub last_login_ip: String,
-    pub last_login_time: String,
-    pub created: String,
-}
-
-/// When a key was last used (`GetSecurityLastUsed`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LastUsed {
-    pub secret_id: String,
-    /// Unix seconds of the last use, when the server knows it.
-    pub at: Option<i64>,
-    /// `YYYY-MM-DD`, when only the day is known.
-    pub date: Option<String>,
-}
-
-/// One access record of a key (a CloudAudit event).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AccessRecord {
-    /// Unix seconds.
-    pub time: i64,
-    pub action: String,
-    pub source_ip: String,
-    pub region: String,
-    /// `None` for a successful call, else the API error code (or the numeric one).
-    pub error: Option<String>,
 }
 
 /// The state of something fetched from the server. The last good data stays on screen while a
@@ -506,17 +484,6 @@ pub struct Header {
     pub read_only: bool,
     /// The profile's accent colour for the header, so production looks different.
     pub accent: Option<ratatui::style::Color>,
-}
-
-/// What a new target brings to the header (`:profile NAME` switched to it).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TargetInfo {
-    pub label: String,
-    pub sandbox: bool,
-    pub read_only: bool,
-    pub accent: Option<ratatui::style::Color>,
-    /// The profile's name, for the flash.
-    pub profile: String,
 }
 
 /// The `:` line being typed.

@@ -4,33 +4,18 @@
 use crate::cam::Secret;
 use crate::cam::model::{AccessKey, GetUserAppIdResponse, KEYS_PER_USER, KeyStatus};
 
-use super::action::{Action, Copied, Failure, Reply, Request, Ticket};
+use super::action::{Action, Command, Copied, Effect, Reply, Request};
 use super::clipboard::Backend;
-use super::keymap::{Command, Context};
+use super::model::{Failure, Tab, Ticket};
 use super::state::{
-    AccessPanel, Button, ClipboardCountdown, Column, ConfirmDelete, ConfirmStatus, Flash, Level,
-    Modal, OpenUser, Remote, SECRET_CLIPBOARD_SECONDS, SecretModal, State, TICKS_PER_SECOND, Tab,
+    AccessPanel, Button, ClipboardCountdown, Column, ConfirmDelete, ConfirmStatus, Context, Flash,
+    Level, Modal, OpenUser, Remote, SECRET_CLIPBOARD_SECONDS, SecretModal, State, TICKS_PER_SECOND,
 };
 use super::ui::layout;
 
 mod line;
 mod mouse;
 mod search;
-
-/// Something for the outside world to do.
-#[derive(Debug)]
-pub enum Effect {
-    /// An API call, run by the worker.
-    Call { ticket: Ticket, request: Request },
-    /// Stop a call in flight (an owner search).
-    Cancel { ticket: Ticket },
-    /// Resolve the profile and connect to it; success comes back as `TargetSwitched`.
-    SwitchProfile { name: String },
-    /// Put text on the clipboard (a SecretId, or a SecretKey).
-    Copy { what: Copied, text: Secret },
-    /// Remove a copied SecretKey from the clipboard.
-    ClearClipboard { secret: Secret },
-}
 
 /// How long flashes stay, in ticks.
 const INFO_TICKS: u64 = 6 * TICKS_PER_SECOND;

@@ -19,8 +19,9 @@ use crate::cam::model::{
 use crate::cam::owner::{self, KeyOwnerCache, SearchOptions, UserRef};
 use crate::cam::{CallError, Client};
 
-use super::action::{Action, Failure, Reply, Request, Ticket};
-use super::state::{ACCESS_RECORDS, AccessRecord, LastUsed, UserDetails};
+use super::action::{Action, Reply, Request};
+use super::model::{AccessRecord, Failure, LastUsed, Ticket, UserDetails};
+use super::state::ACCESS_RECORDS;
 
 /// Sends requests to one target. Dropping it cancels its owner searches: a target switched away
 /// from gets no more calls.

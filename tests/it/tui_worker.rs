@@ -254,7 +254,8 @@ async fn mutations_name_the_user_and_failures_keep_the_request_id() {
 // ───────────────────── the worker: read-only, owner searches ─────────────────────
 
 use camtui::cam::owner::{SearchOutcome, UserRef};
-use camtui::tui::action::{Action, Ticket};
+use camtui::tui::action::Action;
+use camtui::tui::model::Ticket;
 use camtui::tui::worker::Worker;
 use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
 
@@ -271,7 +272,7 @@ fn users(count: u64) -> Arc<[UserRef]> {
 async fn next_done(
     rx: &mut UnboundedReceiver<Action>,
     progress: &mut Vec<usize>,
-) -> Result<Reply, camtui::tui::action::Failure> {
+) -> Result<Reply, camtui::tui::model::Failure> {
     loop {
         match rx.recv().await.expect("the worker answers") {
             Action::Done { result, .. } => return result,

@@ -9,9 +9,9 @@ use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget, Wrap};
 use super::layout::centered;
 use super::text::width;
 use crate::cam::model::KeyStatus;
-use crate::tui::keymap::{self, Context};
+use crate::tui::keymap;
 use crate::tui::state::{
-    Button, ConfirmDelete, ConfirmStatus, SECRET_CLIPBOARD_SECONDS, SecretModal,
+    Button, ConfirmDelete, ConfirmStatus, Context, SECRET_CLIPBOARD_SECONDS, SecretModal,
 };
 use crate::tui::theme::{self, Theme};
 

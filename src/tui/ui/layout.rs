@@ -3,7 +3,7 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use crate::tui::state::Tab;
+use crate::tui::model::Tab;
 
 pub const HEADER_ROWS: u16 = 1;
 pub const TAB_ROWS: u16 = 1;

@@ -17,7 +17,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::keymap;
-use super::state::{Modal, State, Status, TICKS_PER_SECOND, Tab};
+use super::model::Tab;
+use super::state::{Modal, State, Status, TICKS_PER_SECOND};
 use super::theme::{self, Theme};
 
 /// What a block title says of a load in flight or failed ("Loading is state").

@@ -8,11 +8,12 @@ use ratatui::backend::TestBackend;
 
 use super::Console;
 use crate::cam::model::KeyStatus;
-use crate::tui::action::{Action, Failure, Reply, Request};
-use crate::tui::state::{AccessRecord, State};
+use crate::tui::action::{Action, Effect, Reply, Request};
+use crate::tui::model::{AccessRecord, Failure};
+use crate::tui::state::State;
 use crate::tui::theme::Theme;
 use crate::tui::update::tests::{KEY_A, KEY_B, answer_all, key, press, with_keys, with_users};
-use crate::tui::update::{Effect, update};
+use crate::tui::update::update;
 
 fn draw(state: &mut State, columns: u16, rows: u16) -> String {
     update(state, Action::Resize(columns, rows));

@@ -1,13 +1,12 @@
 //! The `:` command line: typing, Tab completion, history, running a command, and the switch to
 //! another profile that `:profile NAME` asks for.
 
-use super::{Effect, busy, call, flash, go_tab, load_users, open_log, scroll_users, search};
-use crate::tui::action::Request;
+use super::{busy, call, flash, go_tab, load_users, open_log, scroll_users, search};
+use crate::tui::action::Command;
+use crate::tui::action::{Effect, Request};
 use crate::tui::command_line::{self, Candidates, LineCommand};
-use crate::tui::keymap::Command;
-use crate::tui::state::{
-    CommandLine, Header, Latest, Level, Modal, Remote, State, Tab, TargetInfo, UserList,
-};
+use crate::tui::model::{Tab, TargetInfo};
+use crate::tui::state::{CommandLine, Header, Latest, Level, Modal, Remote, State, UserList};
 
 /// How many lines the history keeps.
 const HISTORY: usize = 100;

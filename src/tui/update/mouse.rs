@@ -2,10 +2,9 @@
 //! (a second click on the selected row opens it, as Enter), the wheel moves through lists. The
 //! positions come from [`layout`], the same place the drawing takes them from.
 
-use super::{Effect, follow_panel, go_tab, moved, on_command, scroll_log, scroll_users};
-use crate::tui::action::{Mouse, MouseKind};
-use crate::tui::keymap::{Command, Context};
-use crate::tui::state::{Modal, State};
+use super::{follow_panel, go_tab, moved, on_command, scroll_log, scroll_users};
+use crate::tui::action::{Command, Effect, Mouse, MouseKind};
+use crate::tui::state::{Context, Modal, State};
 use crate::tui::ui::layout;
 
 /// Rows one wheel notch moves in a long list.

@@ -18,7 +18,7 @@ use crate::cam::owner::{Progress, SearchOutcome, SkippedUser, UserRef};
 use crate::cam::transport::CallRecord;
 use crate::tui::action::{Mouse, MouseKind};
 use crate::tui::call_log::CallLog;
-use crate::tui::state::TargetInfo;
+use crate::tui::model::TargetInfo;
 
 fn search_ticket(effects: &[Effect]) -> (Ticket, String, usize) {
     effects

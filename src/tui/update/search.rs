@@ -5,11 +5,11 @@
 use std::fmt::Write as _;
 use std::sync::Arc;
 
-use super::{Effect, call, fail, flash, open_user, scroll_users};
+use super::{call, fail, flash, open_user, scroll_users};
 use crate::cam::owner::{SearchOutcome, UserRef};
-use crate::tui::action::{Failure, Reply, Request, Ticket};
-use crate::tui::keymap::Command;
-use crate::tui::state::{Level, Modal, OwnerSearch, State, Tab};
+use crate::tui::action::{Command, Effect, Reply, Request};
+use crate::tui::model::{Failure, Tab, Ticket};
+use crate::tui::state::{Level, Modal, OwnerSearch, State};
 
 pub use crate::cam::owner::looks_like_secret_id;
 
@@ -99,7 +99,7 @@ pub(super) fn on_search(state: &mut State, command: Command) -> Vec<Effect> {
             Vec::new()
         }
         Command::Help => {
-            super::open_help(state, crate::tui::keymap::Context::Search);
+            super::open_help(state, crate::tui::state::Context::Search);
             Vec::new()
         }
         Command::Quit => {

@@ -8,7 +8,8 @@ use crate::cam::model::UserKind;
 use crate::cam::model::{AccessKeyDetail, SubAccountInfo};
 use crate::tui::clipboard::{ClipboardError, Destination};
 use crate::tui::keymap;
-use crate::tui::state::{Header, Level, Remote, UserDetails};
+use crate::tui::model::{AccessRecord, LastUsed, UserDetails};
+use crate::tui::state::{Header, Level, Remote};
 
 pub fn header() -> Header {
     Header {
@@ -105,7 +106,7 @@ pub fn with_keys(keys: &[AccessKey]) -> State {
         Request::LastUsed { secret_ids, .. } => Ok(Reply::LastUsed(
             secret_ids
                 .iter()
-                .map(|id| crate::tui::state::LastUsed {
+                .map(|id| LastUsed {
                     secret_id: id.clone(),
                     at: Some(1_714_550_400),
                     date: Some("2024-05-01".into()),
@@ -981,7 +982,7 @@ fn access_panel_opens_follows_the_selection_and_refreshes() {
     assert_eq!(panel.secret_id, KEY_B);
     assert!(panel.records.is_loading(), "the stale answer was dropped");
     answer_all(&mut state, effects, |_| {
-        Ok(Reply::Records(vec![crate::tui::state::AccessRecord {
+        Ok(Reply::Records(vec![AccessRecord {
             time: 1_714_550_400,
             action: "ListUsers".into(),
             source_ip: "203.0.113.7".into(),
