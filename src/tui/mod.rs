@@ -9,6 +9,7 @@ pub mod call_log;
 pub mod clipboard;
 pub mod command_line;
 pub mod event;
+pub mod geometry;
 pub mod keymap;
 pub mod model;
 pub mod state;

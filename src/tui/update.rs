@@ -6,12 +6,12 @@ use crate::cam::model::{AccessKey, GetUserAppIdResponse, KEYS_PER_USER, KeyStatu
 
 use super::action::{Action, Command, Copied, Effect, Reply, Request};
 use super::clipboard::Backend;
+use super::geometry;
 use super::model::{Failure, Tab, Ticket};
 use super::state::{
     AccessPanel, Button, ClipboardCountdown, Column, ConfirmDelete, ConfirmStatus, Context, Flash,
     Level, Modal, OpenUser, Remote, SECRET_CLIPBOARD_SECONDS, SecretModal, State, TICKS_PER_SECOND,
 };
-use super::ui::layout;
 
 mod line;
 mod mouse;
@@ -206,11 +206,8 @@ fn on_command(state: &mut State, command: Command) -> Vec<Effect> {
                 Command::Quit => state.quit = true,
                 _ if is_move(command) => {
                     if let Some(Modal::Help(context)) = state.modal {
-                        let max = super::ui::dialogs::help_scroll_max(
-                            context,
-                            state.header.read_only,
-                            state.size,
-                        );
+                        let max =
+                            geometry::help_scroll_max(context, state.header.read_only, state.size);
                         let page = usize::from(state.size.1.saturating_sub(2));
                         state.help_scroll = moved(state.help_scroll, max + 1, page, command);
                     }
@@ -339,7 +336,7 @@ fn open_log(state: &mut State) {
 
 /// Keeps the log's cursor inside the drawn window.
 fn scroll_log(size: (u16, u16), len: usize, view: &mut super::call_log::LogView) {
-    let rows = layout::call_log_rows(size).max(1);
+    let rows = geometry::call_log_rows(size).max(1);
     if view.cursor < view.offset {
         view.offset = view.cursor;
     } else if view.cursor >= view.offset + rows {
@@ -355,7 +352,7 @@ fn on_log(state: &mut State, command: Command) {
         return;
     };
     if is_move(command) {
-        let page = layout::call_log_rows(size);
+        let page = geometry::call_log_rows(size);
         view.cursor = moved(view.cursor, len, page, command);
         view.follow = view.cursor + 1 >= len;
         scroll_log(size, len, view);
@@ -412,7 +409,7 @@ fn is_move(command: Command) -> bool {
 
 /// Keeps the User List cursor inside the drawn window.
 fn scroll_users(state: &mut State) {
-    let rows = layout::user_list_rows(state.size).max(1);
+    let rows = geometry::user_list_rows(state.size).max(1);
     let users = &mut state.users;
     if users.cursor < users.offset {
         users.offset = users.cursor;
@@ -425,7 +422,7 @@ fn scroll_users(state: &mut State) {
 
 fn on_users(state: &mut State, command: Command) -> Vec<Effect> {
     if is_move(command) {
-        let page = layout::user_list_rows(state.size);
+        let page = geometry::user_list_rows(state.size);
         state.users.cursor = moved(state.users.cursor, state.users.shown(), page, command);
         scroll_users(state);
         return Vec::new();

@@ -7,9 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget, Wrap};
 
 use super::layout::centered;
-use super::text::width;
 use crate::cam::model::KeyStatus;
-use crate::tui::keymap;
+use crate::tui::geometry::{HelpLayout, HelpText};
 use crate::tui::state::{
     Button, ConfirmDelete, ConfirmStatus, Context, SECRET_CLIPBOARD_SECONDS, SecretModal,
 };
@@ -44,86 +43,26 @@ pub struct HelpView {
     pub theme: Theme,
 }
 
-/// The help's lines for a screen `screen_width` wide, and the width its key lines need.
-fn help_lines(
-    context: Context,
-    read_only: bool,
-    theme: Theme,
-    screen_width: u16,
-) -> (Vec<Line<'static>>, u16) {
-    let bindings = keymap::bindings(context);
-    let key_width = bindings
-        .iter()
-        .map(|b| width(&b.keys_label()))
-        .max()
-        .unwrap_or(0);
-    let mut lines: Vec<Line<'static>> = bindings
-        .iter()
-        .map(|b| {
-            let mut help = b.help.to_owned();
-            if read_only && b.command.mutates() {
-                help.push_str(" (read-only: refused)");
-            }
-            Line::from(vec![
-                Span::styled(format!(" {:<key_width$}  ", b.keys_label()), theme.key()),
-                Span::raw(help),
-            ])
-        })
-        .collect();
-    let line_width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 1;
-    let notes = keymap::notes(context);
-    if !notes.is_empty() {
-        // Notes wrap to the width the keys need (at most the screen's).
-        let room = usize::from(line_width.min(screen_width.saturating_sub(4)).max(20)) - 1;
-        lines.push(Line::default());
-        for note in notes {
-            for piece in wrap(&note, room) {
-                lines.push(Line::styled(format!(" {piece}"), theme.dim()));
-            }
-        }
-    }
-    (lines, line_width)
-}
-
-/// How the help is laid out on a screen of `size`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum HelpLayout {
-    OneColumn,
-    TwoColumns,
-    /// One column, taller than the screen: `j`/`k` scroll it.
-    Scrolling {
-        visible: usize,
-    },
-}
-
-fn help_layout(rows: usize, line_width: u16, size: (u16, u16)) -> HelpLayout {
-    let height = usize::from(size.1);
-    if rows + 2 <= height {
-        HelpLayout::OneColumn
-    } else if line_width * 2 + 5 <= size.0 && rows.div_ceil(2) + 2 <= height {
-        HelpLayout::TwoColumns
-    } else {
-        HelpLayout::Scrolling {
-            visible: height.saturating_sub(2).max(1),
-        }
-    }
-}
-
-/// The furthest the help of `context` can scroll on a screen of `size` (0 when it fits).
-pub fn help_scroll_max(context: Context, read_only: bool, size: (u16, u16)) -> usize {
-    let (lines, line_width) = help_lines(context, read_only, Theme::plain(), size.0);
-    match help_layout(lines.len(), line_width, size) {
-        HelpLayout::Scrolling { visible } => lines.len().saturating_sub(visible),
-        HelpLayout::OneColumn | HelpLayout::TwoColumns => 0,
-    }
-}
-
 impl Widget for &HelpView {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
-        let (mut lines, line_width) = help_lines(self.context, self.read_only, theme, area.width);
+        let help = HelpText::new(self.context, self.read_only, area.width);
+        let layout = HelpLayout::of(&help, (area.width, area.height));
+        let line_width = help.width;
+        let mut lines: Vec<Line<'static>> = help
+            .keys
+            .into_iter()
+            .map(|(keys, what)| Line::from(vec![Span::styled(keys, theme.key()), Span::raw(what)]))
+            .collect();
+        if !help.notes.is_empty() {
+            lines.push(Line::default());
+            lines.extend(
+                help.notes
+                    .into_iter()
+                    .map(|note| Line::styled(note, theme.dim())),
+            );
+        }
         let rows = lines.len();
-        let layout = help_layout(rows, line_width, (area.width, area.height));
         let mut title = vec![
             Span::styled(format!(" Keys · {} ", self.context.title()), theme.title()),
             Span::styled("· Esc closes ", theme.dim()),
@@ -179,25 +118,6 @@ impl Widget for &HelpView {
             }
         }
     }
-}
-
-/// Splits `text` into lines of at most `width` columns at spaces.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && super::text::width(&line) + 1 + super::text::width(word) > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
 }
 
 fn buttons(confirm_label: &str, focus: Button, theme: Theme) -> Line<'static> {

@@ -7,10 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, Widget, Wrap};
 
 use super::details::render_no_user;
-use super::layout::{SIDE_PANEL_MIN_WIDTH, SIDE_PANEL_WIDTH};
 use super::status_title;
 use super::text::{datetime, truncate, unix_time};
 use crate::cam::model::KEYS_PER_USER;
+use crate::tui::geometry::{SIDE_PANEL_MIN_WIDTH, SIDE_PANEL_WIDTH};
 use crate::tui::state::{ACCESS_RECORDS, AccessPanel, OpenUser, State, Status};
 use crate::tui::theme::{self, Theme};
 

@@ -16,10 +16,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::keymap;
 use super::model::Tab;
 use super::state::{Modal, State, Status, TICKS_PER_SECOND};
 use super::theme::{self, Theme};
+use super::{geometry, keymap};
 
 /// What a block title says of a load in flight or failed ("Loading is state").
 pub fn status_title(status: &Status, theme: Theme) -> Option<Span<'static>> {
@@ -152,7 +152,7 @@ impl Widget for &TabBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let mut spans = vec![Span::raw(" ")];
         for tab in Tab::ALL {
-            let label = layout::tab_label(tab);
+            let label = geometry::tab_label(tab);
             if tab == self.state.tab {
                 spans.push(Span::styled(
                     format!("[{}]", label.trim()),

@@ -1,11 +1,11 @@
 //! Clicks and the wheel (`--mouse`): a click on a tab goes there, a click on a row selects it
 //! (a second click on the selected row opens it, as Enter), the wheel moves through lists. The
-//! positions come from [`layout`], the same place the drawing takes them from.
+//! positions come from [`geometry`], the same place the drawing takes them from.
 
 use super::{follow_panel, go_tab, moved, on_command, scroll_log, scroll_users};
 use crate::tui::action::{Command, Effect, Mouse, MouseKind};
+use crate::tui::geometry;
 use crate::tui::state::{Context, Modal, State};
-use crate::tui::ui::layout;
 
 /// Rows one wheel notch moves in a long list.
 const WHEEL_ROWS: usize = 3;
@@ -66,9 +66,9 @@ fn page(command: Command) -> Command {
 
 fn click(state: &mut State, context: Context, column: u16, row: u16) -> Vec<Effect> {
     if matches!(context, Context::Users | Context::Details | Context::Keys)
-        && row == layout::HEADER_ROWS
+        && row == geometry::HEADER_ROWS
     {
-        return match layout::tab_columns()
+        return match geometry::tab_columns()
             .into_iter()
             .find(|(_, at, width)| (*at..at + width).contains(&column))
         {
@@ -79,9 +79,9 @@ fn click(state: &mut State, context: Context, column: u16, row: u16) -> Vec<Effe
     match context {
         Context::Users => {
             let Some(index) = row
-                .checked_sub(layout::USER_LIST_FIRST_ROW)
+                .checked_sub(geometry::USER_LIST_FIRST_ROW)
                 .map(usize::from)
-                .filter(|on_screen| *on_screen < layout::user_list_rows(state.size))
+                .filter(|on_screen| *on_screen < geometry::user_list_rows(state.size))
                 .map(|on_screen| state.users.offset + on_screen)
                 .filter(|index| *index < state.users.shown())
             else {
@@ -95,18 +95,15 @@ fn click(state: &mut State, context: Context, column: u16, row: u16) -> Vec<Effe
             Vec::new()
         }
         Context::Keys => {
-            let keys_width = if state.size.0 >= layout::SIDE_PANEL_MIN_WIDTH
-                && state.open.as_ref().is_some_and(|o| o.panel.is_some())
-            {
-                state.size.0 - layout::SIDE_PANEL_WIDTH
-            } else {
-                state.size.0
-            };
+            let keys_width = geometry::key_table_width(
+                state.size,
+                state.open.as_ref().is_some_and(|o| o.panel.is_some()),
+            );
             let Some(open) = state.open.as_mut() else {
                 return Vec::new();
             };
             let Some(index) = row
-                .checked_sub(layout::KEY_TABLE_FIRST_ROW)
+                .checked_sub(geometry::KEY_TABLE_FIRST_ROW)
                 .map(usize::from)
                 .filter(|i| *i < open.key_list().len() && column < keys_width)
             else {
@@ -122,8 +119,8 @@ fn click(state: &mut State, context: Context, column: u16, row: u16) -> Vec<Effe
             let len = state.calls.len();
             let size = state.size;
             if let Some(Modal::CallLog(view)) = &mut state.modal
-                && let Some(offset) = row.checked_sub(layout::CALL_LOG_FIRST_ROW)
-                && usize::from(offset) < layout::call_log_rows(size)
+                && let Some(offset) = row.checked_sub(geometry::CALL_LOG_FIRST_ROW)
+                && usize::from(offset) < geometry::call_log_rows(size)
                 && view.offset + usize::from(offset) < len
             {
                 view.cursor = view.offset + usize::from(offset);

@@ -294,7 +294,7 @@ fn user_list_moves() {
 fn user_list_scrolls_with_the_cursor_and_pages_by_the_screen() {
     let mut state = State::new(header());
     update(&mut state, Action::Resize(80, 10));
-    let rows = layout::user_list_rows(state.size);
+    let rows = geometry::user_list_rows(state.size);
     assert_eq!(rows, 2);
     let many: Vec<User> = (0..10)
         .map(|i| {
