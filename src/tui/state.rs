@@ -626,6 +626,11 @@ impl State {
         ticket
     }
 
+    /// Whether `uin` is the user open in User Details and API Keys.
+    pub fn is_open(&self, uin: u64) -> bool {
+        self.open.as_ref().is_some_and(|o| o.user.uin == uin)
+    }
+
     /// What keys mean right now.
     pub fn context(&self) -> Context {
         match &self.modal {

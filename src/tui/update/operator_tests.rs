@@ -11,14 +11,18 @@ use super::tests::{
     KEY_A, KEY_B, api_failure, calls, ctrl, flash_text, key, press, selected_name, typed,
     with_keys, with_users,
 };
-use super::*;
+use super::update;
 use crate::cam::ApiError;
 use crate::cam::model::Service;
+use crate::cam::model::{GetUserAppIdResponse, KeyStatus};
 use crate::cam::owner::{Progress, SearchOutcome, SkippedUser, UserRef};
 use crate::cam::transport::CallRecord;
+use crate::tui::action::{Action, Effect, Reply, Request};
 use crate::tui::action::{Mouse, MouseKind};
 use crate::tui::call_log::CallLog;
 use crate::tui::model::TargetInfo;
+use crate::tui::model::{Failure, Tab, Ticket};
+use crate::tui::state::{Context, Level, Modal, State};
 
 fn search_ticket(effects: &[Effect]) -> (Ticket, String, usize) {
     effects

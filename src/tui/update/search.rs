@@ -5,16 +5,17 @@
 use std::fmt::Write as _;
 use std::sync::Arc;
 
-use super::{call, fail, flash, open_user, scroll_users};
-use crate::cam::owner::{SearchOutcome, UserRef};
+use crate::cam::owner::{Progress, SearchOutcome, UserRef};
 use crate::tui::action::{Command, Effect, Reply, Request};
 use crate::tui::model::{Failure, Tab, Ticket};
-use crate::tui::state::{Level, Modal, OwnerSearch, State};
+use crate::tui::state::{Context, Level, Modal, OwnerSearch, State};
+use crate::tui::update::core::{call, fail, flash, unexpected};
+use crate::tui::update::{call_log, help, keys, tabs, users};
 
 pub use crate::cam::owner::looks_like_secret_id;
 
 /// Starts a search for `secret_id` over every user in the list.
-pub(super) fn start(state: &mut State, secret_id: String) -> Vec<Effect> {
+pub fn start(state: &mut State, secret_id: String) -> Vec<Effect> {
     if state.search.is_some() {
         flash(
             state,
@@ -34,7 +35,7 @@ pub(super) fn start(state: &mut State, secret_id: String) -> Vec<Effect> {
     // The filter held the SecretId: it matches no user, so it goes.
     if state.users.filter.trim() == secret_id {
         state.users.set_filter(String::new());
-        scroll_users(state);
+        users::scroll(state);
     }
     state.users.filter_editing = false;
     let users: Arc<[UserRef]> = state
@@ -73,8 +74,15 @@ pub(super) fn start(state: &mut State, secret_id: String) -> Vec<Effect> {
     vec![effect]
 }
 
+/// The worker looked at more users.
+pub fn on_progress(state: &mut State, ticket: Ticket, progress: Progress) {
+    if let Some(search) = state.search.as_mut().filter(|s| s.ticket == ticket) {
+        search.progress = Some(progress);
+    }
+}
+
 /// Keys while the search runs.
-pub(super) fn on_search(state: &mut State, command: Command) -> Vec<Effect> {
+pub fn on_search(state: &mut State, command: Command) -> Vec<Effect> {
     match command {
         Command::CancelSearch => {
             let Some(search) = state.search.take() else {
@@ -95,11 +103,11 @@ pub(super) fn on_search(state: &mut State, command: Command) -> Vec<Effect> {
             }]
         }
         Command::ShowLog => {
-            super::open_log(state);
+            call_log::open(state);
             Vec::new()
         }
         Command::Help => {
-            super::open_help(state, crate::tui::state::Context::Search);
+            help::open(state, Context::Search);
             Vec::new()
         }
         Command::Quit => {
@@ -111,7 +119,7 @@ pub(super) fn on_search(state: &mut State, command: Command) -> Vec<Effect> {
 }
 
 /// The search's answer; an answer to a cancelled search is dropped.
-pub(super) fn on_done(
+pub fn on_done(
     state: &mut State,
     ticket: Ticket,
     secret_id: &str,
@@ -137,12 +145,12 @@ pub(super) fn on_done(
                 );
                 return Vec::new();
             }
-            scroll_users(state);
+            users::scroll(state);
             state.tab = Tab::Keys;
             if matches!(state.modal, Some(Modal::Help(_))) {
                 state.modal = None;
             }
-            let mut effects = open_user(state, false);
+            let mut effects = tabs::open_user(state);
             if let Some(open) = state.open.as_mut() {
                 match open
                     .key_list()
@@ -153,7 +161,7 @@ pub(super) fn on_done(
                     None => open.select_key = Some(key.access_key_id.clone()),
                 }
             }
-            effects.extend(super::follow_panel(state));
+            effects.extend(keys::follow_panel(state));
             let known = if from_cache {
                 " (known from earlier this run, no call made)"
             } else {
@@ -190,10 +198,7 @@ pub(super) fn on_done(
         }
         Ok(Reply::Owner(SearchOutcome::Cancelled { .. })) => Vec::new(),
         Ok(other) => {
-            fail(
-                state,
-                &super::unexpected("ListAccessKeys (owner search)", &other),
-            );
+            fail(state, &unexpected("ListAccessKeys (owner search)", &other));
             Vec::new()
         }
         Err(failure) => {

@@ -2,14 +2,18 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::*;
-use crate::cam::model::User;
-use crate::cam::model::UserKind;
-use crate::cam::model::{AccessKeyDetail, SubAccountInfo};
-use crate::tui::clipboard::{ClipboardError, Destination};
-use crate::tui::keymap;
-use crate::tui::model::{AccessRecord, LastUsed, UserDetails};
-use crate::tui::state::{Header, Level, Remote};
+use super::update;
+use crate::cam::model::{
+    AccessKey, AccessKeyDetail, GetUserAppIdResponse, KeyStatus, SubAccountInfo, User, UserKind,
+};
+use crate::tui::action::{Action, Copied, Effect, Reply, Request};
+use crate::tui::clipboard::{Backend, ClipboardError, Destination};
+use crate::tui::model::{AccessRecord, Failure, LastUsed, Tab, UserDetails};
+use crate::tui::state::{
+    Button, Column, Context, Header, Level, Modal, Remote, SECRET_CLIPBOARD_SECONDS, State,
+    TICKS_PER_SECOND,
+};
+use crate::tui::{geometry, keymap};
 
 pub fn header() -> Header {
     Header {
