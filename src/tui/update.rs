@@ -36,7 +36,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Mouse(event) => mouse::on_mouse(state, event),
         Action::Resize(columns, rows) => {
             state.size = (columns, rows);
-            users::scroll(state);
+            core::scroll_users(state);
             Vec::new()
         }
         Action::Tick => {

@@ -1,7 +1,9 @@
 //! What every part of `update` shares: issuing calls, the one gate every mutation passes, the
-//! flash line, the one-change-at-a-time rule, and moving a cursor.
+//! flash line, the one-change-at-a-time rule, and moving a cursor (the User List's is kept in
+//! view from wherever it moves).
 
 use crate::tui::action::{Command, Effect, Reply, Request};
+use crate::tui::geometry;
 use crate::tui::model::Failure;
 use crate::tui::state::{Flash, Level, State, TICKS_PER_SECOND};
 
@@ -102,6 +104,19 @@ pub fn unexpected(call: &'static str, reply: &Reply) -> Failure {
         message: format!("camtui got an unexpected reply: {reply:?}"),
         request_id: None,
     }
+}
+
+/// Keeps the User List's cursor inside the drawn window.
+pub fn scroll_users(state: &mut State) {
+    let rows = geometry::user_list_rows(state.size).max(1);
+    let users = &mut state.users;
+    if users.cursor < users.offset {
+        users.offset = users.cursor;
+    } else if users.cursor >= users.offset + rows {
+        users.offset = users.cursor + 1 - rows;
+    }
+    // After a resize or a shorter list, do not leave empty space below the last row.
+    users.offset = users.offset.min(users.shown().saturating_sub(rows));
 }
 
 /// Moves a cursor over `len` rows; `page` is how many rows one screen shows.

@@ -4,8 +4,8 @@ use crate::tui::action::{Command, Effect};
 use crate::tui::command_line::{self, Candidates, LineCommand};
 use crate::tui::model::Tab;
 use crate::tui::state::{CommandLine, Level, State};
-use crate::tui::update::core::{NO_USER, flash};
-use crate::tui::update::{call_log, connection, help, search, tabs, users};
+use crate::tui::update::core::{NO_USER, flash, scroll_users};
+use crate::tui::update::{call_log, connection, help, search, tabs};
 
 /// How many lines the history keeps.
 const HISTORY: usize = 100;
@@ -197,6 +197,6 @@ fn keys_of(state: &mut State, name: &str) -> Vec<Effect> {
         return Vec::new();
     };
     state.users.select(uin);
-    users::scroll(state);
+    scroll_users(state);
     tabs::go(state, Tab::Keys)
 }

@@ -6,6 +6,7 @@
 use crate::tui::action::{Command, Effect, Mouse, MouseKind};
 use crate::tui::geometry;
 use crate::tui::state::{Context, State};
+use crate::tui::update::core::scroll_users;
 use crate::tui::update::{call_log, keys, tabs, users};
 
 /// Rows one wheel notch moves in a long list.
@@ -66,7 +67,7 @@ fn click(state: &mut State, context: Context, column: u16, row: u16) -> Vec<Effe
                 return users::open_selected(state);
             }
             state.users.cursor = index;
-            users::scroll(state);
+            scroll_users(state);
         }
         Context::Keys => {
             let Some(open) = state.open.as_ref() else {

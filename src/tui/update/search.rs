@@ -9,8 +9,8 @@ use crate::cam::owner::{Progress, SearchOutcome, UserRef};
 use crate::tui::action::{Command, Effect, Reply, Request};
 use crate::tui::model::{Failure, Tab, Ticket};
 use crate::tui::state::{Context, Level, Modal, OwnerSearch, State};
-use crate::tui::update::core::{call, fail, flash, unexpected};
-use crate::tui::update::{call_log, help, keys, tabs, users};
+use crate::tui::update::core::{call, fail, flash, scroll_users, unexpected};
+use crate::tui::update::{call_log, help, keys, tabs};
 
 pub use crate::cam::owner::looks_like_secret_id;
 
@@ -35,7 +35,7 @@ pub fn start(state: &mut State, secret_id: String) -> Vec<Effect> {
     // The filter held the SecretId: it matches no user, so it goes.
     if state.users.filter.trim() == secret_id {
         state.users.set_filter(String::new());
-        users::scroll(state);
+        scroll_users(state);
     }
     state.users.filter_editing = false;
     let users: Arc<[UserRef]> = state
@@ -145,7 +145,7 @@ pub fn on_done(
                 );
                 return Vec::new();
             }
-            users::scroll(state);
+            scroll_users(state);
             state.tab = Tab::Keys;
             if matches!(state.modal, Some(Modal::Help(_))) {
                 state.modal = None;

@@ -5,7 +5,7 @@ use crate::tui::action::{Command, Effect, Reply, Request};
 use crate::tui::geometry;
 use crate::tui::model::{Failure, Tab};
 use crate::tui::state::{Column, Level, State};
-use crate::tui::update::core::{call, fail, flash, is_move, moved};
+use crate::tui::update::core::{call, fail, flash, is_move, moved, scroll_users};
 use crate::tui::update::{search, tabs};
 
 pub fn load(state: &mut State) -> Effect {
@@ -13,23 +13,10 @@ pub fn load(state: &mut State) -> Effect {
     call(state, Request::Users)
 }
 
-/// Keeps the cursor inside the drawn window.
-pub fn scroll(state: &mut State) {
-    let rows = geometry::user_list_rows(state.size).max(1);
-    let users = &mut state.users;
-    if users.cursor < users.offset {
-        users.offset = users.cursor;
-    } else if users.cursor >= users.offset + rows {
-        users.offset = users.cursor + 1 - rows;
-    }
-    // After a resize or a shorter list, do not leave empty space below the last row.
-    users.offset = users.offset.min(users.shown().saturating_sub(rows));
-}
-
 /// Moves the cursor; `page` is how far a page key goes.
 pub fn move_cursor(state: &mut State, command: Command, page: usize) {
     state.users.cursor = moved(state.users.cursor, state.users.shown(), page, command);
-    scroll(state);
+    scroll_users(state);
 }
 
 /// The keys of the User List.
@@ -42,7 +29,7 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
         Command::Open => return open_selected(state),
         Command::Back if !state.users.filter.is_empty() => {
             state.users.set_filter(String::new());
-            scroll(state);
+            scroll_users(state);
         }
         Command::Filter => state.users.filter_editing = true,
         Command::SortNext => {
@@ -52,7 +39,7 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
                 Some((column, _)) => Some((column.next(), false)),
             };
             state.users.set_sort(next);
-            scroll(state);
+            scroll_users(state);
         }
         Command::SortReverse => {
             let reversed = match state.users.sort {
@@ -60,7 +47,7 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
                 Some((column, descending)) => (column, !descending),
             };
             state.users.set_sort(Some(reversed));
-            scroll(state);
+            scroll_users(state);
         }
         Command::Refresh => return vec![load(state)],
         _ => {}
@@ -103,7 +90,7 @@ pub fn on_filter(state: &mut State, command: Command) -> Vec<Effect> {
         Command::Quit => state.quit = true,
         _ => {}
     }
-    scroll(state);
+    scroll_users(state);
     Vec::new()
 }
 
@@ -113,7 +100,7 @@ pub fn type_filter(state: &mut State, text: &str) {
     let mut filter = state.users.filter.clone();
     filter.push_str(text);
     state.users.set_filter(filter);
-    scroll(state);
+    scroll_users(state);
 }
 
 /// The users arrived, or could not be listed.
@@ -122,7 +109,7 @@ pub fn on_listed(state: &mut State, result: Result<Reply, Failure>) -> Vec<Effec
         Ok(Reply::Users(rows)) => {
             state.users.set_rows(rows);
             state.users.load.finish(Ok(()));
-            scroll(state);
+            scroll_users(state);
         }
         Err(failure) => {
             fail(state, &failure);
