@@ -75,6 +75,17 @@ impl Request {
         }
     }
 
+    /// The key the request is about, if it is about one.
+    pub fn secret_id(&self) -> Option<&str> {
+        match self {
+            Self::Records { secret_id }
+            | Self::SetKeyStatus { secret_id, .. }
+            | Self::DeleteKey { secret_id, .. }
+            | Self::FindOwner { secret_id, .. } => Some(secret_id),
+            _ => None,
+        }
+    }
+
     /// Whether the request changes something on the server (never sent in read-only mode).
     pub fn mutates(&self) -> bool {
         matches!(

@@ -281,7 +281,7 @@ const KEYS: [Binding; 8] = [
     ),
 ];
 
-const CONFIRM_STATUS: [Binding; 5] = [
+const CONFIRM: [Binding; 5] = [
     bind(&[K::Char('y')], C::Confirm, "confirm", Some("confirm")),
     bind(&[K::Char('n'), K::Esc], C::Cancel, "cancel", Some("cancel")),
     bind(
@@ -306,7 +306,7 @@ const CONFIRM_STATUS: [Binding; 5] = [
     bind(&[K::Ctrl('c')], C::Quit, "quit", None),
 ];
 
-const CONFIRM_DELETE: [Binding; 4] = [
+const CONFIRM_TYPED: [Binding; 4] = [
     bind(
         &[K::Enter],
         C::Submit,
@@ -427,8 +427,8 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::Filter => &FILTER,
         Context::Details => &DETAILS,
         Context::Keys => &KEYS,
-        Context::ConfirmStatus => &CONFIRM_STATUS,
-        Context::ConfirmDelete => &CONFIRM_DELETE,
+        Context::Confirm => &CONFIRM,
+        Context::ConfirmTyped => &CONFIRM_TYPED,
         Context::Secret => &SECRET,
         Context::Help => &HELP,
         Context::Command => &COMMAND,
@@ -534,7 +534,7 @@ mod tests {
         ));
         assert!(resolve(Context::Users, press(KeyCode::Char('x'))).is_none());
         assert!(matches!(
-            resolve(Context::ConfirmDelete, press(KeyCode::Char('y'))),
+            resolve(Context::ConfirmTyped, press(KeyCode::Char('y'))),
             Some(Action::Input('y'))
         ));
     }

@@ -27,8 +27,10 @@ pub enum Context {
     Filter,
     Details,
     Keys,
-    ConfirmStatus,
-    ConfirmDelete,
+    /// A change waiting for `y`.
+    Confirm,
+    /// A change waiting for the end of its SecretId to be typed.
+    ConfirmTyped,
     Secret,
     Help,
     /// Typing into the `:` command line.
@@ -45,8 +47,8 @@ impl Context {
         Context::Filter,
         Context::Details,
         Context::Keys,
-        Context::ConfirmStatus,
-        Context::ConfirmDelete,
+        Context::Confirm,
+        Context::ConfirmTyped,
         Context::Secret,
         Context::Help,
         Context::Command,
@@ -60,8 +62,8 @@ impl Context {
             Self::Filter => "User List filter",
             Self::Details => "User Details",
             Self::Keys => "API Keys",
-            Self::ConfirmStatus => "Confirmation",
-            Self::ConfirmDelete => "Delete confirmation",
+            Self::Confirm => "Confirmation",
+            Self::ConfirmTyped => "Delete confirmation",
             Self::Secret => "New API key",
             Self::Help => "Help",
             Self::Command => "Command line",
@@ -72,7 +74,7 @@ impl Context {
 
     /// Whether printable characters that are not bound go into a text field.
     pub fn takes_text(self) -> bool {
-        matches!(self, Self::Filter | Self::ConfirmDelete | Self::Command)
+        matches!(self, Self::Filter | Self::ConfirmTyped | Self::Command)
     }
 
     /// Whether the tab keys, `?` and `q` work here: one of the three views has the focus.
@@ -392,15 +394,27 @@ pub struct AccessPanel {
     pub records: Remote<Vec<AccessRecord>>,
 }
 
-/// A key status change waiting for `y`.
+/// A change waiting for the user's word: the request it sends once confirmed, as gitui's
+/// `ConfirmAction` → popup → `ConfirmedAction`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfirmStatus {
-    pub uin: u64,
+pub struct Confirm {
+    pub request: Request,
+    /// Whose key it is, as the dialog names them.
     pub user_name: String,
-    pub secret_id: String,
-    pub status: KeyStatus,
-    /// Which button has focus; it starts on Cancel.
-    pub focus: Button,
+    pub answer: Answer,
+}
+
+/// How a change is confirmed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// `y`; Enter presses the focused button, which starts on Cancel, and never confirms.
+    Press { focus: Button },
+    /// The last characters of the SecretId, typed; Enter checks them.
+    Type {
+        typed: String,
+        /// Set when Enter was pressed with the wrong text.
+        mismatch: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -409,27 +423,42 @@ pub enum Button {
     Confirm,
 }
 
-/// A deletion waiting for the last four characters of the SecretId.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfirmDelete {
-    pub uin: u64,
-    pub user_name: String,
-    pub secret_id: String,
-    pub typed: String,
-    /// Set when Enter was pressed with the wrong text.
-    pub mismatch: bool,
-}
+/// How many characters of the SecretId a typed confirmation asks for.
+pub const TYPED_CHARACTERS: usize = 4;
 
-impl ConfirmDelete {
-    /// What must be typed: the last four characters of the SecretId.
+impl Confirm {
+    /// Confirmed with `y`.
+    pub fn press(request: Request, user_name: String) -> Self {
+        Self {
+            request,
+            user_name,
+            answer: Answer::Press {
+                focus: Button::Cancel,
+            },
+        }
+    }
+
+    /// Confirmed by typing the end of the SecretId the request changes.
+    pub fn typed(request: Request, user_name: String) -> Self {
+        Self {
+            request,
+            user_name,
+            answer: Answer::Type {
+                typed: String::new(),
+                mismatch: false,
+            },
+        }
+    }
+
+    /// What must be typed: the last characters of the request's SecretId.
     pub fn expected(&self) -> &str {
-        let cut = self
-            .secret_id
+        let secret_id = self.request.secret_id().unwrap_or_default();
+        let cut = secret_id
             .char_indices()
             .rev()
-            .nth(3)
+            .nth(TYPED_CHARACTERS - 1)
             .map_or(0, |(at, _)| at);
-        &self.secret_id[cut..]
+        &secret_id[cut..]
     }
 }
 
@@ -447,8 +476,7 @@ pub struct SecretModal {
 pub enum Modal {
     /// The key list of the view the help was opened from.
     Help(Context),
-    ConfirmStatus(ConfirmStatus),
-    ConfirmDelete(ConfirmDelete),
+    Confirm(Confirm),
     Secret(SecretModal),
     /// The API-call log (`@`).
     CallLog(LogView),
@@ -635,8 +663,10 @@ impl State {
     pub fn context(&self) -> Context {
         match &self.modal {
             Some(Modal::Help(_)) => Context::Help,
-            Some(Modal::ConfirmStatus(_)) => Context::ConfirmStatus,
-            Some(Modal::ConfirmDelete(_)) => Context::ConfirmDelete,
+            Some(Modal::Confirm(confirm)) => match confirm.answer {
+                Answer::Press { .. } => Context::Confirm,
+                Answer::Type { .. } => Context::ConfirmTyped,
+            },
             Some(Modal::Secret(_)) => Context::Secret,
             Some(Modal::CallLog(_)) => Context::CallLog,
             None if self.command_line.is_some() => Context::Command,

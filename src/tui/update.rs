@@ -84,7 +84,7 @@ fn on_command(state: &mut State, command: Command) -> Vec<Effect> {
     }
     match state.context() {
         Context::Help => help::on_key(state, command),
-        Context::ConfirmStatus | Context::ConfirmDelete => return confirm::on_key(state, command),
+        Context::Confirm | Context::ConfirmTyped => return confirm::on_key(state, command),
         Context::Secret => return secret::on_key(state, command),
         Context::Filter => return users::on_filter(state, command),
         Context::Command => return line::on_line(state, command),
@@ -121,7 +121,7 @@ fn on_view(state: &mut State, context: Context, command: Command) -> Vec<Effect>
 /// A character typed into the text field that has the focus.
 fn on_input(state: &mut State, c: char) {
     match state.context() {
-        Context::ConfirmDelete => confirm::type_char(state, c),
+        Context::ConfirmTyped => confirm::type_char(state, c),
         Context::Command => line::type_char(state, c),
         Context::Filter => users::type_filter(state, &c.to_string()),
         _ => {}
@@ -150,7 +150,7 @@ fn on_paste(state: &mut State, text: &str) -> Vec<Effect> {
             users::type_filter(state, &text);
             Vec::new()
         }
-        Context::Command | Context::ConfirmDelete => {
+        Context::Command | Context::ConfirmTyped => {
             for c in text.chars() {
                 on_input(state, c);
             }

@@ -1,5 +1,5 @@
-//! What opens on top of a view: the help overlay, the two confirmations and the one-time
-//! SecretKey modal.
+//! What opens on top of a view: the help overlay, the confirmation of a change and the
+//! one-time SecretKey modal.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -8,9 +8,10 @@ use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget, Wrap};
 
 use super::layout::centered;
 use crate::cam::model::KeyStatus;
+use crate::tui::action::Request;
 use crate::tui::geometry::{HelpLayout, HelpText};
 use crate::tui::state::{
-    Button, ConfirmDelete, ConfirmStatus, Context, SECRET_CLIPBOARD_SECONDS, SecretModal,
+    Answer, Button, Confirm, Context, SECRET_CLIPBOARD_SECONDS, SecretModal, TYPED_CHARACTERS,
 };
 use crate::tui::theme::{self, Theme};
 
@@ -132,108 +133,106 @@ fn buttons(confirm_label: &str, focus: Button, theme: Theme) -> Line<'static> {
     ])
 }
 
-/// Disable or enable a key, confirmed with `y`.
-pub struct ConfirmStatusView<'a> {
-    pub dialog: &'a ConfirmStatus,
+/// A change waiting for the user's word: what it will do, then the buttons (`y`) or the field
+/// the end of the SecretId is typed into.
+pub struct ConfirmView<'a> {
+    pub confirm: &'a Confirm,
     pub theme: Theme,
 }
 
-impl Widget for &ConfirmStatusView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let (dialog, theme) = (self.dialog, self.theme);
-        let (verb, title) = match dialog.status {
-            KeyStatus::Inactive => ("Disable", " Disable API key "),
-            KeyStatus::Active => ("Enable", " Enable API key "),
-        };
-        let mut lines = vec![
-            Line::raw(format!("{verb} {}", dialog.secret_id)),
-            Line::raw(format!("of {}?", dialog.user_name)),
-            Line::default(),
-        ];
-        match dialog.status {
-            KeyStatus::Inactive => {
-                lines.push(Line::styled(
-                    format!(
-                        "{} Every request signed with this key will be",
-                        theme::WARNING_GLYPH
-                    ),
-                    theme.danger(),
-                ));
-                lines.push(Line::styled(
-                    "  refused until it is enabled again.",
-                    theme.danger(),
-                ));
-            }
-            KeyStatus::Active => {
-                lines.push(Line::raw("Requests signed with this key will be"));
-                lines.push(Line::raw("accepted again."));
-            }
-        }
-        lines.push(Line::default());
-        lines.push(buttons(verb, dialog.focus, theme));
-        lines.push(Line::default());
-        lines.push(Line::styled(
-            "y confirms · n/Esc cancels · Enter never confirms",
-            theme.dim(),
-        ));
-        let inner = frame(
-            area,
-            60,
-            lines.len() as u16 + 2,
-            Line::styled(title, theme.title()),
-            theme,
-            buf,
-        );
-        Paragraph::new(lines).render(inner, buf);
+/// The dialog's verb for a request, and what the change means.
+fn question(request: &Request, theme: Theme) -> (&'static str, [Line<'static>; 2]) {
+    let danger = |text: String| Line::styled(text, theme.danger());
+    match request {
+        Request::SetKeyStatus {
+            status: KeyStatus::Inactive,
+            ..
+        } => (
+            "Disable",
+            [
+                danger(format!(
+                    "{} Every request signed with this key will be",
+                    theme::WARNING_GLYPH
+                )),
+                danger("  refused until it is enabled again.".to_owned()),
+            ],
+        ),
+        Request::SetKeyStatus {
+            status: KeyStatus::Active,
+            ..
+        } => (
+            "Enable",
+            [
+                Line::raw("Requests signed with this key will be"),
+                Line::raw("accepted again."),
+            ],
+        ),
+        Request::DeleteKey { .. } => (
+            "Delete",
+            [
+                danger(format!(
+                    "{} This cannot be undone: the key can never",
+                    theme::WARNING_GLYPH
+                )),
+                danger("  be used again.".to_owned()),
+            ],
+        ),
+        // A change no words are written for yet: named by its action.
+        other => (other.call_name(), [Line::default(), Line::default()]),
     }
 }
 
-/// Delete a key, confirmed by typing the last four characters of its SecretId.
-pub struct ConfirmDeleteView<'a> {
-    pub dialog: &'a ConfirmDelete,
-    pub theme: Theme,
-}
-
-impl Widget for &ConfirmDeleteView<'_> {
+impl Widget for &ConfirmView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (dialog, theme) = (self.dialog, self.theme);
+        let (confirm, theme) = (self.confirm, self.theme);
+        let (verb, meaning) = question(&confirm.request, theme);
         let mut lines = vec![
-            Line::raw(format!("Delete {}", dialog.secret_id)),
-            Line::raw(format!("of {}?", dialog.user_name)),
+            Line::raw(format!(
+                "{verb} {}",
+                confirm.request.secret_id().unwrap_or_default()
+            )),
+            Line::raw(format!("of {}?", confirm.user_name)),
             Line::default(),
-            Line::styled(
-                format!(
-                    "{} This cannot be undone: the key can never",
-                    theme::WARNING_GLYPH
-                ),
-                theme.danger(),
-            ),
-            Line::styled("  be used again.", theme.danger()),
-            Line::default(),
-            Line::raw("Type the last 4 characters of the SecretId:"),
-            Line::from(vec![
-                Span::raw("> "),
-                Span::styled(format!("{:<4}", dialog.typed), theme.input()),
-                Span::raw("▏"),
-            ]),
         ];
-        if dialog.mismatch {
-            lines.push(Line::styled(
-                format!(
-                    "{} That does not match: nothing was deleted.",
-                    theme::FAILED_GLYPH
-                ),
-                theme.failed(),
-            ));
-        } else {
-            lines.push(Line::default());
+        lines.extend(meaning);
+        lines.push(Line::default());
+        match &confirm.answer {
+            Answer::Press { focus } => {
+                lines.push(buttons(verb, *focus, theme));
+                lines.push(Line::default());
+                lines.push(Line::styled(
+                    "y confirms · n/Esc cancels · Enter never confirms",
+                    theme.dim(),
+                ));
+            }
+            Answer::Type { typed, mismatch } => {
+                lines.push(Line::raw(format!(
+                    "Type the last {TYPED_CHARACTERS} characters of the SecretId:"
+                )));
+                lines.push(Line::from(vec![
+                    Span::raw("> "),
+                    Span::styled(format!("{typed:<TYPED_CHARACTERS$}"), theme.input()),
+                    Span::raw("▏"),
+                ]));
+                lines.push(if *mismatch {
+                    Line::styled(
+                        format!(
+                            "{} That does not match: nothing was deleted.",
+                            theme::FAILED_GLYPH
+                        ),
+                        theme.failed(),
+                    )
+                } else {
+                    Line::default()
+                });
+                lines.push(Line::styled("Enter deletes · Esc cancels", theme.dim()));
+            }
         }
-        lines.push(Line::styled("Enter deletes · Esc cancels", theme.dim()));
         let inner = frame(
             area,
             60,
             lines.len() as u16 + 2,
-            Line::styled(" Delete API key ", theme.title()),
+            Line::styled(format!(" {verb} API key "), theme.title()),
             theme,
             buf,
         );

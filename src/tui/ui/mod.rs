@@ -66,11 +66,8 @@ impl Widget for &Console<'_> {
                 theme,
             }
             .render(area, buf),
-            Some(Modal::ConfirmStatus(dialog)) => {
-                dialogs::ConfirmStatusView { dialog, theme }.render(area, buf);
-            }
-            Some(Modal::ConfirmDelete(dialog)) => {
-                dialogs::ConfirmDeleteView { dialog, theme }.render(area, buf);
+            Some(Modal::Confirm(confirm)) => {
+                dialogs::ConfirmView { confirm, theme }.render(area, buf);
             }
             Some(Modal::Secret(modal)) => dialogs::SecretView {
                 modal,

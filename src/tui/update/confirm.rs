@@ -1,98 +1,55 @@
-//! Changes that wait for the user's word: a status change confirmed with `y` (Enter never
-//! confirms), a deletion confirmed by typing the end of the SecretId.
+//! The confirm round trip: a change opens a dialog holding the request it will send; once the
+//! user confirms — `y` (Enter never confirms), or for a deletion the end of the SecretId typed —
+//! that request goes through the one mutation gate, and cancelling sends nothing.
 
-use crate::tui::action::{Command, Effect, Request};
-use crate::tui::state::{Button, Level, Modal, State};
-use crate::tui::update::core::{flash, mutate};
+use crate::tui::action::{Command, Effect};
+use crate::tui::state::{Answer, Button, Confirm, Level, Modal, State};
+use crate::tui::update::core::{busy, flash, mutate};
+
+/// Opens the dialog, unless a change is still in flight.
+pub fn ask(state: &mut State, confirm: Confirm) {
+    if !busy(state) {
+        state.modal = Some(Modal::Confirm(confirm));
+    }
+}
 
 pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
-    match state.modal {
-        Some(Modal::ConfirmStatus(_)) => on_press(state, command),
-        Some(Modal::ConfirmDelete(_)) => on_typed(state, command),
-        _ => Vec::new(),
-    }
-}
-
-/// A character typed into a deletion's confirmation.
-pub fn type_char(state: &mut State, c: char) {
-    if let Some(Modal::ConfirmDelete(dialog)) = &mut state.modal {
-        // Room for a mistake to be seen, not an essay.
-        if dialog.typed.chars().count() < 8 {
-            dialog.typed.push(c);
-        }
-        dialog.mismatch = false;
-    }
-}
-
-fn on_press(state: &mut State, command: Command) -> Vec<Effect> {
-    let Some(Modal::ConfirmStatus(dialog)) = &mut state.modal else {
+    let Some(Modal::Confirm(confirm)) = &mut state.modal else {
         return Vec::new();
     };
-    match command {
-        Command::Confirm => {
-            let dialog = dialog.clone();
-            state.modal = None;
-            mutate(
-                state,
-                Request::SetKeyStatus {
-                    uin: dialog.uin,
-                    secret_id: dialog.secret_id,
-                    status: dialog.status,
-                },
-            )
-        }
-        Command::SwitchFocus => {
-            dialog.focus = match dialog.focus {
+    let expected = confirm.expected().to_owned();
+    match (&mut confirm.answer, command) {
+        (_, Command::Quit) => state.quit = true,
+        (Answer::Press { .. }, Command::Confirm) => return confirmed(state),
+        (Answer::Press { focus }, Command::SwitchFocus) => {
+            *focus = match focus {
                 Button::Cancel => Button::Confirm,
                 Button::Confirm => Button::Cancel,
             };
-            Vec::new()
         }
-        Command::Press if dialog.focus == Button::Confirm => {
-            flash(
-                state,
-                Level::Warning,
-                "Press y to confirm: Enter never confirms",
-            );
-            Vec::new()
-        }
-        Command::Press | Command::Cancel => {
+        (
+            Answer::Press {
+                focus: Button::Confirm,
+            },
+            Command::Press,
+        ) => flash(
+            state,
+            Level::Warning,
+            "Press y to confirm: Enter never confirms",
+        ),
+        (Answer::Press { .. }, Command::Press | Command::Cancel) => {
             state.modal = None;
             flash(state, Level::Info, "Cancelled: nothing changed");
-            Vec::new()
         }
-        Command::Quit => {
-            state.quit = true;
-            Vec::new()
+        (Answer::Type { typed, mismatch }, Command::Erase) => {
+            typed.pop();
+            *mismatch = false;
         }
-        _ => Vec::new(),
-    }
-}
-
-fn on_typed(state: &mut State, command: Command) -> Vec<Effect> {
-    let Some(Modal::ConfirmDelete(dialog)) = &mut state.modal else {
-        return Vec::new();
-    };
-    match command {
-        Command::Erase => {
-            dialog.typed.pop();
-            dialog.mismatch = false;
-            Vec::new()
+        (Answer::Type { typed, .. }, Command::Submit) if *typed == expected => {
+            return confirmed(state);
         }
-        Command::Submit if dialog.typed == dialog.expected() => {
-            let dialog = dialog.clone();
-            state.modal = None;
-            mutate(
-                state,
-                Request::DeleteKey {
-                    uin: dialog.uin,
-                    secret_id: dialog.secret_id,
-                },
-            )
-        }
-        Command::Submit => {
-            dialog.mismatch = true;
-            let expected = dialog.expected().to_owned();
+        (Answer::Type { mismatch, .. }, Command::Submit) => {
+            *mismatch = true;
             flash(
                 state,
                 Level::Warning,
@@ -100,17 +57,38 @@ fn on_typed(state: &mut State, command: Command) -> Vec<Effect> {
                     "Not deleted: type the last 4 characters of the SecretId ({expected}) exactly"
                 ),
             );
-            Vec::new()
         }
-        Command::Cancel => {
+        (Answer::Type { .. }, Command::Cancel) => {
             state.modal = None;
             flash(state, Level::Info, "Cancelled: nothing deleted");
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// The dialog closes and its request is sent.
+fn confirmed(state: &mut State) -> Vec<Effect> {
+    match state.modal.take() {
+        Some(Modal::Confirm(confirm)) => mutate(state, confirm.request),
+        other => {
+            state.modal = other;
             Vec::new()
         }
-        Command::Quit => {
-            state.quit = true;
-            Vec::new()
+    }
+}
+
+/// A character typed into a typed confirmation.
+pub fn type_char(state: &mut State, c: char) {
+    if let Some(Modal::Confirm(Confirm {
+        answer: Answer::Type { typed, mismatch },
+        ..
+    })) = &mut state.modal
+    {
+        // Room for a mistake to be seen, not an essay.
+        if typed.chars().count() < 8 {
+            typed.push(c);
         }
-        _ => Vec::new(),
+        *mismatch = false;
     }
 }

@@ -6,13 +6,11 @@ use crate::cam::Secret;
 use crate::cam::model::{AccessKey, AccessKeyDetail, KEYS_PER_USER, KeyStatus};
 use crate::tui::action::{Command, Copied, Effect, Reply, Request};
 use crate::tui::model::{Failure, Tab};
-use crate::tui::state::{
-    AccessPanel, Button, ConfirmDelete, ConfirmStatus, Level, Modal, Remote, SecretModal, State,
-};
-use crate::tui::update::clipboard;
+use crate::tui::state::{AccessPanel, Confirm, Level, Modal, Remote, SecretModal, State};
 use crate::tui::update::core::{
     NO_USER, busy, call, fail, flash, is_move, moved, mutate, unexpected,
 };
+use crate::tui::update::{clipboard, confirm};
 
 /// The open user's keys again.
 pub fn load(state: &mut State) -> Vec<Effect> {
@@ -198,14 +196,13 @@ fn set_status(state: &mut State, status: KeyStatus) -> Vec<Effect> {
                 status.label().to_lowercase()
             ),
         );
-    } else if !busy(state) {
-        state.modal = Some(Modal::ConfirmStatus(ConfirmStatus {
+    } else {
+        let request = Request::SetKeyStatus {
             uin,
-            user_name,
             secret_id: key.access_key_id,
             status,
-            focus: Button::Cancel,
-        }));
+        };
+        confirm::ask(state, Confirm::press(request, user_name));
     }
     Vec::new()
 }
@@ -224,14 +221,12 @@ fn delete(state: &mut State) -> Vec<Effect> {
                 key.access_key_id
             ),
         );
-    } else if !busy(state) {
-        state.modal = Some(Modal::ConfirmDelete(ConfirmDelete {
+    } else {
+        let request = Request::DeleteKey {
             uin,
-            user_name,
             secret_id: key.access_key_id,
-            typed: String::new(),
-            mismatch: false,
-        }));
+        };
+        confirm::ask(state, Confirm::typed(request, user_name));
     }
     Vec::new()
 }

@@ -10,8 +10,8 @@ use crate::tui::action::{Action, Copied, Effect, Reply, Request};
 use crate::tui::clipboard::{Backend, ClipboardError, Destination};
 use crate::tui::model::{AccessRecord, Failure, LastUsed, Tab, UserDetails};
 use crate::tui::state::{
-    Button, Column, Context, Header, Level, Modal, Remote, SECRET_CLIPBOARD_SECONDS, State,
-    TICKS_PER_SECOND,
+    Answer, Button, Column, Confirm, Context, Header, Level, Modal, Remote,
+    SECRET_CLIPBOARD_SECONDS, State, TICKS_PER_SECOND,
 };
 use crate::tui::{geometry, keymap};
 
@@ -786,11 +786,16 @@ fn copy_secret_id_and_clipboard_off() {
 fn disable_goes_through_a_confirmation_that_enter_never_confirms() {
     let mut state = with_keys(&[key(KEY_A, KeyStatus::Active)]);
     assert!(press(&mut state, 'd').is_empty());
-    let Some(Modal::ConfirmStatus(dialog)) = &state.modal else {
+    let Some(Modal::Confirm(Confirm {
+        request: Request::SetKeyStatus { status, .. },
+        answer: Answer::Press { focus },
+        ..
+    })) = &state.modal
+    else {
         panic!()
     };
-    assert_eq!(dialog.focus, Button::Cancel);
-    assert_eq!(dialog.status, KeyStatus::Inactive);
+    assert_eq!(*focus, Button::Cancel);
+    assert_eq!(*status, KeyStatus::Inactive);
     // Enter on Cancel cancels.
     assert!(press(&mut state, KeyCode::Enter).is_empty());
     assert!(state.modal.is_none());
@@ -798,12 +803,16 @@ fn disable_goes_through_a_confirmation_that_enter_never_confirms() {
     // Enter on the confirm button does not confirm either.
     press(&mut state, 'd');
     press(&mut state, KeyCode::Tab);
-    let Some(Modal::ConfirmStatus(dialog)) = &state.modal else {
+    let Some(Modal::Confirm(Confirm {
+        answer: Answer::Press { focus },
+        ..
+    })) = &state.modal
+    else {
         panic!()
     };
-    assert_eq!(dialog.focus, Button::Confirm);
+    assert_eq!(*focus, Button::Confirm);
     assert!(press(&mut state, KeyCode::Enter).is_empty());
-    assert!(matches!(state.modal, Some(Modal::ConfirmStatus(_))));
+    assert!(matches!(state.modal, Some(Modal::Confirm(_))));
     assert!(flash_text(&state).contains("Press y"));
     for switch in [
         KeyCode::Left,
@@ -858,10 +867,14 @@ fn enable_and_already_in_that_state() {
     assert!(state.modal.is_none());
     assert!(flash_text(&state).contains("already disabled"));
     press(&mut state, 'e');
-    let Some(Modal::ConfirmStatus(dialog)) = &state.modal else {
+    let Some(Modal::Confirm(Confirm {
+        request: Request::SetKeyStatus { status, .. },
+        ..
+    })) = &state.modal
+    else {
         panic!()
     };
-    assert_eq!(dialog.status, KeyStatus::Active);
+    assert_eq!(*status, KeyStatus::Active);
     let effects = press(&mut state, 'y');
     assert!(matches!(
         calls(&effects)[..],
@@ -892,15 +905,19 @@ fn delete_refuses_an_enabled_key() {
 fn delete_requires_the_last_four_characters() {
     let mut state = with_keys(&[key(KEY_A, KeyStatus::Inactive)]);
     press(&mut state, KeyCode::Delete);
-    assert_eq!(state.context(), Context::ConfirmDelete);
+    assert_eq!(state.context(), Context::ConfirmTyped);
     // Enter with nothing typed, and with the wrong text, deletes nothing.
     assert!(press(&mut state, KeyCode::Enter).is_empty());
     typed(&mut state, "wxyz");
     assert!(press(&mut state, KeyCode::Enter).is_empty(), "case matters");
-    let Some(Modal::ConfirmDelete(dialog)) = &state.modal else {
+    let Some(Modal::Confirm(Confirm {
+        answer: Answer::Type { mismatch, .. },
+        ..
+    })) = &state.modal
+    else {
         panic!()
     };
-    assert!(dialog.mismatch);
+    assert!(*mismatch);
     assert!(flash_text(&state).contains("Not deleted"));
     // y, n, q and d are text here.
     for _ in 0..4 {
