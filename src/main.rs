@@ -14,7 +14,7 @@ use camtui::commands::{self, EXIT_FAILURE, EXIT_USAGE};
 use camtui::config::Config;
 use camtui::server::{self, ServeOptions};
 use camtui::target;
-use camtui::tui::app::Targets;
+use camtui::tui::connection::Targets;
 
 fn main() -> ExitCode {
     let started = Instant::now();

@@ -8,6 +8,7 @@ pub mod app;
 pub mod call_log;
 pub mod clipboard;
 pub mod command_line;
+pub mod connection;
 pub mod event;
 pub mod geometry;
 pub mod keymap;
