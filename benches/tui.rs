@@ -8,7 +8,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use camtui::cam::model::UserKind;
-use camtui::cam::model::{AccessKey, KeyStatus, SubAccountInfo, User};
+use camtui::cam::model::{AccessKey, KeyStatus, SecretId, SubAccountInfo, User};
 use camtui::tui::action::{Action, Effect, Reply, Request};
 use camtui::tui::clipboard::Backend;
 use camtui::tui::keymap;
@@ -77,13 +77,13 @@ fn reply(request: &Request, rows: &[User]) -> Option<Reply> {
         }),
         Request::Keys { .. } => Reply::Keys(vec![
             AccessKey {
-                access_key_id: "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE".into(),
+                access_key_id: SecretId::from_wire("AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE"),
                 status: KeyStatus::Active,
                 create_time: "2024-05-01 10:00:00".into(),
                 description: Some("deploy".into()),
             },
             AccessKey {
-                access_key_id: "IKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPL2".into(),
+                access_key_id: SecretId::from_wire("IKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPL2"),
                 status: KeyStatus::Inactive,
                 create_time: "2024-06-01 10:00:00".into(),
                 description: None,

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::cam::model::SecretId;
 use crate::cam::transport::Language;
 use crate::target::TargetOptions;
 use crate::tui::clipboard::Choice;
@@ -270,7 +271,8 @@ pub struct KeyArgs {
     /// User name, or UIN (all digits).
     pub user: String,
     /// The key's SecretId.
-    pub secret_id: String,
+    #[arg(value_parser = as_given)]
+    pub secret_id: SecretId,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -278,12 +280,19 @@ pub struct KeyArgs {
 #[derive(Debug, Args)]
 pub struct RecordsArgs {
     /// The key's SecretId.
-    pub secret_id: String,
+    #[arg(value_parser = as_given)]
+    pub secret_id: SecretId,
     /// How many records, newest first.
     #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u16).range(1..=500))]
     pub limit: u16,
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+/// A SecretId as it was typed: passed on unchecked, the server says whether it knows it.
+#[allow(clippy::unnecessary_wraps)] // the shape clap's value_parser takes
+fn as_given(text: &str) -> Result<SecretId, std::convert::Infallible> {
+    Ok(SecretId::from_wire(text))
 }
 
 #[derive(Debug, Args)]

@@ -8,8 +8,8 @@ use std::time::Duration;
 use super::error::CallError;
 use super::model::{
     AccessKey, Action, DescribeEvents, Event, GetSecurityLastUsed, LAST_USED_BATCH, ListAccessKeys,
-    ListCollaborators, ListUsers, LookupAttribute, SecretIdLastUsed, Service, SubAccountInfo, User,
-    UserKind,
+    ListCollaborators, ListUsers, LookupAttribute, SecretId, SecretIdLastUsed, Service,
+    SubAccountInfo, User, UserKind,
 };
 use super::transport::{CallSpec, Transport};
 
@@ -142,7 +142,7 @@ impl Client {
     /// Last use of each SecretId, asking `GetSecurityLastUsed` ten at a time.
     pub async fn last_used(
         &self,
-        secret_ids: &[String],
+        secret_ids: &[SecretId],
     ) -> Result<Vec<SecretIdLastUsed>, CallError> {
         let mut rows = Vec::with_capacity(secret_ids.len());
         for batch in secret_ids.chunks(LAST_USED_BATCH) {
@@ -161,7 +161,7 @@ impl Client {
     /// `limit` records (spec §14). `now` is Unix seconds.
     pub async fn latest_access_records(
         &self,
-        secret_id: &str,
+        secret_id: &SecretId,
         limit: usize,
         now: u64,
     ) -> Result<Vec<Event>, CallError> {

@@ -128,7 +128,7 @@ impl AuditRecord {
             resource_type_cn: resource_type_cn(&self.service).to_owned(),
             error_code: self.error_number,
             event_name: self.action.clone(),
-            secret_id: self.secret_id.clone(),
+            secret_id: crate::cam::model::SecretId::from_wire(self.secret_id.clone()),
             event_source,
             request_id: self.request_id.clone(),
             resource_region: self.region.clone(),

@@ -6,7 +6,9 @@
 use std::sync::Arc;
 
 use crate::cam::Secret;
-use crate::cam::model::{AccessKey, AccessKeyDetail, GetUserAppIdResponse, KeyStatus, User};
+use crate::cam::model::{
+    AccessKey, AccessKeyDetail, GetUserAppIdResponse, KeyStatus, SecretId, User,
+};
 use crate::cam::owner::{Progress, SearchOutcome, UserRef};
 use crate::cam::transport::CallRecord;
 
@@ -31,11 +33,11 @@ pub enum Request {
     /// `GetSecurityLastUsed` for a user's keys.
     LastUsed {
         uin: u64,
-        secret_ids: Vec<String>,
+        secret_ids: Vec<SecretId>,
     },
     /// CloudAudit `DescribeEvents`: the latest access records of a key.
     Records {
-        secret_id: String,
+        secret_id: SecretId,
     },
     CreateKey {
         uin: u64,
@@ -43,16 +45,16 @@ pub enum Request {
     },
     SetKeyStatus {
         uin: u64,
-        secret_id: String,
+        secret_id: SecretId,
         status: KeyStatus,
     },
     DeleteKey {
         uin: u64,
-        secret_id: String,
+        secret_id: SecretId,
     },
     /// `ListAccessKeys` over `users` until one owns `secret_id` (cancellable).
     FindOwner {
-        secret_id: String,
+        secret_id: SecretId,
         users: Arc<[UserRef]>,
     },
 }
@@ -76,7 +78,7 @@ impl Request {
     }
 
     /// The key the request is about, if it is about one.
-    pub fn secret_id(&self) -> Option<&str> {
+    pub fn secret_id(&self) -> Option<&SecretId> {
         match self {
             Self::Records { secret_id }
             | Self::SetKeyStatus { secret_id, .. }
@@ -194,9 +196,9 @@ pub enum Effect {
 /// What was put on the clipboard, for the flash line and the countdown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Copied {
-    SecretId(String),
+    SecretId(SecretId),
     /// The SecretKey of this SecretId (never the SecretKey itself).
-    SecretKey(String),
+    SecretKey(SecretId),
 }
 
 /// An intent or a result.

@@ -5,7 +5,7 @@
 use std::fmt;
 
 use crate::cam::CallError;
-use crate::cam::model::UserKind;
+use crate::cam::model::{SecretId, UserKind};
 
 /// Identifies one call, so its answer can be matched with the question and dropped when stale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -77,7 +77,7 @@ pub struct UserDetails {
 /// When a key was last used (`GetSecurityLastUsed`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LastUsed {
-    pub secret_id: String,
+    pub secret_id: SecretId,
     /// Unix seconds of the last use, when the server knows it.
     pub at: Option<i64>,
     /// `YYYY-MM-DD`, when only the day is known.

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::cam::Secret;
-use crate::cam::model::{AccessKey, AccessKeyDetail, KEYS_PER_USER, KeyStatus, User};
+use crate::cam::model::{AccessKey, AccessKeyDetail, KEYS_PER_USER, KeyStatus, SecretId, User};
 use crate::cam::owner::Progress;
 
 use super::action::Request;
@@ -341,7 +341,7 @@ pub struct OpenUser {
     pub key_cursor: usize,
     pub panel: Option<AccessPanel>,
     /// The key to put the cursor on once the keys arrive (the one an owner search found).
-    pub select_key: Option<String>,
+    pub select_key: Option<SecretId>,
 }
 
 impl OpenUser {
@@ -365,12 +365,12 @@ impl OpenUser {
         self.key_list().get(self.key_cursor)
     }
 
-    pub fn last_used_of(&self, secret_id: &str) -> Option<&LastUsed> {
+    pub fn last_used_of(&self, secret_id: &SecretId) -> Option<&LastUsed> {
         self.last_used
             .data
             .as_ref()?
             .iter()
-            .find(|row| row.secret_id == secret_id)
+            .find(|row| row.secret_id == *secret_id)
     }
 
     /// "1 of 2 API keys, 1 enabled", once the keys are known.
@@ -390,7 +390,7 @@ impl OpenUser {
 /// The access-records panel of one key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AccessPanel {
-    pub secret_id: String,
+    pub secret_id: SecretId,
     pub records: Remote<Vec<AccessRecord>>,
 }
 
@@ -452,13 +452,9 @@ impl Confirm {
 
     /// What must be typed: the last characters of the request's SecretId.
     pub fn expected(&self) -> &str {
-        let secret_id = self.request.secret_id().unwrap_or_default();
-        let cut = secret_id
-            .char_indices()
-            .rev()
-            .nth(TYPED_CHARACTERS - 1)
-            .map_or(0, |(at, _)| at);
-        &secret_id[cut..]
+        self.request
+            .secret_id()
+            .map_or("", |id| id.tail(TYPED_CHARACTERS))
     }
 }
 
@@ -530,7 +526,7 @@ pub struct CommandLine {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OwnerSearch {
     pub ticket: Ticket,
-    pub secret_id: String,
+    pub secret_id: SecretId,
     /// Users to look at when it started.
     pub users: usize,
     pub progress: Option<Progress>,
@@ -539,7 +535,7 @@ pub struct OwnerSearch {
 /// A SecretKey on the clipboard, to be cleared when the countdown ends.
 #[derive(Debug)]
 pub struct ClipboardCountdown {
-    pub secret_id: String,
+    pub secret_id: SecretId,
     pub secret: Secret,
     pub until: u64,
 }

@@ -7,6 +7,7 @@
 
 use super::action::{Action, Command, Effect, Request};
 use super::state::{CommandLine, Context, State};
+use crate::cam::model::SecretId;
 
 mod call_log;
 mod clipboard;
@@ -139,13 +140,16 @@ fn on_paste(state: &mut State, text: &str) -> Vec<Effect> {
         .chars()
         .filter(|c| !c.is_control())
         .collect();
-    let trimmed = text.trim();
-    match state.context() {
-        Context::Filter | Context::Users | Context::Details | Context::Keys
-            if search::looks_like_secret_id(trimmed) =>
-        {
-            search::start(state, trimmed.to_owned())
-        }
+    let context = state.context();
+    if let Some(secret_id) = SecretId::parse(text.trim())
+        && matches!(
+            context,
+            Context::Filter | Context::Users | Context::Details | Context::Keys
+        )
+    {
+        return search::start(state, secret_id);
+    }
+    match context {
         Context::Users | Context::Filter => {
             users::type_filter(state, &text);
             Vec::new()

@@ -13,7 +13,7 @@ use tokio_util::sync::CancellationToken;
 use tracing::Instrument as _;
 
 use crate::cam::model::{
-    CreateAccessKey, DeleteAccessKey, DescribeSubAccounts, Event, GetUser, GetUserAppId,
+    CreateAccessKey, DeleteAccessKey, DescribeSubAccounts, Event, GetUser, GetUserAppId, SecretId,
     SecretIdLastUsed, UpdateAccessKey, User,
 };
 use crate::cam::owner::{self, KeyOwnerCache, SearchOptions, UserRef};
@@ -153,7 +153,7 @@ fn remember_keys(owners: &KeyOwnerCache, request: &Request, result: &Result<Repl
 /// trips rustc's higher-ranked `Send` inference when spawned (rust-lang/rust#102211).
 pub fn find_owner<'a>(
     client: &'a Client,
-    secret_id: &'a str,
+    secret_id: &'a SecretId,
     users: &'a [UserRef],
     owners: &'a KeyOwnerCache,
     cancel: &'a CancellationToken,

@@ -9,9 +9,9 @@ use std::sync::{Arc, Mutex};
 use axum::body::Bytes;
 use axum::http::HeaderMap;
 use axum::response::IntoResponse;
-use camtui::cam::model::KeyStatus;
 use camtui::cam::model::User;
 use camtui::cam::model::UserKind;
+use camtui::cam::model::{KeyStatus, SecretId};
 use camtui::cam::transport::{Endpoint, TransportConfig};
 use camtui::cam::{Client, Credential, Transport};
 use camtui::tui::action::{Reply, Request};
@@ -164,7 +164,10 @@ async fn keys_last_use_and_records() {
         &client,
         &Request::LastUsed {
             uin: 7,
-            secret_ids: vec!["IKIDone".into(), "IKIDnever".into()],
+            secret_ids: vec![
+                SecretId::from_wire("IKIDone"),
+                SecretId::from_wire("IKIDnever"),
+            ],
         },
     )
     .await
@@ -176,7 +179,7 @@ async fn keys_last_use_and_records() {
     let Ok(Reply::Records(records)) = perform(
         &client,
         &Request::Records {
-            secret_id: "IKIDone".into(),
+            secret_id: SecretId::from_wire("IKIDone"),
         },
     )
     .await
@@ -219,7 +222,7 @@ async fn mutations_name_the_user_and_failures_keep_the_request_id() {
             &client,
             &Request::SetKeyStatus {
                 uin: 7,
-                secret_id: "IKIDone".into(),
+                secret_id: SecretId::from_wire("IKIDone"),
                 status: KeyStatus::Inactive
             }
         )
@@ -230,7 +233,7 @@ async fn mutations_name_the_user_and_failures_keep_the_request_id() {
         &client,
         &Request::DeleteKey {
             uin: 7,
-            secret_id: "IKIDone".into(),
+            secret_id: SecretId::from_wire("IKIDone"),
         },
     )
     .await
@@ -294,12 +297,12 @@ async fn a_read_only_worker_sends_no_mutation() {
         },
         Request::SetKeyStatus {
             uin: 7,
-            secret_id: "IKIDone".into(),
+            secret_id: SecretId::from_wire("IKIDone"),
             status: KeyStatus::Inactive,
         },
         Request::DeleteKey {
             uin: 7,
-            secret_id: "IKIDone".into(),
+            secret_id: SecretId::from_wire("IKIDone"),
         },
     ] {
         worker.spawn(Ticket(1), request);
@@ -325,7 +328,7 @@ async fn a_search_reports_progress_and_says_when_nobody_owns_the_key() {
     worker.spawn(
         Ticket(1),
         Request::FindOwner {
-            secret_id: "IKIDnobody".into(),
+            secret_id: SecretId::from_wire("IKIDnobody"),
             users: users(3),
         },
     );
@@ -357,7 +360,7 @@ async fn keys_listed_anyway_answer_a_later_search_without_a_call() {
     worker.spawn(
         Ticket(2),
         Request::FindOwner {
-            secret_id: "IKIDone".into(),
+            secret_id: SecretId::from_wire("IKIDone"),
             users: users(3),
         },
     );
@@ -382,7 +385,7 @@ async fn keys_listed_anyway_answer_a_later_search_without_a_call() {
         Ticket(3),
         Request::SetKeyStatus {
             uin: 101,
-            secret_id: "IKIDone".into(),
+            secret_id: SecretId::from_wire("IKIDone"),
             status: KeyStatus::Inactive,
         },
     );
@@ -390,7 +393,7 @@ async fn keys_listed_anyway_answer_a_later_search_without_a_call() {
     worker.spawn(
         Ticket(4),
         Request::FindOwner {
-            secret_id: "IKIDone".into(),
+            secret_id: SecretId::from_wire("IKIDone"),
             users: users(3),
         },
     );
@@ -411,7 +414,7 @@ async fn a_cancelled_search_stops_calling() {
     worker.spawn(
         Ticket(1),
         Request::FindOwner {
-            secret_id: "IKIDnobody".into(),
+            secret_id: SecretId::from_wire("IKIDnobody"),
             users: users(60),
         },
     );
@@ -437,7 +440,7 @@ async fn a_cancelled_search_stops_calling() {
     worker.spawn(
         Ticket(2),
         Request::FindOwner {
-            secret_id: "IKIDnobody".into(),
+            secret_id: SecretId::from_wire("IKIDnobody"),
             users: users(60),
         },
     );

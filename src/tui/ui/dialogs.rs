@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget, Wrap};
 
 use super::layout::centered;
-use crate::cam::model::KeyStatus;
+use crate::cam::model::{KeyStatus, SecretId};
 use crate::tui::action::Request;
 use crate::tui::geometry::{HelpLayout, HelpText};
 use crate::tui::state::{
@@ -189,7 +189,7 @@ impl Widget for &ConfirmView<'_> {
         let mut lines = vec![
             Line::raw(format!(
                 "{verb} {}",
-                confirm.request.secret_id().unwrap_or_default()
+                confirm.request.secret_id().map_or("", SecretId::as_str)
             )),
             Line::raw(format!("of {}?", confirm.user_name)),
             Line::default(),
@@ -261,7 +261,7 @@ impl Widget for &SecretView<'_> {
         let lines = vec![
             Line::from(vec![
                 Span::styled("SecretId   ", theme.label()),
-                Span::raw(modal.key.access_key_id.clone()),
+                Span::raw(modal.key.access_key_id.to_string()),
             ]),
             Line::from(vec![
                 Span::styled("SecretKey  ", theme.label()),

@@ -115,7 +115,7 @@ impl Widget for &KeyTable<'_> {
         let time_width: u16 = if wide { 19 } else { 10 };
         let id_width = keys
             .iter()
-            .map(|k| k.access_key_id.len() as u16)
+            .map(|k| k.access_key_id.as_str().len() as u16)
             .max()
             .unwrap_or(36)
             .max(8);
@@ -149,7 +149,7 @@ impl Widget for &KeyTable<'_> {
             let selected = i == open.key_cursor;
             let row = Row::new(vec![
                 Line::raw(if selected { "▸" } else { " " }),
-                Line::raw(key.access_key_id.clone()),
+                Line::raw(key.access_key_id.to_string()),
                 Line::styled(
                     format!("{} {}", theme::status_glyph(key.status), key.status.label()),
                     theme.status(key.status),

@@ -7,7 +7,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use super::Console;
-use crate::cam::model::KeyStatus;
+use crate::cam::model::{KeyStatus, SecretId};
 use crate::tui::action::{Action, Effect, Reply, Request};
 use crate::tui::model::{AccessRecord, Failure};
 use crate::tui::state::State;
@@ -74,7 +74,7 @@ fn with_secret(reveal: bool, copied: bool) -> State {
     let effects = press(&mut state, 'c');
     answer_all(&mut state, effects, |request| match request {
         Request::CreateKey { .. } => Ok(Reply::Created(crate::cam::model::AccessKeyDetail {
-            access_key_id: KEY_B.into(),
+            access_key_id: SecretId::from_wire(KEY_B),
             secret_access_key: crate::cam::Secret::new("s3cr3tKEYs3cr3tKEYs3cr3tKEY12345"),
             status: KeyStatus::Active,
             create_time: "2024-05-02 10:00:00".into(),

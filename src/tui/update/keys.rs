@@ -3,7 +3,7 @@
 //! and what the answers change.
 
 use crate::cam::Secret;
-use crate::cam::model::{AccessKey, AccessKeyDetail, KEYS_PER_USER, KeyStatus};
+use crate::cam::model::{AccessKey, AccessKeyDetail, KEYS_PER_USER, KeyStatus, SecretId};
 use crate::tui::action::{Command, Copied, Effect, Reply, Request};
 use crate::tui::model::{Failure, Tab};
 use crate::tui::state::{AccessPanel, Confirm, Level, Modal, Remote, SecretModal, State};
@@ -259,7 +259,7 @@ pub fn on_listed(state: &mut State, uin: u64, result: Result<Reply, Failure>) ->
         .and_then(|id| keys.iter().position(|k| k.access_key_id == id))
         .unwrap_or(0)
         .min(keys.len().saturating_sub(1));
-    let secret_ids: Vec<String> = keys.iter().map(|k| k.access_key_id.clone()).collect();
+    let secret_ids: Vec<SecretId> = keys.iter().map(|k| k.access_key_id.clone()).collect();
     open.keys.finish(Ok(keys));
     let mut effects = Vec::new();
     if secret_ids.is_empty() {
@@ -294,7 +294,7 @@ pub fn on_last_used(state: &mut State, uin: u64, result: Result<Reply, Failure>)
 /// panel, not the flash).
 pub fn on_records(
     state: &mut State,
-    secret_id: &str,
+    secret_id: &SecretId,
     result: Result<Reply, Failure>,
 ) -> Vec<Effect> {
     let result = result.and_then(|reply| match reply {
@@ -305,7 +305,7 @@ pub fn on_records(
         .open
         .as_mut()
         .and_then(|o| o.panel.as_mut())
-        .filter(|p| p.secret_id == secret_id)
+        .filter(|p| p.secret_id == *secret_id)
     {
         panel.records.finish(result);
     }
@@ -338,7 +338,7 @@ pub fn on_created(
 pub fn on_status_set(
     state: &mut State,
     uin: u64,
-    secret_id: &str,
+    secret_id: &SecretId,
     status: KeyStatus,
 ) -> Vec<Effect> {
     let message = match status {
@@ -352,7 +352,7 @@ pub fn on_status_set(
 }
 
 /// A key was deleted.
-pub fn on_deleted(state: &mut State, uin: u64, secret_id: &str) -> Vec<Effect> {
+pub fn on_deleted(state: &mut State, uin: u64, secret_id: &SecretId) -> Vec<Effect> {
     flash(
         state,
         Level::Info,

@@ -1,5 +1,6 @@
 //! The `:` command line: typing, Tab completion, history, and running a command.
 
+use crate::cam::model::SecretId;
 use crate::tui::action::{Command, Effect};
 use crate::tui::command_line::{self, Candidates, LineCommand};
 use crate::tui::model::Tab;
@@ -126,15 +127,15 @@ fn run(state: &mut State, text: &str) -> Vec<Effect> {
             tabs::go(state, Tab::Keys)
         }
         LineCommand::Keys(Some(name)) => keys_of(state, &name),
-        LineCommand::SecretId(secret_id) => {
-            if search::looks_like_secret_id(&secret_id) {
+        LineCommand::SecretId(text) => {
+            if let Some(secret_id) = SecretId::parse(&text) {
                 search::start(state, secret_id)
             } else {
                 flash(
                     state,
                     Level::Warning,
                     format!(
-                        "\"{secret_id}\" is not a SecretId: one starts with AKID or IKID, followed by letters and digits"
+                        "\"{text}\" is not a SecretId: one starts with AKID or IKID, followed by letters and digits"
                     ),
                 );
                 Vec::new()

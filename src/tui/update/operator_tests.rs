@@ -14,7 +14,7 @@ use super::tests::{
 use super::update;
 use crate::cam::ApiError;
 use crate::cam::model::Service;
-use crate::cam::model::{GetUserAppIdResponse, KeyStatus};
+use crate::cam::model::{GetUserAppIdResponse, KeyStatus, SecretId};
 use crate::cam::owner::{Progress, SearchOutcome, SkippedUser, UserRef};
 use crate::cam::transport::CallRecord;
 use crate::tui::action::{Action, Effect, Reply, Request};
@@ -24,7 +24,7 @@ use crate::tui::model::TargetInfo;
 use crate::tui::model::{Failure, Tab, Ticket};
 use crate::tui::state::{Context, Level, Modal, State};
 
-fn search_ticket(effects: &[Effect]) -> (Ticket, String, usize) {
+fn search_ticket(effects: &[Effect]) -> (Ticket, SecretId, usize) {
     effects
         .iter()
         .find_map(|e| match e {
@@ -69,7 +69,7 @@ fn done(
 
 fn find_request(secret_id: &str) -> Request {
     Request::FindOwner {
-        secret_id: secret_id.into(),
+        secret_id: SecretId::from_wire(secret_id),
         users: std::sync::Arc::from(Vec::new()),
     }
 }

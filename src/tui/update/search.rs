@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 use std::sync::Arc;
 
+use crate::cam::model::SecretId;
 use crate::cam::owner::{Progress, SearchOutcome, UserRef};
 use crate::tui::action::{Command, Effect, Reply, Request};
 use crate::tui::model::{Failure, Tab, Ticket};
@@ -12,10 +13,8 @@ use crate::tui::state::{Context, Level, Modal, OwnerSearch, State};
 use crate::tui::update::core::{call, fail, flash, scroll_users, unexpected};
 use crate::tui::update::{call_log, help, keys, tabs};
 
-pub use crate::cam::owner::looks_like_secret_id;
-
 /// Starts a search for `secret_id` over every user in the list.
-pub fn start(state: &mut State, secret_id: String) -> Vec<Effect> {
+pub fn start(state: &mut State, secret_id: SecretId) -> Vec<Effect> {
     if state.search.is_some() {
         flash(
             state,
@@ -33,7 +32,7 @@ pub fn start(state: &mut State, secret_id: String) -> Vec<Effect> {
         return Vec::new();
     }
     // The filter held the SecretId: it matches no user, so it goes.
-    if state.users.filter.trim() == secret_id {
+    if state.users.filter.trim() == secret_id.as_str() {
         state.users.set_filter(String::new());
         scroll_users(state);
     }
@@ -122,7 +121,7 @@ pub fn on_search(state: &mut State, command: Command) -> Vec<Effect> {
 pub fn on_done(
     state: &mut State,
     ticket: Ticket,
-    secret_id: &str,
+    secret_id: &SecretId,
     result: Result<Reply, Failure>,
 ) -> Vec<Effect> {
     if state.search.as_ref().is_none_or(|s| s.ticket != ticket) {

@@ -4,7 +4,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::update;
 use crate::cam::model::{
-    AccessKey, AccessKeyDetail, GetUserAppIdResponse, KeyStatus, SubAccountInfo, User, UserKind,
+    AccessKey, AccessKeyDetail, GetUserAppIdResponse, KeyStatus, SecretId, SubAccountInfo, User,
+    UserKind,
 };
 use crate::tui::action::{Action, Copied, Effect, Reply, Request};
 use crate::tui::clipboard::{Backend, ClipboardError, Destination};
@@ -60,7 +61,7 @@ pub fn sample_users() -> Vec<User> {
 
 pub fn key(id: &str, status: KeyStatus) -> AccessKey {
     AccessKey {
-        access_key_id: id.into(),
+        access_key_id: SecretId::from_wire(id),
         status,
         create_time: "2024-04-01 09:30:00".into(),
         description: Some("ci deploy".into()),
@@ -211,7 +212,7 @@ fn names(state: &State) -> Vec<String> {
 
 fn created(id: &str) -> AccessKeyDetail {
     AccessKeyDetail {
-        access_key_id: id.into(),
+        access_key_id: SecretId::from_wire(id),
         secret_access_key: crate::cam::Secret::new("s3cr3tKEYs3cr3tKEYs3cr3tKEY12345"),
         status: KeyStatus::Active,
         create_time: "2024-05-02 10:00:00".into(),
@@ -769,7 +770,7 @@ fn copy_secret_id_and_clipboard_off() {
     update(
         &mut state,
         Action::Copied {
-            what: Copied::SecretId(KEY_B.into()),
+            what: Copied::SecretId(SecretId::from_wire(KEY_B)),
             result: Ok(Destination::Terminal),
         },
     );
@@ -836,7 +837,7 @@ fn disable_goes_through_a_confirmation_that_enter_never_confirms() {
         calls(&effects),
         [&Request::SetKeyStatus {
             uin: 100_000_000_011,
-            secret_id: KEY_A.into(),
+            secret_id: SecretId::from_wire(KEY_A),
             status: KeyStatus::Inactive
         }]
     );
@@ -933,7 +934,7 @@ fn delete_requires_the_last_four_characters() {
         calls(&effects),
         [&Request::DeleteKey {
             uin: 100_000_000_011,
-            secret_id: KEY_A.into()
+            secret_id: SecretId::from_wire(KEY_A)
         }]
     );
     assert!(state.modal.is_none());
@@ -986,7 +987,7 @@ fn access_panel_opens_follows_the_selection_and_refreshes() {
     assert_eq!(
         calls(&effects),
         [&Request::Records {
-            secret_id: KEY_A.into()
+            secret_id: SecretId::from_wire(KEY_A)
         }]
     );
     let first = effects;
@@ -995,7 +996,7 @@ fn access_panel_opens_follows_the_selection_and_refreshes() {
     assert_eq!(
         calls(&effects),
         [&Request::Records {
-            secret_id: KEY_B.into()
+            secret_id: SecretId::from_wire(KEY_B)
         }]
     );
     answer_all(&mut state, first, |_| Ok(Reply::Records(vec![])));
@@ -1126,7 +1127,7 @@ fn flashes_expire_and_the_copied_secret_is_cleared_after_45_seconds() {
     update(
         &mut state,
         Action::Copied {
-            what: Copied::SecretKey(KEY_B.into()),
+            what: Copied::SecretKey(SecretId::from_wire(KEY_B)),
             result: Ok(Destination::Terminal),
         },
     );
@@ -1156,7 +1157,7 @@ fn a_failed_secret_copy_stops_the_countdown() {
     update(
         &mut state,
         Action::Copied {
-            what: Copied::SecretKey(KEY_B.into()),
+            what: Copied::SecretKey(SecretId::from_wire(KEY_B)),
             result: Err(ClipboardError::Terminal(std::io::Error::other(
                 "no terminal",
             ))),

@@ -1,6 +1,7 @@
 //! The User List: loading it, moving, sorting, the filter typed after `/`, and opening the
 //! selected user.
 
+use crate::cam::model::SecretId;
 use crate::tui::action::{Command, Effect, Reply, Request};
 use crate::tui::geometry;
 use crate::tui::model::{Failure, Tab};
@@ -75,9 +76,8 @@ pub fn on_filter(state: &mut State, command: Command) -> Vec<Effect> {
         }
         Command::FilterDone => {
             state.users.filter_editing = false;
-            let query = state.users.filter.trim().to_owned();
-            if search::looks_like_secret_id(&query) {
-                return search::start(state, query);
+            if let Some(secret_id) = SecretId::parse(state.users.filter.trim()) {
+                return search::start(state, secret_id);
             }
         }
         Command::FilterClear => {
