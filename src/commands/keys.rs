@@ -2,15 +2,15 @@
 
 use serde::Serialize;
 
-use super::table::{Fields, Table};
-use super::users::{self, UserId};
-use super::{CommandError, Console, print};
 use crate::cam::Client;
 use crate::cam::model::{
     AccessKey, CreateAccessKey, DeleteAccessKey, KeyStatus, SecretId, SecretIdLastUsed,
     UpdateAccessKey,
 };
 use crate::cli::{KeyArgs, KeysCommand, OutputFormat};
+use crate::commands::output::{CommandError, Console, print};
+use crate::commands::table::{Fields, Table};
+use crate::commands::users::{self, UserId};
 
 pub async fn run(
     client: &Client,

@@ -5,11 +5,11 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::table::{Fields, Table};
-use super::{CommandError, Console, print};
 use crate::cam::model::{GetUser, KEYS_PER_USER, KeyStatus, User, UserKind};
 use crate::cam::{CallError, Client};
 use crate::cli::OutputFormat;
+use crate::commands::output::{CommandError, Console, print};
+use crate::commands::table::{Fields, Table};
 
 pub async fn list(
     client: &Client,

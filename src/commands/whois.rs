@@ -6,12 +6,12 @@ use std::fmt::Write as _;
 use serde::Serialize;
 use tokio_util::sync::CancellationToken;
 
-use super::table::Fields;
-use super::{CommandError, Console, print};
 use crate::cam::Client;
 use crate::cam::model::{KeyStatus, SecretId, UserKind};
 use crate::cam::owner::{self, KeyOwnerCache, Progress, SearchOptions, SearchOutcome, UserRef};
 use crate::cli::WhoisArgs;
+use crate::commands::output::{CommandError, Console, print};
+use crate::commands::table::Fields;
 
 #[derive(Serialize)]
 struct Owner<'a> {
