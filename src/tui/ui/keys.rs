@@ -6,8 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, Widget, Wrap};
 
-use super::details::render_no_user;
-use super::status_title;
+use super::blocks::{render_no_user, status_title};
 use super::text::{datetime, truncate, unix_time};
 use crate::cam::model::KEYS_PER_USER;
 use crate::tui::geometry::{SIDE_PANEL_MIN_WIDTH, SIDE_PANEL_WIDTH};

@@ -1,6 +1,7 @@
 //! Drawing: every widget borrows the state (`impl Widget for &View`) and draws only what is
 //! visible. [`Console`] is the whole screen.
 
+pub mod blocks;
 pub mod call_log;
 pub mod command_line;
 pub mod details;
@@ -20,18 +21,6 @@ use super::model::Tab;
 use super::state::{Modal, State, Status, TICKS_PER_SECOND};
 use super::theme::{self, Theme};
 use super::{geometry, keymap};
-
-/// What a block title says of a load in flight or failed ("Loading is state").
-pub fn status_title(status: &Status, theme: Theme) -> Option<Span<'static>> {
-    match status {
-        Status::Loading => Some(Span::raw("· loading… ")),
-        Status::Failed(f) => Some(Span::styled(
-            format!("· {} {} ", theme::FAILED_GLYPH, f.code),
-            theme.failed(),
-        )),
-        Status::Idle | Status::Ready => None,
-    }
-}
 
 /// The whole screen.
 pub struct Console<'a> {

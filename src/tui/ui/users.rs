@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, Widget};
 
-use super::status_title;
+use super::blocks::status_title;
 use super::text::{datetime, truncate};
 use crate::tui::geometry;
 use crate::tui::state::{Column, State, Status};
