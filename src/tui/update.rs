@@ -85,38 +85,46 @@ fn on_command(state: &mut State, command: Command) -> Vec<Effect> {
     }
     match state.context() {
         Context::Help => help::on_key(state, command),
-        Context::Confirm | Context::ConfirmTyped => return confirm::on_key(state, command),
-        Context::Secret => return secret::on_key(state, command),
-        Context::Filter => return users::on_filter(state, command),
-        Context::Command => return line::on_line(state, command),
-        Context::Search => return search::on_search(state, command),
+        Context::Confirm | Context::ConfirmTyped => confirm::on_key(state, command),
+        Context::Secret => secret::on_key(state, command),
+        Context::Filter => users::on_filter(state, command),
+        Context::Command => line::on_line(state, command),
+        Context::Search => search::on_search(state, command),
         Context::CallLog => call_log::on_key(state, command),
         context @ (Context::Users | Context::Details | Context::Keys) => {
-            return on_view(state, context, command);
+            on_view(state, context, command)
         }
     }
-    Vec::new()
 }
 
 /// A view has the focus: the keys every view shares, then the view's own.
 fn on_view(state: &mut State, context: Context, command: Command) -> Vec<Effect> {
     match command {
-        Command::Quit => state.quit = true,
-        Command::Help => help::open(state, context),
-        Command::CommandLine => state.command_line = Some(CommandLine::default()),
-        Command::ShowLog => call_log::open(state),
-        Command::GoTab(tab) => return tabs::go(state, tab),
-        Command::NextTab => return tabs::go(state, state.tab.next()),
-        Command::PreviousTab => return tabs::go(state, state.tab.previous()),
-        _ => {
-            return match context {
-                Context::Users => users::on_key(state, command),
-                Context::Details => details::on_key(state, command),
-                _ => keys::on_key(state, command),
-            };
+        Command::GoTab(tab) => tabs::go(state, tab),
+        Command::NextTab => tabs::go(state, state.tab.next()),
+        Command::PreviousTab => tabs::go(state, state.tab.previous()),
+        Command::Quit => {
+            state.quit = true;
+            Vec::new()
         }
+        Command::Help => {
+            help::open(state, context);
+            Vec::new()
+        }
+        Command::CommandLine => {
+            state.command_line = Some(CommandLine::default());
+            Vec::new()
+        }
+        Command::ShowLog => {
+            call_log::open(state);
+            Vec::new()
+        }
+        _ => match context {
+            Context::Users => users::on_key(state, command),
+            Context::Details => details::on_key(state, command),
+            _ => keys::on_key(state, command),
+        },
     }
-    Vec::new()
 }
 
 /// A character typed into the text field that has the focus.

@@ -2,7 +2,7 @@
 //! newest, and stays put once scrolled back.
 
 use crate::cam::transport::CallRecord;
-use crate::tui::action::Command;
+use crate::tui::action::{Command, Effect};
 use crate::tui::call_log::LogView;
 use crate::tui::geometry;
 use crate::tui::state::{Modal, State};
@@ -29,16 +29,14 @@ fn scroll(size: (u16, u16), len: usize, view: &mut LogView) {
     view.offset = view.offset.min(len.saturating_sub(rows));
 }
 
-pub fn on_key(state: &mut State, command: Command) {
-    if is_move(command) {
-        move_cursor(state, command, geometry::call_log_rows(state.size));
-        return;
-    }
+pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
     match command {
+        _ if is_move(command) => move_cursor(state, command, geometry::call_log_rows(state.size)),
         Command::CloseLog => state.modal = None,
         Command::Quit => state.quit = true,
         _ => {}
     }
+    Vec::new()
 }
 
 /// Moves the cursor; `page` is how far a page key goes. On the newest call, it follows again.

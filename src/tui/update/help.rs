@@ -1,7 +1,7 @@
 //! The help overlay (`?`, `:help`): the keys of the view it was opened from, scrolled with
 //! `j`/`k` when the terminal is too short for it.
 
-use crate::tui::action::Command;
+use crate::tui::action::{Command, Effect};
 use crate::tui::geometry;
 use crate::tui::state::{Context, Modal, State};
 use crate::tui::update::core::{is_move, moved};
@@ -11,7 +11,7 @@ pub fn open(state: &mut State, context: Context) {
     state.modal = Some(Modal::Help(context));
 }
 
-pub fn on_key(state: &mut State, command: Command) {
+pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
     match command {
         Command::CloseHelp => state.modal = None,
         Command::Quit => state.quit = true,
@@ -24,4 +24,5 @@ pub fn on_key(state: &mut State, command: Command) {
         }
         _ => {}
     }
+    Vec::new()
 }
