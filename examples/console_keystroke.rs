@@ -58,7 +58,7 @@ fn main() {
                 Action::Done {
                     ticket,
                     request: Request::Users,
-                    result: Ok(Reply::Users(rows.clone())),
+                    result: Ok(Reply::Users(rows.clone().into())),
                 },
             );
         }

@@ -13,7 +13,9 @@ use crate::cam::owner::{Progress, SearchOutcome, UserRef};
 use crate::cam::transport::CallRecord;
 
 use super::clipboard::{ClipboardError, Destination};
-use super::model::{AccessRecord, Failure, LastUsed, Tab, TargetInfo, Ticket, UserDetails};
+use super::model::{
+    AccessRecord, Failure, LastUsed, ListedUsers, Tab, TargetInfo, Ticket, UserDetails,
+};
 
 /// One thing the worker is asked to fetch or change.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,7 +103,7 @@ impl Request {
 #[derive(Debug)]
 pub enum Reply {
     Account(GetUserAppIdResponse),
-    Users(Vec<User>),
+    Users(ListedUsers),
     Details(UserDetails),
     Keys(Vec<AccessKey>),
     LastUsed(Vec<LastUsed>),

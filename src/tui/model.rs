@@ -5,7 +5,7 @@
 use std::fmt;
 
 use crate::cam::CallError;
-use crate::cam::model::{SecretId, UserKind};
+use crate::cam::model::{SecretId, User, UserKind};
 
 /// Identifies one call, so its answer can be matched with the question and dropped when stale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -54,6 +54,35 @@ impl Tab {
             Self::Details => Self::Users,
             Self::Keys => Self::Details,
         }
+    }
+}
+
+/// The users of the User List, each with the text its filter looks in (name, remark and UIN in
+/// lower case). The worker builds it, so the loop never lowercases 50,000 rows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListedUsers {
+    users: Vec<User>,
+    haystacks: Vec<String>,
+}
+
+impl ListedUsers {
+    pub fn users(&self) -> &[User] {
+        &self.users
+    }
+
+    /// The users, and their filter texts in the same order.
+    pub fn into_parts(self) -> (Vec<User>, Vec<String>) {
+        (self.users, self.haystacks)
+    }
+}
+
+impl From<Vec<User>> for ListedUsers {
+    fn from(users: Vec<User>) -> Self {
+        let haystacks = users
+            .iter()
+            .map(|user| format!("{}\t{}\t{}", user.name, user.remark, user.uin).to_lowercase())
+            .collect();
+        Self { users, haystacks }
     }
 }
 

@@ -10,7 +10,7 @@ use crate::cam::owner::Progress;
 use super::action::Request;
 use super::call_log::{CallLog, LogView};
 use super::clipboard::Backend;
-use super::model::{AccessRecord, Failure, LastUsed, Tab, Ticket, UserDetails};
+use super::model::{AccessRecord, Failure, LastUsed, ListedUsers, Tab, Ticket, UserDetails};
 
 /// A quarter second: the tick the app sends for the spinner and timers.
 pub const TICKS_PER_SECOND: u64 = 4;
@@ -197,7 +197,7 @@ enum SortKey<'a> {
 pub struct UserList {
     pub load: Remote<()>,
     rows: Vec<User>,
-    /// Name, remark and UIN of each row in lower case, for the filter.
+    /// What the filter looks in, row by row.
     haystacks: Vec<String>,
     /// Indices into `rows` in sort order.
     sorted: Vec<usize>,
@@ -261,13 +261,9 @@ impl UserList {
     }
 
     /// Replaces the rows, keeping the cursor on the same user when it is still there.
-    pub fn set_rows(&mut self, rows: Vec<User>) {
+    pub fn set_rows(&mut self, listed: ListedUsers) {
         let keep = self.selected().map(|r| r.uin);
-        self.haystacks = rows
-            .iter()
-            .map(|row| format!("{}\t{}\t{}", row.name, row.remark, row.uin).to_lowercase())
-            .collect();
-        self.rows = rows;
+        (self.rows, self.haystacks) = listed.into_parts();
         self.resort();
         self.refilter(keep);
     }

@@ -190,7 +190,7 @@ pub async fn perform(client: &Client, request: &Request) -> Result<Reply, Failur
         Request::Users => client
             .all_users()
             .await
-            .map(Reply::Users)
+            .map(|users| Reply::Users(users.into()))
             .map_err(|e| Failure::from_call(e.action, &e.source)),
         Request::Details { user } if user.kind.is_collaborator() => {
             let reply = client

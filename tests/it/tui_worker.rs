@@ -107,7 +107,11 @@ async fn users_merge_sub_users_and_every_collaborator_page() {
     let Ok(Reply::Users(rows)) = perform(&client, &Request::Users).await else {
         panic!()
     };
-    let names: Vec<_> = rows.iter().map(|r| (r.name.as_str(), r.kind)).collect();
+    let names: Vec<_> = rows
+        .users()
+        .iter()
+        .map(|r| (r.name.as_str(), r.kind))
+        .collect();
     assert_eq!(
         names,
         [
@@ -124,7 +128,7 @@ async fn details_come_from_get_user_or_describe_sub_accounts() {
     let Ok(Reply::Users(rows)) = perform(&client, &Request::Users).await else {
         panic!()
     };
-    let alice: User = rows[0].clone();
+    let alice: User = rows.users()[0].clone();
     let Ok(Reply::Details(details)) = perform(&client, &Request::Details { user: alice }).await
     else {
         panic!()
@@ -134,7 +138,7 @@ async fn details_come_from_get_user_or_describe_sub_accounts() {
     let Ok(Reply::Details(details)) = perform(
         &client,
         &Request::Details {
-            user: rows[1].clone(),
+            user: rows.users()[1].clone(),
         },
     )
     .await

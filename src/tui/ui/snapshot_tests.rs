@@ -267,7 +267,7 @@ fn fifty_thousand_users_draw_only_the_window() {
         })
         .collect();
     answer_all(&mut state, effects, |request| match request {
-        Request::Users => Ok(Reply::Users(users.clone())),
+        Request::Users => Ok(Reply::Users(users.clone().into())),
         _ => Ok(Reply::Done),
     });
     press(&mut state, 'G');

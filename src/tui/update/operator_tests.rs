@@ -468,7 +468,7 @@ fn profile_switch_reloads_everything_and_drops_old_answers() {
     assert!(state.open.is_none());
     // The new target's answers land.
     super::tests::answer_all(&mut state, effects, |request| match request {
-        Request::Users => Ok(Reply::Users(super::tests::sample_users())),
+        Request::Users => Ok(Reply::Users(super::tests::sample_users().into())),
         Request::Account => Ok(Reply::Account(GetUserAppIdResponse {
             uin: "200000000001".into(),
             owner_uin: "200000000001".into(),
@@ -530,7 +530,7 @@ fn read_only_after_a_switch_refuses_every_mutating_key() {
     state.profiles = vec!["prod".into()];
     let effects = update(&mut state, Action::TargetSwitched(prod_read_only()));
     super::tests::answer_all(&mut state, effects, |request| match request {
-        Request::Users => Ok(Reply::Users(super::tests::sample_users())),
+        Request::Users => Ok(Reply::Users(super::tests::sample_users().into())),
         Request::Account => Err(api_failure("GetUserAppId", "AuthFailure.SignatureFailure")),
         other => panic!("unexpected {other:?}"),
     });

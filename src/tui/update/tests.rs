@@ -76,7 +76,7 @@ pub fn with_users() -> State {
     let mut state = State::new(header());
     let effects = update(&mut state, Action::Start);
     answer_all(&mut state, effects, |request| match request {
-        Request::Users => Ok(Reply::Users(sample_users())),
+        Request::Users => Ok(Reply::Users(sample_users().into())),
         Request::Account => Ok(Reply::Account(GetUserAppIdResponse {
             uin: "100000000001".into(),
             owner_uin: "100000000001".into(),
@@ -313,7 +313,7 @@ fn user_list_scrolls_with_the_cursor_and_pages_by_the_screen() {
         .collect();
     let effects = update(&mut state, Action::Start);
     answer_all(&mut state, effects, |r| match r {
-        Request::Users => Ok(Reply::Users(many.clone())),
+        Request::Users => Ok(Reply::Users(many.clone().into())),
         _ => Err(api_failure("GetUserAppId", "x")),
     });
     press(&mut state, KeyCode::PageDown);
@@ -455,7 +455,9 @@ fn refresh_reloads_users_keeping_the_cursor() {
     assert!(state.users.load.is_loading());
     let mut fewer = sample_users();
     fewer.remove(0);
-    answer_all(&mut state, effects, |_| Ok(Reply::Users(fewer.clone())));
+    answer_all(&mut state, effects, |_| {
+        Ok(Reply::Users(fewer.clone().into()))
+    });
     assert_eq!(selected_name(&state), "bob");
     assert_eq!(state.users.total(), 3);
 }
@@ -1110,8 +1112,10 @@ fn an_older_refresh_answer_does_not_overwrite_a_newer_one() {
     let mut state = with_users();
     let older = press(&mut state, 'r');
     let newer = press(&mut state, 'r');
-    answer_all(&mut state, newer, |_| Ok(Reply::Users(sample_users())));
-    answer_all(&mut state, older, |_| Ok(Reply::Users(Vec::new())));
+    answer_all(&mut state, newer, |_| {
+        Ok(Reply::Users(sample_users().into()))
+    });
+    answer_all(&mut state, older, |_| Ok(Reply::Users(Vec::new().into())));
     assert_eq!(state.users.total(), 4);
 }
 
