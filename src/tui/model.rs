@@ -1,6 +1,7 @@
-//! The console's plain data: the tabs, what the worker brings back about users and keys, the
-//! tickets that pair answers with questions, and failed calls as the user sees them. Nothing
-//! here knows about keys, screens or the loop.
+//! The console's plain data: the tabs; what the worker brings back (the listed users with their
+//! filter text, a user's details, keys' last use, access records); the tickets that pair answers
+//! with questions; and failed calls as the user sees them. Nothing here knows about key presses,
+//! screens or the loop.
 
 use std::fmt;
 
