@@ -14,7 +14,8 @@
 //! - [`keymap`]: the one table of keys (resolution, footer hints, help);
 //! - [`state`]: everything on screen, and which [`state::Context`] has the focus;
 //! - [`action`]: actions, commands, effects, requests and replies;
-//! - [`model`]: plain data — tabs, tickets, failures, user details, last use, access records;
+//! - [`model`]: plain data — tabs, tickets, failures, the listed users, user details, last use,
+//!   access records;
 //! - leaves: [`command_line`] (parse, complete), [`call_log`], [`clipboard`], [`event`],
 //!   [`theme`].
 
