@@ -3,7 +3,7 @@
 //!
 //! This file only routes: an action to the part of the console it concerns, a key's command to
 //! whatever has the focus ([`State::context`]). Each part is a module of its own, sharing the
-//! few helpers of [`core`] (issuing calls and mutations, the flash line, the one-change rule).
+//! few helpers of `core` (issuing calls and mutations, the flash line, the one-change rule).
 
 use super::action::{Action, Command, Effect, Request};
 use super::state::{CommandLine, Context, State};
