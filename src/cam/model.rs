@@ -488,6 +488,7 @@ impl KeyStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct AccessKey {
+    #[serde(deserialize_with = "required_secret_id")]
     pub access_key_id: SecretId,
     pub status: KeyStatus,
     #[serde(deserialize_with = "string_lenient", default)]
@@ -524,6 +525,7 @@ pub struct CreateAccessKey {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct AccessKeyDetail {
+    #[serde(deserialize_with = "required_secret_id")]
     pub access_key_id: SecretId,
     #[serde(deserialize_with = "secret_lenient", serialize_with = "expose_secret")]
     pub secret_access_key: Secret,
@@ -545,6 +547,7 @@ action!(CreateAccessKey => CreateAccessKeyResponse, Cam, "CreateAccessKey", muta
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateAccessKey {
+    #[serde(deserialize_with = "required_secret_id")]
     pub access_key_id: SecretId,
     pub status: KeyStatus,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -555,6 +558,7 @@ action!(UpdateAccessKey => Empty, Cam, "UpdateAccessKey", mutates: true);
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct DeleteAccessKey {
+    #[serde(deserialize_with = "required_secret_id")]
     pub access_key_id: SecretId,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target_uin: Option<u64>,
@@ -570,6 +574,7 @@ pub struct GetSecurityLastUsed {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct SecretIdLastUsed {
+    #[serde(deserialize_with = "required_secret_id")]
     pub secret_id: SecretId,
     /// `YYYY-MM-DD`; `None` when never used.
     #[serde(default)]
@@ -732,6 +737,12 @@ impl Event {
     }
 }
 
+/// A SecretId field that must be there: serde refuses a `deserialize_with` field that is missing,
+/// where a plain `SecretId` field would read its absence as `""` (as `null` still does).
+fn required_secret_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<SecretId, D::Error> {
+    SecretId::deserialize(d)
+}
+
 fn empty_secret() -> Secret {
     Secret::new("")
 }
@@ -752,7 +763,7 @@ fn opt_i64_lenient<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>
 
 #[cfg(test)]
 mod tests {
-    use super::SecretId;
+    use super::{AccessKey, SecretId};
 
     #[test]
     fn a_secret_id_is_parsed_only_from_its_shape() {
@@ -783,6 +794,20 @@ mod tests {
         let id: SecretId = serde_json::from_str("\"not-a-key\"").unwrap();
         assert_eq!(id, "not-a-key");
         assert_eq!(serde_json::to_string(&id).unwrap(), "\"not-a-key\"");
+    }
+
+    #[test]
+    fn a_key_without_its_id_is_refused_and_a_null_one_is_empty() {
+        let missing = serde_json::from_str::<AccessKey>(r#"{"Status": "Active"}"#);
+        assert!(
+            missing
+                .unwrap_err()
+                .to_string()
+                .contains("missing field `AccessKeyId`")
+        );
+        let null: AccessKey =
+            serde_json::from_str(r#"{"AccessKeyId": null, "Status": "Active"}"#).unwrap();
+        assert_eq!(null.access_key_id, "");
     }
 
     #[test]
