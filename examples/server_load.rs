@@ -23,7 +23,7 @@ use camtui::cam::Credential;
 use camtui::cam::model::Service;
 use camtui::cam::signer;
 use camtui::server::audit::AuditRecord;
-use camtui::server::handlers::new_secret_key;
+use camtui::server::ids::new_secret_key;
 use camtui::server::load_or_create_root_credential;
 use camtui::server::store::{Account, KeyRow, Store, UserKind, UserRow};
 use clap::{Parser, Subcommand, ValueEnum};

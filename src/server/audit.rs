@@ -87,7 +87,7 @@ impl AuditRecord {
     /// (spec §14) whose `apiErrorCode` the console reads.
     pub fn to_event(&self, account_id: u64, owner_uin: u64, with_location: bool) -> Event {
         let event_source = format!("{}.tencentcloudapi.com", self.service);
-        let event_time = super::handlers::datetime(self.time);
+        let event_time = super::dates::datetime(self.time);
         let document = Document {
             action_type: &self.action_type,
             api_error_code: &self.api_error_code,

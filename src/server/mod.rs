@@ -8,9 +8,11 @@
 
 pub mod audit;
 pub mod auth;
+pub mod dates;
 pub mod directory;
 pub mod error;
 pub mod handlers;
+pub mod ids;
 pub mod params;
 pub mod router;
 pub mod sandbox;
@@ -273,8 +275,8 @@ pub fn load_or_create_root_credential(path: &Path) -> Result<(Credential, bool),
         return Ok((credential::from_json_file(path)?, false));
     }
     let credential = Credential {
-        secret_id: handlers::new_secret_id(),
-        secret_key: handlers::new_secret_key(),
+        secret_id: ids::new_secret_id(),
+        secret_key: ids::new_secret_key(),
         token: None,
     };
     let io = |source| StartError::Io {

@@ -21,6 +21,7 @@ use super::auth;
 use super::directory::KeyEntry;
 use super::error::{Code, ServerError, error_envelope, success_envelope};
 use super::handlers::{self, Ctx, RequestMeta};
+use super::ids;
 use super::params::{self, Input};
 use crate::cam::model::Service;
 use crate::cam::signer::Authorization;
@@ -48,7 +49,7 @@ async fn handle(
     request: Request,
 ) -> Response {
     let started = Instant::now();
-    let request_id = handlers::random_uuid().to_string();
+    let request_id = ids::random_uuid().to_string();
     let peer = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()

@@ -11,7 +11,7 @@ use sha2::{Digest as _, Sha256};
 
 use super::audit::AuditRecord;
 use super::error::Code;
-use super::handlers::new_secret_key;
+use super::ids::new_secret_key;
 use super::store::{Account, KeyRow, UserKind, UserRow};
 use crate::cam::Secret;
 use crate::cam::model::KEYS_PER_USER;

@@ -1,19 +1,17 @@
 //! The key actions: `ListAccessKeys`, `CreateAccessKey`, `UpdateAccessKey`, `DeleteAccessKey`
 //! and `GetSecurityLastUsed` (spec §8.10–§8.14).
 
-use rand::RngExt as _;
-use rand::distr::Alphanumeric;
-
-use super::{Ctx, date, datetime, unauthorized};
-use crate::cam::Secret;
+use super::{Ctx, unauthorized};
 use crate::cam::model::KEYS_PER_USER;
 use crate::cam::model::{
     AccessKey, AccessKeyDetail, CreateAccessKey, CreateAccessKeyResponse, DeleteAccessKey, Empty,
     GetSecurityLastUsed, GetSecurityLastUsedResponse, KeyStatus, LAST_USED_BATCH, ListAccessKeys,
     ListAccessKeysResponse, SecretIdLastUsed, UpdateAccessKey,
 };
+use crate::server::dates::{date, datetime};
 use crate::server::directory::KeyEntry;
 use crate::server::error::{Code, ServerError};
+use crate::server::ids::{new_secret_id, new_secret_key};
 use crate::server::store::{KeyRow, Tx};
 
 /// `InvalidParameter.DescriptionLengthOverlimit`: the tighter of the two documented limits.
@@ -45,23 +43,6 @@ pub fn list_access_keys(
         })
         .collect();
     Ok(ListAccessKeysResponse { access_keys })
-}
-
-/// `IKID` + 32 letters and digits, from the thread-local cryptographic RNG (`ChaCha`, seeded by the OS).
-pub fn new_secret_id() -> String {
-    format!("IKID{}", random_alphanumeric(32))
-}
-
-pub fn new_secret_key() -> Secret {
-    Secret::new(random_alphanumeric(32))
-}
-
-fn random_alphanumeric(len: usize) -> String {
-    rand::rng()
-        .sample_iter(Alphanumeric)
-        .take(len)
-        .map(char::from)
-        .collect()
 }
 
 /// Checks a key description: at most 300 bytes of letters, digits and `_+=,.@:/-` (the
@@ -234,17 +215,6 @@ pub fn get_security_last_used(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn generated_ids_and_keys_have_the_documented_shape() {
-        let id = new_secret_id();
-        assert_eq!(id.len(), 36);
-        assert!(id.starts_with("IKID"));
-        assert!(id.bytes().all(|b| b.is_ascii_alphanumeric()));
-        let key = new_secret_key();
-        assert_eq!(key.expose().len(), 32);
-        assert_ne!(new_secret_id(), id);
-    }
 
     #[test]
     fn descriptions() {

@@ -10,8 +10,6 @@ mod events;
 mod keys;
 mod users;
 
-pub use keys::{new_secret_id, new_secret_key};
-
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -20,8 +18,8 @@ use super::ServerState as State;
 use super::audit::AuditRecord;
 use super::directory::{Principal, PrincipalKind};
 use super::error::{Code, ServerError};
+use super::ids::random_uuid;
 use super::params::{self, Field, Input, Kind};
-use crate::cam::de::beijing;
 use crate::cam::model::Service;
 
 /// Who may call an action (issue 3 §4).
@@ -378,12 +376,6 @@ impl RequestMeta {
     }
 }
 
-/// A random (version 4) UUID from the thread-local CSPRNG (seeded by the OS). `Uuid::new_v4`
-/// asks the kernel for every one, and each request needs two.
-pub fn random_uuid() -> uuid::Uuid {
-    uuid::Builder::from_random_bytes(rand::random()).into_uuid()
-}
-
 /// What a handler sees.
 pub struct Ctx<'a> {
     pub state: &'a State,
@@ -451,34 +443,6 @@ pub fn permitted(caller: &Principal, access: Access) -> bool {
         Access::Anyone | Access::OwnKeys => true,
         Access::Admin => caller.kind == PrincipalKind::Root || caller.is_admin,
     }
-}
-
-/// `YYYY-MM-DD HH:MM:SS` in Beijing time, as CAM writes datetimes (spec §10).
-pub fn datetime(unix: i64) -> String {
-    use chrono::{Datelike as _, Timelike as _};
-    // Fields written directly: a format string is parsed again on every call, and searches
-    // format twenty of these per page.
-    let t = chrono::DateTime::from_timestamp(unix, 0)
-        .unwrap_or_default()
-        .with_timezone(&beijing());
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
-        t.year(),
-        t.month(),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
-}
-
-/// `YYYY-MM-DD` in Beijing time.
-pub fn date(unix_ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(unix_ms)
-        .unwrap_or_default()
-        .with_timezone(&beijing())
-        .format("%Y-%m-%d")
-        .to_string()
 }
 
 /// The user or key a request is about, for the audit trail.

@@ -3,8 +3,8 @@
 
 use rand::RngExt as _;
 
+use super::Ctx;
 use super::keys::insert_new_key;
-use super::{Ctx, datetime};
 use crate::cam::Secret;
 use crate::cam::model::{
     AddUser, AddUserResponse, DeleteUser, DescribeSubAccounts, DescribeSubAccountsResponse, Empty,
@@ -12,6 +12,7 @@ use crate::cam::model::{
     ListCollaboratorsResponse, ListUsers, ListUsersResponse, SubAccountInfo, SubAccountUser,
     UpdateUser,
 };
+use crate::server::dates::datetime;
 use crate::server::directory::{KeyEntry, Principal};
 use crate::server::error::{Code, ServerError};
 use crate::server::store::{UserKind, UserRow};
