@@ -9,10 +9,9 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use sha2::{Digest as _, Sha256};
 
-use super::audit::AuditRecord;
 use super::error::Code;
 use super::ids::new_secret_key;
-use super::store::{Account, KeyRow, UserKind, UserRow};
+use super::store::{Account, AuditRecord, KeyRow, UserKind, UserRow};
 use crate::cam::Secret;
 use crate::cam::model::KEYS_PER_USER;
 use crate::cam::model::KeyStatus;

@@ -9,7 +9,6 @@ use std::sync::{Mutex, MutexGuard};
 
 use rusqlite::{Connection, OptionalExtension as _, Row, Transaction, TransactionBehavior, params};
 
-use super::audit::AuditRecord;
 use super::error::ServerError;
 use super::vault::{self, Vault, VaultError};
 use crate::cam::Secret;
@@ -90,6 +89,38 @@ pub struct KeyRow {
     pub secret_key: Secret,
     pub description: Option<String>,
     pub created: i64,
+}
+
+/// One API call as the audit trail keeps it (a row of `events`). Never holds a secret.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditRecord {
+    pub event_id: String,
+    /// Unix seconds.
+    pub time: i64,
+    pub secret_id: String,
+    /// The UIN of the key's owner (the account's owner UIN for root).
+    pub uin: u64,
+    /// `root` for the root account, else the user's name.
+    pub username: String,
+    pub action: String,
+    /// `cam` or `cloudaudit`.
+    pub service: String,
+    /// `Read` or `Write`.
+    pub action_type: String,
+    pub source_ip: String,
+    pub region: String,
+    /// 0 for success, else [`Code::audit_number`](super::error::Code::audit_number).
+    pub error_number: i64,
+    /// Empty for success.
+    pub api_error_code: String,
+    pub api_error_message: String,
+    pub request_id: String,
+    pub http_method: String,
+    pub user_agent: String,
+    /// The user or key the call was about, when it names one.
+    pub resource_name: String,
+    /// Whether the action changes keys or users.
+    pub sensitive: bool,
 }
 
 /// A stored audit event with its position.

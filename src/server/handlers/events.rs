@@ -6,7 +6,7 @@ use super::Ctx;
 use crate::cam::model::{
     DescribeEvents, DescribeEventsResponse, LookUpEvents, LookUpEventsResponse, LookupAttribute,
 };
-use crate::server::audit::RETENTION;
+use crate::server::audit::{self, RETENTION};
 use crate::server::auth::MAX_SKEW_SECS;
 use crate::server::error::{Code, ServerError};
 use crate::server::store::{EventCondition, EventQuery};
@@ -137,8 +137,12 @@ fn page(
         events: stored
             .iter()
             .map(|e| {
-                e.record
-                    .to_event(account.owner_uin, account.owner_uin, with_location)
+                audit::event(
+                    &e.record,
+                    account.owner_uin,
+                    account.owner_uin,
+                    with_location,
+                )
             })
             .collect(),
         next,

@@ -15,11 +15,11 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::ServerState as State;
-use super::audit::AuditRecord;
 use super::directory::{Principal, PrincipalKind};
 use super::error::{Code, ServerError};
 use super::ids::random_uuid;
 use super::params::{self, Field, Input, Kind};
+use super::store::AuditRecord;
 use crate::cam::model::Service;
 
 /// Who may call an action (issue 3 §4).
