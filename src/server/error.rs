@@ -179,6 +179,14 @@ impl ServerError {
         }
     }
 
+    /// The key's owner may not call `action` (or not on this target).
+    pub fn unauthorized(action: &str) -> Self {
+        Self::new(
+            Code::UnauthorizedOperation,
+            format!("The key is not authorized to perform cam:{action}; ask an administrator."),
+        )
+    }
+
     pub fn code(&self) -> Code {
         match self {
             Self::Api { code, .. } => *code,

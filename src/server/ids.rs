@@ -1,5 +1,5 @@
 //! Fresh identifiers, all from the thread-local cryptographic RNG (`ChaCha`, seeded by the OS):
-//! SecretIds and SecretKeys of new keys, and the UUIDs of RequestIds and audit EventIds.
+//! SecretIds and SecretKeys of new keys, and the UUIDs of request and audit event ids.
 
 use rand::RngExt as _;
 use rand::distr::Alphanumeric;

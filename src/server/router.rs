@@ -16,13 +16,14 @@ use axum::http::{HeaderMap, HeaderValue, Method};
 use axum::response::Response;
 use futures::StreamExt as _;
 
-use super::ServerState;
 use super::auth;
 use super::directory::KeyEntry;
 use super::error::{Code, ServerError, error_envelope, success_envelope};
-use super::handlers::{self, Ctx, RequestMeta};
+use super::handlers;
 use super::ids;
 use super::params::{self, Input};
+use super::request::{self, RequestMeta};
+use super::state::ServerState;
 use crate::cam::model::Service;
 use crate::cam::signer::Authorization;
 
@@ -336,7 +337,7 @@ impl Call<'_> {
             ));
         };
         if !handlers::permitted(&meta.caller, spec.access) {
-            return Err(handlers::unauthorized(spec.name));
+            return Err(ServerError::unauthorized(spec.name));
         }
         let input = if self.method == "GET" {
             Input::Query(query)
@@ -344,30 +345,16 @@ impl Call<'_> {
             Input::Json(self.body)
         };
         let params = params::normalize(spec.fields, input)?;
-        meta.resource_name = clip(&handlers::resource_name(&params));
+        meta.resource_name = clip(&request::resource_name(&params));
 
         if spec.inline {
-            return (spec.run)(
-                &Ctx {
-                    state: self.state,
-                    meta,
-                },
-                params,
-            );
+            return (spec.run)(&self.state.context(meta), params);
         }
         let state = Arc::clone(self.state);
         let meta = meta.clone();
-        tokio::task::spawn_blocking(move || {
-            (spec.run)(
-                &Ctx {
-                    state: &state,
-                    meta: &meta,
-                },
-                params,
-            )
-        })
-        .await
-        .map_err(|e| ServerError::Internal(format!("handler task failed: {e}")))?
+        tokio::task::spawn_blocking(move || (spec.run)(&state.context(&meta), params))
+            .await
+            .map_err(|e| ServerError::Internal(format!("handler task failed: {e}")))?
     }
 }
 

@@ -1,7 +1,7 @@
 //! The key actions: `ListAccessKeys`, `CreateAccessKey`, `UpdateAccessKey`, `DeleteAccessKey`
 //! and `GetSecurityLastUsed` (spec §8.10–§8.14).
 
-use super::{Ctx, unauthorized};
+use super::context::Ctx;
 use crate::cam::model::KEYS_PER_USER;
 use crate::cam::model::{
     AccessKey, AccessKeyDetail, CreateAccessKey, CreateAccessKeyResponse, DeleteAccessKey, Empty,
@@ -31,7 +31,6 @@ pub fn list_access_keys(
 ) -> Result<ListAccessKeysResponse, ServerError> {
     let target = ctx.key_target(request.target_uin)?;
     let access_keys = ctx
-        .state
         .directory
         .keys_of(target)
         .iter()
@@ -104,8 +103,8 @@ pub fn create_access_key(
 ) -> Result<CreateAccessKeyResponse, ServerError> {
     let target = ctx.key_target(request.target_uin)?;
     let description = check_description(request.description)?;
-    let directory = &ctx.state.directory;
-    let key = ctx.state.store.mutate(
+    let directory = &ctx.directory;
+    let key = ctx.store.mutate(
         Some(&ctx.success_record()),
         |tx| {
             if !tx.uin_taken(target)? {
@@ -151,9 +150,9 @@ fn check_key_of(tx: &Tx<'_>, secret_id: &str, target: u64) -> Result<(), ServerE
 pub fn update_access_key(ctx: &Ctx<'_>, request: UpdateAccessKey) -> Result<Empty, ServerError> {
     let target = ctx.key_target(request.target_uin)?;
     let active = request.status == KeyStatus::Active;
-    let directory = &ctx.state.directory;
+    let directory = &ctx.directory;
     let id = request.access_key_id.as_str();
-    ctx.state.store.mutate(
+    ctx.store.mutate(
         Some(&ctx.success_record()),
         |tx| {
             check_key_of(tx, id, target)?;
@@ -168,9 +167,9 @@ pub fn update_access_key(ctx: &Ctx<'_>, request: UpdateAccessKey) -> Result<Empt
 /// key to be disabled first on its own side.
 pub fn delete_access_key(ctx: &Ctx<'_>, request: DeleteAccessKey) -> Result<Empty, ServerError> {
     let target = ctx.key_target(request.target_uin)?;
-    let directory = &ctx.state.directory;
+    let directory = &ctx.directory;
     let id = request.access_key_id.as_str();
-    ctx.state.store.mutate(
+    ctx.store.mutate(
         Some(&ctx.success_record()),
         |tx| {
             check_key_of(tx, id, target)?;
@@ -196,9 +195,9 @@ pub fn get_security_last_used(
     let may_see_all = ctx.is_root() || caller.is_admin;
     let mut rows = Vec::with_capacity(ids.len());
     for id in ids {
-        let key = ctx.state.directory.key(&id);
+        let key = ctx.directory.key(&id);
         if !may_see_all && key.as_ref().is_none_or(|k| k.owner_uin != caller.uin) {
-            return Err(unauthorized(&ctx.meta.action));
+            return Err(ServerError::unauthorized(&ctx.meta.action));
         }
         let last_ms = key.and_then(|k| k.last_used_ms());
         rows.push(SecretIdLastUsed {

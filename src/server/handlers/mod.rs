@@ -6,6 +6,7 @@
 // where a request is only read or cannot fail.
 #![allow(clippy::needless_pass_by_value, clippy::unnecessary_wraps)]
 
+pub mod context;
 mod events;
 mod keys;
 mod users;
@@ -14,13 +15,11 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::ServerState as State;
 use super::directory::{Principal, PrincipalKind};
 use super::error::{Code, ServerError};
-use super::ids::random_uuid;
 use super::params::{self, Field, Input, Kind};
-use super::store::AuditRecord;
 use crate::cam::model::Service;
+use context::Ctx;
 
 /// Who may call an action (issue 3 §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -327,132 +326,10 @@ pub fn find(service: Service, name: &str) -> Option<&'static ActionSpec> {
         .find(|a| a.service == service && a.name == name)
 }
 
-/// Everything about a request besides its parameters.
-#[derive(Debug, Clone)]
-pub struct RequestMeta {
-    pub request_id: String,
-    /// Unix seconds when the request arrived.
-    pub now: i64,
-    pub action: String,
-    pub service: String,
-    pub mutates: bool,
-    pub source_ip: String,
-    pub region: String,
-    pub http_method: String,
-    pub user_agent: String,
-    pub resource_name: String,
-    pub secret_id: String,
-    /// The owner of the key that signed the request.
-    pub caller: Principal,
-}
-
-impl RequestMeta {
-    /// The audit record of this request, successful or ended by `error`.
-    pub fn record(&self, error: Option<&ServerError>) -> AuditRecord {
-        AuditRecord {
-            event_id: random_uuid().simple().to_string(),
-            time: self.now,
-            secret_id: self.secret_id.clone(),
-            uin: self.caller.uin,
-            username: self.caller.audit_name().to_owned(),
-            action: self.action.clone(),
-            service: self.service.clone(),
-            action_type: if self.mutates { "Write" } else { "Read" }.to_owned(),
-            source_ip: self.source_ip.clone(),
-            region: self.region.clone(),
-            error_number: error.map_or(0, |e| e.code().audit_number()),
-            api_error_code: error
-                .map(|e| e.code().as_str().to_owned())
-                .unwrap_or_default(),
-            api_error_message: error
-                .map(|e| e.public_message().to_owned())
-                .unwrap_or_default(),
-            request_id: self.request_id.clone(),
-            http_method: self.http_method.clone(),
-            user_agent: self.user_agent.clone(),
-            resource_name: self.resource_name.clone(),
-            sensitive: self.mutates,
-        }
-    }
-}
-
-/// What a handler sees.
-pub struct Ctx<'a> {
-    pub state: &'a State,
-    pub meta: &'a RequestMeta,
-}
-
-impl Ctx<'_> {
-    pub fn caller(&self) -> &Principal {
-        &self.meta.caller
-    }
-
-    pub fn is_root(&self) -> bool {
-        self.caller().kind == PrincipalKind::Root
-    }
-
-    fn owner_uin(&self) -> u64 {
-        self.state.account.owner_uin
-    }
-
-    /// The audit record a successful mutation commits with.
-    pub fn success_record(&self) -> AuditRecord {
-        self.meta.record(None)
-    }
-
-    /// Resolves `TargetUin` for the key actions: omitted means the caller; a sub-user may not
-    /// touch root's keys (`OperationDenied.SubUin`); only root and administrators may touch
-    /// another user's; the target must exist (`InvalidParameter.UserNotExist`).
-    pub fn key_target(&self, target_uin: Option<u64>) -> Result<u64, ServerError> {
-        let caller = self.caller();
-        let target = target_uin.unwrap_or(caller.uin);
-        if target == caller.uin {
-            return Ok(target);
-        }
-        if !self.is_root() {
-            if target == self.owner_uin() {
-                return Err(ServerError::new(
-                    Code::SubUin,
-                    "A sub-user may not operate on the root account's keys.",
-                ));
-            }
-            if !caller.is_admin {
-                return Err(unauthorized(&self.meta.action));
-            }
-        }
-        if !self.state.directory.has_principal(target) {
-            return Err(ServerError::new(
-                Code::InvalidParameterUserNotExist,
-                format!("The user {target} does not exist."),
-            ));
-        }
-        Ok(target)
-    }
-}
-
-pub fn unauthorized(action: &str) -> ServerError {
-    ServerError::new(
-        Code::UnauthorizedOperation,
-        format!("The key is not authorized to perform cam:{action}; ask an administrator."),
-    )
-}
-
 /// Whether `caller` may call an action with this access at all (handlers narrow `OwnKeys`).
 pub fn permitted(caller: &Principal, access: Access) -> bool {
     match access {
         Access::Anyone | Access::OwnKeys => true,
         Access::Admin => caller.kind == PrincipalKind::Root || caller.is_admin,
     }
-}
-
-/// The user or key a request is about, for the audit trail.
-pub fn resource_name(params: &Value) -> String {
-    ["AccessKeyId", "Name", "TargetUin"]
-        .iter()
-        .find_map(|field| match params.get(field)? {
-            Value::String(s) => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
-            _ => None,
-        })
-        .unwrap_or_default()
 }

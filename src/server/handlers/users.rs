@@ -3,7 +3,7 @@
 
 use rand::RngExt as _;
 
-use super::Ctx;
+use super::context::Ctx;
 use super::keys::insert_new_key;
 use crate::cam::Secret;
 use crate::cam::model::{
@@ -43,7 +43,7 @@ fn info(user: &UserRow) -> SubAccountInfo {
 }
 
 pub fn list_users(ctx: &Ctx<'_>, _request: ListUsers) -> Result<ListUsersResponse, ServerError> {
-    let data = ctx.state.store.sub_users()?.iter().map(info).collect();
+    let data = ctx.store.sub_users()?.iter().map(info).collect();
     Ok(ListUsersResponse { data })
 }
 
@@ -56,7 +56,6 @@ fn user_not_found(name: &str) -> ServerError {
 
 pub fn get_user(ctx: &Ctx<'_>, request: GetUser) -> Result<GetUserResponse, ServerError> {
     let user = ctx
-        .state
         .store
         .sub_user_by_name(&request.name)?
         .ok_or_else(|| user_not_found(&request.name))?;
@@ -180,9 +179,9 @@ pub fn add_user(ctx: &Ctx<'_>, request: AddUser) -> Result<AddUserResponse, Serv
     let generated = (console_login == 1 && password.is_none()).then(generated_password);
     let now = ctx.meta.now;
     let is_admin = ctx.is_root() && request.is_admin == Some(1);
-    let directory = &ctx.state.directory;
+    let directory = &ctx.directory;
 
-    let (user, key) = ctx.state.store.mutate(
+    let (user, key) = ctx.store.mutate(
         Some(&ctx.success_record()),
         |tx| {
             if tx.sub_user_by_name(&request.name)?.is_some() {
@@ -256,8 +255,8 @@ pub fn update_user(ctx: &Ctx<'_>, request: UpdateUser) -> Result<Empty, ServerEr
         check_password(password)?;
     }
     let is_root = ctx.is_root();
-    let directory = &ctx.state.directory;
-    ctx.state.store.mutate(
+    let directory = &ctx.directory;
+    ctx.store.mutate(
         Some(&ctx.success_record()),
         |tx| {
             let mut user = tx
@@ -290,8 +289,8 @@ pub fn update_user(ctx: &Ctx<'_>, request: UpdateUser) -> Result<Empty, ServerEr
 pub fn delete_user(ctx: &Ctx<'_>, request: DeleteUser) -> Result<Empty, ServerError> {
     check_flag("Force", request.force)?;
     let force = request.force == Some(1);
-    let directory = &ctx.state.directory;
-    ctx.state.store.mutate(
+    let directory = &ctx.directory;
+    ctx.store.mutate(
         Some(&ctx.success_record()),
         |tx| {
             let user = tx
@@ -325,7 +324,6 @@ pub fn list_collaborators(
         .filter(|l| *l > 0)
         .unwrap_or(DEFAULT_COLLABORATOR_PAGE);
     let (total, rows) = ctx
-        .state
         .store
         .collaborators(limit, request.offset.unwrap_or(0))?;
     Ok(ListCollaboratorsResponse {
@@ -346,7 +344,6 @@ pub fn describe_sub_accounts(
         ));
     }
     let sub_accounts = ctx
-        .state
         .store
         .users_by_uin(&uins)?
         .into_iter()
@@ -368,7 +365,7 @@ pub fn get_user_app_id(
     ctx: &Ctx<'_>,
     _request: GetUserAppId,
 ) -> Result<GetUserAppIdResponse, ServerError> {
-    let account = ctx.state.account;
+    let account = ctx.account;
     Ok(GetUserAppIdResponse {
         uin: ctx.caller().uin.to_string(),
         owner_uin: account.owner_uin.to_string(),
