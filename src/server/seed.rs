@@ -11,10 +11,10 @@ use sha2::{Digest as _, Sha256};
 
 use super::error::Code;
 use super::ids::new_secret_key;
-use super::store::{Account, AuditRecord, KeyRow, UserKind, UserRow};
+use super::store::{Account, AuditRecord, StoredKey, StoredUser};
 use crate::cam::Secret;
 use crate::cam::model::KEYS_PER_USER;
-use crate::cam::model::KeyStatus;
+use crate::cam::model::{KeyStatus, UserKind};
 
 /// The sandbox's demo data.
 pub const DEMO: &str = include_str!("../../assets/seed/demo.json");
@@ -137,8 +137,8 @@ fn post() -> String {
 #[derive(Debug)]
 pub struct SeedData {
     pub account: Account,
-    pub users: Vec<UserRow>,
-    pub keys: Vec<KeyRow>,
+    pub users: Vec<StoredUser>,
+    pub keys: Vec<StoredKey>,
     pub events: Vec<AuditRecord>,
 }
 
@@ -209,7 +209,7 @@ impl Seed {
             if user.keys.len() > KEYS_PER_USER {
                 return invalid(format!("{} has more than {KEYS_PER_USER} keys", user.name));
             }
-            users.push(UserRow {
+            users.push(StoredUser {
                 uin: user.uin,
                 uid: user.uid,
                 kind,
@@ -235,7 +235,7 @@ impl Seed {
                 {
                     return invalid(format!("SecretId {} appears twice", key.secret_id));
                 }
-                keys.push(KeyRow {
+                keys.push(StoredKey {
                     secret_id: key.secret_id.clone(),
                     owner_uin: user.uin,
                     active: key.status == KeyStatus::Active,

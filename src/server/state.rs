@@ -12,7 +12,7 @@ use super::error::ServerError;
 use super::handlers::context::Ctx;
 use super::request::RequestMeta;
 use super::seed::{Seed, SeedError};
-use super::store::{Account, KeyRow, Store, StoreError};
+use super::store::{Account, Store, StoreError, StoredKey};
 use crate::cam::Credential;
 use crate::cam::credential::CredentialError;
 
@@ -111,7 +111,7 @@ impl ServerState {
             .into_iter()
             .map(|key| {
                 let last = store.last_used(&key.secret_id)?.map(|s| s * 1000);
-                Ok(KeyEntry::from_row(key, last))
+                Ok(KeyEntry::from_stored(key, last))
             })
             .collect::<Result<Vec<_>, ServerError>>()?;
         let audit = AuditWriter::start(&store).map_err(ServerError::from)?;
@@ -147,7 +147,7 @@ fn ensure_root_key(
         None,
         |tx| match tx.key_owner(id)? {
             None => tx
-                .insert_key(&KeyRow {
+                .insert_key(&StoredKey {
                     secret_id: id.to_owned(),
                     owner_uin: account.owner_uin,
                     active: true,

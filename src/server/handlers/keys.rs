@@ -12,7 +12,7 @@ use crate::server::dates::{date, datetime};
 use crate::server::directory::KeyEntry;
 use crate::server::error::{Code, ServerError};
 use crate::server::ids::{new_secret_id, new_secret_key};
-use crate::server::store::{KeyRow, Tx};
+use crate::server::store::{StoredKey, Tx};
 
 /// `InvalidParameter.DescriptionLengthOverlimit`: the tighter of the two documented limits.
 const DESCRIPTION_MAX_BYTES: usize = 300;
@@ -74,7 +74,7 @@ pub fn insert_new_key(
     owner_uin: u64,
     description: Option<String>,
     now: i64,
-) -> Result<KeyRow, ServerError> {
+) -> Result<StoredKey, ServerError> {
     if tx.key_count(owner_uin)? >= KEYS_PER_USER {
         return Err(ServerError::new(
             Code::AccessKeyOverLimit,
@@ -85,7 +85,7 @@ pub fn insert_new_key(
     while tx.secret_id_taken(&secret_id)? {
         secret_id = new_secret_id();
     }
-    let key = KeyRow {
+    let key = StoredKey {
         secret_id,
         owner_uin,
         active: true,
@@ -112,7 +112,7 @@ pub fn create_access_key(
             }
             insert_new_key(tx, target, description, ctx.meta.now)
         },
-        |key| directory.add_key(KeyEntry::from_row(key.clone(), None)),
+        |key| directory.add_key(KeyEntry::from_stored(key.clone(), None)),
     )?;
     Ok(CreateAccessKeyResponse {
         access_key: Some(AccessKeyDetail {

@@ -10,12 +10,12 @@ use crate::cam::model::{
     AddUser, AddUserResponse, DeleteUser, DescribeSubAccounts, DescribeSubAccountsResponse, Empty,
     GetUser, GetUserAppId, GetUserAppIdResponse, GetUserResponse, ListCollaborators,
     ListCollaboratorsResponse, ListUsers, ListUsersResponse, SubAccountInfo, SubAccountUser,
-    UpdateUser,
+    UpdateUser, UserKind,
 };
 use crate::server::dates::datetime;
 use crate::server::directory::{KeyEntry, Principal};
 use crate::server::error::{Code, ServerError};
-use crate::server::store::{UserKind, UserRow};
+use crate::server::store::StoredUser;
 
 /// `DescribeSubAccounts` takes at most this many UINs (spec §8.8).
 const MAX_FILTER_UINS: usize = 50;
@@ -23,7 +23,7 @@ const DEFAULT_COLLABORATOR_PAGE: u64 = 20;
 /// Longest accepted free-text field (remark, email, phone).
 const MAX_TEXT_CHARS: usize = 256;
 
-fn info(user: &UserRow) -> SubAccountInfo {
+fn info(user: &StoredUser) -> SubAccountInfo {
     SubAccountInfo {
         uin: user.uin,
         name: user.name.clone(),
@@ -194,7 +194,7 @@ pub fn add_user(ctx: &Ctx<'_>, request: AddUser) -> Result<AddUserResponse, Serv
             while tx.uin_taken(uin)? {
                 uin = new_uin();
             }
-            let user = UserRow {
+            let user = StoredUser {
                 uin,
                 uid: tx.next_uid()?,
                 kind: UserKind::SubUser,
@@ -221,7 +221,7 @@ pub fn add_user(ctx: &Ctx<'_>, request: AddUser) -> Result<AddUserResponse, Serv
         |(user, key)| {
             directory.upsert_principal(Principal::from_user(user));
             if let Some(key) = key {
-                directory.add_key(KeyEntry::from_row(key.clone(), None));
+                directory.add_key(KeyEntry::from_stored(key.clone(), None));
             }
         },
     )?;
@@ -353,7 +353,7 @@ pub fn describe_sub_accounts(
             uid: user.uid,
             remark: user.remark,
             create_time: Some(datetime(user.created)),
-            user_type: user.kind as u64,
+            user_type: user.kind.user_type(),
             last_login_ip: user.last_login_ip,
             last_login_time: user.last_login_time.map(datetime),
         })
