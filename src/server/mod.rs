@@ -17,6 +17,7 @@ pub mod params;
 pub mod request;
 pub mod router;
 pub mod sandbox;
+pub mod schema;
 pub mod seed;
 pub mod state;
 pub mod store;

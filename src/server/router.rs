@@ -336,7 +336,7 @@ impl Call<'_> {
                 "an authenticated request has no caller".into(),
             ));
         };
-        if !handlers::permitted(&meta.caller, spec.access) {
+        if !spec.access.permits(&meta.caller) {
             return Err(ServerError::unauthorized(spec.name));
         }
         let input = if self.method == "GET" {
@@ -344,15 +344,15 @@ impl Call<'_> {
         } else {
             Input::Json(self.body)
         };
-        let params = params::normalize(spec.fields, input)?;
+        let params = params::normalize(&spec.fields, input)?;
         meta.resource_name = clip(&request::resource_name(&params));
 
         if spec.inline {
-            return (spec.run)(&self.state.context(meta), params);
+            return spec.run(&self.state.context(meta), params);
         }
         let state = Arc::clone(self.state);
         let meta = meta.clone();
-        tokio::task::spawn_blocking(move || (spec.run)(&state.context(&meta), params))
+        tokio::task::spawn_blocking(move || spec.run(&state.context(&meta), params))
             .await
             .map_err(|e| ServerError::Internal(format!("handler task failed: {e}")))?
     }
