@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
+use super::error::ServerError;
 use super::store::{AuditConnection, AuditRecord, Store};
 use crate::cam::model::{Event, Resources};
 
@@ -184,13 +185,13 @@ impl std::fmt::Debug for AuditWriter {
 }
 
 impl AuditWriter {
-    pub fn start(store: &Store) -> Result<Self, rusqlite::Error> {
+    pub fn start(store: &Store) -> Result<Self, ServerError> {
         let mut connection = store.audit_connection()?;
         let (sender, receiver) = mpsc::channel();
         let thread = std::thread::Builder::new()
             .name("camtui-audit".into())
             .spawn(move || run(&mut connection, &receiver))
-            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+            .map_err(ServerError::Thread)?;
         Ok(Self {
             sender,
             waker: thread.thread().clone(),

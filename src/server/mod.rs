@@ -96,7 +96,7 @@ pub async fn spawn(config: ServerConfig) -> Result<ServerHandle, StartError> {
     })?;
     let state = tokio::task::spawn_blocking(move || ServerState::open(config))
         .await
-        .map_err(|e| StartError::Prepare(ServerError::Internal(e.to_string())))??;
+        .map_err(|e| StartError::Prepare(ServerError::Task(e)))??;
     let state = Arc::new(state);
     let app = router(Arc::clone(&state)).into_make_service_with_connect_info::<SocketAddr>();
     // Without TCP_NODELAY the SDK's second request on a kept-alive connection waits ~40 ms on

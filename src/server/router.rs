@@ -332,9 +332,7 @@ impl Call<'_> {
         key.mark_used(self.now_ms);
 
         let Some(meta) = meta.as_mut() else {
-            return Err(ServerError::Internal(
-                "an authenticated request has no caller".into(),
-            ));
+            return Err(ServerError::Bug("an authenticated request has no caller"));
         };
         if !spec.access.permits(&meta.caller) {
             return Err(ServerError::unauthorized(spec.name));
@@ -354,7 +352,7 @@ impl Call<'_> {
         let meta = meta.clone();
         tokio::task::spawn_blocking(move || spec.run(&state.context(&meta), params))
             .await
-            .map_err(|e| ServerError::Internal(format!("handler task failed: {e}")))?
+            .map_err(ServerError::Task)?
     }
 }
 

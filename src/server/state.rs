@@ -114,7 +114,7 @@ impl ServerState {
                 Ok(KeyEntry::from_stored(key, last))
             })
             .collect::<Result<Vec<_>, ServerError>>()?;
-        let audit = AuditWriter::start(&store).map_err(ServerError::from)?;
+        let audit = AuditWriter::start(&store)?;
         Ok(ServerState {
             directory: Directory::new(principals, keys),
             store,

@@ -294,10 +294,7 @@ impl Store {
             .into_iter()
             .map(
                 |(secret_id, owner_uin, active, blob, description, created)| {
-                    let secret_key = self
-                        .vault
-                        .open(&secret_id, &blob)
-                        .map_err(|e| ServerError::Internal(e.to_string()))?;
+                    let secret_key = self.vault.open(&secret_id, &blob)?;
                     Ok(StoredKey {
                         secret_id,
                         owner_uin,

@@ -113,7 +113,7 @@ impl ActionSpec {
             fields: schema::fields_of::<A>(),
             run: Box::new(move |ctx, params| {
                 let response = handler(ctx, typed(params)?)?;
-                serde_json::to_vec(&response).map_err(|e| ServerError::Internal(e.to_string()))
+                serde_json::to_vec(&response).map_err(ServerError::Encode)
             }),
             check: |params| typed::<A>(params).map(drop),
         }
