@@ -1,10 +1,24 @@
 //! camtui's CAM-compatible server (`camtui serve`, and the in-process sandbox): the official SDKs
 //! cannot tell it from CAM and CloudAudit for the actions camtui uses.
 //!
-//! A request flows through [`router`] (size, TC3 verification in [`auth`], routing through the
-//! action table in [`handlers`], parameter checks in [`params`]) to a handler, which reads the
-//! in-memory [`directory`] or the SQLite [`store`]; every request of a known key lands in the
-//! [`audit`] trail. [`error`] turns refusals into the Tencent Cloud envelope.
+//! A request goes one way down: [`router`](mod@router) (size checks, TC3 verification in [`auth`], the
+//! action's row in the [`handlers`] table, parameter checks in [`params`]) → a handler → the
+//! in-memory [`directory`] or the SQLite [`store`]; every request of a known key leaves an
+//! [`audit`] record, and [`error`] turns refusals into the Tencent Cloud envelope. The modules,
+//! top down, each importing only those below it:
+//!
+//! - [`sandbox`]; this module: [`spawn`] a server, [`serve`] `camtui serve`;
+//! - [`router`](mod@router); [`state`]: the [`ServerState`] every request shares, and its opening
+//!   ([`seed`] data for an empty database);
+//! - [`handlers`]: the action table, one row per action, and the handlers (users, keys,
+//!   events), which see the server through `handlers::context`;
+//! - [`request`]: what is known of a request besides its parameters, and its audit record;
+//! - [`directory`] and [`audit`] (the batched writer, CloudAudit events) over [`store`], the
+//!   only SQL, which owns the rows it keeps (users, keys, audit records); [`vault`] seals
+//!   SecretKeys at rest;
+//! - [`params`], checking input against [`schema`]: the parameters read from each request
+//!   type's serde `Deserialize`; [`auth`];
+//! - [`error`], [`ids`], [`dates`].
 
 pub mod audit;
 pub mod auth;

@@ -33,7 +33,7 @@ pub const MAX_BODY: usize = 1024 * 1024;
 /// beyond it the connection is cut.
 const DRAIN_LIMIT: usize = 16 * MAX_BODY;
 
-/// The whole API on one route: every path and method lands in [`handle`].
+/// The whole API on one route: every path and method lands in `handle`.
 pub fn router(state: Arc<ServerState>) -> Router {
     Router::new().fallback(handle).with_state(state)
 }

@@ -1,8 +1,8 @@
 //! Every action the server answers, as one table of one row per action: the handler and who
 //! may call it. The rest comes from the handler's request type — its service, name and whether
 //! it mutates from `cam::model::Action`, its parameters from its serde `Deserialize`
-//! ([`schema`](super::schema)) — and its typed response is what the client decodes, so client
-//! and server share one model. Handlers live in [`users`], [`keys`] and [`events`], and see
+//! ([`schema`]) — and its typed response is what the client decodes, so client
+//! and server share one model. Handlers live in `users`, `keys` and `events`, and see
 //! the server through [`context`].
 //!
 //! A new action is a request and a response type in `cam::model`, a handler, and a row.
