@@ -628,11 +628,18 @@ async fn run(args: RunArgs) -> anyhow::Result<()> {
                     i.mul_f64(index as f64 / connections as f64)
                 });
             while !stop.load(Ordering::Relaxed) {
-                if let Some(interval) = interval {
-                    tokio::time::sleep_until(next).await;
-                    next += interval;
-                }
-                let started = Instant::now();
+                // Paced, latency counts from when the request was due, not from when it went
+                // out: a server that stalls delays the requests queued behind the stall too, and
+                // measuring from the late send would hide that (coordinated omission).
+                let started = match interval {
+                    Some(interval) => {
+                        tokio::time::sleep_until(next).await;
+                        let due = next;
+                        next += interval;
+                        due.into_std()
+                    }
+                    None => Instant::now(),
+                };
                 let recorded = recording.load(Ordering::Relaxed);
                 let into = if recorded { &mut tally } else { &mut ignored };
                 match worker.operate(&mut conn, cycle_uin, into).await {
