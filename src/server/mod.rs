@@ -1,11 +1,11 @@
 //! camtui's CAM-compatible server (`camtui serve`, and the in-process sandbox): the official SDKs
 //! cannot tell it from CAM and CloudAudit for the actions camtui uses.
 //!
-//! A request goes one way down: [`router`](mod@router) (size checks, TC3 verification in [`auth`], the
-//! action's row in the [`handlers`] table, parameter checks in [`params`]) → a handler → the
-//! in-memory [`directory`] or the SQLite [`store`]; every request of a known key leaves an
-//! [`audit`] record, and [`error`] turns refusals into the Tencent Cloud envelope. The modules,
-//! top down, each importing only those below it:
+//! A request goes one way down: [`router`](mod@router) (size checks, TC3 verification in
+//! [`auth`], the action's row in the [`handlers`] table, parameter checks in [`params`]) → a
+//! handler → the in-memory [`directory`] or the SQLite [`store`]; every request of a known key
+//! leaves an [`audit`] record, and [`error`] turns refusals into the Tencent Cloud envelope. The
+//! modules, top down, each importing only those below it:
 //!
 //! - [`sandbox`]; this module: [`spawn`] a server, [`serve`] `camtui serve`;
 //! - [`router`](mod@router); [`state`]: the [`ServerState`] every request shares, and its opening

@@ -72,8 +72,8 @@ pub enum StartError {
 
 impl ServerState {
     /// Opens (creating, migrating, seeding) the database of `config` and loads the in-memory
-    /// index; `config.listen` is not used. `server::spawn` serves it; tests may drive `server::router`
-    /// with it.
+    /// index; `config.listen` is not used. `server::spawn` serves it; tests may drive
+    /// `server::router` with it.
     pub fn open(config: ServerConfig) -> Result<Self, StartError> {
         if auth::check_secret_id_shape(&config.root_credential.secret_id).is_err() {
             return Err(StartError::RootSecretId(config.root_credential.secret_id));
