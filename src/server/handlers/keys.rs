@@ -103,7 +103,7 @@ pub fn create_access_key(
 ) -> Result<CreateAccessKeyResponse, ServerError> {
     let target = ctx.key_target(request.target_uin)?;
     let description = check_description(request.description)?;
-    let directory = &ctx.directory;
+    let directory = ctx.directory;
     let key = ctx.store.mutate(
         Some(&ctx.success_record()),
         |tx| {
@@ -150,7 +150,7 @@ fn check_key_of(tx: &Tx<'_>, secret_id: &str, target: u64) -> Result<(), ServerE
 pub fn update_access_key(ctx: &Ctx<'_>, request: UpdateAccessKey) -> Result<Empty, ServerError> {
     let target = ctx.key_target(request.target_uin)?;
     let active = request.status == KeyStatus::Active;
-    let directory = &ctx.directory;
+    let directory = ctx.directory;
     let id = request.access_key_id.as_str();
     ctx.store.mutate(
         Some(&ctx.success_record()),
@@ -167,7 +167,7 @@ pub fn update_access_key(ctx: &Ctx<'_>, request: UpdateAccessKey) -> Result<Empt
 /// key to be disabled first on its own side.
 pub fn delete_access_key(ctx: &Ctx<'_>, request: DeleteAccessKey) -> Result<Empty, ServerError> {
     let target = ctx.key_target(request.target_uin)?;
-    let directory = &ctx.directory;
+    let directory = ctx.directory;
     let id = request.access_key_id.as_str();
     ctx.store.mutate(
         Some(&ctx.success_record()),

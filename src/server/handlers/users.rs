@@ -179,7 +179,7 @@ pub fn add_user(ctx: &Ctx<'_>, request: AddUser) -> Result<AddUserResponse, Serv
     let generated = (console_login == 1 && password.is_none()).then(generated_password);
     let now = ctx.meta.now;
     let is_admin = ctx.is_root() && request.is_admin == Some(1);
-    let directory = &ctx.directory;
+    let directory = ctx.directory;
 
     let (user, key) = ctx.store.mutate(
         Some(&ctx.success_record()),
@@ -255,7 +255,7 @@ pub fn update_user(ctx: &Ctx<'_>, request: UpdateUser) -> Result<Empty, ServerEr
         check_password(password)?;
     }
     let is_root = ctx.is_root();
-    let directory = &ctx.directory;
+    let directory = ctx.directory;
     ctx.store.mutate(
         Some(&ctx.success_record()),
         |tx| {
@@ -289,7 +289,7 @@ pub fn update_user(ctx: &Ctx<'_>, request: UpdateUser) -> Result<Empty, ServerEr
 pub fn delete_user(ctx: &Ctx<'_>, request: DeleteUser) -> Result<Empty, ServerError> {
     check_flag("Force", request.force)?;
     let force = request.force == Some(1);
-    let directory = &ctx.directory;
+    let directory = ctx.directory;
     ctx.store.mutate(
         Some(&ctx.success_record()),
         |tx| {
