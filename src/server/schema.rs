@@ -1,10 +1,10 @@
 //! The parameters an action takes, read from its request type's serde `Deserialize`: serde hands
 //! the field names to `deserialize_struct`, each field's value asks for the shape it wants
 //! (`deserialize_u64`, a sequence, a nested struct…), and a field is required when the type
-//! refuses to deserialize without it (so a type that reads absence as a value, as
-//! `cam::de::string_lenient` reads it as `""`, makes its field optional unless the field says
-//! otherwise). So the names, shapes and required fields that [`params`](super::params) checks
-//! are `cam::model`'s own, never a second list.
+//! refuses to deserialize without it (a type whose own `Deserialize` reads absence as a value,
+//! as one built on `cam::de::string_lenient` reads it as `""`, is therefore optional). So the
+//! names, shapes and required fields that [`params`](super::params) checks are `cam::model`'s
+//! own, never a second list.
 
 use serde::de::value::{Error, StrDeserializer};
 use serde::de::{
