@@ -1,9 +1,9 @@
 //! Every action the server answers, as one table of one row per action: the handler and who
 //! may call it. The rest comes from the handler's request type — its service, name and whether
 //! it mutates from `cam::model::Action`, its parameters from its serde `Deserialize`
-//! ([`schema`]) — and its typed response is what the client decodes, so client
-//! and server share one model. Handlers live in `users`, `keys` and `events`, and see
-//! the server through [`context`].
+//! ([`schema`]) — and its typed response is what the client decodes, so client and server share
+//! one model. Handlers live in `users`, `keys` and `events`, and see the server through
+//! [`context`].
 //!
 //! A new action is a request and a response type in `cam::model`, a handler, and a row.
 
@@ -126,7 +126,7 @@ impl ActionSpec {
         }
     }
 
-    /// What the router does with a request's parameters before the handler runs, as a pure
+    /// The router's steps from a request's parameters to the handler's input, as a pure
     /// function (for fuzzing and tests): `input` checked against the action's fields,
     /// normalised, and decoded into its typed request. Returns the normalised parameters.
     pub fn decode(&self, input: Input<'_>) -> Result<Value, ServerError> {
