@@ -381,6 +381,23 @@ impl UserKind {
     pub fn is_collaborator(self) -> bool {
         self == Self::Collaborator
     }
+
+    /// Its `UserType` number (spec §8.1).
+    pub fn user_type(self) -> u64 {
+        match self {
+            Self::SubUser => USER_TYPE_SUB_USER,
+            Self::Collaborator => USER_TYPE_COLLABORATOR,
+        }
+    }
+
+    /// The kind of a `UserType` number; every type but collaborators is a kind of sub-user.
+    pub fn from_user_type(user_type: u64) -> Self {
+        if user_type == USER_TYPE_COLLABORATOR {
+            Self::Collaborator
+        } else {
+            Self::SubUser
+        }
+    }
 }
 
 /// `UserType` of [`SubAccountUser`]: 2 sub-user, 3 WeCom sub-user, 4 collaborator, 5 message receiver.
