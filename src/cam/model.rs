@@ -123,9 +123,33 @@ impl PartialEq<&str> for SecretId {
     }
 }
 
+/// Leniently, as real servers write ids (a string, a number's digits, `null` as empty), but a
+/// missing field stays missing: the server derives which parameters are required from this.
 impl<'de> Deserialize<'de> for SecretId {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        string_lenient(d).map(Self)
+        struct Lenient;
+        impl serde::de::Visitor<'_> for Lenient {
+            type Value = SecretId;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a SecretId")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<SecretId, E> {
+                Ok(SecretId(v.to_owned()))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<SecretId, E> {
+                Ok(SecretId(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<SecretId, E> {
+                Ok(SecretId(v.to_string()))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<SecretId, E> {
+                Ok(SecretId(v.to_string()))
+            }
+            fn visit_unit<E: serde::de::Error>(self) -> Result<SecretId, E> {
+                Ok(SecretId::default())
+            }
+        }
+        d.deserialize_any(Lenient)
     }
 }
 
@@ -370,6 +394,23 @@ impl UserKind {
     pub fn is_collaborator(self) -> bool {
         self == Self::Collaborator
     }
+
+    /// Its `UserType` number (spec §8.1).
+    pub fn user_type(self) -> u64 {
+        match self {
+            Self::SubUser => USER_TYPE_SUB_USER,
+            Self::Collaborator => USER_TYPE_COLLABORATOR,
+        }
+    }
+
+    /// The kind of a `UserType` number; every type but collaborators is a kind of sub-user.
+    pub fn from_user_type(user_type: u64) -> Self {
+        if user_type == USER_TYPE_COLLABORATOR {
+            Self::Collaborator
+        } else {
+            Self::SubUser
+        }
+    }
 }
 
 /// A sub-user or collaborator as the user lists give it (`ListUsers`, `ListCollaborators`): a
@@ -488,7 +529,6 @@ impl KeyStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct AccessKey {
-    #[serde(deserialize_with = "required_secret_id")]
     pub access_key_id: SecretId,
     pub status: KeyStatus,
     #[serde(deserialize_with = "string_lenient", default)]
@@ -525,7 +565,6 @@ pub struct CreateAccessKey {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct AccessKeyDetail {
-    #[serde(deserialize_with = "required_secret_id")]
     pub access_key_id: SecretId,
     #[serde(deserialize_with = "secret_lenient", serialize_with = "expose_secret")]
     pub secret_access_key: Secret,
@@ -547,7 +586,6 @@ action!(CreateAccessKey => CreateAccessKeyResponse, Cam, "CreateAccessKey", muta
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateAccessKey {
-    #[serde(deserialize_with = "required_secret_id")]
     pub access_key_id: SecretId,
     pub status: KeyStatus,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -558,7 +596,6 @@ action!(UpdateAccessKey => Empty, Cam, "UpdateAccessKey", mutates: true);
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct DeleteAccessKey {
-    #[serde(deserialize_with = "required_secret_id")]
     pub access_key_id: SecretId,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target_uin: Option<u64>,
@@ -574,7 +611,6 @@ pub struct GetSecurityLastUsed {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct SecretIdLastUsed {
-    #[serde(deserialize_with = "required_secret_id")]
     pub secret_id: SecretId,
     /// `YYYY-MM-DD`; `None` when never used.
     #[serde(default)]
@@ -737,12 +773,6 @@ impl Event {
     }
 }
 
-/// A SecretId field that must be there: serde refuses a `deserialize_with` field that is missing,
-/// where a plain `SecretId` field would read its absence as `""` (as `null` still does).
-fn required_secret_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<SecretId, D::Error> {
-    SecretId::deserialize(d)
-}
-
 fn empty_secret() -> Secret {
     Secret::new("")
 }
@@ -763,7 +793,7 @@ fn opt_i64_lenient<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>
 
 #[cfg(test)]
 mod tests {
-    use super::{AccessKey, SecretId};
+    use super::SecretId;
 
     #[test]
     fn a_secret_id_is_parsed_only_from_its_shape() {
@@ -797,17 +827,17 @@ mod tests {
     }
 
     #[test]
-    fn a_key_without_its_id_is_refused_and_a_null_one_is_empty() {
-        let missing = serde_json::from_str::<AccessKey>(r#"{"Status": "Active"}"#);
-        assert!(
-            missing
-                .unwrap_err()
-                .to_string()
-                .contains("missing field `AccessKeyId`")
-        );
-        let null: AccessKey =
-            serde_json::from_str(r#"{"AccessKeyId": null, "Status": "Active"}"#).unwrap();
-        assert_eq!(null.access_key_id, "");
+    fn a_missing_secret_id_is_missing_and_null_is_empty() {
+        #[derive(serde::Deserialize)]
+        struct Request {
+            #[allow(dead_code)]
+            id: SecretId,
+        }
+        assert!(serde_json::from_str::<Request>("{}").is_err());
+        let request: Request = serde_json::from_str(r#"{"id": null}"#).unwrap();
+        assert_eq!(request.id, "");
+        let request: Request = serde_json::from_str(r#"{"id": 12}"#).unwrap();
+        assert_eq!(request.id, "12");
     }
 
     #[test]
