@@ -109,6 +109,10 @@ fn reply(request: &Request, rows: &ListedUsers) -> Option<Reply> {
                     source_ip: format!("10.0.0.{i}"),
                     region: "ap-guangzhou".into(),
                     error: (i % 5 == 0).then(|| "AuthFailure.SignatureFailure".into()),
+                    message: String::new(),
+                    request_id: format!("req-{i}"),
+                    resource: "cam".into(),
+                    document: "{}".into(),
                 })
                 .collect(),
         ),

@@ -374,6 +374,16 @@ pub struct DescribeSubAccounts {
 /// (`OperationDenied.AccessKeyOverLimit`, spec §8.11).
 pub const KEYS_PER_USER: usize = 2;
 
+/// The longest key description `CreateAccessKey` takes: the tighter of the two documented
+/// limits (`InvalidParameter.DescriptionLengthOverlimit`, spec §8.11).
+pub const DESCRIPTION_MAX_BYTES: usize = 300;
+
+/// Whether `c` may be part of a key description: letters, digits and `_+=,.@:/-` (the
+/// documented pattern `[\w+=,.@:/-]*`).
+pub fn is_description_char(c: char) -> bool {
+    c.is_alphanumeric() || "_+=,.@:/-".contains(c)
+}
+
 /// The two kinds of user whose API keys camtui manages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -53,6 +53,7 @@ impl CommandError {
     pub fn hint(&self) -> Option<&'static str> {
         match self {
             Self::Call(CallError::Api(e)) => e.hint(),
+            Self::Call(CallError::Network { cause, .. }) => cause.hint(),
             _ => None,
         }
     }

@@ -16,6 +16,7 @@ use super::clipboard::{ClipboardError, Destination};
 use super::model::{
     AccessRecord, Failure, LastUsed, ListedUsers, Tab, TargetInfo, Ticket, UserDetails,
 };
+use super::text_field::Edit;
 
 /// One thing the worker is asked to fetch or change.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +45,7 @@ pub enum Request {
     CreateKey {
         uin: u64,
         user_name: String,
+        description: Option<String>,
     },
     SetKeyStatus {
         uin: u64,
@@ -123,7 +125,7 @@ pub enum Command {
     GoTab(Tab),
     NextTab,
     PreviousTab,
-    /// Drill down: User List → User Details → API Keys.
+    /// Drill down: User List → User Details → API Keys; a record or a policy in full.
     Open,
     /// Go back up (or close what is open on top).
     Back,
@@ -135,21 +137,28 @@ pub enum Command {
     PageDown,
     Filter,
     FilterDone,
-    FilterClear,
-    Erase,
+    /// Esc while typing a filter: the one before `/` comes back.
+    FilterCancel,
+    /// An edit of the text being typed.
+    Edit(Edit),
     SortNext,
     SortReverse,
     Refresh,
     CreateKey,
-    CopySecretId,
+    /// `y`: copies what is focused (a SecretId, a UIN, a RequestId).
+    Copy,
     DisableKey,
     EnableKey,
     DeleteKey,
     AccessPanel,
+    /// Into the access-records drawer (opening it).
+    FocusDrawer,
+    /// The drawer shows failed calls only, or every call again.
+    FailuresOnly,
     Confirm,
     Cancel,
     SwitchFocus,
-    /// Enter in a confirmation: activates the focused button, and never confirms.
+    /// Enter in a confirmation: presses the focused button (Cancel, unless moved).
     Press,
     Submit,
     Reveal,
@@ -201,6 +210,31 @@ pub enum Copied {
     SecretId(SecretId),
     /// The SecretKey of this SecretId (never the SecretKey itself).
     SecretKey(SecretId),
+    Uin(u64),
+    /// The RequestId of a call or an access record.
+    RequestId(String),
+}
+
+impl Copied {
+    /// The text it puts on the clipboard; `None` for a SecretKey, which only its modal holds.
+    pub fn plain_text(&self) -> Option<String> {
+        match self {
+            Self::SecretId(id) => Some(id.to_string()),
+            Self::SecretKey(_) => None,
+            Self::Uin(uin) => Some(uin.to_string()),
+            Self::RequestId(id) => Some(id.clone()),
+        }
+    }
+
+    /// "SecretId AKID…", "the SecretKey of AKID…": what the flash says was copied.
+    pub fn label(&self) -> String {
+        match self {
+            Self::SecretId(id) => format!("SecretId {id}"),
+            Self::SecretKey(id) => format!("the SecretKey of {id}"),
+            Self::Uin(uin) => format!("UIN {uin}"),
+            Self::RequestId(id) => format!("RequestId {id}"),
+        }
+    }
 }
 
 /// An intent or a result.

@@ -3,19 +3,30 @@
 //! lines counted from the keymap). `update` pages, scrolls and places clicks with these and the
 //! drawing lays out with the same ones, so they cannot disagree; nothing here draws.
 
-use unicode_width::UnicodeWidthStr as _;
+use unicode_width::{UnicodeWidthChar as _, UnicodeWidthStr as _};
 
 use super::keymap;
 use super::model::Tab;
-use super::state::Context;
+use super::state::{Context, Pager};
+use crate::cam::model::KEYS_PER_USER;
 
 pub const HEADER_ROWS: u16 = 1;
 pub const TAB_ROWS: u16 = 1;
 /// Key hints and spinner, then up to two lines of flash.
 pub const FOOTER_ROWS: u16 = 3;
-/// The access-records panel sits beside the keys from this width, below them otherwise.
-pub const SIDE_PANEL_MIN_WIDTH: u16 = 160;
-pub const SIDE_PANEL_WIDTH: u16 = 72;
+/// The access-records drawer sits right of the keys from this width, below them otherwise.
+pub const DRAWER_SIDE_MIN_WIDTH: u16 = 120;
+/// A SecretId's columns (`AKID` and 32 more).
+pub const SECRET_ID_WIDTH: u16 = 36;
+/// A key's status: `○ Disabled`.
+pub const KEY_STATUS_WIDTH: u16 = 10;
+/// The key table beside the drawer: borders, SecretId and Status (the drawer's title names the
+/// selected key, so no marker); the drawer takes the rest of the width.
+pub const KEYS_BESIDE_DRAWER_WIDTH: u16 = 2 + SECRET_ID_WIDTH + 1 + KEY_STATUS_WIDTH;
+/// The key table above the drawer: borders, two notes, the column header and two keys.
+pub const KEYS_ABOVE_DRAWER_ROWS: u16 = 2 + 2 + 1 + KEYS_PER_USER as u16;
+/// The drawer's rows that are not records: borders, the last-access line, the column header.
+const DRAWER_FRAME_ROWS: u16 = 2 + 1 + 1;
 
 /// The screen row of the first user in the User List (under the border and column header).
 pub const USER_LIST_FIRST_ROW: u16 = HEADER_ROWS + TAB_ROWS + 2;
@@ -43,14 +54,28 @@ pub fn call_log_rows(size: (u16, u16)) -> usize {
     usize::from(body_rows(size).saturating_sub(3 + CALL_LOG_DETAIL_ROWS))
 }
 
-/// How wide the key table is: all of the screen, less the access-records panel when it is open
-/// beside the keys.
-pub fn key_table_width(size: (u16, u16), panel_open: bool) -> u16 {
-    if panel_open && size.0 >= SIDE_PANEL_MIN_WIDTH {
-        size.0 - SIDE_PANEL_WIDTH
+/// Whether the access-records drawer sits beside the keys (else below them).
+pub fn drawer_beside(size: (u16, u16)) -> bool {
+    size.0 >= DRAWER_SIDE_MIN_WIDTH
+}
+
+/// How wide the key table is: all of the screen, unless the drawer is open beside it.
+pub fn key_table_width(size: (u16, u16), drawer_open: bool) -> u16 {
+    if drawer_open && drawer_beside(size) {
+        KEYS_BESIDE_DRAWER_WIDTH
     } else {
         size.0
     }
+}
+
+/// How many access records the drawer shows at once.
+pub fn drawer_rows(size: (u16, u16)) -> usize {
+    let height = if drawer_beside(size) {
+        body_rows(size)
+    } else {
+        body_rows(size).saturating_sub(KEYS_ABOVE_DRAWER_ROWS)
+    };
+    usize::from(height.saturating_sub(DRAWER_FRAME_ROWS))
 }
 
 /// A tab's label as the tab bar draws it: ` 1 User List `.
@@ -162,7 +187,80 @@ pub fn help_scroll_max(context: Context, read_only: bool, size: (u16, u16)) -> u
     }
 }
 
-/// Splits `text` into lines of at most `width` columns at spaces.
+/// The box a record is read in: most of the screen, at most 100 columns wide.
+pub fn pager_box(size: (u16, u16)) -> (u16, u16) {
+    (size.0.saturating_sub(4).min(100), size.1.saturating_sub(2))
+}
+
+/// A line of the pager.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PagerLine {
+    /// A field's label (on its first line only, else empty) and a piece of its value.
+    Field(&'static str, String),
+    Blank,
+    /// The title above the document.
+    Heading(&'static str),
+    Document(String),
+}
+
+/// The pager's lines for its box on a screen of `size`: each field with its value wrapped
+/// beside the label, then the document, wrapped at the box's edge (its indentation kept).
+/// The widget draws them; [`pager_scroll_max`] counts them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PagerText {
+    pub lines: Vec<PagerLine>,
+    /// The labels' column, a gap included.
+    pub label_width: usize,
+    /// Lines that fit in the box at once.
+    pub visible: usize,
+}
+
+impl PagerText {
+    pub fn new(pager: &Pager, size: (u16, u16)) -> Self {
+        let (width, height) = pager_box(size);
+        // Borders and a column of padding on each side.
+        let inner = usize::from(width.saturating_sub(4)).max(10);
+        let label_width = pager
+            .fields
+            .iter()
+            .map(|(l, _)| l.width())
+            .max()
+            .unwrap_or(0)
+            + 2;
+        let value_width = inner.saturating_sub(label_width).max(10);
+        let mut lines = Vec::new();
+        for (label, value) in &pager.fields {
+            for (i, piece) in wrap(value, value_width).into_iter().enumerate() {
+                lines.push(PagerLine::Field(if i == 0 { label } else { "" }, piece));
+            }
+        }
+        lines.push(PagerLine::Blank);
+        lines.push(PagerLine::Heading(pager.document_title));
+        if let Some(document) = &pager.document.data {
+            for line in document.lines() {
+                lines.extend(
+                    wrap_columns(line, inner)
+                        .into_iter()
+                        .map(PagerLine::Document),
+                );
+            }
+        }
+        Self {
+            lines,
+            label_width,
+            visible: usize::from(height.saturating_sub(2)).max(1),
+        }
+    }
+}
+
+/// The furthest the pager can scroll on a screen of `size` (0 when it fits).
+pub fn pager_scroll_max(pager: &Pager, size: (u16, u16)) -> usize {
+    let text = PagerText::new(pager, size);
+    text.lines.len().saturating_sub(text.visible)
+}
+
+/// Splits `text` into lines of at most `width` columns at spaces; a word longer than a line is
+/// broken where the line ends.
 fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
@@ -173,10 +271,31 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
         if !line.is_empty() {
             line.push(' ');
         }
-        line.push_str(word);
+        let mut pieces = wrap_columns(word, width);
+        let last = pieces.pop().unwrap_or_default();
+        lines.extend(pieces);
+        line.push_str(&last);
     }
-    if !line.is_empty() {
+    if !line.is_empty() || lines.is_empty() {
         lines.push(line);
+    }
+    lines
+}
+
+/// Breaks `text` every `width` columns, spaces and all.
+fn wrap_columns(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width.max(1) {
+            lines.push(String::new());
+            used = 0;
+        }
+        if let Some(line) = lines.last_mut() {
+            line.push(c);
+        }
+        used += w;
     }
     lines
 }

@@ -30,6 +30,7 @@ pub mod geometry;
 pub mod keymap;
 pub mod model;
 pub mod state;
+pub mod text_field;
 pub mod theme;
 pub mod ui;
 pub mod update;

@@ -251,11 +251,13 @@ pub async fn perform(client: &Client, request: &Request) -> Result<Reply, Failur
                 .map(|events| Reply::Records(events.iter().map(access_record).collect()))
                 .map_err(failed("DescribeEvents"))
         }
-        Request::CreateKey { uin, .. } => {
+        Request::CreateKey {
+            uin, description, ..
+        } => {
             let reply = client
                 .send(&CreateAccessKey {
                     target_uin: Some(*uin),
-                    description: None,
+                    description: description.clone(),
                 })
                 .await
                 .map_err(failed("CreateAccessKey"))?;
@@ -330,11 +332,26 @@ fn last_used(row: SecretIdLastUsed) -> LastUsed {
     }
 }
 
-/// An event as the panel shows it: failed calls by their API error code when the event has it.
+/// An event as the drawer shows it: failed calls by their API error code and message when the
+/// event has them, the document pretty-printed for reading.
 pub fn access_record(event: &Event) -> AccessRecord {
+    let document: Option<serde_json::Value> = serde_json::from_str(&event.cloud_audit_event).ok();
     let error = event
         .api_error_code()
         .or_else(|| (event.error_code != 0).then(|| event.error_code.to_string()));
+    let message = document
+        .as_ref()
+        .and_then(|d| d.get("apiErrorMessage"))
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    let resource = match &event.resources {
+        Some(r) if !r.resource_name.is_empty() => {
+            format!("{} · {}", r.resource_type, r.resource_name)
+        }
+        Some(r) => r.resource_type.clone(),
+        None => String::new(),
+    };
     AccessRecord {
         time: event.event_time.0,
         action: event.event_name.clone(),
@@ -345,6 +362,12 @@ pub fn access_record(event: &Event) -> AccessRecord {
             event.event_region.clone()
         },
         error,
+        message,
+        request_id: event.request_id.clone(),
+        resource,
+        document: document
+            .and_then(|d| serde_json::to_string_pretty(&d).ok())
+            .unwrap_or_else(|| event.cloud_audit_event.clone()),
     }
 }
 

@@ -12,7 +12,9 @@ use crate::tui::action::{Action, Effect, Reply, Request};
 use crate::tui::model::{AccessRecord, Failure};
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
-use crate::tui::update::tests::{KEY_A, KEY_B, answer_all, key, press, with_keys, with_users};
+use crate::tui::update::tests::{
+    KEY_A, KEY_B, answer_all, create_key, key, press, with_keys, with_users,
+};
 use crate::tui::update::update;
 
 fn draw(state: &mut State, columns: u16, rows: u16) -> String {
@@ -43,15 +45,7 @@ macro_rules! screens {
 }
 
 fn records() -> Vec<AccessRecord> {
-    (0..25)
-        .map(|i| AccessRecord {
-            time: 1_714_550_400 - i * 3_600,
-            action: ["ListAccessKeys", "DescribeInstances", "GetUser"][(i % 3) as usize].into(),
-            source_ip: format!("203.0.113.{}", 10 + i % 4),
-            region: "ap-guangzhou".into(),
-            error: (i % 5 == 2).then(|| "AuthFailure.SecretIdNotFound".to_owned()),
-        })
-        .collect()
+    crate::tui::update::tests::records(25)
 }
 
 fn two_keys() -> State {
@@ -71,7 +65,7 @@ fn with_panel(reply: Result<Reply, Failure>) -> State {
 
 fn with_secret(reveal: bool, copied: bool) -> State {
     let mut state = with_keys(&[key(KEY_A, KeyStatus::Active)]);
-    let effects = press(&mut state, 'c');
+    let effects = create_key(&mut state);
     answer_all(&mut state, effects, |request| match request {
         Request::CreateKey { .. } => Ok(Reply::Created(crate::cam::model::AccessKeyDetail {
             access_key_id: SecretId::from_wire(KEY_B),

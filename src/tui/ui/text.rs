@@ -3,8 +3,6 @@
 
 use unicode_width::{UnicodeWidthChar as _, UnicodeWidthStr as _};
 
-use crate::cam::de::beijing;
-
 /// Display width of `text` in terminal columns.
 pub fn width(text: &str) -> usize {
     text.width()
@@ -63,18 +61,6 @@ pub fn datetime(text: &str, short: bool) -> &str {
     }
 }
 
-/// Unix seconds as CAM shows times: Beijing time, `YYYY-MM-DD HH:MM:SS`.
-pub fn unix_time(secs: i64) -> String {
-    chrono::DateTime::from_timestamp(secs, 0).map_or_else(
-        || secs.to_string(),
-        |t| {
-            t.with_timezone(&beijing())
-                .format("%Y-%m-%d %H:%M:%S")
-                .to_string()
-        },
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,7 +78,7 @@ mod tests {
 
     #[test]
     fn times_are_beijing() {
-        assert_eq!(unix_time(0), "1970-01-01 08:00:00");
+        assert_eq!(crate::tui::model::unix_time(0), "1970-01-01 08:00:00");
         assert_eq!(datetime("2023-06-01 10:53:48", true), "2023-06-01");
     }
 }

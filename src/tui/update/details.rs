@@ -4,13 +4,13 @@ use crate::cam::model::User;
 use crate::tui::action::{Command, Effect, Reply, Request};
 use crate::tui::model::{Failure, Tab};
 use crate::tui::state::{Level, State};
-use crate::tui::update::core::{NO_USER, call, fail, flash, unexpected};
+use crate::tui::update::core::{NO_USER, call, fail_read, flash, show_tab, unexpected};
 use crate::tui::update::keys;
 
 pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
     match command {
-        Command::Back => state.tab = Tab::Users,
-        Command::Open if state.open.is_some() => state.tab = Tab::Keys,
+        Command::Back => show_tab(state, Tab::Users),
+        Command::Open if state.open.is_some() => show_tab(state, Tab::Keys),
         Command::Refresh if state.open.is_some() => return reload(state),
         Command::Open | Command::Refresh => flash(state, Level::Warning, NO_USER),
         _ => {}
@@ -40,7 +40,7 @@ pub fn on_details(state: &mut State, user: &User, result: Result<Reply, Failure>
         other => Err(unexpected("GetUser", &other)),
     });
     if let Err(failure) = &result {
-        fail(state, failure);
+        fail_read(state, failure);
     }
     if let Some(open) = state.open.as_mut() {
         open.details.finish(result);

@@ -8,8 +8,8 @@ use crossterm::event::KeyCode;
 use ratatui::style::Color;
 
 use super::tests::{
-    KEY_A, KEY_B, api_failure, calls, ctrl, flash_text, key, press, selected_name, typed,
-    with_keys, with_users,
+    KEY_A, KEY_B, api_failure, calls, create_key, ctrl, flash_text, key, press, selected_name,
+    typed, with_keys, with_users,
 };
 use super::update;
 use crate::cam::ApiError;
@@ -91,7 +91,7 @@ fn a_typed_secret_id_searches_on_enter_and_opens_the_owners_key() {
         state.users.filter.is_empty(),
         "the SecretId is not left as a filter"
     );
-    assert!(!state.users.filter_editing);
+    assert!(state.users.editing.is_none());
 
     let progress = Progress {
         done: 2,
@@ -171,7 +171,7 @@ fn a_pasted_secret_id_searches_at_once() {
     // Any other paste on the User List goes into the filter.
     let mut state = with_users();
     assert!(update(&mut state, Action::Paste("bo".into())).is_empty());
-    assert!(state.users.filter_editing);
+    assert!(state.users.editing.is_some());
     assert_eq!(state.users.filter, "bo");
     assert_eq!(selected_name(&state), "bob");
 }
@@ -301,7 +301,7 @@ fn colon_opens_the_line_and_enter_runs_it() {
     // Keys bound elsewhere are text here.
     typed(&mut state, "q");
     assert!(!state.quit);
-    assert_eq!(state.command_line.as_ref().unwrap().text, "q");
+    assert_eq!(state.command_line.as_ref().unwrap().field.text(), "q");
     press(&mut state, KeyCode::Enter);
     assert!(state.quit);
 }
@@ -338,11 +338,14 @@ fn tab_completes_commands_then_user_names() {
     press(&mut state, ':');
     typed(&mut state, "ke");
     press(&mut state, KeyCode::Tab);
-    assert_eq!(state.command_line.as_ref().unwrap().text, "keys ");
+    assert_eq!(state.command_line.as_ref().unwrap().field.text(), "keys ");
     typed(&mut state, "c");
     press(&mut state, KeyCode::Tab);
     // One candidate: filled in.
-    assert_eq!(state.command_line.as_ref().unwrap().text, "keys carol");
+    assert_eq!(
+        state.command_line.as_ref().unwrap().field.text(),
+        "keys carol"
+    );
     // Back to every user: Tab cycles, Shift-Tab goes back.
     for _ in 0..5 {
         press(&mut state, KeyCode::Backspace);
@@ -350,11 +353,17 @@ fn tab_completes_commands_then_user_names() {
     press(&mut state, KeyCode::Tab);
     let line = state.command_line.as_ref().unwrap();
     assert_eq!(line.completions.len(), 4);
-    assert_eq!(line.text, "keys alice");
+    assert_eq!(line.field.text(), "keys alice");
     press(&mut state, KeyCode::Tab);
-    assert_eq!(state.command_line.as_ref().unwrap().text, "keys bob");
+    assert_eq!(
+        state.command_line.as_ref().unwrap().field.text(),
+        "keys bob"
+    );
     press(&mut state, KeyCode::BackTab);
-    assert_eq!(state.command_line.as_ref().unwrap().text, "keys alice");
+    assert_eq!(
+        state.command_line.as_ref().unwrap().field.text(),
+        "keys alice"
+    );
     press(&mut state, KeyCode::Tab);
     let effects = press(&mut state, KeyCode::Enter);
     assert_eq!(state.tab, Tab::Keys);
@@ -397,12 +406,15 @@ fn history_esc_and_backspace() {
     }
     press(&mut state, ':');
     press(&mut state, KeyCode::Up);
-    assert_eq!(state.command_line.as_ref().unwrap().text, "keys alice");
+    assert_eq!(
+        state.command_line.as_ref().unwrap().field.text(),
+        "keys alice"
+    );
     press(&mut state, KeyCode::Up);
-    assert_eq!(state.command_line.as_ref().unwrap().text, "users");
+    assert_eq!(state.command_line.as_ref().unwrap().field.text(), "users");
     press(&mut state, KeyCode::Down);
     press(&mut state, KeyCode::Down);
-    assert_eq!(state.command_line.as_ref().unwrap().text, "");
+    assert_eq!(state.command_line.as_ref().unwrap().field.text(), "");
     press(&mut state, KeyCode::Esc);
     assert!(state.command_line.is_none());
     assert_eq!(state.tab, Tab::Keys, "Esc closed the line, not the tab");
@@ -440,7 +452,10 @@ fn profile_switch_reloads_everything_and_drops_old_answers() {
     press(&mut state, ':');
     typed(&mut state, "profile pro");
     press(&mut state, KeyCode::Tab);
-    assert_eq!(state.command_line.as_ref().unwrap().text, "profile prod");
+    assert_eq!(
+        state.command_line.as_ref().unwrap().field.text(),
+        "profile prod"
+    );
     let effects = press(&mut state, KeyCode::Enter);
     assert!(matches!(effects.as_slice(), [Effect::SwitchProfile { name }] if name == "prod"));
     // Nothing changes until the app has resolved and connected the profile.
@@ -492,7 +507,7 @@ fn profile_list_and_no_switch_while_a_change_is_in_flight() {
     press(&mut state, KeyCode::Enter);
     assert!(flash_text(&state).contains("Profiles: prod"));
 
-    let create = press(&mut state, 'c');
+    let create = create_key(&mut state);
     assert_eq!(calls(&create).len(), 1);
     press(&mut state, ':');
     typed(&mut state, "profile prod");
@@ -576,7 +591,7 @@ fn the_call_log_follows_new_calls_until_scrolled_back() {
     press(&mut state, '@');
     assert_eq!(state.context(), Context::CallLog);
     let view = |state: &State| match &state.modal {
-        Some(Modal::CallLog(view)) => *view,
+        Some(Modal::CallLog(view)) => view.clone(),
         other => panic!("{other:?}"),
     };
     assert_eq!((view(&state).cursor, view(&state).follow), (2, true));
@@ -624,7 +639,13 @@ fn the_call_log_is_bounded_and_keeps_the_selection_on_its_call() {
     press(&mut state, '@');
     press(&mut state, 'k');
     let selected = |state: &State| match &state.modal {
-        Some(Modal::CallLog(view)) => state.calls.get(view.cursor).unwrap().action.clone(),
+        Some(Modal::CallLog(view)) => state
+            .calls
+            .matching("")
+            .nth(view.cursor)
+            .unwrap()
+            .action
+            .clone(),
         other => panic!("{other:?}"),
     };
     assert_eq!(selected(&state), "A1");

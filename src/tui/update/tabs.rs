@@ -4,11 +4,11 @@
 use crate::tui::action::{Effect, Request};
 use crate::tui::model::Tab;
 use crate::tui::state::{OpenUser, State};
-use crate::tui::update::core::call;
+use crate::tui::update::core::{call, navigated, show_tab};
 use crate::tui::update::keys;
 
 pub fn go(state: &mut State, tab: Tab) -> Vec<Effect> {
-    state.tab = tab;
+    show_tab(state, tab);
     if tab == Tab::Users {
         Vec::new()
     } else {
@@ -24,6 +24,7 @@ pub fn open_user(state: &mut State) -> Vec<Effect> {
     if state.is_open(row.uin) {
         return Vec::new();
     }
+    navigated(state);
     state.open = Some(OpenUser::new(row.clone()));
     let mut effects = vec![call(state, Request::Details { user: row })];
     effects.extend(keys::load(state));

@@ -184,6 +184,13 @@ pub fn typed(state: &mut State, text: &str) {
     }
 }
 
+/// `c`, then Enter in the dialog it opens: the create it sends.
+pub fn create_key(state: &mut State) -> Vec<Effect> {
+    assert!(press(state, 'c').is_empty());
+    assert_eq!(state.context(), Context::Describe);
+    press(state, KeyCode::Enter)
+}
+
 pub fn calls(effects: &[Effect]) -> Vec<&Request> {
     effects
         .iter()
@@ -218,6 +225,35 @@ fn created(id: &str) -> AccessKeyDetail {
         create_time: "2024-05-02 10:00:00".into(),
         description: None,
     }
+}
+
+/// `count` access records an hour apart, newest first; every fifth from the third failed.
+pub fn records(count: i64) -> Vec<AccessRecord> {
+    (0..count)
+        .map(|i| {
+            let failed = i % 5 == 2;
+            let (error, message) = if failed {
+                (
+                    Some("AuthFailure.SecretIdNotFound".to_owned()),
+                    "The SecretId is not found, please ensure that your SecretId is correct."
+                        .to_owned(),
+                )
+            } else {
+                (None, String::new())
+            };
+            AccessRecord {
+                time: 1_714_550_400 - i * 3_600,
+                action: ["ListAccessKeys", "DescribeInstances", "GetUser"][(i % 3) as usize].into(),
+                source_ip: format!("203.0.113.{}", 10 + i % 4),
+                region: "ap-guangzhou".into(),
+                error,
+                message,
+                request_id: format!("5b4d1725-5a30-4bd8-b36d-cfa0d1d47{i:03}"),
+                resource: "cam".into(),
+                document: format!("{{\n  \"eventName\": \"ListAccessKeys\",\n  \"requestID\": \"5b4d1725-5a30-4bd8-b36d-cfa0d1d47{i:03}\"\n}}"),
+            }
+        })
+        .collect()
 }
 
 pub fn api_failure(call: &'static str, code: &str) -> Failure {
@@ -592,7 +628,7 @@ fn details_without_users_explain_what_to_do() {
 #[test]
 fn create_sends_and_shows_the_secret_once() {
     let mut state = with_keys(&[key(KEY_A, KeyStatus::Active)]);
-    let effects = press(&mut state, 'c');
+    let effects = create_key(&mut state);
     let [Request::CreateKey { uin, .. }] = calls(&effects)[..] else {
         panic!("{effects:?}")
     };
@@ -649,7 +685,7 @@ fn create_waits_for_the_keys() {
 #[test]
 fn create_failure_is_reported_and_the_keys_reloaded() {
     let mut state = with_keys(&[key(KEY_A, KeyStatus::Active)]);
-    let effects = press(&mut state, 'c');
+    let effects = create_key(&mut state);
     let Effect::Call { ticket, request } = effects.into_iter().next().unwrap() else {
         unreachable!()
     };
@@ -676,7 +712,7 @@ fn create_failure_is_reported_and_the_keys_reloaded() {
 #[test]
 fn the_secret_modal_closes_only_after_acknowledgement() {
     let mut state = with_keys(&[]);
-    let effects = press(&mut state, 'c');
+    let effects = create_key(&mut state);
     answer_all(&mut state, effects, |request| match request {
         Request::CreateKey { .. } => Ok(Reply::Created(created(KEY_B))),
         Request::Keys { .. } => Ok(Reply::Keys(vec![key(KEY_B, KeyStatus::Active)])),
@@ -735,7 +771,7 @@ fn the_secret_modal_closes_only_after_acknowledgement() {
 #[test]
 fn a_created_key_is_shown_even_if_another_user_is_open_now() {
     let mut state = with_keys(&[]);
-    let effects = press(&mut state, 'c');
+    let effects = create_key(&mut state);
     press(&mut state, '1');
     press(&mut state, 'j');
     let opened_bob = press(&mut state, KeyCode::Enter);
@@ -776,9 +812,21 @@ fn copy_secret_id_and_clipboard_off() {
             result: Ok(Destination::Terminal),
         },
     );
+    // OSC 52 only asks the terminal: the flash does not claim the copy happened.
     assert_eq!(
         flash_text(&state),
-        format!("Copied SecretId {KEY_B} to the terminal's clipboard (OSC 52)")
+        format!("Sent SecretId {KEY_B} to the terminal for its clipboard (OSC 52)")
+    );
+    update(
+        &mut state,
+        Action::Copied {
+            what: Copied::SecretId(SecretId::from_wire(KEY_B)),
+            result: Ok(Destination::Native),
+        },
+    );
+    assert_eq!(
+        flash_text(&state),
+        format!("Copied SecretId {KEY_B} to the clipboard")
     );
     state.header.clipboard = Backend::Off;
     assert!(press(&mut state, 'y').is_empty());
@@ -786,7 +834,7 @@ fn copy_secret_id_and_clipboard_off() {
 }
 
 #[test]
-fn disable_goes_through_a_confirmation_that_enter_never_confirms() {
+fn disable_goes_through_a_confirmation_that_starts_on_cancel() {
     let mut state = with_keys(&[key(KEY_A, KeyStatus::Active)]);
     assert!(press(&mut state, 'd').is_empty());
     let Some(Modal::Confirm(Confirm {
@@ -803,7 +851,7 @@ fn disable_goes_through_a_confirmation_that_enter_never_confirms() {
     assert!(press(&mut state, KeyCode::Enter).is_empty());
     assert!(state.modal.is_none());
     assert!(flash_text(&state).contains("nothing changed"));
-    // Enter on the confirm button does not confirm either.
+    // Tab moves the focus to the confirm button, and Enter presses it.
     press(&mut state, 'd');
     press(&mut state, KeyCode::Tab);
     let Some(Modal::Confirm(Confirm {
@@ -814,9 +862,21 @@ fn disable_goes_through_a_confirmation_that_enter_never_confirms() {
         panic!()
     };
     assert_eq!(*focus, Button::Confirm);
-    assert!(press(&mut state, KeyCode::Enter).is_empty());
-    assert!(matches!(state.modal, Some(Modal::Confirm(_))));
-    assert!(flash_text(&state).contains("Press y"));
+    let effects = press(&mut state, KeyCode::Enter);
+    assert!(matches!(
+        calls(&effects)[..],
+        [Request::SetKeyStatus {
+            status: KeyStatus::Inactive,
+            ..
+        }]
+    ));
+    assert!(state.modal.is_none());
+    answer_all(&mut state, effects, |request| match request {
+        Request::SetKeyStatus { .. } => Err(api_failure("UpdateAccessKey", "InternalError")),
+        _ => Ok(Reply::Keys(vec![key(KEY_A, KeyStatus::Active)])),
+    });
+    // Every way of moving the focus moves it; Enter presses where it ended up.
+    press(&mut state, 'd');
     for switch in [
         KeyCode::Left,
         KeyCode::Right,
@@ -826,6 +886,12 @@ fn disable_goes_through_a_confirmation_that_enter_never_confirms() {
     ] {
         press(&mut state, switch);
     }
+    let effects = press(&mut state, KeyCode::Enter);
+    assert_eq!(calls(&effects).len(), 1);
+    answer_all(&mut state, effects, |request| match request {
+        Request::SetKeyStatus { .. } => Err(api_failure("UpdateAccessKey", "InternalError")),
+        _ => Ok(Reply::Keys(vec![key(KEY_A, KeyStatus::Active)])),
+    });
     // Other keys do nothing; n and Esc cancel; y confirms.
     assert!(press(&mut state, 'D').is_empty());
     press(&mut state, 'n');
@@ -1005,15 +1071,7 @@ fn access_panel_opens_follows_the_selection_and_refreshes() {
     let panel = state.open.as_ref().unwrap().panel.as_ref().unwrap();
     assert_eq!(panel.secret_id, KEY_B);
     assert!(panel.records.is_loading(), "the stale answer was dropped");
-    answer_all(&mut state, effects, |_| {
-        Ok(Reply::Records(vec![AccessRecord {
-            time: 1_714_550_400,
-            action: "ListUsers".into(),
-            source_ip: "203.0.113.7".into(),
-            region: "ap-guangzhou".into(),
-            error: None,
-        }]))
-    });
+    answer_all(&mut state, effects, |_| Ok(Reply::Records(records(1))));
     let panel = state.open.as_ref().unwrap().panel.as_ref().unwrap();
     assert_eq!(panel.records.data.as_ref().unwrap().len(), 1);
     // r reloads keys and records.
@@ -1122,7 +1180,7 @@ fn an_older_refresh_answer_does_not_overwrite_a_newer_one() {
 #[test]
 fn flashes_expire_and_the_copied_secret_is_cleared_after_45_seconds() {
     let mut state = with_keys(&[]);
-    let effects = press(&mut state, 'c');
+    let effects = create_key(&mut state);
     answer_all(&mut state, effects, |request| match request {
         Request::CreateKey { .. } => Ok(Reply::Created(created(KEY_B))),
         _ => Ok(Reply::Keys(Vec::new())),
@@ -1152,7 +1210,7 @@ fn flashes_expire_and_the_copied_secret_is_cleared_after_45_seconds() {
 #[test]
 fn a_failed_secret_copy_stops_the_countdown() {
     let mut state = with_keys(&[]);
-    let effects = press(&mut state, 'c');
+    let effects = create_key(&mut state);
     answer_all(&mut state, effects, |request| match request {
         Request::CreateKey { .. } => Ok(Reply::Created(created(KEY_B))),
         _ => Ok(Reply::Keys(Vec::new())),

@@ -1,0 +1,76 @@
+//! A record read in full, in a box over the screen: its fields, then its document, scrolled
+//! with `j`/`k`. The lines come from [`geometry::PagerText`], which `update` counts with too.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget};
+
+use super::blocks::status_title;
+use super::layout::centered;
+use crate::tui::geometry::{self, PagerLine, PagerText};
+use crate::tui::state::Pager;
+use crate::tui::theme::Theme;
+
+pub struct PagerView<'a> {
+    pub pager: &'a Pager,
+    /// The screen's size, which the lines are wrapped for.
+    pub size: (u16, u16),
+    pub theme: Theme,
+}
+
+impl Widget for &PagerView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (pager, theme) = (self.pager, self.theme);
+        let text = PagerText::new(pager, self.size);
+        let rows = text.lines.len();
+        let offset = pager.scroll.min(rows.saturating_sub(text.visible));
+        let mut title = vec![Span::styled(format!(" {} ", pager.title), theme.title())];
+        if rows > text.visible {
+            title.push(Span::styled(
+                format!(
+                    "· j/k scroll {}-{} of {rows} ",
+                    offset + 1,
+                    (offset + text.visible).min(rows)
+                ),
+                theme.dim(),
+            ));
+        }
+        title.push(Span::styled("· Esc closes ", theme.dim()));
+        let lines: Vec<Line<'static>> = text
+            .lines
+            .iter()
+            .skip(offset)
+            .take(text.visible)
+            .map(|line| match line {
+                PagerLine::Field(label, value) => Line::from(vec![
+                    Span::styled(
+                        format!("{label:<width$}", width = text.label_width),
+                        theme.label(),
+                    ),
+                    Span::raw(value.clone()),
+                ]),
+                PagerLine::Blank => Line::default(),
+                PagerLine::Heading(heading) => {
+                    let mut spans = vec![Span::styled(*heading, theme.label())];
+                    if let Some(status) = status_title(&pager.document.status, theme) {
+                        spans.push(Span::raw(" "));
+                        spans.push(status);
+                    }
+                    Line::from(spans)
+                }
+                PagerLine::Document(piece) => Line::raw(piece.clone()),
+            })
+            .collect();
+        let (width, height) = geometry::pager_box(self.size);
+        let rect = centered(area, width, height);
+        Clear.render(rect, buf);
+        let block = Block::bordered()
+            .border_style(theme.title())
+            .title(Line::from(title))
+            .padding(Padding::horizontal(1));
+        let inner = block.inner(rect);
+        block.render(rect, buf);
+        Paragraph::new(lines).render(inner, buf);
+    }
+}
