@@ -187,9 +187,16 @@ pub fn help_scroll_max(context: Context, read_only: bool, size: (u16, u16)) -> u
     }
 }
 
-/// The box a record is read in: most of the screen, at most 100 columns wide.
-pub fn pager_box(size: (u16, u16)) -> (u16, u16) {
-    (size.0.saturating_sub(4).min(100), size.1.saturating_sub(2))
+/// The widest the box a record is read in gets; it is as tall as its lines, at most the body.
+const PAGER_MAX_WIDTH: u16 = 100;
+
+/// The width of the box a record is read in, and the most lines it shows at once: it sits over
+/// the body, so the footer keeps showing its keys and what `y` did.
+fn pager_frame(size: (u16, u16)) -> (u16, usize) {
+    (
+        size.0.saturating_sub(4).min(PAGER_MAX_WIDTH),
+        usize::from(body_rows(size).saturating_sub(2)).max(1),
+    )
 }
 
 /// A line of the pager.
@@ -211,13 +218,15 @@ pub struct PagerText {
     pub lines: Vec<PagerLine>,
     /// The labels' column, a gap included.
     pub label_width: usize,
-    /// Lines that fit in the box at once.
+    /// Lines shown at once.
     pub visible: usize,
+    /// The box's width, borders included.
+    pub width: u16,
 }
 
 impl PagerText {
     pub fn new(pager: &Pager, size: (u16, u16)) -> Self {
-        let (width, height) = pager_box(size);
+        let (width, most) = pager_frame(size);
         // Borders and a column of padding on each side.
         let inner = usize::from(width.saturating_sub(4)).max(10);
         let label_width = pager
@@ -246,9 +255,10 @@ impl PagerText {
             }
         }
         Self {
+            visible: lines.len().clamp(1, most),
             lines,
             label_width,
-            visible: usize::from(height.saturating_sub(2)).max(1),
+            width,
         }
     }
 }

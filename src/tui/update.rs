@@ -198,4 +198,13 @@ fn on_paste(state: &mut State, text: &str) -> Vec<Effect> {
 pub(crate) mod tests;
 
 #[cfg(test)]
-mod operator_tests;
+pub(crate) mod operator_tests;
+
+#[cfg(test)]
+mod drawer_tests;
+
+#[cfg(test)]
+mod message_tests;
+
+#[cfg(test)]
+mod everywhere_tests;

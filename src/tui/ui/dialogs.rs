@@ -141,7 +141,7 @@ pub struct ConfirmView<'a> {
 }
 
 /// The dialog's verb for a request, and what the change means.
-fn question(request: &Request, theme: Theme) -> (&'static str, [Line<'static>; 2]) {
+fn question(request: &Request, theme: Theme) -> (&'static str, Vec<Line<'static>>) {
     let danger = |text: String| Line::styled(text, theme.danger());
     match request {
         Request::SetKeyStatus {
@@ -149,7 +149,7 @@ fn question(request: &Request, theme: Theme) -> (&'static str, [Line<'static>; 2
             ..
         } => (
             "Disable",
-            [
+            vec![
                 danger(format!(
                     "{} Every request signed with this key will be",
                     theme::WARNING_GLYPH
@@ -162,14 +162,14 @@ fn question(request: &Request, theme: Theme) -> (&'static str, [Line<'static>; 2
             ..
         } => (
             "Enable",
-            [
+            vec![
                 Line::raw("Requests signed with this key will be"),
                 Line::raw("accepted again."),
             ],
         ),
         Request::DeleteKey { .. } => (
             "Delete",
-            [
+            vec![
                 danger(format!(
                     "{} This cannot be undone: the key can never",
                     theme::WARNING_GLYPH
@@ -179,13 +179,10 @@ fn question(request: &Request, theme: Theme) -> (&'static str, [Line<'static>; 2
         ),
         Request::CreateKey { .. } => (
             "Create",
-            [
-                Line::raw("The SecretKey is shown once, right after."),
-                Line::default(),
-            ],
+            vec![Line::raw("Its SecretKey is shown once, right after.")],
         ),
         // A change no words are written for yet: named by its action.
-        other => (other.call_name(), [Line::default(), Line::default()]),
+        other => (other.call_name(), Vec::new()),
     }
 }
 

@@ -80,7 +80,7 @@ impl Widget for &Console<'_> {
                 size: state.size,
                 theme,
             }
-            .render(area, buf),
+            .render(areas.body, buf),
         }
     }
 }

@@ -1,4 +1,4 @@
-//! A record read in full, in a box over the screen: its fields, then its document, scrolled
+//! A record read in full, in a box over the body: its fields, then its document, scrolled
 //! with `j`/`k`. The lines come from [`geometry::PagerText`], which `update` counts with too.
 
 use ratatui::buffer::Buffer;
@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget};
 
 use super::blocks::status_title;
 use super::layout::centered;
-use crate::tui::geometry::{self, PagerLine, PagerText};
+use crate::tui::geometry::{PagerLine, PagerText};
 use crate::tui::state::Pager;
 use crate::tui::theme::Theme;
 
@@ -62,8 +62,7 @@ impl Widget for &PagerView<'_> {
                 PagerLine::Document(piece) => Line::raw(piece.clone()),
             })
             .collect();
-        let (width, height) = geometry::pager_box(self.size);
-        let rect = centered(area, width, height);
+        let rect = centered(area, text.width, text.visible as u16 + 2);
         Clear.render(rect, buf);
         let block = Block::bordered()
             .border_style(theme.title())

@@ -444,3 +444,57 @@ fn a_profile_accent_colours_the_header() {
         ratatui::style::Color::Reset
     );
 }
+
+// ───────────────────────── the drawer and the daily keys ─────────────────────────
+
+/// The drawer focused with `l` and moved down twice, onto a failed call.
+fn drawer_focused() -> State {
+    let mut state = with_panel(Ok(Reply::Records(records())));
+    press(&mut state, 'l');
+    press(&mut state, 'j');
+    press(&mut state, 'j');
+    state
+}
+
+screens!(access_records_focused, drawer_focused());
+screens!(access_records_failures_only, {
+    let mut state = drawer_focused();
+    press(&mut state, 'f');
+    state
+});
+screens!(access_record_in_full, {
+    let mut state = drawer_focused();
+    press(&mut state, KeyCode::Enter);
+    state
+});
+screens!(create_with_a_description, {
+    let mut state = with_keys(&[key(KEY_A, KeyStatus::Active)]);
+    press(&mut state, 'c');
+    for c in "ci deploy".chars() {
+        press(&mut state, c);
+    }
+    press(&mut state, KeyCode::Left);
+    state
+});
+screens!(confirm_focus_on_the_confirm_button, {
+    let mut state = two_keys();
+    press(&mut state, 'd');
+    press(&mut state, KeyCode::Tab);
+    state
+});
+screens!(user_list_filter_with_a_secret_id, {
+    let mut state = with_users();
+    press(&mut state, '/');
+    for c in KEY_A.chars() {
+        press(&mut state, c);
+    }
+    state
+});
+screens!(call_log_filtered, {
+    let mut state = with_calls();
+    press(&mut state, '/');
+    for c in "ikid".chars() {
+        press(&mut state, c);
+    }
+    state
+});

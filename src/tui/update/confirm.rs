@@ -113,7 +113,7 @@ pub fn type_text(state: &mut State, text: &str) {
                 fits = chars.as_str();
             }
             field.insert(fits);
-            *refused = fits.len() < text.len();
+            *refused |= fits.len() < text.len();
         }
         Answer::Press { .. } => {}
     }

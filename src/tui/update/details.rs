@@ -1,17 +1,23 @@
 //! The User Details tab: its keys, and the details of the open user when they arrive.
 
 use crate::cam::model::User;
-use crate::tui::action::{Command, Effect, Reply, Request};
+use crate::tui::action::{Command, Copied, Effect, Reply, Request};
 use crate::tui::model::{Failure, Tab};
 use crate::tui::state::{Level, State};
 use crate::tui::update::core::{NO_USER, call, fail_read, flash, show_tab, unexpected};
-use crate::tui::update::keys;
+use crate::tui::update::{clipboard, keys};
 
 pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
     match command {
         Command::Back => show_tab(state, Tab::Users),
         Command::Open if state.open.is_some() => show_tab(state, Tab::Keys),
         Command::Refresh if state.open.is_some() => return reload(state),
+        Command::Copy => {
+            if let Some(uin) = state.open.as_ref().map(|o| o.user.uin) {
+                return clipboard::copy_plain(state, Copied::Uin(uin));
+            }
+            flash(state, Level::Warning, NO_USER);
+        }
         Command::Open | Command::Refresh => flash(state, Level::Warning, NO_USER),
         _ => {}
     }

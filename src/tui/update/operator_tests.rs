@@ -567,7 +567,7 @@ fn read_only_after_a_switch_refuses_every_mutating_key() {
 
 // ───────────────────────────── API-call log ─────────────────────────────
 
-fn record(action: &str, result: &str) -> CallRecord {
+pub fn record(action: &str, result: &str) -> CallRecord {
     CallRecord {
         at: chrono::DateTime::from_timestamp(1_714_550_400, 0).unwrap(),
         service: Service::Cam,

@@ -217,7 +217,7 @@ fn names(state: &State) -> Vec<String> {
         .collect()
 }
 
-fn created(id: &str) -> AccessKeyDetail {
+pub fn created(id: &str) -> AccessKeyDetail {
     AccessKeyDetail {
         access_key_id: SecretId::from_wire(id),
         secret_access_key: crate::cam::Secret::new("s3cr3tKEYs3cr3tKEYs3cr3tKEY12345"),

@@ -2,13 +2,13 @@
 //! selected user.
 
 use crate::cam::model::SecretId;
-use crate::tui::action::{Command, Effect, Reply, Request};
+use crate::tui::action::{Command, Copied, Effect, Reply, Request};
 use crate::tui::geometry;
 use crate::tui::model::{Failure, Tab};
 use crate::tui::state::{Column, Level, State};
 use crate::tui::text_field::{FilterEdit, TextField};
 use crate::tui::update::core::{call, fail_read, flash, is_move, moved, scroll_users, show_tab};
-use crate::tui::update::{search, tabs};
+use crate::tui::update::{clipboard, search, tabs};
 
 pub fn load(state: &mut State) -> Effect {
     state.users.load.start();
@@ -52,6 +52,11 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
             scroll_users(state);
         }
         Command::Refresh => return vec![load(state)],
+        Command::Copy => {
+            if let Some(uin) = state.users.selected().map(|u| u.uin) {
+                return clipboard::copy_plain(state, Copied::Uin(uin));
+            }
+        }
         _ => {}
     }
     Vec::new()
