@@ -180,7 +180,10 @@ fn a_long_document_scrolls_to_its_end_and_no_further() {
     if let Some(panel) = state.open.as_mut().and_then(|o| o.panel.as_mut())
         && let Some(records) = panel.records.data.as_mut()
     {
-        records[0].document = (0..60).map(|i| format!("  line {i}\n")).collect();
+        records[0].document = (0..60)
+            .map(|i| format!("  line {i}"))
+            .collect::<Vec<_>>()
+            .join("\n");
     }
     press(&mut state, KeyCode::Enter);
     let scroll = |state: &State| match &state.modal {
