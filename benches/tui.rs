@@ -154,6 +154,7 @@ fn loaded(rows: &ListedUsers) -> State {
         clipboard: Backend::Osc52,
         read_only: false,
         accent: None,
+        profile: None,
     });
     drive(&mut state, Action::Resize(WIDTH, HEIGHT), rows);
     drive(&mut state, Action::Start, rows);

@@ -173,6 +173,11 @@ pub fn resolve_profile(
     resolve_named(name, options, config, env, home)
 }
 
+/// The sandbox, as `:sandbox` switches to it at run time: `--read-only` still applies.
+pub fn resolve_sandbox(options: &TargetOptions) -> Resolved {
+    sandbox(false, options.read_only)
+}
+
 /// Every name `--profile` and `:profile` accept: config profiles first, then the sections of the
 /// SDK credential file that are not also config profiles.
 pub fn profile_names(config: &Config, home: Option<&Path>) -> Vec<String> {

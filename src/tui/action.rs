@@ -196,12 +196,20 @@ pub enum Effect {
     Call { ticket: Ticket, request: Request },
     /// Stop a call in flight (an owner search).
     Cancel { ticket: Ticket },
-    /// Resolve the profile and connect to it; success comes back as `TargetSwitched`.
-    SwitchProfile { name: String },
+    /// Resolve a profile (or the sandbox) and connect to it; success comes back as
+    /// `TargetSwitched`.
+    SwitchTarget(Switch),
     /// Put text on the clipboard (a SecretId, or a SecretKey).
     Copy { what: Copied, text: Secret },
     /// Remove a copied SecretKey from the clipboard.
     ClearClipboard { secret: Secret },
+}
+
+/// Where `:profile NAME` and `:sandbox` go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Switch {
+    Profile(String),
+    Sandbox,
 }
 
 /// What was put on the clipboard, for the flash line and the countdown.

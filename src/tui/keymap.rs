@@ -757,6 +757,7 @@ mod tests {
             clipboard: crate::tui::clipboard::Backend::Off,
             read_only: false,
             accent: None,
+            profile: None,
         });
         state.tab = Tab::Keys;
         let all = hints(&state);

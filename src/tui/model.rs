@@ -156,15 +156,15 @@ pub fn unix_time(secs: i64) -> String {
     )
 }
 
-/// What a new target brings to the header (`:profile NAME` switched to it).
+/// What a new target brings to the header (`:profile NAME` or `:sandbox` switched to it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TargetInfo {
     pub label: String,
     pub sandbox: bool,
     pub read_only: bool,
     pub accent: Option<ratatui::style::Color>,
-    /// The profile's name, for the flash.
-    pub profile: String,
+    /// The profile in use, if any (`:profile` marks it).
+    pub profile: Option<String>,
 }
 
 /// A failed call as the user sees it: which call, the Code, the Message and the RequestId.

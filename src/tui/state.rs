@@ -626,6 +626,8 @@ pub struct Header {
     pub read_only: bool,
     /// The profile's accent colour for the header, so production looks different.
     pub accent: Option<ratatui::style::Color>,
+    /// The profile in use, if any.
+    pub profile: Option<String>,
 }
 
 /// The `:` line being typed.

@@ -145,14 +145,15 @@ fn run(state: &mut State, text: &str) -> Vec<Effect> {
                 "No profiles: add [profiles.NAME] tables to config.toml (or sections to ~/.tencentcloud/credentials)".to_owned()
             } else {
                 format!(
-                    "Profiles: {} — :profile NAME switches (Tab completes)",
-                    state.profiles.join(", ")
+                    "Profiles: {} — :profile NAME switches (Tab completes), :sandbox goes back to the sandbox",
+                    connection::profile_list(state)
                 )
             };
             flash(state, Level::Info, text);
             Vec::new()
         }
         LineCommand::Profile(Some(name)) => connection::switch_profile(state, name),
+        LineCommand::Sandbox => connection::switch_to_sandbox(state),
         LineCommand::Log => {
             call_log::open(state);
             Vec::new()

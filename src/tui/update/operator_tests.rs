@@ -17,7 +17,7 @@ use crate::cam::model::Service;
 use crate::cam::model::{GetUserAppIdResponse, KeyStatus, SecretId};
 use crate::cam::owner::{Progress, SearchOutcome, SkippedUser, UserRef};
 use crate::cam::transport::CallRecord;
-use crate::tui::action::{Action, Effect, Reply, Request};
+use crate::tui::action::{Action, Effect, Reply, Request, Switch};
 use crate::tui::action::{Mouse, MouseKind};
 use crate::tui::call_log::CallLog;
 use crate::tui::model::TargetInfo;
@@ -431,7 +431,7 @@ fn prod_read_only() -> TargetInfo {
         sandbox: false,
         read_only: true,
         accent: Some(Color::Red),
-        profile: "prod".into(),
+        profile: Some("prod".into()),
     }
 }
 
@@ -457,7 +457,9 @@ fn profile_switch_reloads_everything_and_drops_old_answers() {
         "profile prod"
     );
     let effects = press(&mut state, KeyCode::Enter);
-    assert!(matches!(effects.as_slice(), [Effect::SwitchProfile { name }] if name == "prod"));
+    assert!(
+        matches!(effects.as_slice(), [Effect::SwitchTarget(Switch::Profile(name))] if name == "prod")
+    );
     // Nothing changes until the app has resolved and connected the profile.
     assert_eq!(state.tab, Tab::Keys);
 
@@ -501,11 +503,16 @@ fn profile_switch_reloads_everything_and_drops_old_answers() {
 #[test]
 fn profile_list_and_no_switch_while_a_change_is_in_flight() {
     let mut state = with_keys(&[key(KEY_A, KeyStatus::Active)]);
-    state.profiles = vec!["prod".into()];
+    state.profiles = vec!["prod".into(), "staging".into()];
+    state.header.profile = Some("staging".into());
     press(&mut state, ':');
     typed(&mut state, "profile");
     press(&mut state, KeyCode::Enter);
-    assert!(flash_text(&state).contains("Profiles: prod"));
+    assert!(
+        flash_text(&state).starts_with("Profiles: prod, staging (in use)"),
+        "{}",
+        flash_text(&state)
+    );
 
     let create = create_key(&mut state);
     assert_eq!(calls(&create).len(), 1);
@@ -513,6 +520,38 @@ fn profile_list_and_no_switch_while_a_change_is_in_flight() {
     typed(&mut state, "profile prod");
     assert!(press(&mut state, KeyCode::Enter).is_empty());
     assert!(flash_text(&state).contains("CreateAccessKey is still in flight"));
+}
+
+#[test]
+fn colon_sandbox_goes_back_to_the_sandbox() {
+    let mut state = with_users();
+    press(&mut state, ':');
+    typed(&mut state, "sandbox");
+    press(&mut state, KeyCode::Enter);
+    assert!(state.modal.is_none());
+    assert_eq!(flash_text(&state), "Already on the sandbox");
+    update(&mut state, Action::TargetSwitched(prod_read_only()));
+    assert_eq!(state.header.profile.as_deref(), Some("prod"));
+    press(&mut state, ':');
+    typed(&mut state, "sandbox");
+    let effects = press(&mut state, KeyCode::Enter);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::SwitchTarget(Switch::Sandbox)]
+    ));
+    update(
+        &mut state,
+        Action::TargetSwitched(TargetInfo {
+            label: "starting…".into(),
+            sandbox: true,
+            read_only: false,
+            accent: None,
+            profile: None,
+        }),
+    );
+    assert!(state.header.sandbox && !state.header.read_only);
+    assert_eq!(state.header.profile, None);
+    assert_eq!(flash_text(&state), "Switched to the sandbox");
 }
 
 // ───────────────────────────── read-only ─────────────────────────────

@@ -24,6 +24,7 @@ pub fn header() -> Header {
         clipboard: Backend::Osc52,
         read_only: false,
         accent: None,
+        profile: None,
     }
 }
 
