@@ -159,25 +159,27 @@ impl Widget for &KeyTable<'_> {
         let time_width: u16 = if wide { 19 } else { 10 };
         // "Last access" is one column wider than a date.
         let last_width = time_width.max(11);
-        // Marker, SecretId, Status, Created, Last access and five gaps; Description gets the rest.
+        // Marker, SecretId, Status, Created, Last access and five gaps; Description gets the
+        // rest — and Created's room too when it would get too little to say which key is which.
         let fixed = 1 + SECRET_ID_WIDTH + KEY_STATUS_WIDTH + time_width + last_width + 5;
-        let description_width = table.width.saturating_sub(fixed);
+        let with_created = table.width.saturating_sub(fixed) >= 12;
+        let description_width = if with_created {
+            table.width - fixed
+        } else {
+            table.width.saturating_sub(fixed - time_width - 1)
+        };
         // Beside the drawer the keys keep what identifies them: the drawer's title names the
         // selected one.
-        let mut widths = vec![
-            Constraint::Length(SECRET_ID_WIDTH),
-            Constraint::Length(KEY_STATUS_WIDTH),
-        ];
-        let mut header = vec!["SecretId", "Status"];
+        let mut columns = vec![("SecretId", SECRET_ID_WIDTH), ("Status", KEY_STATUS_WIDTH)];
         if !self.compact {
-            widths.insert(0, Constraint::Length(1));
-            header.insert(0, "");
-            widths.extend([
-                Constraint::Length(time_width),
-                Constraint::Length(description_width),
-                Constraint::Length(last_width),
+            columns.insert(0, ("", 1));
+            if with_created {
+                columns.push(("Created", time_width));
+            }
+            columns.extend([
+                ("Description", description_width),
+                ("Last access", last_width),
             ]);
-            header.extend(["Created", "Description", "Last access"]);
         }
         let rows = keys.iter().enumerate().map(|(i, key)| {
             let selected = i == open.key_cursor;
@@ -199,8 +201,10 @@ impl Widget for &KeyTable<'_> {
                     (None, _) => "never".to_owned(),
                 };
                 cells.insert(0, Line::raw(if selected { "▸" } else { " " }));
+                if with_created {
+                    cells.push(Line::raw(datetime(&key.create_time, !wide).to_owned()));
+                }
                 cells.extend([
-                    Line::raw(datetime(&key.create_time, !wide).to_owned()),
                     Line::raw(truncate(
                         key.description.as_deref().unwrap_or_default(),
                         usize::from(description_width),
@@ -215,6 +219,10 @@ impl Widget for &KeyTable<'_> {
                 row
             }
         });
+        let (header, widths): (Vec<&str>, Vec<Constraint>) = columns
+            .into_iter()
+            .map(|(title, width)| (title, Constraint::Length(width)))
+            .unzip();
         Table::new(rows, widths)
             .header(Row::new(header).style(theme.column_header()))
             .column_spacing(1)
