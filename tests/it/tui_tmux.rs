@@ -1,8 +1,9 @@
 //! End to end: the real binary in a real terminal (tmux, 120×40) against the sandbox in a
-//! temporary data directory. Finds a user with `/`, opens their keys, creates a key, copies
-//! its SecretId and SecretKey (OSC 52 → tmux's paste buffer), disables it with the confirmation,
-//! deletes it with the typed confirmation, opens the access-records panel and sees records, and
-//! checks each change against the server itself.
+//! temporary data directory. Finds a user with `/`, opens their keys, creates a key with a
+//! description, copies its SecretId and SecretKey (OSC 52 → tmux's paste buffer), disables it
+//! with the confirmation (Tab, then Enter on the confirm button), deletes it with the typed
+//! confirmation, moves into the access-records drawer on the right, opens a record in full and
+//! copies its RequestId, and checks each change against the server itself.
 //!
 //! With `CAMTUI_SCREENS_DIR` set, the screens it passes through are written there as text (the
 //! README's captures in `docs/screens/`).
@@ -124,8 +125,14 @@ async fn keys_lifecycle_in_a_real_terminal() {
         .clone();
     assert!(screen.contains(existing.as_str()), "{screen}");
 
-    // Create: the one-time modal, masked; reveal, copy both, acknowledge.
+    // Create with a description: the dialog, then the one-time modal, masked; reveal, copy
+    // both, acknowledge.
     tmux.keys(&["c"]);
+    let screen = tmux.wait_text("Description (optional):");
+    tmux.save("create", &screen);
+    tmux.type_text("e2e-laptop");
+    tmux.wait_text("> e2e-laptop▏");
+    tmux.keys(&["Enter"]);
     let screen = tmux.wait_text("New API key for");
     let secret_id = field_where(&screen, "SecretId   ", is_secret_id);
     assert!(
@@ -138,7 +145,7 @@ async fn keys_lifecycle_in_a_real_terminal() {
     let secret_key = field(&screen, "SecretKey  ");
     assert!(secret_key.len() >= 16, "{screen}");
     tmux.keys(&["y"]);
-    tmux.wait_text("Copied SecretId");
+    tmux.wait_text("Sent SecretId");
     assert_eq!(tmux.paste_buffer(), secret_id);
     tmux.keys(&["Y"]);
     tmux.wait_text("leaves the clipboard in");
@@ -156,13 +163,25 @@ async fn keys_lifecycle_in_a_real_terminal() {
         "the SecretKey left on screen"
     );
     assert!(screen.contains(&secret_id));
+    let created = client.access_keys(Some(uin)).await.unwrap();
+    let created = created
+        .iter()
+        .find(|k| k.access_key_id == secret_id)
+        .unwrap();
+    assert_eq!(created.description.as_deref(), Some("e2e-laptop"));
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains(&secret_id) && l.contains("e2e-laptop")),
+        "{screen}"
+    );
 
     // Select the new key and copy its SecretId from the list.
     tmux.keys(&["G"]);
     tmux.wait_text(&format!("▸ {secret_id}"));
     tmux.keys(&["y"]);
     tmux.wait_for("the copy", |s| {
-        s.contains(&format!("Copied SecretId {secret_id}"))
+        s.contains(&format!("Sent SecretId {secret_id} to the terminal"))
     });
     assert_eq!(tmux.paste_buffer(), secret_id);
     tmux.save("api-keys", &tmux.screen());
@@ -171,14 +190,17 @@ async fn keys_lifecycle_in_a_real_terminal() {
     tmux.keys(&["D"]);
     tmux.wait_text("disable it first");
 
-    // Disable with the confirmation: Enter alone does not confirm, y does.
+    // Disable with the confirmation: a lone Enter presses Cancel; Tab moves to the confirm
+    // button and Enter presses it.
     tmux.keys(&["d"]);
     let screen = tmux.wait_text("Disable API key");
     assert!(screen.contains("Every request signed with this key will be"));
     tmux.save("confirm-disable", &screen);
+    tmux.keys(&["Enter"]);
+    tmux.wait_text("Cancelled: nothing changed");
+    tmux.keys(&["d"]);
+    tmux.wait_text("Disable API key");
     tmux.keys(&["Tab", "Enter"]);
-    tmux.wait_text("Press y to confirm");
-    tmux.keys(&["y"]);
     tmux.wait_for("the key to show as disabled", |s| {
         s.lines()
             .any(|l| l.contains(&secret_id) && l.contains("○ Disabled"))
@@ -206,13 +228,47 @@ async fn keys_lifecycle_in_a_real_terminal() {
     let keys = client.access_keys(Some(uin)).await.unwrap();
     assert!(keys.iter().all(|k| k.access_key_id != secret_id));
 
-    // The access records of the key that has been used.
-    tmux.keys(&["g", "a"]);
+    // The access records of the key that has been used, in the drawer on the right: l moves
+    // the focus into it, j moves, Enter opens a record in full, y copies its RequestId.
+    tmux.keys(&["g", "l"]);
     let screen = tmux.wait_for("access records", |s| {
         s.contains("Access records ·") && (s.contains("✓ OK") || s.contains("✗ "))
     });
-    assert!(screen.contains("Source IP"), "{screen}");
     tmux.save("access-records", &screen);
+    // The key's row of the table goes on into the drawer's heavy border (it has the focus).
+    let key_row = screen
+        .lines()
+        .find(|l| l.starts_with('│') && l.contains(existing.as_str()))
+        .unwrap_or_else(|| panic!("the key's row:\n{screen}"));
+    assert!(
+        key_row
+            .split(existing.as_str())
+            .nth(1)
+            .unwrap()
+            .contains('┃'),
+        "the drawer sits right of the keys:\n{screen}"
+    );
+    assert!(screen.contains(" of "), "{screen}");
+    assert!(
+        screen.lines().any(|l| l.contains("▸ ") && l.contains("┃")),
+        "{screen}"
+    );
+    tmux.keys(&["j"]);
+    tmux.wait_text("· 2 of ");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_text("Access record of");
+    let request_id = field(&screen, "RequestId  ");
+    assert_eq!(request_id.len(), 36, "{screen}");
+    assert!(screen.contains("Event (CloudAuditEvent)"), "{screen}");
+    assert!(screen.contains("UTC+8"), "{screen}");
+    tmux.save("access-record", &screen);
+    tmux.keys(&["y"]);
+    tmux.wait_text(&format!("Sent RequestId {request_id}"));
+    assert_eq!(tmux.paste_buffer(), request_id);
+    tmux.keys(&["Escape", "h"]);
+    tmux.wait_for("the focus back on the keys", |s| {
+        !s.contains("Access record of")
+    });
 
     // Help, then quit: the terminal is handed back.
     tmux.keys(&["?"]);
