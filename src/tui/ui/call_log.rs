@@ -186,12 +186,7 @@ impl Widget for &CallLogView<'_> {
                     usize::from(request_id_width),
                 )));
             }
-            let row = Row::new(cells);
-            if selected {
-                row.style(theme.selected())
-            } else {
-                row
-            }
+            Row::new(cells).style(theme.row(selected))
         });
         Table::new(rows, widths)
             .header(Row::new(header).style(theme.column_header()))

@@ -212,12 +212,7 @@ impl Widget for &KeyTable<'_> {
                     Line::raw(last),
                 ]);
             }
-            let row = Row::new(cells);
-            if selected {
-                row.style(theme.selected())
-            } else {
-                row
-            }
+            Row::new(cells).style(theme.row(selected))
         });
         let (header, widths): (Vec<&str>, Vec<Constraint>) = columns
             .into_iter()
@@ -388,12 +383,7 @@ impl Widget for &RecordTable<'_> {
                     Line::styled(truncate(&text, result_width), theme.failed())
                 }
             });
-            let row = Row::new(cells);
-            if selected {
-                row.style(theme.selected())
-            } else {
-                row
-            }
+            Row::new(cells).style(theme.row(selected))
         });
         Table::new(rows, widths)
             .header(Row::new(header).style(theme.column_header()))

@@ -138,7 +138,7 @@ impl Widget for &UsersView<'_> {
                     "– no".to_owned()
                 };
                 let selected = users.offset + i == users.cursor;
-                let row = Row::new([
+                Row::new([
                     if selected { "▸" } else { " " }.to_owned(),
                     truncate(&user.name, usize::from(widths[0])),
                     user.uin.to_string(),
@@ -146,12 +146,8 @@ impl Widget for &UsersView<'_> {
                     truncate(&user.remark, usize::from(widths[3])),
                     login,
                     datetime(&user.created, !wide).to_owned(),
-                ]);
-                if selected {
-                    row.style(theme.selected())
-                } else {
-                    row
-                }
+                ])
+                .style(theme.row(selected))
             });
         let constraints =
             std::iter::once(Constraint::Length(1)).chain(widths.map(Constraint::Length));
