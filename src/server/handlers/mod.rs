@@ -173,6 +173,7 @@ mod tests {
                 Kind::Int => "int".to_owned(),
                 Kind::StrList => "[string]".to_owned(),
                 Kind::UIntList => "[uint]".to_owned(),
+                Kind::Object(members) => format!("{{{}}}", render(members)),
                 Kind::Objects(members) => format!("[{{{}}}]", render(members)),
             };
             let optional = if f.required { "" } else { "?" };
