@@ -1025,6 +1025,98 @@ pub struct LoginActionFlag {
     pub passkey: u64,
 }
 
+impl LoginActionFlag {
+    /// The flag with `method` chosen, or none.
+    pub fn only(method: Option<Verification>) -> Self {
+        let mut flag = Self::default();
+        if let Some(method) = method {
+            *flag.member(method) = 1;
+        }
+        flag
+    }
+
+    /// The methods set to 1: one, or none for no protection (a server could send more).
+    pub fn methods(&self) -> Vec<Verification> {
+        let mut flag = *self;
+        Verification::ALL
+            .into_iter()
+            .filter(|m| *flag.member(*m) == 1)
+            .collect()
+    }
+
+    fn member(&mut self, method: Verification) -> &mut u64 {
+        match method {
+            Verification::Phone => &mut self.phone,
+            Verification::Token => &mut self.token,
+            Verification::Stoken => &mut self.stoken,
+            Verification::Wechat => &mut self.wechat,
+            Verification::Custom => &mut self.custom,
+            Verification::Mail => &mut self.mail,
+            Verification::U2fToken => &mut self.u2f_token,
+            Verification::Passkey => &mut self.passkey,
+        }
+    }
+}
+
+/// A way to verify a login or a sensitive operation: a member of [`LoginActionFlag`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Verification {
+    Phone,
+    Token,
+    Stoken,
+    Wechat,
+    Custom,
+    Mail,
+    U2fToken,
+    Passkey,
+}
+
+impl Verification {
+    pub const ALL: [Self; 8] = [
+        Self::Phone,
+        Self::Token,
+        Self::Stoken,
+        Self::Wechat,
+        Self::Custom,
+        Self::Mail,
+        Self::U2fToken,
+        Self::Passkey,
+    ];
+
+    /// Its name in the JSON output and in stored data (`u2fToken`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Phone => "phone",
+            Self::Token => "token",
+            Self::Stoken => "stoken",
+            Self::Wechat => "wechat",
+            Self::Custom => "custom",
+            Self::Mail => "mail",
+            Self::U2fToken => "u2fToken",
+            Self::Passkey => "passkey",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.as_str() == text)
+    }
+
+    /// The words the console uses.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Phone => "security phone",
+            Self::Token => "hardware MFA token",
+            Self::Stoken => "virtual MFA device",
+            Self::Wechat => "WeChat",
+            Self::Custom => "custom verification",
+            Self::Mail => "email",
+            Self::U2fToken => "U2F security key",
+            Self::Passkey => "passkey",
+        }
+    }
+}
+
 /// Protection against logins from unusual places: verify, and whom to notify (0 or 1 each).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]

@@ -28,6 +28,8 @@ pub mod error;
 pub mod handlers;
 pub mod ids;
 pub mod params;
+pub mod policy_document;
+pub mod presets;
 pub mod request;
 pub mod router;
 pub mod sandbox;
