@@ -541,11 +541,34 @@ mod tests {
         for event in &data.events {
             let write = matches!(
                 event.action.as_str(),
-                "AddUser" | "UpdateUser" | "CreateAccessKey" | "UpdateAccessKey"
+                "AddUser"
+                    | "UpdateUser"
+                    | "CreateAccessKey"
+                    | "UpdateAccessKey"
+                    | "AttachUserPolicy"
+                    | "AddUserToGroup"
+                    | "SetMfaFlag"
             );
             assert_eq!(event.action_type == "Write", write, "{}", event.action);
             assert_eq!(event.sensitive, write, "{}", event.action);
         }
+        // What User Details shows: policies, groups, attachments both ways, protection.
+        let grants = &data.grants;
+        assert!(grants.policies.len() >= 5 && grants.groups.len() >= 4);
+        assert!(grants.members.len() >= 10 && grants.security.len() >= 10);
+        assert!(!grants.user_policies.is_empty() && !grants.group_policies.is_empty());
+        assert!(
+            grants
+                .groups
+                .iter()
+                .any(|g| !g.name.is_ascii() && g.name.chars().count() <= 4)
+        );
+        // Created at any hour, not all at the load's clock time.
+        let times_of_day: HashSet<i64> = data.users.iter().map(|u| u.created % DAY).collect();
+        assert!(
+            times_of_day.len() > data.users.len() / 2,
+            "{times_of_day:?}"
+        );
         let oldest = data.events.iter().map(|e| e.time).min().unwrap();
         assert!(1_800_000_000 - oldest > 80 * DAY && 1_800_000_000 - oldest <= 90 * DAY);
         // Same seed, same ids.
@@ -573,5 +596,51 @@ mod tests {
             {"secondsAgo":1,"secretId":"IKIDzz","action":"ListUsers","sourceIp":"1.1.1.1"}]}"#;
         assert!(Seed::parse(unknown_key).unwrap().rows(0).is_err());
         assert!(Seed::parse(r#"{"account":{"ownerUin":1,"appId":2},"bogus":1}"#).is_err());
+        // Nothing is used or attached before it existed, or protected by what is not bound.
+        let refused = |users: &str, rest: &str| {
+            let text =
+                format!(r#"{{"account":{{"ownerUin":1,"appId":2}},"users":[{users}]{rest}}}"#);
+            match Seed::parse(&text).unwrap().rows(1_800_000_000) {
+                Err(SeedError::Invalid(why)) => why,
+                other => panic!("{text} gave {other:?}"),
+            }
+        };
+        let alice = r#"{"uin":10,"uid":1,"type":"subUser","name":"alice","createdDaysAgo":30,
+            "keys":[{"secretId":"IKIDalice","status":"Active","createdDaysAgo":2}]"#;
+        assert!(
+            refused(
+                &format!("{alice}}}"),
+                r#","events":[{"secondsAgo":259200,"secretId":"IKIDalice","action":"GetUser","sourceIp":"1.1.1.1"}]"#
+            )
+            .contains("before the key was created")
+        );
+        assert!(
+            refused(
+                &format!(r#"{alice},"policies":[{{"policy":"AdministratorAccess","attachedDaysAgo":31}}]}}"#),
+                ""
+            )
+            .contains("attached before it existed")
+        );
+        assert!(
+            refused(
+                &format!(
+                    r#"{alice},"policies":[{{"policy":"NoSuchPolicy","attachedDaysAgo":1}}]}}"#
+                ),
+                ""
+            )
+            .contains("no policy is named")
+        );
+        assert!(refused(&format!(r#"{alice},"groups":["ops"]}}"#), "").contains("no group"));
+        assert!(
+            refused(&format!(r#"{alice},"security":{{"login":"phone"}}}}"#), "")
+                .contains("has not bound")
+        );
+        assert!(
+            refused(
+                &format!("{alice}}}"),
+                r#","policies":[{"name":"AdministratorAccess","document":{"version":"2.0","statement":{"effect":"allow","action":"*","resource":"*"}},"createdDaysAgo":1}]"#
+            )
+            .contains("is taken")
+        );
     }
 }
