@@ -34,7 +34,7 @@ CREATE TABLE group_members (
     uin      INTEGER NOT NULL REFERENCES users (uin) ON DELETE CASCADE,
     joined   INTEGER NOT NULL,
     PRIMARY KEY (group_id, uin)
-) WITHOUT ROWID;
+);
 CREATE INDEX group_members_uin ON group_members (uin, group_id);
 
 -- operator_uin: who attached it (AttachPolicyInfo.OperateUin), the account's owner UIN for root.
@@ -44,7 +44,7 @@ CREATE TABLE user_policies (
     attached     INTEGER NOT NULL,
     operator_uin INTEGER NOT NULL,
     PRIMARY KEY (uin, policy_id)
-) WITHOUT ROWID;
+);
 CREATE INDEX user_policies_policy ON user_policies (policy_id);
 
 CREATE TABLE group_policies (
@@ -52,7 +52,7 @@ CREATE TABLE group_policies (
     policy_id INTEGER NOT NULL REFERENCES policies (id) ON DELETE CASCADE,
     attached  INTEGER NOT NULL,
     PRIMARY KEY (group_id, policy_id)
-) WITHOUT ROWID;
+);
 CREATE INDEX group_policies_policy ON group_policies (policy_id);
 
 -- Login protection and sensitive-operation protection: one verification method each, or none
