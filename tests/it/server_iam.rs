@@ -30,6 +30,7 @@ const DAVE_ID: &str = "IKIDdaveAdmin0000000000000000000002";
 const KEY: &str = "iamTestSecretKey0000000000000000";
 const ADMINISTRATOR_ACCESS: u64 = 1;
 const READ_ONLY_ACCESS: u64 = 400_411;
+const UNAUTHORIZED: &str = "AuthFailure.UnauthorizedOperation";
 
 /// alice (a sub-user with a phone and a key), bob (no phone), dave (an administrator with a
 /// key), carol (a collaborator); no policies, groups or protection of their own yet.
@@ -1133,11 +1134,10 @@ async fn a_sub_user_reads_its_own_and_nothing_else() {
         .unwrap();
 
     // Anyone else's — existing or not — and anything that manages is refused.
-    const NO: &str = "AuthFailure.UnauthorizedOperation";
     for uin in [BOB, 42] {
         assert_eq!(
             code(alice.send(&all_policies(uin, ATTACH_TYPE_ALL)).await),
-            NO
+            UNAUTHORIZED
         );
         assert_eq!(
             code(
@@ -1149,7 +1149,7 @@ async fn a_sub_user_reads_its_own_and_nothing_else() {
                     })
                     .await
             ),
-            NO
+            UNAUTHORIZED
         );
         assert_eq!(
             code(
@@ -1160,11 +1160,11 @@ async fn a_sub_user_reads_its_own_and_nothing_else() {
                     })
                     .await
             ),
-            NO
+            UNAUTHORIZED
         );
         assert_eq!(
             code(alice.send(&DescribeSafeAuthFlagColl { sub_uin: uin }).await),
-            NO
+            UNAUTHORIZED
         );
     }
     for uid in [11_000_012, 99] {
@@ -1172,20 +1172,23 @@ async fn a_sub_user_reads_its_own_and_nothing_else() {
             uid: Some(uid),
             ..ListGroupsForUser::default()
         };
-        assert_eq!(code(alice.send(&request).await), NO);
+        assert_eq!(code(alice.send(&request).await), UNAUTHORIZED);
     }
     for policy_id in [others, ADMINISTRATOR_ACCESS, 999] {
-        assert_eq!(code(alice.send(&GetPolicy { policy_id }).await), NO);
+        assert_eq!(
+            code(alice.send(&GetPolicy { policy_id }).await),
+            UNAUTHORIZED
+        );
     }
     let attach_self = AttachUserPolicy {
         policy_id: ADMINISTRATOR_ACCESS,
         attach_uin: ALICE,
     };
-    refused_changes_nothing(&server, NO, alice.send(&attach_self)).await;
-    refused_changes_nothing(&server, NO, alice.send(&create_policy("mine"))).await;
+    refused_changes_nothing(&server, UNAUTHORIZED, alice.send(&attach_self)).await;
+    refused_changes_nothing(&server, UNAUTHORIZED, alice.send(&create_policy("mine"))).await;
     refused_changes_nothing(
         &server,
-        NO,
+        UNAUTHORIZED,
         alice.send(&AddUserToGroup {
             info: vec![membership(dev, BOB)],
         }),
@@ -1193,7 +1196,7 @@ async fn a_sub_user_reads_its_own_and_nothing_else() {
     .await;
     refused_changes_nothing(
         &server,
-        NO,
+        UNAUTHORIZED,
         alice.send(&SetMfaFlag {
             op_uin: None,
             login_flag: Some(LoginActionMfaFlag::default()),
@@ -1201,8 +1204,11 @@ async fn a_sub_user_reads_its_own_and_nothing_else() {
         }),
     )
     .await;
-    assert_eq!(code(alice.send(&ListPolicies::default()).await), NO);
-    assert_eq!(code(alice.send(&ListGroups::default()).await), NO);
+    assert_eq!(
+        code(alice.send(&ListPolicies::default()).await),
+        UNAUTHORIZED
+    );
+    assert_eq!(code(alice.send(&ListGroups::default()).await), UNAUTHORIZED);
 
     // An administrator manages.
     let dave = dave(&server);
