@@ -1275,3 +1275,72 @@ async fn deleting_a_user_takes_its_memberships_attachments_and_settings() {
         .find(|p| p.policy_id == READ_ONLY_ACCESS);
     assert_eq!(read_only.unwrap().attachments, 0);
 }
+
+/// alice in two groups of 150 policies each, one of them attached to her directly too.
+fn crowded_seed() -> Seed {
+    let document = json!({"version": "2.0", "statement": {"effect": "allow", "action": "cos:*", "resource": "*"}});
+    let policies: Vec<Value> = (0..300)
+        .map(|i| json!({"name": format!("p{i:03}"), "document": document, "createdDaysAgo": 10}))
+        .collect();
+    let group = |name: &str, from: usize| {
+        let attached: Vec<Value> = (from..from + 150)
+            .map(|i| json!({"policy": format!("p{i:03}"), "attachedDaysAgo": 2}))
+            .collect();
+        json!({"name": name, "createdDaysAgo": 10, "policies": attached})
+    };
+    let text = json!({
+        "account": {"ownerUin": 100_000_000_001_u64, "appId": 1_250_000_001},
+        "policies": policies,
+        "groups": [group("ops", 0), group("开发组", 150)],
+        "users": [{"uin": ALICE, "uid": ALICE_UID, "type": "subUser", "name": "alice",
+                   "phoneNum": "13800000011", "createdDaysAgo": 20, "groups": ["ops", "开发组"],
+                   "policies": [{"policy": "p000", "attachedDaysAgo": 1}],
+                   "security": {"login": "phone"},
+                   "keys": [{"secretId": ALICE_ID, "status": "Active", "createdDaysAgo": 10, "secretKey": KEY}]},
+                  {"uin": BOB, "uid": 11_000_012, "type": "subUser", "name": "bob", "createdDaysAgo": 5}]
+    });
+    Seed::parse(&text.to_string()).unwrap()
+}
+
+#[tokio::test]
+async fn the_client_loads_every_section_of_user_details() {
+    use camtui::cam::permissions::{PolicyKind, Via};
+
+    let server = TestServer::start_with(Some(crowded_seed())).await;
+    let loaded = server.root().user_permissions(ALICE).await;
+    let grants = loaded.policies.unwrap();
+    // One grant per way a policy applies, the newest first; 300 through groups take two pages.
+    assert_eq!(grants.len(), 301);
+    assert_eq!(
+        (grants[0].policy_name.as_str(), &grants[0].via),
+        ("p000", &Via::User)
+    );
+    assert_eq!(grants[0].kind, PolicyKind::Custom);
+    assert!(grants.windows(2).all(|w| w[0].attached >= w[1].attached));
+    let via_ops = grants
+        .iter()
+        .filter(|g| matches!(&g.via, Via::Group { group_name, .. } if group_name == "ops"))
+        .count();
+    assert_eq!(via_ops, 150);
+    let groups = loaded.groups.unwrap();
+    let names: Vec<&str> = groups.iter().map(|g| g.group_name.as_str()).collect();
+    assert_eq!(names, ["ops", "开发组"]);
+    let security = loaded.security.unwrap();
+    assert_eq!(security.login_protection, [Verification::Phone]);
+    assert!(security.operation_protection.is_empty());
+
+    let policy = server.root().policy(grants[0].policy_id).await.unwrap();
+    assert_eq!(policy.policy_name, "p000");
+    assert!(policy.pretty_document().contains("\"action\": \"cos:*\""));
+
+    // A sub-user loads her own; anyone else's sections each fail, unauthorized.
+    let alice = alice(&server);
+    assert_eq!(
+        alice.user_permissions(ALICE).await.policies.unwrap().len(),
+        301
+    );
+    let bobs = alice.user_permissions(BOB).await;
+    assert_eq!(code(bobs.policies), UNAUTHORIZED);
+    assert_eq!(code(bobs.groups), UNAUTHORIZED);
+    assert_eq!(code(bobs.security), UNAUTHORIZED);
+}
