@@ -5,6 +5,7 @@
 
 mod call;
 mod keys;
+mod permissions;
 mod records;
 pub mod table;
 mod users;

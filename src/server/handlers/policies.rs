@@ -392,8 +392,9 @@ pub fn list_attached_user_policies(
 }
 
 /// Every policy that applies to a user, one row per policy: `AddTime` is when it was attached
-/// directly, else when the first of its groups got it; `Groups` the groups it comes through
-/// (none when only direct attachments are asked for). Newest first.
+/// directly, else since when it has come through a group (the group got it and the user was in
+/// the group); `Groups` the groups it comes through (none when only direct attachments are
+/// asked for). Newest first.
 pub fn list_attached_user_all_policies(
     ctx: &Ctx<'_>,
     request: ListAttachedUserAllPolicies,

@@ -60,8 +60,8 @@ pub struct DirectAttachment {
     pub operator_uin: u64,
 }
 
-/// A policy that applies to a user: attached directly (when), and through which groups (when
-/// each group got it).
+/// A policy that applies to a user: attached directly (when), and through which groups (since
+/// when: the later of the group getting it and the user joining the group).
 #[derive(Debug, Clone)]
 pub struct AppliedPolicy {
     pub policy: StoredPolicy,
@@ -257,7 +257,7 @@ impl Store {
                 "SELECT {POLICY_COLUMNS}, a.attached, NULL, NULL, NULL, NULL
                  FROM user_policies a JOIN policies p ON p.id = a.policy_id WHERE a.uin = ?1
                  UNION ALL
-                 SELECT {POLICY_COLUMNS}, gp.attached, g.id, g.name, g.remark, g.created
+                 SELECT {POLICY_COLUMNS}, MAX(gp.attached, m.joined), g.id, g.name, g.remark, g.created
                  FROM group_members m
                  JOIN user_groups g ON g.id = m.group_id
                  JOIN group_policies gp ON gp.group_id = g.id
