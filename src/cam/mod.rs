@@ -13,7 +13,7 @@ pub mod permissions;
 pub mod signer;
 pub mod transport;
 
-pub use client::Client;
+pub use client::{ActionError, Client};
 pub use credential::{Credential, Secret};
 pub use error::{ApiError, CallError};
 pub use transport::{Endpoint, Transport, TransportConfig};

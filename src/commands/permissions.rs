@@ -6,10 +6,10 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::table::{Fields, Table};
 use crate::cam::model::Verification;
 use crate::cam::permissions::{PolicyGrant, Security};
 use crate::cam::{CallError, Client};
+use crate::commands::table::{Fields, Table};
 
 /// A group the user is in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
