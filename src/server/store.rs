@@ -2,7 +2,7 @@
 //! one writer connection through which every mutation runs as one transaction, a small pool of
 //! reader connections, and the audit connection. SecretKeys are sealed by the [`Vault`].
 //! Users, keys and the audit trail are here; policies, groups and security settings in
-//! [`permissions`].
+//! `permissions`.
 
 mod permissions;
 
