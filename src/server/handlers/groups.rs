@@ -12,7 +12,7 @@ use crate::cam::model::{
 };
 use crate::server::dates::datetime;
 use crate::server::error::{Code, ServerError};
-use crate::server::store::{StoredGroup, StoredUser};
+use crate::server::store::{StoredGroup, StoredUser, Tx};
 
 /// User groups an account may have (`InvalidParameter.GroupFull`). The official definitions
 /// give no numbers for this or the limits below; these are the server's own.
@@ -147,6 +147,24 @@ fn member(
     user.ok_or_else(|| user_not_found(item))
 }
 
+/// Inside a mutation: the user a membership names, once its group is known to exist (a missing
+/// group is `missing_group`, which the two actions document differently).
+fn user_in_group(
+    tx: &Tx<'_>,
+    item: &GroupIdOfUidInfo,
+    missing_group: Code,
+) -> Result<StoredUser, ServerError> {
+    let user = member(item, |uin| tx.user(uin), |uid| tx.user_by_uid(uid))?;
+    if tx.group_exists(item.group_id)? {
+        Ok(user)
+    } else {
+        Err(ServerError::new(
+            missing_group,
+            format!("No user group has the id {}.", item.group_id),
+        ))
+    }
+}
+
 pub fn add_user_to_group(ctx: &Ctx<'_>, request: AddUserToGroup) -> Result<Empty, ServerError> {
     check_info(&request.info)?;
     let now = ctx.meta.now;
@@ -154,14 +172,8 @@ pub fn add_user_to_group(ctx: &Ctx<'_>, request: AddUserToGroup) -> Result<Empty
         Some(&ctx.success_record()),
         |tx| {
             for item in &request.info {
-                let user = member(item, |uin| tx.user(uin), |uid| tx.user_by_uid(uid))?;
+                let user = user_in_group(tx, item, Code::InvalidParameterGroupNotExist)?;
                 let group = item.group_id;
-                if !tx.group_exists(group)? {
-                    return Err(ServerError::new(
-                        Code::InvalidParameterGroupNotExist,
-                        format!("No user group has the id {group}."),
-                    ));
-                }
                 if !tx.add_member(group, user.uin, now)? {
                     continue;
                 }
@@ -199,14 +211,8 @@ pub fn remove_user_from_group(
         Some(&ctx.success_record()),
         |tx| {
             for item in &request.info {
-                let user = member(item, |uin| tx.user(uin), |uid| tx.user_by_uid(uid))?;
+                let user = user_in_group(tx, item, Code::FailedOperation)?;
                 let group = item.group_id;
-                if !tx.group_exists(group)? {
-                    return Err(ServerError::new(
-                        Code::FailedOperation,
-                        format!("No user group has the id {group}."),
-                    ));
-                }
                 if !tx.remove_member(group, user.uin)? {
                     return Err(ServerError::new(
                         Code::FailedOperation,
