@@ -38,6 +38,35 @@ pub enum Code {
     HaveKeys,
     SubUin,
     UinNotMatch,
+    // CAM policies, groups and security settings
+    FailedOperation,
+    PolicyNameError,
+    PolicyNameInUse,
+    PolicyFull,
+    PolicyDocumentError,
+    PolicyDocumentLengthOverLimit,
+    VersionError,
+    StatementError,
+    EffectError,
+    ActionError,
+    ResourceError,
+    ConditionError,
+    PrincipalError,
+    PolicyIdError,
+    PolicyIdNotExist,
+    PolicyIdNotFound,
+    ScopeError,
+    AttachmentFull,
+    GroupNameInUse,
+    GroupFull,
+    GroupUserFull,
+    UserGroupFull,
+    InvalidParameterGroupNotExist,
+    ResourceGroupNotExist,
+    UserUinAndUinNotAllNull,
+    UserNotBindPhone,
+    UserNotBindWechat,
+    MfaTokenError,
     // CloudAudit
     InvalidParameterTime,
     InvalidTimeValue,
@@ -48,7 +77,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, for looking one up by name.
-    pub const ALL: [Code; 34] = [
+    pub const ALL: [Code; 62] = [
         Self::UnsupportedProtocol,
         Self::RequestSizeLimitExceeded,
         Self::InvalidAuthorization,
@@ -78,6 +107,34 @@ impl Code {
         Self::HaveKeys,
         Self::SubUin,
         Self::UinNotMatch,
+        Self::FailedOperation,
+        Self::PolicyNameError,
+        Self::PolicyNameInUse,
+        Self::PolicyFull,
+        Self::PolicyDocumentError,
+        Self::PolicyDocumentLengthOverLimit,
+        Self::VersionError,
+        Self::StatementError,
+        Self::EffectError,
+        Self::ActionError,
+        Self::ResourceError,
+        Self::ConditionError,
+        Self::PrincipalError,
+        Self::PolicyIdError,
+        Self::PolicyIdNotExist,
+        Self::PolicyIdNotFound,
+        Self::ScopeError,
+        Self::AttachmentFull,
+        Self::GroupNameInUse,
+        Self::GroupFull,
+        Self::GroupUserFull,
+        Self::UserGroupFull,
+        Self::InvalidParameterGroupNotExist,
+        Self::ResourceGroupNotExist,
+        Self::UserUinAndUinNotAllNull,
+        Self::UserNotBindPhone,
+        Self::UserNotBindWechat,
+        Self::MfaTokenError,
         Self::InvalidParameterTime,
         Self::InvalidTimeValue,
         Self::InvalidMaxResult,
@@ -121,6 +178,34 @@ impl Code {
             Self::HaveKeys => "OperationDenied.HaveKeys",
             Self::SubUin => "OperationDenied.SubUin",
             Self::UinNotMatch => "OperationDenied.UinNotMatch",
+            Self::FailedOperation => "FailedOperation",
+            Self::PolicyNameError => "InvalidParameter.PolicyNameError",
+            Self::PolicyNameInUse => "FailedOperation.PolicyNameInUse",
+            Self::PolicyFull => "FailedOperation.PolicyFull",
+            Self::PolicyDocumentError => "InvalidParameter.PolicyDocumentError",
+            Self::PolicyDocumentLengthOverLimit => "InvalidParameter.PolicyDocumentLengthOverLimit",
+            Self::VersionError => "InvalidParameter.VersionError",
+            Self::StatementError => "InvalidParameter.StatementError",
+            Self::EffectError => "InvalidParameter.EffectError",
+            Self::ActionError => "InvalidParameter.ActionError",
+            Self::ResourceError => "InvalidParameter.ResourceError",
+            Self::ConditionError => "InvalidParameter.ConditionError",
+            Self::PrincipalError => "InvalidParameter.PrincipalError",
+            Self::PolicyIdError => "InvalidParameter.PolicyIdError",
+            Self::PolicyIdNotExist => "InvalidParameter.PolicyIdNotExist",
+            Self::PolicyIdNotFound => "ResourceNotFound.PolicyIdNotFound",
+            Self::ScopeError => "InvalidParameter.ScopeError",
+            Self::AttachmentFull => "InvalidParameter.AttachmentFull",
+            Self::GroupNameInUse => "InvalidParameter.GroupNameInUse",
+            Self::GroupFull => "InvalidParameter.GroupFull",
+            Self::GroupUserFull => "InvalidParameter.GroupUserFull",
+            Self::UserGroupFull => "InvalidParameter.UserGroupFull",
+            Self::InvalidParameterGroupNotExist => "InvalidParameter.GroupNotExist",
+            Self::ResourceGroupNotExist => "ResourceNotFound.GroupNotExist",
+            Self::UserUinAndUinNotAllNull => "InvalidParameter.UserUinAndUinNotAllNull",
+            Self::UserNotBindPhone => "FailedOperation.UserNotBindPhone",
+            Self::UserNotBindWechat => "FailedOperation.UserNotBindWechat",
+            Self::MfaTokenError => "InvalidParameter.MFATokenError",
             Self::InvalidParameterTime => "InvalidParameter.Time",
             Self::InvalidTimeValue => "InvalidParameterValue.Time",
             Self::InvalidMaxResult => "InvalidParameterValue.MaxResult",
@@ -141,8 +226,24 @@ impl Code {
             | Self::SignatureFailure
             | Self::TokenFailure => 4100,
             Self::UnauthorizedOperation => 4102,
-            Self::SecretNotExist | Self::ResourceUserNotExist => 4004,
-            Self::AccessKeyOverLimit | Self::HaveKeys | Self::SubUin | Self::UinNotMatch => 4300,
+            Self::SecretNotExist
+            | Self::ResourceUserNotExist
+            | Self::PolicyIdNotFound
+            | Self::ResourceGroupNotExist => 4004,
+            Self::AccessKeyOverLimit
+            | Self::HaveKeys
+            | Self::SubUin
+            | Self::UinNotMatch
+            | Self::FailedOperation
+            | Self::PolicyNameInUse
+            | Self::PolicyFull
+            | Self::AttachmentFull
+            | Self::GroupNameInUse
+            | Self::GroupFull
+            | Self::GroupUserFull
+            | Self::UserGroupFull
+            | Self::UserNotBindPhone
+            | Self::UserNotBindWechat => 4300,
             Self::InternalError => 5000,
             Self::UnsupportedProtocol
             | Self::RequestSizeLimitExceeded

@@ -16,6 +16,7 @@ mod model_decoding;
 mod owner_search;
 mod server_audit;
 mod server_compat;
+mod server_iam;
 mod server_keys;
 mod server_protocol;
 mod server_users;
