@@ -7,9 +7,10 @@ use std::sync::Arc;
 
 use crate::cam::Secret;
 use crate::cam::model::{
-    AccessKey, AccessKeyDetail, GetUserAppIdResponse, KeyStatus, SecretId, User,
+    AccessKey, AccessKeyDetail, GetUserAppIdResponse, GroupInfo, KeyStatus, SecretId, User,
 };
 use crate::cam::owner::{Progress, SearchOutcome, UserRef};
+use crate::cam::permissions::{Policy, PolicyGrant, Security};
 use crate::cam::transport::CallRecord;
 
 use super::clipboard::{ClipboardError, Destination};
@@ -41,6 +42,22 @@ pub enum Request {
     /// CloudAudit `DescribeEvents`: the latest access records of a key.
     Records {
         secret_id: SecretId,
+    },
+    /// `ListAttachedUserAllPolicies`, directly and through groups: the policies that apply.
+    Policies {
+        uin: u64,
+    },
+    /// `ListGroupsForUser`.
+    Groups {
+        uin: u64,
+    },
+    /// `DescribeSafeAuthFlagColl`: login and operation protection.
+    Security {
+        uin: u64,
+    },
+    /// `GetPolicy`: a policy's document.
+    Policy {
+        policy_id: u64,
     },
     CreateKey {
         uin: u64,
@@ -74,6 +91,10 @@ impl Request {
             Self::Keys { .. } => "ListAccessKeys",
             Self::LastUsed { .. } => "GetSecurityLastUsed",
             Self::Records { .. } => "DescribeEvents",
+            Self::Policies { .. } => "ListAttachedUserAllPolicies",
+            Self::Groups { .. } => "ListGroupsForUser",
+            Self::Security { .. } => "DescribeSafeAuthFlagColl",
+            Self::Policy { .. } => "GetPolicy",
             Self::CreateKey { .. } => "CreateAccessKey",
             Self::SetKeyStatus { .. } => "UpdateAccessKey",
             Self::DeleteKey { .. } => "DeleteAccessKey",
@@ -110,6 +131,10 @@ pub enum Reply {
     Keys(Vec<AccessKey>),
     LastUsed(Vec<LastUsed>),
     Records(Vec<AccessRecord>),
+    Policies(Vec<PolicyGrant>),
+    Groups(Vec<GroupInfo>),
+    Security(Security),
+    Policy(Policy),
     /// The new key, with the SecretKey: the only time it is ever seen.
     Created(AccessKeyDetail),
     Done,

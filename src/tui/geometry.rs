@@ -48,6 +48,11 @@ pub fn user_list_rows(size: (u16, u16)) -> usize {
     usize::from(body_rows(size).saturating_sub(3))
 }
 
+/// How many lines of User Details show at once: the body less its border.
+pub fn details_rows(size: (u16, u16)) -> usize {
+    usize::from(body_rows(size).saturating_sub(2))
+}
+
 /// How many calls the API-call log shows at once: the body less borders, the column header and
 /// the detail lines.
 pub fn call_log_rows(size: (u16, u16)) -> usize {

@@ -261,7 +261,7 @@ const DETAILS: [Binding; 4] = [
     bind(
         &[K::Enter],
         C::Open,
-        "the user's API keys",
+        "on a policy: its document; elsewhere: the user's API keys",
         Some("API keys"),
     ),
     bind(&[K::Char('y')], C::Copy, "copy the UIN", Some("copy UIN")),
@@ -374,7 +374,7 @@ const PAGER: [Binding; 3] = [
     bind(
         &[K::Char('y')],
         C::Copy,
-        "copy the RequestId",
+        "copy the RequestId (of an access record)",
         Some("copy RequestId"),
     ),
     bind(
@@ -591,6 +591,7 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
     };
     let extra: &'static [Binding] = match context {
         Context::Users
+        | Context::Details
         | Context::Keys
         | Context::Records
         | Context::Pager
@@ -668,6 +669,15 @@ fn hint_now(state: &State, binding: &Binding) -> Option<&'static str> {
             Some("all calls")
         }
         C::Copy if matches!(&state.modal, Some(Modal::Pager(p)) if p.copy.is_none()) => None,
+        C::Open
+            if state.context() == Context::Details
+                && state
+                    .open
+                    .as_ref()
+                    .is_some_and(|o| o.selected_policy().is_some()) =>
+        {
+            Some("policy document")
+        }
         _ => Some(hint),
     }
 }

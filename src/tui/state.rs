@@ -4,8 +4,11 @@
 use std::collections::BTreeMap;
 
 use crate::cam::Secret;
-use crate::cam::model::{AccessKey, AccessKeyDetail, KEYS_PER_USER, KeyStatus, SecretId, User};
+use crate::cam::model::{
+    AccessKey, AccessKeyDetail, GroupInfo, KEYS_PER_USER, KeyStatus, SecretId, User,
+};
 use crate::cam::owner::Progress;
+use crate::cam::permissions::{PolicyGrant, Security};
 
 use super::action::{Copied, Request};
 use super::call_log::{CallLog, LogView};
@@ -46,7 +49,7 @@ pub enum Context {
     LogFilter,
     /// The access-records drawer has the focus.
     Records,
-    /// A record read in full.
+    /// A record or a policy read in full.
     Pager,
 }
 
@@ -85,7 +88,7 @@ impl Context {
             Self::CallLog => "API-call log",
             Self::LogFilter => "API-call log filter",
             Self::Records => "Access records",
-            Self::Pager => "Access record",
+            Self::Pager => "Document",
         }
     }
 
@@ -358,6 +361,13 @@ impl UserList {
 pub struct OpenUser {
     pub user: User,
     pub details: Remote<UserDetails>,
+    /// User Details' sections, each loaded or failed on its own.
+    pub policies: Remote<Vec<PolicyGrant>>,
+    pub groups: Remote<Vec<GroupInfo>>,
+    pub security: Remote<Security>,
+    /// The line of User Details under the cursor, and the first one drawn.
+    pub details_cursor: usize,
+    pub details_offset: usize,
     pub keys: Remote<Vec<AccessKey>>,
     pub last_used: Remote<Vec<LastUsed>>,
     /// Position in `keys`.
@@ -372,6 +382,11 @@ impl OpenUser {
         Self {
             user,
             details: Remote::loading(),
+            policies: Remote::loading(),
+            groups: Remote::loading(),
+            security: Remote::loading(),
+            details_cursor: 0,
+            details_offset: 0,
             keys: Remote::loading(),
             last_used: Remote::default(),
             key_cursor: 0,
@@ -407,6 +422,174 @@ impl OpenUser {
             "{} of {KEYS_PER_USER} API keys, {enabled} enabled",
             keys.len()
         ))
+    }
+}
+
+/// A line of User Details, top to bottom: the profile, then the sections as the CAM console
+/// shows them. The cursor moves over the lines that say something about the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DetailsLine {
+    Field(Field),
+    Gap,
+    Heading(Section),
+    /// The Permissions section's column titles.
+    Columns,
+    /// A section still loading, failed or empty.
+    Note(Section),
+    /// A policy that applies, by its place in [`OpenUser::policies`].
+    Policy(usize),
+    Group(usize),
+    Security(Protection),
+}
+
+impl DetailsLine {
+    /// Whether the cursor stops on it.
+    pub fn selectable(self) -> bool {
+        !matches!(self, Self::Gap | Self::Heading(_) | Self::Columns)
+    }
+}
+
+/// A field of the profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Username,
+    Uin,
+    Uid,
+    Type,
+    Remark,
+    ConsoleLogin,
+    Phone,
+    CountryCode,
+    Email,
+    LastLoginIp,
+    LastLoginTime,
+    Created,
+    /// "1 of 2 API keys, 1 enabled".
+    ApiKeys,
+}
+
+impl Field {
+    pub const ALL: [Field; 13] = [
+        Field::Username,
+        Field::Uin,
+        Field::Uid,
+        Field::Type,
+        Field::Remark,
+        Field::ConsoleLogin,
+        Field::Phone,
+        Field::CountryCode,
+        Field::Email,
+        Field::LastLoginIp,
+        Field::LastLoginTime,
+        Field::Created,
+        Field::ApiKeys,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Username => "Username",
+            Self::Uin => "UIN",
+            Self::Uid => "UID",
+            Self::Type => "Type",
+            Self::Remark => "Remark",
+            Self::ConsoleLogin => "Console login",
+            Self::Phone => "Phone",
+            Self::CountryCode => "Country code",
+            Self::Email => "Email",
+            Self::LastLoginIp => "Last login IP",
+            Self::LastLoginTime => "Last login time",
+            Self::Created => "Created",
+            Self::ApiKeys => "API keys",
+        }
+    }
+}
+
+/// A section of User Details below the profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Permissions,
+    Groups,
+    Security,
+}
+
+impl Section {
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Permissions => "Permissions",
+            Self::Groups => "Groups",
+            Self::Security => "Security",
+        }
+    }
+}
+
+/// A line of the Security section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Protection {
+    Login,
+    Operation,
+    UnusualLogin,
+}
+
+impl Protection {
+    pub const ALL: [Protection; 3] = [
+        Protection::Login,
+        Protection::Operation,
+        Protection::UnusualLogin,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Login => "Login protection",
+            Self::Operation => "Operation protection",
+            Self::UnusualLogin => "Unusual-location login",
+        }
+    }
+}
+
+impl OpenUser {
+    /// Every line of User Details, in order.
+    pub fn details_lines(&self) -> Vec<DetailsLine> {
+        let mut lines: Vec<DetailsLine> = Field::ALL.map(DetailsLine::Field).to_vec();
+        let mut section =
+            |section: Section, rows: Option<usize>, line: fn(usize) -> DetailsLine| {
+                lines.push(DetailsLine::Gap);
+                lines.push(DetailsLine::Heading(section));
+                match rows {
+                    Some(count) if count > 0 => {
+                        if section == Section::Permissions {
+                            lines.push(DetailsLine::Columns);
+                        }
+                        lines.extend((0..count).map(line));
+                    }
+                    _ => lines.push(DetailsLine::Note(section)),
+                }
+            };
+        section(
+            Section::Permissions,
+            self.policies.data.as_ref().map(Vec::len),
+            DetailsLine::Policy,
+        );
+        section(
+            Section::Groups,
+            self.groups.data.as_ref().map(Vec::len),
+            DetailsLine::Group,
+        );
+        lines.push(DetailsLine::Gap);
+        lines.push(DetailsLine::Heading(Section::Security));
+        if self.security.data.is_some() {
+            lines.extend(Protection::ALL.map(DetailsLine::Security));
+        } else {
+            lines.push(DetailsLine::Note(Section::Security));
+        }
+        lines
+    }
+
+    /// The policy under the User Details cursor, if that is what it is on.
+    pub fn selected_policy(&self) -> Option<&PolicyGrant> {
+        match self.details_lines().get(self.details_cursor) {
+            Some(DetailsLine::Policy(index)) => self.policies.data.as_ref()?.get(*index),
+            _ => None,
+        }
     }
 }
 
@@ -456,16 +639,19 @@ impl AccessPanel {
     }
 }
 
-/// Something read in full in a box over the screen (an access record): labelled fields, then
-/// a document, scrolled with `j`/`k`.
+/// Something read in full in a box over the screen (an access record, a policy): labelled
+/// fields, then a document, scrolled with `j`/`k`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pager {
     pub title: String,
     /// `("Time", "2024-05-01 16:00:00 UTC+8")`, in order.
     pub fields: Vec<(&'static str, String)>,
-    /// What the document is ("Event document").
+    /// What the document is ("Policy document").
     pub document_title: &'static str,
     pub document: Remote<String>,
+    /// The call whose answer completes it (a policy's `GetPolicy`): answers to any other are
+    /// not for this pager.
+    pub waiting: Option<Ticket>,
     /// Lines scrolled past.
     pub scroll: usize,
     /// What `y` copies.
@@ -672,6 +858,9 @@ pub struct Latest {
     pub keys: Option<Ticket>,
     pub last_used: Option<Ticket>,
     pub records: Option<Ticket>,
+    pub policies: Option<Ticket>,
+    pub groups: Option<Ticket>,
+    pub security: Option<Ticket>,
 }
 
 impl Latest {
@@ -683,11 +872,16 @@ impl Latest {
             Request::Keys { .. } => &mut self.keys,
             Request::LastUsed { .. } => &mut self.last_used,
             Request::Records { .. } => &mut self.records,
-            // Mutations are never stale; the owner search is matched by `State::search`.
+            Request::Policies { .. } => &mut self.policies,
+            Request::Groups { .. } => &mut self.groups,
+            Request::Security { .. } => &mut self.security,
+            // Mutations are never stale; the owner search is matched by `State::search`, a
+            // policy by the pager waiting for it.
             Request::CreateKey { .. }
             | Request::SetKeyStatus { .. }
             | Request::DeleteKey { .. }
-            | Request::FindOwner { .. } => return None,
+            | Request::FindOwner { .. }
+            | Request::Policy { .. } => return None,
         })
     }
 }

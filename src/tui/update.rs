@@ -208,3 +208,6 @@ mod message_tests;
 
 #[cfg(test)]
 mod everywhere_tests;
+
+#[cfg(test)]
+mod details_tests;

@@ -251,6 +251,26 @@ pub async fn perform(client: &Client, request: &Request) -> Result<Reply, Failur
                 .map(|events| Reply::Records(events.iter().map(access_record).collect()))
                 .map_err(failed("DescribeEvents"))
         }
+        Request::Policies { uin } => client
+            .policy_grants(*uin)
+            .await
+            .map(Reply::Policies)
+            .map_err(failed("ListAttachedUserAllPolicies")),
+        Request::Groups { uin } => client
+            .groups_of_user(*uin)
+            .await
+            .map(Reply::Groups)
+            .map_err(failed("ListGroupsForUser")),
+        Request::Security { uin } => client
+            .security(*uin)
+            .await
+            .map(Reply::Security)
+            .map_err(failed("DescribeSafeAuthFlagColl")),
+        Request::Policy { policy_id } => client
+            .policy(*policy_id)
+            .await
+            .map(Reply::Policy)
+            .map_err(failed("GetPolicy")),
         Request::CreateKey {
             uin, description, ..
         } => {

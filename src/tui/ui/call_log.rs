@@ -4,8 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Row, Table, Widget};
+use ratatui::widgets::{Block, Paragraph, Row, Table, Widget};
 
+use super::layout;
 use super::text::{truncate, width};
 use crate::cam::model::Service;
 use crate::cam::transport::CallRecord;
@@ -53,7 +54,7 @@ impl Widget for &CallLogView<'_> {
     /// `area` is the body, which the log covers.
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (log, view, theme) = (self.log, self.view, self.theme);
-        Clear.render(area, buf);
+        layout::clear(area, buf);
         let mut title = vec![Span::styled(" API calls ", theme.title())];
         let failed = log.matching("").filter(|r| !ok(r)).count();
         title.push(Span::raw(format!("· {} this run ", log.total())));

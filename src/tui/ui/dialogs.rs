@@ -4,9 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
-use super::layout::centered;
+use super::layout::{self, centered};
 use crate::cam::model::{DESCRIPTION_MAX_BYTES, KeyStatus};
 use crate::tui::action::Request;
 use crate::tui::geometry::{HelpLayout, HelpText};
@@ -25,7 +25,7 @@ fn frame(
     buf: &mut Buffer,
 ) -> Rect {
     let rect = centered(area, width, height);
-    Clear.render(rect, buf);
+    layout::clear(rect, buf);
     let block = Block::bordered()
         .border_style(theme.title())
         .title(title)

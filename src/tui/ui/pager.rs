@@ -4,10 +4,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget};
+use ratatui::widgets::{Block, Padding, Paragraph, Widget};
 
 use super::blocks::status_title;
-use super::layout::centered;
+use super::layout::{self, centered};
 use crate::tui::geometry::{PagerLine, PagerText};
 use crate::tui::state::Pager;
 use crate::tui::theme::Theme;
@@ -63,7 +63,7 @@ impl Widget for &PagerView<'_> {
             })
             .collect();
         let rect = centered(area, text.width, text.visible as u16 + 2);
-        Clear.render(rect, buf);
+        layout::clear(rect, buf);
         let block = Block::bordered()
             .border_style(theme.title())
             .title(Line::from(title))

@@ -5,9 +5,9 @@ use std::time::Duration;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget};
+use ratatui::widgets::{Block, Padding, Paragraph, Widget};
 
-use super::layout::centered;
+use super::layout::{self, centered};
 use super::text::truncate;
 use crate::cam::owner::Progress;
 use crate::tui::state::OwnerSearch;
@@ -91,7 +91,7 @@ impl Widget for &SearchView<'_> {
                 theme.dim(),
             ),
         ];
-        Clear.render(rect, buf);
+        layout::clear(rect, buf);
         Paragraph::new(lines)
             .block(
                 Block::bordered()

@@ -498,3 +498,66 @@ screens!(call_log_filtered, {
     }
     state
 });
+
+// ───────────────────────── User Details' sections ─────────────────────────
+
+screens!(user_details_scrolled_to_security, {
+    let mut state = two_keys();
+    press(&mut state, '2');
+    press(&mut state, 'G');
+    state
+});
+screens!(user_details_on_a_policy, {
+    let mut state = two_keys();
+    press(&mut state, '2');
+    for _ in 0..14 {
+        press(&mut state, 'j');
+    }
+    state
+});
+screens!(policy_document, {
+    let mut state = two_keys();
+    press(&mut state, '2');
+    for _ in 0..13 {
+        press(&mut state, 'j');
+    }
+    let effects = press(&mut state, KeyCode::Enter);
+    answer_all(&mut state, effects, |_| {
+        Ok(Reply::Policy(crate::cam::permissions::Policy {
+            policy_id: 1,
+            policy_name: "AdministratorAccess".into(),
+            kind: crate::cam::permissions::PolicyKind::Preset,
+            description: "Full access to every product and resource".into(),
+            created: "2019-01-01 00:00:00".into(),
+            updated: "2023-06-01 10:00:00".into(),
+            document: r#"{"version":"2.0","statement":[{"effect":"allow","action":["*"],"resource":["*"]}]}"#
+                .into(),
+        }))
+    });
+    state
+});
+screens!(user_details_sections_loading_and_failed, {
+    let mut state = with_users();
+    let effects = press(&mut state, KeyCode::Enter);
+    answer_all(&mut state, effects, |request| match request {
+        Request::Groups { .. } => Err(Failure {
+            call: "ListGroupsForUser",
+            code: "AuthFailure.UnauthorizedOperation".into(),
+            message: "the caller may not read this user's groups".into(),
+            request_id: Some("5b4d1725-5a30-4bd8-b36d-cfa0d1d4706b".into()),
+        }),
+        Request::Policies { .. } => Ok(Reply::Policies(Vec::new())),
+        Request::Keys { .. } => Ok(Reply::Keys(Vec::new())),
+        Request::Details { user } => {
+            Ok(Reply::Details(crate::tui::update::tests::details_of(user)))
+        }
+        Request::Security { .. } => Err(Failure {
+            call: "DescribeSafeAuthFlagColl",
+            code: "InternalError".into(),
+            message: "try again".into(),
+            request_id: Some("6c5e2836-6b41-4ce9-c47e-d0e1e2e5817c".into()),
+        }),
+        other => panic!("unexpected {other:?}"),
+    });
+    state
+});

@@ -160,6 +160,7 @@ fn record_pager(secret_id: &SecretId, record: &AccessRecord) -> Pager {
         },
         scroll: 0,
         copy: (!record.request_id.is_empty()).then(|| Copied::RequestId(record.request_id.clone())),
+        waiting: None,
     }
 }
 

@@ -593,6 +593,9 @@ fn read_only_after_a_switch_refuses_every_mutating_key() {
         Request::Keys { .. } => Ok(Reply::Keys(vec![key(KEY_A, KeyStatus::Inactive)])),
         Request::Details { .. } => Err(api_failure("GetUser", "InternalError")),
         Request::LastUsed { .. } => Ok(Reply::LastUsed(Vec::new())),
+        Request::Policies { .. } | Request::Groups { .. } | Request::Security { .. } => Err(
+            api_failure("ListGroupsForUser", "AuthFailure.UnauthorizedOperation"),
+        ),
         other => panic!("unexpected {other:?}"),
     });
     for c in ['c', 'd', 'e', 'D'] {
@@ -742,7 +745,7 @@ fn clicks_pick_tabs_and_rows_and_the_wheel_scrolls() {
     // A second click on the selected row opens it.
     let effects = click(&mut state, 10, 5);
     assert_eq!(state.tab, Tab::Details);
-    assert_eq!(calls(&effects).len(), 2);
+    assert_eq!(calls(&effects).len(), 5);
     // The tab bar: " [1 User List]  2 User Details   3 API Keys ".
     click(&mut state, 3, 1);
     assert_eq!(state.tab, Tab::Users);

@@ -57,6 +57,12 @@ pub fn on_done(
         (Request::Keys { uin }, result) => keys::on_listed(state, uin, result),
         (Request::LastUsed { uin, .. }, result) => keys::on_last_used(state, uin, result),
         (Request::Records { secret_id }, result) => drawer::on_records(state, &secret_id, result),
+        (
+            request
+            @ (Request::Policies { .. } | Request::Groups { .. } | Request::Security { .. }),
+            result,
+        ) => details::on_section(state, &request, result),
+        (Request::Policy { .. }, result) => details::on_policy(state, ticket, result),
         (Request::CreateKey { uin, user_name, .. }, Ok(Reply::Created(key))) => {
             keys::on_created(state, uin, user_name, key)
         }

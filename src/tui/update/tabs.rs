@@ -1,11 +1,11 @@
 //! Which tab is shown, and which user User Details and API Keys show: going to either opens the
 //! user selected in the User List, loading what is not loaded yet.
 
-use crate::tui::action::{Effect, Request};
+use crate::tui::action::Effect;
 use crate::tui::model::Tab;
 use crate::tui::state::{OpenUser, State};
-use crate::tui::update::core::{call, navigated, show_tab};
-use crate::tui::update::keys;
+use crate::tui::update::core::{navigated, show_tab};
+use crate::tui::update::{details, keys};
 
 pub fn go(state: &mut State, tab: Tab) -> Vec<Effect> {
     show_tab(state, tab);
@@ -25,8 +25,8 @@ pub fn open_user(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     }
     navigated(state);
-    state.open = Some(OpenUser::new(row.clone()));
-    let mut effects = vec![call(state, Request::Details { user: row })];
+    state.open = Some(OpenUser::new(row));
+    let mut effects = details::load(state);
     effects.extend(keys::load(state));
     effects
 }

@@ -4,9 +4,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::update;
 use crate::cam::model::{
-    AccessKey, AccessKeyDetail, GetUserAppIdResponse, KeyStatus, SecretId, SubAccountInfo, User,
-    UserKind,
+    AccessKey, AccessKeyDetail, GetUserAppIdResponse, GroupInfo, KeyStatus, SecretId,
+    SubAccountInfo, User, UserKind, Verification,
 };
+use crate::cam::permissions::{Notice, PolicyGrant, PolicyKind, Security, Via};
 use crate::tui::action::{Action, Copied, Effect, Reply, Request};
 use crate::tui::clipboard::{Backend, ClipboardError, Destination};
 use crate::tui::model::{AccessRecord, Failure, LastUsed, Tab, UserDetails};
@@ -60,6 +61,49 @@ pub fn sample_users() -> Vec<User> {
     ]
 }
 
+/// Two policies alice has: one attached to her, one through her group.
+pub fn sample_policies() -> Vec<PolicyGrant> {
+    vec![
+        PolicyGrant {
+            policy_id: 1,
+            policy_name: "AdministratorAccess".into(),
+            kind: PolicyKind::Preset,
+            description: "Full access to every product and resource".into(),
+            via: Via::User,
+            attached: "2024-04-02 11:00:00".into(),
+        },
+        PolicyGrant {
+            policy_id: 210_000_001,
+            policy_name: "ci-deploy-cos".into(),
+            kind: PolicyKind::Custom,
+            description: "Upload build artefacts".into(),
+            via: Via::Group {
+                group_id: 7,
+                group_name: "运维组".into(),
+            },
+            attached: "2024-03-30 09:15:00".into(),
+        },
+    ]
+}
+
+pub fn sample_groups() -> Vec<GroupInfo> {
+    vec![GroupInfo {
+        group_id: 7,
+        group_name: "运维组".into(),
+        create_time: "2024-01-01 00:00:00".into(),
+        remark: "Operations on call".into(),
+    }]
+}
+
+pub fn sample_security() -> Security {
+    Security {
+        login_protection: vec![Verification::Stoken],
+        operation_protection: Vec::new(),
+        unusual_login_verified: true,
+        unusual_login_notices: vec![Notice::Email],
+    }
+}
+
 pub fn key(id: &str, status: KeyStatus) -> AccessKey {
     AccessKey {
         access_key_id: SecretId::from_wire(id),
@@ -94,21 +138,11 @@ pub fn with_keys(keys: &[AccessKey]) -> State {
     let effects = press(&mut state, '3');
     let keys_for_answer = keys.to_vec();
     answer_all(&mut state, effects, move |request| match request {
-        Request::Details { user } => Ok(Reply::Details(UserDetails {
-            uin: user.uin,
-            uid: user.uid,
-            name: user.name.clone(),
-            kind: user.kind,
-            remark: user.remark.clone(),
-            console_login: user.console_login,
-            phone: user.phone.clone(),
-            country_code: user.country_code.clone(),
-            email: user.email.clone(),
-            last_login_ip: "203.0.113.7".into(),
-            last_login_time: "2024-05-01 08:00:00".into(),
-            created: user.created.clone(),
-        })),
+        Request::Details { user } => Ok(Reply::Details(details_of(user))),
         Request::Keys { .. } => Ok(Reply::Keys(keys_for_answer.clone())),
+        Request::Policies { .. } => Ok(Reply::Policies(sample_policies())),
+        Request::Groups { .. } => Ok(Reply::Groups(sample_groups())),
+        Request::Security { .. } => Ok(Reply::Security(sample_security())),
         Request::LastUsed { secret_ids, .. } => Ok(Reply::LastUsed(
             secret_ids
                 .iter()
@@ -124,6 +158,24 @@ pub fn with_keys(keys: &[AccessKey]) -> State {
     assert_eq!(state.tab, Tab::Keys);
     assert!(state.pending.is_empty(), "{:?}", state.pending);
     state
+}
+
+/// What `GetUser` says of `user`.
+pub fn details_of(user: &User) -> UserDetails {
+    UserDetails {
+        uin: user.uin,
+        uid: user.uid,
+        name: user.name.clone(),
+        kind: user.kind,
+        remark: user.remark.clone(),
+        console_login: user.console_login,
+        phone: user.phone.clone(),
+        country_code: user.country_code.clone(),
+        email: user.email.clone(),
+        last_login_ip: "203.0.113.7".into(),
+        last_login_time: "2024-05-01 08:00:00".into(),
+        created: user.created.clone(),
+    }
 }
 
 /// Answers calls (and the calls their answers cause) until none is left.
@@ -372,11 +424,15 @@ fn enter_opens_the_user_and_loads_details_and_keys() {
     assert_eq!(state.tab, Tab::Details);
     let requests = calls(&effects);
     assert!(matches!(requests[0], Request::Details { user } if user.name == "bob"));
+    let uin = 100_000_000_012;
     assert_eq!(
-        requests[1],
-        &Request::Keys {
-            uin: 100_000_000_012
-        }
+        requests[1..],
+        [
+            &Request::Policies { uin },
+            &Request::Groups { uin },
+            &Request::Security { uin },
+            &Request::Keys { uin }
+        ]
     );
     // Opening the same user again does not refetch.
     press(&mut state, KeyCode::Esc);
@@ -504,7 +560,7 @@ fn tabs_switch_and_open_the_selected_user() {
     let mut state = with_users();
     let effects = press(&mut state, '2');
     assert_eq!(state.tab, Tab::Details);
-    assert_eq!(calls(&effects).len(), 2);
+    assert_eq!(calls(&effects).len(), 5, "details, three sections, keys");
     assert!(press(&mut state, '3').is_empty(), "already open");
     assert_eq!(state.tab, Tab::Keys);
     press(&mut state, '1');
@@ -520,10 +576,10 @@ fn tabs_switch_and_open_the_selected_user() {
     press(&mut state, 'j');
     let effects = press(&mut state, '3');
     assert_eq!(
-        calls(&effects)[1],
-        &Request::Keys {
+        calls(&effects).last(),
+        Some(&&Request::Keys {
             uin: 100_000_000_012
-        }
+        })
     );
 }
 
@@ -599,7 +655,13 @@ fn details_keys() {
     let effects = press(&mut state, 'r');
     assert!(matches!(
         calls(&effects)[..],
-        [Request::Details { .. }, Request::Keys { .. }]
+        [
+            Request::Details { .. },
+            Request::Policies { .. },
+            Request::Groups { .. },
+            Request::Security { .. },
+            Request::Keys { .. }
+        ]
     ));
     press(&mut state, KeyCode::Enter);
     assert_eq!(state.tab, Tab::Keys);
@@ -776,7 +838,7 @@ fn a_created_key_is_shown_even_if_another_user_is_open_now() {
     press(&mut state, '1');
     press(&mut state, 'j');
     let opened_bob = press(&mut state, KeyCode::Enter);
-    assert_eq!(calls(&opened_bob).len(), 2);
+    assert_eq!(calls(&opened_bob).len(), 5);
     let Effect::Call { ticket, request } = effects.into_iter().next().unwrap() else {
         unreachable!()
     };
@@ -1155,7 +1217,7 @@ fn answers_for_a_user_no_longer_open_are_dropped() {
     assert_eq!(open.user.name, "bob");
     assert!(open.keys.is_loading() && open.keys.data.is_none());
     assert!(state.flash.is_none(), "a stale failure is not shown");
-    assert_eq!(state.pending.len(), 2, "only bob's calls are in flight");
+    assert_eq!(state.pending.len(), 5, "only bob's calls are in flight");
     answer_all(&mut state, bob, |request| match request {
         Request::Keys { .. } => Ok(Reply::Keys(vec![key(KEY_B, KeyStatus::Active)])),
         Request::LastUsed { .. } => Ok(Reply::LastUsed(Vec::new())),
