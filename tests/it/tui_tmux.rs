@@ -5,6 +5,9 @@
 //! confirmation, moves into the access-records drawer on the right, opens a record in full and
 //! copies its RequestId, and checks each change against the server itself.
 //!
+//! A second walk opens a user with a policy attached to them and a group on User Details, where
+//! both show, and reads the policy's document.
+//!
 //! With `CAMTUI_SCREENS_DIR` set, the screens it passes through are written there as text (the
 //! README's captures in `docs/screens/`).
 
@@ -51,6 +54,26 @@ fn server_client(screen: &str, data_dir: &Path) -> Client {
     Client::new(transport)
 }
 
+/// The text to type into the filter to find `name` alone: the name, or the UIN when other
+/// users' names or remarks hold it too.
+fn filter_for(users: &[camtui::cam::model::SubAccountInfo], name: &str, uin: u64) -> String {
+    let needle = name.to_lowercase();
+    let unique = users
+        .iter()
+        .filter(|u| {
+            format!("{}\t{}\t{}", u.name, u.remark, u.uin)
+                .to_lowercase()
+                .contains(&needle)
+        })
+        .count()
+        == 1;
+    if unique {
+        name.to_owned()
+    } else {
+        uin.to_string()
+    }
+}
+
 /// A sub-user with exactly one key that has been used (so it has access records), preferring
 /// an ASCII name. Returns (name, uin, what to type into the filter).
 async fn pick_user(client: &Client) -> (String, u64, String) {
@@ -76,21 +99,7 @@ async fn pick_user(client: &Client) -> (String, u64, String) {
         }
     }
     let user = picked.expect("the demo data has a sub-user with one used key");
-    let needle = user.name.to_lowercase();
-    let unique = users
-        .iter()
-        .filter(|u| {
-            format!("{}\t{}\t{}", u.name, u.remark, u.uin)
-                .to_lowercase()
-                .contains(&needle)
-        })
-        .count()
-        == 1;
-    let filter = if unique {
-        user.name.clone()
-    } else {
-        user.uin.to_string()
-    };
+    let filter = filter_for(&users, &user.name, user.uin);
     (user.name, user.uin, filter)
 }
 
@@ -117,7 +126,6 @@ async fn keys_lifecycle_in_a_real_terminal() {
     tmux.keys(&["Enter", "Enter"]);
     let screen = tmux.wait_text("1 of 2 API keys");
     assert!(screen.contains(&format!("{name} ({uin})")), "{screen}");
-    tmux.save("user-details", &screen);
     tmux.keys(&["Enter"]);
     let screen = tmux.wait_text("Last access");
     let existing = client.access_keys(Some(uin)).await.unwrap()[0]
@@ -287,4 +295,83 @@ async fn keys_lifecycle_in_a_real_terminal() {
     let log = std::fs::read_to_string(data_dir.path().join("camtui.log")).unwrap();
     assert!(log.contains("CreateAccessKey"), "{log}");
     assert!(!log.contains(&secret_key));
+}
+
+#[ignore = "needs tmux"]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn user_details_shows_the_policies_and_groups_that_apply() {
+    tmux::require();
+    let data_dir = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start(data_dir.path(), "--sandbox");
+    let screen = tmux.wait_for("the user list", |s| {
+        s.contains(" users ") && s.contains("account 1")
+    });
+    let client = server_client(&screen, data_dir.path());
+
+    // A sub-user with a policy attached to them and at least one group, as the server says.
+    let users = client.send(&ListUsers {}).await.unwrap().data;
+    let mut picked = None;
+    for user in &users {
+        let grants = client.policy_grants(user.uin).await.unwrap();
+        let groups = client.groups_of_user(user.uin).await.unwrap();
+        let direct = grants
+            .iter()
+            .find(|g| g.via == camtui::cam::permissions::Via::User);
+        if let (Some(direct), Some(group)) = (direct, groups.first())
+            && user.name.is_ascii()
+        {
+            picked = Some((
+                user.clone(),
+                direct.policy_name.clone(),
+                group.group_name.clone(),
+            ));
+            break;
+        }
+    }
+    let (user, policy, group) =
+        picked.expect("the demo data has a sub-user with a policy of their own and a group");
+
+    tmux.keys(&["/"]);
+    tmux.type_text(&filter_for(&users, &user.name, user.uin));
+    tmux.keys(&["Enter", "Enter"]);
+    // Both show at once at 120×40: the policy attached to the user, and the group.
+    let screen = tmux.wait_for("the sections", |s| {
+        s.contains("Permissions ·") && s.contains("Groups ·") && s.contains("Login protection")
+    });
+    assert!(screen.contains(&format!("({})", user.uin)), "{screen}");
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains(&policy) && l.contains(" user ")),
+        "the policy attached to the user:\n{screen}"
+    );
+    assert!(screen.contains(&group), "the group:\n{screen}");
+    assert!(
+        !screen.contains("lines 1-"),
+        "all on the first screen:\n{screen}"
+    );
+    tmux.save("user-details", &screen);
+
+    // The cursor walks down to the policy; Enter reads its document.
+    let mut on_policy = false;
+    for _ in 0..40 {
+        tmux.keys(&["j"]);
+        let screen = tmux.screen();
+        if screen
+            .lines()
+            .any(|l| l.contains('▸') && l.contains(&policy))
+        {
+            on_policy = true;
+            break;
+        }
+    }
+    assert!(on_policy, "the cursor reaches {policy}:\n{}", tmux.screen());
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("the policy's document", |s| {
+        s.contains(&format!("Policy {policy}")) && s.contains("\"statement\"")
+    });
+    assert!(screen.contains("Policy document"), "{screen}");
+    tmux.save("policy-document", &screen);
+    tmux.keys(&["Escape", "q"]);
+    tmux.wait_exit();
 }
