@@ -235,10 +235,13 @@ impl DetailsView<'_> {
     }
 }
 
-/// "3 policies", once they are in.
+/// "3 policies", once they are in (none is said by the section's note).
 fn counted<T>(remote: &Remote<Vec<T>>, one: &str, many: &str) -> Option<String> {
-    let count = remote.data.as_ref()?.len();
-    Some(format!("{count} {}", if count == 1 { one } else { many }))
+    match remote.data.as_ref()?.len() {
+        0 => None,
+        1 => Some(format!("1 {one}")),
+        count => Some(format!("{count} {many}")),
+    }
 }
 
 impl Widget for &DetailsView<'_> {
