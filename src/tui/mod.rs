@@ -17,7 +17,7 @@
 //! - [`model`]: plain data — tabs, tickets, failures, the listed users, user details, last use,
 //!   access records;
 //! - leaves: [`command_line`] (parse, complete), [`call_log`], [`clipboard`], [`event`],
-//!   [`theme`].
+//!   [`text_field`] (a line edited as a shell's), [`theme`].
 
 pub mod action;
 pub mod app;
