@@ -1,7 +1,8 @@
 //! Where things are on screen, as numbers: the bands of the screen, how many rows a page has,
-//! where the first row of each list is, where the tabs are, and how the help is laid out (its
-//! lines counted from the keymap). `update` pages, scrolls and places clicks with these and the
-//! drawing lays out with the same ones, so they cannot disagree; nothing here draws.
+//! where the first row of each list is, where the tabs are, where the access-records drawer
+//! goes, and how the help and the pager are laid out (their lines counted and wrapped here).
+//! `update` pages, scrolls and places clicks with these and the drawing lays out with the same
+//! ones, so they cannot disagree; nothing here draws.
 
 use unicode_width::{UnicodeWidthChar as _, UnicodeWidthStr as _};
 

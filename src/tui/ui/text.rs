@@ -1,5 +1,5 @@
-//! Text that fits: display-width aware truncation (CJK characters take two columns) and the
-//! time formats the console shows.
+//! Text that fits: display-width aware truncation (CJK characters take two columns), and a CAM
+//! datetime shortened to its date.
 
 use unicode_width::{UnicodeWidthChar as _, UnicodeWidthStr as _};
 

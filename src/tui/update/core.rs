@@ -1,6 +1,7 @@
 //! What every part of `update` shares: issuing calls, the one gate every mutation passes, the
-//! flash line, the one-change-at-a-time rule, and moving a cursor (the User List's is kept in
-//! view from wherever it moves).
+//! flash line and what ends a message (a change's outcome outlives the reload after it; a read's
+//! failure goes when it succeeds; moving to another view clears what was said of the old one),
+//! the one-change-at-a-time rule, showing a tab, and moving a cursor and keeping it in view.
 
 use crate::tui::action::{Command, Effect, Reply, Request};
 use crate::tui::geometry;
