@@ -199,7 +199,6 @@ async fn keys_last_use_and_records() {
     assert_eq!(records[1].region, "ap-shanghai");
     let seen = seen.lock().unwrap();
     assert_eq!(seen[0].1["TargetUin"], 7);
-    assert_eq!(seen[0].1["Description"], "ci-deploy");
     assert_eq!(
         seen[2].1["LookupAttributes"][0]["AttributeValue"],
         "IKIDone"
