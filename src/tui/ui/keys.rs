@@ -234,7 +234,7 @@ struct Drawer<'a> {
 }
 
 /// The longest error code the server answers with (`OperationDenied.AccessKeyOverLimit`) and
-/// its glyph: the Result column gets at least this much before Source IP and Region do.
+/// its glyph: the Result column gets this much before Source IP and Region get any.
 const RESULT_MIN_WIDTH: u16 = 36;
 
 impl Drawer<'_> {
@@ -316,16 +316,23 @@ impl Widget for &RecordTable<'_> {
         let records: Vec<&AccessRecord> = panel.shown().skip(panel.offset).take(visible).collect();
         // The drawer widens into free space: full times, then where the call came from, then
         // the error's message beside its code.
-        let action_width = records
-            .iter()
-            .map(|r| width(&r.action))
-            .max()
-            .unwrap_or(0)
-            .clamp(6, 27) as u16;
-        let mut room = area.width.saturating_sub(1 + action_width + 3);
-        let full_time = room >= 19 + RESULT_MIN_WIDTH + 2 * 16;
+        let widest = |text: fn(&AccessRecord) -> usize| {
+            records.iter().map(|r| text(r)).max().unwrap_or(0) as u16
+        };
+        let action_needs = widest(|r| width(&r.action)).clamp(6, 27);
+        // A failed call's glyph and code (the message comes only with room to spare).
+        let result_needs = widest(|r| r.error.as_ref().map_or(4, |code| width(code) + 2))
+            .clamp(6, RESULT_MIN_WIDTH);
+        // Marker, the short time and three gaps; the action and the result share the rest, the
+        // action giving way down to 19 columns so the code shows whole.
+        let shared = area.width.saturating_sub(1 + 11 + 3);
+        let action_width = shared
+            .saturating_sub(result_needs)
+            .clamp(action_needs.min(19), action_needs);
+        let mut room = shared.saturating_sub(action_width);
+        let full_time = room >= 8 + RESULT_MIN_WIDTH + 2 * 16;
         let time_width: u16 = if full_time { 19 } else { 11 };
-        room = room.saturating_sub(time_width);
+        room = room.saturating_sub(time_width - 11);
         let with_ip = room >= RESULT_MIN_WIDTH + 16;
         if with_ip {
             room -= 16;
