@@ -1085,32 +1085,37 @@ pub struct LoginActionFlag {
 impl LoginActionFlag {
     /// The flag with `method` chosen, or none.
     pub fn only(method: Option<Verification>) -> Self {
-        let mut flag = Self::default();
-        if let Some(method) = method {
-            *flag.member(method) = 1;
+        let on = |m| u64::from(method == Some(m));
+        Self {
+            phone: on(Verification::Phone),
+            token: on(Verification::Token),
+            stoken: on(Verification::Stoken),
+            wechat: on(Verification::Wechat),
+            custom: on(Verification::Custom),
+            mail: on(Verification::Mail),
+            u2f_token: on(Verification::U2fToken),
+            passkey: on(Verification::Passkey),
         }
-        flag
     }
 
     /// The methods set to 1: one, or none for no protection (a server could send more).
     pub fn methods(&self) -> Vec<Verification> {
-        let mut flag = *self;
         Verification::ALL
             .into_iter()
-            .filter(|m| *flag.member(*m) == 1)
+            .filter(|m| self.member(*m) == 1)
             .collect()
     }
 
-    fn member(&mut self, method: Verification) -> &mut u64 {
+    fn member(&self, method: Verification) -> u64 {
         match method {
-            Verification::Phone => &mut self.phone,
-            Verification::Token => &mut self.token,
-            Verification::Stoken => &mut self.stoken,
-            Verification::Wechat => &mut self.wechat,
-            Verification::Custom => &mut self.custom,
-            Verification::Mail => &mut self.mail,
-            Verification::U2fToken => &mut self.u2f_token,
-            Verification::Passkey => &mut self.passkey,
+            Verification::Phone => self.phone,
+            Verification::Token => self.token,
+            Verification::Stoken => self.stoken,
+            Verification::Wechat => self.wechat,
+            Verification::Custom => self.custom,
+            Verification::Mail => self.mail,
+            Verification::U2fToken => self.u2f_token,
+            Verification::Passkey => self.passkey,
         }
     }
 }

@@ -1,5 +1,5 @@
 //! `camtui users` and `camtui user NAME` (its profile and keys; its permissions, groups and
-//! security in [`super::permissions`]), and turning a USER argument (a name or a UIN) into a UIN
+//! security in [`crate::commands::permissions`]), and turning a USER argument (a name or a UIN) into a UIN
 //! for the key commands.
 
 use std::io::Write;
