@@ -27,6 +27,14 @@ fn under_cursor(state: &State) -> DetailsLine {
     open.details_lines()[open.details_cursor]
 }
 
+/// What the footer says Enter does.
+fn enter_hint(state: &State) -> &'static str {
+    keymap::hints(state)
+        .into_iter()
+        .find(|(key, _)| key == "Enter")
+        .map_or("", |(_, hint)| hint)
+}
+
 fn document(policy_id: u64) -> Reply {
     Reply::Policy(Policy {
         policy_id,
@@ -128,26 +136,12 @@ fn the_cursor_moves_over_what_says_something_and_the_window_follows_at_80x24() {
 #[test]
 fn enter_on_a_policy_opens_its_document_and_elsewhere_the_api_keys() {
     let mut state = details((80, 24));
-    assert_eq!(
-        keymap::hints(&state)
-            .iter()
-            .find(|(k, _)| k == "Enter")
-            .unwrap()
-            .1,
-        "API keys"
-    );
+    assert_eq!(enter_hint(&state), "API keys");
     for _ in 0..13 {
         press(&mut state, 'j');
     }
     assert_eq!(under_cursor(&state), DetailsLine::Policy(0));
-    assert_eq!(
-        keymap::hints(&state)
-            .iter()
-            .find(|(k, _)| k == "Enter")
-            .unwrap()
-            .1,
-        "policy document"
-    );
+    assert_eq!(enter_hint(&state), "policy document");
     let effects = press(&mut state, KeyCode::Enter);
     assert_eq!(calls(&effects), [&Request::Policy { policy_id: 1 }]);
     assert_eq!(state.context(), Context::Pager);
