@@ -103,17 +103,22 @@ async fn pick_user(client: &Client) -> (String, u64, String) {
     (user.name, user.uin, filter)
 }
 
-#[ignore = "needs tmux"]
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn keys_lifecycle_in_a_real_terminal() {
+/// The console on a fresh sandbox in `data_dir`, once its user list is in; and the screen.
+fn console_on_the_sandbox(data_dir: &Path) -> (Tmux, String) {
     tmux::require();
-    let data_dir = tempfile::tempdir().unwrap();
-    let tmux = Tmux::start(data_dir.path(), "--sandbox");
-
-    // The list arrives; the header names the sandbox, the account and the clipboard.
+    let tmux = Tmux::start(data_dir, "--sandbox");
     let screen = tmux.wait_for("the user list", |s| {
         s.contains(" users ") && s.contains("account 1")
     });
+    (tmux, screen)
+}
+
+#[ignore = "needs tmux"]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn keys_lifecycle_in_a_real_terminal() {
+    let data_dir = tempfile::tempdir().unwrap();
+    // The list arrives; the header names the sandbox, the account and the clipboard.
+    let (tmux, screen) = console_on_the_sandbox(data_dir.path());
     assert!(screen.contains("clipboard: osc52"), "{screen}");
     tmux.save("user-list", &screen);
     let client = server_client(&screen, data_dir.path());
@@ -300,12 +305,8 @@ async fn keys_lifecycle_in_a_real_terminal() {
 #[ignore = "needs tmux"]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn user_details_shows_the_policies_and_groups_that_apply() {
-    tmux::require();
     let data_dir = tempfile::tempdir().unwrap();
-    let tmux = Tmux::start(data_dir.path(), "--sandbox");
-    let screen = tmux.wait_for("the user list", |s| {
-        s.contains(" users ") && s.contains("account 1")
-    });
+    let (tmux, screen) = console_on_the_sandbox(data_dir.path());
     let client = server_client(&screen, data_dir.path());
 
     // A sub-user with a policy attached to them and at least one group, as the server says.
