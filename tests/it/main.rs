@@ -6,6 +6,7 @@ mod support;
 
 mod cli_e2e;
 mod client_transport;
+mod conformance;
 mod hardening_bad_input;
 mod hardening_concurrency;
 mod hardening_crash;
