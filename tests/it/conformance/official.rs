@@ -11,18 +11,9 @@ use std::process::Command;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-/// The compatibility venv: `$CAMTUI_COMPAT_VENV`, else `target/compat-venv` of this checkout
-/// (where `.ci/run` installs tccli).
-fn venv() -> PathBuf {
-    std::env::var_os("CAMTUI_COMPAT_VENV").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("target/compat-venv"),
-        PathBuf::from,
-    )
-}
-
 /// The directory of the installed `tccli` package, as the venv's own Python finds it.
 fn tccli_dir() -> PathBuf {
-    let venv = venv();
+    let venv = crate::support::compat_venv();
     let python = venv.join("bin/python3");
     let output = Command::new(&python)
         .args([

@@ -116,6 +116,15 @@ impl TestServer {
     }
 }
 
+/// The compatibility venv with the official Python SDK and tccli: `$CAMTUI_COMPAT_VENV`, else
+/// `target/compat-venv` of this checkout (where `.ci/run` installs them).
+pub fn compat_venv() -> std::path::PathBuf {
+    std::env::var_os("CAMTUI_COMPAT_VENV").map_or_else(
+        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/compat-venv"),
+        std::path::PathBuf::from,
+    )
+}
+
 /// The API error code of a failed call.
 pub fn code<T: std::fmt::Debug>(result: Result<T, camtui::cam::CallError>) -> String {
     match result {
