@@ -38,6 +38,37 @@ impl Service {
     pub fn from_name(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.name() == name)
     }
+
+    /// The regions a regional service answers in (the public API documentation's list), or
+    /// `None` for a global one: CAM takes no region, CloudAudit requires one of these.
+    pub fn regions(self) -> Option<&'static [&'static str]> {
+        match self {
+            Self::Cam => None,
+            Self::CloudAudit => Some(&[
+                "ap-guangzhou",
+                "ap-hongkong",
+                "ap-seoul",
+                "ap-singapore",
+                "ap-tokyo",
+                "eu-frankfurt",
+            ]),
+        }
+    }
+
+    /// The `X-TC-Region` a request to this service carries, given the configured region: a
+    /// global service the configured one, if any; a regional one the configured one when it
+    /// answers there, else its first region (`ap-guangzhou`), never none.
+    pub fn region<'a>(self, configured: Option<&'a str>) -> Option<&'a str> {
+        let configured = configured.filter(|r| !r.is_empty());
+        match self.regions() {
+            None => configured,
+            Some(regions) => Some(
+                configured
+                    .filter(|r| regions.contains(r))
+                    .unwrap_or(regions[0]),
+            ),
+        }
+    }
 }
 
 impl std::fmt::Display for Service {
@@ -674,14 +705,40 @@ pub struct Event {
 }
 
 impl Event {
-    /// The API error code of a failed call, read from the serialised `CloudAuditEvent`
-    /// (`apiErrorCode`), when the server put one there.
-    pub fn api_error_code(&self) -> Option<String> {
-        let doc: serde_json::Value = serde_json::from_str(&self.cloud_audit_event).ok()?;
-        doc.get("apiErrorCode")
+    /// How the call ended: `None` for success, else the error it ended with — its API error code
+    /// when the event's document names one, else its number. Real servers write the document's
+    /// codes as strings or as numbers (the official examples do both), and put the failed
+    /// answer in `responseElements`; all of them are read here.
+    pub fn failure(&self) -> Option<String> {
+        let document: serde_json::Value =
+            serde_json::from_str(&self.cloud_audit_event).unwrap_or_default();
+        let answered_code = document
+            .get("responseElements")
             .and_then(serde_json::Value::as_str)
-            .filter(|code| !code.is_empty())
-            .map(str::to_owned)
+            .and_then(|text| serde_json::from_str::<serde_json::Value>(text).ok())
+            .and_then(|answer| answer.pointer("/Error/Code").cloned());
+        [
+            answered_code,
+            document.get("apiErrorCode").cloned(),
+            document.get("errorCode").cloned(),
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(|code| match code {
+            serde_json::Value::String(text) if !matches!(text.as_str(), "" | "0") => Some(text),
+            serde_json::Value::Number(n) if n.as_i64() != Some(0) => Some(n.to_string()),
+            _ => None,
+        })
+        .or_else(|| (self.error_code != 0).then(|| self.error_code.to_string()))
+    }
+
+    /// Where the call was made: the event's region, else the resource's.
+    pub fn region(&self) -> &str {
+        if self.event_region.is_empty() {
+            &self.resource_region
+        } else {
+            &self.event_region
+        }
     }
 }
 
@@ -705,7 +762,67 @@ fn opt_i64_lenient<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>
 
 #[cfg(test)]
 mod tests {
-    use super::SecretId;
+    use super::{Event, SecretId, Service};
+
+    #[test]
+    fn cloudaudit_always_gets_a_region_it_serves_and_cam_only_a_configured_one() {
+        assert_eq!(Service::Cam.region(None), None);
+        assert_eq!(Service::Cam.region(Some("")), None);
+        assert_eq!(Service::Cam.region(Some("ap-beijing")), Some("ap-beijing"));
+        assert_eq!(Service::CloudAudit.region(None), Some("ap-guangzhou"));
+        assert_eq!(Service::CloudAudit.region(Some("")), Some("ap-guangzhou"));
+        assert_eq!(
+            Service::CloudAudit.region(Some("ap-beijing")),
+            Some("ap-guangzhou")
+        );
+        assert_eq!(
+            Service::CloudAudit.region(Some("ap-tokyo")),
+            Some("ap-tokyo")
+        );
+    }
+
+    #[test]
+    fn an_event_names_its_failure_whatever_types_its_server_writes() {
+        let event = |error_code, document: &str| Event {
+            error_code,
+            cloud_audit_event: document.into(),
+            ..Event::default()
+        };
+        // Successes, as the two official examples write them (LookUpEvents's is not even JSON).
+        assert_eq!(
+            event(0, r#"{"apiErrorCode":0,"errorCode":"0"}"#).failure(),
+            None
+        );
+        assert_eq!(
+            event(0, r#"{"apiErrorCode":"","errorCode":0}"#).failure(),
+            None
+        );
+        assert_eq!(
+            event(0, r#"{"requestParameters":"{"Action":"x"}"}"#).failure(),
+            None
+        );
+        // Failures: the code of the failed answer, else the document's codes, else the number.
+        let answered = r#"{"apiErrorCode":4300,"errorCode":"4300","responseElements":"{\"Error\":{\"Code\":\"OperationDenied.AccessKeyOverLimit\",\"Message\":\"m\"},\"RequestId\":\"r\"}"}"#;
+        assert_eq!(
+            event(4300, answered).failure().as_deref(),
+            Some("OperationDenied.AccessKeyOverLimit")
+        );
+        assert_eq!(
+            event(0, r#"{"apiErrorCode":"AuthFailure.SecretIdNotFound"}"#)
+                .failure()
+                .as_deref(),
+            Some("AuthFailure.SecretIdNotFound")
+        );
+        assert_eq!(
+            event(0, r#"{"apiErrorCode":4000}"#).failure().as_deref(),
+            Some("4000")
+        );
+        assert_eq!(
+            event(0, r#"{"errorCode":"4100"}"#).failure().as_deref(),
+            Some("4100")
+        );
+        assert_eq!(event(4102, "not json").failure().as_deref(), Some("4102"));
+    }
 
     #[test]
     fn a_secret_id_is_parsed_only_from_its_shape() {

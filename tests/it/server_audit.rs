@@ -57,7 +57,7 @@ async fn describe_events_pages_newest_first_without_gaps() {
         seen.iter()
             .all(|e| (start as i64..=end as i64).contains(&e.event_time.0))
     );
-    assert!(seen.iter().any(|e| e.api_error_code().is_some()));
+    assert!(seen.iter().any(|e| e.failure().is_some()));
     let event = &seen[0];
     assert_eq!(
         event.event_source,
@@ -123,7 +123,7 @@ async fn filters_and_limits() {
     assert!(
         failures
             .iter()
-            .all(|e| e.api_error_code().as_deref() == Some("AuthFailure.SignatureFailure"))
+            .all(|e| e.failure().as_deref() == Some("AuthFailure.SignatureFailure"))
     );
     let tagged = root
         .send(&query(vec![attribute("Tags", "x")]))
@@ -284,7 +284,7 @@ async fn mutations_and_refusals_are_recorded() {
         .unwrap();
     let summary: Vec<(String, Option<String>)> = records
         .iter()
-        .map(|r| (r.event_name.clone(), r.api_error_code()))
+        .map(|r| (r.event_name.clone(), r.failure()))
         .collect();
     assert_eq!(
         summary,
