@@ -58,7 +58,7 @@ impl Service {
     /// The `X-TC-Region` a request to this service carries, given the configured region: a
     /// global service the configured one, if any; a regional one the configured one when it
     /// answers there, else its first region (`ap-guangzhou`), never none.
-    pub fn region<'a>(self, configured: Option<&'a str>) -> Option<&'a str> {
+    pub fn region(self, configured: Option<&str>) -> Option<&str> {
         let configured = configured.filter(|r| !r.is_empty());
         match self.regions() {
             None => configured,
