@@ -5,6 +5,7 @@
 mod support;
 
 mod cli_e2e;
+mod client_endpoints;
 mod client_transport;
 mod conformance;
 mod hardening_bad_input;

@@ -4,6 +4,7 @@
 
 pub mod dump;
 pub mod faulty;
+pub mod hosts;
 pub mod process;
 pub mod tmux;
 pub mod wire;
