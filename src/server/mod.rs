@@ -11,6 +11,7 @@ pub mod auth;
 pub mod directory;
 pub mod error;
 pub mod handlers;
+pub mod limits;
 pub mod params;
 pub mod router;
 pub mod sandbox;
