@@ -642,7 +642,12 @@ pub struct LookUpEvents {
 pub struct LookUpEventsResponse {
     #[serde(default)]
     pub next_token: Option<String>,
-    #[serde(default, deserialize_with = "vec_or_null")]
+    /// Written with datetime `EventTime`s, as `LookUpEvents` answers.
+    #[serde(
+        default,
+        deserialize_with = "vec_or_null",
+        serialize_with = "events_with_datetimes"
+    )]
     pub events: Vec<Event>,
     #[serde(default)]
     pub list_over: bool,
@@ -742,6 +747,18 @@ impl Event {
     }
 }
 
+fn events_with_datetimes<S: serde::Serializer>(events: &[Event], s: S) -> Result<S::Ok, S::Error> {
+    struct WithDatetime<'a>(&'a Event);
+    impl Serialize for WithDatetime<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut event = serde_json::to_value(self.0).map_err(serde::ser::Error::custom)?;
+            event["EventTime"] = self.0.event_time.datetime().into();
+            event.serialize(s)
+        }
+    }
+    s.collect_seq(events.iter().map(WithDatetime))
+}
+
 fn empty_secret() -> Secret {
     Secret::new("")
 }
@@ -762,7 +779,34 @@ fn opt_i64_lenient<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>
 
 #[cfg(test)]
 mod tests {
-    use super::{Event, SecretId, Service};
+    use super::{DescribeEventsResponse, Event, LookUpEventsResponse, SecretId, Service};
+    use crate::cam::de::EventTime;
+
+    // As the official examples write them: LookUpEvents a Beijing datetime, DescribeEvents epoch
+    // seconds in a string; either reads back as the same instant.
+    #[test]
+    fn each_event_action_writes_event_time_its_own_way() {
+        let events = vec![Event {
+            event_time: EventTime(1_553_056_587),
+            ..Event::default()
+        }];
+        let looked_up = serde_json::to_value(LookUpEventsResponse {
+            events: events.clone(),
+            ..LookUpEventsResponse::default()
+        })
+        .unwrap();
+        assert_eq!(looked_up["Events"][0]["EventTime"], "2019-03-20 12:36:27");
+        let described = serde_json::to_value(DescribeEventsResponse {
+            events: events.clone(),
+            ..DescribeEventsResponse::default()
+        })
+        .unwrap();
+        assert_eq!(described["Events"][0]["EventTime"], "1553056587");
+        for answer in [looked_up, described] {
+            let read: LookUpEventsResponse = serde_json::from_value(answer).unwrap();
+            assert_eq!(read.events, events);
+        }
+    }
 
     #[test]
     fn cloudaudit_always_gets_a_region_it_serves_and_cam_only_a_configured_one() {
