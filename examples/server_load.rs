@@ -20,12 +20,11 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, bail};
 use camtui::cam::Credential;
-use camtui::cam::model::Service;
+use camtui::cam::model::{Service, UserKind};
 use camtui::cam::signer;
-use camtui::server::audit::AuditRecord;
-use camtui::server::handlers::new_secret_key;
+use camtui::server::ids::new_secret_key;
 use camtui::server::load_or_create_root_credential;
-use camtui::server::store::{Account, KeyRow, Store, UserKind, UserRow};
+use camtui::server::store::{Account, AuditRecord, Store, StoredKey, StoredUser};
 use clap::{Parser, Subcommand, ValueEnum};
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::net::TcpStream;
@@ -170,8 +169,8 @@ fn seed(args: &SeedArgs) -> anyhow::Result<()> {
     }
     let now = chrono::Utc::now().timestamp();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let users: Vec<UserRow> = (0..args.users)
-        .map(|i| UserRow {
+    let users: Vec<StoredUser> = (0..args.users)
+        .map(|i| StoredUser {
             uin: user_uin(i),
             uid: 20_000_000 + i,
             kind: if i % 10 == 9 {
@@ -192,8 +191,8 @@ fn seed(args: &SeedArgs) -> anyhow::Result<()> {
             is_admin: false,
         })
         .collect();
-    let keys: Vec<KeyRow> = (0..args.keys)
-        .map(|j| KeyRow {
+    let keys: Vec<StoredKey> = (0..args.keys)
+        .map(|j| StoredKey {
             secret_id: key_secret_id(j),
             owner_uin: user_uin(j % args.users),
             active: j % 5 != 4,

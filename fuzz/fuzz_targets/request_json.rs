@@ -3,7 +3,7 @@
 //! unchanged when sent back as JSON (normalisation is idempotent).
 #![no_main]
 
-use camtui::server::handlers::{ACTIONS, decode_request};
+use camtui::server::handlers::ACTIONS;
 use camtui::server::params::Input;
 use libfuzzer_sys::fuzz_target;
 
@@ -14,10 +14,10 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let spec = &ACTIONS[usize::from(selector) % ACTIONS.len()];
-    match decode_request(spec, Input::Json(body)) {
+    match spec.decode(Input::Json(body)) {
         Ok(params) => {
             let again = serde_json::to_vec(&params).expect("a JSON value serialises");
-            let reparsed = decode_request(spec, Input::Json(&again))
+            let reparsed = spec.decode(Input::Json(&again))
                 .unwrap_or_else(|e| panic!("{}: accepted, then refused as JSON: {e}", spec.name));
             assert_eq!(params, reparsed, "{}: normalisation is not idempotent", spec.name);
         }

@@ -3,7 +3,7 @@
 //! also accepts, identically, as a POST JSON body.
 #![no_main]
 
-use camtui::server::handlers::{ACTIONS, decode_request};
+use camtui::server::handlers::ACTIONS;
 use camtui::server::params::Input;
 use libfuzzer_sys::fuzz_target;
 
@@ -15,10 +15,10 @@ fuzz_target!(|data: &[u8]| {
     };
     let spec = &ACTIONS[usize::from(selector) % ACTIONS.len()];
     let query = String::from_utf8_lossy(query);
-    match decode_request(spec, Input::Query(&query)) {
+    match spec.decode(Input::Query(&query)) {
         Ok(params) => {
             let body = serde_json::to_vec(&params).expect("a JSON value serialises");
-            let as_json = decode_request(spec, Input::Json(&body)).unwrap_or_else(|e| {
+            let as_json = spec.decode(Input::Json(&body)).unwrap_or_else(|e| {
                 panic!("{}: accepted as a query, refused as JSON: {e}", spec.name)
             });
             assert_eq!(params, as_json, "{}: GET and POST forms disagree", spec.name);

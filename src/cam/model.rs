@@ -141,9 +141,33 @@ impl PartialEq<&str> for SecretId {
     }
 }
 
+/// Leniently, as real servers write ids (a string, a number's digits, `null` as empty), but a
+/// missing field stays missing: the server derives which parameters are required from this.
 impl<'de> Deserialize<'de> for SecretId {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        string_lenient(d).map(Self)
+        struct Lenient;
+        impl serde::de::Visitor<'_> for Lenient {
+            type Value = SecretId;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a SecretId")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<SecretId, E> {
+                Ok(SecretId(v.to_owned()))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<SecretId, E> {
+                Ok(SecretId(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<SecretId, E> {
+                Ok(SecretId(v.to_string()))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<SecretId, E> {
+                Ok(SecretId(v.to_string()))
+            }
+            fn visit_unit<E: serde::de::Error>(self) -> Result<SecretId, E> {
+                Ok(SecretId::default())
+            }
+        }
+        d.deserialize_any(Lenient)
     }
 }
 
@@ -387,6 +411,23 @@ impl UserKind {
 
     pub fn is_collaborator(self) -> bool {
         self == Self::Collaborator
+    }
+
+    /// Its `UserType` number (spec §8.1).
+    pub fn user_type(self) -> u64 {
+        match self {
+            Self::SubUser => USER_TYPE_SUB_USER,
+            Self::Collaborator => USER_TYPE_COLLABORATOR,
+        }
+    }
+
+    /// The kind of a `UserType` number; every type but collaborators is a kind of sub-user.
+    pub fn from_user_type(user_type: u64) -> Self {
+        if user_type == USER_TYPE_COLLABORATOR {
+            Self::Collaborator
+        } else {
+            Self::SubUser
+        }
     }
 }
 
@@ -891,6 +932,20 @@ mod tests {
         let id: SecretId = serde_json::from_str("\"not-a-key\"").unwrap();
         assert_eq!(id, "not-a-key");
         assert_eq!(serde_json::to_string(&id).unwrap(), "\"not-a-key\"");
+    }
+
+    #[test]
+    fn a_missing_secret_id_is_missing_and_null_is_empty() {
+        #[derive(serde::Deserialize)]
+        struct Request {
+            #[allow(dead_code)]
+            id: SecretId,
+        }
+        assert!(serde_json::from_str::<Request>("{}").is_err());
+        let request: Request = serde_json::from_str(r#"{"id": null}"#).unwrap();
+        assert_eq!(request.id, "");
+        let request: Request = serde_json::from_str(r#"{"id": 12}"#).unwrap();
+        assert_eq!(request.id, "12");
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! The audit trail (issue 3 §5): every request that names a known SecretId becomes an
-//! [`AuditRecord`]. A mutation's own record is written in the mutation's transaction; every other
-//! record goes through the [`AuditWriter`], a thread that appends them in batches and prunes
-//! records older than 90 days. Records become CloudAudit [`Event`]s for `DescribeEvents` and
-//! `LookUpEvents`.
+//! [`AuditRecord`], a row of the [`store`](super::store). A mutation's own record is written in
+//! the mutation's transaction; every other record goes through the [`AuditWriter`], a thread
+//! that appends them in batches and prunes records older than 90 days. Records become
+//! CloudAudit [`Event`]s for `DescribeEvents` and `LookUpEvents`.
 
 use std::sync::Mutex;
 use std::sync::mpsc;
@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
-use super::store::{AuditConnection, Store};
+use super::error::ServerError;
+use super::store::{AuditConnection, AuditRecord, Store};
 use crate::cam::model::{Event, Resources};
 
 /// How long records are kept.
@@ -21,38 +22,6 @@ const MAX_BATCH: usize = 2048;
 /// After the first record of a batch the writer waits this long for more (a flush or stop cuts
 /// it short): one commit per record costs more than the request that made it.
 const BATCH_WINDOW: Duration = Duration::from_millis(1);
-
-/// One API call as the audit trail keeps it. Never holds a secret.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AuditRecord {
-    pub event_id: String,
-    /// Unix seconds.
-    pub time: i64,
-    pub secret_id: String,
-    /// The UIN of the key's owner (the account's owner UIN for root).
-    pub uin: u64,
-    /// `root` for the root account, else the user's name.
-    pub username: String,
-    pub action: String,
-    /// `cam` or `cloudaudit`.
-    pub service: String,
-    /// `Read` or `Write`.
-    pub action_type: String,
-    pub source_ip: String,
-    pub region: String,
-    /// 0 for success, else [`Code::audit_number`](super::error::Code::audit_number).
-    pub error_number: i64,
-    /// Empty for success.
-    pub api_error_code: String,
-    pub api_error_message: String,
-    pub request_id: String,
-    pub http_method: String,
-    pub user_agent: String,
-    /// The user or key the call was about, when it names one.
-    pub resource_name: String,
-    /// Whether the action changes keys or users.
-    pub sensitive: bool,
-}
 
 /// Chinese names of the actions, as the CloudAudit console shows them.
 pub fn action_name_cn(action: &str) -> &'static str {
@@ -82,70 +51,68 @@ fn resource_type_cn(service: &str) -> &'static str {
     }
 }
 
-impl AuditRecord {
-    /// The CloudAudit event for this record; `CloudAuditEvent` is a JSON document in a string
-    /// (spec §14) whose `apiErrorCode` the console reads.
-    pub fn to_event(&self, account_id: u64, owner_uin: u64, with_location: bool) -> Event {
-        let event_source = format!("{}.tencentcloudapi.com", self.service);
-        let event_time = super::handlers::datetime(self.time);
-        let document = Document {
-            action_type: &self.action_type,
-            api_error_code: &self.api_error_code,
-            api_error_message: &self.api_error_message,
-            api_version: crate::cam::model::Service::from_name(&self.service)
-                .map_or("", |s| s.version()),
-            error_code: self.error_number,
-            event_name: &self.action,
-            event_region: &self.region,
-            event_source: &event_source,
-            event_time: &event_time,
-            event_type: "ApiCall",
-            event_version: 2,
-            http_method: &self.http_method,
-            request_id: &self.request_id,
-            resource_name: &self.resource_name,
-            resource_type: &self.service,
-            sensitive_action: self.sensitive,
-            source_ip_address: &self.source_ip,
-            user_agent: &self.user_agent,
-            user_identity: Identity {
-                account_id: account_id.to_string(),
-                principal_id: self.uin.to_string(),
-                secret_id: &self.secret_id,
-                kind: if self.uin == owner_uin {
-                    "Root"
-                } else {
-                    "CAMUser"
-                },
-                user_name: &self.username,
-            },
-        };
-        Event {
-            event_id: self.event_id.clone(),
-            username: self.username.clone(),
-            event_time: crate::cam::de::EventTime(self.time),
-            cloud_audit_event: serde_json::to_string(&document).unwrap_or_default(),
-            resource_type_cn: resource_type_cn(&self.service).to_owned(),
-            error_code: self.error_number,
-            event_name: self.action.clone(),
-            secret_id: self.secret_id.clone(),
-            event_source,
-            request_id: self.request_id.clone(),
-            resource_region: self.region.clone(),
-            account_id: account_id as i64,
-            source_ip_address: self.source_ip.clone(),
-            event_name_cn: action_name_cn(&self.action).to_owned(),
-            resources: Some(Resources {
-                resource_type: self.service.clone(),
-                resource_name: self.resource_name.clone(),
-            }),
-            event_region: self.region.clone(),
-            location: if with_location {
-                location_of(&self.source_ip).to_owned()
+/// The CloudAudit event of a record; `CloudAuditEvent` is a JSON document in a string (spec §14)
+/// whose `apiErrorCode` the console reads.
+pub fn event(record: &AuditRecord, account_id: u64, owner_uin: u64, with_location: bool) -> Event {
+    let event_source = format!("{}.tencentcloudapi.com", record.service);
+    let event_time = super::dates::datetime(record.time);
+    let document = Document {
+        action_type: &record.action_type,
+        api_error_code: &record.api_error_code,
+        api_error_message: &record.api_error_message,
+        api_version: crate::cam::model::Service::from_name(&record.service)
+            .map_or("", |s| s.version()),
+        error_code: record.error_number,
+        event_name: &record.action,
+        event_region: &record.region,
+        event_source: &event_source,
+        event_time: &event_time,
+        event_type: "ApiCall",
+        event_version: 2,
+        http_method: &record.http_method,
+        request_id: &record.request_id,
+        resource_name: &record.resource_name,
+        resource_type: &record.service,
+        sensitive_action: record.sensitive,
+        source_ip_address: &record.source_ip,
+        user_agent: &record.user_agent,
+        user_identity: Identity {
+            account_id: account_id.to_string(),
+            principal_id: record.uin.to_string(),
+            secret_id: &record.secret_id,
+            kind: if record.uin == owner_uin {
+                "Root"
             } else {
-                String::new()
+                "CAMUser"
             },
-        }
+            user_name: &record.username,
+        },
+    };
+    Event {
+        event_id: record.event_id.clone(),
+        username: record.username.clone(),
+        event_time: crate::cam::de::EventTime(record.time),
+        cloud_audit_event: serde_json::to_string(&document).unwrap_or_default(),
+        resource_type_cn: resource_type_cn(&record.service).to_owned(),
+        error_code: record.error_number,
+        event_name: record.action.clone(),
+        secret_id: record.secret_id.clone(),
+        event_source,
+        request_id: record.request_id.clone(),
+        resource_region: record.region.clone(),
+        account_id: account_id as i64,
+        source_ip_address: record.source_ip.clone(),
+        event_name_cn: action_name_cn(&record.action).to_owned(),
+        resources: Some(Resources {
+            resource_type: record.service.clone(),
+            resource_name: record.resource_name.clone(),
+        }),
+        event_region: record.region.clone(),
+        location: if with_location {
+            location_of(&record.source_ip).to_owned()
+        } else {
+            String::new()
+        },
     }
 }
 
@@ -218,13 +185,13 @@ impl std::fmt::Debug for AuditWriter {
 }
 
 impl AuditWriter {
-    pub fn start(store: &Store) -> Result<Self, rusqlite::Error> {
+    pub fn start(store: &Store) -> Result<Self, ServerError> {
         let mut connection = store.audit_connection()?;
         let (sender, receiver) = mpsc::channel();
         let thread = std::thread::Builder::new()
             .name("camtui-audit".into())
             .spawn(move || run(&mut connection, &receiver))
-            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+            .map_err(ServerError::Thread)?;
         Ok(Self {
             sender,
             waker: thread.thread().clone(),
@@ -361,7 +328,7 @@ mod tests {
             resource_name: "AKIDother".into(),
             sensitive: true,
         };
-        let event = record.to_event(100_000_000_001, 100_000_000_001, true);
+        let event = event(&record, 100_000_000_001, 100_000_000_001, true);
         let document: serde_json::Value = serde_json::from_str(&event.cloud_audit_event).unwrap();
         // serde_json's map is sorted: re-serialising gives the same text only if the keys were.
         assert_eq!(document.to_string(), event.cloud_audit_event);

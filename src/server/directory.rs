@@ -7,8 +7,9 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-use super::store::{KeyRow, UserKind, UserRow};
+use super::store::{StoredKey, StoredUser};
 use crate::cam::Secret;
+use crate::cam::model::UserKind;
 
 /// Who a key belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,7 +37,7 @@ pub struct Principal {
 }
 
 impl Principal {
-    pub fn from_user(user: &UserRow) -> Self {
+    pub fn from_user(user: &StoredUser) -> Self {
         Self {
             uin: user.uin,
             name: user.name.clone(),
@@ -69,14 +70,14 @@ pub struct KeyEntry {
 }
 
 impl KeyEntry {
-    pub fn from_row(row: KeyRow, last_used_ms: Option<i64>) -> Self {
+    pub fn from_stored(key: StoredKey, last_used_ms: Option<i64>) -> Self {
         Self {
-            secret_id: row.secret_id,
-            owner_uin: row.owner_uin,
-            secret_key: row.secret_key,
-            description: row.description,
-            created: row.created,
-            active: AtomicBool::new(row.active),
+            secret_id: key.secret_id,
+            owner_uin: key.owner_uin,
+            secret_key: key.secret_key,
+            description: key.description,
+            created: key.created,
+            active: AtomicBool::new(key.active),
             last_used_ms: AtomicI64::new(last_used_ms.unwrap_or(0)),
         }
     }

@@ -3,6 +3,8 @@
 
 use std::fmt::Write as _;
 
+use super::vault::VaultError;
+
 /// Every error code the server answers with (spec §7, §7.1, §8, §9, §14).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Code {
@@ -164,11 +166,20 @@ pub enum ServerError {
     /// A refusal the client is told about, with its code.
     #[error("{code}: {message}")]
     Api { code: Code, message: String },
-    /// A bug or an environment failure: logged in full, answered `InternalError`.
+    // The rest are bugs or failures of the environment: logged in full, answered
+    // `InternalError`.
     #[error("database: {0}")]
     Database(#[from] rusqlite::Error),
+    #[error("a stored SecretKey: {0}")]
+    Vault(#[from] VaultError),
+    #[error("cannot encode the reply: {0}")]
+    Encode(serde_json::Error),
+    #[error("cannot start a thread: {0}")]
+    Thread(std::io::Error),
+    #[error("a blocking task failed: {0}")]
+    Task(tokio::task::JoinError),
     #[error("{0}")]
-    Internal(String),
+    Bug(&'static str),
 }
 
 impl ServerError {
@@ -179,10 +190,18 @@ impl ServerError {
         }
     }
 
+    /// The key's owner may not call `action` (or not on this target).
+    pub fn unauthorized(action: &str) -> Self {
+        Self::new(
+            Code::UnauthorizedOperation,
+            format!("The key is not authorized to perform cam:{action}; ask an administrator."),
+        )
+    }
+
     pub fn code(&self) -> Code {
         match self {
             Self::Api { code, .. } => *code,
-            Self::Database(_) | Self::Internal(_) => Code::InternalError,
+            _ => Code::InternalError,
         }
     }
 
@@ -190,9 +209,7 @@ impl ServerError {
     pub fn public_message(&self) -> &str {
         match self {
             Self::Api { message, .. } => message,
-            Self::Database(_) | Self::Internal(_) => {
-                "An internal error occurred; the request was not applied."
-            }
+            _ => "An internal error occurred; the request was not applied.",
         }
     }
 }
@@ -260,7 +277,7 @@ mod tests {
 
     #[test]
     fn internal_details_stay_private() {
-        let e = ServerError::Internal("disk on fire at /var/lib/x".into());
+        let e = ServerError::Thread(std::io::Error::other("disk on fire at /var/lib/x"));
         let body = error_envelope(&e, "r");
         let text = String::from_utf8(body).unwrap();
         assert!(text.contains("\"InternalError\""));

@@ -1,21 +1,40 @@
 //! camtui's CAM-compatible server (`camtui serve`, and the in-process sandbox): the official SDKs
 //! cannot tell it from CAM and CloudAudit for the actions camtui uses.
 //!
-//! A request flows through [`router`] (size, TC3 verification in [`auth`], routing through the
-//! action table in [`handlers`], parameter checks in [`params`]) to a handler, which reads the
-//! in-memory [`directory`] or the SQLite [`store`]; every request of a known key lands in the
-//! [`audit`] trail. [`error`] turns refusals into the Tencent Cloud envelope.
+//! A request goes one way down: [`router`](mod@router) (size checks, TC3 verification in
+//! [`auth`], the action's row in the [`handlers`] table, parameter checks in [`params`]) → a
+//! handler → the in-memory [`directory`] or the SQLite [`store`]; every request of a known key
+//! leaves an [`audit`] record, and [`error`] turns refusals into the Tencent Cloud envelope. The
+//! modules, top down, each importing only those below it:
+//!
+//! - [`sandbox`]; this module: [`spawn`] a server, [`serve`] `camtui serve`;
+//! - [`router`](mod@router); [`state`]: the [`ServerState`] every request shares, and its opening
+//!   ([`seed`] data for an empty database);
+//! - [`handlers`]: the action table, one row per action, and the handlers (users, keys,
+//!   events), which see the server through `handlers::context`;
+//! - [`request`]: what is known of a request besides its parameters, and its audit record;
+//! - [`directory`] and [`audit`] (the batched writer, CloudAudit events) over [`store`], the
+//!   only SQL, which owns the rows it keeps (users, keys, audit records); [`vault`] seals
+//!   SecretKeys at rest;
+//! - [`params`], checking input against [`schema`]: the parameters read from each request
+//!   type's serde `Deserialize`; [`auth`];
+//! - [`error`], [`ids`], [`dates`].
 
 pub mod audit;
 pub mod auth;
+pub mod dates;
 pub mod directory;
 pub mod error;
 pub mod handlers;
+pub mod ids;
 pub mod limits;
 pub mod params;
+pub mod request;
 pub mod router;
 pub mod sandbox;
+pub mod schema;
 pub mod seed;
+pub mod state;
 pub mod store;
 pub mod vault;
 
@@ -27,67 +46,13 @@ use axum::serve::ListenerExt as _;
 use tokio::sync::oneshot;
 
 use crate::cam::Credential;
-use crate::cam::credential::{self, CredentialError};
-use directory::{Directory, KeyEntry, Principal, PrincipalKind};
+use crate::cam::credential;
 use error::ServerError;
-use seed::{Seed, SeedError};
-use store::{Account, KeyRow, Store, StoreError};
+use seed::Seed;
+use store::Account;
 
 pub use router::router;
-
-/// The account an empty database gets when no seed is given.
-pub const DEFAULT_ACCOUNT: Account = Account {
-    owner_uin: 100_000_000_001,
-    app_id: 1_250_000_001,
-};
-
-/// Everything the handlers share.
-#[derive(Debug)]
-pub struct ServerState {
-    pub store: Store,
-    pub directory: Directory,
-    pub audit: audit::AuditWriter,
-    pub account: Account,
-}
-
-/// How to run a server.
-#[derive(Debug)]
-pub struct ServerConfig {
-    pub listen: SocketAddr,
-    pub db: PathBuf,
-    /// The root account's key: added to the database, or made to match it.
-    pub root_credential: Credential,
-    /// Loaded when the database is empty.
-    pub seed: Option<Seed>,
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum StartError {
-    #[error("cannot listen on {addr}: {source}")]
-    Listen {
-        addr: SocketAddr,
-        source: std::io::Error,
-    },
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error(transparent)]
-    Seed(#[from] SeedError),
-    #[error(transparent)]
-    Credential(#[from] CredentialError),
-    #[error("{path}: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("cannot prepare the database: {0}")]
-    Prepare(#[from] ServerError),
-    #[error(
-        "the root credential's SecretId {0:?} is not an API key id (AKID… or IKID…, letters and digits)"
-    )]
-    RootSecretId(String),
-    #[error("the root credential's SecretId {0} belongs to a user of this database, not to root")]
-    RootKeyTaken(String),
-}
+pub use state::{DEFAULT_ACCOUNT, ServerConfig, ServerState, StartError};
 
 /// A running server.
 #[derive(Debug)]
@@ -146,7 +111,7 @@ pub async fn spawn(config: ServerConfig) -> Result<ServerHandle, StartError> {
     })?;
     let state = tokio::task::spawn_blocking(move || ServerState::open(config))
         .await
-        .map_err(|e| StartError::Prepare(ServerError::Internal(e.to_string())))??;
+        .map_err(|e| StartError::Prepare(ServerError::Task(e)))??;
     let state = Arc::new(state);
     let app = router(Arc::clone(&state)).into_make_service_with_connect_info::<SocketAddr>();
     // Without TCP_NODELAY the SDK's second request on a kept-alive connection waits ~40 ms on
@@ -173,100 +138,6 @@ pub async fn spawn(config: ServerConfig) -> Result<ServerHandle, StartError> {
     })
 }
 
-impl ServerState {
-    /// Opens (creating, migrating, seeding) the database of `config` and loads the in-memory
-    /// index; `config.listen` is not used. [`spawn`] serves it; tests may drive [`router`] with it.
-    pub fn open(config: ServerConfig) -> Result<Self, StartError> {
-        if auth::check_secret_id_shape(&config.root_credential.secret_id).is_err() {
-            return Err(StartError::RootSecretId(config.root_credential.secret_id));
-        }
-        let store = Store::open(&config.db)?;
-        let account = match store.account()? {
-            Some(account) => {
-                if config.seed.is_some() {
-                    tracing::warn!(db = %config.db.display(), "the database already has data; the seed is not loaded");
-                }
-                account
-            }
-            None => {
-                if let Some(seed) = &config.seed {
-                    let data = seed.rows(chrono::Utc::now().timestamp())?;
-                    store.load_seed(data.account, &data.users, &data.keys, &data.events)?;
-                    data.account
-                } else {
-                    store.mutate(None, |tx| tx.set_account(DEFAULT_ACCOUNT), |()| {})?;
-                    DEFAULT_ACCOUNT
-                }
-            }
-        };
-        ensure_root_key(&store, account, &config.root_credential)?;
-
-        let (users, keys) = store.load_all()?;
-        let mut principals: Vec<Principal> = users.iter().map(Principal::from_user).collect();
-        principals.push(Principal {
-            uin: account.owner_uin,
-            name: "root".into(),
-            kind: PrincipalKind::Root,
-            is_admin: true,
-        });
-        let keys = keys
-            .into_iter()
-            .map(|key| {
-                let last = store.last_used(&key.secret_id)?.map(|s| s * 1000);
-                Ok(KeyEntry::from_row(key, last))
-            })
-            .collect::<Result<Vec<_>, ServerError>>()?;
-        let audit = audit::AuditWriter::start(&store).map_err(ServerError::from)?;
-        Ok(ServerState {
-            directory: Directory::new(principals, keys),
-            store,
-            audit,
-            account,
-        })
-    }
-}
-
-/// Makes the root credential a working root key: added if new, its SecretKey and status reset
-/// if it exists (the credential file is the source of truth for root's access).
-fn ensure_root_key(
-    store: &Store,
-    account: Account,
-    credential: &Credential,
-) -> Result<(), StartError> {
-    let id = credential.secret_id.as_str();
-    let outcome = store.mutate(
-        None,
-        |tx| match tx.key_owner(id)? {
-            None => tx
-                .insert_key(&KeyRow {
-                    secret_id: id.to_owned(),
-                    owner_uin: account.owner_uin,
-                    active: true,
-                    secret_key: credential.secret_key.clone(),
-                    description: Some("root credential".into()),
-                    created: chrono::Utc::now().timestamp(),
-                })
-                .map(|()| true),
-            Some((owner, _)) if owner != account.owner_uin => Ok(false),
-            Some((_, active)) => {
-                if !active {
-                    tracing::warn!(
-                        secret_id = id,
-                        "the root key was disabled; enabling it again"
-                    );
-                }
-                tx.reset_key(id, &credential.secret_key).map(|()| true)
-            }
-        },
-        |_| {},
-    )?;
-    if outcome {
-        Ok(())
-    } else {
-        Err(StartError::RootKeyTaken(id.to_owned()))
-    }
-}
-
 /// Reads the root credential file, or creates it (mode 0600) with a new key. Returns the
 /// credential and whether it was created.
 pub fn load_or_create_root_credential(path: &Path) -> Result<(Credential, bool), StartError> {
@@ -274,8 +145,8 @@ pub fn load_or_create_root_credential(path: &Path) -> Result<(Credential, bool),
         return Ok((credential::from_json_file(path)?, false));
     }
     let credential = Credential {
-        secret_id: handlers::new_secret_id(),
-        secret_key: handlers::new_secret_key(),
+        secret_id: ids::new_secret_id(),
+        secret_key: ids::new_secret_key(),
         token: None,
     };
     let io = |source| StartError::Io {

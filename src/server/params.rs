@@ -7,45 +7,7 @@
 use serde_json::{Map, Value};
 
 use super::error::{Code, ServerError};
-
-/// The shape of one parameter.
-#[derive(Debug, Clone, Copy)]
-pub enum Kind {
-    Str,
-    /// A non-negative integer (`uint64` in the spec).
-    UInt,
-    /// A signed integer (`int64`).
-    Int,
-    StrList,
-    UIntList,
-    /// A list of objects with these fields (e.g. `LookupAttributes`).
-    Objects(&'static [Field]),
-}
-
-#[derive(Debug, Clone, Copy)]
-pub struct Field {
-    pub name: &'static str,
-    pub kind: Kind,
-    pub required: bool,
-}
-
-impl Field {
-    pub const fn required(name: &'static str, kind: Kind) -> Self {
-        Self {
-            name,
-            kind,
-            required: true,
-        }
-    }
-
-    pub const fn optional(name: &'static str, kind: Kind) -> Self {
-        Self {
-            name,
-            kind,
-            required: false,
-        }
-    }
-}
+use super::schema::{Field, Kind};
 
 /// Where the parameters came from.
 #[derive(Debug, Clone, Copy)]
@@ -186,7 +148,7 @@ fn normalize_object(
             Some(value) => {
                 out.insert(
                     field.name.to_owned(),
-                    normalize_value(field.kind, value, &path)?,
+                    normalize_value(&field.kind, value, &path)?,
                 );
             }
         }
@@ -201,7 +163,7 @@ fn wrong_type(path: &str, expected: &str) -> ServerError {
     )
 }
 
-fn normalize_value(kind: Kind, value: Value, path: &str) -> Result<Value, ServerError> {
+fn normalize_value(kind: &Kind, value: Value, path: &str) -> Result<Value, ServerError> {
     match kind {
         Kind::Str => match value {
             Value::String(_) => Ok(value),
@@ -218,8 +180,8 @@ fn normalize_value(kind: Kind, value: Value, path: &str) -> Result<Value, Server
                 return Err(wrong_type(path, "an array"));
             };
             let item_kind = match kind {
-                Kind::StrList => Kind::Str,
-                Kind::UIntList => Kind::UInt,
+                Kind::StrList => &Kind::Str,
+                Kind::UIntList => &Kind::UInt,
                 other => other,
             };
             items
@@ -286,7 +248,7 @@ fn unflatten(fields: &[Field], query: &str) -> Result<Map<String, Value>, Server
             ));
         };
         let value = Value::String(value.into_owned());
-        match (field.kind, rest.as_slice()) {
+        match (&field.kind, rest.as_slice()) {
             (Kind::Str | Kind::UInt | Kind::Int, []) => {
                 if object.insert(name.to_owned(), value).is_some() {
                     return Err(duplicate(&key));
@@ -368,21 +330,29 @@ fn list_slot<'m>(object: &'m mut Map<String, Value>, name: &str, index: usize) -
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use std::sync::LazyLock;
+
+    use serde::Deserialize;
     use serde_json::json;
 
-    const ATTRS: &[Field] = &[
-        Field::required("AttributeKey", Kind::Str),
-        Field::optional("AttributeValue", Kind::Str),
-    ];
-    const FIELDS: &[Field] = &[
-        Field::optional("TargetUin", Kind::UInt),
-        Field::required("Name", Kind::Str),
-        Field::optional("Ids", Kind::StrList),
-        Field::optional("Uins", Kind::UIntList),
-        Field::optional("Start", Kind::Int),
-        Field::optional("LookupAttributes", Kind::Objects(ATTRS)),
-    ];
+    use super::*;
+    use crate::cam::model::LookupAttribute;
+    use crate::server::schema::fields_of;
+
+    /// A request with every kind of parameter.
+    #[derive(Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    #[expect(dead_code, reason = "only its parameters are read")]
+    struct Sample {
+        target_uin: Option<u64>,
+        name: String,
+        ids: Option<Vec<String>>,
+        uins: Option<Vec<u64>>,
+        start: Option<i64>,
+        lookup_attributes: Option<Vec<LookupAttribute>>,
+    }
+
+    static FIELDS: LazyLock<Vec<Field>> = LazyLock::new(fields_of::<Sample>);
 
     fn code(result: Result<Value, ServerError>) -> &'static str {
         result.unwrap_err().code().as_str()
@@ -391,7 +361,7 @@ mod tests {
     #[test]
     fn json_numbers_strings_and_nulls() {
         let v = normalize(
-            FIELDS,
+            &FIELDS,
             Input::Json(
                 br#"{"TargetUin": "100013065917", "Name": "jack", "Start": "-5", "Ids": null}"#,
             ),
@@ -406,63 +376,63 @@ mod tests {
     #[test]
     fn json_errors() {
         assert_eq!(
-            code(normalize(FIELDS, Input::Json(b"{}"))),
+            code(normalize(&FIELDS, Input::Json(b"{}"))),
             "MissingParameter"
         );
         assert_eq!(
-            code(normalize(FIELDS, Input::Json(b""))),
+            code(normalize(&FIELDS, Input::Json(b""))),
             "MissingParameter"
         );
         assert_eq!(
             code(normalize(
-                FIELDS,
+                &FIELDS,
                 Input::Json(br#"{"Name": "x", "Bogus": 1}"#)
             )),
             "UnknownParameter"
         );
         assert_eq!(
-            code(normalize(FIELDS, Input::Json(br#"{"Name": 5}"#))),
+            code(normalize(&FIELDS, Input::Json(br#"{"Name": 5}"#))),
             "InvalidParameter"
         );
         assert_eq!(
             code(normalize(
-                FIELDS,
+                &FIELDS,
                 Input::Json(br#"{"Name": "x", "TargetUin": -1}"#)
             )),
             "InvalidParameter"
         );
         assert_eq!(
             code(normalize(
-                FIELDS,
+                &FIELDS,
                 Input::Json(br#"{"Name": "x", "TargetUin": "12a"}"#)
             )),
             "InvalidParameter"
         );
         assert_eq!(
             code(normalize(
-                FIELDS,
+                &FIELDS,
                 Input::Json(br#"{"Name": "x", "TargetUin": 1.5}"#)
             )),
             "InvalidParameter"
         );
         assert_eq!(
-            code(normalize(FIELDS, Input::Json(b"[1]"))),
+            code(normalize(&FIELDS, Input::Json(b"[1]"))),
             "InvalidParameter"
         );
         assert_eq!(
-            code(normalize(FIELDS, Input::Json(b"{\"Name\":"))),
+            code(normalize(&FIELDS, Input::Json(b"{\"Name\":"))),
             "InvalidParameter"
         );
         assert_eq!(
             code(normalize(
-                FIELDS,
+                &FIELDS,
                 Input::Json(br#"{"Name": "x", "LookupAttributes": [{"AttributeValue": "v"}]}"#)
             )),
             "MissingParameter"
         );
         assert_eq!(
             code(normalize(
-                FIELDS,
+                &FIELDS,
                 Input::Json(
                     br#"{"Name": "x", "LookupAttributes": [{"AttributeKey": "k", "Nope": 1}]}"#
                 )
@@ -478,13 +448,13 @@ mod tests {
             &br#"{"Name": "a", "Name": "b"}"#[..],
             br#"{"Name": "a", "LookupAttributes": [{"AttributeKey": "k", "AttributeKey": "j"}]}"#,
         ] {
-            let error = normalize(FIELDS, Input::Json(body)).unwrap_err();
+            let error = normalize(&FIELDS, Input::Json(body)).unwrap_err();
             assert_eq!(error.code(), Code::InvalidParameter);
             assert!(error.to_string().contains("more than once"), "{error}");
         }
         // The same name in two different objects is fine.
         let v = normalize(
-            FIELDS,
+            &FIELDS,
             Input::Json(
                 br#"{"Name": "a", "LookupAttributes": [{"AttributeKey": "k"}, {"AttributeKey": "j"}]}"#,
             ),
@@ -494,7 +464,7 @@ mod tests {
         // Numbers keep their JSON types: 1.5 stays a float (and is refused as a UInt).
         assert_eq!(
             code(normalize(
-                FIELDS,
+                &FIELDS,
                 Input::Json(br#"{"Name": "a", "TargetUin": 1.5}"#)
             )),
             "InvalidParameter"
@@ -504,7 +474,7 @@ mod tests {
     #[test]
     fn get_flattening() {
         let v = normalize(
-            FIELDS,
+            &FIELDS,
             Input::Query(
                 "Name=a+b&Ids.0=AKID1&Ids.1=AKID2&Uins.0=7&LookupAttributes.0.AttributeKey=AccessKeyId&LookupAttributes.0.AttributeValue=x%2Fy",
             ),
@@ -520,27 +490,27 @@ mod tests {
             })
         );
         assert_eq!(
-            code(normalize(FIELDS, Input::Query("Name=a&Ids.0=x&Ids.2=y"))),
+            code(normalize(&FIELDS, Input::Query("Name=a&Ids.0=x&Ids.2=y"))),
             "InvalidParameter"
         );
         assert_eq!(
-            code(normalize(FIELDS, Input::Query("Name=a&Ids=x"))),
+            code(normalize(&FIELDS, Input::Query("Name=a&Ids=x"))),
             "InvalidParameter"
         );
         assert_eq!(
-            code(normalize(FIELDS, Input::Query("Name=a&Name=b"))),
+            code(normalize(&FIELDS, Input::Query("Name=a&Name=b"))),
             "InvalidParameter"
         );
         assert_eq!(
-            code(normalize(FIELDS, Input::Query("Name=a&Other=b"))),
+            code(normalize(&FIELDS, Input::Query("Name=a&Other=b"))),
             "UnknownParameter"
         );
         assert_eq!(
-            code(normalize(FIELDS, Input::Query("Name=a&Uins.0=x"))),
+            code(normalize(&FIELDS, Input::Query("Name=a&Uins.0=x"))),
             "InvalidParameter"
         );
         assert_eq!(
-            code(normalize(FIELDS, Input::Query(""))),
+            code(normalize(&FIELDS, Input::Query(""))),
             "MissingParameter"
         );
     }

@@ -16,12 +16,14 @@ use axum::http::{HeaderMap, HeaderValue, Method};
 use axum::response::Response;
 use futures::StreamExt as _;
 
-use super::ServerState;
 use super::auth;
 use super::directory::KeyEntry;
 use super::error::{Code, ServerError, error_envelope, success_envelope};
-use super::handlers::{self, Ctx, RequestMeta};
+use super::handlers;
+use super::ids;
 use super::params::{self, Input};
+use super::request::{self, RequestMeta};
+use super::state::ServerState;
 use crate::cam::model::Service;
 use crate::cam::signer::Authorization;
 
@@ -31,7 +33,7 @@ pub const MAX_BODY: usize = 1024 * 1024;
 /// beyond it the connection is cut.
 const DRAIN_LIMIT: usize = 16 * MAX_BODY;
 
-/// The whole API on one route: every path and method lands in [`handle`].
+/// The whole API on one route: every path and method lands in `handle`.
 pub fn router(state: Arc<ServerState>) -> Router {
     Router::new().fallback(handle).with_state(state)
 }
@@ -48,7 +50,7 @@ async fn handle(
     request: Request,
 ) -> Response {
     let started = Instant::now();
-    let request_id = handlers::random_uuid().to_string();
+    let request_id = ids::random_uuid().to_string();
     let peer = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
@@ -330,43 +332,27 @@ impl Call<'_> {
         key.mark_used(self.now_ms);
 
         let Some(meta) = meta.as_mut() else {
-            return Err(ServerError::Internal(
-                "an authenticated request has no caller".into(),
-            ));
+            return Err(ServerError::Bug("an authenticated request has no caller"));
         };
-        if !handlers::permitted(&meta.caller, spec.access) {
-            return Err(handlers::unauthorized(spec.name));
+        if !spec.access.permits(&meta.caller) {
+            return Err(ServerError::unauthorized(spec.name));
         }
         let input = if self.method == "GET" {
             Input::Query(query)
         } else {
             Input::Json(self.body)
         };
-        let params = params::normalize(spec.fields, input)?;
-        meta.resource_name = clip(&handlers::resource_name(&params));
+        let params = params::normalize(&spec.fields, input)?;
+        meta.resource_name = clip(&request::resource_name(&params));
 
         if spec.inline {
-            return (spec.run)(
-                &Ctx {
-                    state: self.state,
-                    meta,
-                },
-                params,
-            );
+            return spec.run(&self.state.context(meta), params);
         }
         let state = Arc::clone(self.state);
         let meta = meta.clone();
-        tokio::task::spawn_blocking(move || {
-            (spec.run)(
-                &Ctx {
-                    state: &state,
-                    meta: &meta,
-                },
-                params,
-            )
-        })
-        .await
-        .map_err(|e| ServerError::Internal(format!("handler task failed: {e}")))?
+        tokio::task::spawn_blocking(move || spec.run(&state.context(&meta), params))
+            .await
+            .map_err(ServerError::Task)?
     }
 }
 

@@ -6,7 +6,8 @@ use std::net::{Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 
 use super::seed::Seed;
-use super::{ServerConfig, ServerHandle, StartError, load_or_create_root_credential, spawn};
+use super::state::{ServerConfig, StartError};
+use super::{ServerHandle, load_or_create_root_credential, spawn};
 use crate::cam::Credential;
 
 pub const DB_FILE: &str = "sandbox.db";

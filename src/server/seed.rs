@@ -9,13 +9,13 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use sha2::{Digest as _, Sha256};
 
-use super::audit::AuditRecord;
 use super::error::Code;
-use super::handlers::new_secret_key;
-use super::store::{Account, KeyRow, UserKind, UserRow};
+use super::handlers;
+use super::ids::new_secret_key;
+use super::store::{Account, AuditRecord, StoredKey, StoredUser};
 use crate::cam::Secret;
 use crate::cam::model::KEYS_PER_USER;
-use crate::cam::model::KeyStatus;
+use crate::cam::model::{KeyStatus, Service, UserKind};
 
 /// The sandbox's demo data.
 pub const DEMO: &str = include_str!("../../assets/seed/demo.json");
@@ -138,8 +138,8 @@ fn post() -> String {
 #[derive(Debug)]
 pub struct SeedData {
     pub account: Account,
-    pub users: Vec<UserRow>,
-    pub keys: Vec<KeyRow>,
+    pub users: Vec<StoredUser>,
+    pub keys: Vec<StoredKey>,
     pub events: Vec<AuditRecord>,
 }
 
@@ -151,16 +151,11 @@ fn stable_id(text: &str) -> uuid::Uuid {
     uuid::Builder::from_random_bytes(bytes).into_uuid()
 }
 
-fn is_mutation(action: &str) -> bool {
-    matches!(
-        action,
-        "AddUser"
-            | "UpdateUser"
-            | "DeleteUser"
-            | "CreateAccessKey"
-            | "UpdateAccessKey"
-            | "DeleteAccessKey"
-    )
+/// Whether the action `name` of `service` changes anything, as the action table says.
+fn mutates(service: &str, name: &str) -> bool {
+    Service::from_name(service)
+        .and_then(|service| handlers::find(service, name))
+        .is_some_and(|action| action.mutates)
 }
 
 impl Seed {
@@ -210,7 +205,7 @@ impl Seed {
             if user.keys.len() > KEYS_PER_USER {
                 return invalid(format!("{} has more than {KEYS_PER_USER} keys", user.name));
             }
-            users.push(UserRow {
+            users.push(StoredUser {
                 uin: user.uin,
                 uid: user.uid,
                 kind,
@@ -236,7 +231,7 @@ impl Seed {
                 {
                     return invalid(format!("SecretId {} appears twice", key.secret_id));
                 }
-                keys.push(KeyRow {
+                keys.push(StoredKey {
                     secret_id: key.secret_id.clone(),
                     owner_uin: user.uin,
                     active: key.status == KeyStatus::Active,
@@ -255,6 +250,7 @@ impl Seed {
                 ));
             };
             let code = event.error_code.as_str();
+            let mutates = mutates(&event.service, &event.action);
             events.push(AuditRecord {
                 event_id: stable_id(&format!("event/{i}/{}", event.secret_id))
                     .simple()
@@ -265,12 +261,7 @@ impl Seed {
                 username: name.clone(),
                 action: event.action.clone(),
                 service: event.service.clone(),
-                action_type: if is_mutation(&event.action) {
-                    "Write"
-                } else {
-                    "Read"
-                }
-                .into(),
+                action_type: if mutates { "Write" } else { "Read" }.into(),
                 source_ip: event.source_ip.clone(),
                 region: event.region.clone(),
                 error_number: if code.is_empty() {
@@ -285,7 +276,7 @@ impl Seed {
                 http_method: event.http_method.clone(),
                 user_agent: event.user_agent.clone(),
                 resource_name: event.resource_name.clone(),
-                sensitive: is_mutation(&event.action),
+                sensitive: mutates,
             });
         }
         Ok(SeedData {
@@ -324,6 +315,15 @@ mod tests {
         assert!(data.keys.iter().any(|k| k.active) && data.keys.iter().any(|k| !k.active));
         assert!(data.events.iter().any(|e| e.error_number != 0));
         assert!(data.events.iter().any(|e| e.error_number == 0));
+        // Mutations are written and sensitive, as the action table says; reads are not.
+        for event in &data.events {
+            let write = matches!(
+                event.action.as_str(),
+                "AddUser" | "UpdateUser" | "CreateAccessKey" | "UpdateAccessKey"
+            );
+            assert_eq!(event.action_type == "Write", write, "{}", event.action);
+            assert_eq!(event.sensitive, write, "{}", event.action);
+        }
         let oldest = data.events.iter().map(|e| e.time).min().unwrap();
         assert!(1_800_000_000 - oldest > 80 * DAY && 1_800_000_000 - oldest <= 90 * DAY);
         // Same seed, same ids.

@@ -9,10 +9,10 @@ use std::sync::{Mutex, MutexGuard};
 
 use rusqlite::{Connection, OptionalExtension as _, Row, Transaction, TransactionBehavior, params};
 
-use super::audit::AuditRecord;
 use super::error::ServerError;
 use super::vault::{self, Vault, VaultError};
 use crate::cam::Secret;
+use crate::cam::model::UserKind;
 
 /// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
 const MIGRATIONS: &[&str] = &[include_str!("../../assets/migrations/0001_initial.sql")];
@@ -47,25 +47,9 @@ pub struct Account {
     pub app_id: u64,
 }
 
-/// Sub-user or collaborator (the `UserType` numbers of spec §8.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UserKind {
-    SubUser = 2,
-    Collaborator = 4,
-}
-
-impl UserKind {
-    fn from_db(n: i64) -> Self {
-        if n == 4 {
-            Self::Collaborator
-        } else {
-            Self::SubUser
-        }
-    }
-}
-
+/// A sub-user or collaborator, as `users` keeps it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UserRow {
+pub struct StoredUser {
     pub uin: u64,
     pub uid: u64,
     pub kind: UserKind,
@@ -82,14 +66,47 @@ pub struct UserRow {
     pub is_admin: bool,
 }
 
+/// An API key, as `access_keys` keeps it (the SecretKey sealed at rest, open here).
 #[derive(Debug, Clone)]
-pub struct KeyRow {
+pub struct StoredKey {
     pub secret_id: String,
     pub owner_uin: u64,
     pub active: bool,
     pub secret_key: Secret,
     pub description: Option<String>,
     pub created: i64,
+}
+
+/// One API call as the audit trail keeps it (a row of `events`). Never holds a secret.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditRecord {
+    pub event_id: String,
+    /// Unix seconds.
+    pub time: i64,
+    pub secret_id: String,
+    /// The UIN of the key's owner (the account's owner UIN for root).
+    pub uin: u64,
+    /// `root` for the root account, else the user's name.
+    pub username: String,
+    pub action: String,
+    /// `cam` or `cloudaudit`.
+    pub service: String,
+    /// `Read` or `Write`.
+    pub action_type: String,
+    pub source_ip: String,
+    pub region: String,
+    /// 0 for success, else [`Code::audit_number`](super::error::Code::audit_number).
+    pub error_number: i64,
+    /// Empty for success.
+    pub api_error_code: String,
+    pub api_error_message: String,
+    pub request_id: String,
+    pub http_method: String,
+    pub user_agent: String,
+    /// The user or key the call was about, when it names one.
+    pub resource_name: String,
+    /// Whether the action changes keys or users.
+    pub sensitive: bool,
 }
 
 /// A stored audit event with its position.
@@ -251,10 +268,10 @@ impl Store {
     }
 
     /// Every user and every key (SecretKeys decrypted), to build the in-memory index at start.
-    pub fn load_all(&self) -> Result<(Vec<UserRow>, Vec<KeyRow>), ServerError> {
+    pub fn load_all(&self) -> Result<(Vec<StoredUser>, Vec<StoredKey>), ServerError> {
         let users = self.read(|c| {
             c.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users"))?
-                .query_map([], user_row)?
+                .query_map([], stored_user)?
                 .collect::<rusqlite::Result<Vec<_>>>()
         })?;
         let sealed = self.read(|c| {
@@ -277,11 +294,8 @@ impl Store {
             .into_iter()
             .map(
                 |(secret_id, owner_uin, active, blob, description, created)| {
-                    let secret_key = self
-                        .vault
-                        .open(&secret_id, &blob)
-                        .map_err(|e| ServerError::Internal(e.to_string()))?;
-                    Ok(KeyRow {
+                    let secret_key = self.vault.open(&secret_id, &blob)?;
+                    Ok(StoredKey {
                         secret_id,
                         owner_uin,
                         active,
@@ -310,17 +324,17 @@ impl Store {
     }
 
     /// Sub-users, oldest first.
-    pub fn sub_users(&self) -> Result<Vec<UserRow>, ServerError> {
+    pub fn sub_users(&self) -> Result<Vec<StoredUser>, ServerError> {
         self.read(|c| {
             c.prepare_cached(&format!(
                 "SELECT {USER_COLUMNS} FROM users WHERE kind = 2 ORDER BY created, uin"
             ))?
-            .query_map([], user_row)?
+            .query_map([], stored_user)?
             .collect()
         })
     }
 
-    pub fn sub_user_by_name(&self, name: &str) -> Result<Option<UserRow>, ServerError> {
+    pub fn sub_user_by_name(&self, name: &str) -> Result<Option<StoredUser>, ServerError> {
         self.read(|c| sub_user_by_name(c, name))
     }
 
@@ -329,7 +343,7 @@ impl Store {
         &self,
         limit: u64,
         offset: u64,
-    ) -> Result<(u64, Vec<UserRow>), ServerError> {
+    ) -> Result<(u64, Vec<StoredUser>), ServerError> {
         self.read(|c| {
             let total = c
                 .prepare_cached("SELECT COUNT(*) FROM users WHERE kind = 4")?
@@ -338,19 +352,19 @@ impl Store {
                 .prepare_cached(&format!(
                     "SELECT {USER_COLUMNS} FROM users WHERE kind = 4 ORDER BY created, uin LIMIT ?1 OFFSET ?2"
                 ))?
-                .query_map(params![limit.min(i64::MAX as u64), offset.min(i64::MAX as u64)], user_row)?
+                .query_map(params![limit.min(i64::MAX as u64), offset.min(i64::MAX as u64)], stored_user)?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             Ok((total, rows))
         })
     }
 
-    pub fn users_by_uin(&self, uins: &[u64]) -> Result<Vec<UserRow>, ServerError> {
+    pub fn users_by_uin(&self, uins: &[u64]) -> Result<Vec<StoredUser>, ServerError> {
         self.read(|c| {
             let mut stmt =
                 c.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users WHERE uin = ?1"))?;
             let mut rows = Vec::with_capacity(uins.len());
             for uin in uins {
-                if let Some(row) = stmt.query_row([uin], user_row).optional()? {
+                if let Some(row) = stmt.query_row([uin], stored_user).optional()? {
                     rows.push(row);
                 }
             }
@@ -422,8 +436,8 @@ impl Store {
     pub fn load_seed(
         &self,
         account: Account,
-        users: &[UserRow],
-        keys: &[KeyRow],
+        users: &[StoredUser],
+        keys: &[StoredKey],
         events: &[AuditRecord],
     ) -> Result<(), ServerError> {
         self.mutate(
@@ -484,7 +498,7 @@ impl Tx<'_> {
         Ok(self.key_owner(secret_id)?.is_some())
     }
 
-    pub fn insert_key(&self, key: &KeyRow) -> Result<(), ServerError> {
+    pub fn insert_key(&self, key: &StoredKey) -> Result<(), ServerError> {
         let sealed = self.vault.seal(&key.secret_id, &key.secret_key);
         self.tx
             .prepare_cached(
@@ -535,7 +549,7 @@ impl Tx<'_> {
             .collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
-    pub fn sub_user_by_name(&self, name: &str) -> Result<Option<UserRow>, ServerError> {
+    pub fn sub_user_by_name(&self, name: &str) -> Result<Option<StoredUser>, ServerError> {
         Ok(sub_user_by_name(&self.tx, name)?)
     }
 
@@ -553,7 +567,7 @@ impl Tx<'_> {
             .query_row([], |r| r.get(0))?)
     }
 
-    pub fn insert_user(&self, user: &UserRow) -> Result<(), ServerError> {
+    pub fn insert_user(&self, user: &StoredUser) -> Result<(), ServerError> {
         self.tx
             .prepare_cached(&format!(
                 "INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
@@ -562,7 +576,7 @@ impl Tx<'_> {
         Ok(())
     }
 
-    pub fn update_user(&self, user: &UserRow) -> Result<(), ServerError> {
+    pub fn update_user(&self, user: &StoredUser) -> Result<(), ServerError> {
         self.tx
             .prepare_cached(
                 "UPDATE users SET uid = ?2, kind = ?3, name = ?4, nick_name = ?5, remark = ?6,
@@ -661,11 +675,11 @@ fn migrate(conn: &Connection, path: &Path) -> Result<(), StoreError> {
 const USER_COLUMNS: &str = "uin, uid, kind, name, nick_name, remark, console_login, phone_num, \
      country_code, email, created, last_login_ip, last_login_time, is_admin";
 
-fn user_row(r: &Row<'_>) -> rusqlite::Result<UserRow> {
-    Ok(UserRow {
+fn stored_user(r: &Row<'_>) -> rusqlite::Result<StoredUser> {
+    Ok(StoredUser {
         uin: r.get(0)?,
         uid: r.get(1)?,
-        kind: UserKind::from_db(r.get(2)?),
+        kind: UserKind::from_user_type(r.get(2)?),
         name: r.get(3)?,
         nick_name: r.get(4)?,
         remark: r.get(5)?,
@@ -682,12 +696,12 @@ fn user_row(r: &Row<'_>) -> rusqlite::Result<UserRow> {
 
 fn execute_user(
     stmt: &mut rusqlite::CachedStatement<'_>,
-    user: &UserRow,
+    user: &StoredUser,
 ) -> rusqlite::Result<usize> {
     stmt.execute(params![
         user.uin,
         user.uid,
-        user.kind as i64,
+        user.kind.user_type(),
         user.name,
         user.nick_name,
         user.remark,
@@ -702,11 +716,11 @@ fn execute_user(
     ])
 }
 
-fn sub_user_by_name(c: &Connection, name: &str) -> rusqlite::Result<Option<UserRow>> {
+fn sub_user_by_name(c: &Connection, name: &str) -> rusqlite::Result<Option<StoredUser>> {
     c.prepare_cached(&format!(
         "SELECT {USER_COLUMNS} FROM users WHERE kind = 2 AND name = ?1"
     ))?
-    .query_row([name], user_row)
+    .query_row([name], stored_user)
     .optional()
 }
 

@@ -2,11 +2,11 @@
 //! first, at most 50 a page, windows under 30 days reaching at most 90 days back, paged by a
 //! cursor that names the last event returned.
 
-use super::Ctx;
+use super::context::Ctx;
 use crate::cam::model::{
     DescribeEvents, DescribeEventsResponse, LookUpEvents, LookUpEventsResponse, LookupAttribute,
 };
-use crate::server::audit::RETENTION;
+use crate::server::audit::{self, RETENTION};
 use crate::server::auth::MAX_SKEW_SECS;
 use crate::server::error::{Code, ServerError};
 use crate::server::store::{EventCondition, EventQuery};
@@ -108,7 +108,7 @@ fn page(
     };
     let before = match cursor {
         None => None,
-        Some(id) => Some(ctx.state.store.event_position(id)?.ok_or_else(|| {
+        Some(id) => Some(ctx.store.event_position(id)?.ok_or_else(|| {
             ServerError::new(
                 Code::InvalidParameterValue,
                 "NextToken does not name a page of this search (it may have expired).",
@@ -116,7 +116,7 @@ fn page(
         })?),
     };
     // Searches see every request answered before them, including ones still queued.
-    ctx.state.audit.flush_blocking();
+    ctx.audit.flush_blocking();
     let query = EventQuery {
         start,
         end,
@@ -124,7 +124,7 @@ fn page(
         limit: limit as usize + 1,
         conditions: conditions(attributes)?,
     };
-    let mut stored = ctx.state.store.events(&query)?;
+    let mut stored = ctx.store.events(&query)?;
     let more = stored.len() > limit as usize;
     stored.truncate(limit as usize);
     let next = if more {
@@ -132,13 +132,17 @@ fn page(
     } else {
         None
     };
-    let account = ctx.state.account;
+    let account = ctx.account;
     Ok(Page {
         events: stored
             .iter()
             .map(|e| {
-                e.record
-                    .to_event(account.owner_uin, account.owner_uin, with_location)
+                audit::event(
+                    &e.record,
+                    account.owner_uin,
+                    account.owner_uin,
+                    with_location,
+                )
             })
             .collect(),
         next,

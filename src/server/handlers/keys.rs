@@ -1,20 +1,18 @@
 //! The key actions: `ListAccessKeys`, `CreateAccessKey`, `UpdateAccessKey`, `DeleteAccessKey`
 //! and `GetSecurityLastUsed` (spec §8.10–§8.14).
 
-use rand::RngExt as _;
-use rand::distr::Alphanumeric;
-
-use super::{Ctx, date, datetime, unauthorized};
-use crate::cam::Secret;
+use super::context::Ctx;
 use crate::cam::model::KEYS_PER_USER;
 use crate::cam::model::{
     AccessKey, AccessKeyDetail, CreateAccessKey, CreateAccessKeyResponse, DeleteAccessKey, Empty,
     GetSecurityLastUsed, GetSecurityLastUsedResponse, KeyStatus, LAST_USED_BATCH, ListAccessKeys,
     ListAccessKeysResponse, SecretIdLastUsed, UpdateAccessKey,
 };
+use crate::server::dates::{date, datetime};
 use crate::server::directory::KeyEntry;
 use crate::server::error::{Code, ServerError};
-use crate::server::store::{KeyRow, Tx};
+use crate::server::ids::{new_secret_id, new_secret_key};
+use crate::server::store::{StoredKey, Tx};
 
 /// `InvalidParameter.DescriptionLengthOverlimit`: the tighter of the two documented limits.
 const DESCRIPTION_MAX_BYTES: usize = 300;
@@ -33,7 +31,6 @@ pub fn list_access_keys(
 ) -> Result<ListAccessKeysResponse, ServerError> {
     let target = ctx.key_target(request.target_uin)?;
     let access_keys = ctx
-        .state
         .directory
         .keys_of(target)
         .iter()
@@ -45,23 +42,6 @@ pub fn list_access_keys(
         })
         .collect();
     Ok(ListAccessKeysResponse { access_keys })
-}
-
-/// `IKID` + 32 letters and digits, from the thread-local cryptographic RNG (`ChaCha`, seeded by the OS).
-pub fn new_secret_id() -> String {
-    format!("IKID{}", random_alphanumeric(32))
-}
-
-pub fn new_secret_key() -> Secret {
-    Secret::new(random_alphanumeric(32))
-}
-
-fn random_alphanumeric(len: usize) -> String {
-    rand::rng()
-        .sample_iter(Alphanumeric)
-        .take(len)
-        .map(char::from)
-        .collect()
 }
 
 /// Checks a key description: at most 300 bytes of letters, digits and `_+=,.@:/-` (the
@@ -94,7 +74,7 @@ pub fn insert_new_key(
     owner_uin: u64,
     description: Option<String>,
     now: i64,
-) -> Result<KeyRow, ServerError> {
+) -> Result<StoredKey, ServerError> {
     if tx.key_count(owner_uin)? >= KEYS_PER_USER {
         return Err(ServerError::new(
             Code::AccessKeyOverLimit,
@@ -105,7 +85,7 @@ pub fn insert_new_key(
     while tx.secret_id_taken(&secret_id)? {
         secret_id = new_secret_id();
     }
-    let key = KeyRow {
+    let key = StoredKey {
         secret_id,
         owner_uin,
         active: true,
@@ -123,8 +103,8 @@ pub fn create_access_key(
 ) -> Result<CreateAccessKeyResponse, ServerError> {
     let target = ctx.key_target(request.target_uin)?;
     let description = check_description(request.description)?;
-    let directory = &ctx.state.directory;
-    let key = ctx.state.store.mutate(
+    let directory = ctx.directory;
+    let key = ctx.store.mutate(
         Some(&ctx.success_record()),
         |tx| {
             if !tx.uin_taken(target)? {
@@ -132,7 +112,7 @@ pub fn create_access_key(
             }
             insert_new_key(tx, target, description, ctx.meta.now)
         },
-        |key| directory.add_key(KeyEntry::from_row(key.clone(), None)),
+        |key| directory.add_key(KeyEntry::from_stored(key.clone(), None)),
     )?;
     Ok(CreateAccessKeyResponse {
         access_key: Some(AccessKeyDetail {
@@ -170,9 +150,9 @@ fn check_key_of(tx: &Tx<'_>, secret_id: &str, target: u64) -> Result<(), ServerE
 pub fn update_access_key(ctx: &Ctx<'_>, request: UpdateAccessKey) -> Result<Empty, ServerError> {
     let target = ctx.key_target(request.target_uin)?;
     let active = request.status == KeyStatus::Active;
-    let directory = &ctx.state.directory;
+    let directory = ctx.directory;
     let id = request.access_key_id.as_str();
-    ctx.state.store.mutate(
+    ctx.store.mutate(
         Some(&ctx.success_record()),
         |tx| {
             check_key_of(tx, id, target)?;
@@ -187,9 +167,9 @@ pub fn update_access_key(ctx: &Ctx<'_>, request: UpdateAccessKey) -> Result<Empt
 /// key to be disabled first on its own side.
 pub fn delete_access_key(ctx: &Ctx<'_>, request: DeleteAccessKey) -> Result<Empty, ServerError> {
     let target = ctx.key_target(request.target_uin)?;
-    let directory = &ctx.state.directory;
+    let directory = ctx.directory;
     let id = request.access_key_id.as_str();
-    ctx.state.store.mutate(
+    ctx.store.mutate(
         Some(&ctx.success_record()),
         |tx| {
             check_key_of(tx, id, target)?;
@@ -215,9 +195,9 @@ pub fn get_security_last_used(
     let may_see_all = ctx.is_root() || caller.is_admin;
     let mut rows = Vec::with_capacity(ids.len());
     for id in ids {
-        let key = ctx.state.directory.key(&id);
+        let key = ctx.directory.key(&id);
         if !may_see_all && key.as_ref().is_none_or(|k| k.owner_uin != caller.uin) {
-            return Err(unauthorized(&ctx.meta.action));
+            return Err(ServerError::unauthorized(&ctx.meta.action));
         }
         let last_ms = key.and_then(|k| k.last_used_ms());
         rows.push(SecretIdLastUsed {
@@ -234,17 +214,6 @@ pub fn get_security_last_used(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn generated_ids_and_keys_have_the_documented_shape() {
-        let id = new_secret_id();
-        assert_eq!(id.len(), 36);
-        assert!(id.starts_with("IKID"));
-        assert!(id.bytes().all(|b| b.is_ascii_alphanumeric()));
-        let key = new_secret_key();
-        assert_eq!(key.expose().len(), 32);
-        assert_ne!(new_secret_id(), id);
-    }
 
     #[test]
     fn descriptions() {

@@ -1,28 +1,54 @@
-//! The actions the server answers, as one table: service, name, parameters, who may call it,
-//! and the typed handler (users, keys, events). Handlers take the typed request of
-//! `cam::model` and return its typed response, so client and server share one model.
+//! Every action the server answers, as one table of one row per action: the handler and who
+//! may call it. The rest comes from the handler's request type — its service, name and whether
+//! it mutates from `cam::model::Action`, its parameters from its serde `Deserialize`
+//! ([`schema`]) — and its typed response is what the client decodes, so client and server share
+//! one model. Handlers live in `users`, `keys` and `events`, and see the server through
+//! [`context`].
+//!
+//! A new action is a request and a response type in `cam::model`, a handler, and a row.
 
 // Every handler has the table's shape `fn(&Ctx, Request) -> Result<Response, ServerError>`, even
 // where a request is only read or cannot fail.
 #![allow(clippy::needless_pass_by_value, clippy::unnecessary_wraps)]
 
+pub mod context;
 mod events;
 mod keys;
 mod users;
 
-pub use keys::{new_secret_id, new_secret_key};
+use std::sync::LazyLock;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::ServerState as State;
-use super::audit::AuditRecord;
 use super::directory::{Principal, PrincipalKind};
 use super::error::{Code, ServerError};
-use super::params::{self, Field, Input, Kind};
-use crate::cam::de::beijing;
-use crate::cam::model::Service;
+use super::params::{self, Input};
+use super::schema::{self, Field};
+use crate::cam::model::{Action, Service};
+use context::Ctx;
+
+/// Every action the server answers.
+pub static ACTIONS: LazyLock<Vec<ActionSpec>> = LazyLock::new(|| {
+    vec![
+        ActionSpec::new(users::list_users, Access::Admin),
+        ActionSpec::new(users::get_user, Access::Admin),
+        ActionSpec::new(users::add_user, Access::Admin),
+        ActionSpec::new(users::update_user, Access::Admin),
+        ActionSpec::new(users::delete_user, Access::Admin),
+        ActionSpec::new(users::list_collaborators, Access::Admin),
+        ActionSpec::new(users::describe_sub_accounts, Access::Admin),
+        ActionSpec::new(users::get_user_app_id, Access::Anyone).inline(),
+        ActionSpec::new(keys::list_access_keys, Access::OwnKeys).inline(),
+        ActionSpec::new(keys::create_access_key, Access::OwnKeys),
+        ActionSpec::new(keys::update_access_key, Access::OwnKeys),
+        ActionSpec::new(keys::delete_access_key, Access::OwnKeys),
+        ActionSpec::new(keys::get_security_last_used, Access::OwnKeys).inline(),
+        ActionSpec::new(events::describe_events, Access::Admin),
+        ActionSpec::new(events::look_up_events, Access::Admin),
+    ]
+});
 
 /// Who may call an action (issue 3 §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,9 +61,17 @@ pub enum Access {
     Admin,
 }
 
-pub type Run = fn(&Ctx<'_>, Value) -> Result<Vec<u8>, ServerError>;
-/// Decodes normalised parameters into the action's request type, and nothing else.
-pub type Decode = fn(Value) -> Result<(), ServerError>;
+impl Access {
+    /// Whether `caller` may call an action with this access at all (handlers narrow `OwnKeys`).
+    pub fn permits(self, caller: &Principal) -> bool {
+        match self {
+            Self::Anyone | Self::OwnKeys => true,
+            Self::Admin => caller.kind == PrincipalKind::Root || caller.is_admin,
+        }
+    }
+}
+
+type Run = Box<dyn Fn(&Ctx<'_>, Value) -> Result<Vec<u8>, ServerError> + Send + Sync>;
 
 /// One action of the table.
 pub struct ActionSpec {
@@ -47,10 +81,11 @@ pub struct ActionSpec {
     pub access: Access,
     /// Served from memory: run on the request's task rather than the blocking pool.
     pub inline: bool,
-    pub fields: &'static [Field],
-    pub run: Run,
-    /// The decoding step of `run` alone (same request type, inferred from the same handler).
-    pub decode: Decode,
+    pub fields: Vec<Field>,
+    /// Decodes normalised parameters into the request type and runs the handler.
+    run: Run,
+    /// The decoding step of `run` alone.
+    check: fn(Value) -> Result<(), ServerError>,
 }
 
 impl std::fmt::Debug for ActionSpec {
@@ -62,264 +97,60 @@ impl std::fmt::Debug for ActionSpec {
     }
 }
 
-/// Decodes the normalised parameters into the action's request type, runs the handler and
-/// serialises its response. A value the type refuses (e.g. `Status: "Paused"`) is
-/// `InvalidParameterValue`.
-fn typed<A, R>(
-    ctx: &Ctx<'_>,
-    params: Value,
-    handler: fn(&Ctx<'_>, A) -> Result<R, ServerError>,
-) -> Result<Vec<u8>, ServerError>
-where
-    A: DeserializeOwned,
-    R: Serialize,
-{
-    let response = handler(ctx, decode(params)?)?;
-    serde_json::to_vec(&response).map_err(|e| ServerError::Internal(e.to_string()))
+impl ActionSpec {
+    /// The row of `handler`'s action, served on the blocking pool.
+    fn new<A, R>(handler: fn(&Ctx<'_>, A) -> Result<R, ServerError>, access: Access) -> Self
+    where
+        A: Action<Response = R> + DeserializeOwned + 'static,
+        R: Serialize + 'static,
+    {
+        Self {
+            service: A::SERVICE,
+            name: A::NAME,
+            mutates: A::MUTATES,
+            access,
+            inline: false,
+            fields: schema::fields_of::<A>(),
+            run: Box::new(move |ctx, params| {
+                let response = handler(ctx, typed(params)?)?;
+                serde_json::to_vec(&response).map_err(ServerError::Encode)
+            }),
+            check: |params| typed::<A>(params).map(drop),
+        }
+    }
+
+    fn inline(self) -> Self {
+        Self {
+            inline: true,
+            ..self
+        }
+    }
+
+    /// The router's steps from a request's parameters to the handler's input, as a pure
+    /// function (for fuzzing and tests): `input` checked against the action's fields,
+    /// normalised, and decoded into its typed request. Returns the normalised parameters.
+    pub fn decode(&self, input: Input<'_>) -> Result<Value, ServerError> {
+        let params = params::normalize(&self.fields, input)?;
+        (self.check)(params.clone())?;
+        Ok(params)
+    }
+
+    /// Runs the handler on normalised parameters (see [`params::normalize`]) and serialises
+    /// its response.
+    pub fn run(&self, ctx: &Ctx<'_>, params: Value) -> Result<Vec<u8>, ServerError> {
+        (self.run)(ctx, params)
+    }
 }
 
-fn decode<A: DeserializeOwned>(params: Value) -> Result<A, ServerError> {
+/// The request type `A` from normalised parameters. A value the type refuses (e.g. `Status:
+/// "Paused"`) is `InvalidParameterValue`.
+fn typed<A: DeserializeOwned>(params: Value) -> Result<A, ServerError> {
     serde_json::from_value(params).map_err(|e| {
         ServerError::new(
             Code::InvalidParameterValue,
             format!("A parameter has a value that is not allowed: {e}."),
         )
     })
-}
-
-/// [`typed`]'s decoding without running `handler`, which only names the request type.
-fn decoded<A, R>(
-    params: Value,
-    _handler: fn(&Ctx<'_>, A) -> Result<R, ServerError>,
-) -> Result<(), ServerError>
-where
-    A: DeserializeOwned,
-{
-    decode::<A>(params).map(drop)
-}
-
-const LOOKUP_ATTRIBUTE: &[Field] = &[
-    Field::required("AttributeKey", Kind::Str),
-    Field::optional("AttributeValue", Kind::Str),
-];
-
-const USER_FIELDS: &[Field] = &[
-    Field::required("Name", Kind::Str),
-    Field::optional("Remark", Kind::Str),
-    Field::optional("ConsoleLogin", Kind::UInt),
-    Field::optional("Password", Kind::Str),
-    Field::optional("NeedResetPassword", Kind::UInt),
-    Field::optional("PhoneNum", Kind::Str),
-    Field::optional("CountryCode", Kind::Str),
-    Field::optional("Email", Kind::Str),
-    // camtui extension: root may make a user an administrator.
-    Field::optional("IsAdmin", Kind::UInt),
-];
-
-const ADD_USER_FIELDS: &[Field] = &[
-    Field::required("Name", Kind::Str),
-    Field::optional("Remark", Kind::Str),
-    Field::optional("ConsoleLogin", Kind::UInt),
-    Field::optional("UseApi", Kind::UInt),
-    Field::optional("Password", Kind::Str),
-    Field::optional("NeedResetPassword", Kind::UInt),
-    Field::optional("PhoneNum", Kind::Str),
-    Field::optional("CountryCode", Kind::Str),
-    Field::optional("Email", Kind::Str),
-    Field::optional("IsAdmin", Kind::UInt),
-];
-
-/// Every action the server answers.
-pub static ACTIONS: &[ActionSpec] = &[
-    ActionSpec {
-        service: Service::Cam,
-        name: "ListUsers",
-        mutates: false,
-        access: Access::Admin,
-        inline: false,
-        fields: &[],
-        run: |c, p| typed(c, p, users::list_users),
-        decode: |p| decoded(p, users::list_users),
-    },
-    ActionSpec {
-        service: Service::Cam,
-        name: "GetUser",
-        mutates: false,
-        access: Access::Admin,
-        inline: false,
-        fields: &[Field::required("Name", Kind::Str)],
-        run: |c, p| typed(c, p, users::get_user),
-        decode: |p| decoded(p, users::get_user),
-    },
-    ActionSpec {
-        service: Service::Cam,
-        name: "AddUser",
-        mutates: true,
-        access: Access::Admin,
-        inline: false,
-        fields: ADD_USER_FIELDS,
-        run: |c, p| typed(c, p, users::add_user),
-        decode: |p| decoded(p, users::add_user),
-    },
-    ActionSpec {
-        service: Service::Cam,
-        name: "UpdateUser",
-        mutates: true,
-        access: Access::Admin,
-        inline: false,
-        fields: USER_FIELDS,
-        run: |c, p| typed(c, p, users::update_user),
-        decode: |p| decoded(p, users::update_user),
-    },
-    ActionSpec {
-        service: Service::Cam,
-        name: "DeleteUser",
-        mutates: true,
-        access: Access::Admin,
-        inline: false,
-        fields: &[
-            Field::required("Name", Kind::Str),
-            Field::optional("Force", Kind::UInt),
-        ],
-        run: |c, p| typed(c, p, users::delete_user),
-        decode: |p| decoded(p, users::delete_user),
-    },
-    ActionSpec {
-        service: Service::Cam,
-        name: "ListCollaborators",
-        mutates: false,
-        access: Access::Admin,
-        inline: false,
-        fields: &[
-            Field::optional("Limit", Kind::UInt),
-            Field::optional("Offset", Kind::UInt),
-        ],
-        run: |c, p| typed(c, p, users::list_collaborators),
-        decode: |p| decoded(p, users::list_collaborators),
-    },
-    ActionSpec {
-        service: Service::Cam,
-        name: "DescribeSubAccounts",
-        mutates: false,
-        access: Access::Admin,
-        inline: false,
-        fields: &[Field::required("FilterSubAccountUin", Kind::UIntList)],
-        run: |c, p| typed(c, p, users::describe_sub_accounts),
-        decode: |p| decoded(p, users::describe_sub_accounts),
-    },
-    ActionSpec {
-        service: Service::Cam,
-        name: "GetUserAppId",
-        mutates: false,
-        access: Access::Anyone,
-        inline: true,
-        fields: &[],
-        run: |c, p| typed(c, p, users::get_user_app_id),
-        decode: |p| decoded(p, users::get_user_app_id),
-    },
-    ActionSpec {
-        service: Service::Cam,
-        name: "ListAccessKeys",
-        mutates: false,
-        access: Access::OwnKeys,
-        inline: true,
-        fields: &[Field::optional("TargetUin", Kind::UInt)],
-        run: |c, p| typed(c, p, keys::list_access_keys),
-        decode: |p| decoded(p, keys::list_access_keys),
-    },
-    ActionSpec {
-        service: Service::Cam,
-        name: "CreateAccessKey",
-        mutates: true,
-        access: Access::OwnKeys,
-        inline: false,
-        fields: &[
-            Field::optional("TargetUin", Kind::UInt),
-            Field::optional("Description", Kind::Str),
-        ],
-        run: |c, p| typed(c, p, keys::create_access_key),
-        decode: |p| decoded(p, keys::create_access_key),
-    },
-    ActionSpec {
-        service: Service::Cam,
-        name: "UpdateAccessKey",
-        mutates: true,
-        access: Access::OwnKeys,
-        inline: false,
-        fields: &[
-            Field::required("AccessKeyId", Kind::Str),
-            Field::required("Status", Kind::Str),
-            Field::optional("TargetUin", Kind::UInt),
-        ],
-        run: |c, p| typed(c, p, keys::update_access_key),
-        decode: |p| decoded(p, keys::update_access_key),
-    },
-    ActionSpec {
-        service: Service::Cam,
-        name: "DeleteAccessKey",
-        mutates: true,
-        access: Access::OwnKeys,
-        inline: false,
-        fields: &[
-            Field::required("AccessKeyId", Kind::Str),
-            Field::optional("TargetUin", Kind::UInt),
-        ],
-        run: |c, p| typed(c, p, keys::delete_access_key),
-        decode: |p| decoded(p, keys::delete_access_key),
-    },
-    ActionSpec {
-        service: Service::Cam,
-        name: "GetSecurityLastUsed",
-        mutates: false,
-        access: Access::OwnKeys,
-        inline: true,
-        fields: &[Field::required("SecretIdList", Kind::StrList)],
-        run: |c, p| typed(c, p, keys::get_security_last_used),
-        decode: |p| decoded(p, keys::get_security_last_used),
-    },
-    ActionSpec {
-        service: Service::CloudAudit,
-        name: "DescribeEvents",
-        mutates: false,
-        access: Access::Admin,
-        inline: false,
-        fields: &[
-            Field::required("StartTime", Kind::UInt),
-            Field::required("EndTime", Kind::UInt),
-            Field::optional("NextToken", Kind::UInt),
-            Field::optional("MaxResults", Kind::UInt),
-            Field::optional("LookupAttributes", Kind::Objects(LOOKUP_ATTRIBUTE)),
-            Field::optional("IsReturnLocation", Kind::UInt),
-        ],
-        run: |c, p| typed(c, p, events::describe_events),
-        decode: |p| decoded(p, events::describe_events),
-    },
-    ActionSpec {
-        service: Service::CloudAudit,
-        name: "LookUpEvents",
-        mutates: false,
-        access: Access::Admin,
-        inline: false,
-        fields: &[
-            Field::required("StartTime", Kind::Int),
-            Field::required("EndTime", Kind::Int),
-            Field::optional("LookupAttributes", Kind::Objects(LOOKUP_ATTRIBUTE)),
-            Field::optional("NextToken", Kind::Str),
-            Field::optional("MaxResults", Kind::Int),
-            Field::optional("Mode", Kind::Str),
-        ],
-        run: |c, p| typed(c, p, events::look_up_events),
-        decode: |p| decoded(p, events::look_up_events),
-    },
-];
-
-/// What the router does with a request's parameters before the handler runs, as a pure
-/// function (for fuzzing and tests): `input` checked against the action's fields, normalised,
-/// and decoded into its typed request. Returns the normalised parameters.
-pub fn decode_request(spec: &ActionSpec, input: Input<'_>) -> Result<Value, ServerError> {
-    let params = params::normalize(spec.fields, input)?;
-    (spec.decode)(params.clone())?;
-    Ok(params)
 }
 
 /// The action `name` of `service`.
@@ -329,166 +160,60 @@ pub fn find(service: Service, name: &str) -> Option<&'static ActionSpec> {
         .find(|a| a.service == service && a.name == name)
 }
 
-/// Everything about a request besides its parameters.
-#[derive(Debug, Clone)]
-pub struct RequestMeta {
-    pub request_id: String,
-    /// Unix seconds when the request arrived.
-    pub now: i64,
-    pub action: String,
-    pub service: String,
-    pub mutates: bool,
-    pub source_ip: String,
-    pub region: String,
-    pub http_method: String,
-    pub user_agent: String,
-    pub resource_name: String,
-    pub secret_id: String,
-    /// The owner of the key that signed the request.
-    pub caller: Principal,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::server::schema::Kind;
 
-impl RequestMeta {
-    /// The audit record of this request, successful or ended by `error`.
-    pub fn record(&self, error: Option<&ServerError>) -> AuditRecord {
-        AuditRecord {
-            event_id: random_uuid().simple().to_string(),
-            time: self.now,
-            secret_id: self.secret_id.clone(),
-            uin: self.caller.uin,
-            username: self.caller.audit_name().to_owned(),
-            action: self.action.clone(),
-            service: self.service.clone(),
-            action_type: if self.mutates { "Write" } else { "Read" }.to_owned(),
-            source_ip: self.source_ip.clone(),
-            region: self.region.clone(),
-            error_number: error.map_or(0, |e| e.code().audit_number()),
-            api_error_code: error
-                .map(|e| e.code().as_str().to_owned())
-                .unwrap_or_default(),
-            api_error_message: error
-                .map(|e| e.public_message().to_owned())
-                .unwrap_or_default(),
-            request_id: self.request_id.clone(),
-            http_method: self.http_method.clone(),
-            user_agent: self.user_agent.clone(),
-            resource_name: self.resource_name.clone(),
-            sensitive: self.mutates,
-        }
-    }
-}
-
-/// A random (version 4) UUID from the thread-local CSPRNG (seeded by the OS). `Uuid::new_v4`
-/// asks the kernel for every one, and each request needs two.
-pub fn random_uuid() -> uuid::Uuid {
-    uuid::Builder::from_random_bytes(rand::random()).into_uuid()
-}
-
-/// What a handler sees.
-pub struct Ctx<'a> {
-    pub state: &'a State,
-    pub meta: &'a RequestMeta,
-}
-
-impl Ctx<'_> {
-    pub fn caller(&self) -> &Principal {
-        &self.meta.caller
+    fn render(fields: &[Field]) -> String {
+        let field = |f: &Field| {
+            let kind = match &f.kind {
+                Kind::Str => "string".to_owned(),
+                Kind::UInt => "uint".to_owned(),
+                Kind::Int => "int".to_owned(),
+                Kind::StrList => "[string]".to_owned(),
+                Kind::UIntList => "[uint]".to_owned(),
+                Kind::Objects(members) => format!("[{{{}}}]", render(members)),
+            };
+            let optional = if f.required { "" } else { "?" };
+            format!("{}{optional}: {kind}", f.name)
+        };
+        fields.iter().map(field).collect::<Vec<_>>().join(", ")
     }
 
-    pub fn is_root(&self) -> bool {
-        self.caller().kind == PrincipalKind::Root
+    /// What the server accepts, derived from `cam::model`: a change here changes the protocol.
+    #[test]
+    fn the_table() {
+        let rows: Vec<String> = ACTIONS
+            .iter()
+            .map(|a| {
+                let mutates = if a.mutates { " mutates" } else { "" };
+                let inline = if a.inline { " inline" } else { "" };
+                let fields = if a.fields.is_empty() {
+                    "-".to_owned()
+                } else {
+                    render(&a.fields)
+                };
+                let (service, name, access) = (a.service, a.name, a.access);
+                format!("{service} {name}{mutates} {access:?}{inline}: {fields}")
+            })
+            .collect();
+        insta::assert_snapshot!(rows.join("\n"), @r"
+    cam ListUsers Admin: -
+    cam GetUser Admin: Name: string
+    cam AddUser mutates Admin: Name: string, Remark?: string, ConsoleLogin?: uint, UseApi?: uint, Password?: string, NeedResetPassword?: uint, PhoneNum?: string, CountryCode?: string, Email?: string, IsAdmin?: uint
+    cam UpdateUser mutates Admin: Name: string, Remark?: string, ConsoleLogin?: uint, Password?: string, NeedResetPassword?: uint, PhoneNum?: string, CountryCode?: string, Email?: string, IsAdmin?: uint
+    cam DeleteUser mutates Admin: Name: string, Force?: uint
+    cam ListCollaborators Admin: Limit?: uint, Offset?: uint
+    cam DescribeSubAccounts Admin: FilterSubAccountUin: [uint]
+    cam GetUserAppId Anyone inline: -
+    cam ListAccessKeys OwnKeys inline: TargetUin?: uint
+    cam CreateAccessKey mutates OwnKeys: TargetUin?: uint, Description?: string
+    cam UpdateAccessKey mutates OwnKeys: AccessKeyId: string, Status: string, TargetUin?: uint
+    cam DeleteAccessKey mutates OwnKeys: AccessKeyId: string, TargetUin?: uint
+    cam GetSecurityLastUsed OwnKeys inline: SecretIdList: [string]
+    cloudaudit DescribeEvents Admin: StartTime: uint, EndTime: uint, NextToken?: uint, MaxResults?: uint, LookupAttributes?: [{AttributeKey: string, AttributeValue?: string}], IsReturnLocation?: uint
+    cloudaudit LookUpEvents Admin: StartTime: int, EndTime: int, LookupAttributes?: [{AttributeKey: string, AttributeValue?: string}], NextToken?: string, MaxResults?: int, Mode?: string
+    ");
     }
-
-    fn owner_uin(&self) -> u64 {
-        self.state.account.owner_uin
-    }
-
-    /// The audit record a successful mutation commits with.
-    pub fn success_record(&self) -> AuditRecord {
-        self.meta.record(None)
-    }
-
-    /// Resolves `TargetUin` for the key actions: omitted means the caller; a sub-user may not
-    /// touch root's keys (`OperationDenied.SubUin`); only root and administrators may touch
-    /// another user's; the target must exist (`InvalidParameter.UserNotExist`).
-    pub fn key_target(&self, target_uin: Option<u64>) -> Result<u64, ServerError> {
-        let caller = self.caller();
-        let target = target_uin.unwrap_or(caller.uin);
-        if target == caller.uin {
-            return Ok(target);
-        }
-        if !self.is_root() {
-            if target == self.owner_uin() {
-                return Err(ServerError::new(
-                    Code::SubUin,
-                    "A sub-user may not operate on the root account's keys.",
-                ));
-            }
-            if !caller.is_admin {
-                return Err(unauthorized(&self.meta.action));
-            }
-        }
-        if !self.state.directory.has_principal(target) {
-            return Err(ServerError::new(
-                Code::InvalidParameterUserNotExist,
-                format!("The user {target} does not exist."),
-            ));
-        }
-        Ok(target)
-    }
-}
-
-pub fn unauthorized(action: &str) -> ServerError {
-    ServerError::new(
-        Code::UnauthorizedOperation,
-        format!("The key is not authorized to perform cam:{action}; ask an administrator."),
-    )
-}
-
-/// Whether `caller` may call an action with this access at all (handlers narrow `OwnKeys`).
-pub fn permitted(caller: &Principal, access: Access) -> bool {
-    match access {
-        Access::Anyone | Access::OwnKeys => true,
-        Access::Admin => caller.kind == PrincipalKind::Root || caller.is_admin,
-    }
-}
-
-/// `YYYY-MM-DD HH:MM:SS` in Beijing time, as CAM writes datetimes (spec §10).
-pub fn datetime(unix: i64) -> String {
-    use chrono::{Datelike as _, Timelike as _};
-    // Fields written directly: a format string is parsed again on every call, and searches
-    // format twenty of these per page.
-    let t = chrono::DateTime::from_timestamp(unix, 0)
-        .unwrap_or_default()
-        .with_timezone(&beijing());
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
-        t.year(),
-        t.month(),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
-}
-
-/// `YYYY-MM-DD` in Beijing time.
-pub fn date(unix_ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(unix_ms)
-        .unwrap_or_default()
-        .with_timezone(&beijing())
-        .format("%Y-%m-%d")
-        .to_string()
-}
-
-/// The user or key a request is about, for the audit trail.
-pub fn resource_name(params: &Value) -> String {
-    ["AccessKeyId", "Name", "TargetUin"]
-        .iter()
-        .find_map(|field| match params.get(field)? {
-            Value::String(s) => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
-            _ => None,
-        })
-        .unwrap_or_default()
 }

@@ -3,18 +3,19 @@
 
 use rand::RngExt as _;
 
+use super::context::Ctx;
 use super::keys::insert_new_key;
-use super::{Ctx, datetime};
 use crate::cam::Secret;
 use crate::cam::model::{
     AddUser, AddUserResponse, DeleteUser, DescribeSubAccounts, DescribeSubAccountsResponse, Empty,
     GetUser, GetUserAppId, GetUserAppIdResponse, GetUserResponse, ListCollaborators,
     ListCollaboratorsResponse, ListUsers, ListUsersResponse, SubAccountInfo, SubAccountUser,
-    UpdateUser,
+    UpdateUser, UserKind,
 };
+use crate::server::dates::datetime;
 use crate::server::directory::{KeyEntry, Principal};
 use crate::server::error::{Code, ServerError};
-use crate::server::store::{UserKind, UserRow};
+use crate::server::store::StoredUser;
 
 /// `DescribeSubAccounts` takes at most this many UINs (spec §8.8).
 const MAX_FILTER_UINS: usize = 50;
@@ -22,7 +23,7 @@ const DEFAULT_COLLABORATOR_PAGE: u64 = 20;
 /// Longest accepted free-text field (remark, email, phone).
 const MAX_TEXT_CHARS: usize = 256;
 
-fn info(user: &UserRow) -> SubAccountInfo {
+fn info(user: &StoredUser) -> SubAccountInfo {
     SubAccountInfo {
         uin: user.uin,
         name: user.name.clone(),
@@ -42,7 +43,7 @@ fn info(user: &UserRow) -> SubAccountInfo {
 }
 
 pub fn list_users(ctx: &Ctx<'_>, _request: ListUsers) -> Result<ListUsersResponse, ServerError> {
-    let data = ctx.state.store.sub_users()?.iter().map(info).collect();
+    let data = ctx.store.sub_users()?.iter().map(info).collect();
     Ok(ListUsersResponse { data })
 }
 
@@ -55,7 +56,6 @@ fn user_not_found(name: &str) -> ServerError {
 
 pub fn get_user(ctx: &Ctx<'_>, request: GetUser) -> Result<GetUserResponse, ServerError> {
     let user = ctx
-        .state
         .store
         .sub_user_by_name(&request.name)?
         .ok_or_else(|| user_not_found(&request.name))?;
@@ -179,9 +179,9 @@ pub fn add_user(ctx: &Ctx<'_>, request: AddUser) -> Result<AddUserResponse, Serv
     let generated = (console_login == 1 && password.is_none()).then(generated_password);
     let now = ctx.meta.now;
     let is_admin = ctx.is_root() && request.is_admin == Some(1);
-    let directory = &ctx.state.directory;
+    let directory = ctx.directory;
 
-    let (user, key) = ctx.state.store.mutate(
+    let (user, key) = ctx.store.mutate(
         Some(&ctx.success_record()),
         |tx| {
             if tx.sub_user_by_name(&request.name)?.is_some() {
@@ -194,7 +194,7 @@ pub fn add_user(ctx: &Ctx<'_>, request: AddUser) -> Result<AddUserResponse, Serv
             while tx.uin_taken(uin)? {
                 uin = new_uin();
             }
-            let user = UserRow {
+            let user = StoredUser {
                 uin,
                 uid: tx.next_uid()?,
                 kind: UserKind::SubUser,
@@ -221,7 +221,7 @@ pub fn add_user(ctx: &Ctx<'_>, request: AddUser) -> Result<AddUserResponse, Serv
         |(user, key)| {
             directory.upsert_principal(Principal::from_user(user));
             if let Some(key) = key {
-                directory.add_key(KeyEntry::from_row(key.clone(), None));
+                directory.add_key(KeyEntry::from_stored(key.clone(), None));
             }
         },
     )?;
@@ -255,8 +255,8 @@ pub fn update_user(ctx: &Ctx<'_>, request: UpdateUser) -> Result<Empty, ServerEr
         check_password(password)?;
     }
     let is_root = ctx.is_root();
-    let directory = &ctx.state.directory;
-    ctx.state.store.mutate(
+    let directory = ctx.directory;
+    ctx.store.mutate(
         Some(&ctx.success_record()),
         |tx| {
             let mut user = tx
@@ -289,8 +289,8 @@ pub fn update_user(ctx: &Ctx<'_>, request: UpdateUser) -> Result<Empty, ServerEr
 pub fn delete_user(ctx: &Ctx<'_>, request: DeleteUser) -> Result<Empty, ServerError> {
     check_flag("Force", request.force)?;
     let force = request.force == Some(1);
-    let directory = &ctx.state.directory;
-    ctx.state.store.mutate(
+    let directory = ctx.directory;
+    ctx.store.mutate(
         Some(&ctx.success_record()),
         |tx| {
             let user = tx
@@ -324,7 +324,6 @@ pub fn list_collaborators(
         .filter(|l| *l > 0)
         .unwrap_or(DEFAULT_COLLABORATOR_PAGE);
     let (total, rows) = ctx
-        .state
         .store
         .collaborators(limit, request.offset.unwrap_or(0))?;
     Ok(ListCollaboratorsResponse {
@@ -345,7 +344,6 @@ pub fn describe_sub_accounts(
         ));
     }
     let sub_accounts = ctx
-        .state
         .store
         .users_by_uin(&uins)?
         .into_iter()
@@ -355,7 +353,7 @@ pub fn describe_sub_accounts(
             uid: user.uid,
             remark: user.remark,
             create_time: Some(datetime(user.created)),
-            user_type: user.kind as u64,
+            user_type: user.kind.user_type(),
             last_login_ip: user.last_login_ip,
             last_login_time: user.last_login_time.map(datetime),
         })
@@ -367,7 +365,7 @@ pub fn get_user_app_id(
     ctx: &Ctx<'_>,
     _request: GetUserAppId,
 ) -> Result<GetUserAppIdResponse, ServerError> {
-    let account = ctx.state.account;
+    let account = ctx.account;
     Ok(GetUserAppIdResponse {
         uin: ctx.caller().uin.to_string(),
         owner_uin: account.owner_uin.to_string(),

@@ -1,0 +1,65 @@
+//! What a handler sees of the server and of its request ([`Ctx`]), with the rules the key
+//! actions share: who may touch whose keys.
+
+use crate::server::audit::AuditWriter;
+use crate::server::directory::{Directory, Principal, PrincipalKind};
+use crate::server::error::{Code, ServerError};
+use crate::server::request::RequestMeta;
+use crate::server::store::{Account, AuditRecord, Store};
+
+/// What a handler sees: the server's parts and the request.
+pub struct Ctx<'a> {
+    pub store: &'a Store,
+    pub directory: &'a Directory,
+    pub audit: &'a AuditWriter,
+    pub account: Account,
+    pub meta: &'a RequestMeta,
+}
+
+impl Ctx<'_> {
+    pub fn caller(&self) -> &Principal {
+        &self.meta.caller
+    }
+
+    pub fn is_root(&self) -> bool {
+        self.caller().kind == PrincipalKind::Root
+    }
+
+    fn owner_uin(&self) -> u64 {
+        self.account.owner_uin
+    }
+
+    /// The audit record a successful mutation commits with.
+    pub fn success_record(&self) -> AuditRecord {
+        self.meta.record(None)
+    }
+
+    /// Resolves `TargetUin` for the key actions: omitted means the caller; a sub-user may not
+    /// touch root's keys (`OperationDenied.SubUin`); only root and administrators may touch
+    /// another user's; the target must exist (`InvalidParameter.UserNotExist`).
+    pub fn key_target(&self, target_uin: Option<u64>) -> Result<u64, ServerError> {
+        let caller = self.caller();
+        let target = target_uin.unwrap_or(caller.uin);
+        if target == caller.uin {
+            return Ok(target);
+        }
+        if !self.is_root() {
+            if target == self.owner_uin() {
+                return Err(ServerError::new(
+                    Code::SubUin,
+                    "A sub-user may not operate on the root account's keys.",
+                ));
+            }
+            if !caller.is_admin {
+                return Err(ServerError::unauthorized(&self.meta.action));
+            }
+        }
+        if !self.directory.has_principal(target) {
+            return Err(ServerError::new(
+                Code::InvalidParameterUserNotExist,
+                format!("The user {target} does not exist."),
+            ));
+        }
+        Ok(target)
+    }
+}

@@ -1,0 +1,70 @@
+//! What the server knows about a request besides its parameters — who signed it, when, from
+//! where, for which action — and the audit record it leaves.
+
+use serde_json::Value;
+
+use super::directory::Principal;
+use super::error::ServerError;
+use super::ids::random_uuid;
+use super::store::AuditRecord;
+
+/// Everything about a request besides its parameters.
+#[derive(Debug, Clone)]
+pub struct RequestMeta {
+    pub request_id: String,
+    /// Unix seconds when the request arrived.
+    pub now: i64,
+    pub action: String,
+    pub service: String,
+    pub mutates: bool,
+    pub source_ip: String,
+    pub region: String,
+    pub http_method: String,
+    pub user_agent: String,
+    pub resource_name: String,
+    pub secret_id: String,
+    /// The owner of the key that signed the request.
+    pub caller: Principal,
+}
+
+impl RequestMeta {
+    /// The audit record of this request, successful or ended by `error`.
+    pub fn record(&self, error: Option<&ServerError>) -> AuditRecord {
+        AuditRecord {
+            event_id: random_uuid().simple().to_string(),
+            time: self.now,
+            secret_id: self.secret_id.clone(),
+            uin: self.caller.uin,
+            username: self.caller.audit_name().to_owned(),
+            action: self.action.clone(),
+            service: self.service.clone(),
+            action_type: if self.mutates { "Write" } else { "Read" }.to_owned(),
+            source_ip: self.source_ip.clone(),
+            region: self.region.clone(),
+            error_number: error.map_or(0, |e| e.code().audit_number()),
+            api_error_code: error
+                .map(|e| e.code().as_str().to_owned())
+                .unwrap_or_default(),
+            api_error_message: error
+                .map(|e| e.public_message().to_owned())
+                .unwrap_or_default(),
+            request_id: self.request_id.clone(),
+            http_method: self.http_method.clone(),
+            user_agent: self.user_agent.clone(),
+            resource_name: self.resource_name.clone(),
+            sensitive: self.mutates,
+        }
+    }
+}
+
+/// The user or key a request is about, for the audit trail.
+pub fn resource_name(params: &Value) -> String {
+    ["AccessKeyId", "Name", "TargetUin"]
+        .iter()
+        .find_map(|field| match params.get(field)? {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
