@@ -162,6 +162,12 @@ pub struct ServeArgs {
     /// Data set (like assets/seed/demo.json) to load into an empty database.
     #[arg(long, value_name = "FILE")]
     pub seed: Option<PathBuf>,
+
+    /// Enforce each action's documented rate limit, as the public cloud does (20 requests a
+    /// second; `CreateAccessKey`, `UpdateAccessKey` and `DeleteAccessKey` 5), refusing the
+    /// excess with `RequestLimitExceeded`.
+    #[arg(long)]
+    pub real_limits: bool,
 }
 
 /// Whether an action's name says it only reads (`List…`, `Get…`, `Describe…`, `LookUp…`).

@@ -177,15 +177,19 @@ pub trait Action: Serialize {
     const SERVICE: Service;
     /// Mutations are never retried blindly.
     const MUTATES: bool;
+    /// The most requests a second the public API allows an account (the documented limits of
+    /// CAM's and CloudAudit's "API Category" pages): `camtui serve --real-limits` enforces it.
+    const PER_SECOND: u32;
     type Response: for<'de> Deserialize<'de>;
 }
 
 macro_rules! action {
-    ($request:ty => $response:ty, $service:ident, $name:literal, mutates: $mutates:literal) => {
+    ($request:ty => $response:ty, $service:ident, $name:literal, mutates: $mutates:literal, per_second: $per_second:literal) => {
         impl Action for $request {
             const NAME: &'static str = $name;
             const SERVICE: Service = Service::$service;
             const MUTATES: bool = $mutates;
+            const PER_SECOND: u32 = $per_second;
             type Response = $response;
         }
     };
@@ -228,7 +232,7 @@ pub struct ListUsersResponse {
     #[serde(default, deserialize_with = "vec_or_null")]
     pub data: Vec<SubAccountInfo>,
 }
-action!(ListUsers => ListUsersResponse, Cam, "ListUsers", mutates: false);
+action!(ListUsers => ListUsersResponse, Cam, "ListUsers", mutates: false, per_second: 20);
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -264,7 +268,7 @@ pub struct GetUserResponse {
     #[serde(deserialize_with = "string_lenient", default)]
     pub recently_login_time: String,
 }
-action!(GetUser => GetUserResponse, Cam, "GetUser", mutates: false);
+action!(GetUser => GetUserResponse, Cam, "GetUser", mutates: false, per_second: 20);
 
 /// `AddUser`. `IsAdmin` is a camtui extension that only camtui's server reads, and only from root.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -320,7 +324,7 @@ pub struct AddUserResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_num_verify_link: Option<String>,
 }
-action!(AddUser => AddUserResponse, Cam, "AddUser", mutates: true);
+action!(AddUser => AddUserResponse, Cam, "AddUser", mutates: true, per_second: 20);
 
 /// `UpdateUser`; `IsAdmin` as in [`AddUser`].
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -352,7 +356,7 @@ pub struct UpdateUser {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Empty {}
 
-action!(UpdateUser => Empty, Cam, "UpdateUser", mutates: true);
+action!(UpdateUser => Empty, Cam, "UpdateUser", mutates: true, per_second: 20);
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -361,7 +365,7 @@ pub struct DeleteUser {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub force: Option<u64>,
 }
-action!(DeleteUser => Empty, Cam, "DeleteUser", mutates: true);
+action!(DeleteUser => Empty, Cam, "DeleteUser", mutates: true, per_second: 20);
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -380,7 +384,7 @@ pub struct ListCollaboratorsResponse {
     #[serde(default, deserialize_with = "vec_or_null")]
     pub data: Vec<SubAccountInfo>,
 }
-action!(ListCollaborators => ListCollaboratorsResponse, Cam, "ListCollaborators", mutates: false);
+action!(ListCollaborators => ListCollaboratorsResponse, Cam, "ListCollaborators", mutates: false, per_second: 20);
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -462,7 +466,7 @@ pub struct DescribeSubAccountsResponse {
     #[serde(default, deserialize_with = "vec_or_null")]
     pub sub_accounts: Vec<SubAccountUser>,
 }
-action!(DescribeSubAccounts => DescribeSubAccountsResponse, Cam, "DescribeSubAccounts", mutates: false);
+action!(DescribeSubAccounts => DescribeSubAccountsResponse, Cam, "DescribeSubAccounts", mutates: false, per_second: 20);
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct GetUserAppId {}
@@ -478,7 +482,7 @@ pub struct GetUserAppIdResponse {
     #[serde(deserialize_with = "u64_lenient", default)]
     pub app_id: u64,
 }
-action!(GetUserAppId => GetUserAppIdResponse, Cam, "GetUserAppId", mutates: false);
+action!(GetUserAppId => GetUserAppIdResponse, Cam, "GetUserAppId", mutates: false, per_second: 20);
 
 // ───────────────────────────── access keys ─────────────────────────────
 
@@ -530,7 +534,7 @@ pub struct ListAccessKeysResponse {
     #[serde(default, deserialize_with = "vec_or_null")]
     pub access_keys: Vec<AccessKey>,
 }
-action!(ListAccessKeys => ListAccessKeysResponse, Cam, "ListAccessKeys", mutates: false);
+action!(ListAccessKeys => ListAccessKeysResponse, Cam, "ListAccessKeys", mutates: false, per_second: 20);
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -562,7 +566,7 @@ pub struct CreateAccessKeyResponse {
     #[serde(default)]
     pub access_key: Option<AccessKeyDetail>,
 }
-action!(CreateAccessKey => CreateAccessKeyResponse, Cam, "CreateAccessKey", mutates: true);
+action!(CreateAccessKey => CreateAccessKeyResponse, Cam, "CreateAccessKey", mutates: true, per_second: 5);
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -573,7 +577,7 @@ pub struct UpdateAccessKey {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target_uin: Option<u64>,
 }
-action!(UpdateAccessKey => Empty, Cam, "UpdateAccessKey", mutates: true);
+action!(UpdateAccessKey => Empty, Cam, "UpdateAccessKey", mutates: true, per_second: 5);
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -583,7 +587,7 @@ pub struct DeleteAccessKey {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target_uin: Option<u64>,
 }
-action!(DeleteAccessKey => Empty, Cam, "DeleteAccessKey", mutates: true);
+action!(DeleteAccessKey => Empty, Cam, "DeleteAccessKey", mutates: true, per_second: 5);
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -610,7 +614,7 @@ pub struct GetSecurityLastUsedResponse {
     #[serde(default, deserialize_with = "vec_or_null")]
     pub secret_id_last_used_rows: Vec<SecretIdLastUsed>,
 }
-action!(GetSecurityLastUsed => GetSecurityLastUsedResponse, Cam, "GetSecurityLastUsed", mutates: false);
+action!(GetSecurityLastUsed => GetSecurityLastUsedResponse, Cam, "GetSecurityLastUsed", mutates: false, per_second: 20);
 
 /// The most SecretIds one `GetSecurityLastUsed` call takes.
 pub const LAST_USED_BATCH: usize = 10;
@@ -661,7 +665,7 @@ pub struct DescribeEventsResponse {
     #[serde(default, deserialize_with = "opt_u64_lenient")]
     pub total_count: Option<u64>,
 }
-action!(DescribeEvents => DescribeEventsResponse, CloudAudit, "DescribeEvents", mutates: false);
+action!(DescribeEvents => DescribeEventsResponse, CloudAudit, "DescribeEvents", mutates: false, per_second: 20);
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -695,7 +699,7 @@ pub struct LookUpEventsResponse {
     #[serde(default, deserialize_with = "opt_u64_lenient")]
     pub total_count: Option<u64>,
 }
-action!(LookUpEvents => LookUpEventsResponse, CloudAudit, "LookUpEvents", mutates: false);
+action!(LookUpEvents => LookUpEventsResponse, CloudAudit, "LookUpEvents", mutates: false, per_second: 20);
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]

@@ -2,11 +2,52 @@
 //! "API Category" pages), enforced for the account as the public cloud does: a request beyond it
 //! is refused with `RequestLimitExceeded`, which clients retry after a pause.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
+use super::error::{Code, ServerError};
+use crate::cam::model::Service;
+
 const SECOND: Duration = Duration::from_secs(1);
+
+/// A [`RateLimit`] per action.
+#[derive(Debug)]
+pub struct RateLimits {
+    by_action: HashMap<(Service, &'static str), RateLimit>,
+}
+
+impl RateLimits {
+    /// Limits for `(service, action, requests a second)`.
+    pub fn new(actions: impl IntoIterator<Item = (Service, &'static str, u32)>) -> Self {
+        Self {
+            by_action: actions
+                .into_iter()
+                .map(|(service, action, per_second)| {
+                    ((service, action), RateLimit::new(per_second))
+                })
+                .collect(),
+        }
+    }
+
+    /// Admits a request of `action` arriving at `now`, or refuses it with `RequestLimitExceeded`.
+    pub fn admit(&self, service: Service, action: &str, now: Instant) -> Result<(), ServerError> {
+        let Some(limit) = self.by_action.get(&(service, action)) else {
+            return Ok(());
+        };
+        if limit.admit(now) {
+            Ok(())
+        } else {
+            Err(ServerError::new(
+                Code::RequestLimitExceeded,
+                format!(
+                    "{action} allows {} requests a second; retry in a moment.",
+                    limit.per_second()
+                ),
+            ))
+        }
+    }
+}
 
 /// At most `per_second` requests admitted in any one-second window.
 #[derive(Debug)]
@@ -49,6 +90,30 @@ impl RateLimit {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_action_has_its_own_limit() {
+        let limits = RateLimits::new([
+            (Service::Cam, "CreateAccessKey", 1),
+            (Service::Cam, "ListAccessKeys", 2),
+        ]);
+        let now = Instant::now();
+        limits.admit(Service::Cam, "CreateAccessKey", now).unwrap();
+        let refused = limits
+            .admit(Service::Cam, "CreateAccessKey", now)
+            .unwrap_err();
+        assert_eq!(refused.code(), Code::RequestLimitExceeded);
+        assert!(
+            refused.to_string().contains("1 requests a second"),
+            "{refused}"
+        );
+        limits.admit(Service::Cam, "ListAccessKeys", now).unwrap();
+        limits.admit(Service::Cam, "ListAccessKeys", now).unwrap();
+        assert!(limits.admit(Service::Cam, "ListAccessKeys", now).is_err());
+        limits
+            .admit(Service::CloudAudit, "ListAccessKeys", now)
+            .unwrap();
+    }
 
     #[test]
     fn at_most_the_limit_in_any_second() {

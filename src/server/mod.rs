@@ -177,6 +177,8 @@ pub struct ServeOptions {
     pub db: PathBuf,
     pub root_credential_file: PathBuf,
     pub seed_file: Option<PathBuf>,
+    /// `--real-limits`: enforce each action's documented rate limit.
+    pub real_limits: bool,
 }
 
 /// `camtui serve`: runs until SIGINT or SIGTERM.
@@ -204,6 +206,7 @@ pub async fn serve(options: ServeOptions) -> Result<(), StartError> {
         db: options.db.clone(),
         root_credential,
         seed,
+        real_limits: options.real_limits,
     })
     .await?;
     eprintln!(

@@ -36,6 +36,7 @@ impl Harness {
             db: dir.path().join("server.db"),
             root_credential: Credential::new(ROOT_ID, ROOT_KEY),
             seed: Some(Seed::parse(SEED).unwrap()),
+            real_limits: false,
         })
         .await
         .unwrap();

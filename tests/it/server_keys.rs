@@ -246,11 +246,11 @@ async fn key_errors() {
         code(
             root.send(&CreateAccessKey {
                 target_uin: Some(alice),
-                description: Some("x".repeat(301)),
+                description: Some("x".repeat(1025)),
             })
             .await
         ),
-        "InvalidParameter.DescriptionLengthOverlimit"
+        "InvalidParameter.ParamError"
     );
     // Nothing changed.
     assert_eq!(root.access_keys(Some(alice)).await.unwrap().len(), 1);

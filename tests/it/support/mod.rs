@@ -36,6 +36,7 @@ impl TestServer {
             db: dir.path().join("cam.db"),
             root_credential: Credential::new(ROOT_ID, ROOT_KEY),
             seed,
+            real_limits: false,
         })
         .await
         .unwrap();
