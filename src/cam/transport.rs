@@ -152,6 +152,10 @@ pub struct TransportConfig {
     pub timeout: Duration,
     /// Base delay between read retries; doubles each attempt.
     pub retry_backoff: Duration,
+    /// Base delay before retrying a read refused with `RequestLimitExceeded`; doubles each
+    /// attempt. The documented limits count requests a second, so by default a second: less
+    /// would meet the same full window again (the SDK's `StandardRetryer` waits 1 s, then 2 s).
+    pub rate_limit_backoff: Duration,
 }
 
 impl TransportConfig {
@@ -164,6 +168,7 @@ impl TransportConfig {
             connect_timeout: Duration::from_secs(5),
             timeout: Duration::from_secs(15),
             retry_backoff: Duration::from_millis(250),
+            rate_limit_backoff: Duration::from_secs(1),
         }
     }
 }
@@ -293,7 +298,12 @@ impl Transport {
             match &result {
                 Err(e) if e.is_retryable() && attempt < max_attempts => {
                     tracing::debug!(action = spec.action, attempt, error = %e, "retrying read");
-                    tokio::time::sleep(self.config.retry_backoff * 2u32.pow(attempt - 1)).await;
+                    let base = if e.api().is_some_and(ApiError::is_rate_limit) {
+                        self.config.rate_limit_backoff
+                    } else {
+                        self.config.retry_backoff
+                    };
+                    tokio::time::sleep(base * 2u32.pow(attempt - 1)).await;
                 }
                 _ => break (result, status),
             }

@@ -63,6 +63,7 @@ fn client(url: &str, records: Arc<Mutex<Vec<CallRecord>>>) -> Client {
     let mut config = TransportConfig::new(Endpoint::custom(url).unwrap());
     config.timeout = Duration::from_millis(500);
     config.retry_backoff = Duration::from_millis(10);
+    config.rate_limit_backoff = Duration::from_millis(10);
     config.region = Some("ap-guangzhou".into());
     let transport = Transport::new(config, Credential::new(SECRET_ID, SECRET_KEY))
         .unwrap()

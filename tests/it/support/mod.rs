@@ -30,13 +30,22 @@ impl TestServer {
     }
 
     pub async fn start_with(seed: Option<Seed>) -> Self {
+        Self::spawn(seed, false).await
+    }
+
+    /// A server enforcing the documented rate limits (`camtui serve --real-limits`).
+    pub async fn with_real_limits(seed: Option<Seed>) -> Self {
+        Self::spawn(seed, true).await
+    }
+
+    async fn spawn(seed: Option<Seed>, real_limits: bool) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let handle = spawn(ServerConfig {
             listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
             db: dir.path().join("cam.db"),
             root_credential: Credential::new(ROOT_ID, ROOT_KEY),
             seed,
-            real_limits: false,
+            real_limits,
         })
         .await
         .unwrap();

@@ -1,0 +1,147 @@
+//! `camtui serve --real-limits`: each action held to its documented rate, and camtui's clients
+//! under it — a read refused for its rate retried after the client's backoff, and the walks over
+//! many users staying within the limits. The server refuses whatever goes beyond a limit, so a
+//! walk that met no refusal kept to it.
+
+use std::path::Path;
+
+use camtui::cam::model::{DescribeEvents, ListAccessKeys, LookupAttribute};
+use camtui::server::seed::Seed;
+use serde_json::json;
+
+use crate::support::wire::{Signing, exchange};
+use crate::support::{ROOT_ID, ROOT_KEY, TestServer};
+
+const WALKED_USERS: u64 = 70;
+/// The key the owner search looks for: the last user's.
+const LAST_USERS_KEY: &str = "IKIDlastUserKey000000000000000000000";
+
+/// An account of `WALKED_USERS` sub-users; only the last has a key.
+fn many_users() -> Seed {
+    let users: Vec<_> = (1..=WALKED_USERS)
+        .map(|i| {
+            let keys = if i == WALKED_USERS {
+                json!([{"secretId": LAST_USERS_KEY, "status": "Active", "createdDaysAgo": 1}])
+            } else {
+                json!([])
+            };
+            json!({
+                "uin": 100_000_001_000 + i, "uid": 11_000_000 + i, "type": "subUser",
+                "name": format!("walker-{i:03}"), "createdDaysAgo": 10, "keys": keys,
+            })
+        })
+        .collect();
+    let seed = json!({"account": {"ownerUin": 100_000_000_001_u64, "appId": 1_250_000_001}, "users": users});
+    Seed::parse(&seed.to_string()).unwrap()
+}
+
+/// The requests the server refused for their rate, as its audit trail has them.
+async fn refused_for_rate(server: &TestServer) -> usize {
+    server.handle.flush_audit().await;
+    let now = chrono::Utc::now().timestamp() as u64 + 5;
+    server
+        .root()
+        .send(&DescribeEvents {
+            start_time: now - 3600,
+            end_time: now,
+            max_results: Some(50),
+            lookup_attributes: vec![LookupAttribute {
+                attribute_key: "ApiErrorCode".into(),
+                attribute_value: Some("RequestLimitExceeded".into()),
+            }],
+            ..DescribeEvents::default()
+        })
+        .await
+        .unwrap()
+        .events
+        .len()
+}
+
+/// Sends `bodies` of `action` all at once as root, without retries; returns the answers' codes.
+async fn burst(server: &TestServer, action: &'static str, bodies: Vec<String>) -> Vec<String> {
+    let addr = server.handle.addr;
+    let host = addr.to_string();
+    let sends = bodies.into_iter().map(|body| {
+        let wire = Signing::cam(ROOT_ID, ROOT_KEY, &host).post(action, body);
+        async move { exchange(addr, &wire).await.code() }
+    });
+    futures::future::join_all(sends).await
+}
+
+fn count(codes: &[String], code: &str) -> usize {
+    codes.iter().filter(|c| *c == code).count()
+}
+
+#[tokio::test]
+async fn each_action_is_held_to_its_documented_rate() {
+    let server = TestServer::with_real_limits(Some(many_users())).await;
+    // ListAccessKeys: 20 a second. Sixty at once: twenty through, the rest refused.
+    let lists = burst(&server, "ListAccessKeys", vec!["{}".to_owned(); 60]).await;
+    let through = count(&lists, "OK");
+    assert!(through >= 20, "{lists:?}");
+    assert_eq!(
+        count(&lists, "RequestLimitExceeded"),
+        60 - through,
+        "{lists:?}"
+    );
+    assert!(through < 60, "{lists:?}");
+    // CreateAccessKey: 5 a second.
+    let creates = (1..=12)
+        .map(|i| json!({"TargetUin": 100_000_001_000_u64 + i}).to_string())
+        .collect();
+    let creates = burst(&server, "CreateAccessKey", creates).await;
+    let created = count(&creates, "OK");
+    assert!((5..12).contains(&created), "{creates:?}");
+    assert_eq!(
+        count(&creates, "RequestLimitExceeded"),
+        12 - created,
+        "{creates:?}"
+    );
+    assert_eq!(refused_for_rate(&server).await, 60 - through + 12 - created);
+}
+
+#[tokio::test]
+async fn reads_refused_for_their_rate_succeed_after_the_clients_backoff() {
+    let server = TestServer::with_real_limits(None).await;
+    let root = server.root();
+    let reads = (0..30).map(|_| root.send(&ListAccessKeys { target_uin: None }));
+    let answers = futures::future::join_all(reads).await;
+    assert!(answers.iter().all(Result::is_ok), "{answers:?}");
+    assert!(
+        refused_for_rate(&server).await >= 10,
+        "the burst met the limit"
+    );
+}
+
+/// Runs the binary against `server` with root's credentials and nothing else of this environment.
+async fn camtui(server: &TestServer, home: &Path, args: &[&str]) -> String {
+    let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_camtui"))
+        .args(["--endpoint", &server.endpoint()])
+        .args(args)
+        .env_clear()
+        .env("HOME", home)
+        .env("TENCENTCLOUD_SECRET_ID", ROOT_ID)
+        .env("TENCENTCLOUD_SECRET_KEY", ROOT_KEY)
+        .output()
+        .await
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "camtui {args:?}: {}\n{stdout}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout
+}
+
+#[tokio::test]
+async fn whois_walks_many_users_within_the_limit() {
+    let server = TestServer::with_real_limits(Some(many_users())).await;
+    let home = tempfile::tempdir().unwrap();
+    let found = camtui(&server, home.path(), &["whois", LAST_USERS_KEY]).await;
+    assert!(
+        found.contains(&format!("walker-{WALKED_USERS:03}")),
+        "{found}"
+    );
+    assert_eq!(refused_for_rate(&server).await, 0);
+}
