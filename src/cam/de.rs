@@ -136,13 +136,24 @@ impl EventTime {
             .map(|t| Self(t.timestamp()))
     }
 
-    /// `YYYY-MM-DD HH:MM:SS` in Beijing time, as `LookUpEvents` writes it.
+    /// `YYYY-MM-DD HH:MM:SS` in Beijing time, as CAM writes datetimes (and `LookUpEvents` its
+    /// event times).
     pub fn datetime(self) -> String {
-        chrono::DateTime::from_timestamp(self.0, 0)
+        use chrono::{Datelike as _, Timelike as _};
+        // Fields written directly: a format string is parsed again on every call, and searches
+        // format twenty of these per page.
+        let t = chrono::DateTime::from_timestamp(self.0, 0)
             .unwrap_or_default()
-            .with_timezone(&beijing())
-            .format("%Y-%m-%d %H:%M:%S")
-            .to_string()
+            .with_timezone(&beijing());
+        format!(
+            "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+            t.year(),
+            t.month(),
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second()
+        )
     }
 }
 
