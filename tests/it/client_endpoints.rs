@@ -2,40 +2,15 @@
 //! (`http://{service}.api.example.internal`) in `--endpoint` or in a profile. Two local servers
 //! stand in for CAM and CloudAudit, and a proxy for the DNS that would name them.
 
-use std::path::Path;
-
 use camtui::cam::model::GetUserAppId;
 use camtui::server::seed::Seed;
 
 use crate::support::hosts::HostProxy;
-use crate::support::{ROOT_ID, ROOT_KEY, TestServer};
+use crate::support::{ROOT_ID, TestServer, camtui_as_root};
 
 const TEMPLATE: &str = "http://{service}.api.example.internal";
 const CAM_HOST: &str = "cam.api.example.internal";
 const AUDIT_HOST: &str = "cloudaudit.api.example.internal";
-
-/// Runs the binary with root's credentials, the proxy, and nothing else of this environment.
-async fn camtui(args: &[&str], home: &Path, proxy: &HostProxy, extra: &[(&str, &str)]) -> String {
-    let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_camtui"))
-        .args(args)
-        .env_clear()
-        .env("HOME", home)
-        .env("TENCENTCLOUD_SECRET_ID", ROOT_ID)
-        .env("TENCENTCLOUD_SECRET_KEY", ROOT_KEY)
-        .env("HTTP_PROXY", proxy.url())
-        .envs(extra.iter().copied())
-        .stdin(std::process::Stdio::null())
-        .output()
-        .await
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    assert!(
-        output.status.success(),
-        "camtui {args:?}: {}\n{stdout}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    stdout
-}
 
 #[tokio::test]
 async fn a_per_service_endpoint_reaches_each_service_at_its_own_host() {
@@ -49,12 +24,13 @@ async fn a_per_service_endpoint_reaches_each_service_at_its_own_host() {
     // Something for CloudAudit to report, on the CloudAudit server only.
     audit.root().send(&GetUserAppId {}).await.unwrap();
     let home = tempfile::tempdir().unwrap();
+    let proxy_url = proxy.url();
+    let through_proxy = ("HTTP_PROXY", proxy_url.as_str());
 
-    let records = camtui(
-        &["--endpoint", TEMPLATE, "records", ROOT_ID, "-o", "json"],
+    let records = camtui_as_root(
         home.path(),
-        &proxy,
-        &[],
+        &["--endpoint", TEMPLATE, "records", ROOT_ID, "-o", "json"],
+        &[through_proxy],
     )
     .await;
     let records: serde_json::Value = serde_json::from_str(&records).unwrap();
@@ -66,11 +42,10 @@ async fn a_per_service_endpoint_reaches_each_service_at_its_own_host() {
         format!("[profiles.private]\nendpoint = \"{TEMPLATE}\"\ncredentials = \"env\"\n"),
     )
     .unwrap();
-    let keys = camtui(
-        &["--profile", "private", "keys", "list", "alice.chen"],
+    let keys = camtui_as_root(
         home.path(),
-        &proxy,
-        &[("CAMTUI_CONFIG", config.to_str().unwrap())],
+        &["--profile", "private", "keys", "list", "alice.chen"],
+        &[through_proxy, ("CAMTUI_CONFIG", config.to_str().unwrap())],
     )
     .await;
     assert!(

@@ -3,14 +3,12 @@
 //! many users staying within the limits. The server refuses whatever goes beyond a limit, so a
 //! walk that met no refusal kept to it.
 
-use std::path::Path;
-
 use camtui::cam::model::{DescribeEvents, ListAccessKeys, LookupAttribute};
 use camtui::server::seed::Seed;
 use serde_json::json;
 
 use crate::support::wire::{Signing, exchange};
-use crate::support::{ROOT_ID, ROOT_KEY, TestServer};
+use crate::support::{ROOT_ID, ROOT_KEY, TestServer, camtui_as_root};
 
 const WALKED_USERS: u64 = 70;
 /// The key the owner search looks for: the last user's.
@@ -113,32 +111,13 @@ async fn reads_refused_for_their_rate_succeed_after_the_clients_backoff() {
     );
 }
 
-/// Runs the binary against `server` with root's credentials and nothing else of this environment.
-async fn camtui(server: &TestServer, home: &Path, args: &[&str]) -> String {
-    let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_camtui"))
-        .args(["--endpoint", &server.endpoint()])
-        .args(args)
-        .env_clear()
-        .env("HOME", home)
-        .env("TENCENTCLOUD_SECRET_ID", ROOT_ID)
-        .env("TENCENTCLOUD_SECRET_KEY", ROOT_KEY)
-        .output()
-        .await
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    assert!(
-        output.status.success(),
-        "camtui {args:?}: {}\n{stdout}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    stdout
-}
-
 #[tokio::test]
 async fn whois_walks_many_users_within_the_limit() {
     let server = TestServer::with_real_limits(Some(many_users())).await;
     let home = tempfile::tempdir().unwrap();
-    let found = camtui(&server, home.path(), &["whois", LAST_USERS_KEY]).await;
+    let endpoint = server.endpoint();
+    let args = ["--endpoint", &endpoint, "whois", LAST_USERS_KEY];
+    let found = camtui_as_root(home.path(), &args, &[]).await;
     assert!(
         found.contains(&format!("walker-{WALKED_USERS:03}")),
         "{found}"

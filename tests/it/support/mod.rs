@@ -127,6 +127,29 @@ impl TestServer {
     }
 }
 
+/// Runs the camtui binary with root's credentials, `env`, HOME at `home` and nothing else of
+/// this process's environment; the test fails unless it succeeds. Returns its stdout.
+pub async fn camtui_as_root(home: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> String {
+    let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_camtui"))
+        .args(args)
+        .env_clear()
+        .env("HOME", home)
+        .env("TENCENTCLOUD_SECRET_ID", ROOT_ID)
+        .env("TENCENTCLOUD_SECRET_KEY", ROOT_KEY)
+        .envs(env.iter().copied())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .await
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "camtui {args:?}: {}\n{stdout}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout
+}
+
 /// The compatibility venv with the official Python SDK and tccli: `$CAMTUI_COMPAT_VENV`, else
 /// `target/compat-venv` of this checkout (where `.ci/run` installs them).
 pub fn compat_venv() -> std::path::PathBuf {
