@@ -9,7 +9,8 @@
 //!
 //! - [`sandbox`]; this module: [`spawn`] a server, [`serve`] `camtui serve`;
 //! - [`router`](mod@router); [`state`]: the [`ServerState`] every request shares, and its opening
-//!   ([`seed`] data for an empty database);
+//!   ([`seed`] data for an empty database); [`limits`]: the documented rate limits
+//!   (`--real-limits`);
 //! - [`handlers`]: the action table, one row per action, and the handlers (users, keys,
 //!   events), which see the server through `handlers::context`;
 //! - [`request`]: what is known of a request besides its parameters, and its audit record;
