@@ -5,7 +5,7 @@
 use camtui::cam::model::{
     Action, AddUser, CreateAccessKey, DeleteAccessKey, DeleteUser, DescribeEvents,
     DescribeSubAccounts, GetSecurityLastUsed, GetUser, GetUserAppId, KeyStatus, ListAccessKeys,
-    ListCollaborators, ListUsers, LookUpEvents, Service, SubAccountInfo, UpdateAccessKey,
+    ListCollaborators, ListUsers, LookUpEvents, SecretId, Service, SubAccountInfo, UpdateAccessKey,
     UpdateUser,
 };
 use camtui::cam::transport::decode_envelope;
@@ -123,7 +123,7 @@ impl World {
         let alice_key = Key { id, secret };
         let (alice_disabled, _) = server.new_key(alice.uin).await;
         root.send(&UpdateAccessKey {
-            access_key_id: alice_disabled.clone(),
+            access_key_id: SecretId::from_wire(alice_disabled.clone()),
             status: KeyStatus::Inactive,
             target_uin: Some(alice.uin),
         })
