@@ -53,12 +53,14 @@ pub struct Cli {
 #[allow(clippy::struct_excessive_bools)] // independent command-line switches
 #[derive(Debug, Clone, Default, Args)]
 pub struct TargetArgs {
-    /// Endpoint serving every service: `http://host:port` or `https://host[:port]`.
+    /// Endpoint serving every service: `http://host:port` or `https://host[:port]`; or one URL
+    /// per service, `{service}` standing for its name (`https://{service}.api.example.internal`).
     #[arg(long, global = true, value_name = "URL")]
     pub endpoint: Option<String>,
 
-    /// Region sent as X-TC-Region (CAM ignores it; CloudAudit uses it). Default: the profile's,
-    /// else `$TENCENTCLOUD_REGION`.
+    /// Region sent as X-TC-Region: to CAM (global) as given; to CloudAudit when it answers there,
+    /// else `ap-guangzhou` (CloudAudit requires a region). Default: the profile's, else
+    /// `$TENCENTCLOUD_REGION`.
     #[arg(long, global = true, value_name = "REGION")]
     pub region: Option<String>,
 
