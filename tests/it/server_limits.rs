@@ -14,20 +14,29 @@ const WALKED_USERS: u64 = 70;
 /// The key the owner search looks for: the last user's.
 const LAST_USERS_KEY: &str = "IKIDlastUserKey000000000000000000000";
 
-/// An account of `WALKED_USERS` sub-users; only the last has a key.
-fn many_users() -> Seed {
-    let users: Vec<_> = (1..=WALKED_USERS)
-        .map(|i| {
-            let keys = if i == WALKED_USERS {
-                json!([{"secretId": LAST_USERS_KEY, "status": "Active", "createdDaysAgo": 1}])
-            } else {
-                json!([])
-            };
-            json!({
-                "uin": 100_000_001_000 + i, "uid": 11_000_000 + i, "type": "subUser",
-                "name": format!("walker-{i:03}"), "createdDaysAgo": 10, "keys": keys,
-            })
+/// An account of `sub_users` sub-users (only the last has a key, `LAST_USERS_KEY`) and
+/// `collaborators` collaborators.
+fn account(sub_users: u64, collaborators: u64) -> Seed {
+    let user = |i: u64, kind: &str, keys| {
+        json!({
+            "uin": 100_000_001_000 + i, "uid": 11_000_000 + i, "type": kind,
+            "name": format!("{kind}-{i:04}"), "createdDaysAgo": 10, "keys": keys,
         })
+    };
+    let last_key = json!([{"secretId": LAST_USERS_KEY, "status": "Active", "createdDaysAgo": 1}]);
+    let users: Vec<_> = (1..=sub_users)
+        .map(|i| {
+            user(
+                i,
+                "subUser",
+                if i == sub_users {
+                    last_key.clone()
+                } else {
+                    json!([])
+                },
+            )
+        })
+        .chain((1..=collaborators).map(|i| user(sub_users + i, "collaborator", json!([]))))
         .collect();
     let seed = json!({"account": {"ownerUin": 100_000_000_001_u64, "appId": 1_250_000_001}, "users": users});
     Seed::parse(&seed.to_string()).unwrap()
@@ -72,7 +81,7 @@ fn count(codes: &[String], code: &str) -> usize {
 
 #[tokio::test]
 async fn each_action_is_held_to_its_documented_rate() {
-    let server = TestServer::with_real_limits(Some(many_users())).await;
+    let server = TestServer::with_real_limits(Some(account(WALKED_USERS, 0))).await;
     // ListAccessKeys: 20 a second. Sixty at once: twenty through, the rest refused.
     let lists = burst(&server, "ListAccessKeys", vec!["{}".to_owned(); 60]).await;
     let through = count(&lists, "OK");
@@ -113,14 +122,31 @@ async fn reads_refused_for_their_rate_succeed_after_the_clients_backoff() {
 
 #[tokio::test]
 async fn whois_walks_many_users_within_the_limit() {
-    let server = TestServer::with_real_limits(Some(many_users())).await;
+    let server = TestServer::with_real_limits(Some(account(WALKED_USERS, 0))).await;
     let home = tempfile::tempdir().unwrap();
     let endpoint = server.endpoint();
     let args = ["--endpoint", &endpoint, "whois", LAST_USERS_KEY];
     let found = camtui_as_root(home.path(), &args, &[]).await;
     assert!(
-        found.contains(&format!("walker-{WALKED_USERS:03}")),
+        found.contains(&format!("subUser-{WALKED_USERS:04}")),
         "{found}"
     );
+    assert_eq!(refused_for_rate(&server).await, 0);
+}
+
+#[tokio::test]
+async fn listing_thousands_of_collaborators_keeps_to_the_limit() {
+    // 30 pages of ListCollaborators, more than a second's worth at 20 a second.
+    let server = TestServer::with_real_limits(Some(account(1, 3_000))).await;
+    let home = tempfile::tempdir().unwrap();
+    let endpoint = server.endpoint();
+    let listed = camtui_as_root(
+        home.path(),
+        &["--endpoint", &endpoint, "users", "-o", "json"],
+        &[],
+    )
+    .await;
+    let listed: serde_json::Value = serde_json::from_str(&listed).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 3_001);
     assert_eq!(refused_for_rate(&server).await, 0);
 }
