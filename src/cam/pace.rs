@@ -1,27 +1,34 @@
 //! Pacing for the walks that make many calls of one action (the owner search, every page of
-//! collaborators): a [`Pace`] spaces their starts so that camtui stays under the action's
+//! collaborators): a [`Pace`] lets them start no more calls in any second than the action's
 //! documented rate ([`Action::PER_SECOND`]) however fast the endpoint answers — the public cloud
-//! refuses the excess with `RequestLimitExceeded`.
+//! refuses the excess with `RequestLimitExceeded`. A short walk is not slowed at all.
 
+use std::collections::VecDeque;
 use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
+use tokio::time::Instant;
+
 use super::model::Action;
 
-/// Spaces call starts evenly: one every `1 s / rate`, stretched by 5% so that network jitter
-/// cannot make the server see more than `rate` arrivals in a second.
+/// The window the rates count in, stretched by 5% so that network jitter cannot make the server
+/// see more arrivals in its second than were started in ours.
+const WINDOW: Duration = Duration::from_millis(1050);
+
+/// At most `per_second` call starts in any window.
 #[derive(Debug)]
 pub struct Pace {
-    interval: Duration,
-    next_start: Mutex<Option<tokio::time::Instant>>,
+    per_second: usize,
+    /// The starts of the last window, oldest first.
+    started: Mutex<VecDeque<Instant>>,
 }
 
 impl Pace {
     pub fn new(per_second: u32) -> Self {
-        let interval = Duration::from_secs(1) / per_second.max(1);
+        let per_second = per_second.max(1) as usize;
         Self {
-            interval: interval + interval / 20,
-            next_start: Mutex::new(None),
+            per_second,
+            started: Mutex::new(VecDeque::with_capacity(per_second)),
         }
     }
 
@@ -30,19 +37,23 @@ impl Pace {
         Self::new(A::PER_SECOND)
     }
 
-    /// Waits for the next start this pace allows.
+    /// Waits until a call may start, and counts it.
     pub async fn ready(&self) {
-        let slot = {
-            let mut next = self
-                .next_start
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner);
-            let now = tokio::time::Instant::now();
-            let slot = next.map_or(now, |n| n.max(now));
-            *next = Some(slot + self.interval);
-            slot
-        };
-        tokio::time::sleep_until(slot).await;
+        loop {
+            let free_at = {
+                let mut started = self.started.lock().unwrap_or_else(PoisonError::into_inner);
+                let now = Instant::now();
+                while started.front().is_some_and(|at| now - *at >= WINDOW) {
+                    started.pop_front();
+                }
+                if started.len() < self.per_second {
+                    started.push_back(now);
+                    return;
+                }
+                started[0] + WINDOW
+            };
+            tokio::time::sleep_until(free_at).await;
+        }
     }
 }
 
@@ -51,13 +62,26 @@ mod tests {
     use super::*;
 
     #[tokio::test(start_paused = true)]
-    async fn starts_are_spaced_under_the_rate() {
+    async fn a_rates_worth_starts_at_once_and_no_more_in_any_window() {
         let pace = Pace::new(20);
-        let start = tokio::time::Instant::now();
-        for _ in 0..21 {
+        let start = Instant::now();
+        for _ in 0..20 {
             pace.ready().await;
         }
-        // 21 starts need 20 intervals of 52.5 ms: more than a second.
-        assert!(start.elapsed() > Duration::from_secs(1));
+        assert_eq!(
+            start.elapsed(),
+            Duration::ZERO,
+            "a short walk waits for nothing"
+        );
+        pace.ready().await;
+        assert_eq!(
+            start.elapsed(),
+            WINDOW,
+            "the 21st waits for the first to leave the window"
+        );
+        for _ in 0..40 {
+            pace.ready().await;
+        }
+        assert_eq!(start.elapsed(), WINDOW * 3);
     }
 }
