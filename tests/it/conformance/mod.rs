@@ -3,11 +3,14 @@
 //! SDK documents for each action. For every action the server answers ([`rows`]):
 //! - every answer to a realistic request matches the action's output definition, recursively
 //!   (no field outside it, every field an answer must carry present and non-null unless
-//!   nullable, every value of its defined type and format);
+//!   nullable, every value of its defined type and format), and is written like the official
+//!   example answers (datetimes where they have datetimes; the JSON document in
+//!   `CloudAuditEvent` with the example's fields and JSON types);
 //! - every official example answer decodes with camtui's client model into the same values;
 //! - each required input left out is refused with `MissingParameter`/`InvalidParameter…`, each
 //!   input of the wrong type with `InvalidParameter…`;
-//! - every refusal carries a code the action documents (or a common one).
+//! - every refusal carries a code the action documents (or a common one);
+//! - and the checker itself catches each kind of violation.
 //!
 //! The tests that read the definitions need tccli in the compatibility venv (`.ci/run` installs
 //! it; `CAMTUI_COMPAT_VENV` names another) and are `#[ignore]`d so that `cargo test` passes
