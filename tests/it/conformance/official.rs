@@ -186,7 +186,7 @@ impl Official {
         self.object(service, name).map(|o| o.members.as_slice())
     }
 
-    /// The `Response` objects of the action's official examples.
+    /// The official example answers of the action: whole envelopes, as JSON text.
     pub fn example_answers(&self, service: &str, action: &str) -> Vec<String> {
         self.service(service)
             .examples
