@@ -58,13 +58,12 @@ fn resource_type_cn(service: &str) -> &'static str {
 /// code is in `responseElements`, the answer it got.
 pub fn event(record: &AuditRecord, account_id: u64, owner_uin: u64, with_location: bool) -> Event {
     let event_source = format!("{}.tencentcloudapi.com", record.service);
-    let answer = if record.api_error_code.is_empty() {
-        serde_json::json!({"RequestId": record.request_id})
-    } else {
-        serde_json::json!({
-            "Error": {"Code": record.api_error_code, "Message": record.api_error_message},
-            "RequestId": record.request_id,
-        })
+    let answer = Answer {
+        error: (!record.api_error_code.is_empty()).then_some(AnswerError {
+            code: &record.api_error_code,
+            message: &record.api_error_message,
+        }),
+        request_id: &record.request_id,
     };
     let resource = if record.resource_name.is_empty() {
         "*"
@@ -76,12 +75,11 @@ pub fn event(record: &AuditRecord, account_id: u64, owner_uin: u64, with_locatio
             principal_id: record.uin.to_string(),
             account_id: account_id.to_string(),
             secret_id: &record.secret_id,
-            session_context: serde_json::json!({
-                "userIp": record.source_ip,
-                "uin": record.uin,
-                "ownerUin": owner_uin,
-            })
-            .to_string(),
+            session_context: json_text(&SessionContext {
+                user_ip: &record.source_ip,
+                uin: record.uin,
+                owner_uin,
+            }),
             kind: if record.uin == owner_uin {
                 "Root"
             } else {
@@ -105,11 +103,11 @@ pub fn event(record: &AuditRecord, account_id: u64, owner_uin: u64, with_locatio
         event_time: record.time,
         source_ip_address: &record.source_ip,
         event_source: &event_source,
-        resources: serde_json::json!([resource]).to_string(),
+        resources: json_text(&[resource]),
         resource_name: &record.resource_name,
         resource_set: &[],
         request_parameters: "{}",
-        response_elements: answer.to_string(),
+        response_elements: json_text(&answer),
         resource_type: &record.service,
         event_name: &record.action,
         sensitive_action: if record.sensitive { "1" } else { "0" },
@@ -119,7 +117,7 @@ pub fn event(record: &AuditRecord, account_id: u64, owner_uin: u64, with_locatio
         event_id: record.event_id.clone(),
         username: record.username.clone(),
         event_time: crate::cam::de::EventTime(record.time),
-        cloud_audit_event: serde_json::to_string(&document).unwrap_or_default(),
+        cloud_audit_event: json_text(&document),
         resource_type_cn: resource_type_cn(&record.service).to_owned(),
         error_code: record.error_number,
         event_name: record.action.clone(),
@@ -179,6 +177,37 @@ struct Document<'a> {
     event_name: &'a str,
     sensitive_action: &'a str,
     tags: &'a [&'a str],
+}
+
+/// A call's answer, as `responseElements` keeps it.
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct Answer<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<AnswerError<'a>>,
+    request_id: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct AnswerError<'a> {
+    code: &'a str,
+    message: &'a str,
+}
+
+/// What this server knows of a caller's session.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SessionContext<'a> {
+    user_ip: &'a str,
+    uin: u64,
+    owner_uin: u64,
+}
+
+/// JSON text of a value that always serialises (no maps with non-string keys, no failing
+/// `Serialize`).
+fn json_text(value: &impl Serialize) -> String {
+    serde_json::to_string(value).unwrap_or_default()
 }
 
 #[derive(Serialize)]
