@@ -334,6 +334,8 @@ pub fn rows() -> Vec<Row> {
                     Call::root(json!({"TargetUin": w.alice.uin})),
                     Call::root(json!({})),
                     Call::alice(json!({})),
+                    // As the Terraform provider sends it when unset.
+                    Call::alice(json!({"TargetUin": 0})),
                 ]
             },
             |w| {
