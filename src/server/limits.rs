@@ -2,19 +2,21 @@
 //! "API Category" pages), enforced for the account as the public cloud does: a request beyond it
 //! is refused with `RequestLimitExceeded`, which clients retry after a pause.
 
-use std::collections::{HashMap, VecDeque};
-use std::sync::{Mutex, PoisonError};
-use std::time::{Duration, Instant};
+use std::collections::HashMap;
+use std::time::Duration;
+
+use tokio::time::Instant;
 
 use super::error::{Code, ServerError};
 use crate::cam::model::Service;
+use crate::cam::pace::Window;
 
 const SECOND: Duration = Duration::from_secs(1);
 
-/// A [`RateLimit`] per action.
+/// A one-second [`Window`] per action.
 #[derive(Debug)]
 pub struct RateLimits {
-    by_action: HashMap<(Service, &'static str), RateLimit>,
+    by_action: HashMap<(Service, &'static str), Window>,
 }
 
 impl RateLimits {
@@ -24,7 +26,7 @@ impl RateLimits {
             by_action: actions
                 .into_iter()
                 .map(|(service, action, per_second)| {
-                    ((service, action), RateLimit::new(per_second))
+                    ((service, action), Window::new(per_second, SECOND))
                 })
                 .collect(),
         }
@@ -35,55 +37,15 @@ impl RateLimits {
         let Some(limit) = self.by_action.get(&(service, action)) else {
             return Ok(());
         };
-        if limit.admit(now) {
-            Ok(())
-        } else {
-            Err(ServerError::new(
+        limit.admit(now).map_err(|_| {
+            ServerError::new(
                 Code::RequestLimitExceeded,
                 format!(
                     "{action} allows {} requests a second; retry in a moment.",
-                    limit.per_second()
+                    limit.limit()
                 ),
-            ))
-        }
-    }
-}
-
-/// At most `per_second` requests admitted in any one-second window.
-#[derive(Debug)]
-pub struct RateLimit {
-    per_second: u32,
-    /// When the admitted requests of the last second arrived, oldest first.
-    admitted: Mutex<VecDeque<Instant>>,
-}
-
-impl RateLimit {
-    pub fn new(per_second: u32) -> Self {
-        let per_second = per_second.max(1);
-        Self {
-            per_second,
-            admitted: Mutex::new(VecDeque::with_capacity(per_second as usize)),
-        }
-    }
-
-    pub fn per_second(&self) -> u32 {
-        self.per_second
-    }
-
-    /// Whether a request arriving at `now` is within the limit; it counts if so.
-    pub fn admit(&self, now: Instant) -> bool {
-        let mut admitted = self.admitted.lock().unwrap_or_else(PoisonError::into_inner);
-        while admitted
-            .front()
-            .is_some_and(|at| now.saturating_duration_since(*at) >= SECOND)
-        {
-            admitted.pop_front();
-        }
-        if admitted.len() >= self.per_second as usize {
-            return false;
-        }
-        admitted.push_back(now);
-        true
+            )
+        })
     }
 }
 
@@ -117,34 +79,40 @@ mod tests {
 
     #[test]
     fn at_most_the_limit_in_any_second() {
-        let limit = RateLimit::new(5);
+        let limit = Window::new(5, SECOND);
         let start = Instant::now();
         let at = |ms| start + Duration::from_millis(ms);
         for i in 0..5 {
-            assert!(limit.admit(at(i * 10)), "request {i}");
+            assert!(limit.admit(at(i * 10)).is_ok(), "request {i}");
         }
-        assert!(!limit.admit(at(50)), "a sixth within the second");
-        assert!(!limit.admit(at(999)), "still within a second of the first");
-        assert!(limit.admit(at(1000)), "the first has left the window");
-        assert!(!limit.admit(at(1001)));
-        assert!(limit.admit(at(1010)));
+        assert!(limit.admit(at(50)).is_err(), "a sixth within the second");
+        assert!(
+            limit.admit(at(999)).is_err(),
+            "still within a second of the first"
+        );
+        assert!(
+            limit.admit(at(1000)).is_ok(),
+            "the first has left the window"
+        );
+        assert!(limit.admit(at(1001)).is_err());
+        assert!(limit.admit(at(1010)).is_ok());
     }
 
     #[test]
     fn refused_requests_do_not_count() {
-        let limit = RateLimit::new(1);
+        let limit = Window::new(1, SECOND);
         let start = Instant::now();
-        assert!(limit.admit(start));
+        assert!(limit.admit(start).is_ok());
         for ms in [100, 500, 900] {
-            assert!(!limit.admit(start + Duration::from_millis(ms)));
+            assert!(limit.admit(start + Duration::from_millis(ms)).is_err());
         }
-        assert!(limit.admit(start + SECOND));
+        assert!(limit.admit(start + SECOND).is_ok());
     }
 
     #[test]
     fn evenly_paced_requests_at_the_limit_are_all_admitted() {
-        let limit = RateLimit::new(20);
+        let limit = Window::new(20, SECOND);
         let start = Instant::now();
-        assert!((0..200).all(|i| limit.admit(start + Duration::from_millis(50 * i))));
+        assert!((0..200).all(|i| limit.admit(start + Duration::from_millis(50 * i)).is_ok()));
     }
 }

@@ -362,7 +362,7 @@ impl Call<'_> {
             return Err(ServerError::unauthorized(spec.name));
         }
         if let Some(limits) = &self.state.limits {
-            limits.admit(service, spec.name, Instant::now())?;
+            limits.admit(service, spec.name, tokio::time::Instant::now())?;
         }
         let input = if self.method == "GET" {
             Input::Query(query)
