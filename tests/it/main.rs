@@ -22,6 +22,7 @@ mod server_keys;
 mod server_limits;
 mod server_protocol;
 mod server_users;
+mod shell;
 mod signer_vectors;
 mod tui_operator_tmux;
 mod tui_tmux;
