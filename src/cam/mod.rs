@@ -9,6 +9,7 @@ pub mod de;
 pub mod error;
 pub mod model;
 pub mod owner;
+pub mod pace;
 pub mod permissions;
 pub mod signer;
 pub mod transport;

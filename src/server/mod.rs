@@ -9,7 +9,8 @@
 //!
 //! - [`sandbox`]; this module: [`spawn`] a server, [`serve`] `camtui serve`;
 //! - [`router`](mod@router); [`state`]: the [`ServerState`] every request shares, and its opening
-//!   (CAM's preset policies written, [`seed`] data for an empty database);
+//!   (CAM's preset policies written, [`seed`] data for an empty database); [`limits`]: the
+//!   documented rate limits (`--real-limits`);
 //! - [`handlers`]: the action table, one row per action, and the handlers (users, keys,
 //!   policies, groups, security settings, events), which see the server through
 //!   `handlers::context`;
@@ -29,6 +30,7 @@ pub mod directory;
 pub mod error;
 pub mod handlers;
 pub mod ids;
+pub mod limits;
 pub mod params;
 pub mod policy_document;
 pub mod presets;
@@ -180,6 +182,8 @@ pub struct ServeOptions {
     pub db: PathBuf,
     pub root_credential_file: PathBuf,
     pub seed_file: Option<PathBuf>,
+    /// `--real-limits`: enforce each action's documented rate limit.
+    pub real_limits: bool,
 }
 
 /// `camtui serve`: runs until SIGINT or SIGTERM.
@@ -207,6 +211,7 @@ pub async fn serve(options: ServeOptions) -> Result<(), StartError> {
         db: options.db.clone(),
         root_credential,
         seed,
+        real_limits: options.real_limits,
     })
     .await?;
     eprintln!(

@@ -355,16 +355,6 @@ fn last_used(row: SecretIdLastUsed) -> LastUsed {
 /// An event as the drawer shows it: failed calls by their API error code and message when the
 /// event has them, the document pretty-printed for reading.
 pub fn access_record(event: &Event) -> AccessRecord {
-    let document: Option<serde_json::Value> = serde_json::from_str(&event.cloud_audit_event).ok();
-    let error = event
-        .api_error_code()
-        .or_else(|| (event.error_code != 0).then(|| event.error_code.to_string()));
-    let message = document
-        .as_ref()
-        .and_then(|d| d.get("apiErrorMessage"))
-        .and_then(serde_json::Value::as_str)
-        .unwrap_or_default()
-        .to_owned();
     let resource = match &event.resources {
         Some(r) if !r.resource_name.is_empty() => {
             format!("{} · {}", r.resource_type, r.resource_name)
@@ -372,21 +362,22 @@ pub fn access_record(event: &Event) -> AccessRecord {
         Some(r) => r.resource_type.clone(),
         None => String::new(),
     };
+    let error = event.failure();
     AccessRecord {
         time: event.event_time.0,
         action: event.event_name.clone(),
         source_ip: event.source_ip_address.clone(),
-        region: if event.event_region.is_empty() {
-            event.resource_region.clone()
-        } else {
-            event.event_region.clone()
-        },
+        region: event.region().to_owned(),
+        message: error
+            .as_ref()
+            .and_then(|_| event.failure_message())
+            .unwrap_or_default(),
         error,
-        message,
         request_id: event.request_id.clone(),
         resource,
-        document: document
-            .and_then(|d| serde_json::to_string_pretty(&d).ok())
+        document: serde_json::from_str::<serde_json::Value>(&event.cloud_audit_event)
+            .ok()
+            .and_then(|document| serde_json::to_string_pretty(&document).ok())
             .unwrap_or_else(|| event.cloud_audit_event.clone()),
     }
 }
@@ -397,14 +388,21 @@ mod tests {
     use crate::cam::de::EventTime;
 
     #[test]
-    fn failed_events_show_their_api_code() {
+    fn failed_events_show_their_api_code_message_and_document() {
         let event = Event {
             event_time: EventTime(1_700_000_000),
             event_name: "ListUsers".into(),
             error_code: 1,
-            cloud_audit_event: r#"{"apiErrorCode":"AuthFailure.SecretIdNotFound"}"#.into(),
+            request_id: "req-9".into(),
+            cloud_audit_event:
+                r#"{"apiErrorCode":"AuthFailure.SecretIdNotFound","apiErrorMessage":"no such key"}"#
+                    .into(),
             source_ip_address: "10.0.0.1".into(),
             resource_region: "ap-guangzhou".into(),
+            resources: Some(crate::cam::model::Resources {
+                resource_type: "cam".into(),
+                resource_name: "alice".into(),
+            }),
             ..Event::default()
         };
         let record = access_record(&event);
@@ -412,8 +410,15 @@ mod tests {
             record.error.as_deref(),
             Some("AuthFailure.SecretIdNotFound")
         );
+        assert_eq!(record.message, "no such key");
+        assert_eq!(record.request_id, "req-9");
+        assert_eq!(record.resource, "cam · alice");
         assert_eq!(record.region, "ap-guangzhou");
+        assert_eq!(
+            record.document,
+            "{\n  \"apiErrorCode\": \"AuthFailure.SecretIdNotFound\",\n  \"apiErrorMessage\": \"no such key\"\n}"
+        );
         let ok = access_record(&Event::default());
-        assert_eq!(ok.error, None);
+        assert_eq!((ok.error, ok.message.as_str()), (None, ""));
     }
 }

@@ -3,7 +3,9 @@
 //! description, copies its SecretId and SecretKey (OSC 52 → tmux's paste buffer), disables it
 //! with the confirmation (Tab, then Enter on the confirm button), deletes it with the typed
 //! confirmation, moves into the access-records drawer on the right, opens a record in full and
-//! copies its RequestId, and checks each change against the server itself.
+//! copies its RequestId, and checks each change against the server itself. The sandbox requires
+//! a region for CloudAudit, as the real one does, and none is configured: the drawer's records
+//! show the console sends one.
 //!
 //! A second walk opens a user with a policy attached to them and a group on User Details, where
 //! both show, and reads the policy's document.

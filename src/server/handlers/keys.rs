@@ -7,7 +7,7 @@ use crate::cam::model::{
     GetSecurityLastUsed, GetSecurityLastUsedResponse, KeyStatus, LAST_USED_BATCH, ListAccessKeys,
     ListAccessKeysResponse, SecretIdLastUsed, UpdateAccessKey,
 };
-use crate::cam::model::{DESCRIPTION_MAX_BYTES, KEYS_PER_USER, is_description_char};
+use crate::cam::model::{DESCRIPTION_MAX_CHARS, KEYS_PER_USER, is_description_char};
 use crate::server::dates::{date, datetime};
 use crate::server::directory::KeyEntry;
 use crate::server::error::{Code, ServerError};
@@ -41,16 +41,17 @@ pub fn list_access_keys(
     Ok(ListAccessKeysResponse { access_keys })
 }
 
-/// Checks a key description: at most 300 bytes of letters, digits and `_+=,.@:/-` (the
-/// documented pattern `[\w+=,.@:/-]*`). An empty one is no description.
+/// Checks a key description: at most 1024 letters, digits and `_+=,.@:/-` (the documented
+/// pattern `[\w+=,.@:/-]*`), else `InvalidParameter.ParamError` (the one parameter code
+/// `CreateAccessKey` documents). An empty one is no description.
 fn check_description(description: Option<String>) -> Result<Option<String>, ServerError> {
     let Some(text) = description.filter(|d| !d.is_empty()) else {
         return Ok(None);
     };
-    if text.len() > DESCRIPTION_MAX_BYTES {
+    if text.chars().count() > DESCRIPTION_MAX_CHARS {
         return Err(ServerError::new(
-            Code::DescriptionLengthOverlimit,
-            format!("The Description may be at most {DESCRIPTION_MAX_BYTES} bytes."),
+            Code::ParamError,
+            format!("The Description may be at most {DESCRIPTION_MAX_CHARS} characters."),
         ));
     }
     if let Some(bad) = text.chars().find(|c| !is_description_char(*c)) {
@@ -227,9 +228,16 @@ mod tests {
                 .code(),
             Code::ParamError
         );
+        let longest = "密".repeat(1024);
         assert_eq!(
-            check_description(Some("x".repeat(301))).unwrap_err().code(),
-            Code::DescriptionLengthOverlimit
+            check_description(Some(longest.clone())).unwrap(),
+            Some(longest)
+        );
+        assert_eq!(
+            check_description(Some("x".repeat(1025)))
+                .unwrap_err()
+                .code(),
+            Code::ParamError
         );
     }
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
 use super::layout::{self, centered};
-use crate::cam::model::{DESCRIPTION_MAX_BYTES, KeyStatus};
+use crate::cam::model::{DESCRIPTION_MAX_CHARS, KeyStatus};
 use crate::tui::action::Request;
 use crate::tui::geometry::{HelpLayout, HelpText};
 use crate::tui::state::{
@@ -248,9 +248,8 @@ impl Widget for &ConfirmView<'_> {
                 let (before, after) = field.split();
                 lines.push(Line::raw("Description (optional):"));
                 lines.push(input(before, after, theme));
-                let rule = format!(
-                    "Letters, digits and _+=,.@:/- only, at most {DESCRIPTION_MAX_BYTES} bytes"
-                );
+                let rule =
+                    format!("Letters, digits and _+=,.@:/- only, at most {DESCRIPTION_MAX_CHARS}");
                 lines.push(if *refused {
                     Line::styled(format!("{} {rule}", theme::WARNING_GLYPH), theme.danger())
                 } else {

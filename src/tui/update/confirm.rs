@@ -3,7 +3,7 @@
 //! SecretId typed for a deletion, Enter after the optional description of a new key — that
 //! request goes through the one mutation gate, and cancelling sends nothing.
 
-use crate::cam::model::{DESCRIPTION_MAX_BYTES, is_description_char};
+use crate::cam::model::{DESCRIPTION_MAX_CHARS, is_description_char};
 use crate::tui::action::{Command, Effect, Request};
 use crate::tui::state::{Answer, Button, Confirm, Level, Modal, State};
 use crate::tui::text_field::Edit;
@@ -104,15 +104,13 @@ pub fn type_text(state: &mut State, text: &str) {
             *mismatch = false;
         }
         Answer::Describe { field, refused } => {
-            let kept: String = text.chars().filter(|c| is_description_char(*c)).collect();
-            let room = DESCRIPTION_MAX_BYTES.saturating_sub(field.text().len());
-            let mut fits = kept.as_str();
-            while fits.len() > room {
-                let mut chars = fits.chars();
-                chars.next_back();
-                fits = chars.as_str();
-            }
-            field.insert(fits);
+            let room = DESCRIPTION_MAX_CHARS.saturating_sub(field.text().chars().count());
+            let fits: String = text
+                .chars()
+                .filter(|c| is_description_char(*c))
+                .take(room)
+                .collect();
+            field.insert(&fits);
             *refused |= fits.len() < text.len();
         }
         Answer::Press { .. } => {}
