@@ -248,8 +248,7 @@ impl Widget for &ConfirmView<'_> {
                 let (before, after) = field.split();
                 lines.push(Line::raw("Description (optional):"));
                 lines.push(input(before, after, theme));
-                let rule =
-                    format!("Letters, digits and _+=,.@:/- only, at most {DESCRIPTION_MAX_CHARS}");
+                let rule = format!("Up to {DESCRIPTION_MAX_CHARS} letters, digits and _+=,.@:/-");
                 lines.push(if *refused {
                     Line::styled(format!("{} {rule}", theme::WARNING_GLYPH), theme.danger())
                 } else {
