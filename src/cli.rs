@@ -154,7 +154,8 @@ pub enum Command {
     Call(CallArgs),
     /// List the sub-users and collaborators.
     Users(OutputArgs),
-    /// Show one user: details and a summary of their API keys.
+    /// Show one user: details, a summary of their API keys, their permissions, groups and
+    /// security settings.
     User(UserArgs),
     /// List, create, disable, enable or delete a user's API keys.
     #[command(subcommand)]

@@ -6,6 +6,7 @@
 mod call;
 mod keys;
 mod output;
+mod permissions;
 mod records;
 pub mod table;
 mod users;

@@ -18,6 +18,7 @@ mod model_decoding;
 mod owner_search;
 mod server_audit;
 mod server_compat;
+mod server_iam;
 mod server_keys;
 mod server_limits;
 mod server_protocol;
