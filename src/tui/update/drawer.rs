@@ -48,7 +48,7 @@ pub fn follow(state: &mut State) -> Vec<Effect> {
     }
 }
 
-/// Opens the drawer on the selected key (`focus`: with the focus in it); false when there is
+/// Opens the drawer on the selected key (`focus`: with the focus in it); `None` when there is
 /// no key to show the records of.
 fn show(state: &mut State, focus: bool) -> Option<Vec<Effect>> {
     let open = state.open.as_mut()?;
@@ -64,7 +64,7 @@ fn show(state: &mut State, focus: bool) -> Option<Vec<Effect>> {
     Some(load(state))
 }
 
-/// `a`: shows the drawer, or hides it.
+/// `a`: shows the drawer, or hides it; `None` as [`show`].
 pub fn toggle(state: &mut State) -> Option<Vec<Effect>> {
     let open = state.open.as_mut()?;
     if open.panel.take().is_some() {
