@@ -94,7 +94,7 @@ pub fn tab_label(tab: Tab) -> String {
 pub fn tab_columns() -> [(Tab, u16, u16); 3] {
     let mut x = 1;
     Tab::ALL.map(|tab| {
-        let width = tab_label(tab).chars().count() as u16;
+        let width = tab_label(tab).width() as u16;
         let at = x;
         x += width + 1;
         (tab, at, width)
@@ -130,7 +130,10 @@ impl HelpText {
                 if read_only && b.command.mutates() {
                     help.push_str(" (read-only: refused)");
                 }
-                (format!(" {:<key_width$}  ", b.keys_label()), help)
+                let label = b.keys_label();
+                // Padded by display width, as `{:<n}` would pad by chars.
+                let padding = " ".repeat(key_width - label.width());
+                (format!(" {label}{padding}  "), help)
             })
             .collect();
         let width = keys

@@ -221,7 +221,7 @@ impl Widget for &CallLogView<'_> {
                     Span::styled(format!("{} ", record.action), theme.label()),
                     Span::raw(truncate(
                         &format!("{}{target}", record.url),
-                        usize::from(detail_area.width).saturating_sub(record.action.len() + 1),
+                        usize::from(detail_area.width).saturating_sub(width(&record.action) + 1),
                     )),
                 ]),
             ];

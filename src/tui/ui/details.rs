@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::blocks::{render_no_user, status_title};
-use super::text::{datetime, truncate, width};
+use super::text::{datetime, pad, truncate, width};
 use crate::cam::permissions::PolicyGrant;
 use crate::tui::state::{DetailsLine, Field, OpenUser, Protection, Remote, Section, State, Status};
 use crate::tui::theme::{self, Theme};
@@ -69,11 +69,6 @@ impl PolicyColumns {
             truncate(attached, self.attached),
         )
     }
-}
-
-/// `text` padded with spaces to `columns` display columns.
-fn pad(text: &str, columns: usize) -> String {
-    format!("{text}{}", " ".repeat(columns.saturating_sub(width(text))))
 }
 
 impl DetailsView<'_> {

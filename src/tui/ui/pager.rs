@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Padding, Paragraph, Widget};
 
 use super::blocks::status_title;
 use super::layout::{self, centered};
+use super::text::pad;
 use crate::tui::geometry::{PagerLine, PagerText};
 use crate::tui::state::Pager;
 use crate::tui::theme::Theme;
@@ -45,7 +46,7 @@ impl Widget for &PagerView<'_> {
             .map(|line| match line {
                 PagerLine::Field(label, value) => Line::from(vec![
                     Span::styled(
-                        format!("{label:<width$}", width = text.label_width),
+                        pad(label, text.label_width),
                         theme.label(),
                     ),
                     Span::raw(value.clone()),

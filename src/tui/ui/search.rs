@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Widget};
 
 use super::layout::{self, centered};
-use super::text::truncate;
+use super::text::{truncate, width};
 use crate::cam::owner::Progress;
 use crate::tui::state::OwnerSearch;
 use crate::tui::theme::Theme;
@@ -57,7 +57,7 @@ impl Widget for &SearchView<'_> {
             progress.done,
             progress.total
         );
-        let bar_width = inner_width.saturating_sub(counts.chars().count()).max(4);
+        let bar_width = inner_width.saturating_sub(width(&counts)).max(4);
         let eta = match progress.eta {
             Some(left) => format!("about {} left", duration(left)),
             None => "time left: after the first answers".to_owned(),

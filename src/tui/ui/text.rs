@@ -8,6 +8,12 @@ pub fn width(text: &str) -> usize {
     text.width()
 }
 
+/// `text` padded with spaces to `columns` display columns (`format!`'s `{:<n}` counts chars,
+/// which misaligns CJK text).
+pub fn pad(text: &str, columns: usize) -> String {
+    format!("{text}{}", " ".repeat(columns.saturating_sub(text.width())))
+}
+
 /// `text` cut to at most `max` columns, ending in `…` when cut.
 pub fn truncate(text: &str, max: usize) -> String {
     if text.width() <= max {
@@ -74,6 +80,8 @@ mod tests {
         assert_eq!(truncate("x", 0), "");
         assert_eq!(truncate_start("keys alice", 6), "…alice");
         assert_eq!(truncate_start("keys", 6), "keys");
+        assert_eq!(pad("张三", 6), "张三  ");
+        assert_eq!(pad("alice", 3), "alice");
     }
 
     #[test]
