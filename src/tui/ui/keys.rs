@@ -108,10 +108,17 @@ impl Widget for &KeyTable<'_> {
             format!(" API Keys · {} ", open.user.name),
             theme.title(),
         )];
-        if let Some(summary) = open.key_summary() {
-            title.push(Span::raw(format!("· {summary} ")));
+        let status = status_title(&open.keys.status, theme);
+        // Beside the drawer the summary goes when it would be cut: the title says it whole
+        // or not at all.
+        let room = usize::from(area.width.saturating_sub(2));
+        let used = width(&title[0].content) + status.as_ref().map_or(0, |s| width(&s.content));
+        if let Some(summary) = open.key_summary().map(|summary| format!("· {summary} "))
+            && used + width(&summary) <= room
+        {
+            title.push(Span::raw(summary));
         }
-        title.extend(status_title(&open.keys.status, theme));
+        title.extend(status);
         let block = if open.panel.is_some() {
             pane(self.focused, theme)
         } else {
