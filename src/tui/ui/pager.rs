@@ -45,10 +45,7 @@ impl Widget for &PagerView<'_> {
             .take(text.visible)
             .map(|line| match line {
                 PagerLine::Field(label, value) => Line::from(vec![
-                    Span::styled(
-                        pad(label, text.label_width),
-                        theme.label(),
-                    ),
+                    Span::styled(pad(label, text.label_width), theme.label()),
                     Span::raw(value.clone()),
                 ]),
                 PagerLine::Blank => Line::default(),

@@ -8,7 +8,7 @@ use crate::tui::action::{Command, Effect, Mouse, MouseKind};
 use crate::tui::geometry;
 use crate::tui::state::{Context, State};
 use crate::tui::update::core::scroll_users;
-use crate::tui::update::{call_log, drawer, keys, tabs, users};
+use crate::tui::update::{call_log, details, drawer, keys, tabs, users};
 
 /// Rows one wheel notch moves in a long list.
 const WHEEL_ROWS: usize = 3;
@@ -30,6 +30,7 @@ fn wheel(state: &mut State, context: Context, page: Command) -> Vec<Effect> {
     match context {
         Context::Users => users::move_cursor(state, page, WHEEL_ROWS),
         Context::CallLog => call_log::move_cursor(state, page, WHEEL_ROWS),
+        Context::Details => details::move_cursor(state, page, WHEEL_ROWS),
         Context::Records => drawer::move_cursor(state, page, WHEEL_ROWS),
         Context::Keys => {
             let step = if page == Command::PageUp {

@@ -8,8 +8,8 @@ use crossterm::event::KeyCode;
 use ratatui::style::Color;
 
 use super::tests::{
-    KEY_A, KEY_B, api_failure, calls, create_key, ctrl, flash_text, key, press, selected_name,
-    typed, with_keys, with_users,
+    KEY_A, KEY_B, answer_all, api_failure, calls, create_key, ctrl, flash_text, key, press,
+    records, selected_name, typed, with_keys, with_users,
 };
 use super::update;
 use crate::cam::ApiError;
@@ -777,6 +777,25 @@ fn clicks_pick_keys() {
     assert_eq!(state.open.as_ref().unwrap().key_cursor, 0);
     click(&mut state, 10, 9);
     assert_eq!(state.open.as_ref().unwrap().key_cursor, 0);
+}
+
+#[test]
+fn the_wheel_moves_user_details_and_the_focused_drawer() {
+    let mut state = with_keys(&[key(KEY_A, KeyStatus::Active)]);
+    state.mouse = true;
+    press(&mut state, '2');
+    wheel(&mut state, true);
+    assert_eq!(state.open.as_ref().unwrap().details_cursor, 3);
+    wheel(&mut state, false);
+    assert_eq!(state.open.as_ref().unwrap().details_cursor, 0);
+    press(&mut state, '3');
+    let effects = press(&mut state, 'l');
+    answer_all(&mut state, effects, |_| Ok(Reply::Records(records(25))));
+    assert_eq!(state.context(), Context::Records);
+    wheel(&mut state, true);
+    let open = state.open.as_ref().unwrap();
+    assert_eq!(open.panel.as_ref().unwrap().cursor, 3, "the records move");
+    assert_eq!(open.key_cursor, 0, "not the keys");
 }
 
 #[test]
