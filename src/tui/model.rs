@@ -105,6 +105,26 @@ pub struct UserDetails {
     pub created: String,
 }
 
+impl UserDetails {
+    /// What the User List's row already says; the last login is not in a list.
+    pub fn from_row(user: &User) -> Self {
+        Self {
+            uin: user.uin,
+            uid: user.uid,
+            name: user.name.clone(),
+            kind: user.kind,
+            remark: user.remark.clone(),
+            console_login: user.console_login,
+            phone: user.phone.clone(),
+            country_code: user.country_code.clone(),
+            email: user.email.clone(),
+            last_login_ip: String::new(),
+            last_login_time: String::new(),
+            created: user.created.clone(),
+        }
+    }
+}
+
 /// When a key was last used (`GetSecurityLastUsed`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LastUsed {

@@ -14,7 +14,7 @@ use tracing::Instrument as _;
 
 use crate::cam::model::{
     CreateAccessKey, DeleteAccessKey, DescribeSubAccounts, Event, GetUser, GetUserAppId, SecretId,
-    SecretIdLastUsed, UpdateAccessKey, User,
+    SecretIdLastUsed, UpdateAccessKey,
 };
 use crate::cam::owner::{self, KeyOwnerCache, SearchOptions, UserRef};
 use crate::cam::{CallError, Client};
@@ -200,7 +200,7 @@ pub async fn perform(client: &Client, request: &Request) -> Result<Reply, Failur
                 .await
                 .map_err(failed("DescribeSubAccounts"))?;
             let found = reply.sub_accounts.into_iter().find(|a| a.uin == user.uin);
-            let mut details = details_from_row(user);
+            let mut details = UserDetails::from_row(user);
             if let Some(account) = found {
                 details.last_login_ip = account.last_login_ip;
                 details.last_login_time = account.last_login_time.unwrap_or_default();
@@ -321,23 +321,6 @@ pub async fn perform(client: &Client, request: &Request) -> Result<Reply, Failur
             )
             .await
         }
-    }
-}
-
-fn details_from_row(user: &User) -> UserDetails {
-    UserDetails {
-        uin: user.uin,
-        uid: user.uid,
-        name: user.name.clone(),
-        kind: user.kind,
-        remark: user.remark.clone(),
-        console_login: user.console_login,
-        phone: user.phone.clone(),
-        country_code: user.country_code.clone(),
-        email: user.email.clone(),
-        last_login_ip: String::new(),
-        last_login_time: String::new(),
-        created: user.created.clone(),
     }
 }
 

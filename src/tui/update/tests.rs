@@ -163,18 +163,9 @@ pub fn with_keys(keys: &[AccessKey]) -> State {
 /// What `GetUser` says of `user`.
 pub fn details_of(user: &User) -> UserDetails {
     UserDetails {
-        uin: user.uin,
-        uid: user.uid,
-        name: user.name.clone(),
-        kind: user.kind,
-        remark: user.remark.clone(),
-        console_login: user.console_login,
-        phone: user.phone.clone(),
-        country_code: user.country_code.clone(),
-        email: user.email.clone(),
         last_login_ip: "203.0.113.7".into(),
         last_login_time: "2024-05-01 08:00:00".into(),
-        created: user.created.clone(),
+        ..UserDetails::from_row(user)
     }
 }
 
