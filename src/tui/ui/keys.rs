@@ -245,12 +245,11 @@ struct Drawer<'a> {
 const RESULT_MIN_WIDTH: u16 = 36;
 
 impl Drawer<'_> {
-    fn title(&self) -> Line<'static> {
+    /// The title for a drawer `room` columns wide (between its corners): the key's SecretId
+    /// goes first when all does not fit, as the key table marks the key too.
+    fn title(&self, room: u16) -> Line<'static> {
         let (panel, theme) = (self.panel, self.theme);
-        let mut title = vec![Span::styled(
-            format!(" Access records · {} ", panel.secret_id),
-            theme.title(),
-        )];
+        let mut title = vec![Span::styled(" Access records ", theme.title())];
         if panel.records.data.is_some() {
             let shown = panel.shown_count();
             let position = if shown == 0 { 0 } else { panel.cursor + 1 };
@@ -263,6 +262,11 @@ impl Drawer<'_> {
             ));
         }
         title.extend(status_title(&panel.records.status, theme));
+        let secret_id = Span::styled(format!("· {} ", panel.secret_id), theme.title());
+        let used: usize = title.iter().map(|span| width(&span.content)).sum();
+        if used + width(&secret_id.content) <= usize::from(room) {
+            title.insert(1, secret_id);
+        }
         Line::from(title)
     }
 }
@@ -270,7 +274,7 @@ impl Drawer<'_> {
 impl Widget for &Drawer<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (panel, theme) = (self.panel, self.theme);
-        let block = pane(panel.focused, theme).title(self.title());
+        let block = pane(panel.focused, theme).title(self.title(area.width.saturating_sub(2)));
         let inner = block.inner(area);
         block.render(area, buf);
         let [summary, body] =
