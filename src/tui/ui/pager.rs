@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Padding, Paragraph, Widget};
 
 use super::blocks::status_title;
 use super::layout::{self, centered};
-use super::text::pad;
+use super::text::{pad, truncate, width};
 use crate::tui::geometry::{PagerLine, PagerText};
 use crate::tui::state::Pager;
 use crate::tui::theme::Theme;
@@ -26,18 +26,33 @@ impl Widget for &PagerView<'_> {
         let text = PagerText::new(pager, self.size);
         let rows = text.lines.len();
         let offset = pager.scroll.min(rows.saturating_sub(text.visible));
-        let mut title = vec![Span::styled(format!(" {} ", pager.title), theme.title())];
-        if rows > text.visible {
-            title.push(Span::styled(
-                format!(
-                    "· j/k scroll {}-{} of {rows} ",
-                    offset + 1,
-                    (offset + text.visible).min(rows)
-                ),
-                theme.dim(),
-            ));
+        // What does not fit goes: "Esc closes" (the footer says it too), then the end of the
+        // name; the scroll position always shows.
+        let room = usize::from(text.width.saturating_sub(2));
+        let scroll = (rows > text.visible).then(|| {
+            format!(
+                "· j/k scroll {}-{} of {rows} ",
+                offset + 1,
+                (offset + text.visible).min(rows)
+            )
+        });
+        let scroll_width = scroll.as_deref().map_or(0, width);
+        let esc = "· Esc closes ";
+        let name = format!(" {} ", pager.title);
+        let esc_fits = width(&name) + scroll_width + width(esc) <= room;
+        let name = if width(&name) + scroll_width <= room {
+            name
+        } else {
+            format!(
+                "{} ",
+                truncate(&name, room.saturating_sub(scroll_width + 1))
+            )
+        };
+        let mut title = vec![Span::styled(name, theme.title())];
+        title.extend(scroll.map(|scroll| Span::styled(scroll, theme.dim())));
+        if esc_fits {
+            title.push(Span::styled(esc, theme.dim()));
         }
-        title.push(Span::styled("· Esc closes ", theme.dim()));
         let lines: Vec<Line<'static>> = text
             .lines
             .iter()

@@ -467,6 +467,18 @@ screens!(access_record_in_full, {
     press(&mut state, KeyCode::Enter);
     state
 });
+screens!(access_record_scrolled, {
+    // A document longer than the screen: the title keeps the scroll position whole.
+    let mut state = drawer_focused();
+    if let Some(panel) = state.open.as_mut().and_then(|o| o.panel.as_mut())
+        && let Some(records) = panel.records.data.as_mut()
+    {
+        records[2].document = (0..60).map(|i| format!("  line {i}\n")).collect();
+    }
+    press(&mut state, KeyCode::Enter);
+    press(&mut state, 'j');
+    state
+});
 screens!(create_with_a_description, {
     let mut state = with_keys(&[key(KEY_A, KeyStatus::Active)]);
     press(&mut state, 'c');
