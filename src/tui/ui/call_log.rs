@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, Widget};
 
+use super::blocks::fits;
 use super::layout;
 use super::text::{truncate, width};
 use crate::cam::model::Service;
@@ -78,10 +79,15 @@ impl Widget for &CallLogView<'_> {
             ));
             title.push(Span::raw(" "));
         }
-        if view.follow && !shown.is_empty() {
-            title.push(Span::styled("· following ", theme.dim()));
+        let room = area.width.saturating_sub(2);
+        for (hint, shows) in [
+            ("· following ", view.follow && !shown.is_empty()),
+            ("· Esc closes ", true),
+        ] {
+            if shows && fits(&title, hint, room) {
+                title.push(Span::styled(hint, theme.dim()));
+            }
         }
-        title.push(Span::styled("· Esc closes ", theme.dim()));
         let block = Block::bordered()
             .border_style(theme.title())
             .title(Line::from(title));

@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Row, Table, Widget, Wrap};
 
-use super::blocks::{render_no_user, status_title};
+use super::blocks::{fits, render_no_user, status_title};
 use super::text::{datetime, truncate, width};
 use crate::cam::model::KEYS_PER_USER;
 use crate::tui::geometry::{
@@ -108,17 +108,13 @@ impl Widget for &KeyTable<'_> {
             format!(" API Keys · {} ", open.user.name),
             theme.title(),
         )];
-        let status = status_title(&open.keys.status, theme);
-        // Beside the drawer the summary goes when it would be cut: the title says it whole
-        // or not at all.
-        let room = usize::from(area.width.saturating_sub(2));
-        let used = width(&title[0].content) + status.as_ref().map_or(0, |s| width(&s.content));
+        title.extend(status_title(&open.keys.status, theme));
+        // Beside the drawer the summary goes rather than be cut.
         if let Some(summary) = open.key_summary().map(|summary| format!("· {summary} "))
-            && used + width(&summary) <= room
+            && fits(&title, &summary, area.width.saturating_sub(2))
         {
-            title.push(Span::raw(summary));
+            title.insert(1, Span::raw(summary));
         }
-        title.extend(status);
         let block = if open.panel.is_some() {
             pane(self.focused, theme)
         } else {
@@ -262,10 +258,9 @@ impl Drawer<'_> {
             ));
         }
         title.extend(status_title(&panel.records.status, theme));
-        let secret_id = Span::styled(format!("· {} ", panel.secret_id), theme.title());
-        let used: usize = title.iter().map(|span| width(&span.content)).sum();
-        if used + width(&secret_id.content) <= usize::from(room) {
-            title.insert(1, secret_id);
+        let secret_id = format!("· {} ", panel.secret_id);
+        if fits(&title, &secret_id, room) {
+            title.insert(1, Span::styled(secret_id, theme.title()));
         }
         Line::from(title)
     }

@@ -473,7 +473,10 @@ screens!(access_record_scrolled, {
     if let Some(panel) = state.open.as_mut().and_then(|o| o.panel.as_mut())
         && let Some(records) = panel.records.data.as_mut()
     {
-        records[2].document = (0..60).map(|i| format!("  line {i}\n")).collect();
+        records[2].document = (0..60)
+            .map(|i| format!("  line {i}"))
+            .collect::<Vec<_>>()
+            .join("\n");
     }
     press(&mut state, KeyCode::Enter);
     press(&mut state, 'j');
