@@ -198,11 +198,11 @@ impl DetailsView<'_> {
                 let Some(group) = open.groups.data.as_ref().and_then(|g| g.get(index)) else {
                     return Line::default();
                 };
+                // A long name is cut a column short, so a gap always comes before the remark.
+                let name_width = SECTION_LABEL_WIDTH - INDENT.len();
+                let name = truncate(&group.group_name, name_width - 1);
                 Line::from(vec![
-                    Span::raw(format!(
-                        "{INDENT}{}",
-                        pad(&group.group_name, SECTION_LABEL_WIDTH - INDENT.len())
-                    )),
+                    Span::raw(format!("{INDENT}{}", pad(&name, name_width))),
                     Span::styled(group.remark.clone(), theme.dim()),
                 ])
             }

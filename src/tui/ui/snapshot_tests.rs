@@ -235,6 +235,37 @@ fn cjk_names_keep_columns_aligned() {
 }
 
 #[test]
+fn user_details_keep_cjk_columns_aligned() {
+    let mut state = with_keys(&[]);
+    press(&mut state, '2');
+    if let Some(groups) = state.open.as_mut().and_then(|o| o.groups.data.as_mut()) {
+        groups.push(crate::cam::model::GroupInfo {
+            group_id: 8,
+            group_name: "数据平台与商业智能分析团队".into(),
+            create_time: "2024-01-01 00:00:00".into(),
+            remark: "BI".into(),
+        });
+    }
+    for (width, height) in [(120, 40), (80, 40)] {
+        let screen = draw(&mut state, width, height);
+        let column_of = |needle: &str| {
+            let line = screen.lines().find(|l| l.contains(needle)).unwrap();
+            unicode_width::UnicodeWidthStr::width(&line[..line.find(needle).unwrap()])
+        };
+        // The groups' remarks, a long CJK name cut before them; when policies were attached,
+        // after "group 运维组" as after "user".
+        assert_eq!(column_of("Operations on call"), column_of("BI"), "{screen}");
+        assert!(screen.contains("数据平台与商业智能分…"), "{screen}");
+        assert_eq!(column_of("2024-04-02"), column_of("2024-03-30"), "{screen}");
+        assert_eq!(
+            column_of("Attached via"),
+            column_of("group 运维组"),
+            "{screen}"
+        );
+    }
+}
+
+#[test]
 fn the_secret_key_is_never_drawn_masked_or_after_closing() {
     let mut state = with_secret(false, false);
     let screen = draw(&mut state, 120, 40);
