@@ -101,7 +101,11 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
         }
         Command::Refresh => return load(state),
         Command::Copy => {
-            if let Some(request_id) = panel.selected().map(|r| r.request_id.clone()) {
+            if let Some(request_id) = panel
+                .selected()
+                .map(|r| r.request_id.clone())
+                .filter(|id| !id.is_empty())
+            {
                 return clipboard::copy_plain(state, Copied::RequestId(request_id));
             }
         }

@@ -116,6 +116,16 @@ fn f_shows_failures_only_and_y_copies_the_selected_records_request_id() {
     assert_eq!(text.expose(), expected);
     press(&mut state, 'f');
     assert_eq!(drawer(&state).shown_count(), 25);
+    // A record the server wrote without a RequestId: nothing to copy, nothing copied.
+    if let Some(records) = state
+        .open
+        .as_mut()
+        .and_then(|o| o.panel.as_mut()?.records.data.as_mut())
+    {
+        records[0].request_id.clear();
+    }
+    press(&mut state, 'g');
+    assert!(press(&mut state, 'y').is_empty());
 }
 
 #[test]
