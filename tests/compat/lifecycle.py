@@ -131,8 +131,8 @@ def sdk_lifecycle():
         chinese.GetUser(request(cam_models.GetUserRequest, Name="nobody-here"))
         check(False, "SDK zh-CN: GetUser of a missing user is refused")
     except TencentCloudSDKException as e:
-        check(e.get_code() == "InvalidParameter.UserNotExist", f"SDK zh-CN: the code stays {e.get_code()}")
-        check(e.get_message().startswith("用户对象不存在。"), f"SDK zh-CN message: {e.get_message()}")
+        check(e.get_code() == "ResourceNotFound.UserNotExist", f"SDK zh-CN: the code stays {e.get_code()}")
+        check(e.get_message().startswith("用户不存在。"), f"SDK zh-CN message: {e.get_message()}")
     return uin
 
 
