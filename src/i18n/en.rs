@@ -6,6 +6,11 @@ use super::Text;
 
 pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
     Cow::Borrowed(match text {
+        // ---- Console: the keymap's hints and help, the command line, the clipboard ----
+
+        // ---- Console: screens, dialogs, messages ----
+
+        // ---- Subcommands ----
         Text::ColumnTime => "TIME",
         Text::ColumnAction => "ACTION",
         Text::ColumnSourceIp => "SOURCE IP",

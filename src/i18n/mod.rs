@@ -77,8 +77,14 @@ macro_rules! texts {
     (@width $width:literal) => { Some($width) };
 }
 
+// One section per room; a room's messages go at the end of its section.
 texts! {
-    // Subcommand table headers (`camtui records`).
+    // ---- Console: the keymap's hints and help, the command line, the clipboard ----
+
+    // ---- Console: screens, dialogs, messages ----
+
+    // ---- Subcommands ----
+    // Table headers (`camtui records`).
     ColumnTime,
     ColumnAction,
     ColumnSourceIp,

@@ -7,6 +7,11 @@ use super::Text;
 
 pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
     Cow::Borrowed(match text {
+        // ---- Console: the keymap's hints and help, the command line, the clipboard ----
+
+        // ---- Console: screens, dialogs, messages ----
+
+        // ---- Subcommands ----
         Text::ColumnTime => "事件时间",
         Text::ColumnAction => "事件名称",
         Text::ColumnSourceIp => "源IP",
