@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use crate::cam::{ActionError, CallError};
 use crate::cli::OutputFormat;
+use crate::i18n::Language;
 use crate::target::TargetError;
 
 /// Exit statuses (sysexits' `EX_USAGE` for usage errors).
@@ -78,6 +79,8 @@ pub struct Console<'a> {
     pub ask: Option<&'a mut dyn FnMut() -> io::Result<String>>,
     /// Whether stderr is a terminal (progress is drawn only there).
     pub err_is_terminal: bool,
+    /// The words of tables and messages (JSON never changes with it).
+    pub language: Language,
 }
 
 /// Writes `value` as pretty JSON and a newline.

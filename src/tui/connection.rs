@@ -224,7 +224,7 @@ impl Connections {
                     ));
                 }
             },
-            Switch::Sandbox => target::resolve_sandbox(&self.targets.options),
+            Switch::Sandbox => target::resolve_sandbox(&self.targets.options, &self.targets.env),
         };
         tracing::info!(to = ?to, read_only = resolved.read_only, "switching target");
         self.worker = None;
