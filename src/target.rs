@@ -720,6 +720,16 @@ credentials = "env"
         let e =
             resolve_profile("nope", &sandboxed, &config, &env(&[]), Some(home.path())).unwrap_err();
         assert!(e.to_string().contains("ops, prod, staging"), "{e}");
+        // `:sandbox` keeps --read-only and the language, never --reset-sandbox.
+        let started = TargetOptions {
+            reset_sandbox: true,
+            read_only: true,
+            ..TargetOptions::default()
+        };
+        let back = resolve_sandbox(&started, &env(&[("LANG", "zh_CN.UTF-8")]));
+        assert!(matches!(back.target, Target::Sandbox { reset: false }));
+        assert!(back.read_only);
+        assert_eq!(back.language, Language::ZhCn);
         assert_eq!(
             profile_names(&config, Some(home.path())),
             ["ops", "prod", "staging", "default", "prod-keys"]
