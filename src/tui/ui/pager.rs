@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Paragraph, Widget};
 
-use super::blocks::status_title;
+use super::blocks::{fits, status_title};
 use super::layout::{self, centered};
 use super::text::{pad, truncate, width};
 use crate::tui::geometry::{PagerLine, PagerText};
@@ -28,7 +28,7 @@ impl Widget for &PagerView<'_> {
         let offset = pager.scroll.min(rows.saturating_sub(text.visible));
         // What does not fit goes: "Esc closes" (the footer says it too), then the end of the
         // name; the scroll position always shows.
-        let room = usize::from(text.width.saturating_sub(2));
+        let room = text.width.saturating_sub(2);
         let scroll = (rows > text.visible).then(|| {
             format!(
                 "· j/k scroll {}-{} of {rows} ",
@@ -36,21 +36,17 @@ impl Widget for &PagerView<'_> {
                 (offset + text.visible).min(rows)
             )
         });
-        let scroll_width = scroll.as_deref().map_or(0, width);
-        let esc = "· Esc closes ";
+        let name_room = usize::from(room).saturating_sub(scroll.as_deref().map_or(0, width));
         let name = format!(" {} ", pager.title);
-        let esc_fits = width(&name) + scroll_width + width(esc) <= room;
-        let name = if width(&name) + scroll_width <= room {
+        let name = if width(&name) <= name_room {
             name
         } else {
-            format!(
-                "{} ",
-                truncate(&name, room.saturating_sub(scroll_width + 1))
-            )
+            format!("{} ", truncate(&name, name_room.saturating_sub(1)))
         };
         let mut title = vec![Span::styled(name, theme.title())];
         title.extend(scroll.map(|scroll| Span::styled(scroll, theme.dim())));
-        if esc_fits {
+        let esc = "· Esc closes ";
+        if fits(&title, esc, room) {
             title.push(Span::styled(esc, theme.dim()));
         }
         let lines: Vec<Line<'static>> = text
