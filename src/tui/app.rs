@@ -106,6 +106,7 @@ impl Loop {
             profile: info.profile,
         });
         state.mouse = options.mouse;
+        state.language = options.first.language;
         let (actions_tx, actions_rx) = mpsc::unbounded_channel();
         let force_panic = cfg!(debug_assertions)
             && env.get(FORCE_PANIC_ENV).map(String::as_str) == Some("after-first-frame");

@@ -9,6 +9,7 @@ use crate::cam::model::{
 };
 use crate::cam::owner::Progress;
 use crate::cam::permissions::{PolicyGrant, Security};
+use crate::i18n::Language;
 
 use super::action::{Copied, Request};
 use super::call_log::{CallLog, LogView};
@@ -923,6 +924,8 @@ pub struct State {
     pub mouse: bool,
     /// Lines of the help scrolled past (a short terminal).
     pub help_scroll: usize,
+    /// The words of every screen (the run's one language setting, `i18n::resolve`).
+    pub language: Language,
 }
 
 impl State {
@@ -950,6 +953,7 @@ impl State {
             epoch: Ticket(1),
             mouse: false,
             help_scroll: 0,
+            language: Language::EnUs,
         }
     }
 
