@@ -9,6 +9,341 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
         // ---- Console: the keymap's hints and help, the command line, the clipboard ----
 
         // ---- Console: screens, dialogs, messages ----
+        Text::TabUsers => "User List",
+        Text::TabDetails => "User Details",
+        Text::TabKeys => "API Keys",
+        Text::HeaderAccount => "account ",
+        Text::HeaderClipboard => "clipboard: ",
+        Text::HeaderClipboardShort => "clip: ",
+        Text::HeaderTimes => "times ",
+        Text::AccountUnknown { code } => return format!("unknown ({code})").into(),
+        Text::AccountRoot { uin } => return format!("{uin} (root)").into(),
+        Text::AccountSubUser { owner, uin } => return format!("{owner} (sub-user {uin})").into(),
+        Text::BadgeSandbox => "SANDBOX",
+        Text::BadgeReadOnly => "READ-ONLY",
+        Text::FooterClipboardCountdown { seconds } => {
+            return format!("SecretKey leaves the clipboard in {seconds} s").into();
+        }
+        Text::Loading => "loading…",
+        Text::EscCloses => "Esc closes",
+        Text::ScrollPosition { first, last, total } => {
+            return format!("j/k scroll {first}-{last} of {total}").into();
+        }
+        Text::FilterLabel => "filter: ",
+        Text::NoUserOpen => "No user open: pick one in the User List (1) and press Enter",
+        Text::Never => "never",
+        Text::Unknown => "unknown",
+        Text::ListSeparator => ", ",
+        Text::CallFailed {
+            call,
+            code,
+            message,
+        } => return format!("{call} failed: {code} — {message}").into(),
+        Text::RequestIdSuffix { request_id } => return format!(" (RequestId {request_id})").into(),
+        Text::NoRequestId => " (no RequestId: the request got no API answer)",
+        Text::RetryHint => " · r retries",
+        Text::UserKindSubUser => "Sub-user",
+        Text::UserKindCollaborator => "Collaborator",
+        Text::KeyEnabled => "Enabled",
+        Text::KeyDisabled => "Disabled",
+        Text::PolicyPreset => "preset",
+        Text::PolicyCustom => "custom",
+        Text::ViaUser => "user",
+        Text::ViaGroup { group } => return format!("group {group}").into(),
+        Text::ProtectionOff => "off",
+        Text::VerifyPhone => "security phone",
+        Text::VerifyHardwareToken => "hardware MFA token",
+        Text::VerifyVirtualMfa => "virtual MFA device",
+        Text::VerifyCustom => "custom verification",
+        Text::VerifyU2f => "U2F security key",
+        Text::VerifyPasskey => "passkey",
+        Text::Phone => "phone",
+        Text::Email => "email",
+        Text::Wechat => "WeChat",
+        Text::UnusualVerify => "verify",
+        Text::UnusualNotify { notices } => return format!("notify by {notices}").into(),
+        Text::UnusualVerifyAndNotify { notify } => return format!("verify; {notify}").into(),
+        Text::LabelUsername => "Username",
+        Text::LabelUin => "UIN",
+        Text::LabelUid => "UID",
+        Text::LabelType => "Type",
+        Text::LabelRemark => "Remark",
+        Text::LabelConsoleLogin => "Console login",
+        Text::LabelLoginShort => "Login",
+        Text::LabelPhone => "Phone",
+        Text::LabelCountryCode => "Country code",
+        Text::LabelEmail => "Email",
+        Text::LabelLastLoginIp => "Last login IP",
+        Text::LabelLastLoginTime => "Last login time",
+        Text::LabelCreated => "Created",
+        Text::LabelUpdated => "Updated",
+        Text::LabelApiKeys => "API keys",
+        Text::LabelDescription => "Description",
+        Text::LoginYes => "yes",
+        Text::LoginNo => "no",
+        Text::CanLogIn => "can log in to the console",
+        Text::ApiAccessOnly => "API access only",
+        Text::NeverLoggedIn => "never",
+        Text::UserCount { count } => return format!("{count} users").into(),
+        Text::UsersShown { shown, total } => return format!("{shown} of {total} users").into(),
+        Text::SortLabel => "sort: ",
+        Text::UsersLoading => "Loading users…",
+        Text::FilterIsSecretId { secret_id } => {
+            return format!("{secret_id} is a SecretId: Enter finds the user who owns it").into();
+        }
+        Text::NoUserMatchesEditing { filter } => {
+            return format!("No user matches \"{filter}\" (Esc brings back the filter before /)")
+                .into();
+        }
+        Text::NoUserMatches { filter } => {
+            return format!("No user matches \"{filter}\" (Esc clears the filter)").into();
+        }
+        Text::NoUsers => "This account has no sub-users or collaborators",
+        Text::DetailsWindow { first, last, total } => {
+            return format!("lines {first}-{last} of {total} (j/k)").into();
+        }
+        Text::SectionPermissions => "Permissions",
+        Text::SectionGroups => "Groups",
+        Text::SectionSecurity => "Security",
+        Text::PolicyCount { count: 1 } => "1 policy",
+        Text::PolicyCount { count } => return format!("{count} policies").into(),
+        Text::GroupCount { count: 1 } => "1 group",
+        Text::GroupCount { count } => return format!("{count} groups").into(),
+        Text::NoPolicy => "No policy applies to this user.",
+        Text::NoGroup => "In no group.",
+        Text::PolicyColumnName => "Policy",
+        Text::PolicyColumnType => "Type",
+        Text::PolicyColumnVia => "Attached via",
+        Text::PolicyColumnAttached => "Attached",
+        Text::ProtectionLogin => "Login protection",
+        Text::ProtectionOperation => "Operation protection",
+        Text::ProtectionUnusualLogin => "Unusual-location login",
+        Text::KeySummary {
+            count,
+            max,
+            enabled,
+        } => return format!("{count} of {max} API keys, {enabled} enabled").into(),
+        Text::KeysNoteLimit { max } => {
+            return format!("• At most {max} API keys per sub-user or collaborator.").into();
+        }
+        Text::KeysNoteSecret => "• The SecretKey is shown only once, when the key is created.",
+        Text::KeysNoteLimitShort { max } => {
+            return format!("• At most {max} API keys per user.").into();
+        }
+        Text::KeysNoteSecretShort => "• The SecretKey is shown only at creation.",
+        Text::KeysLoading => "Loading keys…",
+        Text::NoKeys { user } => return format!("{user} has no API keys: c creates one.").into(),
+        Text::KeyColumnStatus => "Status",
+        Text::LastAccess => "Last access",
+        Text::RecordsTitle => "Access records",
+        Text::Position { position, total } => return format!("{position} of {total}").into(),
+        Text::FailuresOnly => "failures only",
+        Text::RecordsSpan { count } => {
+            return format!("latest {count} of the past 3 months").into();
+        }
+        Text::RecordsLoading => "Loading access records…",
+        Text::NoRecentRecords => "No access records in the past 3 months.",
+        Text::NoFailedRecords => "No failed calls among them (f shows every call).",
+        Text::RecordTime => "Time",
+        Text::RecordAction => "Action",
+        Text::RecordSourceIp => "Source IP",
+        Text::RecordRegion => "Region",
+        Text::RecordResult => "Result",
+        Text::ResultOk => "OK",
+        Text::RecordOf { secret_id } => return format!("Access record of {secret_id}").into(),
+        Text::RecordResource => "Resource",
+        Text::RecordDocument => "Event (CloudAuditEvent)",
+        Text::PolicyOf { name } => return format!("Policy {name}").into(),
+        Text::AttachedVia { via, time } => return format!("to {via}, {time}").into(),
+        Text::PolicyDocument => "Policy document",
+        Text::HelpTitle { context } => return format!("Keys · {context}").into(),
+        Text::ContextFilter => "User List filter",
+        Text::ContextConfirm => "Confirmation",
+        Text::ContextConfirmTyped => "Delete confirmation",
+        Text::ContextDescribe => "New API key",
+        Text::ContextSecret => "New API key's SecretKey",
+        Text::ContextHelp => "Help",
+        Text::ContextCommand => "Command line",
+        Text::ContextSearch => "Owner search",
+        Text::ContextCallLog => "API-call log",
+        Text::ContextLogFilter => "API-call log filter",
+        Text::ContextPager => "Document",
+        Text::ButtonCancel => "Cancel",
+        Text::VerbDisable => "Disable",
+        Text::VerbEnable => "Enable",
+        Text::VerbDelete => "Delete",
+        Text::VerbCreate => "Create",
+        Text::ConfirmTitle { verb } => return format!("{verb} API key").into(),
+        Text::ConfirmKey { verb, secret_id } => return format!("{verb} {secret_id}").into(),
+        Text::ConfirmKeyOf { user } => return format!("of {user}?").into(),
+        Text::ConfirmCreate { verb, user } => {
+            return format!("{verb} an API key for {user}?").into();
+        }
+        Text::DisableMeaning => {
+            "Every request signed with this key will be\nrefused until it is enabled again."
+        }
+        Text::EnableMeaning => "Requests signed with this key will be\naccepted again.",
+        Text::DeleteMeaning => "This cannot be undone: the key can never\nbe used again.",
+        Text::CreateMeaning => "Its SecretKey is shown once, right after.",
+        Text::ConfirmKeysHint => "y confirms · n/Esc cancels · Tab moves, Enter presses",
+        Text::TypeLastCharacters { count } => {
+            return format!("Type the last {count} characters of the SecretId:").into();
+        }
+        Text::TypedMismatch => "That does not match: nothing was deleted.",
+        Text::TypedKeysHint => "Enter deletes · Esc cancels",
+        Text::DescriptionPrompt => "Description (optional):",
+        Text::DescriptionRule { max } => {
+            return format!("Up to {max} letters, digits and _+=,.@:/-").into();
+        }
+        Text::DescribeKeysHint => "Enter creates · Esc cancels",
+        Text::SecretTitle { user } => return format!("New API key for {user}").into(),
+        Text::SecretMasks => "(v masks)",
+        Text::SecretReveals => "(v reveals)",
+        Text::SecretWarning => {
+            "This is the only time the SecretKey is shown:\nit cannot be shown again. Save it now."
+        }
+        Text::SecretSaved => "I have saved the SecretKey",
+        Text::SecretEnterCloses => "(Enter closes)",
+        Text::SecretSpaceThenEnter => "(Space, then Enter closes)",
+        Text::SecretCountdown { seconds } => {
+            return format!("The copied SecretKey leaves the clipboard in {seconds} s").into();
+        }
+        Text::SecretCopyHint { seconds } => {
+            return format!("Y copies it; it is cleared after {seconds} s").into();
+        }
+        Text::CallLogTitle => "API calls",
+        Text::CallsThisRun { count } => return format!("{count} this run").into(),
+        Text::CallsFailed { count } => return format!("{count} failed").into(),
+        Text::CallsKept { count } => return format!("latest {count} kept").into(),
+        Text::CallsMatch { count } => return format!("{count} match").into(),
+        Text::Following => "following",
+        Text::NoCalls => "No API calls yet in this run.",
+        Text::NoCallMatches { filter } => {
+            return format!("No call matches \"{filter}\" (Esc clears the filter)").into();
+        }
+        Text::CallColumnTime => "Time",
+        Text::CallColumnService => "Svc",
+        Text::CallColumnAction => "Action",
+        Text::CallColumnTarget => "Target",
+        Text::CallColumnLatency => "Latency",
+        Text::Attempts { count: 1 } => "1 attempt",
+        Text::Attempts { count } => return format!("{count} attempts").into(),
+        Text::NoApiAnswer => "none (no API answer)",
+        Text::SearchTitle { secret_id } => {
+            return format!("Finding the owner of {secret_id}").into();
+        }
+        Text::SearchCounts { done, total } => return format!("{done} of {total} users").into(),
+        Text::SearchEta { left } => return format!("about {left} left").into(),
+        Text::SearchEtaUnknown => "time left: after the first answers",
+        Text::SearchCalls {
+            count,
+            elapsed,
+            eta,
+        } => return format!("{count} ListAccessKeys calls · {elapsed} · {eta}").into(),
+        Text::SearchRate => "At most 20 calls a second; users already seen cost no call.",
+        Text::SearchKeys => "Esc cancels (what was learned is kept) · @ shows the calls",
+        Text::ReadOnlyRefused => {
+            "Read-only: create, enable, disable and delete are never sent to this target"
+        }
+        Text::StillInFlight { call } => {
+            return format!("{call} is still in flight: wait for its answer").into();
+        }
+        Text::AChange => "a change",
+        Text::NotDeletedMismatch { count, expected } => {
+            return format!(
+                "Not deleted: type the last {count} characters of the SecretId ({expected}) exactly"
+            )
+            .into();
+        }
+        Text::CancelledNothingDeleted => "Cancelled: nothing deleted",
+        Text::CancelledNothingChanged => "Cancelled: nothing changed",
+        Text::NoUserToOpen => "No user to open",
+        Text::KeysStillLoading => "The keys are still loading",
+        Text::NoKeysCreateOne { user } => {
+            return format!("{user} has no API keys (c creates one)").into();
+        }
+        Text::KeysNotLoaded => "The keys are not loaded yet: wait, or press r to reload",
+        Text::KeyLimitReached { user, count } => {
+            return format!(
+                "{user} already has {count} API keys, the most CAM allows: delete one first"
+            )
+            .into();
+        }
+        Text::AlreadyEnabled { secret_id } => {
+            return format!("{secret_id} is already enabled").into();
+        }
+        Text::AlreadyDisabled { secret_id } => {
+            return format!("{secret_id} is already disabled").into();
+        }
+        Text::DisableFirst { secret_id } => {
+            return format!("{secret_id} is enabled: disable it first (d), then delete it").into();
+        }
+        Text::KeyCreatedFlash { secret_id, user } => {
+            return format!("Created {secret_id} for {user}").into();
+        }
+        Text::KeyDisabledFlash { secret_id } => {
+            return format!("Disabled {secret_id}: requests signed with it are now refused").into();
+        }
+        Text::KeyEnabledFlash { secret_id } => return format!("Enabled {secret_id}").into(),
+        Text::KeyDeletedFlash { secret_id } => {
+            return format!("Deleted {secret_id}: it can never be used again").into();
+        }
+        Text::SearchRunning => "A search is already running: Esc cancels it",
+        Text::SearchUsersLoading => {
+            "The users are still loading: search again once the User List is in"
+        }
+        Text::SearchNoUsers { secret_id } => {
+            return format!(
+                "No user owns {secret_id}: this account has no sub-users or collaborators"
+            )
+            .into();
+        }
+        Text::SearchCancelled {
+            secret_id,
+            done,
+            total,
+        } => {
+            return format!(
+                "Search for {secret_id} cancelled after {done} of {total} users; what it learned is kept for this run"
+            )
+            .into();
+        }
+        Text::OwnerNotListed {
+            secret_id,
+            name,
+            uin,
+        } => {
+            return format!(
+                "{secret_id} belongs to {name} (UIN {uin}), who is no longer listed: press r on the User List"
+            )
+            .into();
+        }
+        Text::OwnerFound {
+            secret_id,
+            name,
+            uin,
+            status,
+        } => {
+            let status = status.to_lowercase();
+            return format!("{secret_id} belongs to {name} (UIN {uin}), {status}").into();
+        }
+        Text::OwnerFromCache => " (known from earlier this run, no call made)",
+        Text::OwnerNotFound {
+            secret_id,
+            searched,
+        } => {
+            return format!(
+                "No sub-user or collaborator owns {secret_id} (looked at the keys of {searched} users)"
+            )
+            .into();
+        }
+        Text::OwnerSkipped { count, users } => {
+            return format!("; could not list the keys of {count}: {users}").into();
+        }
+        Text::SecretGone => "The SecretKey is gone from camtui and cannot be shown again",
+        Text::SecretNotSaved => {
+            "The SecretKey cannot be shown again: save it, tick \"I have saved the SecretKey\" (Space), then close (Enter)"
+        }
 
         // ---- Subcommands ----
         Text::ColumnTime => "TIME",

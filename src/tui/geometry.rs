@@ -10,6 +10,7 @@ use super::keymap;
 use super::model::Tab;
 use super::state::{Context, Pager};
 use crate::cam::model::KEYS_PER_USER;
+use crate::i18n::Language;
 
 pub const HEADER_ROWS: u16 = 1;
 pub const TAB_ROWS: u16 = 1;
@@ -85,16 +86,16 @@ pub fn drawer_rows(size: (u16, u16)) -> usize {
 }
 
 /// A tab's label as the tab bar draws it: ` 1 User List `.
-pub fn tab_label(tab: Tab) -> String {
-    format!(" {} {} ", tab.number(), tab.title())
+pub fn tab_label(language: Language, tab: Tab) -> String {
+    format!(" {} {} ", tab.number(), language.text(tab.title()))
 }
 
 /// The tabs' labels as the tab bar draws them, each followed by a space, the first after one
 /// space; returns each tab with its first column and width, for clicks.
-pub fn tab_columns() -> [(Tab, u16, u16); 3] {
+pub fn tab_columns(language: Language) -> [(Tab, u16, u16); 3] {
     let mut x = 1;
     Tab::ALL.map(|tab| {
-        let width = tab_label(tab).width() as u16;
+        let width = tab_label(language, tab).width() as u16;
         let at = x;
         x += width + 1;
         (tab, at, width)
@@ -212,10 +213,10 @@ fn pager_frame(size: (u16, u16)) -> (u16, usize) {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PagerLine {
     /// A field's label (on its first line only, else empty) and a piece of its value.
-    Field(&'static str, String),
+    Field(String, String),
     Blank,
     /// The title above the document.
-    Heading(&'static str),
+    Heading(String),
     Document(String),
 }
 
@@ -249,11 +250,16 @@ impl PagerText {
         let mut lines = Vec::new();
         for (label, value) in &pager.fields {
             for (i, piece) in wrap(value, value_width).into_iter().enumerate() {
-                lines.push(PagerLine::Field(if i == 0 { label } else { "" }, piece));
+                let label = if i == 0 {
+                    label.to_string()
+                } else {
+                    String::new()
+                };
+                lines.push(PagerLine::Field(label, piece));
             }
         }
         lines.push(PagerLine::Blank);
-        lines.push(PagerLine::Heading(pager.document_title));
+        lines.push(PagerLine::Heading(pager.document_title.to_string()));
         if let Some(document) = &pager.document.data {
             for line in document.lines() {
                 lines.extend(

@@ -7,13 +7,15 @@ use ratatui::text::Span;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::text::width;
+use crate::i18n::{Language, Text};
+use crate::tui::model::Tab;
 use crate::tui::state::Status;
 use crate::tui::theme::{self, Theme};
 
 /// What a block title says of a load in flight or failed ("Loading is state").
-pub fn status_title(status: &Status, theme: Theme) -> Option<Span<'static>> {
+pub fn status_title(status: &Status, language: Language, theme: Theme) -> Option<Span<'static>> {
     match status {
-        Status::Loading => Some(Span::raw("· loading… ")),
+        Status::Loading => Some(Span::raw(format!("· {} ", language.text(Text::Loading)))),
         Status::Failed(f) => Some(Span::styled(
             format!("· {} {} ", theme::FAILED_GLYPH, f.code),
             theme.failed(),
@@ -30,11 +32,14 @@ pub fn fits(title: &[Span], hint: &str, room: u16) -> bool {
 }
 
 /// "No user open" in a bordered block: shared by the two tabs that need an open user.
-pub fn render_no_user(title: &str, theme: Theme, area: Rect, buf: &mut Buffer) {
+pub fn render_no_user(tab: Tab, language: Language, theme: Theme, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .border_style(theme.border())
-        .title(Span::styled(format!(" {title} "), theme.title()));
-    Paragraph::new("No user open: pick one in the User List (1) and press Enter.")
+        .title(Span::styled(
+            format!(" {} ", language.text(tab.title())),
+            theme.title(),
+        ));
+    Paragraph::new(language.text(Text::NoUserOpen))
         .style(theme.dim())
         .wrap(Wrap { trim: true })
         .block(block)

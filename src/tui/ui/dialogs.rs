@@ -1,6 +1,8 @@
 //! What opens on top of a view: the help overlay, the confirmation of a change and the
 //! one-time SecretKey modal.
 
+use std::borrow::Cow;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -8,6 +10,7 @@ use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
 use super::layout::{self, centered};
 use crate::cam::model::{DESCRIPTION_MAX_CHARS, KeyStatus};
+use crate::i18n::{Language, Text};
 use crate::tui::action::Request;
 use crate::tui::geometry::{HelpLayout, HelpText};
 use crate::tui::state::{
@@ -41,12 +44,13 @@ pub struct HelpView {
     pub read_only: bool,
     /// Lines scrolled past, when the help is taller than the screen.
     pub scroll: usize,
+    pub language: Language,
     pub theme: Theme,
 }
 
 impl Widget for &HelpView {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = self.theme;
+        let (theme, language) = (self.theme, self.language);
         let help = HelpText::new(self.context, self.read_only, area.width);
         let layout = HelpLayout::of(&help, (area.width, area.height));
         let line_width = help.width;
@@ -64,9 +68,16 @@ impl Widget for &HelpView {
             );
         }
         let rows = lines.len();
+        let context = language.text(self.context.title());
         let mut title = vec![
-            Span::styled(format!(" Keys · {} ", self.context.title()), theme.title()),
-            Span::styled("· Esc closes ", theme.dim()),
+            Span::styled(
+                format!(" {} ", language.text(Text::HelpTitle { context: &context })),
+                theme.title(),
+            ),
+            Span::styled(
+                format!("· {} ", language.text(Text::EscCloses)),
+                theme.dim(),
+            ),
         ];
         match layout {
             HelpLayout::OneColumn => {
@@ -97,12 +108,13 @@ impl Widget for &HelpView {
             }
             HelpLayout::Scrolling { visible } => {
                 let offset = self.scroll.min(rows.saturating_sub(visible));
+                let position = Text::ScrollPosition {
+                    first: offset + 1,
+                    last: (offset + visible).min(rows),
+                    total: rows,
+                };
                 title.push(Span::styled(
-                    format!(
-                        "· j/k scroll {}-{} of {rows} ",
-                        offset + 1,
-                        (offset + visible).min(rows)
-                    ),
+                    format!("· {} ", language.text(position)),
                     theme.dim(),
                 ));
                 let inner = frame(
@@ -121,10 +133,13 @@ impl Widget for &HelpView {
     }
 }
 
-fn buttons(confirm_label: &str, focus: Button, theme: Theme) -> Line<'static> {
+fn buttons(confirm_label: &str, focus: Button, language: Language, theme: Theme) -> Line<'static> {
     Line::from(vec![
         Span::raw("   "),
-        Span::styled(" Cancel (n) ", theme.button(focus == Button::Cancel)),
+        Span::styled(
+            format!(" {} (n) ", language.text(Text::ButtonCancel)),
+            theme.button(focus == Button::Cancel),
+        ),
         Span::raw("   "),
         Span::styled(
             format!(" {confirm_label} (y) "),
@@ -137,53 +152,45 @@ fn buttons(confirm_label: &str, focus: Button, theme: Theme) -> Line<'static> {
 /// the end of the SecretId is typed into.
 pub struct ConfirmView<'a> {
     pub confirm: &'a Confirm,
+    pub language: Language,
     pub theme: Theme,
 }
 
+/// What a change means, and whether it is a warning.
+struct Meaning {
+    text: Text<'static>,
+    warning: bool,
+}
+
 /// The dialog's verb for a request, and what the change means.
-fn question(request: &Request, theme: Theme) -> (&'static str, Vec<Line<'static>>) {
-    let danger = |text: String| Line::styled(text, theme.danger());
-    match request {
+fn question(request: &Request, language: Language) -> (Cow<'static, str>, Option<Meaning>) {
+    let (verb, text, warning) = match request {
         Request::SetKeyStatus {
             status: KeyStatus::Inactive,
             ..
-        } => (
-            "Disable",
-            vec![
-                danger(format!(
-                    "{} Every request signed with this key will be",
-                    theme::WARNING_GLYPH
-                )),
-                danger("  refused until it is enabled again.".to_owned()),
-            ],
-        ),
+        } => (Text::VerbDisable, Text::DisableMeaning, true),
         Request::SetKeyStatus {
             status: KeyStatus::Active,
             ..
-        } => (
-            "Enable",
-            vec![
-                Line::raw("Requests signed with this key will be"),
-                Line::raw("accepted again."),
-            ],
-        ),
-        Request::DeleteKey { .. } => (
-            "Delete",
-            vec![
-                danger(format!(
-                    "{} This cannot be undone: the key can never",
-                    theme::WARNING_GLYPH
-                )),
-                danger("  be used again.".to_owned()),
-            ],
-        ),
-        Request::CreateKey { .. } => (
-            "Create",
-            vec![Line::raw("Its SecretKey is shown once, right after.")],
-        ),
+        } => (Text::VerbEnable, Text::EnableMeaning, false),
+        Request::DeleteKey { .. } => (Text::VerbDelete, Text::DeleteMeaning, true),
+        Request::CreateKey { .. } => (Text::VerbCreate, Text::CreateMeaning, false),
         // A change no words are written for yet: named by its action.
-        other => (other.call_name(), Vec::new()),
-    }
+        other => return (other.call_name().into(), None),
+    };
+    (language.text(verb), Some(Meaning { text, warning }))
+}
+
+/// A warning's lines in the danger style: the glyph before the first, the rest under its text.
+fn warning(text: &str, theme: Theme) -> impl Iterator<Item = Line<'static>> {
+    text.lines().enumerate().map(move |(index, line)| {
+        let lead = if index == 0 {
+            format!("{} ", theme::WARNING_GLYPH)
+        } else {
+            "  ".to_owned()
+        };
+        Line::styled(lead + line, theme.danger())
+    })
 }
 
 /// An input line: the text with the cursor between `before` and `after`.
@@ -198,34 +205,43 @@ fn input(before: &str, after: &str, theme: Theme) -> Line<'static> {
 
 impl Widget for &ConfirmView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (confirm, theme) = (self.confirm, self.theme);
-        let (verb, meaning) = question(&confirm.request, theme);
+        let (confirm, theme, language) = (self.confirm, self.theme, self.language);
+        let (verb, meaning) = question(&confirm.request, language);
+        let user = &confirm.user_name;
+        let say = |text: Text<'_>| language.text(text);
         let mut lines = match confirm.request.secret_id() {
             Some(secret_id) => vec![
-                Line::raw(format!("{verb} {secret_id}")),
-                Line::raw(format!("of {}?", confirm.user_name)),
+                Line::raw(say(Text::ConfirmKey {
+                    verb: &verb,
+                    secret_id: secret_id.as_str(),
+                })),
+                Line::raw(say(Text::ConfirmKeyOf { user })),
             ],
-            None => vec![Line::raw(format!(
-                "{verb} an API key for {}?",
-                confirm.user_name
-            ))],
+            None => vec![Line::raw(say(Text::ConfirmCreate { verb: &verb, user }))],
         };
         lines.push(Line::default());
-        lines.extend(meaning);
+        match meaning {
+            Some(Meaning {
+                text,
+                warning: true,
+            }) => lines.extend(warning(&say(text), theme)),
+            Some(Meaning {
+                text,
+                warning: false,
+            }) => lines.extend(say(text).lines().map(|line| Line::raw(line.to_owned()))),
+            None => {}
+        }
         lines.push(Line::default());
         match &confirm.answer {
             Answer::Press { focus } => {
-                lines.push(buttons(verb, *focus, theme));
+                lines.push(buttons(&verb, *focus, language, theme));
                 lines.push(Line::default());
-                lines.push(Line::styled(
-                    "y confirms · n/Esc cancels · Tab moves, Enter presses",
-                    theme.dim(),
-                ));
+                lines.push(Line::styled(say(Text::ConfirmKeysHint), theme.dim()));
             }
             Answer::Type { typed, mismatch } => {
-                lines.push(Line::raw(format!(
-                    "Type the last {TYPED_CHARACTERS} characters of the SecretId:"
-                )));
+                lines.push(Line::raw(say(Text::TypeLastCharacters {
+                    count: TYPED_CHARACTERS,
+                })));
                 lines.push(Line::from(vec![
                     Span::raw("> "),
                     Span::styled(format!("{typed:<TYPED_CHARACTERS$}"), theme.input()),
@@ -233,36 +249,38 @@ impl Widget for &ConfirmView<'_> {
                 ]));
                 lines.push(if *mismatch {
                     Line::styled(
-                        format!(
-                            "{} That does not match: nothing was deleted.",
-                            theme::FAILED_GLYPH
-                        ),
+                        format!("{} {}", theme::FAILED_GLYPH, say(Text::TypedMismatch)),
                         theme.failed(),
                     )
                 } else {
                     Line::default()
                 });
-                lines.push(Line::styled("Enter deletes · Esc cancels", theme.dim()));
+                lines.push(Line::styled(say(Text::TypedKeysHint), theme.dim()));
             }
             Answer::Describe { field, refused } => {
                 let (before, after) = field.split();
-                lines.push(Line::raw("Description (optional):"));
+                lines.push(Line::raw(say(Text::DescriptionPrompt)));
                 lines.push(input(before, after, theme));
-                let rule = format!("Up to {DESCRIPTION_MAX_CHARS} letters, digits and _+=,.@:/-");
+                let rule = say(Text::DescriptionRule {
+                    max: DESCRIPTION_MAX_CHARS,
+                });
                 lines.push(if *refused {
                     Line::styled(format!("{} {rule}", theme::WARNING_GLYPH), theme.danger())
                 } else {
                     Line::styled(rule, theme.dim())
                 });
                 lines.push(Line::default());
-                lines.push(Line::styled("Enter creates · Esc cancels", theme.dim()));
+                lines.push(Line::styled(say(Text::DescribeKeysHint), theme.dim()));
             }
         }
         let inner = frame(
             area,
             60,
             lines.len() as u16 + 2,
-            Line::styled(format!(" {verb} API key "), theme.title()),
+            Line::styled(
+                format!(" {} ", say(Text::ConfirmTitle { verb: &verb })),
+                theme.title(),
+            ),
             theme,
             buf,
         );
@@ -275,12 +293,14 @@ pub struct SecretView<'a> {
     pub modal: &'a SecretModal,
     /// Seconds until the copied SecretKey is cleared, when one is on the clipboard.
     pub countdown: Option<u64>,
+    pub language: Language,
     pub theme: Theme,
 }
 
 impl Widget for &SecretView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (modal, theme) = (self.modal, self.theme);
+        let (modal, theme, language) = (self.modal, self.theme, self.language);
+        let say = |text: Text<'_>| language.text(text);
         let secret = modal.key.secret_access_key.expose();
         let shown = if modal.revealed {
             secret.to_owned()
@@ -288,7 +308,7 @@ impl Widget for &SecretView<'_> {
             "*".repeat(secret.chars().count())
         };
         let tick = if modal.acknowledged { "[x]" } else { "[ ]" };
-        let lines = vec![
+        let mut lines = vec![
             Line::from(vec![
                 Span::styled("SecretId   ", theme.label()),
                 Span::raw(modal.key.access_key_id.to_string()),
@@ -297,55 +317,58 @@ impl Widget for &SecretView<'_> {
                 Span::styled("SecretKey  ", theme.label()),
                 Span::raw(shown),
                 Span::styled(
-                    if modal.revealed {
-                        "  (v masks)"
-                    } else {
-                        "  (v reveals)"
-                    },
+                    format!(
+                        "  {}",
+                        say(if modal.revealed {
+                            Text::SecretMasks
+                        } else {
+                            Text::SecretReveals
+                        })
+                    ),
                     theme.dim(),
                 ),
             ]),
             Line::default(),
-            Line::styled(
-                format!(
-                    "{} This is the only time the SecretKey is shown:",
-                    theme::WARNING_GLYPH
-                ),
-                theme.danger(),
-            ),
-            Line::styled("  it cannot be shown again. Save it now.", theme.danger()),
+        ];
+        lines.extend(warning(&say(Text::SecretWarning), theme));
+        lines.extend([
             Line::default(),
             Line::from(vec![
-                Span::styled(format!("{tick} I have saved the SecretKey"), theme.title()),
+                Span::styled(format!("{tick} {}", say(Text::SecretSaved)), theme.title()),
                 Span::styled(
-                    if modal.acknowledged {
-                        "  (Enter closes)"
-                    } else {
-                        "  (Space, then Enter closes)"
-                    },
+                    format!(
+                        "  {}",
+                        say(if modal.acknowledged {
+                            Text::SecretEnterCloses
+                        } else {
+                            Text::SecretSpaceThenEnter
+                        })
+                    ),
                     theme.dim(),
                 ),
             ]),
             Line::default(),
             Line::from(match self.countdown {
                 Some(seconds) => Span::styled(
-                    format!("The copied SecretKey leaves the clipboard in {seconds} s"),
+                    say(Text::SecretCountdown { seconds }),
                     theme.flash(crate::tui::state::Level::Warning),
                 ),
                 None => Span::styled(
-                    format!("Y copies it; it is cleared after {SECRET_CLIPBOARD_SECONDS} s"),
+                    say(Text::SecretCopyHint {
+                        seconds: SECRET_CLIPBOARD_SECONDS,
+                    }),
                     theme.dim(),
                 ),
             }),
-        ];
+        ]);
+        let title = say(Text::SecretTitle {
+            user: &modal.user_name,
+        });
         let inner = frame(
             area,
             66,
             lines.len() as u16 + 2,
-            Line::styled(
-                format!(" New API key for {} ", modal.user_name),
-                theme.title(),
-            ),
+            Line::styled(format!(" {title} "), theme.title()),
             theme,
             buf,
         );

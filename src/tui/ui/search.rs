@@ -10,11 +10,13 @@ use ratatui::widgets::{Block, Padding, Paragraph, Widget};
 use super::layout::{self, centered};
 use super::text::{truncate, width};
 use crate::cam::owner::Progress;
+use crate::i18n::{Language, Text};
 use crate::tui::state::OwnerSearch;
 use crate::tui::theme::Theme;
 
 pub struct SearchView<'a> {
     pub search: &'a OwnerSearch,
+    pub language: Language,
     pub theme: Theme,
 }
 
@@ -37,11 +39,15 @@ fn bar(ratio: f64, width: usize) -> String {
 impl Widget for &SearchView<'_> {
     /// `area` is the body: the box is centred in it.
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (search, theme) = (self.search, self.theme);
+        let (search, theme, language) = (self.search, self.theme, self.language);
+        let say = |text: Text<'_>| language.text(text);
         let rect = centered(area, 72, 7);
         let inner_width = usize::from(rect.width.saturating_sub(4));
+        let title = say(Text::SearchTitle {
+            secret_id: search.secret_id.as_str(),
+        });
         let title = truncate(
-            &format!(" Finding the owner of {} ", search.secret_id),
+            &format!(" {title} "),
             usize::from(rect.width.saturating_sub(2)),
         );
         let progress = search.progress.unwrap_or(Progress {
@@ -52,15 +58,19 @@ impl Widget for &SearchView<'_> {
             eta: None,
         });
         let counts = format!(
-            " {:>3.0} %  {} of {} users",
+            " {:>3.0} %  {}",
             progress.ratio() * 100.0,
-            progress.done,
-            progress.total
+            say(Text::SearchCounts {
+                done: progress.done,
+                total: progress.total
+            })
         );
         let bar_width = inner_width.saturating_sub(width(&counts)).max(4);
         let eta = match progress.eta {
-            Some(left) => format!("about {} left", duration(left)),
-            None => "time left: after the first answers".to_owned(),
+            Some(left) => say(Text::SearchEta {
+                left: &duration(left),
+            }),
+            None => say(Text::SearchEtaUnknown),
         };
         let lines = vec![
             Line::from(vec![
@@ -69,27 +79,15 @@ impl Widget for &SearchView<'_> {
             ]),
             Line::default(),
             Line::raw(truncate(
-                &format!(
-                    "{} ListAccessKeys calls · {} · {eta}",
-                    progress.requests,
-                    duration(progress.elapsed)
-                ),
+                &say(Text::SearchCalls {
+                    count: progress.requests,
+                    elapsed: &duration(progress.elapsed),
+                    eta: &eta,
+                }),
                 inner_width,
             )),
-            Line::styled(
-                truncate(
-                    "At most 20 calls a second; users already seen cost no call.",
-                    inner_width,
-                ),
-                theme.dim(),
-            ),
-            Line::styled(
-                truncate(
-                    "Esc cancels (what was learned is kept) · @ shows the calls",
-                    inner_width,
-                ),
-                theme.dim(),
-            ),
+            Line::styled(truncate(&say(Text::SearchRate), inner_width), theme.dim()),
+            Line::styled(truncate(&say(Text::SearchKeys), inner_width), theme.dim()),
         ];
         layout::clear(rect, buf);
         Paragraph::new(lines)

@@ -4,10 +4,11 @@
 //! request goes through the one mutation gate, and cancelling sends nothing.
 
 use crate::cam::model::{DESCRIPTION_MAX_CHARS, is_description_char};
+use crate::i18n::Text;
 use crate::tui::action::{Command, Effect, Request};
-use crate::tui::state::{Answer, Button, Confirm, Level, Modal, State};
+use crate::tui::state::{Answer, Button, Confirm, Level, Modal, State, TYPED_CHARACTERS};
 use crate::tui::text_field::Edit;
-use crate::tui::update::core::{busy, flash, mutate};
+use crate::tui::update::core::{busy, mutate, say_text};
 
 /// Opens the dialog, unless a change is still in flight.
 pub fn ask(state: &mut State, confirm: Confirm) {
@@ -45,13 +46,11 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
         }
         (Answer::Type { mismatch, .. }, Command::Submit) => {
             *mismatch = true;
-            flash(
-                state,
-                Level::Warning,
-                format!(
-                    "Not deleted: type the last 4 characters of the SecretId ({expected}) exactly"
-                ),
-            );
+            let mismatch = Text::NotDeletedMismatch {
+                count: TYPED_CHARACTERS,
+                expected: &expected,
+            };
+            say_text(state, Level::Warning, mismatch);
         }
         (Answer::Describe { field, refused }, Command::Edit(edit)) => {
             field.edit(edit);
@@ -66,11 +65,11 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
         }
         (Answer::Type { .. }, Command::Cancel) => {
             state.modal = None;
-            flash(state, Level::Info, "Cancelled: nothing deleted");
+            say_text(state, Level::Info, Text::CancelledNothingDeleted);
         }
         (_, Command::Press | Command::Cancel) => {
             state.modal = None;
-            flash(state, Level::Info, "Cancelled: nothing changed");
+            say_text(state, Level::Info, Text::CancelledNothingChanged);
         }
         _ => {}
     }

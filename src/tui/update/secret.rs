@@ -1,10 +1,11 @@
 //! The one-time SecretKey of a new key: revealing it, copying it or its SecretId, and closing
 //! only once "I have saved the SecretKey" is ticked.
 
+use crate::i18n::Text;
 use crate::tui::action::{Command, Copied, Effect};
 use crate::tui::state::{Level, Modal, State};
 use crate::tui::update::clipboard;
-use crate::tui::update::core::flash;
+use crate::tui::update::core::say_text;
 
 pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
     let Some(Modal::Secret(modal)) = &mut state.modal else {
@@ -27,17 +28,11 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
         Command::CloseSecret if modal.acknowledged => {
             // Dropping the modal drops the only SecretKey camtui held (zeroized on drop).
             state.modal = None;
-            flash(
-                state,
-                Level::Info,
-                "The SecretKey is gone from camtui and cannot be shown again",
-            );
+            say_text(state, Level::Info, Text::SecretGone);
         }
-        Command::CloseSecret | Command::Quit => flash(
-            state,
-            Level::Warning,
-            "The SecretKey cannot be shown again: save it, tick \"I have saved the SecretKey\" (Space), then close (Enter)",
-        ),
+        Command::CloseSecret | Command::Quit => {
+            say_text(state, Level::Warning, Text::SecretNotSaved);
+        }
         _ => {}
     }
     Vec::new()

@@ -1,0 +1,114 @@
+//! The domain's values as the console says them, in the run's language: a user's kind, a
+//! key's status, a policy's kind and how it reaches the user, and a user's security settings.
+
+use std::borrow::Cow;
+
+use crate::cam::model::{KeyStatus, UserKind, Verification};
+use crate::cam::permissions::{Notice, PolicyKind, Security, Via};
+use crate::i18n::{Language, Text};
+
+pub fn user_kind(language: Language, kind: UserKind) -> Cow<'static, str> {
+    language.text(match kind {
+        UserKind::SubUser => Text::UserKindSubUser,
+        UserKind::Collaborator => Text::UserKindCollaborator,
+    })
+}
+
+pub fn key_status(language: Language, status: KeyStatus) -> Cow<'static, str> {
+    language.text(match status {
+        KeyStatus::Active => Text::KeyEnabled,
+        KeyStatus::Inactive => Text::KeyDisabled,
+    })
+}
+
+pub fn policy_kind(language: Language, kind: PolicyKind) -> Cow<'static, str> {
+    language.text(match kind {
+        PolicyKind::Preset => Text::PolicyPreset,
+        PolicyKind::Custom => Text::PolicyCustom,
+    })
+}
+
+/// `user`, or `group NAME`.
+pub fn via(language: Language, via: &Via) -> Cow<'static, str> {
+    language.text(match via {
+        Via::User => Text::ViaUser,
+        Via::Group { group_name, .. } => Text::ViaGroup { group: group_name },
+    })
+}
+
+/// A line of the Security section in words, and whether it is off.
+pub struct Setting {
+    pub words: String,
+    pub off: bool,
+}
+
+/// How a console login is verified: off, or the methods.
+pub fn login_protection(language: Language, security: &Security) -> Setting {
+    methods(language, &security.login_protection)
+}
+
+/// How sensitive operations are verified.
+pub fn operation_protection(language: Language, security: &Security) -> Setting {
+    methods(language, &security.operation_protection)
+}
+
+/// What a login from an unusual place meets: off, verification, notices, or both.
+pub fn unusual_login(language: Language, security: &Security) -> Setting {
+    let notices = list(
+        language,
+        security
+            .unusual_login_notices
+            .iter()
+            .map(|notice| match notice {
+                Notice::Phone => Text::Phone,
+                Notice::Email => Text::Email,
+                Notice::Wechat => Text::Wechat,
+            }),
+    );
+    let notify = || language.text(Text::UnusualNotify { notices: &notices });
+    let words = match (security.unusual_login_verified, notices.is_empty()) {
+        (false, true) => return off(language),
+        (true, true) => language.text(Text::UnusualVerify),
+        (true, false) => language.text(Text::UnusualVerifyAndNotify { notify: &notify() }),
+        (false, false) => notify(),
+    };
+    Setting {
+        words: words.into_owned(),
+        off: false,
+    }
+}
+
+fn methods(language: Language, methods: &[Verification]) -> Setting {
+    if methods.is_empty() {
+        return off(language);
+    }
+    let words = list(
+        language,
+        methods.iter().map(|method| match method {
+            Verification::Phone => Text::VerifyPhone,
+            Verification::Token => Text::VerifyHardwareToken,
+            Verification::Stoken => Text::VerifyVirtualMfa,
+            Verification::Wechat => Text::Wechat,
+            Verification::Custom => Text::VerifyCustom,
+            Verification::Mail => Text::Email,
+            Verification::U2fToken => Text::VerifyU2f,
+            Verification::Passkey => Text::VerifyPasskey,
+        }),
+    );
+    Setting { words, off: false }
+}
+
+fn off(language: Language) -> Setting {
+    Setting {
+        words: language.text(Text::ProtectionOff).into_owned(),
+        off: true,
+    }
+}
+
+/// `a, b` (`a、b` in Chinese).
+fn list<'a>(language: Language, texts: impl Iterator<Item = Text<'a>>) -> String {
+    texts
+        .map(|text| language.text(text))
+        .collect::<Vec<_>>()
+        .join(&language.text(Text::ListSeparator))
+}
