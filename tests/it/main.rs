@@ -27,5 +27,6 @@ mod shell;
 mod signer_vectors;
 mod tui_operator_tmux;
 mod tui_tmux;
+mod tui_tmux_zh;
 mod tui_worker;
 mod user_listing;

@@ -24,7 +24,7 @@ use camtui::cam::transport::{Endpoint, TransportConfig};
 use camtui::cam::{Client, Transport, credential};
 
 /// The token after `label` on the first line where it is followed by a token that `fits`.
-fn field_where(screen: &str, label: &str, fits: impl Fn(&str) -> bool) -> String {
+pub fn field_where(screen: &str, label: &str, fits: impl Fn(&str) -> bool) -> String {
     screen
         .lines()
         .filter_map(|line| {
@@ -35,21 +35,25 @@ fn field_where(screen: &str, label: &str, fits: impl Fn(&str) -> bool) -> String
         .unwrap_or_else(|| panic!("no {label:?} on\n{screen}"))
 }
 
-fn field(screen: &str, label: &str) -> String {
+pub fn field(screen: &str, label: &str) -> String {
     field_where(screen, label, |_| true)
 }
 
-fn is_secret_id(token: &str) -> bool {
+pub fn is_secret_id(token: &str) -> bool {
     token.starts_with("IKID") || token.starts_with("AKID")
 }
 
 /// A client for the sandbox the console started: its endpoint from the header, the root key
 /// from the data directory.
 fn server_client(screen: &str, data_dir: &Path) -> Client {
-    let endpoint = field(screen, "SANDBOX ");
+    sandbox_client(&field(screen, "SANDBOX "), data_dir)
+}
+
+/// A client for the sandbox at `endpoint`, with the root key from the data directory.
+pub fn sandbox_client(endpoint: &str, data_dir: &Path) -> Client {
     let root = credential::from_json_file(&data_dir.join("root-credential.json")).unwrap();
     let transport = Transport::new(
-        TransportConfig::new(Endpoint::custom(&endpoint).unwrap()),
+        TransportConfig::new(Endpoint::custom(endpoint).unwrap()),
         root,
     )
     .unwrap();
@@ -78,7 +82,7 @@ fn filter_for(users: &[camtui::cam::model::SubAccountInfo], name: &str, uin: u64
 
 /// A sub-user with exactly one key that has been used (so it has access records), preferring
 /// an ASCII name. Returns (name, uin, what to type into the filter).
-async fn pick_user(client: &Client) -> (String, u64, String) {
+pub async fn pick_user(client: &Client) -> (String, u64, String) {
     let users = client.send(&ListUsers {}).await.unwrap().data;
     let mut picked = None;
     for user in &users {
