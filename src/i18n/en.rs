@@ -4,6 +4,8 @@ use std::borrow::Cow;
 
 use super::Text;
 
+// One word can be two messages: the other language tells them apart.
+#[allow(clippy::match_same_arms)]
 pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
     Cow::Borrowed(match text {
         // ---- Console: the keymap's hints and help, the command line, the clipboard ----

@@ -330,7 +330,7 @@ texts! {
 mod tests {
     use std::path::Path;
 
-    use unicode_width::UnicodeWidthStr as _;
+    use unicode_width::UnicodeWidthStr;
 
     use super::*;
     use crate::cam::credential::environment_of;
@@ -399,7 +399,7 @@ mod tests {
                     "{text:?} is empty in {language:?}"
                 );
                 // A message of several lines (`\n`) is drawn a line at a time.
-                let widest = words.lines().map(|line| line.width()).max();
+                let widest = words.lines().map(UnicodeWidthStr::width).max();
                 if let (Some(width), Some(widest)) = (width, widest) {
                     assert!(
                         widest <= width,
