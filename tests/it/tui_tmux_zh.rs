@@ -26,6 +26,7 @@ async fn keys_lifecycle_in_chinese() {
     for english in ["User List", "SANDBOX", "account ", "users"] {
         assert!(!screen.contains(english), "{english:?} on\n{screen}");
     }
+    tmux.save("zh-user-list", &screen);
     let client = sandbox_client(&field(&screen, "沙箱 "), data_dir.path());
     let (name, uin, filter) = pick_user(&client).await;
 
@@ -36,6 +37,7 @@ async fn keys_lifecycle_in_chinese() {
     tmux.keys(&["Enter", "Enter"]);
     let screen = tmux.wait_text(&format!("用户详情 · {name}"));
     assert!(screen.contains("1/2 个 API 密钥"), "{screen}");
+    tmux.save("zh-user-details", &screen);
     tmux.keys(&["Enter"]);
     let screen = tmux.wait_text(&format!("API密钥 · {name}"));
     assert!(screen.contains("最近访问时间"), "{screen}");
@@ -54,6 +56,7 @@ async fn keys_lifecycle_in_chinese() {
         "{screen}"
     );
     let secret_id = field_where(&screen, "SecretId   ", is_secret_id);
+    tmux.save("zh-secret-modal", &screen);
     tmux.keys(&["Enter"]);
     tmux.wait_text("SecretKey 无法再次显示");
     tmux.keys(&["Space"]);
@@ -73,6 +76,7 @@ async fn keys_lifecycle_in_chinese() {
         screen.contains("禁用此密钥后，腾讯云将拒绝此密钥的所有请求"),
         "{screen}"
     );
+    tmux.save("zh-confirm-disable", &screen);
     tmux.keys(&["Tab", "Enter"]);
     tmux.wait_for("the key to show as 已禁用", |s| {
         s.lines()
@@ -91,6 +95,7 @@ async fn keys_lifecycle_in_chinese() {
         screen.contains("请输入 SecretId 的最后 4 个字符："),
         "{screen}"
     );
+    tmux.save("zh-confirm-delete", &screen);
     tmux.type_text(&secret_id[secret_id.len() - 4..]);
     tmux.keys(&["Enter"]);
     let screen = tmux.wait_text(&format!("已删除 {secret_id}"));
