@@ -182,12 +182,47 @@ pub enum ServerError {
     Bug(&'static str),
 }
 
+/// The most characters of request text (a name, a value, a header) a message repeats.
+pub const ECHO_CHARS: usize = 64;
+/// The longest message a refusal carries, whatever it repeats: replies and audit records stay
+/// small however large the request.
+pub const MESSAGE_CHARS: usize = 512;
+
+/// Request text as a message repeats it: control characters dropped, at most [`ECHO_CHARS`]
+/// characters, a clipped one marked with `…`.
+pub fn echo(text: &str) -> String {
+    clip(text, ECHO_CHARS)
+}
+
+/// `text` with every `` `quoted` `` part [`echo`]ed: serde's messages quote the values they
+/// refuse.
+pub fn clip_quoted(text: &str) -> String {
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| if i % 2 == 1 { echo(part) } else { part.to_owned() })
+        .collect::<Vec<_>>()
+        .join("`")
+}
+
+fn clip(text: &str, limit: usize) -> String {
+    let mut printable = text.chars().filter(|c| !c.is_control());
+    let mut out: String = printable.by_ref().take(limit).collect();
+    if printable.next().is_some() {
+        out.push('…');
+    }
+    out
+}
+
 impl ServerError {
+    /// A refusal; a message longer than [`MESSAGE_CHARS`] is clipped (and marked).
     pub fn new(code: Code, message: impl Into<String>) -> Self {
-        Self::Api {
-            code,
-            message: message.into(),
-        }
+        let message = message.into();
+        let message = if message.chars().count() > MESSAGE_CHARS {
+            clip(&message, MESSAGE_CHARS)
+        } else {
+            message
+        };
+        Self::Api { code, message }
     }
 
     /// The key's owner may not call `action` (or not on this target).
@@ -273,6 +308,22 @@ mod tests {
             assert_eq!(Code::parse(code.as_str()), Some(code));
         }
         assert_eq!(Code::parse("NoSuchCode"), None);
+    }
+
+    // Regression (issue 11, attack 2): a 400,000-character credential-scope service came back
+    // whole in the message and in the audit record.
+    #[test]
+    fn echoes_and_messages_are_clipped_and_marked() {
+        assert_eq!(echo("cam"), "cam");
+        assert_eq!(echo("a\u{7}b\nc"), "abc");
+        let long = "x".repeat(400_000);
+        let echoed = echo(&long);
+        assert_eq!(echoed.chars().count(), ECHO_CHARS + 1);
+        assert!(echoed.ends_with('…'));
+        assert_eq!(echo(&"y".repeat(ECHO_CHARS)), "y".repeat(ECHO_CHARS));
+        let error = ServerError::new(Code::InvalidParameter, long);
+        assert_eq!(error.public_message().chars().count(), MESSAGE_CHARS + 1);
+        assert!(error.public_message().ends_with('…'));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use serde_json::{Map, Value};
 
-use super::error::{Code, ServerError};
+use super::error::{Code, ServerError, clip_quoted, echo};
 use super::schema::{Field, Kind};
 
 /// Where the parameters came from.
@@ -40,7 +40,7 @@ fn parse_json(body: &[u8]) -> Result<Map<String, Value>, ServerError> {
         // Valid JSON that `Strict` refuses: a repeated name.
         Err(e) if e.is_data() => Err(ServerError::new(
             Code::InvalidParameter,
-            format!("the request body is refused: {e}"),
+            clip_quoted(&format!("the request body is refused: {e}")),
         )),
         Err(e) => Err(ServerError::new(
             Code::InvalidParameter,
@@ -131,7 +131,10 @@ fn normalize_object(
     {
         return Err(ServerError::new(
             Code::UnknownParameter,
-            format!("The parameter `{prefix}{unknown}` is not recognized."),
+            format!(
+                "The parameter `{}` is not recognized.",
+                echo(&format!("{prefix}{unknown}"))
+            ),
         ));
     }
     let mut out = Map::with_capacity(object.len());
@@ -244,7 +247,7 @@ fn unflatten(fields: &[Field], query: &str) -> Result<Map<String, Value>, Server
         let Some(field) = fields.iter().find(|f| f.name == name) else {
             return Err(ServerError::new(
                 Code::UnknownParameter,
-                format!("The parameter `{key}` is not recognized."),
+                format!("The parameter `{}` is not recognized.", echo(&key)),
             ));
         };
         let value = Value::String(value.into_owned());
@@ -267,7 +270,7 @@ fn unflatten(fields: &[Field], query: &str) -> Result<Map<String, Value>, Server
                 if !item_fields.iter().any(|f| f.name == *member) {
                     return Err(ServerError::new(
                         Code::UnknownParameter,
-                        format!("The parameter `{key}` is not recognized."),
+                        format!("The parameter `{}` is not recognized.", echo(&key)),
                     ));
                 }
                 let slot = list_slot(&mut object, name, index);
@@ -283,7 +286,10 @@ fn unflatten(fields: &[Field], query: &str) -> Result<Map<String, Value>, Server
             _ => {
                 return Err(ServerError::new(
                     Code::InvalidParameter,
-                    format!("The parameter `{key}` does not match the shape of `{name}`."),
+                    format!(
+                        "The parameter `{}` does not match the shape of `{name}`.",
+                        echo(&key)
+                    ),
                 ));
             }
         }
@@ -295,7 +301,7 @@ fn unflatten(fields: &[Field], query: &str) -> Result<Map<String, Value>, Server
 fn duplicate(key: &str) -> ServerError {
     ServerError::new(
         Code::InvalidParameter,
-        format!("The parameter `{key}` is given more than once."),
+        format!("The parameter `{}` is given more than once.", echo(key)),
     )
 }
 
@@ -310,7 +316,7 @@ fn list_index(key: &str, index: &str) -> Result<usize, ServerError> {
         .ok_or_else(|| {
             ServerError::new(
                 Code::InvalidParameter,
-                format!("The parameter `{key}` has an invalid list index."),
+                format!("The parameter `{}` has an invalid list index.", echo(key)),
             )
         })
 }

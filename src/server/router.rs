@@ -18,7 +18,7 @@ use futures::StreamExt as _;
 
 use super::auth;
 use super::directory::KeyEntry;
-use super::error::{Code, ServerError, error_envelope, success_envelope};
+use super::error::{Code, ServerError, echo, error_envelope, success_envelope};
 use super::handlers;
 use super::ids;
 use super::params::{self, Input};
@@ -99,7 +99,7 @@ fn unreadable_header(headers: &HeaderMap, name: &str) -> Option<String> {
     value
         .to_str()
         .is_err()
-        .then(|| clip(&String::from_utf8_lossy(value.as_bytes())))
+        .then(|| echo(&String::from_utf8_lossy(value.as_bytes())))
 }
 
 /// Headers a request may carry once. With two copies, this server and anything in front of it
@@ -124,11 +124,6 @@ fn check_single_headers(headers: &HeaderMap) -> Result<(), ServerError> {
     }
 }
 
-/// Printable and short, for logs and audit records.
-fn clip(text: &str) -> String {
-    text.chars().filter(|c| !c.is_control()).take(64).collect()
-}
-
 async fn process(
     state: &Arc<ServerState>,
     parts: &Parts,
@@ -139,7 +134,7 @@ async fn process(
 ) -> Result<Vec<u8>, ServerError> {
     let now = chrono::Utc::now();
     let headers = &parts.headers;
-    log.action = clip(header_text(headers, "x-tc-action").unwrap_or("-"));
+    log.action = echo(header_text(headers, "x-tc-action").unwrap_or("-"));
     let method = match parts.method {
         Method::GET => "GET",
         Method::POST => "POST",
@@ -153,7 +148,7 @@ async fn process(
     check_single_headers(headers)?;
     let body = read_body(headers, body).await?;
     let authorization = auth::parse(headers)?;
-    log.secret_id = clip(authorization.secret_id);
+    log.secret_id = echo(authorization.secret_id);
 
     // From here on every request naming a known key is audited, whatever its fate.
     let known = state.directory.key_with_owner(authorization.secret_id);
@@ -161,12 +156,12 @@ async fn process(
         request_id: request_id.to_owned(),
         now: now.timestamp(),
         action: log.action.clone(),
-        service: clip(authorization.service),
+        service: echo(authorization.service),
         mutates: false,
         source_ip: peer.to_owned(),
-        region: clip(header_text(headers, "x-tc-region").unwrap_or_default()),
+        region: echo(header_text(headers, "x-tc-region").unwrap_or_default()),
         http_method: method.to_owned(),
-        user_agent: clip(
+        user_agent: echo(
             header_text(headers, "x-tc-requestclient")
                 .or_else(|| header_text(headers, USER_AGENT.as_str()))
                 .unwrap_or_default(),
@@ -251,15 +246,15 @@ impl Call<'_> {
             ServerError::new(
                 Code::NoSuchProduct,
                 format!(
-                    "The credential scope names the service {:?}, which this server does not provide.",
-                    self.authorization.service
+                    "The credential scope names the service {}, which this server does not provide.",
+                    echo(self.authorization.service)
                 ),
             )
         })?;
         let no_such_action = |action: &str| {
             ServerError::new(
                 Code::InvalidAction,
-                format!("The action {} does not exist for {service}.", clip(action)),
+                format!("The action {} does not exist for {service}.", echo(action)),
             )
         };
         let action =
@@ -281,7 +276,7 @@ impl Call<'_> {
                 Code::NoSuchVersion,
                 format!(
                     "The version {} does not exist for {service}; use {}.",
-                    clip(version),
+                    echo(version),
                     service.version()
                 ),
             )
@@ -343,7 +338,7 @@ impl Call<'_> {
             Input::Json(self.body)
         };
         let params = params::normalize(&spec.fields, input)?;
-        meta.resource_name = clip(&request::resource_name(&params));
+        meta.resource_name = echo(&request::resource_name(&params));
 
         if spec.inline {
             return spec.run(&self.state.context(meta), params);

@@ -6,6 +6,7 @@ mod support;
 
 mod cli_e2e;
 mod client_transport;
+mod hardening_attacks;
 mod hardening_bad_input;
 mod hardening_concurrency;
 mod hardening_crash;

@@ -8,7 +8,7 @@ use crate::cam::model::{
 };
 use crate::server::audit::{self, RETENTION};
 use crate::server::auth::MAX_SKEW_SECS;
-use crate::server::error::{Code, ServerError};
+use crate::server::error::{Code, ServerError, echo};
 use crate::server::store::{EventCondition, EventQuery};
 
 const MAX_RESULTS: u64 = 50;
@@ -56,7 +56,7 @@ fn conditions(attributes: &[LookupAttribute]) -> Result<Vec<EventCondition>, Ser
             other => {
                 return Err(ServerError::new(
                     Code::InvalidAttributeKey,
-                    format!("{other:?} is not a lookup attribute key."),
+                    format!("{} is not a lookup attribute key.", echo(other)),
                 ));
             }
         };

@@ -10,7 +10,7 @@ use crate::cam::model::{
 };
 use crate::server::dates::{date, datetime};
 use crate::server::directory::KeyEntry;
-use crate::server::error::{Code, ServerError};
+use crate::server::error::{Code, ServerError, echo};
 use crate::server::ids::{new_secret_id, new_secret_key};
 use crate::server::store::{StoredKey, Tx};
 
@@ -137,11 +137,14 @@ fn check_key_of(tx: &Tx<'_>, secret_id: &str, target: u64) -> Result<(), ServerE
     match tx.key_owner(secret_id)? {
         None => Err(ServerError::new(
             Code::SecretNotExist,
-            format!("The key {secret_id} does not exist."),
+            format!("The key {} does not exist.", echo(secret_id)),
         )),
         Some((owner, _)) if owner != target => Err(ServerError::new(
             Code::UinNotMatch,
-            format!("The key {secret_id} does not belong to user {target}."),
+            format!(
+                "The key {} does not belong to user {target}.",
+                echo(secret_id)
+            ),
         )),
         Some(_) => Ok(()),
     }

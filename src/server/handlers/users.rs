@@ -14,7 +14,7 @@ use crate::cam::model::{
 };
 use crate::server::dates::datetime;
 use crate::server::directory::{KeyEntry, Principal};
-use crate::server::error::{Code, ServerError};
+use crate::server::error::{Code, ServerError, echo};
 use crate::server::store::StoredUser;
 
 /// `DescribeSubAccounts` takes at most this many UINs (spec §8.8).
@@ -50,7 +50,7 @@ pub fn list_users(ctx: &Ctx<'_>, _request: ListUsers) -> Result<ListUsersRespons
 fn user_not_found(name: &str) -> ServerError {
     ServerError::new(
         Code::ResourceUserNotExist,
-        format!("The sub-user {name:?} does not exist."),
+        format!("The sub-user {} does not exist.", echo(name)),
     )
 }
 
@@ -187,7 +187,10 @@ pub fn add_user(ctx: &Ctx<'_>, request: AddUser) -> Result<AddUserResponse, Serv
             if tx.sub_user_by_name(&request.name)?.is_some() {
                 return Err(ServerError::new(
                     Code::SubUserNameInUse,
-                    format!("The sub-user name {:?} is already in use.", request.name),
+                    format!(
+                        "The sub-user name {} is already in use.",
+                        echo(&request.name)
+                    ),
                 ));
             }
             let mut uin = new_uin();

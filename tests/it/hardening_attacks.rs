@@ -1,0 +1,86 @@
+//! The attacks of issue 11, each scripted against `camtui serve` on a real socket with
+//! hand-signed raw requests: each is refused or bounded, nothing answered is lost, and the
+//! database is unchanged where nothing should change. README "Reliability" lists the outcomes.
+
+use crate::support;
+
+use serde_json::json;
+use support::dump::{Dump, EVENTS};
+use support::wire::{Signing, exchange};
+use support::{ROOT_ID, ROOT_KEY, TestServer};
+
+/// Every row of `events` added since `before`: its code and its size in bytes (all columns).
+fn new_events(db: &std::path::Path, before: &Dump) -> Vec<(String, usize)> {
+    let after = Dump::of(db);
+    after
+        .new_events(before)
+        .iter()
+        .map(|row| {
+            let size = row
+                .iter()
+                .map(|value| match value {
+                    rusqlite::types::Value::Text(t) => t.len(),
+                    _ => 8,
+                })
+                .sum();
+            (after.text(EVENTS, row, "api_error_code"), size)
+        })
+        .collect()
+}
+
+/// Attack 2: values of any size echoed in messages and stored in the audit trail. Each reply's
+/// message and each audit record stays under a kilobyte, however large the request.
+#[tokio::test]
+async fn echoed_values_are_clipped_in_replies_and_records() {
+    let server = TestServer::start().await;
+    let alice = server.add_user("alice", false).await;
+    let host = server.handle.addr.to_string();
+    let root = Signing::cam(ROOT_ID, ROOT_KEY, &host);
+    let huge = "x".repeat(1_000_000);
+    // Unsigned: only the SecretId is known; the service name is 400,000 characters.
+    let mut scope = root.clone();
+    let service = "s".repeat(400_000);
+    scope.service = &service;
+    let cases = [
+        ("NoSuchProduct", scope.post("ListAccessKeys", "{}")),
+        (
+            "UnknownParameter",
+            root.post("ListAccessKeys", format!(r#"{{"{huge}": 1}}"#)),
+        ),
+        (
+            "ResourceNotFound.SecretNotExist",
+            root.post(
+                "DeleteAccessKey",
+                json!({"AccessKeyId": huge, "TargetUin": alice}).to_string(),
+            ),
+        ),
+        (
+            "InvalidParameterValue",
+            root.post(
+                "UpdateAccessKey",
+                json!({"AccessKeyId": "IKIDx", "Status": huge}).to_string(),
+            ),
+        ),
+        (
+            "ResourceNotFound.UserNotExist",
+            root.post("GetUser", json!({"Name": huge}).to_string()),
+        ),
+    ];
+    for (code, wire) in cases {
+        server.handle.flush_audit().await;
+        let before = Dump::of(&server.db());
+        let reply = exchange(server.handle.addr, &wire).await;
+        assert_eq!(reply.code(), code);
+        let message = reply.json()["Response"]["Error"]["Message"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        assert!(message.len() < 1024, "{code}: a {}-byte message", message.len());
+        assert!(message.contains('…'), "{code}: the clipped value is marked: {message}");
+        server.handle.flush_audit().await;
+        let events = new_events(&server.db(), &before);
+        assert_eq!(events.len(), 1, "{code}: one audit record");
+        assert_eq!(events[0].0, code);
+        assert!(events[0].1 < 2048, "{code}: a {}-byte record", events[0].1);
+    }
+}
