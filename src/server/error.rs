@@ -199,7 +199,13 @@ pub fn echo(text: &str) -> String {
 pub fn clip_quoted(text: &str) -> String {
     text.split('`')
         .enumerate()
-        .map(|(i, part)| if i % 2 == 1 { echo(part) } else { part.to_owned() })
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                echo(part)
+            } else {
+                part.to_owned()
+            }
+        })
         .collect::<Vec<_>>()
         .join("`")
 }

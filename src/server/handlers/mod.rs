@@ -148,7 +148,9 @@ fn typed<A: DeserializeOwned>(params: Value) -> Result<A, ServerError> {
     serde_json::from_value(params).map_err(|e| {
         ServerError::new(
             Code::InvalidParameterValue,
-            clip_quoted(&format!("A parameter has a value that is not allowed: {e}.")),
+            clip_quoted(&format!(
+                "A parameter has a value that is not allowed: {e}."
+            )),
         )
     })
 }
