@@ -75,12 +75,47 @@ async fn echoed_values_are_clipped_in_replies_and_records() {
             .as_str()
             .unwrap()
             .to_owned();
-        assert!(message.len() < 1024, "{code}: a {}-byte message", message.len());
-        assert!(message.contains('…'), "{code}: the clipped value is marked: {message}");
+        assert!(
+            message.len() < 1024,
+            "{code}: a {}-byte message",
+            message.len()
+        );
+        assert!(
+            message.contains('…'),
+            "{code}: the clipped value is marked: {message}"
+        );
         server.handle.flush_audit().await;
         let events = new_events(&server.db(), &before);
         assert_eq!(events.len(), 1, "{code}: one audit record");
         assert_eq!(events[0].0, code);
         assert!(events[0].1 < 2048, "{code}: a {}-byte record", events[0].1);
+    }
+}
+
+/// Attack 6: a UIN above `i64::MAX` and 999 lookup attributes were `InternalError`.
+#[tokio::test]
+async fn out_of_range_parameters_are_invalid_parameter_not_internal_error() {
+    let server = TestServer::start().await;
+    let host = server.handle.addr.to_string();
+    let root = Signing::cam(ROOT_ID, ROOT_KEY, &host);
+    let now = chrono::Utc::now().timestamp();
+    let attributes: Vec<_> = (0..999)
+        .map(|_| json!({"AttributeKey": "EventName", "AttributeValue": "ListUsers"}))
+        .collect();
+    let window = json!({"StartTime": now - 3600, "EndTime": now, "LookupAttributes": attributes});
+    for wire in [
+        root.post(
+            "DescribeSubAccounts",
+            json!({"FilterSubAccountUin": [u64::MAX]}).to_string(),
+        ),
+        root.clone()
+            .audit()
+            .post("DescribeEvents", window.to_string()),
+        root.clone()
+            .audit()
+            .post("LookUpEvents", window.to_string()),
+    ] {
+        let reply = exchange(server.handle.addr, &wire).await;
+        assert_eq!(reply.code(), "InvalidParameter", "{}", reply.json());
     }
 }

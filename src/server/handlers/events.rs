@@ -14,6 +14,9 @@ use crate::server::store::{EventCondition, EventQuery};
 const MAX_RESULTS: u64 = 50;
 const DEFAULT_RESULTS: u64 = 10;
 const WINDOW_SECS: i64 = 30 * 24 * 3600;
+/// The most conditions a search takes: there are 13 attribute keys, and each condition is a
+/// clause of the query (999 of them went past SQLite's expression depth: `InternalError`).
+const MAX_LOOKUP_ATTRIBUTES: usize = 20;
 
 /// One page of events, in either action's vocabulary.
 struct Page {
@@ -22,6 +25,12 @@ struct Page {
 }
 
 fn conditions(attributes: &[LookupAttribute]) -> Result<Vec<EventCondition>, ServerError> {
+    if attributes.len() > MAX_LOOKUP_ATTRIBUTES {
+        return Err(ServerError::new(
+            Code::InvalidParameter,
+            format!("LookupAttributes may list at most {MAX_LOOKUP_ATTRIBUTES} conditions."),
+        ));
+    }
     let mut conditions = Vec::new();
     let mut actions = Vec::new();
     for attribute in attributes {

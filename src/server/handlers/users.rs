@@ -346,6 +346,13 @@ pub fn describe_sub_accounts(
             format!("FilterSubAccountUin must list 1 to {MAX_FILTER_UINS} UINs."),
         ));
     }
+    // SQLite integers are signed: a larger number is no UIN (it was `InternalError`).
+    if let Some(uin) = uins.iter().find(|uin| i64::try_from(**uin).is_err()) {
+        return Err(ServerError::new(
+            Code::InvalidParameter,
+            format!("FilterSubAccountUin lists {uin}, which is not a UIN."),
+        ));
+    }
     let sub_accounts = ctx
         .store
         .users_by_uin(&uins)?
