@@ -119,3 +119,79 @@ async fn out_of_range_parameters_are_invalid_parameter_not_internal_error() {
         assert_eq!(reply.code(), "InvalidParameter", "{}", reply.json());
     }
 }
+
+/// Attack 6: look-alike names were distinct users, and an administrator's `IsAdmin` was
+/// silently ignored. Each is refused (or is the same user) and the database is unchanged.
+#[tokio::test]
+async fn look_alike_names_and_a_borrowed_is_admin_are_refused() {
+    let server = TestServer::start().await;
+    server.add_user("alice", false).await;
+    let carol = server.add_user("carol", true).await;
+    let (carol_id, carol_key) = server.new_key(carol).await;
+    let host = server.handle.addr.to_string();
+    let root = Signing::cam(ROOT_ID, ROOT_KEY, &host);
+    let admin = Signing::cam(&carol_id, &carol_key, &host);
+    let cases = [
+        (
+            &root,
+            "AddUser",
+            json!({"Name": "\u{0430}lice"}),
+            "InvalidParameter.UserNameIllegal",
+        ),
+        (
+            &root,
+            "AddUser",
+            json!({"Name": "alice\u{3164}"}),
+            "InvalidParameter.UserNameIllegal",
+        ),
+        (
+            &root,
+            "AddUser",
+            json!({"Name": "\u{3164}"}),
+            "InvalidParameter.UserNameIllegal",
+        ),
+        (
+            &root,
+            "AddUser",
+            json!({"Name": "ａｌｉｃｅ"}),
+            "InvalidParameter.SubUserNameInUse",
+        ),
+        (
+            &root,
+            "AddUser",
+            json!({"Name": "𝐚𝐥𝐢𝐜𝐞"}),
+            "InvalidParameter.SubUserNameInUse",
+        ),
+        (
+            &admin,
+            "AddUser",
+            json!({"Name": "mallory", "IsAdmin": 1}),
+            "AuthFailure.UnauthorizedOperation",
+        ),
+        (
+            &admin,
+            "UpdateUser",
+            json!({"Name": "alice", "IsAdmin": 1}),
+            "AuthFailure.UnauthorizedOperation",
+        ),
+    ];
+    for (signing, action, body, code) in cases {
+        server.handle.flush_audit().await;
+        let before = Dump::of(&server.db());
+        let reply = exchange(server.handle.addr, &signing.post(action, body.to_string())).await;
+        assert_eq!(reply.code(), code, "{action} {body}");
+        server.handle.flush_audit().await;
+        assert_eq!(
+            before.difference(&Dump::of(&server.db())),
+            None,
+            "{action} {body}"
+        );
+    }
+    // The full-width name finds the user it normalises to.
+    let reply = exchange(
+        server.handle.addr,
+        &root.post("GetUser", json!({"Name": "ａｌｉｃｅ"}).to_string()),
+    )
+    .await;
+    assert_eq!(reply.json()["Response"]["Name"], "alice");
+}
