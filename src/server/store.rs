@@ -191,9 +191,14 @@ impl Store {
                 }
             }
         }
-        let vault = Vault::open_or_create(&vault::key_path(path))?;
         let writer = connect(path).map_err(sqlite)?;
         migrate(&writer, path)?;
+        let sealed: bool = writer
+            .query_row("SELECT EXISTS (SELECT 1 FROM access_keys)", [], |r| {
+                r.get(0)
+            })
+            .map_err(sqlite)?;
+        let vault = Vault::open_or_create(&vault::key_path(path), !sealed)?;
         let readers = (0..READERS)
             .map(|_| connect(path).map(Mutex::new))
             .collect::<Result<Vec<_>, _>>()

@@ -195,3 +195,28 @@ async fn look_alike_names_and_a_borrowed_is_admin_are_refused() {
     .await;
     assert_eq!(reply.json()["Response"]["Name"], "alice");
 }
+
+/// Attack 6: with the key file gone, start-up wrote a new one (which cannot open the sealed
+/// SecretKeys) and then failed, leaving the wrong key file behind. Now it refuses first.
+#[tokio::test]
+async fn a_missing_key_file_is_refused_and_never_replaced() {
+    let server = TestServer::start().await;
+    let alice = server.add_user("alice", false).await;
+    server.new_key(alice).await;
+    let TestServer { handle, dir } = server;
+    handle.shutdown().await.unwrap();
+    let db = dir.path().join("cam.db");
+    let key_file = dir.path().join("cam.db.key");
+    std::fs::remove_file(&key_file).unwrap();
+    let before = Dump::of(&db);
+    let error = camtui::server::spawn(support::config(&db))
+        .await
+        .expect_err("a database with sealed keys and no key file");
+    let message = error.to_string();
+    assert!(
+        message.contains("cam.db.key") && message.contains("missing"),
+        "{message}"
+    );
+    assert!(!key_file.exists(), "no key file was written");
+    assert_eq!(before, Dump::of(&db));
+}

@@ -18,6 +18,16 @@ use camtui::server::{ServerConfig, ServerHandle, spawn};
 pub const ROOT_ID: &str = "IKIDroot0000000000000000000000000000";
 pub const ROOT_KEY: &str = "rootSecretKey0000000000000000000";
 
+/// A server over `db` on 127.0.0.1:0 with the test root credential and no seed.
+pub fn config(db: &std::path::Path) -> ServerConfig {
+    ServerConfig {
+        listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+        db: db.to_owned(),
+        root_credential: Credential::new(ROOT_ID, ROOT_KEY),
+        seed: None,
+    }
+}
+
 pub struct TestServer {
     pub handle: ServerHandle,
     pub dir: tempfile::TempDir,
@@ -31,10 +41,8 @@ impl TestServer {
     pub async fn start_with(seed: Option<Seed>) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let handle = spawn(ServerConfig {
-            listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
-            db: dir.path().join("cam.db"),
-            root_credential: Credential::new(ROOT_ID, ROOT_KEY),
             seed,
+            ..config(&dir.path().join("cam.db"))
         })
         .await
         .unwrap();
