@@ -257,6 +257,7 @@ fn seed(args: &SeedArgs) -> anyhow::Result<()> {
                     user_agent: "camtui-load".to_owned(),
                     resource_name: String::new(),
                     sensitive: action_type == "Write",
+                    authenticated: !failed,
                 }
             })
             .collect();

@@ -162,6 +162,11 @@ pub struct ServeArgs {
     /// Data set (like assets/seed/demo.json) to load into an empty database.
     #[arg(long, value_name = "FILE")]
     pub seed: Option<PathBuf>,
+
+    /// Create or enable the root credential's key again although it was deleted or disabled
+    /// through the API (without this flag start-up refuses).
+    #[arg(long)]
+    pub restore_root_key: bool,
 }
 
 /// Whether an action's name says it only reads (`List…`, `Get…`, `Describe…`, `LookUp…`).

@@ -146,6 +146,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         db,
         root_credential_file,
         seed_file: args.seed,
+        restore_root_key: args.restore_root_key,
     })
     .await?;
     Ok(())

@@ -62,6 +62,7 @@ pub fn event(record: &AuditRecord, account_id: u64, owner_uin: u64, with_locatio
         api_error_message: &record.api_error_message,
         api_version: crate::cam::model::Service::from_name(&record.service)
             .map_or("", |s| s.version()),
+        authenticated: record.authenticated,
         error_code: record.error_number,
         event_name: &record.action,
         event_region: &record.region,
@@ -125,6 +126,9 @@ struct Document<'a> {
     api_error_code: &'a str,
     api_error_message: &'a str,
     api_version: &'a str,
+    /// camtui's own: whether the request's signature verified with an enabled key (refused
+    /// and unsigned attempts naming the key are recorded too).
+    authenticated: bool,
     error_code: i64,
     event_name: &'a str,
     event_region: &'a str,
@@ -327,6 +331,7 @@ mod tests {
             user_agent: "camtui/0.1".into(),
             resource_name: "AKIDother".into(),
             sensitive: true,
+            authenticated: false,
         };
         let event = event(&record, 100_000_000_001, 100_000_000_001, true);
         let document: serde_json::Value = serde_json::from_str(&event.cloud_audit_event).unwrap();
@@ -338,6 +343,7 @@ mod tests {
         assert_eq!(document["sourceIPAddress"], "10.0.0.7");
         assert_eq!(document["apiErrorMessage"], "say \"hi\"");
         assert_eq!(document["sensitiveAction"], true);
+        assert_eq!(document["authenticated"], false);
         assert_eq!(document["userIdentity"]["type"], "CAMUser");
         assert_eq!(document["userIdentity"]["principalId"], "100000000101");
         assert_eq!(document["userIdentity"]["userName"], "部署");

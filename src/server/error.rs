@@ -129,17 +129,28 @@ impl Code {
         }
     }
 
+    /// Whether this code refuses the caller's identity (the Authorization header, the key, the
+    /// signature, the token): a request refused with it did not authenticate.
+    pub fn is_authentication_failure(self) -> bool {
+        matches!(
+            self,
+            Self::InvalidAuthorization
+                | Self::InvalidSecretId
+                | Self::SecretIdNotFound
+                | Self::SignatureExpire
+                | Self::SignatureFailure
+                | Self::TokenFailure
+        )
+    }
+
     /// The numeric `ErrorCode` a CloudAudit event carries for a call that ended with this code
     /// (0 is success). Upstream does not document the numbers; these follow the API 2.0 families
     /// (4000 parameters, 4100 authentication, 4102 authorisation, 4300 refused, 5000 internal).
     pub fn audit_number(self) -> i64 {
+        if self.is_authentication_failure() {
+            return 4100;
+        }
         match self {
-            Self::InvalidAuthorization
-            | Self::InvalidSecretId
-            | Self::SecretIdNotFound
-            | Self::SignatureExpire
-            | Self::SignatureFailure
-            | Self::TokenFailure => 4100,
             Self::UnauthorizedOperation => 4102,
             Self::SecretNotExist | Self::ResourceUserNotExist => 4004,
             Self::AccessKeyOverLimit | Self::HaveKeys | Self::SubUin | Self::UinNotMatch => 4300,

@@ -176,6 +176,8 @@ pub struct ServeOptions {
     pub db: PathBuf,
     pub root_credential_file: PathBuf,
     pub seed_file: Option<PathBuf>,
+    /// See [`ServerConfig::restore_root_key`].
+    pub restore_root_key: bool,
 }
 
 /// `camtui serve`: runs until SIGINT or SIGTERM.
@@ -199,10 +201,9 @@ pub async fn serve(options: ServeOptions) -> Result<(), StartError> {
         })?;
     }
     let handle = spawn(ServerConfig {
-        listen: options.listen,
-        db: options.db.clone(),
-        root_credential,
         seed,
+        restore_root_key: options.restore_root_key,
+        ..ServerConfig::new(options.listen, options.db.clone(), root_credential)
     })
     .await?;
     eprintln!(

@@ -148,6 +148,60 @@ async fn process(
     let now = chrono::Utc::now();
     let headers = &parts.headers;
     log.action = echo(header_text(headers, "x-tc-action").unwrap_or("-"));
+    // The credential is read first: from here on every request naming a known (or recently
+    // deleted) key is audited, whatever its fate and however early it is refused.
+    let claim = auth::claim(headers);
+    if let Some(claim) = &claim {
+        log.secret_id = echo(claim.secret_id);
+    }
+    let owner =
+        claim.and_then(|claim| Some((claim, state.directory.audited_owner(claim.secret_id)?)));
+    let (key, mut meta) = match owner {
+        None => (None, None),
+        Some((claim, (key, caller))) => (
+            key,
+            Some(RequestMeta {
+                request_id: request_id.to_owned(),
+                now: now.timestamp(),
+                action: log.action.clone(),
+                service: echo(claim.service),
+                mutates: false,
+                source_ip: peer.to_owned(),
+                region: echo(header_text(headers, "x-tc-region").unwrap_or_default()),
+                http_method: echo(parts.method.as_str()),
+                user_agent: echo(
+                    header_text(headers, "x-tc-requestclient")
+                        .or_else(|| header_text(headers, USER_AGENT.as_str()))
+                        .unwrap_or_default(),
+                ),
+                resource_name: String::new(),
+                secret_id: claim.secret_id.to_owned(),
+                caller,
+                authenticated: false,
+            }),
+        ),
+    };
+    let result = admit(state, parts, body, key, now, &mut meta).await;
+    if let Some(meta) = meta {
+        // A successful mutation committed its own record in its transaction.
+        if !(meta.mutates && result.is_ok()) {
+            state.audit.record(meta.record(result.as_ref().err()));
+        }
+    }
+    result
+}
+
+/// Spec §2.1 steps 1–2 (the method, headers given once, the body, the Authorization header),
+/// then the [`Call`].
+async fn admit(
+    state: &Arc<ServerState>,
+    parts: &Parts,
+    body: Body,
+    key: Option<Arc<KeyEntry>>,
+    now: chrono::DateTime<chrono::Utc>,
+    meta: &mut Option<RequestMeta>,
+) -> Result<Vec<u8>, ServerError> {
+    let headers = &parts.headers;
     let method = match parts.method {
         Method::GET => "GET",
         Method::POST => "POST",
@@ -161,45 +215,16 @@ async fn process(
     check_single_headers(headers)?;
     let body = read_body(headers, body).await?;
     let authorization = auth::parse(headers)?;
-    log.secret_id = echo(authorization.secret_id);
-
-    // From here on every request naming a known key is audited, whatever its fate.
-    let known = state.directory.key_with_owner(authorization.secret_id);
-    let mut meta = known.as_ref().map(|(key, owner)| RequestMeta {
-        request_id: request_id.to_owned(),
-        now: now.timestamp(),
-        action: log.action.clone(),
-        service: echo(authorization.service),
-        mutates: false,
-        source_ip: peer.to_owned(),
-        region: echo(header_text(headers, "x-tc-region").unwrap_or_default()),
-        http_method: method.to_owned(),
-        user_agent: echo(
-            header_text(headers, "x-tc-requestclient")
-                .or_else(|| header_text(headers, USER_AGENT.as_str()))
-                .unwrap_or_default(),
-        ),
-        resource_name: String::new(),
-        secret_id: key.secret_id.clone(),
-        caller: owner.clone(),
-    });
     let call = Call {
         state,
         parts,
         method,
         body: &body,
         authorization: &authorization,
-        key: known.map(|(key, _)| key),
+        key,
         now_ms: now.timestamp_millis(),
     };
-    let result = call.run(&mut meta).await;
-    if let Some(meta) = meta {
-        // A successful mutation committed its own record in its transaction.
-        if !(meta.mutates && result.is_ok()) {
-            state.audit.record(meta.record(result.as_ref().err()));
-        }
-    }
-    result
+    call.run(meta).await
 }
 
 /// Reads the body, refusing more than [`MAX_BODY`] bytes.
@@ -337,11 +362,12 @@ impl Call<'_> {
                 "This server issues no temporary credentials; the token is not valid.",
             ));
         }
-        key.mark_used(self.now_ms);
-
         let Some(meta) = meta.as_mut() else {
             return Err(ServerError::Bug("an authenticated request has no caller"));
         };
+        meta.authenticated = true;
+        key.mark_used(self.now_ms);
+
         if !spec.access.permits(&meta.caller) {
             return Err(ServerError::unauthorized(spec.name));
         }

@@ -15,7 +15,10 @@ use crate::cam::Secret;
 use crate::cam::model::UserKind;
 
 /// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
-const MIGRATIONS: &[&str] = &[include_str!("../../assets/migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../assets/migrations/0001_initial.sql"),
+    include_str!("../../assets/migrations/0002_audit_truth.sql"),
+];
 const READERS: usize = 4;
 
 #[derive(Debug, thiserror::Error)]
@@ -107,6 +110,20 @@ pub struct AuditRecord {
     pub resource_name: String,
     /// Whether the action changes keys or users.
     pub sensitive: bool,
+    /// Whether the request's signature verified with an enabled key: only such events are a
+    /// use of the key.
+    pub authenticated: bool,
+}
+
+/// A deleted key as the audit trail remembers it (a row of `deleted_keys`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tombstone {
+    pub secret_id: String,
+    pub owner_uin: u64,
+    /// The owner's name when the key was deleted (`root` for the root account).
+    pub owner_name: String,
+    /// Unix seconds.
+    pub deleted: i64,
 }
 
 /// A stored audit event with its position.
@@ -320,11 +337,23 @@ impl Store {
             // Newest first down the (secret_id, time) index, stopping at the first success: MAX()
             // with the extra condition would read every event of the key.
             c.prepare_cached(
-                "SELECT time FROM events WHERE secret_id = ?1 AND api_error_code NOT LIKE 'AuthFailure.%'
+                "SELECT time FROM events WHERE secret_id = ?1 AND authenticated = 1
                  ORDER BY time DESC LIMIT 1",
             )?
             .query_row([secret_id], |r| r.get(0))
             .optional()
+        })
+    }
+
+    /// The keys deleted since `since` (Unix seconds), and root's whenever they were deleted.
+    pub fn tombstones(&self, since: i64) -> Result<Vec<Tombstone>, ServerError> {
+        self.read(|c| {
+            c.prepare_cached(
+                "SELECT secret_id, owner_uin, owner_name, deleted FROM deleted_keys
+                 WHERE deleted >= ?1 OR owner_uin = (SELECT owner_uin FROM account)",
+            )?
+            .query_map([since], tombstone)?
+            .collect()
         })
     }
 
@@ -546,6 +575,41 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Leaves the tombstone of a key deleted in this transaction.
+    pub fn bury_key(&self, tombstone: &Tombstone) -> Result<(), ServerError> {
+        self.tx
+            .prepare_cached(
+                "INSERT OR REPLACE INTO deleted_keys (secret_id, owner_uin, owner_name, deleted)
+                 VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![
+                tombstone.secret_id,
+                tombstone.owner_uin,
+                tombstone.owner_name,
+                tombstone.deleted
+            ])?;
+        Ok(())
+    }
+
+    /// The tombstone of a deleted key.
+    pub fn tombstone(&self, secret_id: &str) -> Result<Option<Tombstone>, ServerError> {
+        Ok(self
+            .tx
+            .prepare_cached(
+                "SELECT secret_id, owner_uin, owner_name, deleted FROM deleted_keys WHERE secret_id = ?1",
+            )?
+            .query_row([secret_id], tombstone)
+            .optional()?)
+    }
+
+    /// Forgets a tombstone (its key is being created again).
+    pub fn unbury_key(&self, secret_id: &str) -> Result<(), ServerError> {
+        self.tx
+            .prepare_cached("DELETE FROM deleted_keys WHERE secret_id = ?1")?
+            .execute([secret_id])?;
+        Ok(())
+    }
+
     pub fn keys_of(&self, owner_uin: u64) -> Result<Vec<String>, ServerError> {
         Ok(self
             .tx
@@ -620,8 +684,15 @@ impl AuditConnection {
         tx.commit()
     }
 
-    /// Deletes events older than `before` (Unix seconds); returns how many.
+    /// Deletes events older than `before` (Unix seconds), and the tombstones of keys deleted
+    /// before then (but root's); returns how many events.
     pub fn prune(&mut self, before: i64) -> Result<usize, rusqlite::Error> {
+        self.0
+            .prepare_cached(
+                "DELETE FROM deleted_keys WHERE deleted < ?1
+                 AND owner_uin != (SELECT owner_uin FROM account)",
+            )?
+            .execute([before])?;
         self.0
             .prepare_cached("DELETE FROM events WHERE time < ?1")?
             .execute([before])
@@ -731,12 +802,12 @@ fn sub_user_by_name(c: &Connection, name: &str) -> rusqlite::Result<Option<Store
 
 const EVENT_COLUMNS: &str = "event_id, time, secret_id, uin, username, action, service, \
      action_type, source_ip, region, error_code, api_error_code, api_error_message, request_id, \
-     http_method, user_agent, resource_name, sensitive";
+     http_method, user_agent, resource_name, sensitive, authenticated";
 
 const INSERT_EVENT: &str = "INSERT INTO events (event_id, time, secret_id, uin, username, action, \
      service, action_type, source_ip, region, error_code, api_error_code, api_error_message, \
-     request_id, http_method, user_agent, resource_name, sensitive) \
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
+     request_id, http_method, user_agent, resource_name, sensitive, authenticated) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
 
 fn bind_event(stmt: &mut rusqlite::CachedStatement<'_>, e: &AuditRecord) -> rusqlite::Result<()> {
     stmt.execute(params![
@@ -757,7 +828,8 @@ fn bind_event(stmt: &mut rusqlite::CachedStatement<'_>, e: &AuditRecord) -> rusq
         e.http_method,
         e.user_agent,
         e.resource_name,
-        e.sensitive
+        e.sensitive,
+        e.authenticated
     ])?;
     Ok(())
 }
@@ -787,5 +859,15 @@ fn event_record(r: &Row<'_>, at: usize) -> rusqlite::Result<AuditRecord> {
         user_agent: r.get(at + 15)?,
         resource_name: r.get(at + 16)?,
         sensitive: r.get(at + 17)?,
+        authenticated: r.get(at + 18)?,
+    })
+}
+
+fn tombstone(r: &Row<'_>) -> rusqlite::Result<Tombstone> {
+    Ok(Tombstone {
+        secret_id: r.get(0)?,
+        owner_uin: r.get(1)?,
+        owner_name: r.get(2)?,
+        deleted: r.get(3)?,
     })
 }

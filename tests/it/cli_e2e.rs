@@ -32,10 +32,12 @@ impl Harness {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("home")).unwrap();
         let server = camtui::server::spawn(ServerConfig {
-            listen: "127.0.0.1:0".parse().unwrap(),
-            db: dir.path().join("server.db"),
-            root_credential: Credential::new(ROOT_ID, ROOT_KEY),
             seed: Some(Seed::parse(SEED).unwrap()),
+            ..ServerConfig::new(
+                "127.0.0.1:0".parse().unwrap(),
+                dir.path().join("server.db"),
+                Credential::new(ROOT_ID, ROOT_KEY),
+            )
         })
         .await
         .unwrap();

@@ -220,3 +220,226 @@ async fn a_missing_key_file_is_refused_and_never_replaced() {
     assert!(!key_file.exists(), "no key file was written");
     assert_eq!(before, Dump::of(&db));
 }
+
+/// Starts a server again over the database of `dir` (the test root credential).
+async fn restart(dir: &std::path::Path) -> camtui::server::ServerHandle {
+    camtui::server::spawn(support::config(&dir.join("cam.db")))
+        .await
+        .unwrap()
+}
+
+/// The access records of `secret_id` (newest first): each event's code ("" for success),
+/// user name and whether it authenticated.
+async fn records(root: &camtui::cam::Client, secret_id: &str) -> Vec<(String, String, bool)> {
+    let now = chrono::Utc::now().timestamp() as u64 + 1;
+    root.latest_access_records(secret_id, 50, now)
+        .await
+        .unwrap()
+        .iter()
+        .map(|event| {
+            let document: serde_json::Value =
+                serde_json::from_str(&event.cloud_audit_event).unwrap();
+            (
+                event.api_error_code().unwrap_or_default(),
+                event.username.clone(),
+                document["authenticated"].as_bool().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Attack 5: once a key was deleted, attempts with it left no event — exactly when a leaked
+/// key matters most. Its tombstone keeps them on the record, across a restart and after its
+/// user is deleted too.
+#[tokio::test]
+async fn attempts_with_a_deleted_key_stay_on_the_record() {
+    let server = TestServer::start().await;
+    let bob = server.add_user("bob", false).await;
+    let (id, secret) = server.new_key(bob).await;
+    let host = server.handle.addr.to_string();
+    let leaked = Signing::cam(&id, &secret, &host);
+    assert_eq!(
+        exchange(server.handle.addr, &leaked.post("ListAccessKeys", "{}"))
+            .await
+            .code(),
+        "OK"
+    );
+    server
+        .root()
+        .send(&camtui::cam::model::DeleteAccessKey {
+            access_key_id: id.clone(),
+            target_uin: Some(bob),
+        })
+        .await
+        .unwrap();
+    let attempt = |wire| async move { exchange(server.handle.addr, &wire).await.code() };
+    assert_eq!(
+        attempt(leaked.post("CreateAccessKey", "{}")).await,
+        "AuthFailure.SecretIdNotFound"
+    );
+    assert_eq!(
+        attempt(leaked.post("CreateAccessKey", "{}").method("PUT")).await,
+        "UnsupportedProtocol"
+    );
+    server.handle.flush_audit().await;
+    let expected = vec![
+        ("UnsupportedProtocol".to_owned(), "bob".to_owned(), false),
+        (
+            "AuthFailure.SecretIdNotFound".to_owned(),
+            "bob".to_owned(),
+            false,
+        ),
+        (String::new(), "bob".to_owned(), true),
+    ];
+    assert_eq!(records(&server.root(), &id).await, expected);
+
+    // bob goes too; a restart reloads the tombstones from the database.
+    server
+        .root()
+        .send(&camtui::cam::model::DeleteUser {
+            name: "bob".into(),
+            force: Some(1),
+        })
+        .await
+        .unwrap();
+    let TestServer { handle, dir } = server;
+    handle.shutdown().await.unwrap();
+    let handle = restart(dir.path()).await;
+    let reply = exchange(
+        handle.addr,
+        &Signing::cam(&id, &secret, &handle.addr.to_string()).post("GetUserAppId", "{}"),
+    )
+    .await;
+    assert_eq!(reply.code(), "AuthFailure.SecretIdNotFound");
+    handle.flush_audit().await;
+    let root = support::root_client(&handle.endpoint());
+    let after = records(&root, &id).await;
+    assert_eq!(after.len(), 4, "{after:?}");
+    assert_eq!(
+        after[0],
+        (
+            "AuthFailure.SecretIdNotFound".to_owned(),
+            "bob".to_owned(),
+            false
+        )
+    );
+    handle.shutdown().await.unwrap();
+}
+
+/// Attack 4: at start-up, "last used" counted every event not coded `AuthFailure.*`, so an
+/// unsigned `InvalidAction` naming a key made it "used today" after a restart.
+#[tokio::test]
+async fn refusals_before_the_signature_are_not_a_use_of_the_key() {
+    let server = TestServer::start().await;
+    let alice = server.add_user("alice", false).await;
+    let (id, _) = server.new_key(alice).await;
+    let host = server.handle.addr.to_string();
+    let forged = Signing::cam(&id, "not-the-secret-key-0000000000000", &host);
+    for wire in [
+        forged.post("NoSuchAction", "{}"),
+        forged
+            .post("ListAccessKeys", "{}")
+            .set("X-TC-Version", "2000-01-01"),
+        forged.post("ListAccessKeys", "{}").method("PUT"),
+        forged.post("ListAccessKeys", "{}"),
+    ] {
+        assert_ne!(exchange(server.handle.addr, &wire).await.code(), "OK");
+    }
+    let last_used = |client: camtui::cam::Client, id: String| async move {
+        client.last_used(&[id]).await.unwrap()[0]
+            .last_used_date
+            .clone()
+    };
+    assert_eq!(last_used(server.root(), id.clone()).await, None);
+    let TestServer { handle, dir } = server;
+    handle.shutdown().await.unwrap();
+    let handle = restart(dir.path()).await;
+    let root = support::root_client(&handle.endpoint());
+    assert_eq!(
+        last_used(root, id).await,
+        None,
+        "still never used after a restart"
+    );
+    handle.shutdown().await.unwrap();
+}
+
+/// Attack 6: the root credential file could give root a third key, and a root key deleted
+/// (or disabled) through the API came back at the next start. Both are refused, with the
+/// database unchanged; `--restore-root-key` brings the key back on purpose.
+#[tokio::test]
+async fn the_root_credential_cannot_add_a_third_key_or_undo_a_deletion() {
+    use camtui::cam::model::{CreateAccessKey, DeleteAccessKey, KeyStatus, UpdateAccessKey};
+    let server = TestServer::start().await;
+    let second = server
+        .root()
+        .send(&CreateAccessKey::default())
+        .await
+        .unwrap()
+        .access_key
+        .unwrap();
+    let TestServer { handle, dir } = server;
+    handle.shutdown().await.unwrap();
+    let db = dir.path().join("cam.db");
+    let start = |credential: camtui::cam::Credential, restore: bool| {
+        let mut config = support::config(&db);
+        config.root_credential = credential;
+        config.restore_root_key = restore;
+        camtui::server::spawn(config)
+    };
+
+    // A third root key from a new credential file.
+    let before = Dump::of(&db);
+    let third = camtui::cam::Credential::new("IKIDthird000000000000000000000000000", ROOT_KEY);
+    let error = start(third, false).await.expect_err("a third root key");
+    assert!(error.to_string().contains("already has 2 keys"), "{error}");
+    assert_eq!(before, Dump::of(&db));
+
+    // Root's second key disables the first, then deletes it; each time a restart refuses.
+    let handle = restart(dir.path()).await;
+    let by_second = support::client(
+        &handle.endpoint(),
+        camtui::cam::Credential::new(&second.access_key_id, second.secret_access_key.expose()),
+    );
+    by_second
+        .send(&UpdateAccessKey {
+            access_key_id: ROOT_ID.into(),
+            status: KeyStatus::Inactive,
+            target_uin: None,
+        })
+        .await
+        .unwrap();
+    handle.shutdown().await.unwrap();
+    let root = || camtui::cam::Credential::new(ROOT_ID, ROOT_KEY);
+    let error = start(root(), false).await.expect_err("a disabled root key");
+    assert!(error.to_string().contains("was disabled"), "{error}");
+
+    let handle = start(root(), true).await.unwrap();
+    let by_second = support::client(
+        &handle.endpoint(),
+        camtui::cam::Credential::new(&second.access_key_id, second.secret_access_key.expose()),
+    );
+    by_second
+        .send(&DeleteAccessKey {
+            access_key_id: ROOT_ID.into(),
+            target_uin: None,
+        })
+        .await
+        .unwrap();
+    handle.shutdown().await.unwrap();
+    let before = Dump::of(&db);
+    let error = start(root(), false).await.expect_err("a deleted root key");
+    assert!(
+        error.to_string().contains("was deleted through the API on"),
+        "{error}"
+    );
+    assert_eq!(before, Dump::of(&db));
+
+    // On purpose: it signs again.
+    let handle = start(root(), true).await.unwrap();
+    let keys = support::root_client(&handle.endpoint())
+        .access_keys(None)
+        .await
+        .unwrap();
+    assert_eq!(keys.len(), 2);
+    handle.shutdown().await.unwrap();
+}

@@ -131,13 +131,13 @@ fn cases(f: &Fixture) -> Vec<Case> {
     let create_for_bob = json!({"TargetUin": bob_uin}).to_string();
     let mut c = Vec::new();
 
-    // Methods: refused before the Authorization header is read.
+    // Methods: refused first, but the credential is read before anything, so it is audited.
     for method in ["PUT", "DELETE", "PATCH", "OPTIONS"] {
         c.push(case(
             format!("method {method}"),
             root.post("CreateAccessKey", "{}").method(method),
             "UnsupportedProtocol",
-            false,
+            true,
         ));
     }
 
@@ -439,13 +439,14 @@ fn cases(f: &Fixture) -> Vec<Case> {
         true,
     ));
 
-    // Oversized bodies: refused before the Authorization header is read.
+    // Oversized bodies: refused before the signature is checked, audited (the credential names
+    // a key).
     let big = json!({"TargetUin": bob_uin, "Description": "x".repeat(1024 * 1024)}).to_string();
     c.push(case(
         "oversized: 1 MiB + 50 bytes, signed",
         root.post("CreateAccessKey", big.clone()),
         "RequestSizeLimitExceeded",
-        false,
+        true,
     ));
     c.push(case(
         "oversized: declared 100 MiB, nothing sent",
@@ -453,7 +454,7 @@ fn cases(f: &Fixture) -> Vec<Case> {
             .body(Vec::new())
             .set("Content-Length", "104857600"),
         "RequestSizeLimitExceeded",
-        false,
+        true,
     ));
     c.push(case(
         "oversized: 2 MiB chunked",
@@ -462,7 +463,7 @@ fn cases(f: &Fixture) -> Vec<Case> {
             .add("Transfer-Encoding", "chunked")
             .raw_body(chunked(&vec![b' '; 2 * 1024 * 1024], 64 * 1024)),
         "RequestSizeLimitExceeded",
-        false,
+        true,
     ));
 
     // Empty headers.
@@ -555,7 +556,7 @@ fn cases(f: &Fixture) -> Vec<Case> {
         "duplicated Authorization (valid first)",
         good().add("Authorization", "TC3-HMAC-SHA256 garbage"),
         "AuthFailure.InvalidAuthorization",
-        false,
+        true,
     ));
     c.push(case(
         "duplicated Authorization (valid last)",
@@ -563,7 +564,7 @@ fn cases(f: &Fixture) -> Vec<Case> {
             .set("Authorization", "TC3-HMAC-SHA256 garbage")
             .add("Authorization", authorization),
         "AuthFailure.InvalidAuthorization",
-        false,
+        true,
     ));
     for (name, second) in [
         ("X-TC-Action", "DeleteUser"),
@@ -588,7 +589,7 @@ fn cases(f: &Fixture) -> Vec<Case> {
             format!("duplicated {name}"),
             wire.add(name, second),
             "InvalidParameter",
-            false,
+            true,
         ));
     }
 
@@ -781,11 +782,12 @@ fn cases(f: &Fixture) -> Vec<Case> {
         "AuthFailure.SecretIdNotFound",
         true,
     ));
+    // A deleted key's tombstone keeps attempts with it on the record.
     c.push(case(
         "deleted key",
         Signing::cam(&f.bob_deleted.id, &f.bob_deleted.secret, host).post("CreateAccessKey", "{}"),
         "AuthFailure.SecretIdNotFound",
-        false,
+        true,
     ));
     c.push(case(
         "unknown SecretId",

@@ -239,11 +239,12 @@ async fn parallel_disable_enable_and_delete_of_one_key_end_consistently() {
 async fn parallel_enable_and_disable_end_as_the_last_commit() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("cam.db");
-    let config = || ServerConfig {
-        listen: "127.0.0.1:0".parse().unwrap(),
-        db: db.clone(),
-        root_credential: Credential::new(ROOT_ID, ROOT_KEY),
-        seed: None,
+    let config = || {
+        ServerConfig::new(
+            "127.0.0.1:0".parse().unwrap(),
+            db.clone(),
+            Credential::new(ROOT_ID, ROOT_KEY),
+        )
     };
     let handle = spawn(config()).await.unwrap();
     let client = |endpoint: &str| {
@@ -596,12 +597,11 @@ async fn mixed_load_of_eight_clients_keeps_every_invariant() {
         let dir = &server.dir;
         let handle_db = dir.path().join("cam.db");
         server.handle.shutdown().await.unwrap();
-        let again = spawn(ServerConfig {
-            listen: "127.0.0.1:0".parse().unwrap(),
-            db: handle_db.clone(),
-            root_credential: Credential::new(ROOT_ID, ROOT_KEY),
-            seed: None,
-        })
+        let again = spawn(ServerConfig::new(
+            "127.0.0.1:0".parse().unwrap(),
+            handle_db.clone(),
+            Credential::new(ROOT_ID, ROOT_KEY),
+        ))
         .await
         .unwrap();
         let mut config = camtui::cam::TransportConfig::new(

@@ -25,12 +25,11 @@ struct Fixture {
 
 fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    let state = ServerState::open(ServerConfig {
-        listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
-        db: dir.path().join("cam.db"),
-        root_credential: Credential::new(ROOT_ID, ROOT_KEY),
-        seed: None,
-    })
+    let state = ServerState::open(ServerConfig::new(
+        SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+        dir.path().join("cam.db"),
+        Credential::new(ROOT_ID, ROOT_KEY),
+    ))
     .unwrap();
     Fixture {
         state: Arc::new(state),

@@ -170,15 +170,24 @@ pub fn update_access_key(ctx: &Ctx<'_>, request: UpdateAccessKey) -> Result<Empt
 /// key to be disabled first on its own side.
 pub fn delete_access_key(ctx: &Ctx<'_>, request: DeleteAccessKey) -> Result<Empty, ServerError> {
     let target = ctx.key_target(request.target_uin)?;
-    let directory = ctx.directory;
+    let owner_name = ctx
+        .directory
+        .principal(target)
+        .map(|owner| owner.audit_name().to_owned())
+        .unwrap_or_default();
     let id = request.access_key_id.as_str();
+    let tombstone = ctx.tombstone(id, target, &owner_name);
     ctx.store.mutate(
         Some(&ctx.success_record()),
         |tx| {
             check_key_of(tx, id, target)?;
-            tx.delete_key(id)
+            tx.delete_key(id)?;
+            tx.bury_key(&tombstone)
         },
-        |()| directory.remove_key(id),
+        |()| {
+            ctx.directory.remove_key(id);
+            ctx.bury(tombstone.clone());
+        },
     )?;
     Ok(Empty {})
 }

@@ -331,7 +331,6 @@ pub fn delete_user(ctx: &Ctx<'_>, request: DeleteUser) -> Result<Empty, ServerEr
     check_flag("Force", request.force)?;
     let force = request.force == Some(1);
     let name = normalized(&request.name);
-    let directory = ctx.directory;
     ctx.store.mutate(
         Some(&ctx.success_record()),
         |tx| {
@@ -350,9 +349,21 @@ pub fn delete_user(ctx: &Ctx<'_>, request: DeleteUser) -> Result<Empty, ServerEr
                 ));
             }
             tx.delete_user(user.uin)?;
-            Ok(user.uin)
+            let tombstones: Vec<_> = keys
+                .iter()
+                .map(|id| ctx.tombstone(id, user.uin, &user.name))
+                .collect();
+            for tombstone in &tombstones {
+                tx.bury_key(tombstone)?;
+            }
+            Ok((user.uin, tombstones))
         },
-        |uin| directory.remove_principal(*uin),
+        |(uin, tombstones)| {
+            ctx.directory.remove_principal(*uin);
+            for tombstone in tombstones {
+                ctx.bury(tombstone.clone());
+            }
+        },
     )?;
     Ok(Empty {})
 }

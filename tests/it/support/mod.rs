@@ -20,12 +20,11 @@ pub const ROOT_KEY: &str = "rootSecretKey0000000000000000000";
 
 /// A server over `db` on 127.0.0.1:0 with the test root credential and no seed.
 pub fn config(db: &std::path::Path) -> ServerConfig {
-    ServerConfig {
-        listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
-        db: db.to_owned(),
-        root_credential: Credential::new(ROOT_ID, ROOT_KEY),
-        seed: None,
-    }
+    ServerConfig::new(
+        SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+        db.to_owned(),
+        Credential::new(ROOT_ID, ROOT_KEY),
+    )
 }
 
 pub struct TestServer {
@@ -58,9 +57,7 @@ impl TestServer {
     }
 
     pub fn client(&self, credential: Credential) -> Client {
-        let mut config = TransportConfig::new(Endpoint::custom(&self.endpoint()).unwrap());
-        config.retry_backoff = std::time::Duration::from_millis(1);
-        Client::new(Transport::new(config, credential).unwrap())
+        client(&self.endpoint(), credential)
     }
 
     pub fn root(&self) -> Client {
@@ -122,6 +119,18 @@ impl TestServer {
             id,
         )
     }
+}
+
+/// A client of the server at `endpoint`, signed with `credential`.
+pub fn client(endpoint: &str, credential: Credential) -> Client {
+    let mut config = TransportConfig::new(Endpoint::custom(endpoint).unwrap());
+    config.retry_backoff = std::time::Duration::from_millis(1);
+    Client::new(Transport::new(config, credential).unwrap())
+}
+
+/// The root client of the server at `endpoint`.
+pub fn root_client(endpoint: &str) -> Client {
+    client(endpoint, Credential::new(ROOT_ID, ROOT_KEY))
 }
 
 /// The API error code of a failed call.
