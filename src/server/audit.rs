@@ -4,14 +4,14 @@
 //! that appends them in batches and prunes records older than 90 days. Records become
 //! CloudAudit [`Event`]s for `DescribeEvents` and `LookUpEvents`.
 
-use std::sync::Mutex;
 use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
-use super::error::ServerError;
+use super::error::{AuditError, ServerError};
 use super::store::{AuditConnection, AuditRecord, Store};
 use crate::cam::model::{Event, Resources};
 
@@ -168,13 +168,19 @@ fn location_of(ip: &str) -> &'static str {
     }
 }
 
+type Answer = tokio::sync::oneshot::Sender<Result<(), AuditError>>;
+
 enum Message {
+    /// Written with the next batch.
     Record(Box<AuditRecord>),
-    Flush(tokio::sync::oneshot::Sender<()>),
+    /// Written at once (with whatever else is queued), then answered.
+    Durable(Box<AuditRecord>, Answer),
+    /// Answered once everything queued before it is written.
+    Flush(Answer),
     Stop,
 }
 
-/// Appends audit records on a background thread, in batches.
+/// Appends audit records on a background thread, in batches (one commit for many records).
 pub struct AuditWriter {
     sender: mpsc::Sender<Message>,
     thread: Mutex<Option<JoinHandle<()>>>,
@@ -204,29 +210,47 @@ impl AuditWriter {
     }
 
     /// Queues a record; it is written within milliseconds, or at [`flush`](Self::flush).
-    /// Queuing does not wake the writer: it parks while it gathers a batch.
+    /// Queuing does not wake the writer: it parks while it gathers a batch. For authenticated
+    /// reads, which a crash may lose the last few of.
     pub fn record(&self, record: AuditRecord) {
         if self.sender.send(Message::Record(Box::new(record))).is_err() {
             tracing::warn!("audit writer has stopped; a record was dropped");
         }
     }
 
-    /// Waits until every record queued before this call is in the database.
-    pub async fn flush(&self) {
-        let (done, wait) = tokio::sync::oneshot::channel();
-        if self.sender.send(Message::Flush(done)).is_ok() {
-            self.waker.unpark();
-            let _ = wait.await;
-        }
+    /// Writes a record before returning, as durably as a mutation's own: for refusals and
+    /// unauthenticated attempts, which must be on the record once answered. Records arriving
+    /// together share one commit.
+    pub async fn record_durable(&self, record: AuditRecord) -> Result<(), AuditError> {
+        self.ask(|done| Message::Durable(Box::new(record), done))?
+            .await
+            .unwrap_or(Err(AuditError::Stopped))
+    }
+
+    /// Waits until every record queued before this call is in the database, or says why not.
+    pub async fn flush(&self) -> Result<(), AuditError> {
+        self.ask(Message::Flush)?
+            .await
+            .unwrap_or(Err(AuditError::Stopped))
     }
 
     /// [`flush`](Self::flush) for blocking code (handlers run on the blocking pool).
-    pub fn flush_blocking(&self) {
-        let (done, wait) = tokio::sync::oneshot::channel();
-        if self.sender.send(Message::Flush(done)).is_ok() {
-            self.waker.unpark();
-            let _ = wait.blocking_recv();
-        }
+    pub fn flush_blocking(&self) -> Result<(), AuditError> {
+        self.ask(Message::Flush)?
+            .blocking_recv()
+            .unwrap_or(Err(AuditError::Stopped))
+    }
+
+    fn ask(
+        &self,
+        message: impl FnOnce(Answer) -> Message,
+    ) -> Result<tokio::sync::oneshot::Receiver<Result<(), AuditError>>, AuditError> {
+        let (done, answer) = tokio::sync::oneshot::channel();
+        self.sender
+            .send(message(done))
+            .map_err(|_| AuditError::Stopped)?;
+        self.waker.unpark();
+        Ok(answer)
     }
 
     /// Writes what is queued and stops the thread. Later records are dropped.
@@ -252,46 +276,94 @@ impl Drop for AuditWriter {
     }
 }
 
-/// Sorts one message into the batch or the flush list; true when it asks the writer to stop.
-fn take(
-    message: Message,
-    batch: &mut Vec<AuditRecord>,
-    flushed: &mut Vec<tokio::sync::oneshot::Sender<()>>,
-) -> bool {
-    match message {
-        Message::Record(record) => batch.push(*record),
-        Message::Flush(done) => flushed.push(done),
-        Message::Stop => return true,
-    }
-    false
+/// What the writer holds between writes.
+#[derive(Default)]
+struct Pending {
+    /// Records not yet written: a failed write keeps them for the next attempt.
+    records: Vec<AuditRecord>,
+    /// Answered after the next write attempt, with its outcome.
+    waiting: Vec<Answer>,
+    stop: bool,
 }
+
+impl Pending {
+    fn take(&mut self, message: Message) {
+        match message {
+            Message::Record(record) => self.records.push(*record),
+            Message::Durable(record, done) => {
+                self.records.push(*record);
+                self.waiting.push(done);
+            }
+            Message::Flush(done) => self.waiting.push(done),
+            Message::Stop => self.stop = true,
+        }
+    }
+
+    fn answer(&mut self, outcome: &Result<(), AuditError>) {
+        for done in self.waiting.drain(..) {
+            let _ = done.send(outcome.clone());
+        }
+    }
+}
+
+/// After a failed write the writer waits this long before the next attempt, doubling up to
+/// [`MAX_RETRY_DELAY`].
+const FIRST_RETRY_DELAY: Duration = Duration::from_millis(50);
+const MAX_RETRY_DELAY: Duration = Duration::from_secs(5);
+/// At a stop, how many more attempts a failing database gets before the queue is given up.
+const ATTEMPTS_AT_STOP: u32 = 3;
 
 fn run(connection: &mut AuditConnection, receiver: &mpsc::Receiver<Message>) {
     let mut last_prune: Option<Instant> = None;
-    let mut batch = Vec::with_capacity(MAX_BATCH);
-    let mut flushed = Vec::new();
+    let mut pending = Pending::default();
+    // Set while writes fail: how long to wait before the next attempt.
+    let mut retry: Option<Duration> = None;
+    let mut attempts_left = ATTEMPTS_AT_STOP;
     loop {
-        let Ok(first) = receiver.recv() else { return };
-        let mut stop = take(first, &mut batch, &mut flushed);
-        if flushed.is_empty() && !stop {
+        let message = match retry {
+            None => match receiver.recv() {
+                Ok(message) => Some(message),
+                Err(_) => return,
+            },
+            Some(delay) => match receiver.recv_timeout(delay) {
+                Ok(message) => Some(message),
+                Err(mpsc::RecvTimeoutError::Timeout) => None,
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    pending.stop = true;
+                    None
+                }
+            },
+        };
+        if let Some(message) = message {
+            pending.take(message);
+        }
+        if pending.waiting.is_empty() && !pending.stop && retry.is_none() {
             std::thread::park_timeout(BATCH_WINDOW);
         }
-        while batch.len() < MAX_BATCH && !stop {
+        while pending.records.len() < MAX_BATCH && !pending.stop {
             match receiver.try_recv() {
-                Ok(message) => stop = take(message, &mut batch, &mut flushed),
+                Ok(message) => pending.take(message),
                 Err(_) => break,
             }
         }
-        if !batch.is_empty() {
-            if let Err(e) = connection.append(&batch) {
-                tracing::error!(error = %e, records = batch.len(), "cannot write audit records");
+        let outcome = if pending.records.is_empty() {
+            Ok(())
+        } else {
+            connection.append(&pending.records).map_err(Arc::new)
+        };
+        match outcome {
+            Ok(()) => {
+                pending.records.clear();
+                pending.answer(&Ok(()));
+                retry = None;
             }
-            batch.clear();
+            Err(e) => {
+                tracing::error!(error = %e, records = pending.records.len(), "cannot write audit records; retrying");
+                pending.answer(&Err(AuditError::Write(e)));
+                retry = Some(retry.map_or(FIRST_RETRY_DELAY, |d| (2 * d).min(MAX_RETRY_DELAY)));
+            }
         }
-        for done in flushed.drain(..) {
-            let _ = done.send(());
-        }
-        if last_prune.is_none_or(|at| at.elapsed() >= PRUNE_EVERY) {
+        if retry.is_none() && last_prune.is_none_or(|at| at.elapsed() >= PRUNE_EVERY) {
             let cutoff = chrono::Utc::now().timestamp() - RETENTION.as_secs() as i64;
             match connection.prune(cutoff) {
                 Ok(0) => {}
@@ -300,8 +372,18 @@ fn run(connection: &mut AuditConnection, receiver: &mpsc::Receiver<Message>) {
             }
             last_prune = Some(Instant::now());
         }
-        if stop {
-            return;
+        if pending.stop {
+            if pending.records.is_empty() {
+                return;
+            }
+            attempts_left = attempts_left.saturating_sub(1);
+            if attempts_left == 0 {
+                tracing::error!(
+                    records = pending.records.len(),
+                    "stopping with audit records that could not be written"
+                );
+                return;
+            }
         }
     }
 }
@@ -310,9 +392,8 @@ fn run(connection: &mut AuditConnection, receiver: &mpsc::Receiver<Message>) {
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_document_is_the_sorted_json_cloudaudit_writes() {
-        let record = AuditRecord {
+    fn sample() -> AuditRecord {
+        AuditRecord {
             event_id: "e1".into(),
             time: 1_700_000_000,
             secret_id: "AKIDexample".into(),
@@ -332,7 +413,12 @@ mod tests {
             resource_name: "AKIDother".into(),
             sensitive: true,
             authenticated: false,
-        };
+        }
+    }
+
+    #[test]
+    fn the_document_is_the_sorted_json_cloudaudit_writes() {
+        let record = sample();
         let event = event(&record, 100_000_000_001, 100_000_000_001, true);
         let document: serde_json::Value = serde_json::from_str(&event.cloud_audit_event).unwrap();
         // serde_json's map is sorted: re-serialising gives the same text only if the keys were.
@@ -348,5 +434,46 @@ mod tests {
         assert_eq!(document["userIdentity"]["principalId"], "100000000101");
         assert_eq!(document["userIdentity"]["userName"], "部署");
         assert_eq!(event.location, "内网IP");
+    }
+
+    // Regression (issue 11, attack 5): a batch whose write failed was dropped with a log line,
+    // and a waiting flush was told it had finished.
+    #[tokio::test]
+    async fn a_failed_write_is_retried_never_dropped_and_waiters_hear_of_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("audit.db");
+        let store = Store::open(&path).unwrap();
+        let writer = AuditWriter::start(&store).unwrap();
+        let side = rusqlite::Connection::open(&path).unwrap();
+        // The database refuses new events until the trigger goes.
+        side.execute_batch(
+            "CREATE TRIGGER refuse BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'disk on fire'); END;",
+        )
+        .unwrap();
+        // Recent: older ones would be pruned (90 days) right after they are written.
+        let record = |id: &str| AuditRecord {
+            event_id: id.into(),
+            time: chrono::Utc::now().timestamp(),
+            ..sample()
+        };
+        writer.record(record("read"));
+        assert!(matches!(writer.flush().await, Err(AuditError::Write(_))));
+        assert!(matches!(
+            writer.record_durable(record("refusal")).await,
+            Err(AuditError::Write(_))
+        ));
+        side.execute_batch("DROP TRIGGER refuse").unwrap();
+        writer.flush().await.unwrap();
+        let mut written: Vec<String> = rusqlite::Connection::open(&path)
+            .unwrap()
+            .prepare("SELECT event_id FROM events")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        written.sort();
+        assert_eq!(written, ["read", "refusal"]);
+        writer.stop();
     }
 }

@@ -171,6 +171,16 @@ impl std::fmt::Display for Code {
     }
 }
 
+/// Why audit records are not (yet) in the database. They stay queued and the audit writer
+/// keeps trying; only a stop with the database still failing loses them (and says so in the log).
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum AuditError {
+    #[error("audit records could not be written (they stay queued and are retried): {0}")]
+    Write(std::sync::Arc<rusqlite::Error>),
+    #[error("the audit writer has stopped")]
+    Stopped,
+}
+
 /// Why a request failed.
 #[derive(Debug, thiserror::Error)]
 pub enum ServerError {
@@ -189,6 +199,8 @@ pub enum ServerError {
     Thread(std::io::Error),
     #[error("a blocking task failed: {0}")]
     Task(tokio::task::JoinError),
+    #[error(transparent)]
+    Audit(#[from] AuditError),
     #[error("{0}")]
     Bug(&'static str),
 }

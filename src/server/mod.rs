@@ -74,8 +74,8 @@ impl ServerHandle {
     }
 
     /// Waits until every audit record queued so far is in the database (for tests).
-    pub async fn flush_audit(&self) {
-        self.state.audit.flush().await;
+    pub async fn flush_audit(&self) -> Result<(), error::AuditError> {
+        self.state.audit.flush().await
     }
 
     /// Stops accepting, finishes the requests in flight, and writes the queued audit records.
@@ -87,7 +87,7 @@ impl ServerHandle {
             Ok(result) => result,
             Err(e) => Err(std::io::Error::other(e)),
         };
-        self.state.audit.flush().await;
+        // The stop below writes what is queued (and logs what it cannot).
         let state = Arc::clone(&self.state);
         tokio::task::spawn_blocking(move || state.audit.stop())
             .await

@@ -182,11 +182,14 @@ async fn process(
         ),
     };
     let result = admit(state, parts, body, key, now, &mut meta).await;
-    if let Some(meta) = meta {
+    let Some(meta) = meta else { return result };
+    match &result {
         // A successful mutation committed its own record in its transaction.
-        if !(meta.mutates && result.is_ok()) {
-            state.audit.record(meta.record(result.as_ref().err()));
-        }
+        Ok(_) if meta.mutates => {}
+        // A successful read: batched (a crash may lose the last few).
+        Ok(_) => state.audit.record(meta.record(None)),
+        // A refusal, authenticated or not: on the record before it is answered.
+        Err(error) => state.audit.record_durable(meta.record(Some(error))).await?,
     }
     result
 }

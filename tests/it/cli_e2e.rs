@@ -94,7 +94,7 @@ impl Harness {
 
     /// Every audit event of the root key, newest first.
     async fn root_events(&self) -> Vec<Event> {
-        self.server.flush_audit().await;
+        self.server.flush_audit().await.unwrap();
         let now = chrono::Utc::now().timestamp() as u64 + 5;
         self.root_client()
             .latest_access_records(ROOT_ID, 500, now)

@@ -67,7 +67,7 @@ async fn echoed_values_are_clipped_in_replies_and_records() {
         ),
     ];
     for (code, wire) in cases {
-        server.handle.flush_audit().await;
+        server.handle.flush_audit().await.unwrap();
         let before = Dump::of(&server.db());
         let reply = exchange(server.handle.addr, &wire).await;
         assert_eq!(reply.code(), code);
@@ -84,7 +84,7 @@ async fn echoed_values_are_clipped_in_replies_and_records() {
             message.contains('…'),
             "{code}: the clipped value is marked: {message}"
         );
-        server.handle.flush_audit().await;
+        server.handle.flush_audit().await.unwrap();
         let events = new_events(&server.db(), &before);
         assert_eq!(events.len(), 1, "{code}: one audit record");
         assert_eq!(events[0].0, code);
@@ -176,11 +176,11 @@ async fn look_alike_names_and_a_borrowed_is_admin_are_refused() {
         ),
     ];
     for (signing, action, body, code) in cases {
-        server.handle.flush_audit().await;
+        server.handle.flush_audit().await.unwrap();
         let before = Dump::of(&server.db());
         let reply = exchange(server.handle.addr, &signing.post(action, body.to_string())).await;
         assert_eq!(reply.code(), code, "{action} {body}");
-        server.handle.flush_audit().await;
+        server.handle.flush_audit().await.unwrap();
         assert_eq!(
             before.difference(&Dump::of(&server.db())),
             None,
@@ -281,7 +281,7 @@ async fn attempts_with_a_deleted_key_stay_on_the_record() {
         attempt(leaked.post("CreateAccessKey", "{}").method("PUT")).await,
         "UnsupportedProtocol"
     );
-    server.handle.flush_audit().await;
+    server.handle.flush_audit().await.unwrap();
     let expected = vec![
         ("UnsupportedProtocol".to_owned(), "bob".to_owned(), false),
         (
@@ -311,7 +311,7 @@ async fn attempts_with_a_deleted_key_stay_on_the_record() {
     )
     .await;
     assert_eq!(reply.code(), "AuthFailure.SecretIdNotFound");
-    handle.flush_audit().await;
+    handle.flush_audit().await.unwrap();
     let root = support::root_client(&handle.endpoint());
     let after = records(&root, &id).await;
     assert_eq!(after.len(), 4, "{after:?}");

@@ -982,16 +982,16 @@ async fn every_bad_request_gets_its_code_and_changes_nothing() {
     let db = f.server.db();
     let addr = f.server.handle.addr;
     let cases = cases(&f);
-    f.server.handle.flush_audit().await;
+    f.server.handle.flush_audit().await.unwrap();
     let initial = Dump::of(&db);
     let mut failures = Vec::new();
     let mut audited = 0;
     for case in &cases {
-        f.server.handle.flush_audit().await;
+        f.server.handle.flush_audit().await.unwrap();
         let before = Dump::of(&db);
         let files_before = files_digest(&db);
         let reply = exchange(addr, &case.wire).await;
-        f.server.handle.flush_audit().await;
+        f.server.handle.flush_audit().await.unwrap();
         let after = Dump::of(&db);
         let mut problems = Vec::new();
         if let Some(change) = before.difference(&after) {
@@ -1058,7 +1058,7 @@ async fn every_bad_request_gets_its_code_and_changes_nothing() {
     if keys.len() != 1 {
         failures.push(format!("bob has {} keys after the run, not 1", keys.len()));
     }
-    f.server.handle.flush_audit().await;
+    f.server.handle.flush_audit().await.unwrap();
     if let Some(change) = initial.difference(&Dump::of(&db)) {
         failures.push(format!("over the whole run the database changed: {change}"));
     }

@@ -121,7 +121,7 @@ async fn fifty_parallel_creates_by_the_user_itself_leave_two_keys() {
     assert!(stored.contains_key(&own_key));
     assert_eq!(listed_keys(&server.root(), uin).await, stored);
 
-    server.handle.flush_audit().await;
+    server.handle.flush_audit().await.unwrap();
     let events = events_by_request(&server.db());
     for outcome in &outcomes {
         let id = outcome
@@ -212,7 +212,7 @@ async fn parallel_disable_enable_and_delete_of_one_key_end_consistently() {
         assert_eq!(deleted.len(), 1, "round {round}: exactly one delete wins");
 
         // In commit order, no update landed after the delete.
-        server.handle.flush_audit().await;
+        server.handle.flush_audit().await.unwrap();
         let events = events_by_request(&db);
         let commit = |o: &Outcome| events[o.request_id.as_ref().unwrap()].0;
         let delete_at = commit(&deleted[0].1);
@@ -284,7 +284,7 @@ async fn parallel_enable_and_disable_end_as_the_last_commit() {
             assert!(outcome.ok(), "round {round}: {}", outcome.code);
             outcomes.push((status, outcome));
         }
-        handle.flush_audit().await;
+        handle.flush_audit().await.unwrap();
         let events = events_by_request(&db);
         let (last_status, _) = outcomes
             .iter()
@@ -488,7 +488,7 @@ async fn mixed_load_of_eight_clients_keeps_every_invariant() {
     let admin_b = server.add_user("ops-b", true).await;
     let (admin_a, _) = server.key_client(admin_a).await;
     let (admin_b, _) = server.key_client(admin_b).await;
-    server.handle.flush_audit().await;
+    server.handle.flush_audit().await.unwrap();
     let events_before: i64 = rusqlite::Connection::open(server.db())
         .unwrap()
         .query_row("SELECT COUNT(*) FROM events", [], |r| r.get(0))
@@ -511,7 +511,7 @@ async fn mixed_load_of_eight_clients_keeps_every_invariant() {
         tallies.push(task.await.unwrap());
     }
     let elapsed = started.elapsed();
-    server.handle.flush_audit().await;
+    server.handle.flush_audit().await.unwrap();
 
     let mut violations: Vec<String> = tallies
         .iter()

@@ -417,7 +417,7 @@ async fn failed_signatures_of_known_keys_are_audited() {
     let mut unknown = Req::post("ListAccessKeys", "{}");
     unknown.secret_id = "IKIDunknownunknownunknownunknown0000".into();
     f.call(&unknown).await;
-    f.state.audit.flush().await;
+    f.state.audit.flush().await.unwrap();
 
     let body = format!(
         r#"{{"StartTime": {}, "EndTime": {}, "LookupAttributes": [{{"AttributeKey": "AccessKeyId", "AttributeValue": "{ROOT_ID}"}}]}}"#,

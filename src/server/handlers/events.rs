@@ -124,8 +124,9 @@ fn page(
             )
         })?),
     };
-    // Searches see every request answered before them, including ones still queued.
-    ctx.audit.flush_blocking();
+    // Searches see every request answered before them, including ones still queued — or say
+    // that they cannot.
+    ctx.audit.flush_blocking()?;
     let query = EventQuery {
         start,
         end,
