@@ -167,6 +167,10 @@ pub struct ServeArgs {
     /// through the API (without this flag start-up refuses).
     #[arg(long)]
     pub restore_root_key: bool,
+
+    /// The most audit events kept, whatever their age: beyond it the oldest are deleted.
+    #[arg(long, value_name = "N", default_value_t = crate::server::audit::DEFAULT_MAX_EVENTS)]
+    pub max_audit_events: u64,
 }
 
 /// Whether an action's name says it only reads (`List…`, `Get…`, `Describe…`, `LookUp…`).

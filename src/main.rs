@@ -147,6 +147,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         root_credential_file,
         seed_file: args.seed,
         restore_root_key: args.restore_root_key,
+        max_audit_events: args.max_audit_events,
     })
     .await?;
     Ok(())

@@ -18,6 +18,12 @@ use crate::cam::model::{Event, Resources};
 /// How long records are kept.
 pub const RETENTION: Duration = Duration::from_secs(90 * 24 * 3600);
 const PRUNE_EVERY: Duration = Duration::from_secs(3600);
+/// How often the writer checks the size of the trail (it also wakes this often when idle,
+/// since mutations write their records themselves).
+const BUDGET_EVERY: Duration = Duration::from_secs(10);
+/// The events kept at most, whatever their age, unless configured otherwise: beyond it the
+/// oldest go first.
+pub const DEFAULT_MAX_EVENTS: u64 = 5_000_000;
 const MAX_BATCH: usize = 2048;
 /// After the first record of a batch the writer waits this long for more (a flush or stop cuts
 /// it short): one commit per record costs more than the request that made it.
@@ -195,12 +201,13 @@ impl std::fmt::Debug for AuditWriter {
 }
 
 impl AuditWriter {
-    pub fn start(store: &Store) -> Result<Self, ServerError> {
+    /// Starts the writer; it keeps at most `max_events` events (oldest first out).
+    pub fn start(store: &Store, max_events: u64) -> Result<Self, ServerError> {
         let mut connection = store.audit_connection()?;
         let (sender, receiver) = mpsc::channel();
         let thread = std::thread::Builder::new()
             .name("camtui-audit".into())
-            .spawn(move || run(&mut connection, &receiver))
+            .spawn(move || run(&mut connection, &receiver, max_events))
             .map_err(ServerError::Thread)?;
         Ok(Self {
             sender,
@@ -313,26 +320,23 @@ const MAX_RETRY_DELAY: Duration = Duration::from_secs(5);
 /// At a stop, how many more attempts a failing database gets before the queue is given up.
 const ATTEMPTS_AT_STOP: u32 = 3;
 
-fn run(connection: &mut AuditConnection, receiver: &mpsc::Receiver<Message>) {
+fn run(connection: &mut AuditConnection, receiver: &mpsc::Receiver<Message>, max_events: u64) {
     let mut last_prune: Option<Instant> = None;
+    let mut last_budget = Instant::now();
+    // Records this writer appended since the budget was last checked.
+    let mut appended = 0;
     let mut pending = Pending::default();
     // Set while writes fail: how long to wait before the next attempt.
     let mut retry: Option<Duration> = None;
     let mut attempts_left = ATTEMPTS_AT_STOP;
     loop {
-        let message = match retry {
-            None => match receiver.recv() {
-                Ok(message) => Some(message),
-                Err(_) => return,
-            },
-            Some(delay) => match receiver.recv_timeout(delay) {
-                Ok(message) => Some(message),
-                Err(mpsc::RecvTimeoutError::Timeout) => None,
-                Err(mpsc::RecvTimeoutError::Disconnected) => {
-                    pending.stop = true;
-                    None
-                }
-            },
+        let message = match receiver.recv_timeout(retry.unwrap_or(BUDGET_EVERY)) {
+            Ok(message) => Some(message),
+            Err(mpsc::RecvTimeoutError::Timeout) => None,
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                pending.stop = true;
+                None
+            }
         };
         if let Some(message) = message {
             pending.take(message);
@@ -353,6 +357,7 @@ fn run(connection: &mut AuditConnection, receiver: &mpsc::Receiver<Message>) {
         };
         match outcome {
             Ok(()) => {
+                appended += pending.records.len() as u64;
                 pending.records.clear();
                 pending.answer(&Ok(()));
                 retry = None;
@@ -362,6 +367,20 @@ fn run(connection: &mut AuditConnection, receiver: &mpsc::Receiver<Message>) {
                 pending.answer(&Err(AuditError::Write(e)));
                 retry = Some(retry.map_or(FIRST_RETRY_DELAY, |d| (2 * d).min(MAX_RETRY_DELAY)));
             }
+        }
+        if retry.is_none() && (appended >= max_events / 20 || last_budget.elapsed() >= BUDGET_EVERY)
+        {
+            match connection.enforce_budget(max_events) {
+                Ok(0) => {}
+                Ok(n) => tracing::warn!(
+                    records = n,
+                    max_events,
+                    "the audit trail is full: deleted its oldest records"
+                ),
+                Err(e) => tracing::error!(error = %e, "cannot keep the audit trail to its size"),
+            }
+            appended = 0;
+            last_budget = Instant::now();
         }
         if retry.is_none() && last_prune.is_none_or(|at| at.elapsed() >= PRUNE_EVERY) {
             let cutoff = chrono::Utc::now().timestamp() - RETENTION.as_secs() as i64;
@@ -443,7 +462,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("audit.db");
         let store = Store::open(&path).unwrap();
-        let writer = AuditWriter::start(&store).unwrap();
+        let writer = AuditWriter::start(&store, DEFAULT_MAX_EVENTS).unwrap();
         let side = rusqlite::Connection::open(&path).unwrap();
         // The database refuses new events until the trigger goes.
         side.execute_batch(

@@ -20,6 +20,7 @@
 //!   type's serde `Deserialize`; [`auth`];
 //! - [`error`], [`ids`], [`dates`].
 
+pub mod attempts;
 pub mod audit;
 pub mod auth;
 pub mod dates;
@@ -178,6 +179,8 @@ pub struct ServeOptions {
     pub seed_file: Option<PathBuf>,
     /// See [`ServerConfig::restore_root_key`].
     pub restore_root_key: bool,
+    /// See [`ServerConfig::max_audit_events`].
+    pub max_audit_events: u64,
 }
 
 /// `camtui serve`: runs until SIGINT or SIGTERM.
@@ -203,6 +206,7 @@ pub async fn serve(options: ServeOptions) -> Result<(), StartError> {
     let handle = spawn(ServerConfig {
         seed,
         restore_root_key: options.restore_root_key,
+        max_audit_events: options.max_audit_events,
         ..ServerConfig::new(options.listen, options.db.clone(), root_credential)
     })
     .await?;

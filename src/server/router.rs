@@ -16,6 +16,7 @@ use axum::http::{HeaderMap, HeaderValue, Method};
 use axum::response::Response;
 use futures::StreamExt as _;
 
+use super::attempts::Verdict;
 use super::auth;
 use super::directory::KeyEntry;
 use super::error::{Code, ServerError, echo, error_envelope, success_envelope};
@@ -182,16 +183,44 @@ async fn process(
         ),
     };
     let result = admit(state, parts, body, key, now, &mut meta).await;
-    let Some(meta) = meta else { return result };
-    match &result {
-        // A successful mutation committed its own record in its transaction.
-        Ok(_) if meta.mutates => {}
-        // A successful read: batched (a crash may lose the last few).
-        Ok(_) => state.audit.record(meta.record(None)),
-        // A refusal, authenticated or not: on the record before it is answered.
-        Err(error) => state.audit.record_durable(meta.record(Some(error))).await?,
+    if let Some(meta) = meta {
+        audit(state, &meta, result.as_ref().err()).await?;
     }
     result
+}
+
+/// Leaves the audit record of a request naming a known key.
+async fn audit(
+    state: &ServerState,
+    meta: &RequestMeta,
+    error: Option<&ServerError>,
+) -> Result<(), ServerError> {
+    let Some(error) = error else {
+        // A successful mutation committed its own record in its transaction; a successful
+        // read is batched (a crash may lose the last few).
+        if !meta.mutates {
+            state.audit.record(meta.record(None));
+        }
+        return Ok(());
+    };
+    let mut record = meta.record(Some(error));
+    if !meta.authenticated {
+        // Anyone who knows the SecretId can send these: recorded at a bounded rate.
+        match state
+            .attempts
+            .admit(&meta.secret_id, &meta.source_ip, Instant::now())
+        {
+            Verdict::Skip => return Ok(()),
+            Verdict::Record { unrecorded: 0 } => {}
+            Verdict::Record { unrecorded } => {
+                record.api_error_message.push_str(&format!(
+                    " ({unrecorded} earlier unauthenticated attempts with this SecretId from this address were not recorded one by one.)"
+                ));
+            }
+        }
+    }
+    // A refusal, authenticated or not: on the record before it is answered.
+    Ok(state.audit.record_durable(record).await?)
 }
 
 /// Spec §2.1 steps 1–2 (the method, headers given once, the body, the Authorization header),

@@ -5,7 +5,8 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use super::audit::{AuditWriter, RETENTION};
+use super::attempts::{AttemptBudget, AttemptLimits};
+use super::audit::{AuditWriter, DEFAULT_MAX_EVENTS, RETENTION};
 use super::auth;
 use super::dates;
 use super::directory::{Directory, KeyEntry, Principal, PrincipalKind};
@@ -30,6 +31,8 @@ pub struct ServerState {
     pub store: Store,
     pub directory: Directory,
     pub audit: AuditWriter,
+    /// Which unauthenticated attempts the audit trail records.
+    pub attempts: AttemptBudget,
     pub account: Account,
 }
 
@@ -45,6 +48,10 @@ pub struct ServerConfig {
     /// Create or enable the root credential's key again although it was deleted or disabled
     /// through the API (otherwise start-up refuses: a restart must not undo that silently).
     pub restore_root_key: bool,
+    /// How many unauthenticated attempts the audit trail records.
+    pub attempt_limits: AttemptLimits,
+    /// The most audit events kept, whatever their age (oldest first out).
+    pub max_audit_events: u64,
 }
 
 impl ServerConfig {
@@ -56,6 +63,8 @@ impl ServerConfig {
             root_credential,
             seed: None,
             restore_root_key: false,
+            attempt_limits: AttemptLimits::default(),
+            max_audit_events: DEFAULT_MAX_EVENTS,
         }
     }
 }
@@ -162,11 +171,12 @@ impl ServerState {
         for tombstone in store.tombstones(forget_before)? {
             directory.bury(tombstone, forget_before);
         }
-        let audit = AuditWriter::start(&store)?;
+        let audit = AuditWriter::start(&store, config.max_audit_events)?;
         Ok(ServerState {
             directory,
             store,
             audit,
+            attempts: AttemptBudget::new(config.attempt_limits, std::time::Instant::now()),
             account,
         })
     }

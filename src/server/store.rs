@@ -684,6 +684,42 @@ impl AuditConnection {
         tx.commit()
     }
 
+    /// Deletes the oldest events beyond `max` — down to 95 % of it, so that this seldom has
+    /// work — in transactions of at most 10,000 rows; returns how many.
+    pub fn enforce_budget(&mut self, max: u64) -> Result<u64, rusqlite::Error> {
+        // Ids grow by one: their span bounds the count without reading every row.
+        let span: u64 = self.0.query_row(
+            "SELECT COALESCE(MAX(id) - MIN(id) + 1, 0) FROM events",
+            [],
+            |r| r.get(0),
+        )?;
+        if span <= max {
+            return Ok(0);
+        }
+        let count: u64 = self
+            .0
+            .query_row("SELECT COUNT(*) FROM events", [], |r| r.get(0))?;
+        if count <= max {
+            return Ok(0);
+        }
+        let mut excess = count - max / 20 * 19;
+        let mut deleted = 0;
+        while excess > 0 {
+            let removed = self
+                .0
+                .prepare_cached(
+                    "DELETE FROM events WHERE id IN (SELECT id FROM events ORDER BY time, id LIMIT ?1)",
+                )?
+                .execute([excess.min(10_000)])? as u64;
+            if removed == 0 {
+                break;
+            }
+            deleted += removed;
+            excess = excess.saturating_sub(removed);
+        }
+        Ok(deleted)
+    }
+
     /// Deletes events older than `before` (Unix seconds), and the tombstones of keys deleted
     /// before then (but root's); returns how many events.
     pub fn prune(&mut self, before: i64) -> Result<usize, rusqlite::Error> {

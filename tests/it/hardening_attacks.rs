@@ -443,3 +443,65 @@ async fn the_root_credential_cannot_add_a_third_key_or_undo_a_deletion() {
     assert_eq!(keys.len(), 2);
     handle.shutdown().await.unwrap();
 }
+
+/// Attack 2: 1,003 unsigned requests naming a known SecretId in 5 s grew the database from 95
+/// to 480 MB. Unauthenticated attempts are recorded at a bounded rate (a burst of 10 per
+/// SecretId and address, then one every 10 s), and the next one recorded says how many were
+/// not; the database grows by a few kilobytes.
+#[tokio::test]
+async fn a_flood_of_unsigned_attempts_is_recorded_at_a_bounded_rate() {
+    let server = TestServer::start().await;
+    let host = server.handle.addr.to_string();
+    let mut forged = Signing::cam(ROOT_ID, "not-the-secret-key-0000000000000", &host);
+    let service = "s".repeat(4_000);
+    forged.service = &service;
+    server.handle.flush_audit().await.unwrap();
+    let before = Dump::of(&server.db());
+    let size = |db: &std::path::Path| {
+        ["", "-wal"]
+            .iter()
+            .map(|s| std::fs::metadata(format!("{}{s}", db.display())).map_or(0, |m| m.len()))
+            .sum::<u64>()
+    };
+    let size_before = size(&server.db());
+    for _ in 0..1_003 {
+        let reply = exchange(server.handle.addr, &forged.post("ListAccessKeys", "{}")).await;
+        assert_eq!(reply.code(), "NoSuchProduct");
+    }
+    server.handle.flush_audit().await.unwrap();
+    let events = new_events(&server.db(), &before);
+    assert_eq!(events.len(), 10, "the burst of one SecretId and address");
+    let grown = size(&server.db()).saturating_sub(size_before);
+    assert!(grown < 200_000, "the database grew by {grown} bytes");
+}
+
+/// The audit trail has a size budget beyond its 90-day retention: the oldest events go first.
+#[tokio::test]
+async fn the_audit_trail_keeps_to_its_budget_oldest_first() {
+    let server = TestServer::start_configured(|config| config.max_audit_events = 40).await;
+    let root = server.root();
+    let mut request_ids = Vec::new();
+    for _ in 0..100 {
+        let (_, request_id) = root
+            .send_with_request_id(&camtui::cam::model::ListAccessKeys::default())
+            .await
+            .unwrap();
+        request_ids.push(request_id);
+        // Written a few at a time, so that the writer checks the budget as it goes.
+        server.handle.flush_audit().await.unwrap();
+    }
+    server.handle.flush_audit().await.unwrap();
+    let dump = Dump::of(&server.db());
+    let kept: Vec<String> = dump
+        .rows(EVENTS)
+        .iter()
+        .map(|row| dump.text(EVENTS, row, "request_id"))
+        .collect();
+    assert!(kept.len() <= 40, "{} events kept", kept.len());
+    assert!(kept.len() >= 30, "{} events kept", kept.len());
+    assert!(
+        kept.contains(request_ids.last().unwrap()),
+        "the newest is kept"
+    );
+    assert!(!kept.contains(&request_ids[0]), "the oldest went first");
+}

@@ -38,13 +38,15 @@ impl TestServer {
     }
 
     pub async fn start_with(seed: Option<Seed>) -> Self {
+        Self::start_configured(|config| config.seed = seed).await
+    }
+
+    /// A server whose configuration `configure` changes first.
+    pub async fn start_configured(configure: impl FnOnce(&mut ServerConfig)) -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let handle = spawn(ServerConfig {
-            seed,
-            ..config(&dir.path().join("cam.db"))
-        })
-        .await
-        .unwrap();
+        let mut config = config(&dir.path().join("cam.db"));
+        configure(&mut config);
+        let handle = spawn(config).await.unwrap();
         Self { handle, dir }
     }
 
