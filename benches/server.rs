@@ -155,7 +155,7 @@ fn requests(c: &mut Criterion) {
             black_box(response);
         });
     });
-    runtime.block_on(state.audit.flush());
+    runtime.block_on(state.audit.flush()).unwrap();
 }
 
 criterion_group!(benches, verification, requests);

@@ -168,6 +168,16 @@ pub struct ServeArgs {
     #[arg(long)]
     pub restore_root_key: bool,
 
+    /// Refuse requests whose signature does not cover X-TC-Action (the official SDKs sign
+    /// content-type;host only, so this is off by default).
+    #[arg(long)]
+    pub require_signed_action: bool,
+
+    /// Entries (16 bytes each) of the ledger that binds each signature to its first request;
+    /// the default holds a whole ±300 s window at up to ~28,000 distinct signatures a second.
+    #[arg(long, value_name = "N", default_value_t = crate::server::state::DEFAULT_SIGNATURES)]
+    pub signature_entries: usize,
+
     /// The most audit events kept, whatever their age: beyond it the oldest are deleted.
     #[arg(long, value_name = "N", default_value_t = crate::server::audit::DEFAULT_MAX_EVENTS)]
     pub max_audit_events: u64,

@@ -148,6 +148,8 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         seed_file: args.seed,
         restore_root_key: args.restore_root_key,
         max_audit_events: args.max_audit_events,
+        require_signed_action: args.require_signed_action,
+        signature_entries: args.signature_entries,
     })
     .await?;
     Ok(())

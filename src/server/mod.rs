@@ -29,6 +29,7 @@ pub mod error;
 pub mod handlers;
 pub mod ids;
 pub mod params;
+pub mod replay;
 pub mod request;
 pub mod router;
 pub mod sandbox;
@@ -181,6 +182,10 @@ pub struct ServeOptions {
     pub restore_root_key: bool,
     /// See [`ServerConfig::max_audit_events`].
     pub max_audit_events: u64,
+    /// See [`ServerConfig::require_signed_action`].
+    pub require_signed_action: bool,
+    /// See [`ServerConfig::signature_capacity`].
+    pub signature_entries: usize,
 }
 
 /// `camtui serve`: runs until SIGINT or SIGTERM.
@@ -207,6 +212,8 @@ pub async fn serve(options: ServeOptions) -> Result<(), StartError> {
         seed,
         restore_root_key: options.restore_root_key,
         max_audit_events: options.max_audit_events,
+        require_signed_action: options.require_signed_action,
+        signature_capacity: options.signature_entries,
         ..ServerConfig::new(options.listen, options.db.clone(), root_credential)
     })
     .await?;

@@ -3,6 +3,7 @@
 //! parameter validation, the handler, the audit record and the access-log line. Every reply is
 //! HTTP 200 with `Content-Type: application/json` and a `RequestId`.
 
+use std::fmt::Write as _;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Instant;
@@ -23,6 +24,7 @@ use super::error::{Code, ServerError, echo, error_envelope, success_envelope};
 use super::handlers;
 use super::ids;
 use super::params::{self, Input};
+use super::replay::{Binding, Refusal};
 use super::request::{self, RequestMeta};
 use super::state::ServerState;
 use crate::cam::model::Service;
@@ -213,9 +215,10 @@ async fn audit(
             Verdict::Skip => return Ok(()),
             Verdict::Record { unrecorded: 0 } => {}
             Verdict::Record { unrecorded } => {
-                record.api_error_message.push_str(&format!(
+                let _ = write!(
+                    record.api_error_message,
                     " ({unrecorded} earlier unauthenticated attempts with this SecretId from this address were not recorded one by one.)"
-                ));
+                );
             }
         }
     }
@@ -309,6 +312,37 @@ struct Call<'a> {
 }
 
 impl Call<'_> {
+    /// Binds the verified signature to this request, or refuses it (see [`replay`]).
+    fn admit_signature(&self, timestamp: i64, mutates: bool) -> Result<(), ServerError> {
+        let headers = &self.parts.headers;
+        let raw = |name: &str| headers.get(name).map_or(&[][..], HeaderValue::as_bytes);
+        let ledger = &self.state.signatures;
+        let digest = ledger.digest(&Binding {
+            secret_id: self.authorization.secret_id,
+            action: raw("x-tc-action"),
+            version: raw("x-tc-version"),
+            region: raw("x-tc-region"),
+            body: self.body,
+        });
+        let now = self.now_ms / 1000;
+        ledger
+            .admit(&self.authorization.signature, timestamp, digest, mutates, now)
+            .map_err(|refusal| match refusal {
+                Refusal::Rebound => ServerError::new(
+                    Code::SignatureFailure,
+                    "This signature was first used for another request (action, version, region or body): a signature is good for one request.",
+                ),
+                Refusal::Spent => ServerError::new(
+                    Code::SignatureFailure,
+                    "This signature was already used, for a change or for another request: sign each request anew.",
+                ),
+                Refusal::Forgotten => ServerError::new(
+                    Code::SignatureExpire,
+                    "The request was signed too long ago for this server to tell whether its signature was used: sign it again.",
+                ),
+            })
+    }
+
     /// Spec §2.1 steps 3–9, in order.
     async fn run(&self, meta: &mut Option<RequestMeta>) -> Result<Vec<u8>, ServerError> {
         let headers = &self.parts.headers;
@@ -376,6 +410,17 @@ impl Call<'_> {
                     "The SecretId is not found, please ensure that your SecretId is correct (it may be disabled or deleted).",
                 )
             })?;
+        if self.state.require_signed_action
+            && !self
+                .authorization
+                .signed_header_names()
+                .any(|name| name == "x-tc-action")
+        {
+            return Err(ServerError::new(
+                Code::InvalidAuthorization,
+                "This server requires X-TC-Action among the SignedHeaders (content-type;host;x-tc-action).",
+            ));
+        }
         let query = self.parts.uri.query().unwrap_or("");
         auth::verify(
             self.authorization,
@@ -388,6 +433,7 @@ impl Call<'_> {
                 body: self.body,
             },
         )?;
+        self.admit_signature(timestamp, spec.mutates)?;
         if headers.contains_key("x-tc-token") {
             return Err(ServerError::new(
                 Code::TokenFailure,

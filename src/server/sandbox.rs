@@ -57,6 +57,9 @@ pub async fn start(data_dir: &Path, reset: bool) -> Result<Sandbox, StartError> 
     let handle = spawn(ServerConfig {
         seed,
         restore_root_key: true,
+        // One console's requests: 1 MiB holds a whole window at 200 distinct signatures a
+        // second.
+        signature_capacity: 1 << 16,
         ..ServerConfig::new(
             SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
             db.clone(),

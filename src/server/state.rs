@@ -12,12 +12,17 @@ use super::dates;
 use super::directory::{Directory, KeyEntry, Principal, PrincipalKind};
 use super::error::ServerError;
 use super::handlers::context::Ctx;
+use super::replay::SignatureLedger;
 use super::request::RequestMeta;
 use super::seed::{Seed, SeedError};
 use super::store::{Account, Store, StoreError, StoredKey};
 use crate::cam::Credential;
 use crate::cam::credential::CredentialError;
 use crate::cam::model::KEYS_PER_USER;
+
+/// Entries of the signature ledger unless configured otherwise: 128 MiB, the signatures of a
+/// whole ±300 s window at up to ~28,000 distinct signatures a second.
+pub const DEFAULT_SIGNATURES: usize = 1 << 23;
 
 /// The account an empty database gets when no seed is given.
 pub const DEFAULT_ACCOUNT: Account = Account {
@@ -33,6 +38,10 @@ pub struct ServerState {
     pub audit: AuditWriter,
     /// Which unauthenticated attempts the audit trail records.
     pub attempts: AttemptBudget,
+    /// The signatures of the last ±300 s and the requests they are bound to.
+    pub signatures: SignatureLedger,
+    /// See [`ServerConfig::require_signed_action`].
+    pub require_signed_action: bool,
     pub account: Account,
 }
 
@@ -52,6 +61,11 @@ pub struct ServerConfig {
     pub attempt_limits: AttemptLimits,
     /// The most audit events kept, whatever their age (oldest first out).
     pub max_audit_events: u64,
+    /// Entries of the signature ledger (16 bytes each; see [`server::replay`](super::replay)).
+    pub signature_capacity: usize,
+    /// Refuse requests whose signature does not cover `X-TC-Action`. Off by default: the
+    /// official SDKs sign `content-type;host` only.
+    pub require_signed_action: bool,
 }
 
 impl ServerConfig {
@@ -65,6 +79,8 @@ impl ServerConfig {
             restore_root_key: false,
             attempt_limits: AttemptLimits::default(),
             max_audit_events: DEFAULT_MAX_EVENTS,
+            signature_capacity: DEFAULT_SIGNATURES,
+            require_signed_action: false,
         }
     }
 }
@@ -177,6 +193,8 @@ impl ServerState {
             store,
             audit,
             attempts: AttemptBudget::new(config.attempt_limits, std::time::Instant::now()),
+            signatures: SignatureLedger::new(config.signature_capacity),
+            require_signed_action: config.require_signed_action,
             account,
         })
     }

@@ -365,6 +365,7 @@ async fn key_lifecycle_create_disable_enable_delete() {
     assert!(table.contains("SecretKey"), "{table}");
     assert!(table.contains("User         user 100000000013"), "{table}");
     // A third is refused by the API: exit 2 with the code.
+    crate::support::next_second();
     let third = h.run(&["keys", "create", "bob"]).await.fails(2);
     assert_api_error(&third, "OperationDenied.AccessKeyOverLimit");
     assert!(third.stderr().contains("hint: "));
@@ -404,6 +405,8 @@ async fn key_lifecycle_create_disable_enable_delete() {
             .as_str()
             .is_some_and(|r| !r.is_empty())
     );
+    // The same change as the first disable: a second later, its own signature.
+    crate::support::next_second();
     h.run(&["keys", "disable", "bob", &secret_id]).await.ok();
     let deleted = h
         .run(&["keys", "delete", "bob", &secret_id, "--yes", "-o", "json"])

@@ -505,3 +505,94 @@ async fn the_audit_trail_keeps_to_its_budget_oldest_first() {
     );
     assert!(!kept.contains(&request_ids[0]), "the oldest went first");
 }
+
+/// Attack 1: the SDKs sign `content-type;host` only, so a captured request could be resent as
+/// another action: root's `ListAccessKeys {}` as `CreateAccessKey` (a new root key for the
+/// replayer), an administrator's `GetUser` as `DeleteUser`, and with `UNSIGNED-PAYLOAD` a
+/// `ListAccessKeys` as `DeleteUser {"Name":"bob","Force":1}`. Each replay is now
+/// `AuthFailure.SignatureFailure`, audited, with the database otherwise unchanged; a mutation's
+/// signature is accepted once; byte-identical reads still repeat.
+#[tokio::test]
+async fn a_captured_signature_cannot_be_replayed_as_another_request() {
+    let server = TestServer::start().await;
+    let bob = server.add_user("bob", false).await;
+    server.new_key(bob).await;
+    let carol = server.add_user("carol", true).await;
+    let (carol_id, carol_key) = server.new_key(carol).await;
+    let host = server.handle.addr.to_string();
+    let addr = server.handle.addr;
+    // Signed before the fixture's own requests of this second, as the SDKs sign.
+    let root = Signing::cam(ROOT_ID, ROOT_KEY, &host).earlier(2).sdk();
+    let admin = Signing::cam(&carol_id, &carol_key, &host).earlier(2).sdk();
+    let delete_bob = json!({"Name": "bob", "Force": 1}).to_string();
+    let get_bob = json!({"Name": "bob"}).to_string();
+    let captures = [
+        (root.post("ListAccessKeys", "{}"), "CreateAccessKey", None),
+        (admin.post("GetUser", get_bob.clone()), "DeleteUser", None),
+        (
+            root.clone().unsigned_payload().post("ListAccessKeys", "{}"),
+            "DeleteUser",
+            Some(delete_bob),
+        ),
+    ];
+    for (captured, replayed_as, body) in captures {
+        assert_eq!(exchange(addr, &captured).await.code(), "OK");
+        // The byte-identical read may come again.
+        assert_eq!(exchange(addr, &captured).await.code(), "OK");
+        server.handle.flush_audit().await.unwrap();
+        let before = Dump::of(&server.db());
+        let mut replay = captured.set("X-TC-Action", replayed_as);
+        if let Some(body) = body {
+            replay = replay.body(body);
+        }
+        let reply = exchange(addr, &replay).await;
+        assert_eq!(
+            reply.code(),
+            "AuthFailure.SignatureFailure",
+            "as {replayed_as}"
+        );
+        server.handle.flush_audit().await.unwrap();
+        let after = Dump::of(&server.db());
+        assert_eq!(before.difference(&after), None, "as {replayed_as}");
+        let events = new_events(&server.db(), &before);
+        assert_eq!(events.len(), 1, "the replay is on the record");
+    }
+    // Not even the original goes through again once a rebinding was tried: the signature is spent.
+    let listed = root.post("ListAccessKeys", "{}");
+    assert_eq!(
+        exchange(addr, &listed).await.code(),
+        "AuthFailure.SignatureFailure"
+    );
+
+    // A mutation's signature is accepted once: its replay would hand out another SecretKey.
+    let create = root.post("CreateAccessKey", json!({"TargetUin": carol}).to_string());
+    assert_eq!(exchange(addr, &create).await.code(), "OK");
+    let replayed = exchange(addr, &create).await;
+    assert_eq!(replayed.code(), "AuthFailure.SignatureFailure");
+    assert!(replayed.json()["Response"].get("AccessKey").is_none());
+    let keys = server.root().access_keys(Some(carol)).await.unwrap();
+    assert_eq!(keys.len(), 2, "one key created, not two");
+}
+
+/// `--require-signed-action`: a signature that does not cover `X-TC-Action` is refused (off
+/// by default, since the official SDKs do not sign it).
+#[tokio::test]
+async fn the_server_can_require_the_action_to_be_signed() {
+    let server = TestServer::start_configured(|config| config.require_signed_action = true).await;
+    let host = server.handle.addr.to_string();
+    let signing = Signing::cam(ROOT_ID, ROOT_KEY, &host);
+    let sdk = exchange(
+        server.handle.addr,
+        &signing.clone().sdk().post("ListUsers", "{}"),
+    )
+    .await;
+    assert_eq!(sdk.code(), "AuthFailure.InvalidAuthorization");
+    let signed = exchange(server.handle.addr, &signing.post("ListUsers", "{}")).await;
+    assert_eq!(signed.code(), "OK");
+    // camtui's own client signs it.
+    server
+        .root()
+        .send(&camtui::cam::model::ListUsers {})
+        .await
+        .unwrap();
+}

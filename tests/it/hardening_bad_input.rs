@@ -129,7 +129,9 @@ fn chunked(body: &[u8], chunk: usize) -> Vec<u8> {
 #[allow(clippy::vec_init_then_push)]
 fn cases(f: &Fixture) -> Vec<Case> {
     let host = f.host.as_str();
-    let root = Signing::cam(ROOT_ID, ROOT_KEY, host);
+    // Signed a few seconds back: the fixture's own requests (camtui's client, this second)
+    // include some of the same, and one signature is one request.
+    let root = Signing::cam(ROOT_ID, ROOT_KEY, host).earlier(5);
     let alice = Signing::cam(&f.alice.id, &f.alice.secret, host);
     let carol = Signing::cam(&f.carol.id, &f.carol.secret, host);
     let owner = f.server.owner_uin();
@@ -725,13 +727,20 @@ fn cases(f: &Fixture) -> Vec<Case> {
         "AuthFailure.SignatureFailure",
         true,
     ));
+    let delete_bobs_key = json!({"AccessKeyId": f.bob.id, "TargetUin": bob_uin}).to_string();
     c.push(case(
-        "action changed after signing (not a signed header, but the key cannot mint one)",
-        root.post(
-            "DeleteAccessKey",
-            json!({"AccessKeyId": f.bob.id, "TargetUin": bob_uin}).to_string(),
-        )
-        .set("X-TC-Action", "DeleteUser"),
+        "action changed after signing (signed, as camtui signs it)",
+        root.post("DeleteAccessKey", delete_bobs_key.clone())
+            .set("X-TC-Action", "DeleteUser"),
+        "AuthFailure.SignatureFailure",
+        true,
+    ));
+    c.push(case(
+        "action changed after signing (the SDKs leave it unsigned; first seen as DeleteUser)",
+        root.clone()
+            .sdk()
+            .post("DeleteAccessKey", delete_bobs_key)
+            .set("X-TC-Action", "DeleteUser"),
         "UnknownParameter",
         true,
     ));
@@ -761,9 +770,14 @@ fn cases(f: &Fixture) -> Vec<Case> {
         "InvalidParameter",
         true,
     ));
+    // Signed a second earlier: the request of "empty X-TC-Token" above under its own
+    // signature (one signature is one request).
     c.push(case(
         "temporary-credential token",
-        good().set("X-TC-Token", "session-token"),
+        root.clone()
+            .earlier(1)
+            .post("CreateAccessKey", create_for_bob.clone())
+            .set("X-TC-Token", "session-token"),
         "AuthFailure.TokenFailure",
         true,
     ));
@@ -923,7 +937,9 @@ fn cases(f: &Fixture) -> Vec<Case> {
         ));
     }
 
-    // Refusals of well-formed requests by the rules.
+    // Refusals of well-formed requests by the rules, signed a few seconds earlier than the
+    // cases above that send the same request (one signature is one request).
+    let root = root.clone().earlier(3);
     for (action, body, code) in [
         (
             "CreateAccessKey",

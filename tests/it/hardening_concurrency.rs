@@ -363,7 +363,11 @@ async fn load_client(
             roll = 0;
         }
         if roll < 30 {
-            let outcome = cam(&client, "CreateAccessKey", json!({"TargetUin": user})).await;
+            // Each create its own request: a signature is accepted once, and without a nonce
+            // the same change can have only so many (one per second of the window).
+            let description = format!("load-{:08x}", rng.random::<u32>());
+            let create = json!({"TargetUin": user, "Description": description});
+            let outcome = cam(&client, "CreateAccessKey", create).await;
             tally.note("CreateAccessKey", &outcome);
             if outcome.ok() {
                 let id = outcome.response["AccessKey"]["AccessKeyId"]

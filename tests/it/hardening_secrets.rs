@@ -207,6 +207,7 @@ fn no_secret_key_reaches_a_log_a_config_or_a_data_file() {
         "keys-create-table",
         &["--endpoint", &endpoint, "keys", "create", "hygiene2"],
     )));
+    support::next_second();
     secrets.push(created_secret(&run(
         "keys-create-json",
         &[

@@ -52,6 +52,8 @@ struct Req {
     secret_id: String,
     secret_key: String,
     unsigned_payload: bool,
+    /// Signs `content-type;host` only, as the official SDKs do (else the action too).
+    sdk: bool,
     extra: Vec<(&'static str, String)>,
     authorization: Option<String>,
 }
@@ -71,6 +73,7 @@ impl Req {
             secret_id: ROOT_ID.into(),
             secret_key: ROOT_KEY.into(),
             unsigned_payload: false,
+            sdk: false,
             extra: vec![],
             authorization: None,
         }
@@ -94,6 +97,14 @@ impl Req {
 
     fn build(&self) -> Request<Body> {
         let authorization = self.authorization.clone().unwrap_or_else(|| {
+            // The action is signed as camtui signs it: requests of different actions with the
+            // same parameters have different signatures (one signature is one request).
+            let action = self.action.unwrap_or_default().to_ascii_lowercase();
+            let headers = [
+                ("content-type", self.content_type),
+                ("host", &self.host),
+                ("x-tc-action", &action),
+            ];
             signer::sign(
                 &self.secret_id,
                 &self.secret_key,
@@ -102,7 +113,11 @@ impl Req {
                 &signer::Request {
                     method: self.method,
                     query: &self.query,
-                    headers: &[("content-type", self.content_type), ("host", &self.host)],
+                    headers: &headers[..if self.action.is_some() && !self.sdk {
+                        3
+                    } else {
+                        2
+                    }],
                     payload: if self.unsigned_payload {
                         Payload::Unsigned
                     } else {
@@ -340,6 +355,7 @@ async fn signing_variants_that_verify() {
     assert_eq!(f.code(&tccli).await, "OK");
     let mut mixed = Req::post("ListAccessKeys", "{}");
     mixed.host = "CAM.Example.com".into();
+    mixed.sdk = true;
     assert_eq!(f.code(&mixed).await, "OK");
     // The request path is not signed (tccli posts to the endpoint's path, signs "/").
     let mut on_path = Req::post("ListAccessKeys", "{}").build();

@@ -135,6 +135,18 @@ pub fn root_client(endpoint: &str) -> Client {
     client(endpoint, Credential::new(ROOT_ID, ROOT_KEY))
 }
 
+/// Waits for the next second of the clock. Separate processes that send the same change
+/// within one second sign it identically, and `camtui serve` accepts a change's signature once
+/// (camtui's client spaces out its own repeats, but only within one process).
+pub fn next_second() {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_nanos(
+        1_000_000_000 - u64::from(now.subsec_nanos()),
+    ));
+}
+
 /// The API error code of a failed call.
 pub fn code<T: std::fmt::Debug>(result: Result<T, camtui::cam::CallError>) -> String {
     match result {
