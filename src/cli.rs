@@ -1,8 +1,16 @@
-//! The command line (product.md §1): global target options and the subcommands.
+//! The command line (product.md §1): global target options and the subcommands. The top of
+//! the house: clap stays here, and what the rooms below take is converted into their own plain
+//! types ([`TargetOptions`], [`Choice`], [`Language`]).
 
 use std::path::PathBuf;
 
+use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::cam::model::SecretId;
+use crate::cam::transport::Language;
+use crate::target::TargetOptions;
+use crate::tui::clipboard::Choice;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -28,9 +36,9 @@ pub struct Cli {
         global = true,
         env = "CAMTUI_CLIPBOARD",
         value_enum,
-        default_value_t = crate::tui::clipboard::Choice::Auto
+        default_value_t = Choice::Auto
     )]
-    pub clipboard: crate::tui::clipboard::Choice,
+    pub clipboard: Choice,
 
     /// Let the console take clicks and the wheel (tabs, rows, scrolling). Off by default, so the
     /// terminal's own text selection keeps working.
@@ -91,21 +99,50 @@ pub struct TargetArgs {
     pub language: Option<Language>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
-pub enum Language {
-    #[default]
-    #[value(name = "en-US")]
-    EnUs,
-    #[value(name = "zh-CN")]
-    ZhCn,
+impl TargetArgs {
+    /// What the target resolution takes (`--config` is read before it, by the caller).
+    pub fn options(&self) -> TargetOptions {
+        TargetOptions {
+            endpoint: self.endpoint.clone(),
+            region: self.region.clone(),
+            intl: self.intl,
+            profile: self.profile.clone(),
+            ca_cert: self.ca_cert.clone(),
+            timeout: self.timeout,
+            sandbox: self.sandbox,
+            reset_sandbox: self.reset_sandbox,
+            read_only: self.read_only,
+            language: self.language,
+        }
+    }
 }
 
-impl Language {
-    pub fn header_value(self) -> &'static str {
-        match self {
-            Self::EnUs => "en-US",
-            Self::ZhCn => "zh-CN",
-        }
+/// `--language`, by the tag the API takes.
+impl ValueEnum for Language {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Language::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.tag()))
+    }
+}
+
+/// `--clipboard` and `CAMTUI_CLIPBOARD`.
+impl ValueEnum for Choice {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Choice::Auto, Choice::Native, Choice::Osc52, Choice::Off]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(match self {
+            Choice::Auto => PossibleValue::new("auto").help(
+                "Native when a display is present and the session is not over SSH, else OSC 52",
+            ),
+            Choice::Native => PossibleValue::new("native"),
+            Choice::Osc52 => PossibleValue::new("osc52"),
+            Choice::Off => PossibleValue::new("off"),
+        })
     }
 }
 
@@ -253,7 +290,8 @@ pub struct KeyArgs {
     /// User name, or UIN (all digits).
     pub user: String,
     /// The key's SecretId.
-    pub secret_id: String,
+    #[arg(value_parser = as_given)]
+    pub secret_id: SecretId,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -261,12 +299,19 @@ pub struct KeyArgs {
 #[derive(Debug, Args)]
 pub struct RecordsArgs {
     /// The key's SecretId.
-    pub secret_id: String,
+    #[arg(value_parser = as_given)]
+    pub secret_id: SecretId,
     /// How many records, newest first.
     #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u16).range(1..=500))]
     pub limit: u16,
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+/// A SecretId as it was typed: passed on unchecked, the server says whether it knows it.
+#[allow(clippy::unnecessary_wraps)] // the shape clap's value_parser takes
+fn as_given(text: &str) -> Result<SecretId, std::convert::Infallible> {
+    Ok(SecretId::from_wire(text))
 }
 
 #[derive(Debug, Args)]

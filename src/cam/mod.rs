@@ -11,7 +11,7 @@ pub mod owner;
 pub mod signer;
 pub mod transport;
 
-pub use client::Client;
+pub use client::{ActionError, Client};
 pub use credential::{Credential, Secret};
 pub use error::{ApiError, CallError};
 pub use transport::{Endpoint, Transport, TransportConfig};

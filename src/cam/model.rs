@@ -64,7 +64,8 @@ impl SecretId {
         shaped.then(|| Self(text.to_owned()))
     }
 
-    /// An id as a server sent it or as it is stored, unchecked.
+    /// An id taken as it is, unchecked: as a server sent it, as it is stored, or as a person
+    /// named it to be passed on (`camtui keys disable USER ID`: the server says if it knows it).
     pub fn from_wire(id: impl Into<String>) -> Self {
         Self(id.into())
     }
@@ -86,6 +87,12 @@ impl std::fmt::Display for SecretId {
     }
 }
 
+impl From<SecretId> for String {
+    fn from(id: SecretId) -> Self {
+        id.0
+    }
+}
+
 impl AsRef<str> for SecretId {
     fn as_ref(&self) -> &str {
         &self.0
@@ -101,6 +108,12 @@ impl std::borrow::Borrow<str> for SecretId {
 impl PartialEq<str> for SecretId {
     fn eq(&self, other: &str) -> bool {
         self.0 == other
+    }
+}
+
+impl PartialEq<String> for SecretId {
+    fn eq(&self, other: &String) -> bool {
+        self.0 == *other
     }
 }
 
@@ -276,8 +289,8 @@ pub struct AddUserResponse {
         default = "empty_secret"
     )]
     pub password: Secret,
-    #[serde(deserialize_with = "string_lenient", default)]
-    pub secret_id: String,
+    #[serde(default)]
+    pub secret_id: SecretId,
     #[serde(
         deserialize_with = "secret_lenient",
         serialize_with = "expose_secret",
@@ -400,6 +413,45 @@ impl UserKind {
     }
 }
 
+/// A sub-user or collaborator as the user lists give it (`ListUsers`, `ListCollaborators`): a
+/// row of the console's User List and of `camtui users`. It serialises as `camtui users` prints
+/// it (docs/json-output.md); the contact fields are for the console's User Details.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct User {
+    pub name: String,
+    pub uin: u64,
+    pub uid: u64,
+    #[serde(rename = "type")]
+    pub kind: UserKind,
+    pub remark: String,
+    pub console_login: bool,
+    /// `YYYY-MM-DD HH:MM:SS`, Beijing time, as CAM gives it.
+    pub created: String,
+    #[serde(skip)]
+    pub phone: String,
+    #[serde(skip)]
+    pub country_code: String,
+    #[serde(skip)]
+    pub email: String,
+}
+
+impl User {
+    pub fn new(info: SubAccountInfo, kind: UserKind) -> Self {
+        Self {
+            name: info.name,
+            uin: info.uin,
+            uid: info.uid,
+            kind,
+            remark: info.remark,
+            console_login: info.console_login == 1,
+            created: info.create_time,
+            phone: info.phone_num,
+            country_code: info.country_code,
+            email: info.email,
+        }
+    }
+}
+
 /// `UserType` of [`SubAccountUser`]: 2 sub-user, 3 WeCom sub-user, 4 collaborator, 5 message receiver.
 pub const USER_TYPE_SUB_USER: u64 = 2;
 pub const USER_TYPE_COLLABORATOR: u64 = 4;
@@ -477,8 +529,7 @@ impl KeyStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct AccessKey {
-    #[serde(deserialize_with = "string_lenient")]
-    pub access_key_id: String,
+    pub access_key_id: SecretId,
     pub status: KeyStatus,
     #[serde(deserialize_with = "string_lenient", default)]
     pub create_time: String,
@@ -514,8 +565,7 @@ pub struct CreateAccessKey {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct AccessKeyDetail {
-    #[serde(deserialize_with = "string_lenient")]
-    pub access_key_id: String,
+    pub access_key_id: SecretId,
     #[serde(deserialize_with = "secret_lenient", serialize_with = "expose_secret")]
     pub secret_access_key: Secret,
     pub status: KeyStatus,
@@ -536,8 +586,7 @@ action!(CreateAccessKey => CreateAccessKeyResponse, Cam, "CreateAccessKey", muta
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct UpdateAccessKey {
-    #[serde(deserialize_with = "string_lenient")]
-    pub access_key_id: String,
+    pub access_key_id: SecretId,
     pub status: KeyStatus,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target_uin: Option<u64>,
@@ -547,8 +596,7 @@ action!(UpdateAccessKey => Empty, Cam, "UpdateAccessKey", mutates: true);
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct DeleteAccessKey {
-    #[serde(deserialize_with = "string_lenient")]
-    pub access_key_id: String,
+    pub access_key_id: SecretId,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target_uin: Option<u64>,
 }
@@ -557,14 +605,13 @@ action!(DeleteAccessKey => Empty, Cam, "DeleteAccessKey", mutates: true);
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct GetSecurityLastUsed {
-    pub secret_id_list: Vec<String>,
+    pub secret_id_list: Vec<SecretId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct SecretIdLastUsed {
-    #[serde(deserialize_with = "string_lenient")]
-    pub secret_id: String,
+    pub secret_id: SecretId,
     /// `YYYY-MM-DD`; `None` when never used.
     #[serde(default)]
     pub last_used_date: Option<String>,
@@ -595,10 +642,10 @@ pub struct LookupAttribute {
 }
 
 impl LookupAttribute {
-    pub fn access_key_id(secret_id: &str) -> Self {
+    pub fn access_key_id(secret_id: &SecretId) -> Self {
         Self {
             attribute_key: "AccessKeyId".into(),
-            attribute_value: Some(secret_id.into()),
+            attribute_value: Some(secret_id.to_string()),
         }
     }
 }
@@ -688,8 +735,8 @@ pub struct Event {
     pub error_code: i64,
     #[serde(deserialize_with = "string_lenient", default)]
     pub event_name: String,
-    #[serde(deserialize_with = "string_lenient", default)]
-    pub secret_id: String,
+    #[serde(default)]
+    pub secret_id: SecretId,
     #[serde(deserialize_with = "string_lenient", default)]
     pub event_source: String,
     #[serde(rename = "RequestID", deserialize_with = "string_lenient", default)]
@@ -759,8 +806,14 @@ mod tests {
         for no in [
             "AKID",
             "AKID123",
+            "AKIDshort",
             "XKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE",
+            "akidz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE",
+            "AKIDz8krbsJ5yKBZ-pn74WFkmLPx3EXAMPLE",
+            "AKIDz8krbsJ5yKBZ pn74WFkmLPx3EXAMPLE",
             "AKIDz8krbs J5yKBZQpn",
+            "alice",
+            "100000000001",
         ] {
             assert_eq!(SecretId::parse(no), None, "{no}");
         }

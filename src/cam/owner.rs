@@ -14,18 +14,12 @@ use tokio_util::sync::CancellationToken;
 
 use super::client::Client;
 use super::error::CallError;
-use super::model::AccessKey;
+use super::model::{AccessKey, SecretId};
 
 /// `ListAccessKeys`'s documented rate limit (spec §8).
 pub const LIST_ACCESS_KEYS_PER_SECOND: u32 = 20;
 /// Calls in flight at once: enough to hide a slow endpoint's latency at 20 req/s.
 pub const DEFAULT_CONCURRENCY: usize = 4;
-
-/// Whether `text` looks like a SecretId: `AKID` (China site) or `IKID` (international site)
-/// followed by letters and digits, 16 to 128 characters in all (spec §15; real ones have 36).
-pub fn looks_like_secret_id(text: &str) -> bool {
-    super::model::SecretId::parse(text).is_some()
-}
 
 /// A user whose keys can be listed: a sub-user or a collaborator.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,10 +65,10 @@ impl KeyOwnerCache {
     }
 
     /// The cached owner of a SecretId and the key as it was listed.
-    pub fn owner_of(&self, secret_id: &str) -> Option<(u64, AccessKey)> {
+    pub fn owner_of(&self, secret_id: &SecretId) -> Option<(u64, AccessKey)> {
         self.map().iter().find_map(|(uin, keys)| {
             keys.iter()
-                .find(|k| k.access_key_id == secret_id)
+                .find(|k| k.access_key_id == *secret_id)
                 .map(|k| (*uin, k.clone()))
         })
     }
@@ -125,7 +119,7 @@ impl Progress {
         if self.total == 0 {
             1.0
         } else {
-            self.done as f64 / self.total as f64
+            (self.done as f64 / self.total as f64).min(1.0)
         }
     }
 }
@@ -169,7 +163,7 @@ pub enum SearchOutcome {
 /// search where every user was skipped.
 pub async fn find_owner(
     client: &Client,
-    secret_id: &str,
+    secret_id: &SecretId,
     users: &[UserRef],
     cache: &KeyOwnerCache,
     options: SearchOptions,
@@ -237,7 +231,7 @@ pub async fn find_owner(
             Ok(keys) => {
                 cache.record(user.uin, &keys);
                 progress(report(done, requests));
-                if let Some(key) = keys.into_iter().find(|k| k.access_key_id == secret_id) {
+                if let Some(key) = keys.into_iter().find(|k| k.access_key_id == *secret_id) {
                     return Ok(SearchOutcome::Found {
                         user,
                         key,
@@ -313,38 +307,24 @@ mod tests {
     use crate::cam::model::KeyStatus;
 
     #[test]
-    fn secret_id_shape() {
-        assert!(looks_like_secret_id("AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE"));
-        assert!(looks_like_secret_id("IKID0123456789abcdef"));
-        for no in [
-            "AKID",
-            "AKIDshort",
-            "akidz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE",
-            "AKIDz8krbsJ5yKBZ-pn74WFkmLPx3EXAMPLE",
-            "AKIDz8krbsJ5yKBZ pn74WFkmLPx3EXAMPLE",
-            "alice",
-            "100000000001",
-        ] {
-            assert!(!looks_like_secret_id(no), "{no}");
-        }
-    }
-
-    #[test]
     fn cache_finds_and_forgets() {
         let cache = KeyOwnerCache::new();
         let key = AccessKey {
-            access_key_id: "AKIDone".into(),
+            access_key_id: SecretId::from_wire("AKIDone"),
             status: KeyStatus::Active,
             create_time: String::new(),
             description: None,
         };
         cache.record(7, std::slice::from_ref(&key));
         cache.record(8, &[]);
-        assert_eq!(cache.owner_of("AKIDone"), Some((7, key)));
-        assert_eq!(cache.owner_of("AKIDtwo"), None);
+        assert_eq!(
+            cache.owner_of(&SecretId::from_wire("AKIDone")),
+            Some((7, key))
+        );
+        assert_eq!(cache.owner_of(&SecretId::from_wire("AKIDtwo")), None);
         assert_eq!(cache.len(), 2);
         cache.forget(7);
-        assert_eq!(cache.owner_of("AKIDone"), None);
+        assert_eq!(cache.owner_of(&SecretId::from_wire("AKIDone")), None);
         cache.clear();
         assert!(cache.is_empty());
     }

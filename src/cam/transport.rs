@@ -95,13 +95,39 @@ pub struct EndpointError {
     pub reason: String,
 }
 
+/// The language of the API's messages, sent as `X-TC-Language`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Language {
+    #[default]
+    EnUs,
+    ZhCn,
+}
+
+impl Language {
+    pub const ALL: [Language; 2] = [Language::EnUs, Language::ZhCn];
+
+    /// `en-US` or `zh-CN`: the header's value, and how flags and config files write it.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::EnUs => "en-US",
+            Self::ZhCn => "zh-CN",
+        }
+    }
+
+    /// A tag in any letter case.
+    pub fn from_tag(text: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|language| language.tag().eq_ignore_ascii_case(text))
+    }
+}
+
 /// Everything needed to build a [`Transport`].
 #[derive(Debug, Clone)]
 pub struct TransportConfig {
     pub endpoint: Endpoint,
     pub region: Option<String>,
-    /// `zh-CN` or `en-US`.
-    pub language: &'static str,
+    pub language: Language,
     /// An extra CA certificate (PEM) to trust, for private deployments.
     pub ca_cert: Option<PathBuf>,
     pub connect_timeout: Duration,
@@ -115,7 +141,7 @@ impl TransportConfig {
         Self {
             endpoint,
             region: None,
-            language: "en-US",
+            language: Language::EnUs,
             ca_cert: None,
             connect_timeout: Duration::from_secs(5),
             timeout: Duration::from_secs(15),
@@ -371,7 +397,7 @@ impl Transport {
             .header("X-TC-Action", spec.action)
             .header("X-TC-Version", spec.service.version())
             .header("X-TC-Timestamp", timestamp.to_string())
-            .header("X-TC-Language", self.config.language)
+            .header("X-TC-Language", self.config.language.tag())
             .header("X-TC-RequestClient", REQUEST_CLIENT)
             .body(spec.body.clone());
         if let Some(region) = self.config.region.as_deref().filter(|r| !r.is_empty()) {

@@ -2,12 +2,12 @@
 
 use serde::Serialize;
 
-use super::table::Table;
-use super::{CommandError, Console, print};
 use crate::cam::Client;
 use crate::cam::de::beijing;
 use crate::cam::model::Event;
 use crate::cli::{OutputFormat, RecordsArgs};
+use crate::commands::output::{CommandError, Console, print};
+use crate::commands::table::Table;
 
 /// One access record.
 #[derive(Debug, Serialize)]

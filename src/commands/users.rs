@@ -5,61 +5,18 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::table::{Fields, Table};
-use super::{CommandError, Console, print};
-use crate::cam::model::{GetUser, KEYS_PER_USER, KeyStatus, ListUsers, SubAccountInfo, UserKind};
+use crate::cam::model::{GetUser, KEYS_PER_USER, KeyStatus, User, UserKind};
 use crate::cam::{CallError, Client};
 use crate::cli::OutputFormat;
-
-/// One line of `camtui users`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct UserRow {
-    pub name: String,
-    pub uin: u64,
-    pub uid: u64,
-    #[serde(rename = "type")]
-    pub kind: UserKind,
-    pub remark: String,
-    pub console_login: bool,
-    pub created: String,
-}
-
-impl UserRow {
-    fn new(info: SubAccountInfo, kind: UserKind) -> Self {
-        Self {
-            name: info.name,
-            uin: info.uin,
-            uid: info.uid,
-            kind,
-            remark: info.remark,
-            console_login: info.console_login == 1,
-            created: info.create_time,
-        }
-    }
-}
-
-/// Every sub-user (`ListUsers`) and then every collaborator (`ListCollaborators`, paged).
-pub async fn all_users(client: &Client) -> Result<Vec<UserRow>, CallError> {
-    let (sub_users, collaborators) =
-        tokio::try_join!(client.send(&ListUsers {}), client.all_collaborators())?;
-    Ok(sub_users
-        .data
-        .into_iter()
-        .map(|u| UserRow::new(u, UserKind::SubUser))
-        .chain(
-            collaborators
-                .into_iter()
-                .map(|u| UserRow::new(u, UserKind::Collaborator)),
-        )
-        .collect())
-}
+use crate::commands::output::{CommandError, Console, print};
+use crate::commands::table::{Fields, Table};
 
 pub async fn list(
     client: &Client,
     format: OutputFormat,
     console: &mut Console<'_>,
 ) -> Result<(), CommandError> {
-    let users = all_users(client).await?;
+    let users = client.all_users().await?;
     print(console, format, &users, |users, out| {
         let mut table = Table::new(&["NAME", "UIN", "TYPE", "REMARK", "CONSOLE", "CREATED"]);
         for u in users {
@@ -80,7 +37,7 @@ pub async fn list(
 #[derive(Debug, Serialize)]
 struct UserDetail {
     #[serde(flatten)]
-    user: UserRow,
+    user: User,
     phone_num: String,
     country_code: String,
     email: String,
@@ -102,7 +59,7 @@ pub async fn show(
     format: OutputFormat,
     console: &mut Console<'_>,
 ) -> Result<(), CommandError> {
-    let users = all_users(client).await?;
+    let users = client.all_users().await?;
     let uin = parse_uin(wanted);
     let user = users
         .into_iter()

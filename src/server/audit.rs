@@ -103,7 +103,7 @@ pub fn event(record: &AuditRecord, account_id: u64, owner_uin: u64, with_locatio
         resource_type_cn: resource_type_cn(&record.service).to_owned(),
         error_code: record.error_number,
         event_name: record.action.clone(),
-        secret_id: record.secret_id.clone(),
+        secret_id: crate::cam::model::SecretId::from_wire(record.secret_id.clone()),
         event_source,
         request_id: record.request_id.clone(),
         resource_region: record.region.clone(),

@@ -9,7 +9,7 @@ use std::process::Output;
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr as _;
 
-use camtui::cam::model::{Event, GetUserAppId};
+use camtui::cam::model::{Event, GetUserAppId, SecretId};
 use camtui::cam::{Client, Credential, Endpoint, Transport, TransportConfig};
 use camtui::server::seed::Seed;
 use camtui::server::{ServerConfig, ServerHandle};
@@ -97,7 +97,7 @@ impl Harness {
         self.server.flush_audit().await.unwrap();
         let now = chrono::Utc::now().timestamp() as u64 + 5;
         self.root_client()
-            .latest_access_records(ROOT_ID, 500, now)
+            .latest_access_records(&SecretId::from_wire(ROOT_ID), 500, now)
             .await
             .unwrap()
     }

@@ -8,7 +8,7 @@ use std::time::Duration;
 use axum::body::Bytes;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
-use camtui::cam::model::{CreateAccessKey, ListAccessKeys, Service};
+use camtui::cam::model::{CreateAccessKey, ListAccessKeys, SecretId, Service};
 use camtui::cam::signer;
 use camtui::cam::transport::{CallRecord, Endpoint, TransportConfig};
 use camtui::cam::{CallError, Client, Credential, Transport};
@@ -277,7 +277,7 @@ async fn access_records_walk_back_in_30_day_windows_until_the_limit() {
     .await;
     let now = 1_800_000_000;
     let records = client(&url, Arc::default())
-        .latest_access_records("IKIDkey", 5, now)
+        .latest_access_records(&SecretId::from_wire("IKIDkey"), 5, now)
         .await
         .unwrap();
     let names: Vec<_> = records.iter().map(|e| e.event_name.as_str()).collect();

@@ -15,7 +15,7 @@ use crate::support;
 
 use std::path::Path;
 
-use camtui::cam::model::{DeleteAccessKey, UpdateAccessKey};
+use camtui::cam::model::{DeleteAccessKey, SecretId, UpdateAccessKey};
 use serde_json::json;
 use sha2::{Digest as _, Sha256};
 use support::dump::{Dump, EVENTS};
@@ -88,14 +88,14 @@ async fn fixture() -> Fixture {
     let carol = key(server.new_key(carol_uin).await);
     let root = server.root();
     root.send(&UpdateAccessKey {
-        access_key_id: alice_disabled.id.clone(),
+        access_key_id: SecretId::from_wire(alice_disabled.id.clone()),
         status: camtui::cam::model::KeyStatus::Inactive,
         target_uin: Some(alice_uin),
     })
     .await
     .unwrap();
     root.send(&DeleteAccessKey {
-        access_key_id: bob_deleted.id.clone(),
+        access_key_id: SecretId::from_wire(bob_deleted.id.clone()),
         target_uin: Some(bob_uin),
     })
     .await

@@ -86,7 +86,7 @@ async fn listed_keys(client: &Client, owner: u64) -> BTreeMap<String, bool> {
         .into_iter()
         .map(|k| {
             (
-                k.access_key_id,
+                k.access_key_id.into(),
                 k.status == camtui::cam::model::KeyStatus::Active,
             )
         })

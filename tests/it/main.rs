@@ -24,3 +24,4 @@ mod signer_vectors;
 mod tui_operator_tmux;
 mod tui_tmux;
 mod tui_worker;
+mod user_listing;

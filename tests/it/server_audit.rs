@@ -7,7 +7,7 @@ use crate::support;
 use camtui::cam::Credential;
 use camtui::cam::model::{
     CreateAccessKey, DescribeEvents, GetSecurityLastUsed, KeyStatus, LookUpEvents, LookupAttribute,
-    UpdateAccessKey,
+    SecretId, UpdateAccessKey,
 };
 use camtui::server::seed::Seed;
 use camtui::server::{ServerConfig, sandbox, spawn};
@@ -93,7 +93,10 @@ async fn filters_and_limits() {
     let all = root.send(&query(vec![])).await.unwrap().events;
     let some = &all[0];
     let by_key = root
-        .send(&query(vec![attribute("AccessKeyId", &some.secret_id)]))
+        .send(&query(vec![attribute(
+            "AccessKeyId",
+            some.secret_id.as_str(),
+        )]))
         .await
         .unwrap()
         .events;
@@ -238,7 +241,7 @@ async fn the_clients_walk_finds_the_latest_twenty_over_ninety_days() {
     }
     let (busiest, total) = counts.into_iter().max_by_key(|(_, n)| *n).unwrap();
     let records = root
-        .latest_access_records(busiest, 20, now())
+        .latest_access_records(&SecretId::from_wire(busiest), 20, now())
         .await
         .unwrap();
     assert_eq!(records.len(), total.min(20));
@@ -267,7 +270,7 @@ async fn mutations_and_refusals_are_recorded() {
         "OperationDenied.AccessKeyOverLimit"
     );
     root.send(&UpdateAccessKey {
-        access_key_id: dave_key.clone(),
+        access_key_id: SecretId::from_wire(dave_key.clone()),
         status: KeyStatus::Inactive,
         target_uin: Some(uin),
     })
@@ -279,7 +282,7 @@ async fn mutations_and_refusals_are_recorded() {
     );
 
     let records = root
-        .latest_access_records(&dave_key, 20, now())
+        .latest_access_records(&SecretId::from_wire(dave_key), 20, now())
         .await
         .unwrap();
     let summary: Vec<(String, Option<String>)> = records
@@ -308,7 +311,10 @@ async fn mutations_and_refusals_are_recorded() {
     assert_eq!(records[2].error_code, 0);
     assert_ne!(records[1].error_code, 0);
     // Root's own UpdateAccessKey is root's event.
-    let root_records = root.latest_access_records(ROOT_ID, 5, now()).await.unwrap();
+    let root_records = root
+        .latest_access_records(&SecretId::from_wire(ROOT_ID), 5, now())
+        .await
+        .unwrap();
     assert!(
         root_records
             .iter()

@@ -5,7 +5,7 @@ use crate::support;
 
 use camtui::cam::Credential;
 use camtui::cam::model::{
-    CreateAccessKey, DeleteAccessKey, GetSecurityLastUsed, KeyStatus, ListAccessKeys,
+    CreateAccessKey, DeleteAccessKey, GetSecurityLastUsed, KeyStatus, ListAccessKeys, SecretId,
     UpdateAccessKey,
 };
 use support::{ROOT_ID, TestServer, code};
@@ -28,8 +28,8 @@ async fn root_lists_and_creates_its_own_keys() {
         .unwrap()
         .access_key
         .unwrap();
-    assert!(created.access_key_id.starts_with("IKID"));
-    assert_eq!(created.access_key_id.len(), 36);
+    assert!(created.access_key_id.as_str().starts_with("IKID"));
+    assert_eq!(created.access_key_id.as_str().len(), 36);
     assert_eq!(created.secret_access_key.expose().len(), 32);
     assert_eq!(created.status, KeyStatus::Active);
     assert_eq!(created.description.as_deref(), Some("ci-key"));
@@ -131,7 +131,7 @@ async fn disabled_and_deleted_keys_stop_working() {
 
     let root = server.root();
     root.send(&UpdateAccessKey {
-        access_key_id: bob_key.clone(),
+        access_key_id: SecretId::from_wire(bob_key.clone()),
         status: KeyStatus::Inactive,
         target_uin: Some(uin),
     })
@@ -142,7 +142,7 @@ async fn disabled_and_deleted_keys_stop_working() {
         "AuthFailure.SecretIdNotFound"
     );
     root.send(&UpdateAccessKey {
-        access_key_id: bob_key.clone(),
+        access_key_id: SecretId::from_wire(bob_key.clone()),
         status: KeyStatus::Active,
         target_uin: Some(uin),
     })
@@ -152,7 +152,7 @@ async fn disabled_and_deleted_keys_stop_working() {
 
     // Deleting an enabled key is allowed (spec §8.13 recommendation).
     root.send(&DeleteAccessKey {
-        access_key_id: bob_key,
+        access_key_id: SecretId::from_wire(bob_key),
         target_uin: Some(uin),
     })
     .await
@@ -175,7 +175,7 @@ async fn key_errors() {
     assert_eq!(
         code(
             root.send(&UpdateAccessKey {
-                access_key_id: "IKIDdoesnotexist".into(),
+                access_key_id: SecretId::from_wire("IKIDdoesnotexist"),
                 status: KeyStatus::Inactive,
                 target_uin: Some(alice),
             })
@@ -186,7 +186,7 @@ async fn key_errors() {
     assert_eq!(
         code(
             root.send(&DeleteAccessKey {
-                access_key_id: "IKIDdoesnotexist".into(),
+                access_key_id: SecretId::from_wire("IKIDdoesnotexist"),
                 target_uin: None,
             })
             .await
@@ -196,7 +196,7 @@ async fn key_errors() {
     assert_eq!(
         code(
             root.send(&DeleteAccessKey {
-                access_key_id: alice_key.clone(),
+                access_key_id: SecretId::from_wire(alice_key.clone()),
                 target_uin: Some(bob),
             })
             .await
@@ -207,7 +207,7 @@ async fn key_errors() {
     assert_eq!(
         code(
             root.send(&UpdateAccessKey {
-                access_key_id: alice_key.clone(),
+                access_key_id: SecretId::from_wire(alice_key.clone()),
                 status: KeyStatus::Inactive,
                 target_uin: None,
             })
@@ -224,7 +224,7 @@ async fn key_errors() {
         .await
         .map(|_| ()),
         root.send(&DeleteAccessKey {
-            access_key_id: alice_key.clone(),
+            access_key_id: SecretId::from_wire(alice_key.clone()),
             target_uin: Some(123_456),
         })
         .await
@@ -293,7 +293,7 @@ async fn sub_users_manage_only_their_own_keys() {
         .unwrap();
     alice_client
         .send(&GetSecurityLastUsed {
-            secret_id_list: vec![alice_key.clone()],
+            secret_id_list: vec![SecretId::from_wire(alice_key.clone())],
         })
         .await
         .unwrap();
@@ -324,7 +324,7 @@ async fn sub_users_manage_only_their_own_keys() {
         code(
             alice_client
                 .send(&DeleteAccessKey {
-                    access_key_id: bob_key.clone(),
+                    access_key_id: SecretId::from_wire(bob_key.clone()),
                     target_uin: None,
                 })
                 .await
@@ -335,7 +335,7 @@ async fn sub_users_manage_only_their_own_keys() {
         code(
             alice_client
                 .send(&GetSecurityLastUsed {
-                    secret_id_list: vec![bob_key.clone()],
+                    secret_id_list: vec![SecretId::from_wire(bob_key.clone())],
                 })
                 .await
         ),
@@ -350,7 +350,7 @@ async fn sub_users_manage_only_their_own_keys() {
         code(
             alice_client
                 .send(&DeleteAccessKey {
-                    access_key_id: ROOT_ID.into(),
+                    access_key_id: SecretId::from_wire(ROOT_ID),
                     target_uin: Some(server.owner_uin()),
                 })
                 .await
@@ -411,7 +411,10 @@ async fn last_used_tracks_authenticated_calls() {
     let root = server.root();
     let before = root
         .send(&GetSecurityLastUsed {
-            secret_id_list: vec![carol_key.clone(), "IKIDunknown".into()],
+            secret_id_list: vec![
+                SecretId::from_wire(carol_key.clone()),
+                SecretId::from_wire("IKIDunknown"),
+            ],
         })
         .await
         .unwrap()
@@ -426,7 +429,7 @@ async fn last_used_tracks_authenticated_calls() {
     carol.access_keys(None).await.unwrap();
     let after = root
         .send(&GetSecurityLastUsed {
-            secret_id_list: vec![carol_key.clone()],
+            secret_id_list: vec![SecretId::from_wire(carol_key.clone())],
         })
         .await
         .unwrap()
@@ -446,14 +449,16 @@ async fn last_used_tracks_authenticated_calls() {
     );
     let again = root
         .send(&GetSecurityLastUsed {
-            secret_id_list: vec![carol_key.clone()],
+            secret_id_list: vec![SecretId::from_wire(carol_key.clone())],
         })
         .await
         .unwrap()
         .secret_id_last_used_rows;
     assert_eq!(again[0].last_secret_used_date, Some(used));
 
-    let eleven: Vec<String> = (0..11).map(|i| format!("IKID{i}")).collect();
+    let eleven: Vec<SecretId> = (0..11)
+        .map(|i| SecretId::from_wire(format!("IKID{i}")))
+        .collect();
     assert_eq!(
         code(
             root.send(&GetSecurityLastUsed {

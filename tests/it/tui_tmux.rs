@@ -122,7 +122,7 @@ async fn keys_lifecycle_in_a_real_terminal() {
     let existing = client.access_keys(Some(uin)).await.unwrap()[0]
         .access_key_id
         .clone();
-    assert!(screen.contains(&existing), "{screen}");
+    assert!(screen.contains(existing.as_str()), "{screen}");
 
     // Create: the one-time modal, masked; reveal, copy both, acknowledge.
     tmux.keys(&["c"]);

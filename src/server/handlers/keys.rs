@@ -35,7 +35,7 @@ pub fn list_access_keys(
         .keys_of(target)
         .iter()
         .map(|key| AccessKey {
-            access_key_id: key.secret_id.clone(),
+            access_key_id: crate::cam::model::SecretId::from_wire(key.secret_id.clone()),
             status: status(key.is_active()),
             create_time: datetime(key.created),
             description: key.description.clone(),
@@ -116,7 +116,7 @@ pub fn create_access_key(
     )?;
     Ok(CreateAccessKeyResponse {
         access_key: Some(AccessKeyDetail {
-            access_key_id: key.secret_id,
+            access_key_id: crate::cam::model::SecretId::from_wire(key.secret_id),
             secret_access_key: key.secret_key,
             status: KeyStatus::Active,
             create_time: datetime(key.created),
@@ -207,7 +207,7 @@ pub fn get_security_last_used(
     let may_see_all = ctx.is_root() || caller.is_admin;
     let mut rows = Vec::with_capacity(ids.len());
     for id in ids {
-        let key = ctx.directory.key(&id);
+        let key = ctx.directory.key(id.as_str());
         if !may_see_all && key.as_ref().is_none_or(|k| k.owner_uin != caller.uin) {
             return Err(ServerError::unauthorized(&ctx.meta.action));
         }

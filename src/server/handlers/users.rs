@@ -273,7 +273,7 @@ pub fn add_user(ctx: &Ctx<'_>, request: AddUser) -> Result<AddUserResponse, Serv
         password: generated.unwrap_or_else(|| Secret::new("")),
         secret_id: key
             .as_ref()
-            .map(|k| k.secret_id.clone())
+            .map(|k| crate::cam::model::SecretId::from_wire(k.secret_id.clone()))
             .unwrap_or_default(),
         secret_key: key.map_or_else(|| Secret::new(""), |k| k.secret_key),
         uid: user.uid,

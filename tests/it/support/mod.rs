@@ -97,7 +97,7 @@ impl TestServer {
             .access_key
             .unwrap();
         let secret = detail.secret_access_key.expose().to_owned();
-        (detail.access_key_id, secret)
+        (detail.access_key_id.into(), secret)
     }
 
     /// Creates a key for `uin` as root and returns a client signed with it.
@@ -112,7 +112,7 @@ impl TestServer {
             .unwrap()
             .access_key
             .unwrap();
-        let id = detail.access_key_id.clone();
+        let id = detail.access_key_id.to_string();
         (
             self.client(Credential::new(
                 detail.access_key_id,
