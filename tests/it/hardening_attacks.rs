@@ -232,7 +232,8 @@ async fn restart(dir: &std::path::Path) -> camtui::server::ServerHandle {
 /// user name and whether it authenticated.
 async fn records(root: &camtui::cam::Client, secret_id: &str) -> Vec<(String, String, bool)> {
     let now = chrono::Utc::now().timestamp() as u64 + 1;
-    root.latest_access_records(secret_id, 50, now)
+    let secret_id = camtui::cam::model::SecretId::from_wire(secret_id);
+    root.latest_access_records(&secret_id, 50, now)
         .await
         .unwrap()
         .iter()
@@ -267,7 +268,7 @@ async fn attempts_with_a_deleted_key_stay_on_the_record() {
     server
         .root()
         .send(&camtui::cam::model::DeleteAccessKey {
-            access_key_id: id.clone(),
+            access_key_id: camtui::cam::model::SecretId::from_wire(&id),
             target_uin: Some(bob),
         })
         .await
@@ -346,7 +347,10 @@ async fn refusals_before_the_signature_are_not_a_use_of_the_key() {
         assert_ne!(exchange(server.handle.addr, &wire).await.code(), "OK");
     }
     let last_used = |client: camtui::cam::Client, id: String| async move {
-        client.last_used(&[id]).await.unwrap()[0]
+        client
+            .last_used(&[camtui::cam::model::SecretId::from_wire(id)])
+            .await
+            .unwrap()[0]
             .last_used_date
             .clone()
     };
@@ -398,11 +402,14 @@ async fn the_root_credential_cannot_add_a_third_key_or_undo_a_deletion() {
     let handle = restart(dir.path()).await;
     let by_second = support::client(
         &handle.endpoint(),
-        camtui::cam::Credential::new(&second.access_key_id, second.secret_access_key.expose()),
+        camtui::cam::Credential::new(
+            second.access_key_id.as_str(),
+            second.secret_access_key.expose(),
+        ),
     );
     by_second
         .send(&UpdateAccessKey {
-            access_key_id: ROOT_ID.into(),
+            access_key_id: camtui::cam::model::SecretId::from_wire(ROOT_ID),
             status: KeyStatus::Inactive,
             target_uin: None,
         })
@@ -416,11 +423,14 @@ async fn the_root_credential_cannot_add_a_third_key_or_undo_a_deletion() {
     let handle = start(root(), true).await.unwrap();
     let by_second = support::client(
         &handle.endpoint(),
-        camtui::cam::Credential::new(&second.access_key_id, second.secret_access_key.expose()),
+        camtui::cam::Credential::new(
+            second.access_key_id.as_str(),
+            second.secret_access_key.expose(),
+        ),
     );
     by_second
         .send(&DeleteAccessKey {
-            access_key_id: ROOT_ID.into(),
+            access_key_id: camtui::cam::model::SecretId::from_wire(ROOT_ID),
             target_uin: None,
         })
         .await
