@@ -215,6 +215,11 @@ pub struct ServeArgs {
     #[arg(long, value_name = "N", default_value_t = crate::server::state::DEFAULT_SIGNATURES)]
     pub signature_entries: usize,
 
+    /// Connections open at once (fewer if the descriptor limit is lower): at the cap a new one
+    /// takes the place of the one waiting longest without an authenticated request.
+    #[arg(long, value_name = "N", default_value_t = 1024)]
+    pub max_connections: usize,
+
     /// The most audit events kept, whatever their age: beyond it the oldest are deleted.
     #[arg(long, value_name = "N", default_value_t = crate::server::audit::DEFAULT_MAX_EVENTS)]
     pub max_audit_events: u64,

@@ -171,6 +171,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         max_audit_events: args.max_audit_events,
         require_signed_action: args.require_signed_action,
         signature_entries: args.signature_entries,
+        max_connections: args.max_connections,
     })
     .await?;
     Ok(())

@@ -261,7 +261,9 @@ impl Transport {
             .connect_timeout(config.connect_timeout)
             .timeout(config.timeout)
             .tcp_nodelay(true)
-            .pool_idle_timeout(Duration::from_secs(60))
+            // Shorter than the idle timeout of the servers it talks to (camtui serve closes a
+            // connection idle 20 s), so a request is never sent on one being closed.
+            .pool_idle_timeout(Duration::from_secs(15))
             .no_proxy_for_loopback(&config.endpoint);
         if matches!(&config.endpoint, Endpoint::Custom(url) if url.scheme() == "http") {
             // A plain-http endpoint never needs the system's CA roots; loading them reads hundreds

@@ -28,6 +28,7 @@ pub mod directory;
 pub mod error;
 pub mod handlers;
 pub mod ids;
+pub mod listener;
 pub mod params;
 pub mod replay;
 pub mod request;
@@ -43,7 +44,6 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use axum::serve::ListenerExt as _;
 use tokio::sync::oneshot;
 
 use crate::cam::Credential;
@@ -114,22 +114,12 @@ pub async fn spawn(config: ServerConfig) -> Result<ServerHandle, StartError> {
         .await
         .map_err(|e| StartError::Prepare(ServerError::Task(e)))??;
     let state = Arc::new(state);
-    let app = router(Arc::clone(&state)).into_make_service_with_connect_info::<SocketAddr>();
-    // Without TCP_NODELAY the SDK's second request on a kept-alive connection waits ~40 ms on
-    // delayed ACKs.
-    let listener = listener.tap_io(|tcp| {
-        if let Err(e) = tcp.set_nodelay(true) {
-            tracing::debug!(error = %e, "cannot set TCP_NODELAY");
-        }
-    });
+    let app = router(Arc::clone(&state));
+    let limits = state.connection_limits;
     let (shutdown, signal) = oneshot::channel::<()>();
-    let task = tokio::spawn(async move {
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async move {
-                let _ = signal.await;
-            })
-            .await
-    });
+    let task = tokio::spawn(listener::serve(listener, app, limits, async move {
+        let _ = signal.await;
+    }));
     tracing::info!(%addr, "camtui server listening");
     Ok(ServerHandle {
         addr,
@@ -186,6 +176,8 @@ pub struct ServeOptions {
     pub require_signed_action: bool,
     /// See [`ServerConfig::signature_capacity`].
     pub signature_entries: usize,
+    /// See [`listener::ConnectionLimits::max_connections`].
+    pub max_connections: usize,
 }
 
 /// `camtui serve`: runs until SIGINT or SIGTERM.
@@ -214,6 +206,10 @@ pub async fn serve(options: ServeOptions) -> Result<(), StartError> {
         max_audit_events: options.max_audit_events,
         require_signed_action: options.require_signed_action,
         signature_capacity: options.signature_entries,
+        connection_limits: listener::ConnectionLimits {
+            max_connections: options.max_connections,
+            ..listener::ConnectionLimits::default()
+        },
         ..ServerConfig::new(options.listen, options.db.clone(), root_credential)
     })
     .await?;

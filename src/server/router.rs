@@ -16,6 +16,7 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method};
 use axum::response::Response;
 use futures::StreamExt as _;
+use tokio::sync::{Semaphore, SemaphorePermit};
 
 use super::attempts::Verdict;
 use super::auth;
@@ -23,6 +24,7 @@ use super::directory::KeyEntry;
 use super::error::{Code, ServerError, echo, error_envelope, success_envelope};
 use super::handlers;
 use super::ids;
+use super::listener::Connection;
 use super::params::{self, Input};
 use super::replay::{Binding, Refusal};
 use super::request::{self, RequestMeta};
@@ -248,7 +250,19 @@ async fn admit(
         }
     };
     check_single_headers(headers)?;
-    let body = read_body(headers, body).await?;
+    let timeout = state.connection_limits.body_timeout;
+    let (body, _budget) =
+        tokio::time::timeout(timeout, read_body(headers, body, &state.body_budget))
+            .await
+            .map_err(|_| {
+                ServerError::new(
+                    Code::InvalidParameter,
+                    format!(
+                        "The request body did not arrive within {} s.",
+                        timeout.as_secs()
+                    ),
+                )
+            })??;
     let authorization = auth::parse(headers)?;
     let call = Call {
         state,
@@ -262,8 +276,14 @@ async fn admit(
     call.run(meta).await
 }
 
-/// Reads the body, refusing more than [`MAX_BODY`] bytes.
-async fn read_body(headers: &HeaderMap, body: Body) -> Result<Bytes, ServerError> {
+/// Reads the body, refusing more than [`MAX_BODY`] bytes. What it buffers it takes from
+/// `budget` (kibibytes shared by every request not yet authenticated), waiting if it must; the
+/// permit is held until the request is done.
+async fn read_body<'b>(
+    headers: &HeaderMap,
+    body: Body,
+    budget: &'b Semaphore,
+) -> Result<(Bytes, Option<SemaphorePermit<'b>>), ServerError> {
     let too_large = || {
         ServerError::new(
             Code::RequestSizeLimitExceeded,
@@ -276,7 +296,8 @@ async fn read_body(headers: &HeaderMap, body: Body) -> Result<Bytes, ServerError
         return Err(too_large());
     }
     let mut stream = body.into_data_stream();
-    let mut buffer = Vec::with_capacity(declared.map_or(0, |l| l.min(MAX_BODY as u64)) as usize);
+    let mut buffer = Vec::new();
+    let mut held: Option<SemaphorePermit<'b>> = None;
     let mut total = 0usize;
     while let Some(chunk) = stream.next().await {
         let chunk = chunk.map_err(|e| {
@@ -290,13 +311,25 @@ async fn read_body(headers: &HeaderMap, body: Body) -> Result<Bytes, ServerError
             return Err(too_large());
         }
         if total <= MAX_BODY {
+            let held_kib = held.as_ref().map_or(0, SemaphorePermit::num_permits);
+            let more = total.div_ceil(1024).saturating_sub(held_kib);
+            if more > 0 {
+                let permit = budget
+                    .acquire_many(more as u32)
+                    .await
+                    .map_err(|_| ServerError::Bug("the body budget was closed"))?;
+                match &mut held {
+                    Some(held) => held.merge(permit),
+                    None => held = Some(permit),
+                }
+            }
             buffer.extend_from_slice(&chunk);
         }
     }
     if total > MAX_BODY {
         return Err(too_large());
     }
-    Ok(Bytes::from(buffer))
+    Ok((Bytes::from(buffer), held))
 }
 
 /// A request whose Authorization header parsed, on its way through verification to a handler.
@@ -444,6 +477,12 @@ impl Call<'_> {
             return Err(ServerError::Bug("an authenticated request has no caller"));
         };
         meta.authenticated = true;
+        // Authenticated: its connection is not closed to make room while it is served.
+        let _serving = self
+            .parts
+            .extensions
+            .get::<Arc<Connection>>()
+            .map(Connection::serve);
         key.mark_used(self.now_ms);
 
         if !spec.access.permits(&meta.caller) {

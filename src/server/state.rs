@@ -12,10 +12,13 @@ use super::dates;
 use super::directory::{Directory, KeyEntry, Principal, PrincipalKind};
 use super::error::ServerError;
 use super::handlers::context::Ctx;
+use super::listener::ConnectionLimits;
 use super::replay::SignatureLedger;
 use super::request::RequestMeta;
 use super::seed::{Seed, SeedError};
 use super::store::{Account, Store, StoreError, StoredKey};
+use tokio::sync::Semaphore;
+
 use crate::cam::Credential;
 use crate::cam::credential::CredentialError;
 use crate::cam::model::KEYS_PER_USER;
@@ -42,6 +45,9 @@ pub struct ServerState {
     pub signatures: SignatureLedger,
     /// See [`ServerConfig::require_signed_action`].
     pub require_signed_action: bool,
+    pub connection_limits: ConnectionLimits,
+    /// Kibibytes of request bodies that may be buffered before their requests authenticate.
+    pub body_budget: Semaphore,
     pub account: Account,
 }
 
@@ -66,6 +72,8 @@ pub struct ServerConfig {
     /// Refuse requests whose signature does not cover `X-TC-Action`. Off by default: the
     /// official SDKs sign `content-type;host` only.
     pub require_signed_action: bool,
+    /// How many connections, and how long each may take to send a request.
+    pub connection_limits: ConnectionLimits,
 }
 
 impl ServerConfig {
@@ -81,6 +89,7 @@ impl ServerConfig {
             max_audit_events: DEFAULT_MAX_EVENTS,
             signature_capacity: DEFAULT_SIGNATURES,
             require_signed_action: false,
+            connection_limits: ConnectionLimits::default(),
         }
     }
 }
@@ -195,6 +204,8 @@ impl ServerState {
             attempts: AttemptBudget::new(config.attempt_limits, std::time::Instant::now()),
             signatures: SignatureLedger::new(config.signature_capacity),
             require_signed_action: config.require_signed_action,
+            connection_limits: config.connection_limits,
+            body_budget: Semaphore::new(config.connection_limits.body_budget.div_ceil(1024)),
             account,
         })
     }

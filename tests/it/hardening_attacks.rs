@@ -29,7 +29,8 @@ fn new_events(db: &std::path::Path, before: &Dump) -> Vec<(String, usize)> {
 }
 
 /// Attack 2: values of any size echoed in messages and stored in the audit trail. Each reply's
-/// message and each audit record stays under a kilobyte, however large the request.
+/// message and each audit record stays small, however large the request; a head beyond 64 KiB
+/// (the 400,000-character service name) is refused by the HTTP layer, before any handler.
 #[tokio::test]
 async fn echoed_values_are_clipped_in_replies_and_records() {
     let server = TestServer::start().await;
@@ -37,10 +38,17 @@ async fn echoed_values_are_clipped_in_replies_and_records() {
     let host = server.handle.addr.to_string();
     let root = Signing::cam(ROOT_ID, ROOT_KEY, &host);
     let huge = "x".repeat(1_000_000);
-    // Unsigned: only the SecretId is known; the service name is 400,000 characters.
+    // Unsigned: only the SecretId is known; the service name is 40,000 characters.
     let mut scope = root.clone();
-    let service = "s".repeat(400_000);
+    let service = "s".repeat(40_000);
     scope.service = &service;
+    let mut huge_scope = root.clone();
+    let huge_service = "s".repeat(400_000);
+    huge_scope.service = &huge_service;
+    let before = Dump::of(&server.db());
+    let reply = exchange(server.handle.addr, &huge_scope.post("ListAccessKeys", "{}")).await;
+    assert_eq!(reply.status, 431, "a head over 64 KiB");
+    assert_eq!(before, Dump::of(&server.db()));
     let cases = [
         ("NoSuchProduct", scope.post("ListAccessKeys", "{}")),
         (
@@ -605,4 +613,130 @@ async fn the_server_can_require_the_action_to_be_signed() {
         .send(&camtui::cam::model::ListUsers {})
         .await
         .unwrap();
+}
+
+/// Attack 3: 45 connections that sent only `POST / HTTP/1.1\r\n` stopped all service under a
+/// 64-descriptor limit, and 40 that sent 1 MiB − 1 byte of body and stalled held their memory
+/// forever. Here the server has a cap of 32 connections and 3-second timeouts: 85 stalled
+/// connections come in, each new one takes the place of the one that waited longest, a normal
+/// client is served throughout, and every stalled connection is closed within the bound.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn stalled_connections_neither_stop_service_nor_hold_memory() {
+    use std::time::{Duration, Instant};
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+
+    let timeout = Duration::from_secs(3);
+    let server = TestServer::start_configured(|config| {
+        config.connection_limits.max_connections = 32;
+        config.connection_limits.header_timeout = timeout;
+        config.connection_limits.body_timeout = timeout;
+    })
+    .await;
+    let addr = server.handle.addr;
+    let root = server.root();
+    let mut usual = Vec::new();
+    for _ in 0..20 {
+        let started = Instant::now();
+        root.access_keys(None).await.unwrap();
+        usual.push(started.elapsed());
+    }
+
+    let host = addr.to_string();
+    let body_head = Signing::cam(ROOT_ID, ROOT_KEY, &host)
+        .post("ListAccessKeys", vec![b' '; 1024 * 1024 - 1])
+        .to_bytes();
+    let mut stalled = Vec::new();
+    for i in 0..85 {
+        let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+        let bytes: &[u8] = if i < 45 {
+            b"POST / HTTP/1.1\r\n"
+        } else {
+            // The whole request but its last byte.
+            &body_head[..body_head.len() - 1]
+        };
+        let _ = stream.write_all(bytes).await;
+        stalled.push((Instant::now(), stream));
+    }
+
+    // A normal client, while they stall.
+    let mut during = Vec::new();
+    for _ in 0..20 {
+        let started = Instant::now();
+        root.access_keys(None).await.unwrap();
+        during.push(started.elapsed());
+    }
+    let slowest = |v: &[Duration]| v.iter().max().copied().unwrap_or_default();
+    println!(
+        "slowloris: a normal request took at most {:?} before the stalls and {:?} during them",
+        slowest(&usual),
+        slowest(&during)
+    );
+    // Served at once, not after the stalled connections timed out.
+    assert!(slowest(&during) < timeout / 2, "{:?}", slowest(&during));
+
+    // Each stalled connection is closed: to make room, or by its timeout.
+    for (opened, mut stream) in stalled {
+        let mut sink = [0u8; 1024];
+        let closed = tokio::time::timeout(Duration::from_secs(10), async {
+            loop {
+                match stream.read(&mut sink).await {
+                    Ok(0) | Err(_) => break,
+                    Ok(_) => {}
+                }
+            }
+        })
+        .await;
+        assert!(closed.is_ok(), "a stalled connection is still open");
+        assert!(opened.elapsed() < timeout + Duration::from_secs(10));
+    }
+    root.access_keys(None).await.unwrap();
+}
+
+/// Attack 3 as it was found: `camtui serve` with 64 file descriptors, 45 connections that send
+/// only `POST / HTTP/1.1\r\n`. The cap stays under the descriptor limit (32 here), new
+/// connections take the place of stalled ones, and a normal client is served at once.
+#[cfg(unix)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forty_five_stalled_connections_under_64_descriptors_stop_nothing() {
+    use std::time::{Duration, Instant};
+    use tokio::io::AsyncWriteExt as _;
+
+    let dir = tempfile::tempdir().unwrap();
+    let root_file = dir.path().join("root.json");
+    std::fs::write(
+        &root_file,
+        json!({"secretId": ROOT_ID, "secretKey": ROOT_KEY}).to_string(),
+    )
+    .unwrap();
+    let server = support::process::ServeProcess::start_with_descriptors(
+        64,
+        &dir.path().join("cam.db"),
+        &root_file,
+        &dir.path().join("serve.log"),
+        "warn",
+    );
+    let addr: std::net::SocketAddr = server
+        .endpoint
+        .trim_start_matches("http://")
+        .parse()
+        .unwrap();
+    let mut stalled = Vec::new();
+    for _ in 0..45 {
+        let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+        stream.write_all(b"POST / HTTP/1.1\r\n").await.unwrap();
+        stalled.push(stream);
+    }
+    let started = Instant::now();
+    for _ in 0..10 {
+        // A new client each time: a new connection, as a fresh process would open.
+        let root = support::root_client(&server.endpoint);
+        root.access_keys(None).await.unwrap();
+    }
+    let took = started.elapsed();
+    println!("45 stalled connections, 64 descriptors: 10 fresh clients served in {took:?}");
+    assert!(
+        took < Duration::from_secs(5),
+        "{took:?}: served only after timeouts"
+    );
+    drop(stalled);
 }
