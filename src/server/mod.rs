@@ -13,11 +13,14 @@
 //! - [`handlers`]: the action table, one row per action, and the handlers (users, keys,
 //!   events), which see the server through `handlers::context`;
 //! - [`request`]: what is known of a request besides its parameters, and its audit record;
-//! - [`directory`] and [`audit`] (the batched writer, CloudAudit events) over [`store`], the
-//!   only SQL, which owns the rows it keeps (users, keys, audit records); [`vault`] seals
-//!   SecretKeys at rest;
+//! - [`directory`] (with the tombstones of deleted keys) and [`audit`] (the writer: batched
+//!   reads, refusals on the record before they are answered, the size budget; CloudAudit
+//!   events) over [`store`], the only SQL, which owns the rows it keeps (users, keys, audit
+//!   records, tombstones); [`vault`] seals SecretKeys at rest; [`attempts`]: how many
+//!   unauthenticated attempts are recorded; [`replay`]: each signature bound to its first
+//!   request;
 //! - [`params`], checking input against [`schema`]: the parameters read from each request
-//!   type's serde `Deserialize`; [`auth`];
+//!   type's serde `Deserialize`; [`auth`]; [`listener`]: the connections (cap, timeouts);
 //! - [`error`], [`ids`], [`dates`].
 
 pub mod attempts;
