@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Two camtui builds against each other in the same conditions (BENCHMARKS.md §Before and after):
-# alternating rounds on the same machine, each build with its own load generator and its own
+# alternating rounds on the same machine (before-after, then after-before, so a drifting load
+# average weighs on both alike), each build with its own load generator and its own
 # fresh copy of a data set that generator seeded (a newer build may migrate the database, which
 # an older one cannot open). BEFORE and AFTER are directories holding `camtui` and `server_load`.
 #   BEFORE=/path/to/old/bin AFTER=/path/to/new/bin scripts/bench-ab.sh
@@ -26,7 +27,9 @@ done
 
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq 1 "$ROUNDS"); do
-  for which in before after; do
+  order="before after"
+  [ $((round % 2)) = 0 ] && order="after before"
+  for which in $order; do
     db=$DIR/$which-run
     rm -rf "$db"
     cp -r "$DIR/$which-pristine" "$db"

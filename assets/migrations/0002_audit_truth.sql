@@ -16,4 +16,3 @@ CREATE TABLE deleted_keys (
     owner_name TEXT    NOT NULL,
     deleted    INTEGER NOT NULL
 );
-CREATE INDEX deleted_keys_deleted ON deleted_keys (deleted);

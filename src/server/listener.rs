@@ -1,9 +1,9 @@
-//! Accepting connections, so that slow or idle ones cannot take the server down. Each
-//! connection must deliver a request's head within [`ConnectionLimits::header_timeout`] of
-//! being ready for it — just opened, or its previous answer sent, so an idle kept-alive
-//! connection is closed after that long too (hyper's own timer) — and a head is at most
-//! [`MAX_HEAD`] bytes; the router reads the body within `body_timeout`, inside a budget shared by
-//! every body not yet authenticated. So memory before authentication is bounded: heads × the
+//! Accepting connections, so that slow or idle ones cannot take the server down. A connection
+//! is closed once it has waited [`ConnectionLimits::idle_timeout`] without serving an
+//! authenticated request — since it opened or since its last answer — whether it is idle,
+//! trickling a head or stalling a body: one sweep a second, no timer per request. A head is at
+//! most [`MAX_HEAD`] bytes, and the router buffers bodies inside a budget shared by every
+//! request not yet authenticated. So memory before authentication is bounded: heads × the
 //! connection cap, plus the body budget.
 //!
 //! At most `max_connections` connections are open (fewer if the process's descriptor limit is
@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::extract::ConnectInfo;
-use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::rt::TokioIo;
 use hyper_util::service::TowerToHyperService;
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::net::{TcpListener, TcpStream};
@@ -29,6 +29,8 @@ use tower::ServiceExt as _;
 /// The largest request head (request line and headers); a larger one is refused by the HTTP
 /// layer (431). A GET query is at most 32 KB by the API's own rule.
 pub const MAX_HEAD: usize = 64 * 1024;
+/// How often connections that waited too long are closed.
+const SWEEP_EVERY: Duration = Duration::from_secs(1);
 /// Descriptors kept for the rest of the server (the database files, the log) when the
 /// descriptor limit bounds the connections: this many, or half of a smaller limit.
 const RESERVED_DESCRIPTORS: u64 = 64;
@@ -37,10 +39,10 @@ const RESERVED_DESCRIPTORS: u64 = 64;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ConnectionLimits {
     pub max_connections: usize,
-    /// From being ready for a request (opened, or the previous answer sent) to its whole head.
-    pub header_timeout: Duration,
-    /// From the head to the whole body.
-    pub body_timeout: Duration,
+    /// How long a connection may go without serving an authenticated request (since it
+    /// opened, or since its last answer) before it is closed: idle, or sending a request too
+    /// slowly.
+    pub idle_timeout: Duration,
     /// Bytes of request bodies buffered at once before their requests are authenticated.
     pub body_budget: usize,
 }
@@ -49,8 +51,7 @@ impl Default for ConnectionLimits {
     fn default() -> Self {
         Self {
             max_connections: 1024,
-            header_timeout: Duration::from_secs(20),
-            body_timeout: Duration::from_secs(20),
+            idle_timeout: Duration::from_secs(20),
             body_budget: 64 * 1024 * 1024,
         }
     }
@@ -160,6 +161,19 @@ impl Registry {
     fn leave(&self, id: u64) {
         self.open().remove(&id);
     }
+
+    /// Closes every connection that has waited longer than `limit`.
+    fn sweep(&self, limit: Duration) {
+        let oldest = self.now().saturating_sub(limit.as_millis() as u64);
+        self.open().retain(|_, connection| {
+            let since = connection.waiting_since.load(Ordering::Acquire);
+            let keep = since == u64::MAX || since >= oldest;
+            if !keep {
+                connection.close.notify_one();
+            }
+            keep
+        });
+    }
 }
 
 /// Serves `app` on `listener` until `shutdown` fires, then lets the requests in flight finish.
@@ -177,14 +191,17 @@ pub async fn serve(
     });
     let (stopping, stop) = watch::channel(false);
     let mut connections = tokio::task::JoinSet::new();
+    let mut sweeps = tokio::time::interval(SWEEP_EVERY);
+    sweeps.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     tokio::pin!(shutdown);
     loop {
         tokio::select! {
             () = &mut shutdown => break,
             Some(_) = connections.join_next() => {}
+            _ = sweeps.tick() => registry.sweep(limits.idle_timeout),
             accepted = listener.accept() => match accepted {
                 Ok((stream, peer)) => {
-                    let task = connection(stream, peer, app.clone(), &registry, limits, stop.clone());
+                    let task = connection(stream, peer, app.clone(), &registry, stop.clone());
                     connections.spawn(task);
                 }
                 Err(e) => {
@@ -208,7 +225,6 @@ fn connection(
     peer: SocketAddr,
     app: Router,
     registry: &Arc<Registry>,
-    limits: ConnectionLimits,
     mut stop: watch::Receiver<bool>,
 ) -> impl std::future::Future<Output = ()> + Send + 'static {
     // Without TCP_NODELAY the SDK's second request on a kept-alive connection waits ~40 ms on
@@ -234,9 +250,7 @@ fn connection(
             )
         };
         let mut http = hyper::server::conn::http1::Builder::new();
-        http.timer(TokioTimer::new())
-            .header_read_timeout(limits.header_timeout)
-            .max_buf_size(MAX_HEAD);
+        http.max_buf_size(MAX_HEAD);
         let served = http.serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
         tokio::pin!(served);
         loop {
@@ -305,6 +319,22 @@ mod tests {
         assert!(registry.admit().is_none());
         drop(serving);
         assert!(registry.admit().is_some());
+    }
+
+    #[tokio::test]
+    async fn a_sweep_closes_who_waited_too_long_but_not_who_serves() {
+        let registry = registry(8);
+        let (_, idle) = registry.admit().unwrap();
+        let (_, busy) = registry.admit().unwrap();
+        let _serving = busy.serve();
+        tokio::time::sleep(Duration::from_millis(30)).await;
+        let (_, fresh) = registry.admit().unwrap();
+        registry.sweep(Duration::from_millis(20));
+        tokio::time::timeout(Duration::from_secs(1), idle.close.notified())
+            .await
+            .expect("the idle one was closed");
+        assert_eq!(registry.open().len(), 2);
+        drop(fresh);
     }
 
     #[test]

@@ -250,19 +250,8 @@ async fn admit(
         }
     };
     check_single_headers(headers)?;
-    let timeout = state.connection_limits.body_timeout;
-    let (body, _budget) =
-        tokio::time::timeout(timeout, read_body(headers, body, &state.body_budget))
-            .await
-            .map_err(|_| {
-                ServerError::new(
-                    Code::InvalidParameter,
-                    format!(
-                        "The request body did not arrive within {} s.",
-                        timeout.as_secs()
-                    ),
-                )
-            })??;
+    // A body that stalls is ended with its connection (`listener`).
+    let (body, _budget) = read_body(headers, body, &state.body_budget).await?;
     let authorization = auth::parse(headers)?;
     let call = Call {
         state,

@@ -617,7 +617,7 @@ async fn the_server_can_require_the_action_to_be_signed() {
 
 /// Attack 3: 45 connections that sent only `POST / HTTP/1.1\r\n` stopped all service under a
 /// 64-descriptor limit, and 40 that sent 1 MiB − 1 byte of body and stalled held their memory
-/// forever. Here the server has a cap of 32 connections and 3-second timeouts: 85 stalled
+/// forever. Here the server has a cap of 32 connections and a 3-second idle limit: 85 stalled
 /// connections come in, each new one takes the place of the one that waited longest, a normal
 /// client is served throughout, and every stalled connection is closed within the bound.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -628,8 +628,7 @@ async fn stalled_connections_neither_stop_service_nor_hold_memory() {
     let timeout = Duration::from_secs(3);
     let server = TestServer::start_configured(|config| {
         config.connection_limits.max_connections = 32;
-        config.connection_limits.header_timeout = timeout;
-        config.connection_limits.body_timeout = timeout;
+        config.connection_limits.idle_timeout = timeout;
     })
     .await;
     let addr = server.handle.addr;
