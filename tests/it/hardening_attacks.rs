@@ -139,50 +139,31 @@ async fn look_alike_names_and_a_borrowed_is_admin_are_refused() {
     let host = server.handle.addr.to_string();
     let root = Signing::cam(ROOT_ID, ROOT_KEY, &host);
     let admin = Signing::cam(&carol_id, &carol_key, &host);
-    let cases = [
-        (
-            &root,
-            "AddUser",
-            json!({"Name": "\u{0430}lice"}),
-            "InvalidParameter.UserNameIllegal",
-        ),
-        (
-            &root,
-            "AddUser",
-            json!({"Name": "alice\u{3164}"}),
-            "InvalidParameter.UserNameIllegal",
-        ),
-        (
-            &root,
-            "AddUser",
-            json!({"Name": "\u{3164}"}),
-            "InvalidParameter.UserNameIllegal",
-        ),
-        (
-            &root,
-            "AddUser",
-            json!({"Name": "ａｌｉｃｅ"}),
-            "InvalidParameter.SubUserNameInUse",
-        ),
-        (
-            &root,
-            "AddUser",
-            json!({"Name": "𝐚𝐥𝐢𝐜𝐞"}),
-            "InvalidParameter.SubUserNameInUse",
-        ),
-        (
-            &admin,
-            "AddUser",
-            json!({"Name": "mallory", "IsAdmin": 1}),
-            "AuthFailure.UnauthorizedOperation",
-        ),
-        (
-            &admin,
-            "UpdateUser",
-            json!({"Name": "alice", "IsAdmin": 1}),
-            "AuthFailure.UnauthorizedOperation",
-        ),
+    let names = [
+        ("\u{0430}lice", "InvalidParameter.UserNameIllegal"),
+        ("alice\u{3164}", "InvalidParameter.UserNameIllegal"),
+        ("\u{3164}", "InvalidParameter.UserNameIllegal"),
+        ("ａｌｉｃｅ", "InvalidParameter.SubUserNameInUse"),
+        ("𝐚𝐥𝐢𝐜𝐞", "InvalidParameter.SubUserNameInUse"),
     ];
+    let refused = "AuthFailure.UnauthorizedOperation";
+    let cases = names
+        .into_iter()
+        .map(|(name, code)| (&root, "AddUser", json!({"Name": name}), code))
+        .chain([
+            (
+                &admin,
+                "AddUser",
+                json!({"Name": "mallory", "IsAdmin": 1}),
+                refused,
+            ),
+            (
+                &admin,
+                "UpdateUser",
+                json!({"Name": "alice", "IsAdmin": 1}),
+                refused,
+            ),
+        ]);
     for (signing, action, body, code) in cases {
         server.handle.flush_audit().await.unwrap();
         let before = Dump::of(&server.db());
