@@ -388,15 +388,15 @@ async fn the_root_credential_cannot_add_a_third_key_or_undo_a_deletion() {
     assert_eq!(before, Dump::of(&db));
 
     // Root's second key disables the first, then deletes it; each time a restart refuses.
-    let handle = restart(dir.path()).await;
-    let by_second = support::client(
-        &handle.endpoint(),
-        camtui::cam::Credential::new(
+    let by_second = |handle: &camtui::server::ServerHandle| {
+        let credential = camtui::cam::Credential::new(
             second.access_key_id.as_str(),
             second.secret_access_key.expose(),
-        ),
-    );
-    by_second
+        );
+        support::client(&handle.endpoint(), credential)
+    };
+    let handle = restart(dir.path()).await;
+    by_second(&handle)
         .send(&UpdateAccessKey {
             access_key_id: camtui::cam::model::SecretId::from_wire(ROOT_ID),
             status: KeyStatus::Inactive,
@@ -410,14 +410,7 @@ async fn the_root_credential_cannot_add_a_third_key_or_undo_a_deletion() {
     assert!(error.to_string().contains("was disabled"), "{error}");
 
     let handle = start(root(), true).await.unwrap();
-    let by_second = support::client(
-        &handle.endpoint(),
-        camtui::cam::Credential::new(
-            second.access_key_id.as_str(),
-            second.secret_access_key.expose(),
-        ),
-    );
-    by_second
+    by_second(&handle)
         .send(&DeleteAccessKey {
             access_key_id: camtui::cam::model::SecretId::from_wire(ROOT_ID),
             target_uin: None,
