@@ -210,8 +210,9 @@ pub struct ServeArgs {
     #[arg(long)]
     pub require_signed_action: bool,
 
-    /// Entries (16 bytes each) of the ledger that binds each signature to its first request;
-    /// the default holds a whole ±300 s window at up to ~28,000 distinct signatures a second.
+    /// The most entries (16 bytes each) of the ledger that binds each signature to its first
+    /// request; the default holds a whole ±300 s window at up to ~28,000 distinct signatures a
+    /// second.
     #[arg(long, value_name = "N", default_value_t = crate::server::state::DEFAULT_SIGNATURES)]
     pub signature_entries: usize,
 

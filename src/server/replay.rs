@@ -9,14 +9,15 @@
 //! new SecretKey) or by an attempt to rebind it. Byte-identical reads may repeat (SDKs send
 //! identical reads within one second).
 //!
-//! Memory is fixed at start: [`SignatureLedger::new`] takes a number of entries of 16 bytes,
-//! allocated zeroed, so the operating system backs only the pages in use. A signature hashes to
-//! a bucket of 8 entries; an entry is free again once its signature expired. When a bucket is
-//! full of live entries its oldest is evicted and the bucket remembers that timestamp: a
-//! signature of the bucket that is not in it is then accepted only if it is newer. Nothing
-//! evicted can be replayed; at worst, under more distinct signatures than the ledger holds for a
-//! whole window, a request signed long ago (but within ±300 s) is refused as expired and must be
-//! signed again.
+//! Memory is bounded: [`SignatureLedger::new`] takes the most entries of 16 bytes it may hold.
+//! A signature's entry lives in one of its table's buckets of 8, free again once its signature
+//! expired. The table starts at 65,536 entries (1 MiB) and doubles when a signature finds its
+//! bucket full, up to the bound — a table of that size from the start would be paid for in page
+//! faults by the first requests of every run. At the bound, a full bucket evicts its oldest entry
+//! and remembers that timestamp: a signature of the bucket that is not in it is then accepted
+//! only if it is newer. Nothing evicted can be replayed; at worst, under more distinct
+//! signatures than the ledger holds for a whole window, a request signed long ago (but within
+//! ±300 s) is refused as expired and must be signed again.
 
 use std::sync::Mutex;
 
@@ -52,16 +53,83 @@ pub enum Refusal {
 /// whether it is spent, packed as `timestamp << 32 | digest << 1 | spent`.
 type Entry = [u64; 2];
 
+/// Entries the table starts with.
+const FIRST_ENTRIES: usize = 1 << 16;
+
 struct Table {
     entries: Vec<Entry>,
     /// Per bucket: the newest timestamp evicted from it (0: none).
     floors: Vec<u32>,
 }
 
+impl Table {
+    fn new(buckets: usize) -> Self {
+        Self {
+            entries: vec![[0, 0]; buckets * WAYS],
+            floors: vec![0; buckets],
+        }
+    }
+
+    fn buckets(&self) -> usize {
+        self.floors.len()
+    }
+
+    /// The bucket of a key: a signature is an HMAC, so its bytes are uniformly distributed.
+    fn bucket(&self, key: u64) -> usize {
+        (key as usize) & (self.buckets() - 1)
+    }
+
+    fn slots(&mut self, bucket: usize) -> &mut [Entry] {
+        &mut self.entries[bucket * WAYS..(bucket + 1) * WAYS]
+    }
+
+    /// Puts `entry` in its bucket: in a free slot, else — `evict` — over the oldest, whose
+    /// timestamp the bucket remembers. False if the bucket is full and `evict` is not.
+    fn place(&mut self, entry: Entry, live: impl Fn(&Entry) -> bool, evict: bool) -> bool {
+        let bucket = self.bucket(entry[0]);
+        let slots = self.slots(bucket);
+        let slot = match slots.iter().position(|e| !live(e)) {
+            Some(free) => free,
+            None if !evict => return false,
+            None => {
+                let (oldest, evicted) = slots
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| (i, stamp_of(e)))
+                    .min_by_key(|(_, stamp)| *stamp)
+                    .unwrap_or((0, 0));
+                self.floors[bucket] = self.floors[bucket].max(evicted);
+                oldest
+            }
+        };
+        self.slots(bucket)[slot] = entry;
+        true
+    }
+
+    /// Twice the buckets, with the live entries moved over; a bucket's floor goes to both
+    /// halves it splits into.
+    fn grow(&mut self, live: impl Fn(&Entry) -> bool + Copy) {
+        let mut bigger = Self::new(2 * self.buckets());
+        for (bucket, floor) in self.floors.iter().enumerate() {
+            bigger.floors[bucket] = *floor;
+            bigger.floors[bucket + self.buckets()] = *floor;
+        }
+        for entry in self.entries.iter().filter(|e| live(e)) {
+            bigger.place(*entry, live, true);
+        }
+        *self = bigger;
+    }
+}
+
+fn stamp_of(entry: &Entry) -> u32 {
+    (entry[1] >> 32) as u32
+}
+
 /// The signatures of the last ±300 s and what each is bound to.
 pub struct SignatureLedger {
     table: Mutex<Table>,
-    buckets: usize,
+    /// The most buckets the table may grow to.
+    max_buckets: usize,
     /// Keys the binding digest, so that nobody can search offline for a request whose digest
     /// collides with a captured one.
     salt: [u8; 32],
@@ -70,25 +138,21 @@ pub struct SignatureLedger {
 impl std::fmt::Debug for SignatureLedger {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SignatureLedger")
-            .field("entries", &(self.buckets * WAYS))
+            .field("max_entries", &(self.max_buckets * WAYS))
             .finish_non_exhaustive()
     }
 }
 
 impl SignatureLedger {
-    /// A ledger of `capacity` entries (at least one bucket; a power of two of buckets), 16
+    /// A ledger of at most `capacity` entries (rounded to a power of two of buckets of 8), 16
     /// bytes each.
     pub fn new(capacity: usize) -> Self {
-        let buckets = (capacity / WAYS).max(1).next_power_of_two();
+        let max_buckets = (capacity / WAYS).max(1).next_power_of_two();
         let mut salt = [0u8; 32];
         rand::fill(&mut salt);
         Self {
-            // Zeroed allocations come from the operating system untouched.
-            table: Mutex::new(Table {
-                entries: vec![[0, 0]; buckets * WAYS],
-                floors: vec![0; buckets],
-            }),
-            buckets,
+            table: Mutex::new(Table::new(max_buckets.min(FIRST_ENTRIES / WAYS))),
+            max_buckets,
             salt,
         }
     }
@@ -121,28 +185,23 @@ impl SignatureLedger {
         mutates: bool,
         now: i64,
     ) -> Result<(), Refusal> {
-        let word = |at: usize| {
-            let mut bytes = [0u8; 8];
-            bytes.copy_from_slice(&signature[at..at + 8]);
-            u64::from_le_bytes(bytes)
-        };
-        // A signature is an HMAC: its bytes are already uniformly distributed.
-        let key = word(0).max(1);
-        let bucket = (word(8) as usize) & (self.buckets - 1);
+        let mut first = [0u8; 8];
+        first.copy_from_slice(&signature[..8]);
+        let key = u64::from_le_bytes(first).max(1);
         let stamp = u32::try_from(timestamp).unwrap_or(0);
         let live_since = now - MAX_SKEW_SECS;
-        let live =
-            |entry: &Entry| entry[0] != 0 && i64::from((entry[1] >> 32) as u32) >= live_since;
-        let packed =
-            |spent: bool| u64::from(stamp) << 32 | u64::from(digest) << 1 | u64::from(spent);
+        let live = move |entry: &Entry| entry[0] != 0 && i64::from(stamp_of(entry)) >= live_since;
 
         let mut table = self
             .table
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let Table { entries, floors } = &mut *table;
-        let slots = &mut entries[bucket * WAYS..(bucket + 1) * WAYS];
-        if let Some(entry) = slots.iter_mut().find(|e| e[0] == key && live(e)) {
+        let bucket = table.bucket(key);
+        if let Some(entry) = table
+            .slots(bucket)
+            .iter_mut()
+            .find(|e| e[0] == key && live(e))
+        {
             let spent = entry[1] & 1 == 1;
             let same = (entry[1] >> 1) as u32 & 0x7fff_ffff == digest;
             entry[1] |= 1;
@@ -155,21 +214,20 @@ impl SignatureLedger {
                 _ => Err(Refusal::Spent),
             };
         }
-        if stamp <= floors[bucket] {
+        if stamp <= table.floors[bucket] {
             return Err(Refusal::Forgotten);
         }
-        let slot = slots.iter().position(|e| !live(e)).unwrap_or_else(|| {
-            let (oldest, evicted) = slots
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (i, (e[1] >> 32) as u32))
-                .min_by_key(|(_, stamp)| *stamp)
-                .unwrap_or((0, 0));
-            floors[bucket] = floors[bucket].max(evicted);
-            oldest
-        });
-        slots[slot] = [key, packed(mutates)];
-        Ok(())
+        let entry = [
+            key,
+            u64::from(stamp) << 32 | u64::from(digest) << 1 | u64::from(mutates),
+        ];
+        loop {
+            let at_bound = table.buckets() >= self.max_buckets;
+            if table.place(entry, live, at_bound) {
+                return Ok(());
+            }
+            table.grow(live);
+        }
     }
 }
 
@@ -268,5 +326,27 @@ mod tests {
             ledger.admit(&signature(1), NOW - 99, 1, true, NOW),
             Err(Refusal::Forgotten)
         );
+    }
+
+    #[test]
+    fn the_table_grows_to_its_bound_keeping_every_live_signature() {
+        let ledger = SignatureLedger::new(1 << 20);
+        // 10 % of the bound: more than the first table holds, few enough that no bucket fills.
+        let count = 100_000;
+        for n in 0..count {
+            assert_eq!(
+                ledger.admit(&signature(n), NOW, 1, true, NOW),
+                Ok(()),
+                "{n}"
+            );
+        }
+        let buckets = ledger.table.lock().unwrap().buckets();
+        assert!(buckets > FIRST_ENTRIES / WAYS && buckets <= ledger.max_buckets);
+        for n in 0..count {
+            assert_eq!(
+                ledger.admit(&signature(n), NOW, 1, true, NOW),
+                Err(Refusal::Spent)
+            );
+        }
     }
 }

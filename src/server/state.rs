@@ -23,8 +23,8 @@ use crate::cam::Credential;
 use crate::cam::credential::CredentialError;
 use crate::cam::model::KEYS_PER_USER;
 
-/// Entries of the signature ledger unless configured otherwise: 128 MiB, the signatures of a
-/// whole ±300 s window at up to ~28,000 distinct signatures a second.
+/// The most entries of the signature ledger unless configured otherwise: 128 MiB, the
+/// signatures of a whole ±300 s window at up to ~28,000 distinct signatures a second.
 pub const DEFAULT_SIGNATURES: usize = 1 << 23;
 
 /// The account an empty database gets when no seed is given.
@@ -67,7 +67,8 @@ pub struct ServerConfig {
     pub attempt_limits: AttemptLimits,
     /// The most audit events kept, whatever their age (oldest first out).
     pub max_audit_events: u64,
-    /// Entries of the signature ledger (16 bytes each; see [`server::replay`](super::replay)).
+    /// The most entries of the signature ledger (16 bytes each; see
+    /// [`server::replay`](super::replay)).
     pub signature_capacity: usize,
     /// Refuse requests whose signature does not cover `X-TC-Action`. Off by default: the
     /// official SDKs sign `content-type;host` only.
