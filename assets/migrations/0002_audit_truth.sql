@@ -8,9 +8,12 @@ UPDATE events SET authenticated = 1 WHERE api_error_code = '';
 
 -- A key deleted within the audit retention (90 days), with its owner as they were when it was
 -- deleted: attempts with it are still audited under their name, and a deleted root key is not
--- silently created again at start. Root's tombstones are kept for good.
+-- silently created again at start. Root's tombstones are kept for good. Rows are appended in
+-- the order of deletion (a rowid table: a deletion writes the table's last page, not a random
+-- one); they are read whole at start, and by SecretId only for the root key.
 CREATE TABLE deleted_keys (
-    secret_id  TEXT    PRIMARY KEY,
+    id         INTEGER PRIMARY KEY,
+    secret_id  TEXT    NOT NULL,
     owner_uin  INTEGER NOT NULL,
     -- `root` for the root account, as the audit trail names it.
     owner_name TEXT    NOT NULL,

@@ -226,17 +226,32 @@ impl Directory {
         ))
     }
 
+    /// Removes a deleted key and remembers it (see [`audited_owner`](Self::audited_owner)),
+    /// in one write.
+    pub fn bury_key(&self, tombstone: Tombstone, forget_before: i64) {
+        let mut index = self.write();
+        if let Some(key) = index.keys.remove(&tombstone.secret_id)
+            && let Some(ids) = index.by_owner.get_mut(&key.owner_uin)
+        {
+            ids.retain(|id| *id != tombstone.secret_id);
+        }
+        Self::remember(&mut index, tombstone, forget_before);
+    }
+
     /// Remembers a deleted key (see [`audited_owner`](Self::audited_owner)), and forgets
     /// those deleted before `forget_before` (Unix seconds) but root's — in a sweep each time
     /// their number doubles, so memory follows the deletions of the retention period.
     pub fn bury(&self, tombstone: Tombstone, forget_before: i64) {
-        let mut index = self.write();
+        Self::remember(&mut self.write(), tombstone, forget_before);
+    }
+
+    fn remember(index: &mut Index, tombstone: Tombstone, forget_before: i64) {
         let Index {
             buried,
             principals,
             sweep_at,
             ..
-        } = &mut *index;
+        } = index;
         buried.insert(tombstone.secret_id.clone(), tombstone);
         if buried.len() >= *sweep_at {
             buried.retain(|_, t| {

@@ -350,7 +350,7 @@ impl Store {
         self.read(|c| {
             c.prepare_cached(
                 "SELECT secret_id, owner_uin, owner_name, deleted FROM deleted_keys
-                 WHERE deleted >= ?1 OR owner_uin = (SELECT owner_uin FROM account)",
+                 WHERE deleted >= ?1 OR owner_uin = (SELECT owner_uin FROM account) ORDER BY id",
             )?
             .query_map([since], tombstone)?
             .collect()
@@ -579,7 +579,7 @@ impl Tx<'_> {
     pub fn bury_key(&self, tombstone: &Tombstone) -> Result<(), ServerError> {
         self.tx
             .prepare_cached(
-                "INSERT OR REPLACE INTO deleted_keys (secret_id, owner_uin, owner_name, deleted)
+                "INSERT INTO deleted_keys (secret_id, owner_uin, owner_name, deleted)
                  VALUES (?1, ?2, ?3, ?4)",
             )?
             .execute(params![
@@ -596,7 +596,8 @@ impl Tx<'_> {
         Ok(self
             .tx
             .prepare_cached(
-                "SELECT secret_id, owner_uin, owner_name, deleted FROM deleted_keys WHERE secret_id = ?1",
+                "SELECT secret_id, owner_uin, owner_name, deleted FROM deleted_keys WHERE secret_id = ?1
+                 ORDER BY id DESC LIMIT 1",
             )?
             .query_row([secret_id], tombstone)
             .optional()?)

@@ -46,8 +46,17 @@ impl Ctx<'_> {
 
     /// Keeps a deleted key's tombstone in memory for the audit retention.
     pub fn bury(&self, tombstone: Tombstone) {
-        let forget_before = self.meta.now - RETENTION.as_secs() as i64;
-        self.directory.bury(tombstone, forget_before);
+        self.directory.bury(tombstone, self.forget_before());
+    }
+
+    /// Takes a deleted key out of the directory, keeping its tombstone.
+    pub fn bury_key(&self, tombstone: Tombstone) {
+        self.directory.bury_key(tombstone, self.forget_before());
+    }
+
+    /// Tombstones older than this (Unix seconds) are forgotten.
+    fn forget_before(&self) -> i64 {
+        self.meta.now - RETENTION.as_secs() as i64
     }
 
     /// Resolves `TargetUin` for the key actions: omitted means the caller; a sub-user may not

@@ -184,10 +184,7 @@ pub fn delete_access_key(ctx: &Ctx<'_>, request: DeleteAccessKey) -> Result<Empt
             tx.delete_key(id)?;
             tx.bury_key(&tombstone)
         },
-        |()| {
-            ctx.directory.remove_key(id);
-            ctx.bury(tombstone.clone());
-        },
+        |()| ctx.bury_key(tombstone.clone()),
     )?;
     Ok(Empty {})
 }
