@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use clap::builder::PossibleValue;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory as _, Parser, Subcommand, ValueEnum};
 
 use crate::cam::model::SecretId;
 use crate::cam::transport::Language;
@@ -53,12 +53,14 @@ pub struct Cli {
 #[allow(clippy::struct_excessive_bools)] // independent command-line switches
 #[derive(Debug, Clone, Default, Args)]
 pub struct TargetArgs {
-    /// Endpoint serving every service: `http://host:port` or `https://host[:port]`.
+    /// Endpoint serving every service: `http://host:port` or `https://host[:port]`; or one URL
+    /// per service, `{service}` standing for its name (`https://{service}.api.example.internal`).
     #[arg(long, global = true, value_name = "URL")]
     pub endpoint: Option<String>,
 
-    /// Region sent as X-TC-Region (CAM ignores it; CloudAudit uses it). Default: the profile's,
-    /// else `$TENCENTCLOUD_REGION`.
+    /// Region sent as X-TC-Region: to CAM (global) as given; to CloudAudit when it answers there,
+    /// else `ap-guangzhou` (CloudAudit requires a region). Default: the profile's, else
+    /// `$TENCENTCLOUD_REGION`.
     #[arg(long, global = true, value_name = "REGION")]
     pub region: Option<String>,
 
@@ -152,7 +154,8 @@ pub enum Command {
     Call(CallArgs),
     /// List the sub-users and collaborators.
     Users(OutputArgs),
-    /// Show one user: details and a summary of their API keys.
+    /// Show one user: details, a summary of their API keys, their permissions, groups and
+    /// security settings.
     User(UserArgs),
     /// List, create, disable, enable or delete a user's API keys.
     #[command(subcommand)]
@@ -163,6 +166,10 @@ pub enum Command {
     Whois(WhoisArgs),
     /// Run the CAM-compatible server (CAM and CloudAudit on one port).
     Serve(ServeArgs),
+    /// Print a shell completion script (the README says where each shell looks for it).
+    Completions(CompletionsArgs),
+    /// Print camtui's manual page (roff), or write one page per command into a directory.
+    Man(ManArgs),
 }
 
 impl Command {
@@ -172,10 +179,42 @@ impl Command {
             Self::Keys(keys) => !matches!(keys, KeysCommand::List { .. }),
             // `call` can send anything: only actions named like reads pass in read-only mode.
             Self::Call(call) => !is_read_action(&call.action),
-            Self::Users(_) | Self::User(_) | Self::Records(_) | Self::Whois(_) | Self::Serve(_) => {
-                false
-            }
+            Self::Users(_)
+            | Self::User(_)
+            | Self::Records(_)
+            | Self::Whois(_)
+            | Self::Serve(_)
+            | Self::Completions(_)
+            | Self::Man(_) => false,
         }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write camtui.1 and a page per command (camtui-keys.1, camtui-keys-create.1, …) into DIR
+    /// instead of printing camtui.1.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+/// The completion script of `camtui` for `shell`.
+pub fn write_completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
+    clap_complete::generate(shell, &mut Cli::command(), "camtui", out);
+}
+
+/// camtui(1) on `out`, or with `--dir` every command's page in that directory.
+pub fn write_man(args: &ManArgs, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    match &args.dir {
+        Some(dir) => clap_mangen::generate_to(Cli::command(), dir),
+        None => clap_mangen::Man::new(Cli::command()).render(out),
     }
 }
 
@@ -224,6 +263,12 @@ pub struct ServeArgs {
     /// The most audit events kept, whatever their age: beyond it the oldest are deleted.
     #[arg(long, value_name = "N", default_value_t = crate::server::audit::DEFAULT_MAX_EVENTS)]
     pub max_audit_events: u64,
+
+    /// Enforce each action's documented rate limit, as the public cloud does (20 requests a
+    /// second; `CreateAccessKey`, `UpdateAccessKey` and `DeleteAccessKey` 5), refusing the
+    /// excess with `RequestLimitExceeded`.
+    #[arg(long)]
+    pub real_limits: bool,
 }
 
 /// Whether an action's name says it only reads (`List…`, `Get…`, `Describe…`, `LookUp…`).

@@ -4,8 +4,12 @@
 #![no_main]
 
 use camtui::cam::model::{
-    CreateAccessKeyResponse, DescribeEventsResponse, GetSecurityLastUsedResponse, GetUserResponse,
-    ListAccessKeysResponse, ListCollaboratorsResponse, ListUsersResponse, LookUpEventsResponse,
+    AddUserResponse, CreateAccessKeyResponse, CreateGroupResponse, CreatePolicyResponse,
+    DescribeEventsResponse, DescribeSafeAuthFlagCollResponse, DescribeSubAccountsResponse,
+    GetPolicyResponse, GetSecurityLastUsedResponse, GetUserAppIdResponse, GetUserResponse,
+    ListAccessKeysResponse, ListAttachedUserAllPoliciesResponse, ListAttachedUserPoliciesResponse,
+    ListCollaboratorsResponse, ListGroupsResponse, ListPoliciesResponse, ListUsersResponse,
+    LookUpEventsResponse,
 };
 use camtui::cam::transport::decode_envelope;
 use libfuzzer_sys::fuzz_target;
@@ -21,9 +25,20 @@ fuzz_target!(|data: &[u8]| {
     let _ = reply.decode::<CreateAccessKeyResponse>();
     let _ = reply.decode::<GetSecurityLastUsedResponse>();
     let _ = reply.decode::<LookUpEventsResponse>();
+    let _ = reply.decode::<AddUserResponse>();
+    let _ = reply.decode::<DescribeSubAccountsResponse>();
+    let _ = reply.decode::<GetUserAppIdResponse>();
+    let _ = reply.decode::<CreatePolicyResponse>();
+    let _ = reply.decode::<GetPolicyResponse>();
+    let _ = reply.decode::<ListPoliciesResponse>();
+    let _ = reply.decode::<ListAttachedUserPoliciesResponse>();
+    let _ = reply.decode::<ListAttachedUserAllPoliciesResponse>();
+    let _ = reply.decode::<CreateGroupResponse>();
+    let _ = reply.decode::<ListGroupsResponse>();
+    let _ = reply.decode::<DescribeSafeAuthFlagCollResponse>();
     if let Ok(events) = reply.decode::<DescribeEventsResponse>() {
         for event in events.events {
-            let _ = event.api_error_code();
+            let _ = event.failure();
         }
     }
 });

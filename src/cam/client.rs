@@ -11,6 +11,7 @@ use super::model::{
     ListCollaborators, ListUsers, LookupAttribute, SecretId, SecretIdLastUsed, Service,
     SubAccountInfo, User, UserKind,
 };
+use super::pace::Pace;
 use super::transport::{CallSpec, Transport};
 
 /// Access records are searched back this far (spec §14: 90 days, in 30-day windows).
@@ -117,10 +118,13 @@ impl Client {
         Ok(each_uin_once(sub_users, collaborators))
     }
 
-    /// Every collaborator, following `Limit`/`Offset` until `TotalNum`.
+    /// Every collaborator, following `Limit`/`Offset` until `TotalNum`, a page at a time at
+    /// most at `ListCollaborators`'s documented rate.
     pub async fn all_collaborators(&self) -> Result<Vec<SubAccountInfo>, CallError> {
+        let pace = Pace::of::<ListCollaborators>();
         let mut all = Vec::new();
         loop {
+            pace.ready().await;
             let page = self
                 .send(&ListCollaborators {
                     limit: Some(COLLABORATOR_PAGE),
@@ -213,12 +217,14 @@ fn each_uin_once(sub_users: Vec<SubAccountInfo>, collaborators: Vec<SubAccountIn
 }
 
 /// A short, secret-free description of what a request is about, for the API-call log: the
-/// values of the fields that identify a user or a key.
+/// values of the fields that identify a user, a key or a policy.
 fn describe_target(body: &[u8]) -> String {
-    const FIELDS: [&str; 5] = [
+    const FIELDS: [&str; 7] = [
         "TargetUin",
+        "SubUin",
         "AccessKeyId",
         "Name",
+        "PolicyId",
         "SecretIdList",
         "LookupAttributes",
     ];

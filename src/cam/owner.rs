@@ -1,7 +1,7 @@
 //! Finding the owner of a SecretId: CAM has no "who owns this key" action, so the search walks
-//! `ListAccessKeys` over the users — a few calls at a time, under the action's documented limit of
-//! 20 requests a second (spec §8) — reporting progress, stopping at the first match or when
-//! cancelled, and remembering every user's keys in a [`KeyOwnerCache`] the caller keeps for the run.
+//! `ListAccessKeys` over the users — a few calls at a time, under the action's documented limit
+//! (20 requests a second) — reporting progress, stopping at the first match or when cancelled,
+//! and remembering every user's keys in a [`KeyOwnerCache`] the caller keeps for the run.
 //!
 //! Used by `camtui whois` and by the console's `/AKID…` and `:secretid`.
 
@@ -14,10 +14,9 @@ use tokio_util::sync::CancellationToken;
 
 use super::client::Client;
 use super::error::CallError;
-use super::model::{AccessKey, SecretId};
+use super::model::{AccessKey, Action as _, ListAccessKeys, SecretId};
+use super::pace::Pace;
 
-/// `ListAccessKeys`'s documented rate limit (spec §8).
-pub const LIST_ACCESS_KEYS_PER_SECOND: u32 = 20;
 /// Calls in flight at once: enough to hide a slow endpoint's latency at 20 req/s.
 pub const DEFAULT_CONCURRENCY: usize = 4;
 
@@ -96,7 +95,7 @@ impl Default for SearchOptions {
     fn default() -> Self {
         Self {
             concurrency: DEFAULT_CONCURRENCY,
-            requests_per_second: LIST_ACCESS_KEYS_PER_SECOND,
+            requests_per_second: ListAccessKeys::PER_SECOND,
         }
     }
 }
@@ -204,14 +203,14 @@ pub async fn find_owner(
     };
     progress(report(done, requests));
 
-    let limiter = RateLimiter::new(options.requests_per_second);
+    let pace = Pace::new(options.requests_per_second);
     // Owned users: a closure over `&UserRef` makes the search's future fail rustc's
     // higher-ranked `Send` check when it is spawned (rust-lang/rust#102211).
     let mut answers = futures::stream::iter(pending.into_iter().cloned())
         .map(|user| {
-            let limiter = &limiter;
+            let pace = &pace;
             async move {
-                limiter.acquire().await;
+                pace.ready().await;
                 let keys = client.access_keys(Some(user.uin)).await;
                 (user, keys)
             }
@@ -270,37 +269,6 @@ fn is_about_the_user(error: &CallError) -> bool {
     })
 }
 
-/// Spaces call starts evenly: one every `1 s / rate`, stretched by 5% so that network jitter
-/// cannot make the server see more than `rate` arrivals in a second.
-struct RateLimiter {
-    interval: Duration,
-    next_start: Mutex<Option<tokio::time::Instant>>,
-}
-
-impl RateLimiter {
-    fn new(per_second: u32) -> Self {
-        let interval = Duration::from_secs(1) / per_second.max(1);
-        Self {
-            interval: interval + interval / 20,
-            next_start: Mutex::new(None),
-        }
-    }
-
-    async fn acquire(&self) {
-        let slot = {
-            let mut next = self
-                .next_start
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner);
-            let now = tokio::time::Instant::now();
-            let slot = next.map_or(now, |n| n.max(now));
-            *next = Some(slot + self.interval);
-            slot
-        };
-        tokio::time::sleep_until(slot).await;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -327,16 +295,5 @@ mod tests {
         assert_eq!(cache.owner_of(&SecretId::from_wire("AKIDone")), None);
         cache.clear();
         assert!(cache.is_empty());
-    }
-
-    #[tokio::test(start_paused = true)]
-    async fn limiter_spaces_starts() {
-        let limiter = RateLimiter::new(20);
-        let start = tokio::time::Instant::now();
-        for _ in 0..21 {
-            limiter.acquire().await;
-        }
-        // 21 starts need 20 intervals of 52.5 ms: more than a second.
-        assert!(start.elapsed() > Duration::from_secs(1));
     }
 }

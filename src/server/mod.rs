@@ -9,18 +9,22 @@
 //!
 //! - [`sandbox`]; this module: [`spawn`] a server, [`serve`] `camtui serve`;
 //! - [`router`](mod@router); [`state`]: the [`ServerState`] every request shares, and its opening
-//!   ([`seed`] data for an empty database);
+//!   (CAM's preset policies written, [`seed`] data for an empty database); [`limits`]: the
+//!   documented rate limits (`--real-limits`);
 //! - [`handlers`]: the action table, one row per action, and the handlers (users, keys,
-//!   events), which see the server through `handlers::context`;
+//!   policies, groups, security settings, events), which see the server through
+//!   `handlers::context`;
 //! - [`request`]: what is known of a request besides its parameters, and its audit record;
 //! - [`directory`] (with the tombstones of deleted keys) and [`audit`] (the writer: batched
 //!   reads, refusals on the record before they are answered, the size budget; CloudAudit
 //!   events) over [`store`], the only SQL, which owns the rows it keeps (users, keys, audit
-//!   records, tombstones); [`vault`] seals SecretKeys at rest; [`attempts`]: how many
-//!   unauthenticated attempts are recorded; [`replay`]: each signature bound to its first
-//!   request;
-//! - [`params`], checking input against [`schema`]: the parameters read from each request
-//!   type's serde `Deserialize`; [`auth`]; [`listener`]: the connections (cap, timeouts);
+//!   records, tombstones; policies, groups and security settings); [`vault`] seals
+//!   SecretKeys at rest; [`attempts`]: how many unauthenticated attempts are recorded;
+//!   [`replay`]: each signature bound to its first request;
+//! - [`presets`]: CAM's preset policies; [`policy_document`]: documents checked and stored as
+//!   CAM writes them; [`params`], checking input against [`schema`]: the parameters read from
+//!   each request type's serde `Deserialize`; [`auth`]; [`listener`]: the connections (cap,
+//!   timeouts);
 //! - [`error`], [`ids`], [`dates`].
 
 pub mod attempts;
@@ -31,8 +35,11 @@ pub mod directory;
 pub mod error;
 pub mod handlers;
 pub mod ids;
+pub mod limits;
 pub mod listener;
 pub mod params;
+pub mod policy_document;
+pub mod presets;
 pub mod replay;
 pub mod request;
 pub mod router;
@@ -181,6 +188,8 @@ pub struct ServeOptions {
     pub signature_entries: usize,
     /// See [`listener::ConnectionLimits::max_connections`].
     pub max_connections: usize,
+    /// `--real-limits`: enforce each action's documented rate limit.
+    pub real_limits: bool,
 }
 
 /// `camtui serve`: runs until SIGINT or SIGTERM.
@@ -213,6 +222,7 @@ pub async fn serve(options: ServeOptions) -> Result<(), StartError> {
             max_connections: options.max_connections,
             ..listener::ConnectionLimits::default()
         },
+        real_limits: options.real_limits,
         ..ServerConfig::new(options.listen, options.db.clone(), root_credential)
     })
     .await?;

@@ -1,6 +1,6 @@
 //! The server's state — the store, the in-memory directory, the audit writer and the account —
-//! and how it is opened: the database created or migrated, an empty one seeded, the root key
-//! made to match its credential, and the directory loaded.
+//! and how it is opened: the database created or migrated, CAM's preset policies written, an
+//! empty one seeded, the root key made to match its credential, and the directory loaded.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -11,8 +11,11 @@ use super::auth;
 use super::dates;
 use super::directory::{Directory, KeyEntry, Principal, PrincipalKind};
 use super::error::ServerError;
-use super::handlers::context::Ctx;
+use super::handlers::{self, context::Ctx};
+use super::limits::RateLimits;
 use super::listener::ConnectionLimits;
+use super::policy_document;
+use super::presets::PRESETS;
 use super::replay::SignatureLedger;
 use super::request::RequestMeta;
 use super::seed::{Seed, SeedError};
@@ -49,6 +52,8 @@ pub struct ServerState {
     /// Kibibytes of request bodies that may be buffered before their requests authenticate.
     pub body_budget: Semaphore,
     pub account: Account,
+    /// The documented rate limits, when `--real-limits` asks for them.
+    pub limits: Option<RateLimits>,
 }
 
 /// How to run a server.
@@ -75,6 +80,8 @@ pub struct ServerConfig {
     pub require_signed_action: bool,
     /// How many connections, and how long each may take to send a request.
     pub connection_limits: ConnectionLimits,
+    /// Enforce each action's documented rate limit (`RequestLimitExceeded`).
+    pub real_limits: bool,
 }
 
 impl ServerConfig {
@@ -91,6 +98,7 @@ impl ServerConfig {
             signature_capacity: DEFAULT_SIGNATURES,
             require_signed_action: false,
             connection_limits: ConnectionLimits::default(),
+            real_limits: false,
         }
     }
 }
@@ -152,6 +160,7 @@ impl ServerState {
             return Err(StartError::RootSecretId(config.root_credential.secret_id));
         }
         let store = Store::open(&config.db)?;
+        put_presets(&store)?;
         let account = match store.account()? {
             Some(account) => {
                 if config.seed.is_some() {
@@ -162,7 +171,13 @@ impl ServerState {
             None => {
                 if let Some(seed) = &config.seed {
                     let data = seed.rows(chrono::Utc::now().timestamp())?;
-                    store.load_seed(data.account, &data.users, &data.keys, &data.events)?;
+                    store.load_seed(
+                        data.account,
+                        &data.users,
+                        &data.keys,
+                        &data.grants,
+                        &data.events,
+                    )?;
                     data.account
                 } else {
                     store.mutate(None, |tx| tx.set_account(DEFAULT_ACCOUNT), |()| {})?;
@@ -208,6 +223,13 @@ impl ServerState {
             connection_limits: config.connection_limits,
             body_budget: Semaphore::new(config.connection_limits.body_budget.div_ceil(1024)),
             account,
+            limits: config.real_limits.then(|| {
+                RateLimits::new(
+                    handlers::ACTIONS
+                        .iter()
+                        .map(|a| (a.service, a.name, a.per_second)),
+                )
+            }),
         })
     }
 
@@ -221,6 +243,20 @@ impl ServerState {
             meta,
         }
     }
+}
+
+/// Writes CAM's preset policies as this version of camtui knows them, before anything (a seed)
+/// attaches them.
+fn put_presets(store: &Store) -> Result<(), ServerError> {
+    store.mutate(
+        None,
+        |tx| {
+            PRESETS.iter().try_for_each(|preset| {
+                tx.put_preset(preset, &policy_document::canonical(preset.document)?)
+            })
+        },
+        |()| {},
+    )
 }
 
 /// Makes the root credential a working root key: its SecretKey made the file's if it exists

@@ -73,6 +73,19 @@ async fn echoed_values_are_clipped_in_replies_and_records() {
             "ResourceNotFound.UserNotExist",
             root.post("GetUser", json!({"Name": huge}).to_string()),
         ),
+        (
+            "InvalidParameter.ScopeError",
+            root.post("ListPolicies", json!({"Scope": huge}).to_string()),
+        ),
+        (
+            // A key as long as a policy document may be (6,144 characters).
+            "InvalidParameter.PolicyDocumentError",
+            root.post(
+                "CreatePolicy",
+                json!({"PolicyName": "p", "PolicyDocument": json!({&huge[..6000]: 1}).to_string()})
+                    .to_string(),
+            ),
+        ),
     ];
     for (code, wire) in cases {
         server.handle.flush_audit().await.unwrap();
@@ -91,6 +104,10 @@ async fn echoed_values_are_clipped_in_replies_and_records() {
         assert!(
             message.contains('…'),
             "{code}: the clipped value is marked: {message}"
+        );
+        assert!(
+            !message.contains(&"x".repeat(65)) && !message.contains(&"s".repeat(65)),
+            "{code}: the value is clipped to 64 characters: {message}"
         );
         server.handle.flush_audit().await.unwrap();
         let events = new_events(&server.db(), &before);
@@ -229,10 +246,13 @@ async fn records(root: &camtui::cam::Client, secret_id: &str) -> Vec<(String, St
         .map(|event| {
             let document: serde_json::Value =
                 serde_json::from_str(&event.cloud_audit_event).unwrap();
+            let session: serde_json::Value =
+                serde_json::from_str(document["userIdentity"]["sessionContext"].as_str().unwrap())
+                    .unwrap();
             (
-                event.api_error_code().unwrap_or_default(),
+                event.failure().unwrap_or_default(),
                 event.username.clone(),
-                document["authenticated"].as_bool().unwrap(),
+                session["authenticated"].as_bool().unwrap(),
             )
         })
         .collect()

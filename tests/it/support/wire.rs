@@ -36,6 +36,8 @@ pub struct Signing<'a> {
     pub signs_action: bool,
     /// `X-TC-Content-SHA256: UNSIGNED-PAYLOAD`: the body is not signed (an SDK option).
     pub unsigned_payload: bool,
+    /// `X-TC-Region`: CloudAudit requires one, CAM takes none.
+    pub region: Option<&'a str>,
 }
 
 impl<'a> Signing<'a> {
@@ -49,6 +51,7 @@ impl<'a> Signing<'a> {
             timestamp: chrono::Utc::now().timestamp(),
             signs_action: true,
             unsigned_payload: false,
+            region: None,
         }
     }
 
@@ -70,9 +73,11 @@ impl<'a> Signing<'a> {
         self
     }
 
+    /// CloudAudit, in the region the SDKs default to.
     pub fn audit(mut self) -> Self {
         self.service = "cloudaudit";
         self.version = "2019-03-19";
+        self.region = Some("ap-guangzhou");
         self
     }
 
@@ -158,6 +163,7 @@ impl<'a> Signing<'a> {
             self.unsigned_payload
                 .then(|| ("X-TC-Content-SHA256", signer::UNSIGNED_PAYLOAD.to_owned())),
         )
+        .chain(self.region.map(|region| ("X-TC-Region", region.to_owned())))
         .map(|(name, value)| (name.to_owned(), value.into_bytes()))
         .collect()
     }
