@@ -110,6 +110,7 @@ async fn echoed_values_are_clipped_in_replies_and_records() {
             "{code}: the value is clipped to 64 characters: {message}"
         );
         server.handle.flush_audit().await.unwrap();
+        assert_eq!(before.difference(&Dump::of(&server.db())), None, "{code}");
         let events = new_events(&server.db(), &before);
         assert_eq!(events.len(), 1, "{code}: one audit record");
         assert_eq!(events[0].0, code);
@@ -481,6 +482,7 @@ async fn a_flood_of_unsigned_attempts_is_recorded_at_a_bounded_rate() {
         assert_eq!(reply.code(), "NoSuchProduct");
     }
     server.handle.flush_audit().await.unwrap();
+    assert_eq!(before.difference(&Dump::of(&server.db())), None);
     let events = new_events(&server.db(), &before);
     assert_eq!(events.len(), 10, "the burst of one SecretId and address");
     let grown = size(&server.db()).saturating_sub(size_before);
@@ -683,6 +685,54 @@ async fn stalled_connections_neither_stop_service_nor_hold_memory() {
         assert!(opened.elapsed() < timeout + Duration::from_secs(10));
     }
     root.access_keys(None).await.unwrap();
+}
+
+/// Attack 6: `action` and `secret_id` were written to the access log unquoted, so an
+/// `X-TC-Action` of `x code=OK secret_id="IKIDroot"` forged fields of the line. `camtui serve`'s
+/// own log shows what the client sent quoted and escaped, next to the real code.
+#[tokio::test]
+async fn the_access_log_cannot_be_forged() {
+    let dir = tempfile::tempdir().unwrap();
+    let root_file = dir.path().join("root.json");
+    std::fs::write(
+        &root_file,
+        json!({"secretId": ROOT_ID, "secretKey": ROOT_KEY}).to_string(),
+    )
+    .unwrap();
+    let server = support::process::ServeProcess::start(
+        &dir.path().join("cam.db"),
+        &root_file,
+        &dir.path().join("serve.log"),
+        "camtui::access=info",
+    );
+    let addr: std::net::SocketAddr = server
+        .endpoint
+        .trim_start_matches("http://")
+        .parse()
+        .unwrap();
+    let forged = r#"x code=OK secret_id="IKIDroot""#;
+    let wire = Signing::cam(ROOT_ID, ROOT_KEY, &addr.to_string())
+        .post("ListUsers", "{}")
+        .set("X-TC-Action", forged);
+    assert_eq!(exchange(addr, &wire).await.code(), "InvalidAction");
+    let log = server.log.clone();
+    assert!(server.stop().success());
+    let log = std::fs::read_to_string(log).unwrap();
+    let line = log
+        .lines()
+        .find(|line| line.contains("camtui::access"))
+        .unwrap_or_else(|| panic!("no access line in {log}"));
+    assert!(
+        line.contains(r#"action="x code=OK secret_id=\"IKIDroot\"""#),
+        "{line}"
+    );
+    assert!(line.contains(&format!("secret_id={ROOT_ID:?}")), "{line}");
+    assert!(line.contains(r#" code="InvalidAction""#), "{line}");
+    assert_eq!(
+        line.matches("code=").count(),
+        2,
+        "only the quoted copy: {line}"
+    );
 }
 
 /// Attack 3 as it was found: `camtui serve` with 64 file descriptors, 45 connections that send
