@@ -687,29 +687,40 @@ async fn stalled_connections_neither_stop_service_nor_hold_memory() {
     root.access_keys(None).await.unwrap();
 }
 
+/// `camtui serve` as a process in `dir` with root's credential file, started by `start` (with
+/// the database, the credential file and the log), and its address.
+fn serve_process(
+    dir: &std::path::Path,
+    start: impl FnOnce(
+        &std::path::Path,
+        &std::path::Path,
+        &std::path::Path,
+    ) -> support::process::ServeProcess,
+) -> (support::process::ServeProcess, std::net::SocketAddr) {
+    let root_file = dir.join("root.json");
+    std::fs::write(
+        &root_file,
+        json!({"secretId": ROOT_ID, "secretKey": ROOT_KEY}).to_string(),
+    )
+    .unwrap();
+    let server = start(&dir.join("cam.db"), &root_file, &dir.join("serve.log"));
+    let addr = server
+        .endpoint
+        .trim_start_matches("http://")
+        .parse()
+        .unwrap();
+    (server, addr)
+}
+
 /// Attack 6: `action` and `secret_id` were written to the access log unquoted, so an
 /// `X-TC-Action` of `x code=OK secret_id="IKIDroot"` forged fields of the line. `camtui serve`'s
 /// own log shows what the client sent quoted and escaped, next to the real code.
 #[tokio::test]
 async fn the_access_log_cannot_be_forged() {
     let dir = tempfile::tempdir().unwrap();
-    let root_file = dir.path().join("root.json");
-    std::fs::write(
-        &root_file,
-        json!({"secretId": ROOT_ID, "secretKey": ROOT_KEY}).to_string(),
-    )
-    .unwrap();
-    let server = support::process::ServeProcess::start(
-        &dir.path().join("cam.db"),
-        &root_file,
-        &dir.path().join("serve.log"),
-        "camtui::access=info",
-    );
-    let addr: std::net::SocketAddr = server
-        .endpoint
-        .trim_start_matches("http://")
-        .parse()
-        .unwrap();
+    let (server, addr) = serve_process(dir.path(), |db, root, log| {
+        support::process::ServeProcess::start(db, root, log, "camtui::access=info")
+    });
     let forged = r#"x code=OK secret_id="IKIDroot""#;
     let wire = Signing::cam(ROOT_ID, ROOT_KEY, &addr.to_string())
         .post("ListUsers", "{}")
@@ -745,24 +756,9 @@ async fn forty_five_stalled_connections_under_64_descriptors_stop_nothing() {
     use tokio::io::AsyncWriteExt as _;
 
     let dir = tempfile::tempdir().unwrap();
-    let root_file = dir.path().join("root.json");
-    std::fs::write(
-        &root_file,
-        json!({"secretId": ROOT_ID, "secretKey": ROOT_KEY}).to_string(),
-    )
-    .unwrap();
-    let server = support::process::ServeProcess::start_with_descriptors(
-        64,
-        &dir.path().join("cam.db"),
-        &root_file,
-        &dir.path().join("serve.log"),
-        "warn",
-    );
-    let addr: std::net::SocketAddr = server
-        .endpoint
-        .trim_start_matches("http://")
-        .parse()
-        .unwrap();
+    let (server, addr) = serve_process(dir.path(), |db, root, log| {
+        support::process::ServeProcess::start_with_descriptors(64, db, root, log, "warn")
+    });
     let mut stalled = Vec::new();
     for _ in 0..45 {
         let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
