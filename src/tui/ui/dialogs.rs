@@ -156,29 +156,34 @@ pub struct ConfirmView<'a> {
     pub theme: Theme,
 }
 
-/// What a change means, and whether it is a warning.
-struct Meaning {
-    text: Text<'static>,
-    warning: bool,
-}
-
 /// The dialog's verb for a request, and what the change means.
-fn question(request: &Request, language: Language) -> (Cow<'static, str>, Option<Meaning>) {
-    let (verb, text, warning) = match request {
+fn question(
+    request: &Request,
+    language: Language,
+    theme: Theme,
+) -> (Cow<'static, str>, Vec<Line<'static>>) {
+    let say = |text: Text<'_>| language.text(text);
+    let plain = |text: Text<'_>| {
+        say(text)
+            .lines()
+            .map(|line| Line::raw(line.to_owned()))
+            .collect()
+    };
+    let warned = |text: Text<'_>| warning(&say(text), theme).collect();
+    match request {
         Request::SetKeyStatus {
             status: KeyStatus::Inactive,
             ..
-        } => (Text::VerbDisable, Text::DisableMeaning, true),
+        } => (say(Text::VerbDisable), warned(Text::DisableMeaning)),
         Request::SetKeyStatus {
             status: KeyStatus::Active,
             ..
-        } => (Text::VerbEnable, Text::EnableMeaning, false),
-        Request::DeleteKey { .. } => (Text::VerbDelete, Text::DeleteMeaning, true),
-        Request::CreateKey { .. } => (Text::VerbCreate, Text::CreateMeaning, false),
+        } => (say(Text::VerbEnable), plain(Text::EnableMeaning)),
+        Request::DeleteKey { .. } => (say(Text::VerbDelete), warned(Text::DeleteMeaning)),
+        Request::CreateKey { .. } => (say(Text::VerbCreate), plain(Text::CreateMeaning)),
         // A change no words are written for yet: named by its action.
-        other => return (other.call_name().into(), None),
-    };
-    (language.text(verb), Some(Meaning { text, warning }))
+        other => (other.call_name().into(), Vec::new()),
+    }
 }
 
 /// A warning's lines in the danger style: the glyph before the first, the rest under its text.
@@ -206,7 +211,7 @@ fn input(before: &str, after: &str, theme: Theme) -> Line<'static> {
 impl Widget for &ConfirmView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (confirm, theme, language) = (self.confirm, self.theme, self.language);
-        let (verb, meaning) = question(&confirm.request, language);
+        let (verb, meaning) = question(&confirm.request, language, theme);
         let user = &confirm.user_name;
         let say = |text: Text<'_>| language.text(text);
         let mut lines = match confirm.request.secret_id() {
@@ -220,17 +225,7 @@ impl Widget for &ConfirmView<'_> {
             None => vec![Line::raw(say(Text::ConfirmCreate { verb: &verb, user }))],
         };
         lines.push(Line::default());
-        match meaning {
-            Some(Meaning {
-                text,
-                warning: true,
-            }) => lines.extend(warning(&say(text), theme)),
-            Some(Meaning {
-                text,
-                warning: false,
-            }) => lines.extend(say(text).lines().map(|line| Line::raw(line.to_owned()))),
-            None => {}
-        }
+        lines.extend(meaning);
         lines.push(Line::default());
         match &confirm.answer {
             Answer::Press { focus } => {
