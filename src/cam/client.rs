@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 use std::time::Duration;
 
+use super::credential::Credential;
 use super::error::CallError;
 use super::model::{
     AccessKey, Action, DescribeEvents, Event, GetSecurityLastUsed, LAST_USED_BATCH, ListAccessKeys,
@@ -41,6 +42,14 @@ impl Client {
 
     pub fn transport(&self) -> &Transport {
         &self.transport
+    }
+
+    /// The same endpoint and settings, signing with `credential` (to check that a new key works).
+    #[must_use]
+    pub fn signed_as(&self, credential: Credential) -> Self {
+        Self {
+            transport: self.transport.with_credential(credential),
+        }
     }
 
     /// Sends any typed action.
@@ -166,10 +175,7 @@ impl Client {
         now: u64,
     ) -> Result<Vec<Event>, CallError> {
         let mut records = Vec::new();
-        for window in 0..RECORD_WINDOWS {
-            let end = now.saturating_sub(u64::from(window) * RECORD_WINDOW.as_secs());
-            // The API wants the span strictly under 30 days.
-            let start = end.saturating_sub(RECORD_WINDOW.as_secs() - 1);
+        for (start, end) in record_windows(now) {
             let mut next_token = None;
             loop {
                 let want = limit - records.len();
@@ -195,6 +201,16 @@ impl Client {
         }
         Ok(records)
     }
+}
+
+/// The windows access records are searched in, newest first: `(start, end)` in Unix seconds,
+/// each under 30 days (spec §14), together the past 90 days.
+pub fn record_windows(now: u64) -> impl Iterator<Item = (u64, u64)> {
+    (0..RECORD_WINDOWS).map(move |window| {
+        let end = now.saturating_sub(u64::from(window) * RECORD_WINDOW.as_secs());
+        // The API wants the span strictly under 30 days.
+        (end.saturating_sub(RECORD_WINDOW.as_secs() - 1), end)
+    })
 }
 
 /// Sub-users first, then the collaborators not already listed.

@@ -257,6 +257,15 @@ impl Transport {
         &self.config.endpoint
     }
 
+    /// The same connection pool, settings and observer, signing with `credential`.
+    #[must_use]
+    pub fn with_credential(&self, credential: Credential) -> Self {
+        Self {
+            credential,
+            ..self.clone()
+        }
+    }
+
     pub fn credential(&self) -> &Credential {
         &self.credential
     }

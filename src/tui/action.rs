@@ -9,8 +9,9 @@ use crate::cam::Secret;
 use crate::cam::model::{
     AccessKey, AccessKeyDetail, GetUserAppIdResponse, KeyStatus, SecretId, User,
 };
-use crate::cam::owner::{Progress, SearchOutcome, UserRef};
+use crate::cam::owner::SearchOutcome;
 use crate::cam::transport::CallRecord;
+use crate::cam::walk::{Progress, UserRef};
 
 use super::clipboard::{ClipboardError, Destination};
 use super::model::{

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::cam::Secret;
 use crate::cam::model::{AccessKey, AccessKeyDetail, KEYS_PER_USER, KeyStatus, SecretId, User};
-use crate::cam::owner::Progress;
+use crate::cam::walk::Progress;
 
 use super::action::Request;
 use super::call_log::{CallLog, LogView};

@@ -16,7 +16,8 @@ use crate::cam::model::{
     CreateAccessKey, DeleteAccessKey, DescribeSubAccounts, Event, GetUser, GetUserAppId, SecretId,
     SecretIdLastUsed, UpdateAccessKey, User,
 };
-use crate::cam::owner::{self, KeyOwnerCache, SearchOptions, UserRef};
+use crate::cam::owner::{self, KeyOwnerCache, Users};
+use crate::cam::walk::{Progress, UserRef, WalkOptions};
 use crate::cam::{CallError, Client};
 
 use super::action::{Action, Reply, Request};
@@ -157,15 +158,15 @@ pub fn find_owner<'a>(
     users: &'a [UserRef],
     owners: &'a KeyOwnerCache,
     cancel: &'a CancellationToken,
-    on_progress: impl FnMut(owner::Progress) + Send + 'a,
+    on_progress: impl FnMut(Progress) + Send + 'a,
 ) -> Pin<Box<dyn Future<Output = Result<Reply, Failure>> + Send + 'a>> {
     Box::pin(async move {
         owner::find_owner(
             client,
             secret_id,
-            users,
+            Users::Listed(users),
             owners,
-            SearchOptions::default(),
+            WalkOptions::default(),
             cancel,
             on_progress,
         )

@@ -1,5 +1,6 @@
-//! The SecretId owner search against a small counting CAM stand-in on 127.0.0.1: found, not
-//! found, cancelled, skipped users, the cache, and the request rate the server actually saw.
+//! The SecretId owner search against a small counting CAM and CloudAudit stand-in on 127.0.0.1:
+//! found by the audit trail in two calls, a trail that disagrees, found by the scan, not found,
+//! cancelled, skipped users, the cache, and the request rate the server actually saw.
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -14,14 +15,19 @@ use axum::{Json, Router};
 use serde_json::{Value, json};
 use tokio_util::sync::CancellationToken;
 
-use camtui::cam::model::SecretId;
-use camtui::cam::owner::{self, KeyOwnerCache, Progress, SearchOptions, SearchOutcome, UserRef};
+use camtui::cam::model::{SecretId, UserKind};
+use camtui::cam::owner::{self, FoundBy, KeyOwnerCache, SearchOutcome, Users};
+use camtui::cam::walk::{Progress, UserRef, WalkOptions};
 use camtui::cam::{Client, Credential, Endpoint, Transport, TransportConfig};
 
 /// What the stand-in knows and what it saw.
 #[derive(Default)]
 struct Account {
     keys: HashMap<u64, Vec<String>>,
+    /// The principal the audit trail names for a SecretId.
+    trail: HashMap<String, u64>,
+    /// `DescribeEvents` calls seen.
+    audit_calls: AtomicUsize,
     /// UINs that answer `InvalidParameter.UserNotExist`.
     missing: Vec<u64>,
     /// Every answer is delayed this long (to make concurrency visible).
@@ -36,17 +42,39 @@ async fn handle(
     headers: HeaderMap,
     Json(body): Json<Value>,
 ) -> Json<Value> {
-    account.arrivals.lock().unwrap().push(Instant::now());
-    let now = account.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
-    account.max_in_flight.fetch_max(now, Ordering::SeqCst);
-    tokio::time::sleep(account.latency).await;
-    account.in_flight.fetch_sub(1, Ordering::SeqCst);
     let action = headers
         .get("X-TC-Action")
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
     let request_id = uuid::Uuid::new_v4().to_string();
-    assert_eq!(action, "ListAccessKeys", "the search only lists keys");
+    if action == "DescribeEvents" {
+        account.audit_calls.fetch_add(1, Ordering::SeqCst);
+        let secret_id = body["LookupAttributes"][0]["AttributeValue"]
+            .as_str()
+            .unwrap_or_default();
+        let events: Vec<Value> = account
+            .trail
+            .get(secret_id)
+            .map(|uin| {
+                let document = json!({"userIdentity": {"principalId": uin.to_string()}});
+                json!({"EventTime": "1714550400", "EventName": "DescribeInstances",
+                       "SecretId": secret_id, "CloudAuditEvent": document.to_string()})
+            })
+            .into_iter()
+            .collect();
+        return Json(
+            json!({"Response": {"Events": events, "ListOver": true, "RequestId": request_id}}),
+        );
+    }
+    assert_eq!(
+        action, "ListAccessKeys",
+        "besides the audit trail, the search only lists keys"
+    );
+    account.arrivals.lock().unwrap().push(Instant::now());
+    let now = account.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+    account.max_in_flight.fetch_max(now, Ordering::SeqCst);
+    tokio::time::sleep(account.latency).await;
+    account.in_flight.fetch_sub(1, Ordering::SeqCst);
     let uin = body["TargetUin"]
         .as_u64()
         .expect("TargetUin is always sent");
@@ -72,11 +100,23 @@ struct Fixture {
     users: Vec<UserRef>,
 }
 
-/// `n` users with UINs 1000.., each with one key `AKIDuser<uin>xxxxxxxx`.
+/// `n` users with UINs 1000.., each with one key `AKIDuser<uin>xxxxxxxx`; the audit trail knows
+/// nothing.
 async fn fixture(n: u64, missing: Vec<u64>, latency: Duration) -> Fixture {
+    with_trail(n, missing, latency, HashMap::new()).await
+}
+
+/// As [`fixture`], the audit trail naming a principal for some keys.
+async fn with_trail(
+    n: u64,
+    missing: Vec<u64>,
+    latency: Duration,
+    trail: HashMap<String, u64>,
+) -> Fixture {
     let keys = (0..n).map(|i| (1000 + i, vec![key_of(1000 + i)])).collect();
     let account = Arc::new(Account {
         keys,
+        trail,
         missing,
         latency,
         ..Account::default()
@@ -97,6 +137,7 @@ async fn fixture(n: u64, missing: Vec<u64>, latency: Duration) -> Fixture {
         .map(|i| UserRef {
             uin: 1000 + i,
             name: format!("user{i}"),
+            kind: UserKind::SubUser,
         })
         .collect();
     Fixture {
@@ -110,8 +151,8 @@ fn key_of(uin: u64) -> String {
     format!("AKIDuser{uin}xxxxxxxxxxxx")
 }
 
-fn fast() -> SearchOptions {
-    SearchOptions {
+fn fast() -> WalkOptions {
+    WalkOptions {
         concurrency: 4,
         requests_per_second: 500,
     }
@@ -130,7 +171,7 @@ async fn finds_the_owner_and_remembers() {
     let outcome = owner::find_owner(
         &f.client,
         &wanted,
-        &f.users,
+        Users::Listed(&f.users),
         &cache,
         fast(),
         &CancellationToken::new(),
@@ -138,17 +179,12 @@ async fn finds_the_owner_and_remembers() {
     )
     .await
     .unwrap();
-    let SearchOutcome::Found {
-        user,
-        key,
-        from_cache,
-    } = outcome
-    else {
+    let SearchOutcome::Found { user, key, by } = outcome else {
         panic!("expected Found, got {outcome:?}")
     };
     assert_eq!((user.uin, user.name.as_str()), (1009, "user9"));
     assert_eq!(key.access_key_id, wanted);
-    assert!(!from_cache);
+    assert_eq!(by, FoundBy::Scan);
     // Progress starts at zero, only grows, and never passes the total.
     assert_eq!(reports[0].done, 0);
     assert!(reports.windows(2).all(|w| w[0].done < w[1].done));
@@ -165,7 +201,7 @@ async fn finds_the_owner_and_remembers() {
     let again = owner::find_owner(
         &f.client,
         &wanted,
-        &f.users,
+        Users::Listed(&f.users),
         &cache,
         fast(),
         &CancellationToken::new(),
@@ -176,7 +212,7 @@ async fn finds_the_owner_and_remembers() {
     assert!(matches!(
         again,
         SearchOutcome::Found {
-            from_cache: true,
+            by: FoundBy::Cache,
             ..
         }
     ));
@@ -191,7 +227,7 @@ async fn not_found_walks_everyone_once_and_skips_missing_users() {
     let outcome = owner::find_owner(
         &f.client,
         &SecretId::from_wire("AKIDnobodyownsthis0000"),
-        &f.users,
+        Users::Listed(&f.users),
         &cache,
         fast(),
         &CancellationToken::new(),
@@ -215,7 +251,7 @@ async fn not_found_walks_everyone_once_and_skips_missing_users() {
     let again = owner::find_owner(
         &f.client,
         &SecretId::from_wire("AKIDnobodyownsthis0001"),
-        &f.users,
+        Users::Listed(&f.users),
         &cache,
         fast(),
         &CancellationToken::new(),
@@ -236,7 +272,7 @@ async fn every_user_failing_is_an_error() {
     let e = owner::find_owner(
         &f.client,
         &SecretId::from_wire("AKIDnobodyownsthis0000"),
-        &f.users,
+        Users::Listed(&f.users),
         &KeyOwnerCache::new(),
         fast(),
         &CancellationToken::new(),
@@ -254,9 +290,9 @@ async fn cancel_stops_the_walk() {
     let outcome = owner::find_owner(
         &f.client,
         &SecretId::from_wire(key_of(1199)),
-        &f.users,
+        Users::Listed(&f.users),
         &KeyOwnerCache::new(),
-        SearchOptions::default(),
+        WalkOptions::default(),
         &cancel,
         |p| {
             if p.done >= 5 {
@@ -275,10 +311,7 @@ async fn cancel_stops_the_walk() {
     let seen = requests(&f);
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(requests(&f), seen);
-    assert!(
-        seen <= done + SearchOptions::default().concurrency,
-        "{seen}"
-    );
+    assert!(seen <= done + WalkOptions::default().concurrency, "{seen}");
 }
 
 #[tokio::test]
@@ -288,9 +321,9 @@ async fn request_rate_stays_within_twenty_a_second() {
     let outcome = owner::find_owner(
         &f.client,
         &SecretId::from_wire("AKIDnobodyownsthis0000"),
-        &f.users,
+        Users::Listed(&f.users),
         &KeyOwnerCache::new(),
-        SearchOptions::default(),
+        WalkOptions::default(),
         &CancellationToken::new(),
         |_| {},
     )
@@ -314,4 +347,87 @@ async fn request_rate_stays_within_twenty_a_second() {
         .max()
         .unwrap();
     assert!(busiest <= 20, "{busiest} requests within one second");
+}
+
+#[tokio::test]
+async fn the_audit_trail_names_the_owner_in_two_calls() {
+    let wanted = key_of(1150);
+    let f = with_trail(
+        200,
+        vec![],
+        Duration::ZERO,
+        HashMap::from([(wanted.clone(), 1150)]),
+    )
+    .await;
+    let cache = KeyOwnerCache::new();
+    let outcome = owner::find_owner(
+        &f.client,
+        &SecretId::from_wire(&wanted),
+        Users::Listed(&f.users),
+        &cache,
+        fast(),
+        &CancellationToken::new(),
+        |_| panic!("no scan"),
+    )
+    .await
+    .unwrap();
+    let SearchOutcome::Found { user, key, by } = outcome else {
+        panic!("expected Found, got {outcome:?}")
+    };
+    assert_eq!(
+        (user.uin, key.access_key_id.as_str()),
+        (1150, wanted.as_str())
+    );
+    assert_eq!(by, FoundBy::AuditTrail);
+    // One DescribeEvents (the newest window named the principal), one ListAccessKeys to confirm.
+    assert_eq!(f.account.audit_calls.load(Ordering::SeqCst), 1);
+    assert_eq!(requests(&f), 1);
+    // What the confirmation listed is remembered.
+    assert_eq!(cache.keys_of(1150).unwrap()[0].access_key_id, wanted);
+}
+
+#[tokio::test]
+async fn a_trail_that_disagrees_with_the_keys_falls_back_to_the_scan() {
+    let wanted = key_of(1009);
+    // The trail names user 1003, who does not own the key; and one a principal nobody listed.
+    let f = with_trail(
+        10,
+        vec![],
+        Duration::ZERO,
+        HashMap::from([(wanted.clone(), 1003), (key_of(1008), 99)]),
+    )
+    .await;
+    let cache = KeyOwnerCache::new();
+    let outcome = owner::find_owner(
+        &f.client,
+        &SecretId::from_wire(&wanted),
+        Users::Listed(&f.users),
+        &cache,
+        fast(),
+        &CancellationToken::new(),
+        |_| {},
+    )
+    .await
+    .unwrap();
+    assert!(
+        matches!(outcome, SearchOutcome::Found { ref user, by: FoundBy::Scan, .. } if user.uin == 1009),
+        "{outcome:?}"
+    );
+    // Every user listed once: the confirmation's listing of 1003 is not repeated by the scan.
+    assert_eq!(requests(&f), 10);
+    let outcome = owner::find_owner(
+        &f.client,
+        &SecretId::from_wire(key_of(1008)),
+        Users::Listed(&f.users),
+        &cache,
+        fast(),
+        &CancellationToken::new(),
+        |_| {},
+    )
+    .await
+    .unwrap();
+    assert!(
+        matches!(outcome, SearchOutcome::Found { ref user, by: FoundBy::Scan | FoundBy::Cache, .. } if user.uin == 1008),
+        "{outcome:?}"
+    );
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget};
 
 use super::layout::centered;
 use super::text::truncate;
-use crate::cam::owner::Progress;
+use crate::cam::walk::Progress;
 use crate::tui::state::OwnerSearch;
 use crate::tui::theme::Theme;
 

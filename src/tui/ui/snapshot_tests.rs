@@ -289,7 +289,7 @@ fn searching(done: usize, eta_ms: Option<u64>) -> State {
             &mut state,
             Action::SearchProgress {
                 ticket,
-                progress: crate::cam::owner::Progress {
+                progress: crate::cam::walk::Progress {
                     done,
                     total: 4,
                     requests: done,

@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 use std::sync::Arc;
 
 use crate::cam::model::SecretId;
-use crate::cam::owner::{Progress, SearchOutcome, UserRef};
+use crate::cam::owner::{FoundBy, SearchOutcome};
+use crate::cam::walk::{Progress, UserRef};
 use crate::tui::action::{Command, Effect, Reply, Request};
 use crate::tui::model::{Failure, Tab, Ticket};
 use crate::tui::state::{Context, Level, Modal, OwnerSearch, State};
@@ -37,14 +38,7 @@ pub fn start(state: &mut State, secret_id: SecretId) -> Vec<Effect> {
         scroll_users(state);
     }
     state.users.filter_editing = false;
-    let users: Arc<[UserRef]> = state
-        .users
-        .all()
-        .map(|row| UserRef {
-            uin: row.uin,
-            name: row.name.clone(),
-        })
-        .collect();
+    let users: Arc<[UserRef]> = state.users.all().map(UserRef::from).collect();
     if users.is_empty() {
         flash(
             state,
@@ -130,9 +124,9 @@ pub fn on_done(
     state.search = None;
     match result {
         Ok(Reply::Owner(SearchOutcome::Found {
-            user: UserRef { uin, name },
+            user: UserRef { uin, name, .. },
             key,
-            from_cache,
+            by,
         })) => {
             if !state.users.select(uin) {
                 flash(
@@ -161,10 +155,10 @@ pub fn on_done(
                 }
             }
             effects.extend(keys::follow_panel(state));
-            let known = if from_cache {
-                " (known from earlier this run, no call made)"
-            } else {
-                ""
+            let known = match by {
+                FoundBy::Cache => " (known from earlier this run, no call made)",
+                FoundBy::AuditTrail => " (named by the audit trail, confirmed by their keys)",
+                FoundBy::Scan => "",
             };
             flash(
                 state,
