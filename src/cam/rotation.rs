@@ -47,13 +47,17 @@ impl Position {
 
 /// Where the rotation of `old` stands, given all the user's keys.
 pub fn position(keys: &[AccessKey], old: &SecretId) -> Position {
-    let Some(current) = keys.iter().find(|k| k.access_key_id == *old) else {
+    let Some(at) = keys.iter().position(|k| k.access_key_id == *old) else {
         return Position::Gone;
     };
-    // CAM writes every CreateTime as `YYYY-MM-DD HH:MM:SS`: the text sorts as the time does.
+    let current = &keys[at];
+    // CAM writes every CreateTime as `YYYY-MM-DD HH:MM:SS`, so the text sorts as the time does;
+    // two keys of the same second sort as they are listed, oldest first.
     let newer = keys
         .iter()
-        .find(|k| k.access_key_id != *old && k.create_time > current.create_time);
+        .enumerate()
+        .find(|(i, k)| (&k.create_time, *i) > (&current.create_time, at))
+        .map(|(_, k)| k);
     match (newer, current.status) {
         (Some(new), KeyStatus::Active) => Position::Switch { new: new.clone() },
         (Some(new), KeyStatus::Inactive) => Position::Disabled { new: new.clone() },
@@ -115,6 +119,12 @@ mod tests {
         assert_eq!(
             position(&[new.clone(), old_off], &old),
             Position::Disabled { new: new.clone() }
+        );
+        // Created in the same second: the one listed later is the newer.
+        let twin = key("AKIDnew", KeyStatus::Active, "2024-05-01 10:00:00");
+        assert_eq!(
+            position(&[old_on.clone(), twin.clone()], &old),
+            Position::Switch { new: twin }
         );
         // Rotating the newer of two keys: the older one is the one to retire.
         assert_eq!(

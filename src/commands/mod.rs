@@ -1,5 +1,5 @@
-//! The scriptable subcommands (`camtui users`, `keys …`, `records`, `whois`, `call`): the same
-//! client and target resolution as the console, output as aligned tables or stable JSON
+//! The scriptable subcommands (`camtui users`, `keys …`, `records`, `whois`, `report`, `call`):
+//! the same client and target resolution as the console, output as aligned tables or stable JSON
 //! (docs/json-output.md), and exit statuses scripts can rely on — 0 success, 1 failure, 2 API
 //! error (`Code: Message (RequestId …)` on stderr), 64 usage error.
 
@@ -7,6 +7,7 @@ mod call;
 mod keys;
 mod output;
 mod records;
+mod report;
 pub mod table;
 mod users;
 mod whois;
@@ -62,6 +63,7 @@ pub async fn run(
         Command::Keys(keys) => keys::run(client, keys, console).await,
         Command::Records(args) => records::run(client, args, console).await,
         Command::Whois(args) => whois::run(client, args, console).await,
+        Command::Report(args) => report::run(client, args, console).await,
         // main.rs runs the server itself; it is not a request to a target.
         Command::Serve(_) => Err(CommandError::Usage(
             "`camtui serve` runs the server; it is not a subcommand for a target".into(),

@@ -5,6 +5,7 @@
 mod support;
 
 mod cli_e2e;
+mod cli_key_hygiene;
 mod client_transport;
 mod hardening_bad_input;
 mod hardening_concurrency;
