@@ -8,7 +8,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use camtui::cam::model::UserKind;
-use camtui::cam::model::{AccessKey, KeyStatus, SecretId, SubAccountInfo, User};
+use camtui::cam::model::{AccessKey, KeyStatus, LastUse, SecretId, SubAccountInfo, User};
 use camtui::tui::action::{Action, Effect, Reply, Request};
 use camtui::tui::clipboard::Backend;
 use camtui::tui::keymap;
@@ -96,8 +96,7 @@ fn reply(request: &Request, rows: &ListedUsers) -> Option<Reply> {
                 .iter()
                 .map(|id| LastUsed {
                     secret_id: id.clone(),
-                    at: Some(1_700_000_000),
-                    date: None,
+                    when: Some(LastUse::At(1_700_000_000)),
                 })
                 .collect(),
         ),

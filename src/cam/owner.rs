@@ -16,7 +16,7 @@ use tokio_util::sync::CancellationToken;
 use super::client::{Client, record_windows};
 use super::error::CallError;
 use super::model::{
-    AccessKey, DescribeEvents, DescribeSubAccounts, LookupAttribute, SecretId, UserKind,
+    AccessKey, DescribeEvents, DescribeSubAccounts, Event, LookupAttribute, SecretId, UserKind,
 };
 use super::walk::{
     Progress, RateLimiter, SkippedUser, Tally, UserRef, WalkOptions, is_about_the_user, listings,
@@ -244,7 +244,7 @@ async fn principal_in_audit_trail(
                 is_return_location: None,
             })
             .await?;
-        if let Some(uin) = page.events.iter().find_map(|event| event.principal_uin()) {
+        if let Some(uin) = page.events.iter().find_map(Event::principal_uin) {
             return Ok(Some(uin));
         }
     }

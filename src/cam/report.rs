@@ -6,6 +6,8 @@
 //! own documented rate, so the walk takes about the time the slower of the two allows. A user's
 //! rows go out together once the last use of all their keys is known (one of the flags needs
 //! both keys), so whoever shows them can show them as they come.
+//!
+//! And the report's one change: disabling many keys, one paced call at a time.
 
 use std::collections::HashMap;
 
@@ -13,15 +15,17 @@ use futures::StreamExt as _;
 use futures::stream::FuturesUnordered;
 use tokio_util::sync::CancellationToken;
 
-use super::client::Client;
+use super::client::{ActionError, Client};
 use super::de::EventTime;
 use super::error::CallError;
 use super::model::{
-    AccessKey, GetSecurityLastUsed, KeyStatus, LAST_USED_BATCH, LastUse, SecretId, SecretIdLastUsed,
+    AccessKey, Action as _, GetSecurityLastUsed, KeyStatus, LAST_USED_BATCH, LastUse,
+    ListAccessKeys, SecretId, SecretIdLastUsed, UpdateAccessKey,
 };
 use super::owner::KeyOwnerCache;
 use super::walk::{
-    Progress, RateLimiter, SkippedUser, Tally, UserRef, WalkOptions, is_about_the_user, listings,
+    Progress, RateLimiter, SkippedUser, Tally, UserRef, WRITES_PER_SECOND, WalkOptions,
+    is_about_the_user, listings,
 };
 
 /// Keys unused or older than this many days are flagged, unless told otherwise.
@@ -225,7 +229,8 @@ struct Waiting {
 /// Every user's keys are listed afresh, and go into `cache` for the owner search. Calls of each
 /// action start at most `options.walk.requests_per_second` a second, at most
 /// `options.walk.concurrency` in flight. A user deleted meanwhile (or who may not be looked at)
-/// is skipped and reported; any other error ends the walk, the rows sent so far standing. When
+/// is skipped and reported; any other error ends the walk (naming the action that failed), the
+/// rows sent so far standing. When
 /// `cancel` fires, calls in flight are dropped and the walk ends with
 /// [`ReportOutcome::Cancelled`].
 pub async fn key_report(
@@ -235,7 +240,8 @@ pub async fn key_report(
     options: ReportOptions,
     cancel: &CancellationToken,
     mut on_update: impl FnMut(ReportUpdate),
-) -> Result<ReportOutcome, CallError> {
+) -> Result<ReportOutcome, ActionError> {
+    let failed = |action| move |source| ActionError { action, source };
     let total = users.len();
     let mut tally = Tally::new(total, 0);
     on_update(ReportUpdate {
@@ -287,7 +293,9 @@ pub async fn key_report(
             answer = lookups.next(), if !lookups.is_empty() => {
                 let Some((ids, result)) = answer else { continue };
                 tally.requests += 1;
-                let answered: Vec<SecretIdLastUsed> = result?.secret_id_last_used_rows;
+                let answered: Vec<SecretIdLastUsed> = result
+                    .map_err(failed(GetSecurityLastUsed::NAME))?
+                    .secret_id_last_used_rows;
                 for id in ids {
                     let used = answered
                         .iter()
@@ -340,7 +348,7 @@ pub async fn key_report(
                         tally.done += 1;
                         skipped.push(SkippedUser { user, error });
                     }
-                    Err(error) => return Err(error),
+                    Err(error) => return Err(failed(ListAccessKeys::NAME)(error)),
                 }
             }
         }
@@ -350,6 +358,35 @@ pub async fn key_report(
         });
     }
     Ok(ReportOutcome::Complete { skipped })
+}
+
+/// Disables each of `keys` (`(UIN, SecretId)`) in turn: one call at a time, at most
+/// `UpdateAccessKey`'s documented rate, never retried (it is a write). Each answer goes to
+/// `on_result` as it lands, with the key's index: the RequestId, or the error — a failure does
+/// not stop the others. When `cancel` fires, no further call starts; returns whether it did.
+pub async fn disable_keys(
+    client: &Client,
+    keys: &[(u64, SecretId)],
+    cancel: &CancellationToken,
+    mut on_result: impl FnMut(usize, Result<String, CallError>),
+) -> bool {
+    let pace = RateLimiter::new(WRITES_PER_SECOND);
+    for (index, (uin, secret_id)) in keys.iter().enumerate() {
+        tokio::select! {
+            biased;
+            () = cancel.cancelled() => return true,
+            () = pace.acquire() => {}
+        }
+        let request = UpdateAccessKey {
+            access_key_id: secret_id.clone(),
+            status: KeyStatus::Inactive,
+            target_uin: Some(*uin),
+        };
+        // A write in flight is seen through: stopping mid-call would leave its outcome unknown.
+        let result = client.send_with_request_id(&request).await;
+        on_result(index, result.map(|(_, request_id)| request_id));
+    }
+    cancel.is_cancelled()
 }
 
 #[cfg(test)]

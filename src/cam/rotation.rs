@@ -106,8 +106,11 @@ mod tests {
         let new = key("AKIDnew", KeyStatus::Active, "2024-06-01 10:00:00");
 
         assert_eq!(position(&[], &old), Position::Gone);
-        assert_eq!(position(&[new.clone()], &old), Position::Gone);
-        assert_eq!(position(&[old_on.clone()], &old), Position::Create);
+        assert_eq!(position(std::slice::from_ref(&new), &old), Position::Gone);
+        assert_eq!(
+            position(std::slice::from_ref(&old_on), &old),
+            Position::Create
+        );
         assert_eq!(
             position(&[older.clone(), old_on.clone()], &old),
             Position::FreeSlot { retire: older }

@@ -15,6 +15,8 @@ use super::model::{AccessKey, User, UserKind};
 /// The documented rate limit of the reads the walks make, `ListAccessKeys`,
 /// `GetSecurityLastUsed` and `DescribeEvents` alike (spec §8, §14).
 pub const READS_PER_SECOND: u32 = 20;
+/// The documented rate limit of `CreateAccessKey`, `UpdateAccessKey` and `DeleteAccessKey`.
+pub const WRITES_PER_SECOND: u32 = 5;
 /// Calls of one action in flight at once: enough to hide a slow endpoint's latency at 20 a second.
 pub const DEFAULT_CONCURRENCY: usize = 4;
 

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::cam::Client;
-use crate::cam::model::{KeyStatus, SecretId, UserKind};
+use crate::cam::model::{KeyStatus, LastUse, SecretId, UserKind};
 use crate::cam::owner::KeyOwnerCache;
 use crate::cam::report::{self, ReportOptions, ReportOutcome, ReportRow, Staleness};
 use crate::cam::walk::{UserRef, WalkOptions};
@@ -48,7 +48,7 @@ impl<'a> Row<'a> {
             description: row.key.description.as_deref().filter(|d| !d.is_empty()),
             created: &row.key.create_time,
             age_days: row.age_days(staleness.now),
-            last_used: row.last_used.map(|l| l.text()),
+            last_used: row.last_used.map(LastUse::text),
             idle_days: row.idle_days(staleness.now),
             flags: row.flags.names(staleness.days),
         }

@@ -37,6 +37,15 @@ pub fn user_list_rows(size: (u16, u16)) -> usize {
     usize::from(body_rows(size).saturating_sub(3))
 }
 
+/// How many keys the Key Report shows at once: the body less its border, the loading and the
+/// quick-filter lines, and the column header.
+pub fn report_rows(size: (u16, u16)) -> usize {
+    usize::from(body_rows(size).saturating_sub(2 + REPORT_STATUS_ROWS + 1))
+}
+
+/// Lines between the Key Report's title and its column header: the loading, the quick filters.
+pub const REPORT_STATUS_ROWS: u16 = 2;
+
 /// How many calls the API-call log shows at once: the body less borders, the column header and
 /// the detail lines.
 pub fn call_log_rows(size: (u16, u16)) -> usize {
@@ -60,7 +69,7 @@ pub fn tab_label(tab: Tab) -> String {
 
 /// The tabs' labels as the tab bar draws them, each followed by a space, the first after one
 /// space; returns each tab with its first column and width, for clicks.
-pub fn tab_columns() -> [(Tab, u16, u16); 3] {
+pub fn tab_columns() -> [(Tab, u16, u16); Tab::ALL.len()] {
     let mut x = 1;
     Tab::ALL.map(|tab| {
         let width = tab_label(tab).chars().count() as u16;

@@ -5,12 +5,16 @@ use std::collections::BTreeMap;
 
 use crate::cam::Secret;
 use crate::cam::model::{AccessKey, AccessKeyDetail, KEYS_PER_USER, KeyStatus, SecretId, User};
+use crate::cam::rotation::{self, Position};
 use crate::cam::walk::Progress;
 
 use super::action::Request;
 use super::call_log::{CallLog, LogView};
 use super::clipboard::Backend;
-use super::model::{AccessRecord, Failure, LastUsed, ListedUsers, Tab, Ticket, UserDetails};
+use super::model::{
+    AccessRecord, Failure, KeyRef, LastUsed, ListedUsers, Tab, Ticket, UserDetails,
+};
+use super::report_table::KeyReport;
 
 /// A quarter second: the tick the app sends for the spinner and timers.
 pub const TICKS_PER_SECOND: u64 = 4;
@@ -39,10 +43,17 @@ pub enum Context {
     Search,
     /// The API-call log is open.
     CallLog,
+    Report,
+    /// Typing into the Key Report filter.
+    ReportFilter,
+    /// The rotation wizard is open.
+    Rotation,
+    /// A bulk disable runs, or its results are shown.
+    Bulk,
 }
 
 impl Context {
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 15] = [
         Context::Users,
         Context::Filter,
         Context::Details,
@@ -54,6 +65,10 @@ impl Context {
         Context::Command,
         Context::Search,
         Context::CallLog,
+        Context::Report,
+        Context::ReportFilter,
+        Context::Rotation,
+        Context::Bulk,
     ];
 
     pub fn title(self) -> &'static str {
@@ -69,17 +84,27 @@ impl Context {
             Self::Command => "Command line",
             Self::Search => "Owner search",
             Self::CallLog => "API-call log",
+            Self::Report => "Key Report",
+            Self::ReportFilter => "Key Report filter",
+            Self::Rotation => "Key rotation",
+            Self::Bulk => "Disabling keys",
         }
     }
 
     /// Whether printable characters that are not bound go into a text field.
     pub fn takes_text(self) -> bool {
-        matches!(self, Self::Filter | Self::ConfirmTyped | Self::Command)
+        matches!(
+            self,
+            Self::Filter | Self::ConfirmTyped | Self::Command | Self::ReportFilter
+        )
     }
 
-    /// Whether the tab keys, `?` and `q` work here: one of the three views has the focus.
+    /// Whether the tab keys, `?` and `q` work here: one of the four views has the focus.
     pub fn has_global_keys(self) -> bool {
-        matches!(self, Self::Users | Self::Details | Self::Keys)
+        matches!(
+            self,
+            Self::Users | Self::Details | Self::Keys | Self::Report
+        )
     }
 }
 
@@ -446,11 +471,16 @@ impl Confirm {
         }
     }
 
-    /// What must be typed: the last characters of the request's SecretId.
-    pub fn expected(&self) -> &str {
-        self.request
-            .secret_id()
-            .map_or("", |id| id.tail(TYPED_CHARACTERS))
+    /// What must be typed: how many keys a bulk change changes, else the last characters of
+    /// the request's SecretId.
+    pub fn expected(&self) -> String {
+        match &self.request {
+            Request::DisableKeys { keys } => keys.len().to_string(),
+            request => request
+                .secret_id()
+                .map_or("", |id| id.tail(TYPED_CHARACTERS))
+                .to_owned(),
+        }
     }
 }
 
@@ -462,6 +492,8 @@ pub struct SecretModal {
     pub revealed: bool,
     /// "I have saved the SecretKey" is ticked.
     pub acknowledged: bool,
+    /// Whether the new key signs: who `GetUserAppId` signed with it answered as.
+    pub verified: Remote<String>,
 }
 
 #[derive(Debug)]
@@ -528,6 +560,47 @@ pub struct OwnerSearch {
     pub progress: Option<Progress>,
 }
 
+/// The rotation wizard of one key of the open user. Its step is never stored: it is read off
+/// the user's keys each time (`cam::rotation::position`), so it resumes after a restart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rotation {
+    pub uin: u64,
+    pub user_name: String,
+    pub old: SecretId,
+    /// The tick at which the keys, their last use and the old key's records are asked again.
+    pub refresh_at: u64,
+}
+
+impl Rotation {
+    /// Where the rotation stands, once `open` (the same user) has their keys in.
+    pub fn position(&self, open: &OpenUser) -> Option<Position> {
+        (open.user.uin == self.uin)
+            .then_some(open.keys.data.as_deref())
+            .flatten()
+            .map(|keys| rotation::position(keys, &self.old))
+    }
+}
+
+/// Disabling many keys, one call at a time, and what each call answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BulkDisable {
+    pub ticket: Ticket,
+    pub total: usize,
+    pub disabled: usize,
+    /// The keys not disabled, with why: Code, Message and RequestId.
+    pub failures: Vec<(KeyRef, Failure)>,
+    /// Asked to stop: no call starts after the one in flight.
+    pub stopping: bool,
+    /// No call is in flight any more.
+    pub finished: bool,
+}
+
+impl BulkDisable {
+    pub fn answered(&self) -> usize {
+        self.disabled + self.failures.len()
+    }
+}
+
 /// A SecretKey on the clipboard, to be cleared when the countdown ends.
 #[derive(Debug)]
 pub struct ClipboardCountdown {
@@ -559,11 +632,15 @@ impl Latest {
             Request::Keys { .. } => &mut self.keys,
             Request::LastUsed { .. } => &mut self.last_used,
             Request::Records { .. } => &mut self.records,
-            // Mutations are never stale; the owner search is matched by `State::search`.
+            // Mutations are never stale; walks are matched by the state they fill, as is the
+            // check of a new key by its SecretKey window.
             Request::CreateKey { .. }
             | Request::SetKeyStatus { .. }
             | Request::DeleteKey { .. }
-            | Request::FindOwner { .. } => return None,
+            | Request::FindOwner { .. }
+            | Request::Report { .. }
+            | Request::DisableKeys { .. }
+            | Request::VerifyKey { .. } => return None,
         })
     }
 }
@@ -596,6 +673,12 @@ pub struct State {
     pub profiles: Vec<String>,
     /// The owner search in progress.
     pub search: Option<OwnerSearch>,
+    /// The Key Report tab.
+    pub report: KeyReport,
+    /// The rotation wizard, while it is open.
+    pub rotation: Option<Rotation>,
+    /// The bulk disable running, or whose results are shown.
+    pub bulk: Option<BulkDisable>,
     /// Every API call of the run.
     pub calls: CallLog,
     /// The first ticket of the current target: answers to older tickets belong to a target
@@ -628,6 +711,9 @@ impl State {
             history: Vec::new(),
             profiles: Vec::new(),
             search: None,
+            report: KeyReport::default(),
+            rotation: None,
+            bulk: None,
             calls: CallLog::default(),
             epoch: Ticket(1),
             mouse: false,
@@ -663,11 +749,15 @@ impl State {
             Some(Modal::CallLog(_)) => Context::CallLog,
             None if self.command_line.is_some() => Context::Command,
             None if self.search.is_some() => Context::Search,
+            None if self.bulk.is_some() => Context::Bulk,
+            None if self.rotation.is_some() => Context::Rotation,
             None => match self.tab {
                 Tab::Users if self.users.filter_editing => Context::Filter,
                 Tab::Users => Context::Users,
                 Tab::Details => Context::Details,
                 Tab::Keys => Context::Keys,
+                Tab::Report if self.report.filter_editing => Context::ReportFilter,
+                Tab::Report => Context::Report,
             },
         }
     }
@@ -678,6 +768,8 @@ impl State {
             || self.countdown.is_some()
             || self.flash.is_some()
             || self.search.is_some()
+            || self.rotation.is_some()
+            || self.report.running().is_some()
     }
 
     /// The call the spinner names: the newest in flight.

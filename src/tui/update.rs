@@ -9,6 +9,7 @@ use super::action::{Action, Command, Effect, Request};
 use super::state::{CommandLine, Context, State};
 use crate::cam::model::SecretId;
 
+mod bulk;
 mod call_log;
 mod clipboard;
 mod confirm;
@@ -20,6 +21,8 @@ mod keys;
 mod line;
 mod mouse;
 mod replies;
+mod report;
+mod rotation;
 mod search;
 mod secret;
 mod tabs;
@@ -42,7 +45,9 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::Tick => {
             core::tick(state);
-            clipboard::on_tick(state)
+            let mut effects = clipboard::on_tick(state);
+            effects.extend(rotation::on_tick(state));
+            effects
         }
         Action::Done {
             ticket,
@@ -74,6 +79,22 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             search::on_progress(state, ticket, progress);
             Vec::new()
         }
+        Action::ReportRows {
+            ticket,
+            staleness,
+            update,
+        } => {
+            report::on_rows(state, ticket, staleness, update);
+            Vec::new()
+        }
+        Action::KeyDisabled {
+            ticket,
+            key,
+            result,
+        } => {
+            bulk::on_result(state, ticket, key, result);
+            Vec::new()
+        }
     }
 }
 
@@ -91,7 +112,10 @@ fn on_command(state: &mut State, command: Command) -> Vec<Effect> {
         Context::Command => line::on_line(state, command),
         Context::Search => search::on_search(state, command),
         Context::CallLog => call_log::on_key(state, command),
-        context @ (Context::Users | Context::Details | Context::Keys) => {
+        Context::ReportFilter => report::on_filter(state, command),
+        Context::Rotation => rotation::on_key(state, command),
+        Context::Bulk => bulk::on_key(state, command),
+        context @ (Context::Users | Context::Details | Context::Keys | Context::Report) => {
             on_view(state, context, command)
         }
     }
@@ -122,6 +146,7 @@ fn on_view(state: &mut State, context: Context, command: Command) -> Vec<Effect>
         _ => match context {
             Context::Users => users::on_key(state, command),
             Context::Details => details::on_key(state, command),
+            Context::Report => report::on_key(state, command),
             _ => keys::on_key(state, command),
         },
     }
@@ -133,6 +158,7 @@ fn on_input(state: &mut State, c: char) {
         Context::ConfirmTyped => confirm::type_char(state, c),
         Context::Command => line::type_char(state, c),
         Context::Filter => users::type_filter(state, &c.to_string()),
+        Context::ReportFilter => report::type_filter(state, &c.to_string()),
         _ => {}
     }
 }
@@ -160,6 +186,10 @@ fn on_paste(state: &mut State, text: &str) -> Vec<Effect> {
     match context {
         Context::Users | Context::Filter => {
             users::type_filter(state, &text);
+            Vec::new()
+        }
+        Context::Report | Context::ReportFilter => {
+            report::type_filter(state, &text);
             Vec::new()
         }
         Context::Command | Context::ConfirmTyped => {

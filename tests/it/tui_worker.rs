@@ -11,7 +11,7 @@ use axum::http::HeaderMap;
 use axum::response::IntoResponse;
 use camtui::cam::model::User;
 use camtui::cam::model::UserKind;
-use camtui::cam::model::{KeyStatus, SecretId};
+use camtui::cam::model::{KeyStatus, LastUse, SecretId};
 use camtui::cam::transport::{Endpoint, TransportConfig};
 use camtui::cam::{Client, Credential, Transport};
 use camtui::tui::action::{Reply, Request};
@@ -178,8 +178,8 @@ async fn keys_last_use_and_records() {
     else {
         panic!()
     };
-    assert_eq!(rows[0].at, Some(1_714_550_400));
-    assert_eq!((rows[1].at, rows[1].date.as_deref()), (None, None));
+    assert_eq!(rows[0].when, Some(LastUse::At(1_714_550_400)));
+    assert_eq!(rows[1].when, None);
     let Ok(Reply::Records(records)) = perform(
         &client,
         &Request::Records {

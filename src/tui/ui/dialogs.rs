@@ -11,7 +11,8 @@ use crate::cam::model::{KeyStatus, SecretId};
 use crate::tui::action::Request;
 use crate::tui::geometry::{HelpLayout, HelpText};
 use crate::tui::state::{
-    Answer, Button, Confirm, Context, SECRET_CLIPBOARD_SECONDS, SecretModal, TYPED_CHARACTERS,
+    Answer, Button, Confirm, Context, SECRET_CLIPBOARD_SECONDS, SecretModal, Status,
+    TYPED_CHARACTERS,
 };
 use crate::tui::theme::{self, Theme};
 
@@ -140,6 +141,9 @@ pub struct ConfirmView<'a> {
     pub theme: Theme,
 }
 
+/// How many of a bulk change's keys the dialog names.
+const BULK_KEYS_SHOWN: usize = 5;
+
 /// The dialog's verb for a request, and what the change means.
 fn question(request: &Request, theme: Theme) -> (&'static str, [Line<'static>; 2]) {
     let danger = |text: String| Line::styled(text, theme.danger());
@@ -167,6 +171,16 @@ fn question(request: &Request, theme: Theme) -> (&'static str, [Line<'static>; 2
                 Line::raw("accepted again."),
             ],
         ),
+        Request::DisableKeys { .. } => (
+            "Disable",
+            [
+                danger(format!(
+                    "{} Every request signed with any of these keys will",
+                    theme::WARNING_GLYPH
+                )),
+                danger("  be refused until it is enabled again.".to_owned()),
+            ],
+        ),
         Request::DeleteKey { .. } => (
             "Delete",
             [
@@ -186,14 +200,30 @@ impl Widget for &ConfirmView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (confirm, theme) = (self.confirm, self.theme);
         let (verb, meaning) = question(&confirm.request, theme);
+        let what = match &confirm.request {
+            Request::DisableKeys { keys } => format!("{} API keys", keys.len()),
+            request => request.secret_id().map_or("", SecretId::as_str).to_owned(),
+        };
         let mut lines = vec![
-            Line::raw(format!(
-                "{verb} {}",
-                confirm.request.secret_id().map_or("", SecretId::as_str)
-            )),
+            Line::raw(format!("{verb} {what}")),
             Line::raw(format!("of {}?", confirm.user_name)),
             Line::default(),
         ];
+        if let Request::DisableKeys { keys } = &confirm.request {
+            for key in keys.iter().take(BULK_KEYS_SHOWN) {
+                lines.push(Line::styled(
+                    format!("  {} of {}", key.secret_id, key.owner),
+                    theme.dim(),
+                ));
+            }
+            if keys.len() > BULK_KEYS_SHOWN {
+                lines.push(Line::styled(
+                    format!("  and {} more", keys.len() - BULK_KEYS_SHOWN),
+                    theme.dim(),
+                ));
+            }
+            lines.push(Line::default());
+        }
         lines.extend(meaning);
         lines.push(Line::default());
         match &confirm.answer {
@@ -206,9 +236,12 @@ impl Widget for &ConfirmView<'_> {
                 ));
             }
             Answer::Type { typed, mismatch } => {
-                lines.push(Line::raw(format!(
-                    "Type the last {TYPED_CHARACTERS} characters of the SecretId:"
-                )));
+                let bulk = matches!(confirm.request, Request::DisableKeys { .. });
+                lines.push(Line::raw(if bulk {
+                    "Type how many keys, to confirm:".to_owned()
+                } else {
+                    format!("Type the last {TYPED_CHARACTERS} characters of the SecretId:")
+                }));
                 lines.push(Line::from(vec![
                     Span::raw("> "),
                     Span::styled(format!("{typed:<TYPED_CHARACTERS$}"), theme.input()),
@@ -217,22 +250,30 @@ impl Widget for &ConfirmView<'_> {
                 lines.push(if *mismatch {
                     Line::styled(
                         format!(
-                            "{} That does not match: nothing was deleted.",
-                            theme::FAILED_GLYPH
+                            "{} That does not match: nothing was {}.",
+                            theme::FAILED_GLYPH,
+                            if bulk { "disabled" } else { "deleted" }
                         ),
                         theme.failed(),
                     )
                 } else {
                     Line::default()
                 });
-                lines.push(Line::styled("Enter deletes · Esc cancels", theme.dim()));
+                lines.push(Line::styled(
+                    if bulk {
+                        "Enter disables · Esc cancels"
+                    } else {
+                        "Enter deletes · Esc cancels"
+                    },
+                    theme.dim(),
+                ));
             }
         }
         let inner = frame(
             area,
-            60,
+            64,
             lines.len() as u16 + 2,
-            Line::styled(format!(" {verb} API key "), theme.title()),
+            Line::styled(format!(" {verb} {what} "), theme.title()),
             theme,
             buf,
         );
@@ -289,6 +330,25 @@ impl Widget for &SecretView<'_> {
                 Span::styled(format!("{tick} I have saved the SecretKey"), theme.title()),
                 Span::styled("  (Space)", theme.dim()),
             ]),
+            match &modal.verified.status {
+                Status::Idle => Line::styled(
+                    "t signs one harmless call (GetUserAppId) with it, to check it works",
+                    theme.dim(),
+                ),
+                Status::Loading => Line::styled("Signing GetUserAppId with it…", theme.dim()),
+                Status::Ready => Line::styled(
+                    format!(
+                        "{} {}",
+                        theme::OK_GLYPH,
+                        modal.verified.data.as_deref().unwrap_or_default()
+                    ),
+                    theme.ok(),
+                ),
+                Status::Failed(failure) => Line::styled(
+                    format!("{} it does not sign yet: {failure}", theme::FAILED_GLYPH),
+                    theme.failed(),
+                ),
+            },
             Line::default(),
             Line::from(match self.countdown {
                 Some(seconds) => Span::styled(
@@ -301,7 +361,7 @@ impl Widget for &SecretView<'_> {
                 ),
             }),
             Line::styled(
-                "y copy SecretId · Y copy SecretKey · v reveal · Enter close",
+                "y copy SecretId · Y copy SecretKey · v reveal · t test · Enter close",
                 theme.dim(),
             ),
         ];

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Row, Table, Widget, Wrap};
 
 use super::blocks::{render_no_user, status_title};
 use super::text::{datetime, truncate, unix_time};
-use crate::cam::model::KEYS_PER_USER;
+use crate::cam::model::{KEYS_PER_USER, LastUse};
 use crate::tui::geometry::{SIDE_PANEL_MIN_WIDTH, SIDE_PANEL_WIDTH};
 use crate::tui::state::{ACCESS_RECORDS, AccessPanel, OpenUser, State, Status};
 use crate::tui::theme::{self, Theme};
@@ -34,11 +34,7 @@ impl Widget for &KeysView<'_> {
         };
         let last_access = open
             .last_used_of(&panel.secret_id)
-            .map(|l| match (l.at, &l.date) {
-                (Some(at), _) => unix_time(at),
-                (None, Some(date)) => date.clone(),
-                (None, None) => "never".to_owned(),
-            });
+            .map(|l| l.when.map_or_else(|| "never".to_owned(), LastUse::text));
         let panel_view = RecordsPanel {
             panel,
             last_access,
@@ -136,11 +132,10 @@ impl Widget for &KeyTable<'_> {
                 open.last_used_of(&key.access_key_id),
                 &open.last_used.status,
             ) {
-                (Some(l), _) => match (l.at, &l.date) {
-                    (Some(at), _) => datetime(&unix_time(at), !wide).to_owned(),
-                    (None, Some(date)) => date.clone(),
-                    (None, None) => "never".to_owned(),
-                },
+                (Some(l), _) => l.when.map_or_else(
+                    || "never".to_owned(),
+                    |when| datetime(&when.text(), !wide).to_owned(),
+                ),
                 (None, Status::Loading) => "…".to_owned(),
                 (None, Status::Failed(_)) => format!("{} unknown", theme::FAILED_GLYPH),
                 (None, _) => "never".to_owned(),

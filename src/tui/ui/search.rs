@@ -1,6 +1,5 @@
-//! The owner search's progress box: a bar with counts, the calls made, time spent and left.
-
-use std::time::Duration;
+//! The owner search's progress box: the audit trail being asked, then a bar with counts, the
+//! calls made, time spent and left.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget};
 
 use super::layout::centered;
-use super::text::truncate;
+use super::text::{bar, duration, truncate};
 use crate::cam::walk::Progress;
 use crate::tui::state::OwnerSearch;
 use crate::tui::theme::Theme;
@@ -16,22 +15,6 @@ use crate::tui::theme::Theme;
 pub struct SearchView<'a> {
     pub search: &'a OwnerSearch,
     pub theme: Theme,
-}
-
-/// `1.5 s`, `42 s`, `3 min 05 s`.
-pub fn duration(time: Duration) -> String {
-    let ms = time.as_millis();
-    match ms {
-        0..10_000 => format!("{:.1} s", ms as f64 / 1000.0),
-        10_000..60_000 => format!("{} s", ms / 1000),
-        _ => format!("{} min {:02} s", ms / 60_000, ms / 1000 % 60),
-    }
-}
-
-/// `██████░░░░` of `width` cells: readable without colour.
-fn bar(ratio: f64, width: usize) -> String {
-    let filled = ((ratio.clamp(0.0, 1.0) * width as f64).round() as usize).min(width);
-    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
 impl Widget for &SearchView<'_> {
@@ -44,13 +27,7 @@ impl Widget for &SearchView<'_> {
             &format!(" Finding the owner of {} ", search.secret_id),
             usize::from(rect.width.saturating_sub(2)),
         );
-        let progress = search.progress.unwrap_or(Progress {
-            done: 0,
-            total: search.users,
-            requests: 0,
-            elapsed: Duration::ZERO,
-            eta: None,
-        });
+        let progress = search.progress.unwrap_or(Progress::start(search.users));
         let counts = format!(
             " {:>3.0} %  {} of {} users",
             progress.ratio() * 100.0,
@@ -62,27 +39,29 @@ impl Widget for &SearchView<'_> {
             Some(left) => format!("about {} left", duration(left)),
             None => "time left: after the first answers".to_owned(),
         };
+        // Until the scan reports, the audit trail is being asked.
+        let (doing, how) = match search.progress {
+            None => (
+                "Asking CloudAudit who signed with it in the past 90 days…".to_owned(),
+                "If it cannot say, each user's keys are listed, at most 20 a second.",
+            ),
+            Some(_) => (
+                format!(
+                    "{} ListAccessKeys calls · {} · {eta}",
+                    progress.requests,
+                    duration(progress.elapsed)
+                ),
+                "At most 20 calls a second; users already seen cost no call.",
+            ),
+        };
         let lines = vec![
             Line::from(vec![
                 Span::styled(bar(progress.ratio(), bar_width), theme.key()),
                 Span::raw(counts),
             ]),
             Line::default(),
-            Line::raw(truncate(
-                &format!(
-                    "{} ListAccessKeys calls · {} · {eta}",
-                    progress.requests,
-                    duration(progress.elapsed)
-                ),
-                inner_width,
-            )),
-            Line::styled(
-                truncate(
-                    "At most 20 calls a second; users already seen cost no call.",
-                    inner_width,
-                ),
-                theme.dim(),
-            ),
+            Line::raw(truncate(&doing, inner_width)),
+            Line::styled(truncate(how, inner_width), theme.dim()),
             Line::styled(
                 truncate(
                     "Esc cancels (what was learned is kept) · @ shows the calls",
@@ -100,19 +79,5 @@ impl Widget for &SearchView<'_> {
                     .padding(Padding::horizontal(1)),
             )
             .render(rect, buf);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn durations_and_bars() {
-        assert_eq!(duration(Duration::from_millis(1_500)), "1.5 s");
-        assert_eq!(duration(Duration::from_secs(42)), "42 s");
-        assert_eq!(duration(Duration::from_secs(185)), "3 min 05 s");
-        assert_eq!(bar(0.5, 10), "█████░░░░░");
-        assert_eq!(bar(1.5, 4), "████");
     }
 }

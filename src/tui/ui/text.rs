@@ -1,5 +1,7 @@
-//! Text that fits: display-width aware truncation (CJK characters take two columns) and the
-//! time formats the console shows.
+//! Text that fits: display-width aware truncation (CJK characters take two columns), the time
+//! formats the console shows, and progress bars drawn in characters.
+
+use std::time::Duration;
 
 use unicode_width::{UnicodeWidthChar as _, UnicodeWidthStr as _};
 
@@ -75,6 +77,22 @@ pub fn unix_time(secs: i64) -> String {
     )
 }
 
+/// `1.5 s`, `42 s`, `3 min 05 s`.
+pub fn duration(time: Duration) -> String {
+    let ms = time.as_millis();
+    match ms {
+        0..10_000 => format!("{:.1} s", ms as f64 / 1000.0),
+        10_000..60_000 => format!("{} s", ms / 1000),
+        _ => format!("{} min {:02} s", ms / 60_000, ms / 1000 % 60),
+    }
+}
+
+/// `██████░░░░` of `width` cells: readable without colour.
+pub fn bar(ratio: f64, width: usize) -> String {
+    let filled = ((ratio.clamp(0.0, 1.0) * width as f64).round() as usize).min(width);
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,6 +106,15 @@ mod tests {
         assert_eq!(truncate("x", 0), "");
         assert_eq!(truncate_start("keys alice", 6), "…alice");
         assert_eq!(truncate_start("keys", 6), "keys");
+    }
+
+    #[test]
+    fn durations_and_bars() {
+        assert_eq!(duration(Duration::from_millis(1_500)), "1.5 s");
+        assert_eq!(duration(Duration::from_secs(42)), "42 s");
+        assert_eq!(duration(Duration::from_secs(185)), "3 min 05 s");
+        assert_eq!(bar(0.5, 10), "█████░░░░░");
+        assert_eq!(bar(1.5, 4), "████");
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! The confirm round trip: a change opens a dialog holding the request it will send; once the
-//! user confirms — `y` (Enter never confirms), or for a deletion the end of the SecretId typed —
-//! that request goes through the one mutation gate, and cancelling sends nothing.
+//! user confirms — `y` (Enter never confirms), for a deletion the end of the SecretId typed, for
+//! a bulk disable the number of keys — that request goes through the one mutation gate, and
+//! cancelling sends nothing.
 
-use crate::tui::action::{Command, Effect};
+use crate::tui::action::{Command, Effect, Request};
 use crate::tui::state::{Answer, Button, Confirm, Level, Modal, State};
+use crate::tui::update::bulk;
 use crate::tui::update::core::{busy, flash, mutate};
 
 /// Opens the dialog, unless a change is still in flight.
@@ -17,7 +19,8 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
     let Some(Modal::Confirm(confirm)) = &mut state.modal else {
         return Vec::new();
     };
-    let expected = confirm.expected().to_owned();
+    let expected = confirm.expected();
+    let bulk = matches!(confirm.request, Request::DisableKeys { .. });
     match (&mut confirm.answer, command) {
         (_, Command::Quit) => state.quit = true,
         (Answer::Press { .. }, Command::Confirm) => return confirmed(state),
@@ -37,7 +40,8 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
             Level::Warning,
             "Press y to confirm: Enter never confirms",
         ),
-        (Answer::Press { .. }, Command::Press | Command::Cancel) => {
+        (Answer::Press { .. }, Command::Press | Command::Cancel)
+        | (Answer::Type { .. }, Command::Cancel) => {
             state.modal = None;
             flash(state, Level::Info, "Cancelled: nothing changed");
         }
@@ -50,17 +54,14 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
         }
         (Answer::Type { mismatch, .. }, Command::Submit) => {
             *mismatch = true;
-            flash(
-                state,
-                Level::Warning,
+            let text = if bulk {
+                format!("Nothing disabled: type the number of keys ({expected}) exactly")
+            } else {
                 format!(
                     "Not deleted: type the last 4 characters of the SecretId ({expected}) exactly"
-                ),
-            );
-        }
-        (Answer::Type { .. }, Command::Cancel) => {
-            state.modal = None;
-            flash(state, Level::Info, "Cancelled: nothing deleted");
+                )
+            };
+            flash(state, Level::Warning, text);
         }
         _ => {}
     }
@@ -70,7 +71,11 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
 /// The dialog closes and its request is sent.
 fn confirmed(state: &mut State) -> Vec<Effect> {
     match state.modal.take() {
-        Some(Modal::Confirm(confirm)) => mutate(state, confirm.request),
+        Some(Modal::Confirm(confirm)) => {
+            let effects = mutate(state, confirm.request);
+            bulk::track(state, &effects);
+            effects
+        }
         other => {
             state.modal = other;
             Vec::new()

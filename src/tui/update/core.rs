@@ -108,15 +108,38 @@ pub fn unexpected(call: &'static str, reply: &Reply) -> Failure {
 
 /// Keeps the User List's cursor inside the drawn window.
 pub fn scroll_users(state: &mut State) {
-    let rows = geometry::user_list_rows(state.size).max(1);
     let users = &mut state.users;
-    if users.cursor < users.offset {
-        users.offset = users.cursor;
-    } else if users.cursor >= users.offset + rows {
-        users.offset = users.cursor + 1 - rows;
-    }
+    users.offset = in_view(
+        users.cursor,
+        users.offset,
+        geometry::user_list_rows(state.size),
+        users.shown(),
+    );
+}
+
+/// Keeps the Key Report's cursor inside the drawn window.
+pub fn scroll_report(state: &mut State) {
+    let report = &mut state.report;
+    report.offset = in_view(
+        report.cursor,
+        report.offset,
+        geometry::report_rows(state.size),
+        report.shown(),
+    );
+}
+
+/// The first row to draw so that `cursor` is among the `rows` drawn from it, of `len`.
+fn in_view(cursor: usize, offset: usize, rows: usize, len: usize) -> usize {
+    let rows = rows.max(1);
+    let offset = if cursor < offset {
+        cursor
+    } else if cursor >= offset + rows {
+        cursor + 1 - rows
+    } else {
+        offset
+    };
     // After a resize or a shorter list, do not leave empty space below the last row.
-    users.offset = users.offset.min(users.shown().saturating_sub(rows));
+    offset.min(len.saturating_sub(rows))
 }
 
 /// Moves a cursor over `len` rows; `page` is how many rows one screen shows.

@@ -7,7 +7,7 @@ use crate::tui::action::{Effect, Reply, Request};
 use crate::tui::model::{Failure, Ticket};
 use crate::tui::state::State;
 use crate::tui::update::core::{fail, unexpected};
-use crate::tui::update::{details, keys, search, users};
+use crate::tui::update::{bulk, details, keys, report, search, secret, users};
 
 pub fn on_done(
     state: &mut State,
@@ -36,6 +36,10 @@ pub fn on_done(
             "dropped a stale answer"
         );
         return Vec::new();
+    }
+    if let Request::DisableKeys { .. } = request {
+        // Each key's answer came as it landed; this only says no call is in flight any more.
+        return bulk::on_done(state, ticket, &request, result);
     }
     if request.mutates()
         && let Err(failure) = &result
@@ -69,9 +73,20 @@ pub fn on_done(
         (Request::FindOwner { secret_id, .. }, result) => {
             search::on_done(state, ticket, &secret_id, result)
         }
+        (Request::Report { .. }, result) => {
+            report::on_done(state, ticket, result);
+            Vec::new()
+        }
+        (Request::VerifyKey { secret_id, .. }, result) => {
+            secret::on_verified(state, &secret_id, result);
+            Vec::new()
+        }
         // Failed changes were handled above.
         (
-            Request::CreateKey { .. } | Request::SetKeyStatus { .. } | Request::DeleteKey { .. },
+            Request::CreateKey { .. }
+            | Request::SetKeyStatus { .. }
+            | Request::DeleteKey { .. }
+            | Request::DisableKeys { .. },
             _,
         ) => Vec::new(),
     }

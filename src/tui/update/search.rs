@@ -9,10 +9,10 @@ use crate::cam::model::SecretId;
 use crate::cam::owner::{FoundBy, SearchOutcome};
 use crate::cam::walk::{Progress, UserRef};
 use crate::tui::action::{Command, Effect, Reply, Request};
-use crate::tui::model::{Failure, Tab, Ticket};
-use crate::tui::state::{Context, Level, Modal, OwnerSearch, State};
+use crate::tui::model::{Failure, Ticket};
+use crate::tui::state::{Context, Level, OwnerSearch, State};
 use crate::tui::update::core::{call, fail, flash, scroll_users, unexpected};
-use crate::tui::update::{call_log, help, keys, tabs};
+use crate::tui::update::{call_log, help, tabs};
 
 /// Starts a search for `secret_id` over every user in the list.
 pub fn start(state: &mut State, secret_id: SecretId) -> Vec<Effect> {
@@ -128,7 +128,7 @@ pub fn on_done(
             key,
             by,
         })) => {
-            if !state.users.select(uin) {
+            let Some(effects) = tabs::open_key(state, uin, &key.access_key_id) else {
                 flash(
                     state,
                     Level::Warning,
@@ -137,24 +137,7 @@ pub fn on_done(
                     ),
                 );
                 return Vec::new();
-            }
-            scroll_users(state);
-            state.tab = Tab::Keys;
-            if matches!(state.modal, Some(Modal::Help(_))) {
-                state.modal = None;
-            }
-            let mut effects = tabs::open_user(state);
-            if let Some(open) = state.open.as_mut() {
-                match open
-                    .key_list()
-                    .iter()
-                    .position(|k| k.access_key_id == key.access_key_id)
-                {
-                    Some(at) => open.key_cursor = at,
-                    None => open.select_key = Some(key.access_key_id.clone()),
-                }
-            }
-            effects.extend(keys::follow_panel(state));
+            };
             let known = match by {
                 FoundBy::Cache => " (known from earlier this run, no call made)",
                 FoundBy::AuditTrail => " (named by the audit trail, confirmed by their keys)",

@@ -4,8 +4,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::update;
 use crate::cam::model::{
-    AccessKey, AccessKeyDetail, GetUserAppIdResponse, KeyStatus, SecretId, SubAccountInfo, User,
-    UserKind,
+    AccessKey, AccessKeyDetail, GetUserAppIdResponse, KeyStatus, LastUse, SecretId, SubAccountInfo,
+    User, UserKind,
 };
 use crate::tui::action::{Action, Copied, Effect, Reply, Request};
 use crate::tui::clipboard::{Backend, ClipboardError, Destination};
@@ -113,8 +113,7 @@ pub fn with_keys(keys: &[AccessKey]) -> State {
                 .iter()
                 .map(|id| LastUsed {
                     secret_id: id.clone(),
-                    at: Some(1_714_550_400),
-                    date: Some("2024-05-01".into()),
+                    when: Some(LastUse::At(1_714_550_400)),
                 })
                 .collect(),
         )),
@@ -476,6 +475,10 @@ fn tabs_switch_and_open_the_selected_user() {
     assert_eq!(state.tab, Tab::Details);
     press(&mut state, KeyCode::BackTab);
     assert_eq!(state.tab, Tab::Users);
+    // Back from the first tab is the last, the Key Report: going there the first time loads it.
+    let effects = press(&mut state, KeyCode::BackTab);
+    assert_eq!(state.tab, Tab::Report);
+    assert!(matches!(calls(&effects)[..], [Request::Report { .. }]));
     press(&mut state, KeyCode::BackTab);
     assert_eq!(state.tab, Tab::Keys);
     // Another user under the cursor replaces the open one.
@@ -955,7 +958,7 @@ fn delete_dialog_cancels_with_esc() {
     typed(&mut state, "WX");
     press(&mut state, KeyCode::Esc);
     assert!(state.modal.is_none());
-    assert!(flash_text(&state).contains("nothing deleted"));
+    assert!(flash_text(&state).contains("nothing changed"));
     press(&mut state, 'D');
     press(&mut state, ctrl('c'));
     assert!(state.quit);

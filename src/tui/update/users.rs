@@ -5,6 +5,7 @@ use crate::cam::model::SecretId;
 use crate::tui::action::{Command, Effect, Reply, Request};
 use crate::tui::geometry;
 use crate::tui::model::{Failure, Tab};
+use crate::tui::report_table::Loading;
 use crate::tui::state::{Column, Level, State};
 use crate::tui::update::core::{call, fail, flash, is_move, moved, scroll_users};
 use crate::tui::update::{search, tabs};
@@ -110,6 +111,10 @@ pub fn on_listed(state: &mut State, result: Result<Reply, Failure>) -> Vec<Effec
             state.users.set_rows(rows);
             state.users.load.finish(Ok(()));
             scroll_users(state);
+            // The report was asked for before the users were in.
+            if state.tab == Tab::Report && state.report.loading == Loading::Idle {
+                return tabs::load_report(state);
+            }
         }
         Err(failure) => {
             fail(state, &failure);
