@@ -172,7 +172,7 @@ pub fn help_scroll_max(context: Context, read_only: bool, size: (u16, u16)) -> u
 }
 
 /// Splits `text` into lines of at most `width` columns at spaces.
-fn wrap(text: &str, width: usize) -> Vec<String> {
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {

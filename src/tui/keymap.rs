@@ -323,8 +323,8 @@ const CONFIRM_TYPED: [Binding; 4] = [
     bind(
         &[K::Enter],
         C::Submit,
-        "delete, if the typed characters match",
-        Some("delete"),
+        "confirm, if what is typed matches",
+        Some("confirm"),
     ),
     bind(&[K::Esc], C::Cancel, "cancel", Some("cancel")),
     bind(&[K::Backspace], C::Erase, "erase a character", None),

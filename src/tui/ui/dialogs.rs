@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget, Wrap};
 
 use super::layout::centered;
+use super::text::truncate;
 use crate::cam::model::{KeyStatus, SecretId};
 use crate::tui::action::Request;
 use crate::tui::geometry::{HelpLayout, HelpText};
@@ -281,6 +282,9 @@ impl Widget for &ConfirmView<'_> {
     }
 }
 
+/// The SecretKey window's width inside its border and padding.
+const SECRET_TEXT_WIDTH: usize = 62;
+
 /// The only time a SecretKey is shown.
 pub struct SecretView<'a> {
     pub modal: &'a SecretModal,
@@ -332,20 +336,30 @@ impl Widget for &SecretView<'_> {
             ]),
             match &modal.verified.status {
                 Status::Idle => Line::styled(
-                    "t signs one harmless call (GetUserAppId) with it, to check it works",
+                    "t tests it: signs one harmless call (GetUserAppId)",
                     theme.dim(),
                 ),
                 Status::Loading => Line::styled("Signing GetUserAppId with it…", theme.dim()),
                 Status::Ready => Line::styled(
-                    format!(
-                        "{} {}",
-                        theme::OK_GLYPH,
-                        modal.verified.data.as_deref().unwrap_or_default()
+                    truncate(
+                        &format!(
+                            "{} {}",
+                            theme::OK_GLYPH,
+                            modal.verified.data.as_deref().unwrap_or_default()
+                        ),
+                        SECRET_TEXT_WIDTH,
                     ),
                     theme.ok(),
                 ),
                 Status::Failed(failure) => Line::styled(
-                    format!("{} it does not sign yet: {failure}", theme::FAILED_GLYPH),
+                    truncate(
+                        &format!(
+                            "{} it does not sign: {}",
+                            theme::FAILED_GLYPH,
+                            failure.summary()
+                        ),
+                        SECRET_TEXT_WIDTH,
+                    ),
                     theme.failed(),
                 ),
             },

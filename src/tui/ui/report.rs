@@ -330,7 +330,14 @@ impl Widget for &BulkView<'_> {
             Line::default(),
         ];
         if bulk.failures.is_empty() {
-            lines.push(Line::styled("No failure so far.", theme.dim()));
+            lines.push(Line::styled(
+                if bulk.finished {
+                    "No key failed."
+                } else {
+                    "No key has failed so far."
+                },
+                theme.dim(),
+            ));
         }
         for (key, failure) in bulk.failures.iter().take(8) {
             lines.push(Line::styled(

@@ -4,14 +4,16 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget};
 
 use super::layout::centered;
 use super::text::{truncate, unix_time};
 use crate::cam::de::EventTime;
 use crate::cam::model::{AccessKey, KeyStatus, LastUse, SecretId};
 use crate::cam::rotation::{self, Position};
+use crate::tui::geometry::wrap;
 use crate::tui::model::AccessRecord;
 use crate::tui::state::{Level, OpenUser, Rotation};
 use crate::tui::theme::{self, Theme};
@@ -23,16 +25,18 @@ pub struct RotationView<'a> {
     pub theme: Theme,
 }
 
-const STEPS: [&str; 5] = [
-    "Free a slot",
-    "Create the new key",
-    "Switch workloads",
-    "Disable the old key",
-    "Delete it",
-];
-
+const STEPS: [&str; 5] = ["Free a slot", "Create", "Switch", "Disable", "Delete"];
+const BOX_WIDTH: u16 = 92;
 /// How many of the old key's records the box lists.
 const RECORDS_SHOWN: usize = 4;
+
+/// What the box says, before it is wrapped to the box's width: paragraphs, and lines that are
+/// cut rather than wrapped (records).
+enum Text {
+    Paragraph(String, Style),
+    Cut(String, Style),
+    Blank,
+}
 
 impl Widget for &RotationView<'_> {
     /// `area` is the body: the box is centred in it.
@@ -40,22 +44,35 @@ impl Widget for &RotationView<'_> {
         let (rotation, theme) = (self.rotation, self.theme);
         let position = self.open.and_then(|open| rotation.position(open));
         let step = position.as_ref().map_or(0, Position::step);
-        let mut lines = vec![steps_line(step, theme), Line::default()];
-        match (&position, self.open) {
-            (Some(position), Some(open)) => {
-                lines.extend(self.explain(position, open));
-            }
-            _ => lines.push(Line::styled("Loading the keys…", theme.dim())),
-        }
-        lines.push(Line::default());
-        lines.push(Line::styled(
-            format!(
-                "Enter {} · r refresh · Esc close (R resumes) · @ calls",
-                position.as_ref().map_or("waits", enter_does)
-            ),
+        let mut texts = match (&position, self.open) {
+            (Some(position), Some(open)) => self.explain(position, open),
+            _ => vec![Text::Paragraph("Loading the keys…".into(), theme.dim())],
+        };
+        texts.push(Text::Blank);
+        texts.push(Text::Paragraph(
+            match &position {
+                Some(Position::Gone) => "Enter or Esc closes".to_owned(),
+                position => format!(
+                    "Enter {} · r refresh · Esc close (R resumes) · ? help",
+                    position.as_ref().map_or("waits", enter_does)
+                ),
+            },
             theme.dim(),
         ));
-        let rect = centered(area, 92, lines.len() as u16 + 2);
+        let width = usize::from(BOX_WIDTH.min(area.width).saturating_sub(4)).max(20);
+        let mut lines = vec![steps_line(step, theme), Line::default()];
+        for text in texts {
+            match text {
+                Text::Paragraph(text, style) => lines.extend(
+                    wrap(&text, width)
+                        .into_iter()
+                        .map(|line| Line::styled(line, style)),
+                ),
+                Text::Cut(text, style) => lines.push(Line::styled(truncate(&text, width), style)),
+                Text::Blank => lines.push(Line::default()),
+            }
+        }
+        let rect = centered(area, BOX_WIDTH, lines.len() as u16 + 2);
         let title = truncate(
             &format!(
                 " Rotate {} of {} · step {} of 5 ",
@@ -67,7 +84,6 @@ impl Widget for &RotationView<'_> {
         );
         Clear.render(rect, buf);
         Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
             .block(
                 Block::bordered()
                     .border_style(theme.title())
@@ -78,7 +94,7 @@ impl Widget for &RotationView<'_> {
     }
 }
 
-/// `1 Free a slot › [2 Create the new key] › …`, steps done ticked.
+/// `✓ 1 Free a slot › [2 Create] › 3 Switch …`: steps done ticked, the current one bracketed.
 fn steps_line(current: u8, theme: Theme) -> Line<'static> {
     let mut spans = Vec::new();
     for (i, name) in STEPS.iter().enumerate() {
@@ -88,7 +104,7 @@ fn steps_line(current: u8, theme: Theme) -> Line<'static> {
         }
         spans.push(match number.cmp(&current) {
             std::cmp::Ordering::Less => {
-                Span::styled(format!("{} {name}", theme::OK_GLYPH), theme.dim())
+                Span::styled(format!("{} {number} {name}", theme::OK_GLYPH), theme.dim())
             }
             std::cmp::Ordering::Equal => {
                 Span::styled(format!("[{number} {name}]"), theme.tab_active())
@@ -113,104 +129,102 @@ fn enter_does(position: &Position) -> &'static str {
     }
 }
 
-/// "The cloud reports use late", said where use is watched.
-fn lateness(theme: Theme) -> Line<'static> {
-    Line::styled(
-        "The cloud reports use late: access records about an hour, last-used dates a day. \
-         Asked again every 15 s.",
-        theme.dim(),
-    )
-}
-
 impl RotationView<'_> {
-    fn explain(&self, position: &Position, open: &OpenUser) -> Vec<Line<'static>> {
+    fn explain(&self, position: &Position, open: &OpenUser) -> Vec<Text> {
         let (rotation, theme) = (self.rotation, self.theme);
-        let old = &rotation.old;
-        let danger = |text: String| Line::styled(text, theme.danger());
+        let say = |text: String| Text::Paragraph(text, Style::default());
+        let dim = |text: &str| Text::Paragraph(text.to_owned(), theme.dim());
+        let danger = |text: String| Text::Paragraph(text, theme.danger());
+        let lateness = || {
+            dim(
+                "The cloud reports use late: access records about an hour, last-used dates a \
+                 day. Asked again every 15 s.",
+            )
+        };
         match position {
             Position::FreeSlot { retire } => {
-                let mut lines = vec![
-                    Line::raw(format!(
-                        "{} has two API keys, the most CAM allows: one must go before the new \
-                         one can be made.",
-                        rotation.user_name
-                    )),
-                    Line::raw(format!(
-                        "Suggested: {} — {}, last used {}.",
+                let mut texts = vec![
+                    say(format!(
+                        "{} has two API keys, the most CAM allows: one must go before the new one \
+                         can be created. Suggested: {} — {}, last used {}.",
+                        rotation.user_name,
                         retire.access_key_id,
                         retire.status.label().to_lowercase(),
                         last_use_text(open, &retire.access_key_id)
                     )),
+                    Text::Blank,
                 ];
                 if retire.status == KeyStatus::Active {
-                    lines.push(danger(format!(
+                    texts.push(danger(format!(
                         "{} It is enabled: disabling it blocks every request signed with it. \
                          Disable it, then delete it.",
                         theme::WARNING_GLYPH
                     )));
                 }
-                lines.push(Line::styled(
-                    "Nothing is disabled or deleted without your word.",
-                    theme.dim(),
-                ));
-                lines
+                texts.push(dim("Nothing is disabled or deleted without your word."));
+                texts
             }
             Position::Create => vec![
-                Line::raw("A slot is free: the new key can be created."),
-                Line::raw(
+                say("A slot is free: the new key can be created.".to_owned()),
+                say(
                     "Its SecretKey is shown once: save it before closing that window, and \
-                     press t there to check that it signs.",
+                     press t there to check that it signs."
+                        .to_owned(),
                 ),
             ],
             Position::Switch { new } => {
-                let mut lines = vec![
-                    Line::raw(format!(
-                        "The new key {} was created {}.",
+                let mut texts = vec![
+                    say(format!(
+                        "Its successor — the key created after it — is {}, created {}. Move \
+                         every workload that signs with the old key to it, then disable the \
+                         old key.",
                         new.access_key_id, new.create_time
                     )),
-                    Line::raw(format!(
-                        "Move every workload that signs with {old} to it, then disable {old}."
-                    )),
-                    Line::default(),
+                    Text::Blank,
+                    self.use_since(open, new),
                 ];
-                lines.push(self.use_since(open, new));
-                lines.extend(self.records(open, false));
-                lines.push(lateness(theme));
-                lines
+                texts.extend(self.records(open, false));
+                texts.push(lateness());
+                texts
             }
             Position::Disabled { .. } => {
-                let mut lines = vec![Line::raw(format!(
-                    "{old} is disabled: every request signed with it is refused."
-                ))];
+                let mut texts = vec![
+                    say(
+                        "The old key is disabled: every request signed with it is refused."
+                            .to_owned(),
+                    ),
+                    Text::Blank,
+                ];
                 let failures = self.records(open, true);
                 if failures.is_empty() {
-                    lines.push(Line::styled(
+                    texts.push(Text::Paragraph(
                         format!(
-                            "{} No call with it has failed since it last worked: delete it when \
+                            "{} No call with it has failed since it last worked: delete it once \
                              you are sure.",
                             theme::OK_GLYPH
                         ),
                         theme.ok(),
                     ));
                 } else {
-                    lines.push(danger(format!(
+                    texts.push(danger(format!(
                         "{} Calls signed with it failed since it last worked — something still \
                          uses it. e enables it again.",
                         theme::WARNING_GLYPH
                     )));
-                    lines.extend(failures);
+                    texts.extend(failures);
                 }
-                lines.push(lateness(theme));
-                lines
+                texts.push(lateness());
+                texts
             }
-            Position::Gone => vec![Line::styled(
+            Position::Gone => vec![Text::Paragraph(
                 format!(
-                    "{} {old} is deleted: the rotation is finished. {}",
+                    "{} {} is deleted: the rotation is finished.{}",
                     theme::OK_GLYPH,
+                    rotation.old,
                     open.key_list()
                         .first()
                         .map(|k| format!(
-                            "{} is the key of {} now.",
+                            " {} is the key of {} now.",
                             k.access_key_id, rotation.user_name
                         ))
                         .unwrap_or_default()
@@ -220,42 +234,45 @@ impl RotationView<'_> {
         }
     }
 
-    /// The old key's last use, and whether it came after the new key was created.
-    fn use_since(&self, open: &OpenUser, new: &AccessKey) -> Line<'static> {
-        let (old, theme) = (&self.rotation.old, self.theme);
-        let last = open.last_used_of(old).and_then(|l| l.when);
+    /// The old key's last use, and whether it came after its successor was created.
+    fn use_since(&self, open: &OpenUser, new: &AccessKey) -> Text {
+        let theme = self.theme;
+        let last = open.last_used_of(&self.rotation.old).and_then(|l| l.when);
         let records = self.old_records(open).unwrap_or_default();
         let since = EventTime::parse(&new.create_time).map(|t| t.0);
         let text = format!(
-            "Old key last used: {}",
+            "The old key was last used {}",
             last.map_or_else(|| "never".to_owned(), LastUse::text)
         );
         match since {
             Some(since) if rotation::used_since(last, records.iter().map(|r| r.time), since) => {
-                Line::styled(
+                Text::Paragraph(
                     format!(
-                        "{text} {} used after the new key was created: something still uses it",
+                        "{} {text}: after its successor was created, so something still uses it.",
                         theme::WARNING_GLYPH
                     ),
                     theme.flash(Level::Warning),
                 )
             }
-            Some(_) => Line::styled(
+            Some(_) => Text::Paragraph(
                 format!(
-                    "{text} {} not since the new key was created",
+                    "{} {text}: not since its successor was created.",
                     theme::OK_GLYPH
                 ),
                 theme.ok(),
             ),
-            None => Line::raw(text),
+            None => Text::Paragraph(format!("{text}."), Style::default()),
         }
     }
 
     /// The old key's latest records (only the failures since its last success, if asked).
-    fn records(&self, open: &OpenUser, failures_only: bool) -> Vec<Line<'static>> {
+    fn records(&self, open: &OpenUser, failures_only: bool) -> Vec<Text> {
         let theme = self.theme;
         let Some(records) = self.old_records(open) else {
-            return vec![Line::styled("Loading its access records…", theme.dim())];
+            return vec![Text::Paragraph(
+                "Loading its access records…".into(),
+                theme.dim(),
+            )];
         };
         let shown: Vec<&AccessRecord> = if failures_only {
             records.iter().take_while(|r| r.error.is_some()).collect()
@@ -263,8 +280,8 @@ impl RotationView<'_> {
             records.iter().collect()
         };
         if shown.is_empty() && !failures_only {
-            return vec![Line::styled(
-                "No access records in the past 3 months.",
+            return vec![Text::Paragraph(
+                "It has no access records in the past 3 months.".into(),
                 theme.dim(),
             )];
         }
@@ -282,11 +299,12 @@ impl RotationView<'_> {
                     truncate(&record.action, 20),
                     record.source_ip
                 );
-                if record.error.is_some() {
-                    Line::styled(line, theme.failed())
+                let style = if record.error.is_some() {
+                    theme.failed()
                 } else {
-                    Line::raw(line)
-                }
+                    Style::default()
+                };
+                Text::Cut(line, style)
             })
             .collect()
     }

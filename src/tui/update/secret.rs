@@ -65,8 +65,8 @@ pub fn on_verified(state: &mut State, secret_id: &SecretId, result: Result<Reply
     }
     modal.verified.finish(result.and_then(|reply| match reply {
         Reply::Verified(who) => Ok(format!(
-            "it signs: GetUserAppId answered as UIN {} of account {}",
-            who.uin, who.owner_uin
+            "It signs: GetUserAppId answered for UIN {}",
+            who.uin
         )),
         other => Err(unexpected("GetUserAppId", &other)),
     }));
