@@ -207,3 +207,6 @@ pub(crate) mod tests;
 
 #[cfg(test)]
 mod operator_tests;
+
+#[cfg(test)]
+pub(crate) mod hygiene_tests;

@@ -80,7 +80,7 @@ impl Widget for &ReportView<'_> {
         ])
         .areas(inner);
         loading_line(report, theme, status.width).render(status, buf);
-        quick_filters(report, theme).render(legend, buf);
+        quick_filters(report, theme, legend.width).render(legend, buf);
 
         if report.shown() == 0 {
             let message = match (&report.loading, report.total()) {
@@ -145,24 +145,50 @@ fn loading_line(report: &KeyReport, theme: Theme, width: u16) -> Line<'static> {
     }
 }
 
-/// `n never-used 12  u unused-90d 3 …`: each flag's key and count, the ones in use marked.
-fn quick_filters(report: &KeyReport, theme: Theme) -> Line<'static> {
+/// `n never-used 12  u unused-90d 3 …`: each flag's key and count (shorter words when the line
+/// is narrow), the ones in use ticked.
+fn quick_filters(report: &KeyReport, theme: Theme, width: u16) -> Line<'static> {
     let stale_days = report
         .staleness
         .map_or(crate::cam::report::DEFAULT_STALE_DAYS, |s| s.days);
-    let mut spans = Vec::new();
-    for flag in Flag::ALL {
-        let on = report.quick.contains(flag);
-        spans.push(Span::styled(flag_key(flag).to_string(), theme.key()));
-        let text = format!(" {} {}", flag.name(stale_days), report.count(flag));
-        spans.push(if on {
-            Span::styled(format!("{text} ✓"), theme.selected())
-        } else {
-            Span::raw(text)
-        });
-        spans.push(Span::raw("  "));
+    let line = |short: bool| {
+        let mut spans = Vec::new();
+        for flag in Flag::ALL {
+            let on = report.quick.contains(flag);
+            let name = if short {
+                short_name(flag)
+            } else {
+                flag.name(stale_days)
+            };
+            spans.push(Span::styled(flag_key(flag).to_string(), theme.key()));
+            let text = format!(" {name} {}", report.count(flag));
+            spans.push(if on {
+                Span::styled(format!("{text} ✓"), theme.selected())
+            } else {
+                Span::raw(text)
+            });
+            spans.push(Span::raw("  "));
+        }
+        Line::from(spans)
+    };
+    let full = line(false);
+    if full.width() <= usize::from(width) {
+        full
+    } else {
+        line(true)
     }
-    Line::from(spans)
+}
+
+/// A flag in a word, for narrow screens.
+fn short_name(flag: Flag) -> String {
+    match flag {
+        Flag::NeverUsed => "never",
+        Flag::Unused => "unused",
+        Flag::Old => "old",
+        Flag::Disabled => "disabled",
+        Flag::TwoEnabled => "2 on",
+    }
+    .to_owned()
 }
 
 struct KeyRows<'a> {
@@ -170,12 +196,15 @@ struct KeyRows<'a> {
     theme: Theme,
 }
 
-/// Column widths for an inner width: owner, SecretId, status, created, last used and flags;
-/// type, age and idle days when there is room.
-struct Widths {
-    owner: u16,
-    wide: bool,
-    flags: u16,
+/// How much of a key a row shows, by the room there is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Room {
+    /// Owner, SecretId, a status glyph, last used, flag keys.
+    Narrow,
+    /// Also the status word and when the key was created.
+    Medium,
+    /// Also the type, age and idle days, and the flags' names.
+    Wide,
 }
 
 const ID: u16 = 36;
@@ -184,28 +213,29 @@ const DATE: u16 = 10;
 const TYPE: u16 = 12;
 const DAYS: u16 = 6;
 
-fn widths(inner: u16) -> Widths {
-    let wide = inner >= 150;
+/// The room for a table `inner` wide, the owner's width and the flags'.
+fn widths(inner: u16) -> (Room, u16, u16) {
+    let room = match inner {
+        150.. => Room::Wide,
+        100.. => Room::Medium,
+        _ => Room::Narrow,
+    };
     // The marks, the fixed columns and the gaps between all of them.
-    let fixed = if wide {
-        2 + TYPE + ID + STATUS + DATE + DAYS + DATE + DAYS + 9
-    } else {
-        2 + ID + STATUS + DATE + DATE + 6
+    let fixed = match room {
+        Room::Wide => 2 + TYPE + ID + STATUS + DATE + DAYS + DATE + DAYS + 9,
+        Room::Medium => 2 + ID + STATUS + DATE + DATE + 6,
+        Room::Narrow => 2 + ID + 1 + DATE + 5,
     };
     let rest = inner.saturating_sub(fixed);
-    let owner = (rest * 2 / 5).max(6);
-    Widths {
-        owner,
-        wide,
-        flags: rest.saturating_sub(owner),
-    }
+    let owner = (rest * 3 / 5).max(6);
+    (room, owner, rest.saturating_sub(owner))
 }
 
 impl Widget for &KeyRows<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (state, theme) = (self.state, self.theme);
         let report = &state.report;
-        let w = widths(area.width);
+        let (room, owner_width, flags_width) = widths(area.width);
         let now = report.staleness.map_or(0, |s| s.now);
         let stale_days = report
             .staleness
@@ -213,47 +243,47 @@ impl Widget for &KeyRows<'_> {
         let rows_fit =
             geometry::report_rows(state.size).min(usize::from(area.height.saturating_sub(1)));
         let cells = |row: &ReportRow, marked: bool, selected: bool| -> Row<'static> {
-            let flags: Vec<String> = if w.wide {
+            let flags: Vec<String> = if room == Room::Wide {
                 row.flags.names(stale_days)
             } else {
                 row.flags.iter().map(|f| flag_key(f).to_string()).collect()
             };
             let days = |d: Option<i64>| d.map(|d| format!("{d} d")).unwrap_or_default();
+            let status = theme.status(row.key.status);
+            let glyph = theme::status_glyph(row.key.status);
             let mut cells = vec![
                 Line::raw(format!(
                     "{}{}",
                     if selected { "▸" } else { " " },
                     if marked { "✓" } else { " " }
                 )),
-                Line::raw(truncate(&row.owner.name, usize::from(w.owner))),
+                Line::raw(truncate(&row.owner.name, usize::from(owner_width))),
             ];
-            if w.wide {
+            if room == Room::Wide {
                 cells.push(Line::raw(row.owner.kind.label()));
             }
-            cells.extend([
-                Line::raw(row.key.access_key_id.to_string()),
-                Line::styled(
-                    format!(
-                        "{} {}",
-                        theme::status_glyph(row.key.status),
-                        row.key.status.label()
-                    ),
-                    theme.status(row.key.status),
-                ),
-                Line::raw(datetime(&row.key.create_time, true).to_owned()),
-            ]);
-            if w.wide {
+            cells.push(Line::raw(row.key.access_key_id.to_string()));
+            if room == Room::Narrow {
+                cells.push(Line::styled(glyph, status));
+            } else {
+                cells.push(Line::styled(
+                    format!("{glyph} {}", row.key.status.label()),
+                    status,
+                ));
+                cells.push(Line::raw(datetime(&row.key.create_time, true).to_owned()));
+            }
+            if room == Room::Wide {
                 cells.push(Line::raw(days(row.age_days(now))));
             }
             cells.push(Line::raw(row.last_used.map_or_else(
                 || "never".to_owned(),
                 |used| datetime(&used.text(), true).to_owned(),
             )));
-            if w.wide {
+            if room == Room::Wide {
                 cells.push(Line::raw(days(row.idle_days(now))));
             }
             cells.push(Line::styled(
-                truncate(&flags.join(" "), usize::from(w.flags)),
+                truncate(&flags.join(" "), usize::from(flags_width)),
                 theme.dim(),
             ));
             let row = Row::new(cells);
@@ -267,30 +297,28 @@ impl Widget for &KeyRows<'_> {
             .window(report.offset, rows_fit)
             .enumerate()
             .map(|(i, (row, marked))| cells(row, marked, report.offset + i == report.cursor));
-        let mut header = vec!["", "Owner"];
-        let mut constraints = vec![Constraint::Length(2), Constraint::Length(w.owner)];
-        if w.wide {
-            header.push("Type");
-            constraints.push(Constraint::Length(TYPE));
+        let mut columns = vec![("", 2), ("Owner", owner_width)];
+        if room == Room::Wide {
+            columns.push(("Type", TYPE));
         }
-        header.extend(["SecretId", "Status", "Created"]);
-        constraints.extend([
-            Constraint::Length(ID),
-            Constraint::Length(STATUS),
-            Constraint::Length(DATE),
-        ]);
-        if w.wide {
-            header.push("Age");
-            constraints.push(Constraint::Length(DAYS));
+        columns.push(("SecretId", ID));
+        if room == Room::Narrow {
+            columns.push(("", 1));
+        } else {
+            columns.extend([("Status", STATUS), ("Created", DATE)]);
         }
-        header.push("Last used");
-        constraints.push(Constraint::Length(DATE));
-        if w.wide {
-            header.push("Idle");
-            constraints.push(Constraint::Length(DAYS));
+        if room == Room::Wide {
+            columns.push(("Age", DAYS));
         }
-        header.push("Flags");
-        constraints.push(Constraint::Length(w.flags));
+        columns.push(("Last used", DATE));
+        if room == Room::Wide {
+            columns.push(("Idle", DAYS));
+        }
+        columns.push(("Flags", flags_width));
+        let (header, constraints): (Vec<&str>, Vec<Constraint>) = columns
+            .into_iter()
+            .map(|(title, width)| (title, Constraint::Length(width)))
+            .unzip();
         Table::new(rows, constraints)
             .header(Row::new(header).style(theme.column_header()))
             .column_spacing(1)
@@ -343,24 +371,28 @@ impl Widget for &BulkView<'_> {
             lines.push(Line::styled(
                 truncate(
                     &format!(
-                        "{} {} of {}: {} — {}",
+                        "{} {}: {} of {}",
                         theme::FAILED_GLYPH,
-                        key.secret_id,
-                        key.owner,
                         failure.code,
-                        failure.message
+                        key.secret_id,
+                        key.owner
                     ),
                     inner_width,
                 ),
                 theme.failed(),
             ));
+            // The RequestId first: it is what support asks for, and never the part cut off.
             lines.push(Line::styled(
-                format!(
-                    "  RequestId {}",
-                    failure
-                        .request_id
-                        .as_deref()
-                        .unwrap_or("none: no API answer")
+                truncate(
+                    &format!(
+                        "  RequestId {} · {}",
+                        failure
+                            .request_id
+                            .as_deref()
+                            .unwrap_or("none: no API answer"),
+                        failure.message
+                    ),
+                    inner_width,
                 ),
                 theme.dim(),
             ));
