@@ -502,7 +502,7 @@ screens!(
 );
 screens!(
     rotation_create,
-    wizard(&[key(KEY_A, KeyStatus::Active)], Vec::new())
+    wizard(&[key(KEY_A, KeyStatus::Active)], &[])
 );
 screens!(
     rotation_switch_workloads,
