@@ -479,7 +479,7 @@ const REPORT_FILTER: [Binding; 6] = [
     bind(&[K::Ctrl('c')], C::Quit, "quit", None),
 ];
 
-const ROTATION: [Binding; 6] = [
+const ROTATION: [Binding; 7] = [
     bind(
         &[K::Enter],
         C::Step,
@@ -511,6 +511,7 @@ const ROTATION: [Binding; 6] = [
         Some("calls"),
     ),
     bind(&[K::Char('?')], C::Help, "show this help", Some("help")),
+    bind(&[K::Ctrl('c')], C::Quit, "quit", None),
 ];
 
 const BULK: [Binding; 4] = [

@@ -21,6 +21,7 @@ mod server_keys;
 mod server_protocol;
 mod server_users;
 mod signer_vectors;
+mod tui_hygiene_tmux;
 mod tui_operator_tmux;
 mod tui_tmux;
 mod tui_worker;

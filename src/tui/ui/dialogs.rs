@@ -274,7 +274,13 @@ impl Widget for &ConfirmView<'_> {
             area,
             64,
             lines.len() as u16 + 2,
-            Line::styled(format!(" {verb} {what} "), theme.title()),
+            Line::styled(
+                match &confirm.request {
+                    Request::DisableKeys { .. } => format!(" {verb} {what} "),
+                    _ => format!(" {verb} API key "),
+                },
+                theme.title(),
+            ),
             theme,
             buf,
         );
