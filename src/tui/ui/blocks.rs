@@ -1,10 +1,12 @@
-//! What the tabs' blocks share: the part of a title that says a load is in flight or failed,
-//! and the block shown when no user is open.
+//! What the tabs' blocks and the boxes over them share: the part of a title that says a load is
+//! in flight or failed, the block shown when no user is open, and a centred box's frame.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Span;
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget, Wrap};
+
+use super::layout::centered;
 
 use crate::tui::state::Status;
 use crate::tui::theme::{self, Theme};
@@ -31,4 +33,25 @@ pub fn render_no_user(title: &str, theme: Theme, area: Rect, buf: &mut Buffer) {
         .wrap(Wrap { trim: true })
         .block(block)
         .render(area, buf);
+}
+
+/// Clears a box of `width` × `height` centred in `area` (shrunk to fit) and draws its frame and
+/// `title`; returns the inside, a column of padding on each side.
+pub fn popup(
+    area: Rect,
+    width: u16,
+    height: u16,
+    title: Line<'_>,
+    theme: Theme,
+    buf: &mut Buffer,
+) -> Rect {
+    let rect = centered(area, width, height);
+    Clear.render(rect, buf);
+    let block = Block::bordered()
+        .border_style(theme.title())
+        .title(title)
+        .padding(Padding::horizontal(1));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    inner
 }

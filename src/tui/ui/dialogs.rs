@@ -4,9 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::layout::centered;
+use super::blocks::popup;
 use super::text::truncate;
 use crate::cam::model::{KeyStatus, SecretId};
 use crate::tui::action::Request;
@@ -16,26 +16,6 @@ use crate::tui::state::{
     TYPED_CHARACTERS,
 };
 use crate::tui::theme::{self, Theme};
-
-/// Clears a centred box and draws its frame; returns the inside.
-fn frame(
-    area: Rect,
-    width: u16,
-    height: u16,
-    title: Line<'_>,
-    theme: Theme,
-    buf: &mut Buffer,
-) -> Rect {
-    let rect = centered(area, width, height);
-    Clear.render(rect, buf);
-    let block = Block::bordered()
-        .border_style(theme.title())
-        .title(title)
-        .padding(Padding::horizontal(1));
-    let inner = block.inner(rect);
-    block.render(rect, buf);
-    inner
-}
 
 /// Every key of the view the help was opened from, then its notes.
 pub struct HelpView {
@@ -72,7 +52,7 @@ impl Widget for &HelpView {
         ];
         match layout {
             HelpLayout::OneColumn => {
-                let inner = frame(
+                let inner = popup(
                     area,
                     line_width + 4,
                     rows as u16 + 2,
@@ -83,7 +63,7 @@ impl Widget for &HelpView {
                 Paragraph::new(lines).render(inner, buf);
             }
             HelpLayout::TwoColumns => {
-                let inner = frame(
+                let inner = popup(
                     area,
                     line_width * 2 + 5,
                     rows.div_ceil(2) as u16 + 2,
@@ -107,7 +87,7 @@ impl Widget for &HelpView {
                     ),
                     theme.dim(),
                 ));
-                let inner = frame(
+                let inner = popup(
                     area,
                     line_width + 4,
                     visible as u16 + 2,
@@ -270,7 +250,7 @@ impl Widget for &ConfirmView<'_> {
                 ));
             }
         }
-        let inner = frame(
+        let inner = popup(
             area,
             64,
             lines.len() as u16 + 2,
@@ -385,7 +365,7 @@ impl Widget for &SecretView<'_> {
                 theme.dim(),
             ),
         ];
-        let inner = frame(
+        let inner = popup(
             area,
             66,
             lines.len() as u16 + 2,

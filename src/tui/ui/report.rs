@@ -6,9 +6,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Padding, Paragraph, Row, Table, Widget, Wrap};
+use ratatui::widgets::{Block, Paragraph, Row, Table, Widget, Wrap};
 
-use super::layout::centered;
+use super::blocks::popup;
 use super::text::{bar, datetime, duration, truncate};
 use crate::cam::report::{Flag, ReportRow};
 use crate::tui::geometry::{self, REPORT_STATUS_ROWS};
@@ -337,8 +337,8 @@ impl Widget for &BulkView<'_> {
     /// `area` is the body: the box is centred in it.
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (bulk, theme) = (self.bulk, self.theme);
-        let rect = centered(area, 96, 8 + bulk.failures.len().min(8) as u16 * 2);
-        let inner_width = usize::from(rect.width.saturating_sub(4));
+        let width = 96.min(area.width);
+        let inner_width = usize::from(width.saturating_sub(4));
         let ratio = bulk.answered() as f64 / bulk.total.max(1) as f64;
         let counts = format!(
             " {} of {} · {} disabled · {} failed",
@@ -422,14 +422,14 @@ impl Widget for &BulkView<'_> {
         } else {
             format!(" Disabling {} keys ", bulk.total)
         };
-        Clear.render(rect, buf);
-        Paragraph::new(lines)
-            .block(
-                Block::bordered()
-                    .border_style(theme.title())
-                    .title(Span::styled(title, theme.title()))
-                    .padding(Padding::horizontal(1)),
-            )
-            .render(rect, buf);
+        let inner = popup(
+            area,
+            width,
+            lines.len() as u16 + 2,
+            Line::styled(title, theme.title()),
+            theme,
+            buf,
+        );
+        Paragraph::new(lines).render(inner, buf);
     }
 }

@@ -6,9 +6,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
-use super::layout::centered;
+use super::blocks::popup;
 use super::text::{truncate, unix_time};
 use crate::cam::de::EventTime;
 use crate::cam::model::{AccessKey, KeyStatus, LastUse, SecretId};
@@ -72,7 +72,6 @@ impl Widget for &RotationView<'_> {
                 Text::Blank => lines.push(Line::default()),
             }
         }
-        let rect = centered(area, BOX_WIDTH, lines.len() as u16 + 2);
         let title = truncate(
             &format!(
                 " Rotate {} of {} · step {} of 5 ",
@@ -80,17 +79,17 @@ impl Widget for &RotationView<'_> {
                 rotation.user_name,
                 step.min(5)
             ),
-            usize::from(rect.width.saturating_sub(2)),
+            width + 2,
         );
-        Clear.render(rect, buf);
-        Paragraph::new(lines)
-            .block(
-                Block::bordered()
-                    .border_style(theme.title())
-                    .title(Span::styled(title, theme.title()))
-                    .padding(Padding::horizontal(1)),
-            )
-            .render(rect, buf);
+        let inner = popup(
+            area,
+            BOX_WIDTH,
+            lines.len() as u16 + 2,
+            Line::styled(title, theme.title()),
+            theme,
+            buf,
+        );
+        Paragraph::new(lines).render(inner, buf);
     }
 }
 

@@ -4,9 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
-use super::layout::centered;
+use super::blocks::popup;
 use super::text::{bar, duration, truncate};
 use crate::cam::walk::Progress;
 use crate::tui::state::OwnerSearch;
@@ -21,11 +21,11 @@ impl Widget for &SearchView<'_> {
     /// `area` is the body: the box is centred in it.
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (search, theme) = (self.search, self.theme);
-        let rect = centered(area, 72, 7);
-        let inner_width = usize::from(rect.width.saturating_sub(4));
+        let width = 72.min(area.width);
+        let inner_width = usize::from(width.saturating_sub(4));
         let title = truncate(
             &format!(" Finding the owner of {} ", search.secret_id),
-            usize::from(rect.width.saturating_sub(2)),
+            usize::from(width.saturating_sub(2)),
         );
         let progress = search.progress.unwrap_or(Progress::start(search.users));
         let counts = format!(
@@ -70,14 +70,14 @@ impl Widget for &SearchView<'_> {
                 theme.dim(),
             ),
         ];
-        Clear.render(rect, buf);
-        Paragraph::new(lines)
-            .block(
-                Block::bordered()
-                    .border_style(theme.title())
-                    .title(Span::styled(title, theme.title()))
-                    .padding(Padding::horizontal(1)),
-            )
-            .render(rect, buf);
+        let inner = popup(
+            area,
+            width,
+            lines.len() as u16 + 2,
+            Line::styled(title, theme.title()),
+            theme,
+            buf,
+        );
+        Paragraph::new(lines).render(inner, buf);
     }
 }
