@@ -170,6 +170,26 @@ fn draw(terminal: &mut Terminal<TestBackend>, state: &State) {
         .expect("draw on the test backend");
 }
 
+/// `iters` times the first key of `keys` and a draw, each timed alone; the second key, which
+/// undoes it, is not timed.
+fn timed(
+    terminal: &mut Terminal<TestBackend>,
+    rows: &ListedUsers,
+    state: &mut State,
+    (measured, undo): (KeyCode, KeyCode),
+    iters: u64,
+) -> Duration {
+    let mut total = Duration::ZERO;
+    for _ in 0..iters {
+        let started = Instant::now();
+        press(state, measured, rows);
+        draw(terminal, state);
+        total += started.elapsed();
+        press(state, undo, rows);
+    }
+    total
+}
+
 fn tui(c: &mut Criterion) {
     let rows = users();
     let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test backend");
@@ -199,17 +219,8 @@ fn tui(c: &mut Criterion) {
     for ch in "user-4".chars() {
         press(&mut filtering, KeyCode::Char(ch), &rows);
     }
-    // Each filter keystroke is timed alone; the one that undoes it is not.
     let mut timed = |state: &mut State, measured: KeyCode, undo: KeyCode, iters: u64| {
-        let mut total = Duration::ZERO;
-        for _ in 0..iters {
-            let started = Instant::now();
-            press(state, measured, &rows);
-            draw(&mut terminal, state);
-            total += started.elapsed();
-            press(state, undo, &rows);
-        }
-        total
+        timed(&mut terminal, &rows, state, (measured, undo), iters)
     };
     c.bench_function("tui/keystroke/filter one more character (+ draw)", |b| {
         b.iter_custom(|iters| {
@@ -353,15 +364,7 @@ fn key_report(c: &mut Criterion) {
         });
     });
     let mut timed = |state: &mut State, measured: KeyCode, undo: KeyCode, iters: u64| {
-        let mut total = Duration::ZERO;
-        for _ in 0..iters {
-            let started = Instant::now();
-            press(state, measured, &rows);
-            draw(&mut terminal, state);
-            total += started.elapsed();
-            press(state, undo, &rows);
-        }
-        total
+        timed(&mut terminal, &rows, state, (measured, undo), iters)
     };
     c.bench_function(
         "report/keystroke/quick filter o while loading (+ draw)",
