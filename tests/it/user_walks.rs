@@ -1,6 +1,8 @@
-//! The SecretId owner search against a small counting CAM and CloudAudit stand-in on 127.0.0.1:
-//! found by the audit trail in two calls, a trail that disagrees, found by the scan, not found,
-//! cancelled, skipped users, the cache, and the request rate the server actually saw.
+//! The walks over every user against a small counting CAM and CloudAudit stand-in on 127.0.0.1.
+//! The owner search: found by the audit trail in two calls, a trail that disagrees, found by the
+//! scan, not found, cancelled, skipped users, the cache. The key report: every user and key, last
+//! use ten at a time, rows as users complete, cancelled. The bulk disable: one at a time, failures
+//! reported and not stopping it, cancelled. And the request rate of each action the server saw.
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -17,6 +19,7 @@ use tokio_util::sync::CancellationToken;
 
 use camtui::cam::model::{SecretId, UserKind};
 use camtui::cam::owner::{self, FoundBy, KeyOwnerCache, SearchOutcome, Users};
+use camtui::cam::report::{self, ReportOptions, ReportOutcome, Staleness};
 use camtui::cam::walk::{Progress, UserRef, WalkOptions};
 use camtui::cam::{Client, Credential, Endpoint, Transport, TransportConfig};
 
@@ -30,9 +33,12 @@ struct Account {
     audit_calls: AtomicUsize,
     /// UINs that answer `InvalidParameter.UserNotExist`.
     missing: Vec<u64>,
-    /// Every answer is delayed this long (to make concurrency visible).
+    /// SecretIds `UpdateAccessKey` refuses.
+    refused: Vec<String>,
+    /// `ListAccessKeys` answers are delayed this long (to make concurrency visible).
     latency: Duration,
-    arrivals: Mutex<Vec<Instant>>,
+    /// Every call but the audit trail's: its action and when it arrived.
+    arrivals: Mutex<Vec<(String, Instant)>>,
     in_flight: AtomicUsize,
     max_in_flight: AtomicUsize,
 }
@@ -66,11 +72,44 @@ async fn handle(
             json!({"Response": {"Events": events, "ListOver": true, "RequestId": request_id}}),
         );
     }
-    assert_eq!(
-        action, "ListAccessKeys",
-        "besides the audit trail, the search only lists keys"
-    );
-    account.arrivals.lock().unwrap().push(Instant::now());
+    account
+        .arrivals
+        .lock()
+        .unwrap()
+        .push((action.to_owned(), Instant::now()));
+    let ids = || -> Vec<&str> {
+        body["SecretIdList"]
+            .as_array()
+            .expect("SecretIdList")
+            .iter()
+            .map(|id| id.as_str().unwrap())
+            .collect()
+    };
+    match action {
+        "GetSecurityLastUsed" => {
+            assert!(ids().len() <= 10, "at most ten a call");
+            let rows: Vec<Value> = ids()
+                .into_iter()
+                .map(|id| json!({"SecretId": id, "LastUsedDate": "2024-05-01", "LastSecretUsedDate": 1_714_550_400_000_i64}))
+                .collect();
+            return Json(
+                json!({"Response": {"SecretIdLastUsedRows": rows, "RequestId": request_id}}),
+            );
+        }
+        "UpdateAccessKey" => {
+            let id = body["AccessKeyId"].as_str().unwrap_or_default();
+            assert_eq!(body["Status"], "Inactive");
+            let response = if account.refused.iter().any(|r| r == id) {
+                json!({"Error": {"Code": "AuthFailure.UnauthorizedOperation", "Message": "not yours"},
+                       "RequestId": request_id})
+            } else {
+                json!({"RequestId": request_id})
+            };
+            return Json(json!({ "Response": response }));
+        }
+        "ListAccessKeys" => {}
+        other => panic!("the walks do not call {other}"),
+    }
     let now = account.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
     account.max_in_flight.fetch_max(now, Ordering::SeqCst);
     tokio::time::sleep(account.latency).await;
@@ -114,13 +153,22 @@ async fn with_trail(
     trail: HashMap<String, u64>,
 ) -> Fixture {
     let keys = (0..n).map(|i| (1000 + i, vec![key_of(1000 + i)])).collect();
-    let account = Arc::new(Account {
-        keys,
-        trail,
-        missing,
-        latency,
-        ..Account::default()
-    });
+    serve(
+        n,
+        Account {
+            keys,
+            trail,
+            missing,
+            latency,
+            ..Account::default()
+        },
+    )
+    .await
+}
+
+/// The stand-in answering for `account`, whose users are UINs 1000..1000+n.
+async fn serve(n: u64, account: Account) -> Fixture {
+    let account = Arc::new(account);
     let app = Router::new()
         .route("/", post(handle))
         .with_state(account.clone());
@@ -158,8 +206,42 @@ fn fast() -> WalkOptions {
     }
 }
 
+/// `ListAccessKeys` calls seen.
 fn requests(f: &Fixture) -> usize {
-    f.account.arrivals.lock().unwrap().len()
+    calls(f, "ListAccessKeys")
+}
+
+fn calls(f: &Fixture, action: &str) -> usize {
+    f.account
+        .arrivals
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|(a, _)| a == action)
+        .count()
+}
+
+/// The most calls of `action` the server saw in any one-second window.
+fn busiest(f: &Fixture, action: &str) -> usize {
+    let arrivals: Vec<Instant> = f
+        .account
+        .arrivals
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|(a, _)| a == action)
+        .map(|(_, t)| *t)
+        .collect();
+    arrivals
+        .iter()
+        .map(|start| {
+            arrivals
+                .iter()
+                .filter(|t| **t >= *start && t.duration_since(*start) < Duration::from_secs(1))
+                .count()
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 #[tokio::test]
@@ -333,19 +415,8 @@ async fn request_rate_stays_within_twenty_a_second() {
         outcome,
         SearchOutcome::NotFound { searched: 45, .. }
     ));
-    let arrivals = f.account.arrivals.lock().unwrap().clone();
-    assert_eq!(arrivals.len(), 45);
-    // The most arrivals the server saw in any one-second window.
-    let busiest = arrivals
-        .iter()
-        .map(|start| {
-            arrivals
-                .iter()
-                .filter(|t| **t >= *start && t.duration_since(*start) < Duration::from_secs(1))
-                .count()
-        })
-        .max()
-        .unwrap();
+    assert_eq!(requests(&f), 45);
+    let busiest = busiest(&f, "ListAccessKeys");
     assert!(busiest <= 20, "{busiest} requests within one second");
 }
 
@@ -430,4 +501,168 @@ async fn a_trail_that_disagrees_with_the_keys_falls_back_to_the_scan() {
         matches!(outcome, SearchOutcome::Found { ref user, by: FoundBy::Scan | FoundBy::Cache, .. } if user.uin == 1008),
         "{outcome:?}"
     );
+}
+
+// ───────────────────────────── the key report ─────────────────────────────
+
+/// `n` users, every third with a second key `AKIDuser<uin>yyyy…`; `missing` are deleted meanwhile.
+async fn report_fixture(n: u64, missing: Vec<u64>) -> Fixture {
+    let keys = (0..n)
+        .map(|i| {
+            let uin = 1000 + i;
+            let mut keys = vec![key_of(uin)];
+            if i % 3 == 0 {
+                keys.push(format!("AKIDuser{uin}yyyyyyyyyyyy"));
+            }
+            (uin, keys)
+        })
+        .collect();
+    serve(
+        n,
+        Account {
+            keys,
+            missing,
+            ..Account::default()
+        },
+    )
+    .await
+}
+
+fn options(walk: WalkOptions) -> ReportOptions {
+    ReportOptions {
+        walk,
+        staleness: Staleness {
+            now: 1_750_000_000,
+            days: 90,
+        },
+    }
+}
+
+#[tokio::test]
+async fn the_report_lists_every_user_and_asks_last_use_ten_keys_a_call_within_the_limits() {
+    // 45 users, 60 keys at the default options: about 2.4 s of listing.
+    let f = report_fixture(45, vec![1004]).await;
+    let cache = KeyOwnerCache::new();
+    let mut rows = Vec::new();
+    let mut updates = Vec::new();
+    let outcome = report::key_report(
+        &f.client,
+        f.users.clone(),
+        &cache,
+        options(WalkOptions::default()),
+        &CancellationToken::new(),
+        |update| {
+            updates.push(update.progress);
+            rows.extend(update.rows);
+        },
+    )
+    .await
+    .unwrap();
+    let ReportOutcome::Complete { skipped } = outcome else {
+        panic!("{outcome:?}")
+    };
+    assert_eq!(skipped.len(), 1);
+    assert_eq!(skipped[0].user.uin, 1004);
+    // Every key of every other user, each once, with its last use.
+    assert_eq!(rows.len(), 60 - 1);
+    assert!(rows.iter().all(|r| r.last_used.is_some()));
+    let mut ids: Vec<&str> = rows.iter().map(|r| r.key.access_key_id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 59);
+    // A user's rows come together, flagged with both keys known.
+    let first = rows.iter().position(|r| r.owner.uin == 1000).unwrap();
+    assert_eq!(rows[first + 1].owner.uin, 1000);
+    assert_eq!(calls(&f, "ListAccessKeys"), 45);
+    assert_eq!(calls(&f, "GetSecurityLastUsed"), 6, "59 keys, ten a call");
+    assert!(busiest(&f, "ListAccessKeys") <= 20);
+    assert!(busiest(&f, "GetSecurityLastUsed") <= 20);
+    // Progress only grows, to every user.
+    assert!(updates.windows(2).all(|w| w[0].done <= w[1].done));
+    assert_eq!(updates.last().unwrap().done, 45);
+    // What it listed answers the owner search.
+    assert_eq!(cache.len(), 44);
+}
+
+#[tokio::test]
+async fn a_stopped_report_keeps_what_it_sent_and_calls_no_more() {
+    let f = report_fixture(200, vec![]).await;
+    let cancel = CancellationToken::new();
+    let mut rows = 0;
+    let outcome = report::key_report(
+        &f.client,
+        f.users.clone(),
+        &KeyOwnerCache::new(),
+        options(WalkOptions::default()),
+        &cancel,
+        |update| {
+            rows += update.rows.len();
+            if update.progress.done >= 10 {
+                cancel.cancel();
+            }
+        },
+    )
+    .await
+    .unwrap();
+    let ReportOutcome::Cancelled { done, total } = outcome else {
+        panic!("{outcome:?}")
+    };
+    assert_eq!(total, 200);
+    assert!(done >= 10 && rows >= 10, "{done} users, {rows} rows");
+    let seen = f.account.arrivals.lock().unwrap().len();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(f.account.arrivals.lock().unwrap().len(), seen);
+}
+
+#[tokio::test]
+async fn bulk_disable_goes_one_at_a_time_within_five_a_second_and_past_failures() {
+    let keys: Vec<(u64, SecretId)> = (0..8)
+        .map(|i| (1000 + i, SecretId::from_wire(key_of(1000 + i))))
+        .collect();
+    let f = serve(
+        8,
+        Account {
+            refused: vec![key_of(1002)],
+            ..Account::default()
+        },
+    )
+    .await;
+    let mut answers = Vec::new();
+    let stopped =
+        report::disable_keys(&f.client, &keys, &CancellationToken::new(), |at, result| {
+            answers.push((at, result.map_err(|e| e.code().to_owned())));
+        })
+        .await;
+    assert!(!stopped);
+    assert_eq!(answers.len(), 8, "a failure does not stop the others");
+    assert_eq!(
+        answers[2],
+        (2, Err("AuthFailure.UnauthorizedOperation".to_owned()))
+    );
+    assert!(
+        answers.iter().enumerate().all(|(i, (at, _))| i == *at),
+        "in order"
+    );
+    assert!(
+        answers[3]
+            .1
+            .as_ref()
+            .is_ok_and(|request_id| !request_id.is_empty())
+    );
+    assert_eq!(calls(&f, "UpdateAccessKey"), 8);
+    assert!(busiest(&f, "UpdateAccessKey") <= 5);
+
+    // Stopped: no call starts after it.
+    let cancel = CancellationToken::new();
+    let mut answered = 0;
+    let stopped = report::disable_keys(&f.client, &keys, &cancel, |_, _| {
+        answered += 1;
+        if answered == 2 {
+            cancel.cancel();
+        }
+    })
+    .await;
+    assert!(stopped);
+    assert_eq!(answered, 2);
+    assert_eq!(calls(&f, "UpdateAccessKey"), 10);
 }
