@@ -37,11 +37,9 @@ pub fn on_done(
         );
         return Vec::new();
     }
-    if let Request::DisableKeys { .. } = request {
-        // Each key's answer came as it landed; this only says no call is in flight any more.
-        return bulk::on_done(state, ticket, &request, result);
-    }
+    // A bulk change's answers came key by key as they landed; its end is its own.
     if request.mutates()
+        && !request.is_walk()
         && let Err(failure) = &result
     {
         // The server may have changed anyway (a timeout after the commit): show what it has.
@@ -73,6 +71,9 @@ pub fn on_done(
         (Request::FindOwner { secret_id, .. }, result) => {
             search::on_done(state, ticket, &secret_id, result)
         }
+        (request @ Request::DisableKeys { .. }, result) => {
+            bulk::on_done(state, ticket, &request, result)
+        }
         (Request::Report { .. }, result) => {
             report::on_done(state, ticket, result);
             Vec::new()
@@ -83,10 +84,7 @@ pub fn on_done(
         }
         // Failed changes were handled above.
         (
-            Request::CreateKey { .. }
-            | Request::SetKeyStatus { .. }
-            | Request::DeleteKey { .. }
-            | Request::DisableKeys { .. },
+            Request::CreateKey { .. } | Request::SetKeyStatus { .. } | Request::DeleteKey { .. },
             _,
         ) => Vec::new(),
     }
