@@ -106,7 +106,12 @@ fn on_command(state: &mut State, command: Command) -> Vec<Effect> {
     }
     match state.context() {
         Context::Help => help::on_key(state, command),
-        Context::Confirm | Context::ConfirmTyped => confirm::on_key(state, command),
+        Context::Confirm | Context::ConfirmTyped => {
+            let effects = confirm::on_key(state, command);
+            // A confirmed bulk change shows its results as they land.
+            bulk::track(state, &effects);
+            effects
+        }
         Context::Secret => secret::on_key(state, command),
         Context::Filter => users::on_filter(state, command),
         Context::Command => line::on_line(state, command),
@@ -147,6 +152,7 @@ fn on_view(state: &mut State, context: Context, command: Command) -> Vec<Effect>
             Context::Users => users::on_key(state, command),
             Context::Details => details::on_key(state, command),
             Context::Report => report::on_key(state, command),
+            _ if command == Command::Rotate => rotation::open(state),
             _ => keys::on_key(state, command),
         },
     }

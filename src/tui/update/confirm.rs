@@ -5,7 +5,6 @@
 
 use crate::tui::action::{Command, Effect, Request};
 use crate::tui::state::{Answer, Button, Confirm, Level, Modal, State};
-use crate::tui::update::bulk;
 use crate::tui::update::core::{busy, flash, mutate};
 
 /// Opens the dialog, unless a change is still in flight.
@@ -71,11 +70,7 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
 /// The dialog closes and its request is sent.
 fn confirmed(state: &mut State) -> Vec<Effect> {
     match state.modal.take() {
-        Some(Modal::Confirm(confirm)) => {
-            let effects = mutate(state, confirm.request);
-            bulk::track(state, &effects);
-            effects
-        }
+        Some(Modal::Confirm(confirm)) => mutate(state, confirm.request),
         other => {
             state.modal = other;
             Vec::new()

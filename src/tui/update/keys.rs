@@ -11,7 +11,7 @@ use crate::tui::state::{AccessPanel, Confirm, Level, Modal, Remote, SecretModal,
 use crate::tui::update::core::{
     NO_USER, busy, call, fail, flash, is_move, moved, mutate, unexpected,
 };
-use crate::tui::update::{clipboard, confirm, rotation};
+use crate::tui::update::{clipboard, confirm};
 
 /// The open user's keys again.
 pub fn load(state: &mut State) -> Vec<Effect> {
@@ -69,7 +69,6 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
         Command::EnableKey => set_status(state, KeyStatus::Active),
         Command::DeleteKey => delete(state),
         Command::AccessPanel => toggle_panel(state),
-        Command::Rotate => rotation::open(state),
         _ => Vec::new(),
     }
 }
