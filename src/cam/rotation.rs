@@ -2,10 +2,10 @@
 //! the user's keys alone — so quitting and coming back resumes it — and whether the old key was
 //! used after its successor was created.
 //!
-//! A key's successor is the user's other key when that one was created after it. The steps: free
-//! a slot (the other key, older, is retired — never without the person's word), create the
-//! successor, switch the workloads to it, disable the old key (watching for calls that fail with
-//! it), delete it.
+//! A key's successor is the user's other key when that one is enabled and was created after it.
+//! The steps: free a slot (a disabled key is retired first, else the other key — never without
+//! the person's word), create the successor, switch the workloads to it, disable the old key
+//! (watching for calls that fail with it), delete it.
 
 use super::model::{AccessKey, KEYS_PER_USER, KeyStatus, LastUse, SecretId};
 
@@ -14,7 +14,8 @@ use super::model::{AccessKey, KEYS_PER_USER, KeyStatus, LastUse, SecretId};
 pub enum Position {
     /// The old key is not among the user's keys: deleted, the rotation is over.
     Gone,
-    /// No free slot: `retire`, the user's other (older) key, goes first.
+    /// No free slot: `retire` goes first — a disabled key if there is one (the other key before
+    /// the old one), else the other key.
     FreeSlot { retire: AccessKey },
     /// A slot is free: create the successor.
     Create,
@@ -53,21 +54,23 @@ pub fn position(keys: &[AccessKey], old: &SecretId) -> Position {
     let current = &keys[at];
     // CAM writes every CreateTime as `YYYY-MM-DD HH:MM:SS`, so the text sorts as the time does;
     // two keys of the same second sort as they are listed, oldest first.
-    let newer = keys
-        .iter()
-        .enumerate()
-        .find(|(i, k)| (&k.create_time, *i) > (&current.create_time, at))
-        .map(|(_, k)| k);
-    match (newer, current.status) {
-        (Some(new), KeyStatus::Active) => Position::Switch { new: new.clone() },
-        (Some(new), KeyStatus::Inactive) => Position::Disabled { new: new.clone() },
-        (None, _) if keys.len() >= KEYS_PER_USER => Position::FreeSlot {
-            retire: keys
-                .iter()
-                .find(|k| k.access_key_id != *old)
-                .unwrap_or(current)
-                .clone(),
-        },
+    let successor = keys.iter().enumerate().find(|(i, k)| {
+        k.status == KeyStatus::Active && (&k.create_time, *i) > (&current.create_time, at)
+    });
+    match (successor, current.status) {
+        (Some((_, new)), KeyStatus::Active) => Position::Switch { new: new.clone() },
+        (Some((_, new)), KeyStatus::Inactive) => Position::Disabled { new: new.clone() },
+        (None, _) if keys.len() >= KEYS_PER_USER => {
+            let other = keys.iter().find(|k| k.access_key_id != *old);
+            let retire = other
+                .filter(|k| k.status == KeyStatus::Inactive)
+                .or_else(|| (current.status == KeyStatus::Inactive).then_some(current))
+                .or(other)
+                .unwrap_or(current);
+            Position::FreeSlot {
+                retire: retire.clone(),
+            }
+        }
         (None, _) => Position::Create,
     }
 }
@@ -120,7 +123,7 @@ mod tests {
             Position::Switch { new: new.clone() }
         );
         assert_eq!(
-            position(&[new.clone(), old_off], &old),
+            position(&[new.clone(), old_off.clone()], &old),
             Position::Disabled { new: new.clone() }
         );
         // Created in the same second: the one listed later is the newer.
@@ -128,6 +131,18 @@ mod tests {
         assert_eq!(
             position(&[old_on.clone(), twin.clone()], &old),
             Position::Switch { new: twin }
+        );
+        // A newer key that is disabled is no successor: it goes first.
+        let newer_off = key("AKIDnew", KeyStatus::Inactive, "2024-06-01 10:00:00");
+        assert_eq!(
+            position(&[old_on.clone(), newer_off.clone()], &old),
+            Position::FreeSlot { retire: newer_off }
+        );
+        // The old key itself is the disabled one: retiring it frees the slot.
+        let older_on = key("AKIDolder", KeyStatus::Active, "2023-01-01 00:00:00");
+        assert_eq!(
+            position(&[older_on, old_off.clone()], &old),
+            Position::FreeSlot { retire: old_off }
         );
         // Rotating the newer of two keys: the older one is the one to retire.
         assert_eq!(

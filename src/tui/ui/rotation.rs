@@ -141,6 +141,16 @@ impl RotationView<'_> {
             )
         };
         match position {
+            Position::FreeSlot { retire } if retire.access_key_id == rotation.old => vec![
+                say(format!(
+                    "{} has two API keys, the most CAM allows, and the key being rotated is \
+                     disabled already: nothing signs with it, so deleting it frees the slot \
+                     for a new key.",
+                    rotation.user_name
+                )),
+                Text::Blank,
+                dim("Nothing is deleted without your word."),
+            ],
             Position::FreeSlot { retire } => {
                 let mut texts = vec![
                     say(format!(
