@@ -118,6 +118,7 @@ fn requests(c: &mut Criterion) {
             db: dir.path().join("bench.db"),
             root_credential: Credential::new(ROOT_ID, ROOT_KEY),
             seed: Some(camtui::server::seed::Seed::demo()),
+            real_limits: false,
         })
         .unwrap(),
     );

@@ -53,12 +53,14 @@ pub struct Cli {
 #[allow(clippy::struct_excessive_bools)] // independent command-line switches
 #[derive(Debug, Clone, Default, Args)]
 pub struct TargetArgs {
-    /// Endpoint serving every service: `http://host:port` or `https://host[:port]`.
+    /// Endpoint serving every service: `http://host:port` or `https://host[:port]`; or one URL
+    /// per service, `{service}` standing for its name (`https://{service}.api.example.internal`).
     #[arg(long, global = true, value_name = "URL")]
     pub endpoint: Option<String>,
 
-    /// Region sent as X-TC-Region (CAM ignores it; CloudAudit uses it). Default: the profile's,
-    /// else `$TENCENTCLOUD_REGION`.
+    /// Region sent as X-TC-Region: to CAM (global) as given; to CloudAudit when it answers there,
+    /// else `ap-guangzhou` (CloudAudit requires a region). Default: the profile's, else
+    /// `$TENCENTCLOUD_REGION`.
     #[arg(long, global = true, value_name = "REGION")]
     pub region: Option<String>,
 
@@ -205,6 +207,12 @@ pub struct ServeArgs {
     /// Data set (like assets/seed/demo.json) to load into an empty database.
     #[arg(long, value_name = "FILE")]
     pub seed: Option<PathBuf>,
+
+    /// Enforce each action's documented rate limit, as the public cloud does (20 requests a
+    /// second; `CreateAccessKey`, `UpdateAccessKey` and `DeleteAccessKey` 5), refusing the
+    /// excess with `RequestLimitExceeded`.
+    #[arg(long)]
+    pub real_limits: bool,
 }
 
 /// Whether an action's name says it only reads (`List…`, `Get…`, `Describe…`, `LookUp…`).

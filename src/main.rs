@@ -167,6 +167,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         db,
         root_credential_file,
         seed_file: args.seed,
+        real_limits: args.real_limits,
     })
     .await?;
     Ok(())

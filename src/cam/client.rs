@@ -12,6 +12,7 @@ use super::model::{
     ListCollaborators, ListUsers, LookupAttribute, SecretId, SecretIdLastUsed, Service,
     SubAccountInfo, User, UserKind,
 };
+use super::pace::Pace;
 use super::transport::{CallSpec, Transport};
 
 /// Access records are searched back this far (spec §14: 90 days, in 30-day windows).
@@ -126,10 +127,13 @@ impl Client {
         Ok(each_uin_once(sub_users, collaborators))
     }
 
-    /// Every collaborator, following `Limit`/`Offset` until `TotalNum`.
+    /// Every collaborator, following `Limit`/`Offset` until `TotalNum`, a page at a time at
+    /// most at `ListCollaborators`'s documented rate.
     pub async fn all_collaborators(&self) -> Result<Vec<SubAccountInfo>, CallError> {
+        let pace = Pace::of::<ListCollaborators>();
         let mut all = Vec::new();
         loop {
+            pace.ready().await;
             let page = self
                 .send(&ListCollaborators {
                     limit: Some(COLLABORATOR_PAGE),

@@ -115,7 +115,7 @@ pub fn expose_opt_secret<S: Serializer>(secret: &Option<Secret>, s: S) -> Result
 
 /// A CloudAudit event time: Unix seconds. Decodes epoch seconds (number or string) and
 /// `YYYY-MM-DD HH:MM:SS` (Beijing time, spec §10); encodes as epoch seconds in a string, as
-/// `DescribeEvents` does.
+/// `DescribeEvents` does (`LookUpEvents` writes [`datetime`](Self::datetime)s).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct EventTime(pub i64);
 
@@ -134,6 +134,26 @@ impl EventTime {
             .ok()
             .and_then(|t| t.and_local_timezone(beijing()).single())
             .map(|t| Self(t.timestamp()))
+    }
+
+    /// `YYYY-MM-DD HH:MM:SS` in Beijing time, as CAM writes datetimes (and `LookUpEvents` its
+    /// event times).
+    pub fn datetime(self) -> String {
+        use chrono::{Datelike as _, Timelike as _};
+        // Fields written directly: a format string is parsed again on every call, and searches
+        // format twenty of these per page.
+        let t = chrono::DateTime::from_timestamp(self.0, 0)
+            .unwrap_or_default()
+            .with_timezone(&beijing());
+        format!(
+            "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+            t.year(),
+            t.month(),
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second()
+        )
     }
 }
 

@@ -1,7 +1,7 @@
 //! The Tencent Cloud API 3.0 client: the TC3 signer (shared with the server), credentials that
 //! redact themselves, the HTTP transport, the typed model of every action, typed calls, and the
 //! walks over every user: the search for the owner of a SecretId and the key report (sharing
-//! [`walk`]); and where a key's rotation stands.
+//! [`walk`], paced by [`pace`]); and where a key's rotation stands.
 
 pub mod client;
 pub mod credential;
@@ -9,6 +9,7 @@ pub mod de;
 pub mod error;
 pub mod model;
 pub mod owner;
+pub mod pace;
 pub mod report;
 pub mod rotation;
 pub mod signer;

@@ -38,6 +38,37 @@ impl Service {
     pub fn from_name(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.name() == name)
     }
+
+    /// The regions a regional service answers in (the public API documentation's list), or
+    /// `None` for a global one: CAM takes no region, CloudAudit requires one of these.
+    pub fn regions(self) -> Option<&'static [&'static str]> {
+        match self {
+            Self::Cam => None,
+            Self::CloudAudit => Some(&[
+                "ap-guangzhou",
+                "ap-hongkong",
+                "ap-seoul",
+                "ap-singapore",
+                "ap-tokyo",
+                "eu-frankfurt",
+            ]),
+        }
+    }
+
+    /// The `X-TC-Region` a request to this service carries, given the configured region: a
+    /// global service the configured one, if any; a regional one the configured one when it
+    /// answers there, else its first region (`ap-guangzhou`), never none.
+    pub fn region(self, configured: Option<&str>) -> Option<&str> {
+        let configured = configured.filter(|r| !r.is_empty());
+        match self.regions() {
+            None => configured,
+            Some(regions) => Some(
+                configured
+                    .filter(|r| regions.contains(r))
+                    .unwrap_or(regions[0]),
+            ),
+        }
+    }
 }
 
 impl std::fmt::Display for Service {
@@ -159,15 +190,19 @@ pub trait Action: Serialize {
     const SERVICE: Service;
     /// Mutations are never retried blindly.
     const MUTATES: bool;
+    /// The most requests a second the public API allows an account (the documented limits of
+    /// CAM's and CloudAudit's "API Category" pages): `camtui serve --real-limits` enforces it.
+    const PER_SECOND: u32;
     type Response: for<'de> Deserialize<'de>;
 }
 
 macro_rules! action {
-    ($request:ty => $response:ty, $service:ident, $name:literal, mutates: $mutates:literal) => {
+    ($request:ty => $response:ty, $service:ident, $name:literal, mutates: $mutates:literal, per_second: $per_second:literal) => {
         impl Action for $request {
             const NAME: &'static str = $name;
             const SERVICE: Service = Service::$service;
             const MUTATES: bool = $mutates;
+            const PER_SECOND: u32 = $per_second;
             type Response = $response;
         }
     };
@@ -210,7 +245,7 @@ pub struct ListUsersResponse {
     #[serde(default, deserialize_with = "vec_or_null")]
     pub data: Vec<SubAccountInfo>,
 }
-action!(ListUsers => ListUsersResponse, Cam, "ListUsers", mutates: false);
+action!(ListUsers => ListUsersResponse, Cam, "ListUsers", mutates: false, per_second: 20);
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -246,7 +281,7 @@ pub struct GetUserResponse {
     #[serde(deserialize_with = "string_lenient", default)]
     pub recently_login_time: String,
 }
-action!(GetUser => GetUserResponse, Cam, "GetUser", mutates: false);
+action!(GetUser => GetUserResponse, Cam, "GetUser", mutates: false, per_second: 20);
 
 /// `AddUser`. `IsAdmin` is a camtui extension that only camtui's server reads, and only from root.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -302,7 +337,7 @@ pub struct AddUserResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_num_verify_link: Option<String>,
 }
-action!(AddUser => AddUserResponse, Cam, "AddUser", mutates: true);
+action!(AddUser => AddUserResponse, Cam, "AddUser", mutates: true, per_second: 20);
 
 /// `UpdateUser`; `IsAdmin` as in [`AddUser`].
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -334,7 +369,7 @@ pub struct UpdateUser {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Empty {}
 
-action!(UpdateUser => Empty, Cam, "UpdateUser", mutates: true);
+action!(UpdateUser => Empty, Cam, "UpdateUser", mutates: true, per_second: 20);
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -343,7 +378,7 @@ pub struct DeleteUser {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub force: Option<u64>,
 }
-action!(DeleteUser => Empty, Cam, "DeleteUser", mutates: true);
+action!(DeleteUser => Empty, Cam, "DeleteUser", mutates: true, per_second: 20);
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -362,7 +397,7 @@ pub struct ListCollaboratorsResponse {
     #[serde(default, deserialize_with = "vec_or_null")]
     pub data: Vec<SubAccountInfo>,
 }
-action!(ListCollaborators => ListCollaboratorsResponse, Cam, "ListCollaborators", mutates: false);
+action!(ListCollaborators => ListCollaboratorsResponse, Cam, "ListCollaborators", mutates: false, per_second: 20);
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -483,7 +518,7 @@ pub struct DescribeSubAccountsResponse {
     #[serde(default, deserialize_with = "vec_or_null")]
     pub sub_accounts: Vec<SubAccountUser>,
 }
-action!(DescribeSubAccounts => DescribeSubAccountsResponse, Cam, "DescribeSubAccounts", mutates: false);
+action!(DescribeSubAccounts => DescribeSubAccountsResponse, Cam, "DescribeSubAccounts", mutates: false, per_second: 20);
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct GetUserAppId {}
@@ -499,7 +534,7 @@ pub struct GetUserAppIdResponse {
     #[serde(deserialize_with = "u64_lenient", default)]
     pub app_id: u64,
 }
-action!(GetUserAppId => GetUserAppIdResponse, Cam, "GetUserAppId", mutates: false);
+action!(GetUserAppId => GetUserAppIdResponse, Cam, "GetUserAppId", mutates: false, per_second: 20);
 
 // ───────────────────────────── access keys ─────────────────────────────
 
@@ -550,7 +585,7 @@ pub struct ListAccessKeysResponse {
     #[serde(default, deserialize_with = "vec_or_null")]
     pub access_keys: Vec<AccessKey>,
 }
-action!(ListAccessKeys => ListAccessKeysResponse, Cam, "ListAccessKeys", mutates: false);
+action!(ListAccessKeys => ListAccessKeysResponse, Cam, "ListAccessKeys", mutates: false, per_second: 20);
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -581,7 +616,7 @@ pub struct CreateAccessKeyResponse {
     #[serde(default)]
     pub access_key: Option<AccessKeyDetail>,
 }
-action!(CreateAccessKey => CreateAccessKeyResponse, Cam, "CreateAccessKey", mutates: true);
+action!(CreateAccessKey => CreateAccessKeyResponse, Cam, "CreateAccessKey", mutates: true, per_second: 5);
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -591,7 +626,7 @@ pub struct UpdateAccessKey {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target_uin: Option<u64>,
 }
-action!(UpdateAccessKey => Empty, Cam, "UpdateAccessKey", mutates: true);
+action!(UpdateAccessKey => Empty, Cam, "UpdateAccessKey", mutates: true, per_second: 5);
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -600,7 +635,7 @@ pub struct DeleteAccessKey {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target_uin: Option<u64>,
 }
-action!(DeleteAccessKey => Empty, Cam, "DeleteAccessKey", mutates: true);
+action!(DeleteAccessKey => Empty, Cam, "DeleteAccessKey", mutates: true, per_second: 5);
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -626,7 +661,7 @@ pub struct GetSecurityLastUsedResponse {
     #[serde(default, deserialize_with = "vec_or_null")]
     pub secret_id_last_used_rows: Vec<SecretIdLastUsed>,
 }
-action!(GetSecurityLastUsed => GetSecurityLastUsedResponse, Cam, "GetSecurityLastUsed", mutates: false);
+action!(GetSecurityLastUsed => GetSecurityLastUsedResponse, Cam, "GetSecurityLastUsed", mutates: false, per_second: 20);
 
 /// The most SecretIds one `GetSecurityLastUsed` call takes.
 pub const LAST_USED_BATCH: usize = 10;
@@ -732,7 +767,7 @@ pub struct DescribeEventsResponse {
     #[serde(default, deserialize_with = "opt_u64_lenient")]
     pub total_count: Option<u64>,
 }
-action!(DescribeEvents => DescribeEventsResponse, CloudAudit, "DescribeEvents", mutates: false);
+action!(DescribeEvents => DescribeEventsResponse, CloudAudit, "DescribeEvents", mutates: false, per_second: 20);
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -754,14 +789,19 @@ pub struct LookUpEvents {
 pub struct LookUpEventsResponse {
     #[serde(default)]
     pub next_token: Option<String>,
-    #[serde(default, deserialize_with = "vec_or_null")]
+    /// Written with datetime `EventTime`s, as `LookUpEvents` answers.
+    #[serde(
+        default,
+        deserialize_with = "vec_or_null",
+        serialize_with = "events_with_datetimes"
+    )]
     pub events: Vec<Event>,
     #[serde(default)]
     pub list_over: bool,
     #[serde(default, deserialize_with = "opt_u64_lenient")]
     pub total_count: Option<u64>,
 }
-action!(LookUpEvents => LookUpEventsResponse, CloudAudit, "LookUpEvents", mutates: false);
+action!(LookUpEvents => LookUpEventsResponse, CloudAudit, "LookUpEvents", mutates: false, per_second: 20);
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -828,15 +868,53 @@ impl Event {
             .filter(|uin| *uin > 0)
     }
 
-    /// The API error code of a failed call, read from the serialised `CloudAuditEvent`
-    /// (`apiErrorCode`), when the server put one there.
-    pub fn api_error_code(&self) -> Option<String> {
-        let doc: serde_json::Value = serde_json::from_str(&self.cloud_audit_event).ok()?;
-        doc.get("apiErrorCode")
+    /// How the call ended: `None` for success, else the error it ended with — its API error code
+    /// when the event's document names one, else its number. Real servers write the document's
+    /// codes as strings or as numbers (the official examples do both), and put the failed
+    /// answer in `responseElements`; all of them are read here.
+    pub fn failure(&self) -> Option<String> {
+        let document: serde_json::Value =
+            serde_json::from_str(&self.cloud_audit_event).unwrap_or_default();
+        let answered_code = document
+            .get("responseElements")
             .and_then(serde_json::Value::as_str)
-            .filter(|code| !code.is_empty())
-            .map(str::to_owned)
+            .and_then(|text| serde_json::from_str::<serde_json::Value>(text).ok())
+            .and_then(|answer| answer.pointer("/Error/Code").cloned());
+        [
+            answered_code,
+            document.get("apiErrorCode").cloned(),
+            document.get("errorCode").cloned(),
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(|code| match code {
+            serde_json::Value::String(text) if !matches!(text.as_str(), "" | "0") => Some(text),
+            serde_json::Value::Number(n) if n.as_i64() != Some(0) => Some(n.to_string()),
+            _ => None,
+        })
+        .or_else(|| (self.error_code != 0).then(|| self.error_code.to_string()))
     }
+
+    /// Where the call was made: the event's region, else the resource's.
+    pub fn region(&self) -> &str {
+        if self.event_region.is_empty() {
+            &self.resource_region
+        } else {
+            &self.event_region
+        }
+    }
+}
+
+fn events_with_datetimes<S: serde::Serializer>(events: &[Event], s: S) -> Result<S::Ok, S::Error> {
+    struct WithDatetime<'a>(&'a Event);
+    impl Serialize for WithDatetime<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut event = serde_json::to_value(self.0).map_err(serde::ser::Error::custom)?;
+            event["EventTime"] = self.0.event_time.datetime().into();
+            event.serialize(s)
+        }
+    }
+    s.collect_seq(events.iter().map(WithDatetime))
 }
 
 fn empty_secret() -> Secret {
@@ -859,7 +937,94 @@ fn opt_i64_lenient<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>
 
 #[cfg(test)]
 mod tests {
-    use super::SecretId;
+    use super::{DescribeEventsResponse, Event, LookUpEventsResponse, SecretId, Service};
+    use crate::cam::de::EventTime;
+
+    // As the official examples write them: LookUpEvents a Beijing datetime, DescribeEvents epoch
+    // seconds in a string; either reads back as the same instant.
+    #[test]
+    fn each_event_action_writes_event_time_its_own_way() {
+        let events = vec![Event {
+            event_time: EventTime(1_553_056_587),
+            ..Event::default()
+        }];
+        let looked_up = serde_json::to_value(LookUpEventsResponse {
+            events: events.clone(),
+            ..LookUpEventsResponse::default()
+        })
+        .unwrap();
+        assert_eq!(looked_up["Events"][0]["EventTime"], "2019-03-20 12:36:27");
+        let described = serde_json::to_value(DescribeEventsResponse {
+            events: events.clone(),
+            ..DescribeEventsResponse::default()
+        })
+        .unwrap();
+        assert_eq!(described["Events"][0]["EventTime"], "1553056587");
+        for answer in [looked_up, described] {
+            let read: LookUpEventsResponse = serde_json::from_value(answer).unwrap();
+            assert_eq!(read.events, events);
+        }
+    }
+
+    #[test]
+    fn cloudaudit_always_gets_a_region_it_serves_and_cam_only_a_configured_one() {
+        assert_eq!(Service::Cam.region(None), None);
+        assert_eq!(Service::Cam.region(Some("")), None);
+        assert_eq!(Service::Cam.region(Some("ap-beijing")), Some("ap-beijing"));
+        assert_eq!(Service::CloudAudit.region(None), Some("ap-guangzhou"));
+        assert_eq!(Service::CloudAudit.region(Some("")), Some("ap-guangzhou"));
+        assert_eq!(
+            Service::CloudAudit.region(Some("ap-beijing")),
+            Some("ap-guangzhou")
+        );
+        assert_eq!(
+            Service::CloudAudit.region(Some("ap-tokyo")),
+            Some("ap-tokyo")
+        );
+    }
+
+    #[test]
+    fn an_event_names_its_failure_whatever_types_its_server_writes() {
+        let event = |error_code, document: &str| Event {
+            error_code,
+            cloud_audit_event: document.into(),
+            ..Event::default()
+        };
+        // Successes, as the two official examples write them (LookUpEvents's is not even JSON).
+        assert_eq!(
+            event(0, r#"{"apiErrorCode":0,"errorCode":"0"}"#).failure(),
+            None
+        );
+        assert_eq!(
+            event(0, r#"{"apiErrorCode":"","errorCode":0}"#).failure(),
+            None
+        );
+        assert_eq!(
+            event(0, r#"{"requestParameters":"{"Action":"x"}"}"#).failure(),
+            None
+        );
+        // Failures: the code of the failed answer, else the document's codes, else the number.
+        let answered = r#"{"apiErrorCode":4300,"errorCode":"4300","responseElements":"{\"Error\":{\"Code\":\"OperationDenied.AccessKeyOverLimit\",\"Message\":\"m\"},\"RequestId\":\"r\"}"}"#;
+        assert_eq!(
+            event(4300, answered).failure().as_deref(),
+            Some("OperationDenied.AccessKeyOverLimit")
+        );
+        assert_eq!(
+            event(0, r#"{"apiErrorCode":"AuthFailure.SecretIdNotFound"}"#)
+                .failure()
+                .as_deref(),
+            Some("AuthFailure.SecretIdNotFound")
+        );
+        assert_eq!(
+            event(0, r#"{"apiErrorCode":4000}"#).failure().as_deref(),
+            Some("4000")
+        );
+        assert_eq!(
+            event(0, r#"{"errorCode":"4100"}"#).failure().as_deref(),
+            Some("4100")
+        );
+        assert_eq!(event(4102, "not json").failure().as_deref(), Some("4102"));
+    }
 
     #[test]
     fn a_secret_id_is_parsed_only_from_its_shape() {

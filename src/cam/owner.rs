@@ -18,8 +18,9 @@ use super::error::CallError;
 use super::model::{
     AccessKey, DescribeEvents, DescribeSubAccounts, Event, LookupAttribute, SecretId, UserKind,
 };
+use super::pace::Pace;
 use super::walk::{
-    Progress, RateLimiter, SkippedUser, Tally, UserRef, WalkOptions, is_about_the_user, listings,
+    Progress, SkippedUser, Tally, UserRef, WalkOptions, is_about_the_user, listings,
 };
 
 /// Which keys each UIN had when last listed. Cheap to clone (shared); keep one for the run, feed
@@ -289,8 +290,8 @@ async fn scan(
     let mut skipped = Vec::new();
     progress(tally.progress());
 
-    let limiter = RateLimiter::new(options.requests_per_second);
-    let mut answers = listings(client, pending, &limiter, options);
+    let pace = Pace::new(options.requests_per_second);
+    let mut answers = listings(client, pending, &pace, options.concurrency);
     loop {
         let answer = tokio::select! {
             biased;

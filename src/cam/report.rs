@@ -23,9 +23,9 @@ use super::model::{
     ListAccessKeys, SecretId, SecretIdLastUsed, UpdateAccessKey,
 };
 use super::owner::KeyOwnerCache;
+use super::pace::Pace;
 use super::walk::{
-    Progress, RateLimiter, SkippedUser, Tally, UserRef, WRITES_PER_SECOND, WalkOptions,
-    is_about_the_user, listings,
+    Progress, SkippedUser, Tally, UserRef, WalkOptions, is_about_the_user, listings,
 };
 
 /// Keys unused or older than this many days are flagged, unless told otherwise.
@@ -250,20 +250,20 @@ pub async fn key_report(
     });
     let walk = options.walk;
     let (list_pace, lookup_pace) = (
-        RateLimiter::new(walk.requests_per_second),
-        RateLimiter::new(walk.requests_per_second),
+        Pace::new(walk.requests_per_second),
+        Pace::new(walk.requests_per_second),
     );
     let lookup = |ids: Vec<SecretId>| {
         let pace = &lookup_pace;
         async move {
-            pace.acquire().await;
+            pace.ready().await;
             let request = GetSecurityLastUsed {
                 secret_id_list: ids.clone(),
             };
             (ids, client.send(&request).await)
         }
     };
-    let mut listed = listings(client, users, &list_pace, walk);
+    let mut listed = listings(client, users, &list_pace, walk.concurrency);
     let mut lookups = FuturesUnordered::new();
     let mut listing_done = false;
     // Keys listed whose last use is not asked yet, and whose user each key is.
@@ -370,12 +370,12 @@ pub async fn disable_keys(
     cancel: &CancellationToken,
     mut on_result: impl FnMut(usize, Result<String, CallError>),
 ) -> bool {
-    let pace = RateLimiter::new(WRITES_PER_SECOND);
+    let pace = Pace::of::<UpdateAccessKey>();
     for (index, (uin, secret_id)) in keys.iter().enumerate() {
         tokio::select! {
             biased;
             () = cancel.cancelled() => return true,
-            () = pace.acquire() => {}
+            () = pace.ready() => {}
         }
         let request = UpdateAccessKey {
             access_key_id: secret_id.clone(),

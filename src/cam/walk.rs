@@ -1,22 +1,17 @@
 //! What the walks over every user share — the owner search ([`super::owner`]) and the key report
-//! ([`super::report`]): the users they walk, `ListAccessKeys` of each paced under the action's
-//! documented rate with a few calls in flight, progress with a time left, and which failures
-//! concern one user only (skipped, the walk goes on) rather than the whole walk.
+//! ([`super::report`]): the users they walk, `ListAccessKeys` of each kept to the action's
+//! documented rate ([`super::pace`]) with a few calls in flight, progress with a time left, and
+//! which failures concern one user only (skipped, the walk goes on) rather than the whole walk.
 
-use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use futures::{Stream, StreamExt as _};
 
 use super::client::Client;
 use super::error::CallError;
-use super::model::{AccessKey, User, UserKind};
+use super::model::{AccessKey, Action as _, ListAccessKeys, User, UserKind};
+use super::pace::Pace;
 
-/// The documented rate limit of the reads the walks make, `ListAccessKeys`,
-/// `GetSecurityLastUsed` and `DescribeEvents` alike (spec §8, §14).
-pub const READS_PER_SECOND: u32 = 20;
-/// The documented rate limit of `CreateAccessKey`, `UpdateAccessKey` and `DeleteAccessKey`.
-pub const WRITES_PER_SECOND: u32 = 5;
 /// Calls of one action in flight at once: enough to hide a slow endpoint's latency at 20 a second.
 pub const DEFAULT_CONCURRENCY: usize = 4;
 
@@ -47,11 +42,13 @@ pub struct WalkOptions {
     pub requests_per_second: u32,
 }
 
+/// The documented rates: `ListAccessKeys`'s, which `GetSecurityLastUsed` and `DescribeEvents`
+/// share.
 impl Default for WalkOptions {
     fn default() -> Self {
         Self {
             concurrency: DEFAULT_CONCURRENCY,
-            requests_per_second: READS_PER_SECOND,
+            requests_per_second: ListAccessKeys::PER_SECOND,
         }
     }
 }
@@ -152,71 +149,28 @@ pub(crate) fn is_about_the_user(error: &CallError) -> bool {
     })
 }
 
-/// `ListAccessKeys` of each user, at most `options.requests_per_second` started a second and
-/// `options.concurrency` in flight, answers in the order they land. Dropping the stream drops
-/// the calls in flight.
+/// `ListAccessKeys` of each user, started as `pace` allows, at most `concurrency` in flight,
+/// answers in the order they land. Dropping the stream drops the calls in flight.
 pub(crate) fn listings<'a>(
     client: &'a Client,
     users: Vec<UserRef>,
-    limiter: &'a RateLimiter,
-    options: WalkOptions,
+    pace: &'a Pace,
+    concurrency: usize,
 ) -> impl Stream<Item = (UserRef, Result<Vec<AccessKey>, CallError>)> + Send + 'a {
     // Owned users: a closure over `&UserRef` makes a walk's future fail rustc's higher-ranked
     // `Send` check when it is spawned (rust-lang/rust#102211).
     futures::stream::iter(users)
         .map(move |user| async move {
-            limiter.acquire().await;
+            pace.ready().await;
             let keys = client.access_keys(Some(user.uin)).await;
             (user, keys)
         })
-        .buffer_unordered(options.concurrency.max(1))
-}
-
-/// Spaces call starts evenly: one every `1 s / rate`, stretched by 5% so that network jitter
-/// cannot make the server see more than `rate` arrivals in a second.
-pub(crate) struct RateLimiter {
-    interval: Duration,
-    next_start: Mutex<Option<tokio::time::Instant>>,
-}
-
-impl RateLimiter {
-    pub fn new(per_second: u32) -> Self {
-        let interval = Duration::from_secs(1) / per_second.max(1);
-        Self {
-            interval: interval + interval / 20,
-            next_start: Mutex::new(None),
-        }
-    }
-
-    pub async fn acquire(&self) {
-        let slot = {
-            let mut next = self
-                .next_start
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner);
-            let now = tokio::time::Instant::now();
-            let slot = next.map_or(now, |n| n.max(now));
-            *next = Some(slot + self.interval);
-            slot
-        };
-        tokio::time::sleep_until(slot).await;
-    }
+        .buffer_unordered(concurrency.max(1))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[tokio::test(start_paused = true)]
-    async fn limiter_spaces_starts() {
-        let limiter = RateLimiter::new(20);
-        let start = tokio::time::Instant::now();
-        for _ in 0..21 {
-            limiter.acquire().await;
-        }
-        // 21 starts need 20 intervals of 52.5 ms: more than a second.
-        assert!(start.elapsed() > Duration::from_secs(1));
-    }
 
     #[test]
     fn time_left_counts_only_users_done_by_calls() {

@@ -376,12 +376,7 @@ async fn use_since(
         lines.push(format!("  last used {}", used.text()));
     }
     for event in &records {
-        let result = match event.error_code {
-            0 => "OK".to_owned(),
-            code => event
-                .api_error_code()
-                .unwrap_or_else(|| format!("error {code}")),
-        };
+        let result = event.failure().unwrap_or_else(|| "OK".to_owned());
         lines.push(format!(
             "  {}  {}  from {}  {result}",
             LastUse::At(event.event_time.0).text(),

@@ -9,7 +9,9 @@ use super::vault::VaultError;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Code {
     UnsupportedProtocol,
+    UnsupportedRegion,
     RequestSizeLimitExceeded,
+    RequestLimitExceeded,
     InvalidAuthorization,
     InvalidSecretId,
     SecretIdNotFound,
@@ -27,7 +29,6 @@ pub enum Code {
     InternalError,
     // CAM
     ParamError,
-    DescriptionLengthOverlimit,
     PasswordViolatedRules,
     SubUserNameInUse,
     UserNameIllegal,
@@ -48,9 +49,11 @@ pub enum Code {
 
 impl Code {
     /// Every code, for looking one up by name.
-    pub const ALL: [Code; 34] = [
+    pub const ALL: [Code; 35] = [
         Self::UnsupportedProtocol,
+        Self::UnsupportedRegion,
         Self::RequestSizeLimitExceeded,
+        Self::RequestLimitExceeded,
         Self::InvalidAuthorization,
         Self::InvalidSecretId,
         Self::SecretIdNotFound,
@@ -67,7 +70,6 @@ impl Code {
         Self::NoSuchVersion,
         Self::InternalError,
         Self::ParamError,
-        Self::DescriptionLengthOverlimit,
         Self::PasswordViolatedRules,
         Self::SubUserNameInUse,
         Self::UserNameIllegal,
@@ -93,7 +95,9 @@ impl Code {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::UnsupportedProtocol => "UnsupportedProtocol",
+            Self::UnsupportedRegion => "UnsupportedRegion",
             Self::RequestSizeLimitExceeded => "RequestSizeLimitExceeded",
+            Self::RequestLimitExceeded => "RequestLimitExceeded",
             Self::InvalidAuthorization => "AuthFailure.InvalidAuthorization",
             Self::InvalidSecretId => "AuthFailure.InvalidSecretId",
             Self::SecretIdNotFound => "AuthFailure.SecretIdNotFound",
@@ -110,7 +114,6 @@ impl Code {
             Self::NoSuchVersion => "NoSuchVersion",
             Self::InternalError => "InternalError",
             Self::ParamError => "InvalidParameter.ParamError",
-            Self::DescriptionLengthOverlimit => "InvalidParameter.DescriptionLengthOverlimit",
             Self::PasswordViolatedRules => "InvalidParameter.PasswordViolatedRules",
             Self::SubUserNameInUse => "InvalidParameter.SubUserNameInUse",
             Self::UserNameIllegal => "InvalidParameter.UserNameIllegal",
@@ -131,7 +134,8 @@ impl Code {
 
     /// The numeric `ErrorCode` a CloudAudit event carries for a call that ended with this code
     /// (0 is success). Upstream does not document the numbers; these follow the API 2.0 families
-    /// (4000 parameters, 4100 authentication, 4102 authorisation, 4300 refused, 5000 internal).
+    /// (4000 parameters, 4100 authentication, 4102 authorisation, 4300 refused, 4400 over a
+    /// quota, 5000 internal).
     pub fn audit_number(self) -> i64 {
         match self {
             Self::InvalidAuthorization
@@ -143,12 +147,14 @@ impl Code {
             Self::UnauthorizedOperation => 4102,
             Self::SecretNotExist | Self::ResourceUserNotExist => 4004,
             Self::AccessKeyOverLimit | Self::HaveKeys | Self::SubUin | Self::UinNotMatch => 4300,
+            Self::RequestLimitExceeded => 4400,
             Self::InternalError => 5000,
             Self::UnsupportedProtocol
             | Self::RequestSizeLimitExceeded
             | Self::InvalidAction
             | Self::NoSuchProduct
-            | Self::NoSuchVersion => 4001,
+            | Self::NoSuchVersion
+            | Self::UnsupportedRegion => 4001,
             _ => 4000,
         }
     }

@@ -9,7 +9,8 @@
 //!
 //! - [`sandbox`]; this module: [`spawn`] a server, [`serve`] `camtui serve`;
 //! - [`router`](mod@router); [`state`]: the [`ServerState`] every request shares, and its opening
-//!   ([`seed`] data for an empty database);
+//!   ([`seed`] data for an empty database); [`limits`]: the documented rate limits
+//!   (`--real-limits`);
 //! - [`handlers`]: the action table, one row per action, and the handlers (users, keys,
 //!   events), which see the server through `handlers::context`;
 //! - [`request`]: what is known of a request besides its parameters, and its audit record;
@@ -27,6 +28,7 @@ pub mod directory;
 pub mod error;
 pub mod handlers;
 pub mod ids;
+pub mod limits;
 pub mod params;
 pub mod request;
 pub mod router;
@@ -176,6 +178,8 @@ pub struct ServeOptions {
     pub db: PathBuf,
     pub root_credential_file: PathBuf,
     pub seed_file: Option<PathBuf>,
+    /// `--real-limits`: enforce each action's documented rate limit.
+    pub real_limits: bool,
 }
 
 /// `camtui serve`: runs until SIGINT or SIGTERM.
@@ -203,6 +207,7 @@ pub async fn serve(options: ServeOptions) -> Result<(), StartError> {
         db: options.db.clone(),
         root_credential,
         seed,
+        real_limits: options.real_limits,
     })
     .await?;
     eprintln!(

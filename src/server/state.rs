@@ -9,7 +9,8 @@ use super::audit::AuditWriter;
 use super::auth;
 use super::directory::{Directory, KeyEntry, Principal, PrincipalKind};
 use super::error::ServerError;
-use super::handlers::context::Ctx;
+use super::handlers::{self, context::Ctx};
+use super::limits::RateLimits;
 use super::request::RequestMeta;
 use super::seed::{Seed, SeedError};
 use super::store::{Account, Store, StoreError, StoredKey};
@@ -29,6 +30,8 @@ pub struct ServerState {
     pub directory: Directory,
     pub audit: AuditWriter,
     pub account: Account,
+    /// The documented rate limits, when `--real-limits` asks for them.
+    pub limits: Option<RateLimits>,
 }
 
 /// How to run a server.
@@ -40,6 +43,8 @@ pub struct ServerConfig {
     pub root_credential: Credential,
     /// Loaded when the database is empty.
     pub seed: Option<Seed>,
+    /// Enforce each action's documented rate limit (`RequestLimitExceeded`).
+    pub real_limits: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -120,6 +125,13 @@ impl ServerState {
             store,
             audit,
             account,
+            limits: config.real_limits.then(|| {
+                RateLimits::new(
+                    handlers::ACTIONS
+                        .iter()
+                        .map(|a| (a.service, a.name, a.per_second)),
+                )
+            }),
         })
     }
 

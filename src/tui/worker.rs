@@ -370,19 +370,12 @@ fn last_used(row: SecretIdLastUsed) -> LastUsed {
 
 /// An event as the panel shows it: failed calls by their API error code when the event has it.
 pub fn access_record(event: &Event) -> AccessRecord {
-    let error = event
-        .api_error_code()
-        .or_else(|| (event.error_code != 0).then(|| event.error_code.to_string()));
     AccessRecord {
         time: event.event_time.0,
         action: event.event_name.clone(),
         source_ip: event.source_ip_address.clone(),
-        region: if event.event_region.is_empty() {
-            event.resource_region.clone()
-        } else {
-            event.event_region.clone()
-        },
-        error,
+        region: event.region().to_owned(),
+        error: event.failure(),
     }
 }
 

@@ -106,7 +106,9 @@ def sdk_lifecycle():
     events = audit(ROOT["secretId"], ROOT["secretKey"]).DescribeEvents(request(
         audit_models.DescribeEventsRequest, StartTime=now - 3600, EndTime=now, MaxResults=50,
         LookupAttributes=[{"AttributeKey": "AccessKeyId", "AttributeValue": second.AccessKeyId}]))
-    names = [(e.EventName, json.loads(e.CloudAuditEvent).get("apiErrorCode", "")) for e in events.Events]
+    # A failed call's code is in the answer it got, which CloudAuditEvent keeps as JSON text.
+    answers = [json.loads(json.loads(e.CloudAuditEvent)["responseElements"]) for e in events.Events]
+    names = [(e.EventName, a.get("Error", {}).get("Code", "")) for e, a in zip(events.Events, answers)]
     check(("ListAccessKeys", "AuthFailure.SecretIdNotFound") in names, f"SDK DescribeEvents shows the refused call of the disabled key: {names}")
     check(events.ListOver is True, "SDK DescribeEvents ListOver")
     looked = audit(ROOT["secretId"], ROOT["secretKey"]).LookUpEvents(request(

@@ -14,6 +14,8 @@ use camtui::cam::{Client, Credential, Endpoint, Transport, TransportConfig};
 use camtui::server::seed::Seed;
 use camtui::server::{ServerConfig, ServerHandle};
 
+use crate::support::wire::{Signing, exchange};
+
 pub(crate) const SEED: &str = include_str!("../fixtures/cli-seed.json");
 pub(crate) const ROOT_ID: &str = "IKIDrootTestKey0000000000000000000000";
 pub(crate) const ROOT_KEY: &str = "rootTestSecretKey000000000000000";
@@ -36,6 +38,7 @@ impl Harness {
             db: dir.path().join("server.db"),
             root_credential: Credential::new(ROOT_ID, ROOT_KEY),
             seed: Some(Seed::parse(SEED).unwrap()),
+            real_limits: false,
         })
         .await
         .unwrap();
@@ -504,6 +507,17 @@ async fn usage_errors_exit_64() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn records_table_and_json() {
     let h = Harness::start().await;
+    // The server, like CloudAudit, refuses a request without a region; camtui sends one though
+    // none is configured anywhere (no flag, no TENCENTCLOUD_REGION, no config file).
+    let host = h.server.addr.to_string();
+    let regionless = Signing::cam(ROOT_ID, ROOT_KEY, &host)
+        .audit()
+        .post("DescribeEvents", r#"{"StartTime": 1, "EndTime": 2}"#)
+        .remove("X-TC-Region");
+    assert_eq!(
+        exchange(h.server.addr, &regionless).await.code(),
+        "MissingParameter"
+    );
     let table = h.run(&["records", ALICE_ENABLED]).await.ok().stdout();
     assert_aligned(&table);
     assert!(table.starts_with("TIME "), "{table}");

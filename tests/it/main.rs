@@ -6,7 +6,9 @@ mod support;
 
 mod cli_e2e;
 mod cli_key_hygiene;
+mod client_endpoints;
 mod client_transport;
+mod conformance;
 mod hardening_bad_input;
 mod hardening_concurrency;
 mod hardening_crash;
@@ -17,6 +19,7 @@ mod model_decoding;
 mod server_audit;
 mod server_compat;
 mod server_keys;
+mod server_limits;
 mod server_protocol;
 mod server_users;
 mod signer_vectors;

@@ -104,7 +104,7 @@ fn events_in_both_time_formats() {
     assert_eq!(e.event_time, EventTime(1_553_056_587));
     assert_eq!(e.source_ip_address, "59.37.125.124");
     assert_eq!(e.request_id, "15936031437374_1553056587.6815_v2");
-    assert_eq!(e.api_error_code(), None);
+    assert_eq!(e.failure(), None);
 
     let r: DescribeEventsResponse = decode(
         r#"{"Response": {"ListOver": false, "NextToken": 12, "Events": [{"EventTime": "1680513809", "ErrorCode": "403", "CloudAuditEvent": "{\"apiErrorCode\":\"AuthFailure.SignatureFailure\"}", "EventName": "ListAccessKeys"}], "RequestId": "r"}}"#,
@@ -113,7 +113,7 @@ fn events_in_both_time_formats() {
     assert_eq!(r.events[0].event_time, EventTime(1_680_513_809));
     assert_eq!(r.events[0].error_code, 403);
     assert_eq!(
-        r.events[0].api_error_code().as_deref(),
+        r.events[0].failure().as_deref(),
         Some("AuthFailure.SignatureFailure")
     );
 }

@@ -54,6 +54,43 @@ async fn root_lists_and_creates_its_own_keys() {
     assert_eq!(second.access_keys(None).await.unwrap().len(), 2);
 }
 
+// The Terraform provider sends TargetUin 0 when it is unset: it means the caller, as omitting it
+// does, and never "no such user".
+#[tokio::test]
+async fn target_uin_zero_means_the_caller() {
+    let server = TestServer::start().await;
+    let uin = server.add_user("alice", false).await;
+    let (alice, alice_key) = server.key_client(uin).await;
+    let own = alice
+        .send(&ListAccessKeys {
+            target_uin: Some(0),
+        })
+        .await
+        .unwrap()
+        .access_keys;
+    assert_eq!(own.len(), 1);
+    assert_eq!(own[0].access_key_id, alice_key);
+    let created = alice
+        .send(&CreateAccessKey {
+            target_uin: Some(0),
+            description: None,
+        })
+        .await
+        .unwrap()
+        .access_key
+        .unwrap();
+    assert_eq!(server.root().access_keys(Some(uin)).await.unwrap().len(), 2);
+    alice
+        .send(&DeleteAccessKey {
+            access_key_id: created.access_key_id,
+            target_uin: Some(0),
+        })
+        .await
+        .unwrap();
+    let root_keys = server.root().access_keys(Some(0)).await.unwrap();
+    assert_eq!(root_keys[0].access_key_id, ROOT_ID);
+}
+
 #[tokio::test]
 async fn third_key_is_refused_counting_disabled_ones() {
     let server = TestServer::start().await;
@@ -246,11 +283,11 @@ async fn key_errors() {
         code(
             root.send(&CreateAccessKey {
                 target_uin: Some(alice),
-                description: Some("x".repeat(301)),
+                description: Some("x".repeat(1025)),
             })
             .await
         ),
-        "InvalidParameter.DescriptionLengthOverlimit"
+        "InvalidParameter.ParamError"
     );
     // Nothing changed.
     assert_eq!(root.access_keys(Some(alice)).await.unwrap().len(), 1);

@@ -2,7 +2,8 @@
 //! temporary data directory. Finds a user with `/`, opens their keys, creates a key, copies
 //! its SecretId and SecretKey (OSC 52 → tmux's paste buffer), disables it with the confirmation,
 //! deletes it with the typed confirmation, opens the access-records panel and sees records, and
-//! checks each change against the server itself.
+//! checks each change against the server itself. The sandbox requires a region for CloudAudit, as
+//! the real one does, and none is configured: the panel's records show the console sends one.
 //!
 //! With `CAMTUI_SCREENS_DIR` set, the screens it passes through are written there as text (the
 //! README's captures in `docs/screens/`).

@@ -34,12 +34,13 @@ impl Ctx<'_> {
         self.meta.record(None)
     }
 
-    /// Resolves `TargetUin` for the key actions: omitted means the caller; a sub-user may not
-    /// touch root's keys (`OperationDenied.SubUin`); only root and administrators may touch
-    /// another user's; the target must exist (`InvalidParameter.UserNotExist`).
+    /// Resolves `TargetUin` for the key actions: omitted (or 0, which the Terraform provider
+    /// sends when it is unset) means the caller; a sub-user may not touch root's keys
+    /// (`OperationDenied.SubUin`); only root and administrators may touch another user's; the
+    /// target must exist (`InvalidParameter.UserNotExist`).
     pub fn key_target(&self, target_uin: Option<u64>) -> Result<u64, ServerError> {
         let caller = self.caller();
-        let target = target_uin.unwrap_or(caller.uin);
+        let target = target_uin.filter(|uin| *uin != 0).unwrap_or(caller.uin);
         if target == caller.uin {
             return Ok(target);
         }

@@ -14,8 +14,8 @@ use crate::server::error::{Code, ServerError};
 use crate::server::ids::{new_secret_id, new_secret_key};
 use crate::server::store::{StoredKey, Tx};
 
-/// `InvalidParameter.DescriptionLengthOverlimit`: the tighter of the two documented limits.
-const DESCRIPTION_MAX_BYTES: usize = 300;
+/// `CreateAccessKey`'s documented limit: "长度在1到1024之间".
+const DESCRIPTION_MAX_CHARS: usize = 1024;
 
 fn status(active: bool) -> KeyStatus {
     if active {
@@ -44,16 +44,17 @@ pub fn list_access_keys(
     Ok(ListAccessKeysResponse { access_keys })
 }
 
-/// Checks a key description: at most 300 bytes of letters, digits and `_+=,.@:/-` (the
-/// documented pattern `[\w+=,.@:/-]*`). An empty one is no description.
+/// Checks a key description: at most 1024 letters, digits and `_+=,.@:/-` (the documented
+/// pattern `[\w+=,.@:/-]*`), else `InvalidParameter.ParamError` (the one parameter code
+/// `CreateAccessKey` documents). An empty one is no description.
 fn check_description(description: Option<String>) -> Result<Option<String>, ServerError> {
     let Some(text) = description.filter(|d| !d.is_empty()) else {
         return Ok(None);
     };
-    if text.len() > DESCRIPTION_MAX_BYTES {
+    if text.chars().count() > DESCRIPTION_MAX_CHARS {
         return Err(ServerError::new(
-            Code::DescriptionLengthOverlimit,
-            format!("The Description may be at most {DESCRIPTION_MAX_BYTES} bytes."),
+            Code::ParamError,
+            format!("The Description may be at most {DESCRIPTION_MAX_CHARS} characters."),
         ));
     }
     if let Some(bad) = text
@@ -233,9 +234,16 @@ mod tests {
                 .code(),
             Code::ParamError
         );
+        let longest = "密".repeat(1024);
         assert_eq!(
-            check_description(Some("x".repeat(301))).unwrap_err().code(),
-            Code::DescriptionLengthOverlimit
+            check_description(Some(longest.clone())).unwrap(),
+            Some(longest)
+        );
+        assert_eq!(
+            check_description(Some("x".repeat(1025)))
+                .unwrap_err()
+                .code(),
+            Code::ParamError
         );
     }
 }

@@ -78,6 +78,8 @@ pub struct ActionSpec {
     pub service: Service,
     pub name: &'static str,
     pub mutates: bool,
+    /// The documented requests a second (`camtui serve --real-limits`).
+    pub per_second: u32,
     pub access: Access,
     /// Served from memory: run on the request's task rather than the blocking pool.
     pub inline: bool,
@@ -108,6 +110,7 @@ impl ActionSpec {
             service: A::SERVICE,
             name: A::NAME,
             mutates: A::MUTATES,
+            per_second: A::PER_SECOND,
             access,
             inline: false,
             fields: schema::fields_of::<A>(),
