@@ -3,19 +3,22 @@
 #  1. `camtui whois` of a key used in the past 90 days, through a proxy that adds 50 ms to every
 #     request: wall time of each run, and the calls it made, counted in the server's audit trail;
 #  2. `camtui report -o json` against `camtui serve --real-limits` (each action's documented
-#     rate): wall time next to the time the limits allow, the RequestLimitExceeded refusals it met
-#     (from the audit trail), peak memory;
+#     rate, as every server here): wall time next to the time the limits allow, the
+#     RequestLimitExceeded refusals it met (from the audit trail), peak memory;
 #  3. at the same time, the console (tmux, 120x40) loading the same report from a second server
 #     over a copy of the data (so the two do not share the limits): peak memory once it is in.
 #   scripts/bench-hygiene.sh                 # the whole run: about 10 minutes after seeding
-#   USERS=1000 KEYS=2000 scripts/bench-hygiene.sh
+#   USERS=200 KEYS=400 EVENTS=2000 PROFILE=dev scripts/bench-hygiene.sh   # a quick check
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 command -v tmux >/dev/null || { apt-get update && apt-get install -y tmux; }
-cargo build --release --quiet --bin camtui --example server_load
-CAMTUI=$PWD/target/release/camtui
-LOAD=$PWD/target/release/examples/server_load
+# PROFILE=dev for a quick check of the script itself (figures come from release builds).
+PROFILE=${PROFILE:-release}
+cargo build --profile "$PROFILE" --quiet --bin camtui --example server_load
+OUT=$PWD/target/$([ "$PROFILE" = dev ] && echo debug || echo "$PROFILE")
+CAMTUI=$OUT/camtui
+LOAD=$OUT/examples/server_load
 USERS=${USERS:-10000}
 KEYS=${KEYS:-20000}
 EVENTS=${EVENTS:-200000}
@@ -44,12 +47,9 @@ cp "$WORK/cam.db" "$WORK/console.db"
 cp "$WORK/cam.db.key" "$WORK/console.db.key" 2>/dev/null || true
 ROOT_ID=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["secretId"])' "$WORK/root.json")
 
-LIMITS=
-if "$CAMTUI" serve --help | grep -q -- --real-limits; then LIMITS=--real-limits; fi
-echo "server: camtui serve ${LIMITS:-(this build has no --real-limits: the client's own pacing only)}"
 serve() { # DB PORT
   "$CAMTUI" serve --listen "127.0.0.1:$2" --db "$1" --root-credential-file "$WORK/root.json" \
-    $LIMITS > "$WORK/serve-$2.log" 2>&1 &
+    --real-limits > "$WORK/serve-$2.log" 2>&1 &
   PIDS+=($!)
   wait_port "$2"
 }
@@ -74,18 +74,18 @@ credentials = { file = "$WORK/root.json" }
 EOF
 export HOME=$WORK/home CAMTUI_DATA_DIR=$WORK/data
 mkdir -p "$HOME"
-cam() { "$CAMTUI" --config "$WORK/config.toml" "$@"; }
+CAM=("$CAMTUI" --config "$WORK/config.toml")
 # The root key's calls between two times, as the audit trail has them.
 calls_between() { # START END [ApiErrorCode]
   local attributes="[{\"AttributeKey\": \"AccessKeyId\", \"AttributeValue\": \"$ROOT_ID\"}"
   [ -n "${3:-}" ] && attributes="$attributes, {\"AttributeKey\": \"ApiErrorCode\", \"AttributeValue\": \"$3\"}"
-  cam --profile direct call DescribeEvents --service cloudaudit \
+  "${CAM[@]}" --profile direct call DescribeEvents --service cloudaudit \
     --json "{\"StartTime\": $1, \"EndTime\": $2, \"MaxResults\": 50, \"LookupAttributes\": $attributes]}"
 }
 
 # 1. whois of a key used this month (the newest event of a user's key), through the slow link.
 NOW=$(date +%s)
-KEY=$(cam --profile direct call DescribeEvents --service cloudaudit \
+KEY=$("${CAM[@]}" --profile direct call DescribeEvents --service cloudaudit \
   --json "{\"StartTime\": $((NOW - 2591999)), \"EndTime\": $NOW, \"MaxResults\": 50}" |
   python3 -c 'import json,sys; root=sys.argv[1]; print(next(e["SecretId"] for e in json.load(sys.stdin)["Events"] if e["SecretId"] != root))' "$ROOT_ID")
 echo "whois $KEY through 50 ms a request ($WHOIS_RUNS runs):"
@@ -93,7 +93,7 @@ for run in $(seq 1 "$WHOIS_RUNS"); do
   sleep 1
   START=$(date +%s)
   sleep 1
-  /usr/bin/time -f "%e s %M KB" -o "$WORK/time" cam --profile proxy whois "$KEY" > "$WORK/whois.txt"
+  /usr/bin/time -f "%e s %M KB" -o "$WORK/time" "${CAM[@]}" --profile proxy whois "$KEY" > "$WORK/whois.txt"
   sleep 1
   END=$(date +%s)
   sleep 1
@@ -113,7 +113,7 @@ CONSOLE_STARTED=$(date +%s.%N)
 # 2. camtui report under the limits.
 START=$(date +%s)
 sleep 1
-/usr/bin/time -f "%e %M" -o "$WORK/time" cam --profile direct report -o json > "$WORK/report.json"
+/usr/bin/time -f "%e %M" -o "$WORK/time" "${CAM[@]}" --profile direct report -o json > "$WORK/report.json"
 sleep 1
 END=$(date +%s)
 read -r WALL RSS < "$WORK/time"

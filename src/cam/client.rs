@@ -64,6 +64,24 @@ impl Client {
         &self,
         request: &A,
     ) -> Result<(A::Response, String), CallError> {
+        self.send_with(request, None).await
+    }
+
+    /// Sends an action of a walk: each attempt (a retry too) starts only when `pace` allows, so
+    /// the walk keeps to the action's rate even when a call is refused for it and tried again.
+    pub async fn send_paced<A: Action>(
+        &self,
+        request: &A,
+        pace: &Pace,
+    ) -> Result<(A::Response, String), CallError> {
+        self.send_with(request, Some(pace)).await
+    }
+
+    async fn send_with<A: Action>(
+        &self,
+        request: &A,
+        pace: Option<&Pace>,
+    ) -> Result<(A::Response, String), CallError> {
         let body = serde_json::to_vec(request).map_err(|e| CallError::Encode(e.to_string()))?;
         let target = describe_target(&body);
         let reply = self
@@ -74,6 +92,7 @@ impl Client {
                 body,
                 mutates: A::MUTATES,
                 target: &target,
+                pace,
             })
             .await?;
         let response = reply.decode().map_err(|e| CallError::Envelope {
@@ -101,6 +120,7 @@ impl Client {
                 body,
                 mutates: true,
                 target: &target,
+                pace: None,
             })
             .await?;
         // The Response object as received, RequestId included.
@@ -133,13 +153,11 @@ impl Client {
         let pace = Pace::of::<ListCollaborators>();
         let mut all = Vec::new();
         loop {
-            pace.ready().await;
-            let page = self
-                .send(&ListCollaborators {
-                    limit: Some(COLLABORATOR_PAGE),
-                    offset: Some(all.len() as u64),
-                })
-                .await?;
+            let request = ListCollaborators {
+                limit: Some(COLLABORATOR_PAGE),
+                offset: Some(all.len() as u64),
+            };
+            let (page, _) = self.send_paced(&request, &pace).await?;
             let got = page.data.len();
             all.extend(page.data);
             if got == 0 || all.len() as u64 >= page.total_num {

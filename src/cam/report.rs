@@ -256,11 +256,11 @@ pub async fn key_report(
     let lookup = |ids: Vec<SecretId>| {
         let pace = &lookup_pace;
         async move {
-            pace.ready().await;
             let request = GetSecurityLastUsed {
                 secret_id_list: ids.clone(),
             };
-            (ids, client.send(&request).await)
+            let answer = client.send_paced(&request, pace).await;
+            (ids, answer.map(|(rows, _)| rows))
         }
     };
     let mut listed = listings(client, users, &list_pace, walk.concurrency);
@@ -372,6 +372,8 @@ pub async fn disable_keys(
 ) -> bool {
     let pace = Pace::of::<UpdateAccessKey>();
     for (index, (uin, secret_id)) in keys.iter().enumerate() {
+        // A write is sent once, never retried: waiting for the pace before it is all the pacing
+        // it needs, and the wait is where a stop takes effect.
         tokio::select! {
             biased;
             () = cancel.cancelled() => return true,

@@ -14,6 +14,7 @@ use serde_json::value::RawValue;
 use super::credential::Credential;
 use super::error::{ApiError, CallError};
 use super::model::Service;
+use super::pace::Pace;
 use super::signer;
 
 pub const REQUEST_CLIENT: &str = concat!("camtui/", env!("CARGO_PKG_VERSION"));
@@ -251,6 +252,9 @@ pub struct CallSpec<'a> {
     pub body: Vec<u8>,
     pub mutates: bool,
     pub target: &'a str,
+    /// A walk's pace, which every attempt waits for — a retry after `RequestLimitExceeded` too,
+    /// or it would arrive on top of the walk's own calls and be refused in turn.
+    pub pace: Option<&'a Pace>,
 }
 
 fn install_crypto_provider() {
@@ -329,6 +333,9 @@ impl Transport {
         let mut attempt = 0;
         let (result, http_status) = loop {
             attempt += 1;
+            if let Some(pace) = spec.pace {
+                pace.ready().await;
+            }
             let (result, status) = self.send_once(&url, &spec).await;
             match &result {
                 Err(e) if e.is_retryable() && attempt < max_attempts => {

@@ -161,9 +161,11 @@ pub(crate) fn listings<'a>(
     // `Send` check when it is spawned (rust-lang/rust#102211).
     futures::stream::iter(users)
         .map(move |user| async move {
-            pace.ready().await;
-            let keys = client.access_keys(Some(user.uin)).await;
-            (user, keys)
+            let request = ListAccessKeys {
+                target_uin: Some(user.uin),
+            };
+            let keys = client.send_paced(&request, pace).await;
+            (user, keys.map(|(listed, _)| listed.access_keys))
         })
         .buffer_unordered(concurrency.max(1))
 }
