@@ -35,6 +35,8 @@ struct Account {
     missing: Vec<u64>,
     /// SecretIds `UpdateAccessKey` refuses.
     refused: Vec<String>,
+    /// How many more `ListAccessKeys` to refuse with `RequestLimitExceeded`.
+    rate_limited: AtomicUsize,
     /// `ListAccessKeys` answers are delayed this long (to make concurrency visible).
     latency: Duration,
     /// Every call but the audit trail's: its action and when it arrived.
@@ -107,6 +109,17 @@ async fn handle(
             };
             return Json(json!({ "Response": response }));
         }
+        "ListAccessKeys"
+            if account
+                .rate_limited
+                .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+                .is_ok() =>
+        {
+            return Json(json!({"Response": {
+                "Error": {"Code": "RequestLimitExceeded", "Message": "slow down"},
+                "RequestId": request_id,
+            }}));
+        }
         "ListAccessKeys" => {}
         other => panic!("the walks do not call {other}"),
     }
@@ -175,12 +188,11 @@ async fn serve(n: u64, account: Account) -> Fixture {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr: SocketAddr = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    let endpoint = Endpoint::custom(&format!("http://{addr}")).unwrap();
-    let transport = Transport::new(
-        TransportConfig::new(endpoint),
-        Credential::new("AKIDtestcaller0000000", "secret"),
-    )
-    .unwrap();
+    let mut config = TransportConfig::new(Endpoint::custom(&format!("http://{addr}")).unwrap());
+    // Retries come at once: only the walk's pace may hold them back.
+    config.rate_limit_backoff = Duration::from_millis(1);
+    let transport =
+        Transport::new(config, Credential::new("AKIDtestcaller0000000", "secret")).unwrap();
     let users = (0..n)
         .map(|i| UserRef {
             uin: 1000 + i,
@@ -665,4 +677,41 @@ async fn bulk_disable_goes_one_at_a_time_within_five_a_second_and_past_failures(
     assert!(stopped);
     assert_eq!(answered, 2);
     assert_eq!(calls(&f, "UpdateAccessKey"), 10);
+}
+
+#[tokio::test]
+async fn a_call_refused_for_its_rate_is_retried_within_the_walks_pace() {
+    let f = serve(
+        10,
+        Account {
+            keys: (0..10)
+                .map(|i| (1000 + i, vec![key_of(1000 + i)]))
+                .collect(),
+            rate_limited: AtomicUsize::new(2),
+            ..Account::default()
+        },
+    )
+    .await;
+    let slow = WalkOptions {
+        concurrency: 4,
+        requests_per_second: 4,
+    };
+    let outcome = report::key_report(
+        &f.client,
+        f.users.clone(),
+        &KeyOwnerCache::new(),
+        options(slow),
+        &CancellationToken::new(),
+        |_| {},
+    )
+    .await
+    .unwrap();
+    assert!(matches!(outcome, ReportOutcome::Complete { ref skipped } if skipped.is_empty()));
+    // Ten users and two retries: twelve arrivals, never more than the pace's four in a second.
+    assert_eq!(calls(&f, "ListAccessKeys"), 12);
+    assert!(
+        busiest(&f, "ListAccessKeys") <= 4,
+        "{}",
+        busiest(&f, "ListAccessKeys")
+    );
 }
