@@ -29,7 +29,7 @@ SESSION=camtui-hygiene-$$
 PIDS=()
 cleanup() {
   tmux kill-session -t "$SESSION" 2>/dev/null || true
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
