@@ -211,6 +211,21 @@ fn key_of(uin: u64) -> String {
     format!("AKIDuser{uin}xxxxxxxxxxxx")
 }
 
+/// Searches `f`'s users for `secret_id` as fast as the stand-in answers, the audit trail first.
+async fn search(f: &Fixture, secret_id: &SecretId, cache: &KeyOwnerCache) -> SearchOutcome {
+    owner::find_owner(
+        &f.client,
+        secret_id,
+        Users::Listed(&f.users),
+        cache,
+        fast(),
+        &CancellationToken::new(),
+        |_| {},
+    )
+    .await
+    .unwrap()
+}
+
 fn fast() -> WalkOptions {
     WalkOptions {
         concurrency: 4,
@@ -292,17 +307,7 @@ async fn finds_the_owner_and_remembers() {
     assert!(sent <= 12, "{sent}");
 
     // Asking again is answered from the cache, without a request.
-    let again = owner::find_owner(
-        &f.client,
-        &wanted,
-        Users::Listed(&f.users),
-        &cache,
-        fast(),
-        &CancellationToken::new(),
-        |_| {},
-    )
-    .await
-    .unwrap();
+    let again = search(&f, &wanted, &cache).await;
     assert!(matches!(
         again,
         SearchOutcome::Found {
@@ -342,17 +347,7 @@ async fn not_found_walks_everyone_once_and_skips_missing_users() {
     assert_eq!(cache.len(), 14);
 
     // A second miss costs nothing but the user the endpoint could not list.
-    let again = owner::find_owner(
-        &f.client,
-        &SecretId::from_wire("AKIDnobodyownsthis0001"),
-        Users::Listed(&f.users),
-        &cache,
-        fast(),
-        &CancellationToken::new(),
-        |_| {},
-    )
-    .await
-    .unwrap();
+    let again = search(&f, &SecretId::from_wire("AKIDnobodyownsthis0001"), &cache).await;
     assert!(matches!(
         again,
         SearchOutcome::NotFound { searched: 14, .. }
@@ -481,34 +476,14 @@ async fn a_trail_that_disagrees_with_the_keys_falls_back_to_the_scan() {
     )
     .await;
     let cache = KeyOwnerCache::new();
-    let outcome = owner::find_owner(
-        &f.client,
-        &SecretId::from_wire(&wanted),
-        Users::Listed(&f.users),
-        &cache,
-        fast(),
-        &CancellationToken::new(),
-        |_| {},
-    )
-    .await
-    .unwrap();
+    let outcome = search(&f, &SecretId::from_wire(&wanted), &cache).await;
     assert!(
         matches!(outcome, SearchOutcome::Found { ref user, by: FoundBy::Scan, .. } if user.uin == 1009),
         "{outcome:?}"
     );
     // Every user listed once: the confirmation's listing of 1003 is not repeated by the scan.
     assert_eq!(requests(&f), 10);
-    let outcome = owner::find_owner(
-        &f.client,
-        &SecretId::from_wire(key_of(1008)),
-        Users::Listed(&f.users),
-        &cache,
-        fast(),
-        &CancellationToken::new(),
-        |_| {},
-    )
-    .await
-    .unwrap();
+    let outcome = search(&f, &SecretId::from_wire(key_of(1008)), &cache).await;
     assert!(
         matches!(outcome, SearchOutcome::Found { ref user, by: FoundBy::Scan | FoundBy::Cache, .. } if user.uin == 1008),
         "{outcome:?}"

@@ -1,5 +1,6 @@
 //! What the tabs' blocks and the boxes over them share: the part of a title that says a load is
-//! in flight or failed, the block shown when no user is open, and a centred box's frame.
+//! in flight or failed, the block shown when no user is open, a centred box's frame, and a
+//! progress bar with its words.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -7,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget, Wrap};
 
 use super::layout::centered;
+use super::text::{bar, truncate, width as text_width};
 
 use crate::tui::state::Status;
 use crate::tui::theme::{self, Theme};
@@ -54,4 +56,14 @@ pub fn popup(
     let inner = block.inner(rect);
     block.render(rect, buf);
     inner
+}
+
+/// `████░░░░  40 %  …`: a bar for `ratio` (0.0 ..= 1.0) in the room `text` leaves of `width`
+/// columns (at least 4), then the text (cut if those 4 do not leave it room).
+pub fn progress_line(ratio: f64, text: &str, width: usize, theme: Theme) -> Line<'static> {
+    let bar_width = width.saturating_sub(text_width(text)).max(4);
+    Line::from(vec![
+        Span::styled(bar(ratio, bar_width), theme.key()),
+        Span::raw(truncate(text, width.saturating_sub(bar_width))),
+    ])
 }

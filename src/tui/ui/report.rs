@@ -8,8 +8,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, Widget, Wrap};
 
-use super::blocks::popup;
-use super::text::{bar, datetime, duration, truncate};
+use super::blocks::{popup, progress_line};
+use super::text::{datetime, duration, truncate};
 use crate::cam::report::{Flag, ReportRow};
 use crate::tui::geometry::{self, REPORT_STATUS_ROWS};
 use crate::tui::report_table::{KeyReport, Loading};
@@ -116,11 +116,7 @@ fn loading_line(report: &KeyReport, theme: Theme, width: u16) -> Line<'static> {
                 progress.total,
                 report.total()
             );
-            let bar_width = (width / 5).clamp(4, 20);
-            Line::from(vec![
-                Span::styled(bar(progress.ratio(), bar_width), theme.key()),
-                Span::raw(truncate(&text, width.saturating_sub(bar_width))),
-            ])
+            progress_line(progress.ratio(), &text, width, theme)
         }
         Loading::Done { skipped: 0 } => {
             Line::styled("Every user's keys are in · r loads them again", theme.dim())
@@ -347,14 +343,8 @@ impl Widget for &BulkView<'_> {
             bulk.disabled,
             bulk.failures.len()
         );
-        let bar_width = inner_width
-            .saturating_sub(counts.chars().count())
-            .clamp(4, 40);
         let mut lines = vec![
-            Line::from(vec![
-                Span::styled(bar(ratio, bar_width), theme.key()),
-                Span::raw(counts),
-            ]),
+            progress_line(ratio, &counts, inner_width, theme),
             Line::default(),
         ];
         if bulk.failures.is_empty() {

@@ -3,11 +3,11 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::blocks::popup;
-use super::text::{bar, duration, truncate};
+use super::blocks::{popup, progress_line};
+use super::text::{duration, truncate};
 use crate::cam::walk::Progress;
 use crate::tui::state::OwnerSearch;
 use crate::tui::theme::Theme;
@@ -34,7 +34,6 @@ impl Widget for &SearchView<'_> {
             progress.done,
             progress.total
         );
-        let bar_width = inner_width.saturating_sub(counts.chars().count()).max(4);
         let eta = match progress.eta {
             Some(left) => format!("about {} left", duration(left)),
             None => "time left: after the first answers".to_owned(),
@@ -55,10 +54,7 @@ impl Widget for &SearchView<'_> {
             ),
         };
         let lines = vec![
-            Line::from(vec![
-                Span::styled(bar(progress.ratio(), bar_width), theme.key()),
-                Span::raw(counts),
-            ]),
+            progress_line(progress.ratio(), &counts, inner_width, theme),
             Line::default(),
             Line::raw(truncate(&doing, inner_width)),
             Line::styled(truncate(how, inner_width), theme.dim()),
