@@ -26,7 +26,7 @@ use camtui::cam::model::{Service, UserKind};
 use camtui::cam::signer;
 use camtui::server::ids::new_secret_key;
 use camtui::server::load_or_create_root_credential;
-use camtui::server::store::{Account, AuditRecord, Store, StoredKey, StoredUser};
+use camtui::server::store::{Account, AuditRecord, Grants, Store, StoredKey, StoredUser};
 use clap::{Parser, Subcommand, ValueEnum};
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::net::TcpStream;
@@ -284,7 +284,7 @@ fn seed(args: &SeedArgs) -> anyhow::Result<()> {
             created: now - 100 * DAY + rng.below(90 * DAY as u64) as i64,
         })
         .collect();
-    store.load_seed(ACCOUNT, &users, &keys, &[])?;
+    store.load_seed(ACCOUNT, &users, &keys, &Grants::default(), &[])?;
     let seeded_rows = started.elapsed();
 
     // Events in chunks: a million records at once would hold ~600 MB.

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use clap::builder::PossibleValue;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory as _, Parser, Subcommand, ValueEnum};
 
 use crate::cam::model::SecretId;
 use crate::cam::transport::Language;
@@ -154,7 +154,8 @@ pub enum Command {
     Call(CallArgs),
     /// List the sub-users and collaborators.
     Users(OutputArgs),
-    /// Show one user: details and a summary of their API keys.
+    /// Show one user: details, a summary of their API keys, their permissions, groups and
+    /// security settings.
     User(UserArgs),
     /// List, create, disable, enable or delete a user's API keys.
     #[command(subcommand)]
@@ -168,6 +169,10 @@ pub enum Command {
     Report(ReportArgs),
     /// Run the CAM-compatible server (CAM and CloudAudit on one port).
     Serve(ServeArgs),
+    /// Print a shell completion script (the README says where each shell looks for it).
+    Completions(CompletionsArgs),
+    /// Print camtui's manual page (roff), or write one page per command into a directory.
+    Man(ManArgs),
 }
 
 impl Command {
@@ -182,8 +187,38 @@ impl Command {
             | Self::Records(_)
             | Self::Whois(_)
             | Self::Report(_)
-            | Self::Serve(_) => false,
+            | Self::Serve(_)
+            | Self::Completions(_)
+            | Self::Man(_) => false,
         }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write camtui.1 and a page per command (camtui-keys.1, camtui-keys-create.1, …) into DIR
+    /// instead of printing camtui.1.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+/// The completion script of `camtui` for `shell`.
+pub fn write_completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
+    clap_complete::generate(shell, &mut Cli::command(), "camtui", out);
+}
+
+/// camtui(1) on `out`, or with `--dir` every command's page in that directory.
+pub fn write_man(args: &ManArgs, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    match &args.dir {
+        Some(dir) => clap_mangen::generate_to(Cli::command(), dir),
+        None => clap_mangen::Man::new(Cli::command()).render(out),
     }
 }
 

@@ -31,6 +31,17 @@ fn main() -> ExitCode {
         }
     };
     match &cli.command {
+        Some(Command::Completions(args)) => {
+            camtui::cli::write_completions(args.shell, &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Some(Command::Man(args)) => match camtui::cli::write_man(args, &mut std::io::stdout()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("camtui: cannot write the manual: {e}");
+                ExitCode::from(EXIT_FAILURE)
+            }
+        },
         Some(Command::Serve(_)) | None => {
             let runtime = match tokio::runtime::Runtime::new() {
                 Ok(rt) => rt,

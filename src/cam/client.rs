@@ -251,12 +251,14 @@ fn each_uin_once(sub_users: Vec<SubAccountInfo>, collaborators: Vec<SubAccountIn
 }
 
 /// A short, secret-free description of what a request is about, for the API-call log: the
-/// values of the fields that identify a user or a key.
+/// values of the fields that identify a user, a key or a policy.
 fn describe_target(body: &[u8]) -> String {
-    const FIELDS: [&str; 5] = [
+    const FIELDS: [&str; 7] = [
         "TargetUin",
+        "SubUin",
         "AccessKeyId",
         "Name",
+        "PolicyId",
         "SecretIdList",
         "LookupAttributes",
     ];

@@ -54,6 +54,14 @@ pub fn opt_u64_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D
     Ok(Option::<Wrap>::deserialize(d)?.map(|w| w.0))
 }
 
+/// Writes a `u64` as a string of digits, for the fields the official definitions type as
+/// strings though they hold numbers (`AttachedUserPolicy.PolicyId`, `StrategyType`, `CreateMode`).
+/// They decode with [`u64_lenient`].
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `serialize_with` signature
+pub fn u64_as_string<S: Serializer>(value: &u64, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(value)
+}
+
 /// An `i64` sent as a number or a numeric string; `null` is 0.
 pub fn i64_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
     #[derive(Deserialize)]

@@ -1,7 +1,8 @@
 //! The Tencent Cloud API 3.0 client: the TC3 signer (shared with the server), credentials that
-//! redact themselves, the HTTP transport, the typed model of every action, typed calls, and the
-//! walks over every user: the search for the owner of a SecretId and the key report (sharing
-//! [`walk`], paced by [`pace`]); and where a key's rotation stands.
+//! redact themselves, the HTTP transport, the typed model of every action, typed calls, the
+//! walks over every user — the search for the owner of a SecretId and the key report (sharing
+//! [`walk`], paced by [`pace`]) — where a key's rotation stands, and what a user may do
+//! (policies, groups, security settings) as User Details shows it.
 
 pub mod client;
 pub mod credential;
@@ -10,6 +11,7 @@ pub mod error;
 pub mod model;
 pub mod owner;
 pub mod pace;
+pub mod permissions;
 pub mod report;
 pub mod rotation;
 pub mod signer;

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::credential::Secret;
 use super::de::{
     EventTime, beijing, expose_opt_secret, expose_secret, i64_lenient, opt_u64_lenient,
-    secret_lenient, string_lenient, u64_lenient,
+    secret_lenient, string_lenient, u64_as_string, u64_lenient,
 };
 
 /// The API a request goes to: its credential-scope name and version.
@@ -720,6 +720,604 @@ impl SecretIdLastUsed {
             .map(|t| LastUse::Day(t.timestamp()))
     }
 }
+
+// ───────────────────────────── policies ─────────────────────────────
+
+/// `Type` of a policy (`StrategyInfo`, `GetPolicy`) and `StrategyType` of an attachment.
+pub const POLICY_TYPE_CUSTOM: u64 = 1;
+pub const POLICY_TYPE_PRESET: u64 = 2;
+/// `CreateMode` of a policy written in the policy syntax (every policy this server keeps).
+pub const CREATE_MODE_SYNTAX: u64 = 2;
+
+/// A tag on a policy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Tag {
+    #[serde(deserialize_with = "string_lenient")]
+    pub key: String,
+    #[serde(deserialize_with = "string_lenient")]
+    pub value: String,
+}
+
+/// `CreatePolicy`. The document is JSON text, never a nested object.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct CreatePolicy {
+    pub policy_name: String,
+    pub policy_document: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct CreatePolicyResponse {
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub policy_id: u64,
+}
+action!(CreatePolicy => CreatePolicyResponse, Cam, "CreatePolicy", mutates: true, per_second: 20);
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct GetPolicy {
+    pub policy_id: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct GetPolicyResponse {
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub policy_name: String,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub description: String,
+    /// [`POLICY_TYPE_CUSTOM`] or [`POLICY_TYPE_PRESET`].
+    #[serde(rename = "Type", deserialize_with = "u64_lenient", default)]
+    pub policy_type: u64,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub add_time: String,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub update_time: String,
+    /// JSON text, as stored: parse it rather than compare it (slashes may come escaped, `\/`).
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub policy_document: String,
+    #[serde(default)]
+    pub preset_alias: Option<String>,
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub is_service_linked_role_policy: u64,
+    #[serde(
+        default,
+        deserialize_with = "vec_or_null",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub tags: Vec<Tag>,
+}
+action!(GetPolicy => GetPolicyResponse, Cam, "GetPolicy", mutates: false, per_second: 20);
+
+/// `ListPolicies`: `Rp` 1–200 a page (default 20), `Page` from 1 up to 200; `Scope` is `All`
+/// (default), `QCS` (preset) or `Local` (custom).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListPolicies {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rp: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub keyword: Option<String>,
+}
+
+/// A policy as `ListPolicies` lists it. The nullable fields are always present, possibly `null`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct StrategyInfo {
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub policy_id: u64,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub policy_name: String,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub add_time: String,
+    #[serde(rename = "Type", deserialize_with = "u64_lenient", default)]
+    pub policy_type: u64,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub create_mode: u64,
+    /// How many users it is attached to.
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub attachments: u64,
+    #[serde(default)]
+    pub service_type: Option<String>,
+    #[serde(default, deserialize_with = "opt_u64_lenient")]
+    pub is_attached: Option<u64>,
+    #[serde(default, deserialize_with = "opt_u64_lenient")]
+    pub deactived: Option<u64>,
+    #[serde(default)]
+    pub deactived_detail: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "opt_u64_lenient")]
+    pub is_service_linked_policy: Option<u64>,
+    #[serde(default, deserialize_with = "opt_i64_lenient")]
+    pub attach_entity_count: Option<i64>,
+    #[serde(default, deserialize_with = "opt_i64_lenient")]
+    pub attach_entity_boundary_count: Option<i64>,
+    #[serde(default)]
+    pub update_time: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<Tag>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permission_level: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListPoliciesResponse {
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub total_num: u64,
+    #[serde(default, deserialize_with = "vec_or_null")]
+    pub list: Vec<StrategyInfo>,
+    #[serde(default, deserialize_with = "vec_or_null")]
+    pub service_type_list: Vec<String>,
+}
+action!(ListPolicies => ListPoliciesResponse, Cam, "ListPolicies", mutates: false, per_second: 20);
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct AttachUserPolicy {
+    pub policy_id: u64,
+    pub attach_uin: u64,
+}
+action!(AttachUserPolicy => Empty, Cam, "AttachUserPolicy", mutates: true, per_second: 20);
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DetachUserPolicy {
+    pub policy_id: u64,
+    pub detach_uin: u64,
+}
+action!(DetachUserPolicy => Empty, Cam, "DetachUserPolicy", mutates: true, per_second: 20);
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct AttachGroupPolicy {
+    pub policy_id: u64,
+    pub attach_group_id: u64,
+}
+action!(AttachGroupPolicy => Empty, Cam, "AttachGroupPolicy", mutates: true, per_second: 20);
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DetachGroupPolicy {
+    pub policy_id: u64,
+    pub detach_group_id: u64,
+}
+action!(DetachGroupPolicy => Empty, Cam, "DetachGroupPolicy", mutates: true, per_second: 20);
+
+/// `ListAttachedUserPolicies`: the policies attached to the user directly, `Page` from 1
+/// (default 1), `Rp` a page (default 20).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListAttachedUserPolicies {
+    pub target_uin: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rp: Option<u64>,
+}
+
+/// `PolicyType` of [`AttachPolicyInfo`]: a custom policy.
+pub const POLICY_KIND_USER: &str = "User";
+/// `PolicyType` of [`AttachPolicyInfo`]: a preset (system) policy.
+pub const POLICY_KIND_QCS: &str = "QCS";
+
+/// A policy attached directly to a user, and who attached it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct AttachPolicyInfo {
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub policy_id: u64,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub policy_name: String,
+    /// When it was attached.
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub add_time: String,
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub create_mode: u64,
+    /// [`POLICY_KIND_USER`] (custom) or [`POLICY_KIND_QCS`] (preset).
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub policy_type: String,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub remark: String,
+    #[serde(default)]
+    pub operate_owner_uin: Option<String>,
+    #[serde(default)]
+    pub operate_uin: Option<String>,
+    /// 0: `OperateUin` is a sub-user's UIN; 1: a role's id.
+    #[serde(default, deserialize_with = "opt_u64_lenient")]
+    pub operate_uin_type: Option<u64>,
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub deactived: u64,
+    #[serde(default, deserialize_with = "vec_or_null")]
+    pub deactived_detail: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListAttachedUserPoliciesResponse {
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub total_num: u64,
+    #[serde(default, deserialize_with = "vec_or_null")]
+    pub list: Vec<AttachPolicyInfo>,
+}
+action!(ListAttachedUserPolicies => ListAttachedUserPoliciesResponse, Cam, "ListAttachedUserPolicies", mutates: false, per_second: 20);
+
+/// `AttachType` of [`ListAttachedUserAllPolicies`].
+pub const ATTACH_TYPE_ALL: u64 = 0;
+pub const ATTACH_TYPE_DIRECT: u64 = 1;
+pub const ATTACH_TYPE_GROUPS: u64 = 2;
+
+/// `ListAttachedUserAllPolicies`: every paging field is required, `Rp` 1–200 and `Page` 1–200;
+/// `AttachType` is [`ATTACH_TYPE_ALL`], [`ATTACH_TYPE_DIRECT`] or [`ATTACH_TYPE_GROUPS`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListAttachedUserAllPolicies {
+    pub target_uin: u64,
+    pub rp: u64,
+    pub page: u64,
+    pub attach_type: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub strategy_type: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub keyword: Option<String>,
+}
+
+/// A group a policy comes through.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct AttachedUserPolicyGroupInfo {
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub group_id: u64,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub group_name: String,
+}
+
+/// A policy that applies to a user. `PolicyId`, `StrategyType` and `CreateMode` are strings on
+/// the wire, unlike everywhere else.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct AttachedUserPolicy {
+    #[serde(
+        deserialize_with = "u64_lenient",
+        serialize_with = "u64_as_string",
+        default
+    )]
+    pub policy_id: u64,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub policy_name: String,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub description: String,
+    /// When it was attached.
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub add_time: String,
+    /// [`POLICY_TYPE_CUSTOM`] or [`POLICY_TYPE_PRESET`].
+    #[serde(
+        deserialize_with = "u64_lenient",
+        serialize_with = "u64_as_string",
+        default
+    )]
+    pub strategy_type: u64,
+    #[serde(
+        deserialize_with = "u64_lenient",
+        serialize_with = "u64_as_string",
+        default
+    )]
+    pub create_mode: u64,
+    /// The groups it comes through; empty when it is attached directly only.
+    #[serde(default, deserialize_with = "vec_or_null")]
+    pub groups: Vec<AttachedUserPolicyGroupInfo>,
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub deactived: u64,
+    #[serde(default, deserialize_with = "vec_or_null")]
+    pub deactived_detail: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListAttachedUserAllPoliciesResponse {
+    #[serde(default, deserialize_with = "vec_or_null")]
+    pub policy_list: Vec<AttachedUserPolicy>,
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub total_num: u64,
+}
+action!(ListAttachedUserAllPolicies => ListAttachedUserAllPoliciesResponse, Cam, "ListAttachedUserAllPolicies", mutates: false, per_second: 20);
+
+// ───────────────────────────── groups ─────────────────────────────
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct CreateGroup {
+    pub group_name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remark: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct CreateGroupResponse {
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub group_id: u64,
+}
+action!(CreateGroup => CreateGroupResponse, Cam, "CreateGroup", mutates: true, per_second: 20);
+
+/// `ListGroups`: `Page` from 1 (default 1), `Rp` a page (default 20), `Keyword` in the name.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListGroups {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rp: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub keyword: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct GroupInfo {
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub group_id: u64,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub group_name: String,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub create_time: String,
+    #[serde(deserialize_with = "string_lenient", default)]
+    pub remark: String,
+}
+
+/// The answer of `ListGroups` and of `ListGroupsForUser`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListGroupsResponse {
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub total_num: u64,
+    #[serde(default, deserialize_with = "vec_or_null")]
+    pub group_info: Vec<GroupInfo>,
+}
+action!(ListGroups => ListGroupsResponse, Cam, "ListGroups", mutates: false, per_second: 20);
+
+/// One membership: a group and a user named by `Uid` or `Uin` (at least one).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct GroupIdOfUidInfo {
+    pub group_id: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uid: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uin: Option<u64>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct AddUserToGroup {
+    pub info: Vec<GroupIdOfUidInfo>,
+}
+action!(AddUserToGroup => Empty, Cam, "AddUserToGroup", mutates: true, per_second: 20);
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct RemoveUserFromGroup {
+    pub info: Vec<GroupIdOfUidInfo>,
+}
+action!(RemoveUserFromGroup => Empty, Cam, "RemoveUserFromGroup", mutates: true, per_second: 20);
+
+/// `ListGroupsForUser`: the user by `Uid` or `SubUin` (one of the two); `Page` from 1
+/// (default 1), `Rp` a page (default 20).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListGroupsForUser {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uid: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rp: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sub_uin: Option<u64>,
+}
+action!(ListGroupsForUser => ListGroupsResponse, Cam, "ListGroupsForUser", mutates: false, per_second: 20);
+
+// ───────────────────────────── security settings ─────────────────────────────
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DescribeSafeAuthFlagColl {
+    pub sub_uin: u64,
+}
+
+/// How login or a sensitive operation is verified: one method is 1 (single choice), all 0 is
+/// no protection. `Mail`, `U2FToken` and `Passkey` are newer and may be absent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct LoginActionFlag {
+    /// The security phone.
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub phone: u64,
+    /// A hardware token.
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub token: u64,
+    /// A soft token (virtual MFA).
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub stoken: u64,
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub wechat: u64,
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub custom: u64,
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub mail: u64,
+    #[serde(rename = "U2FToken", deserialize_with = "u64_lenient", default)]
+    pub u2f_token: u64,
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub passkey: u64,
+}
+
+impl LoginActionFlag {
+    /// The flag with `method` chosen, or none.
+    pub fn only(method: Option<Verification>) -> Self {
+        let on = |m| u64::from(method == Some(m));
+        Self {
+            phone: on(Verification::Phone),
+            token: on(Verification::Token),
+            stoken: on(Verification::Stoken),
+            wechat: on(Verification::Wechat),
+            custom: on(Verification::Custom),
+            mail: on(Verification::Mail),
+            u2f_token: on(Verification::U2fToken),
+            passkey: on(Verification::Passkey),
+        }
+    }
+
+    /// The methods set to 1: one, or none for no protection (a server could send more).
+    pub fn methods(&self) -> Vec<Verification> {
+        Verification::ALL
+            .into_iter()
+            .filter(|m| self.member(*m) == 1)
+            .collect()
+    }
+
+    fn member(&self, method: Verification) -> u64 {
+        match method {
+            Verification::Phone => self.phone,
+            Verification::Token => self.token,
+            Verification::Stoken => self.stoken,
+            Verification::Wechat => self.wechat,
+            Verification::Custom => self.custom,
+            Verification::Mail => self.mail,
+            Verification::U2fToken => self.u2f_token,
+            Verification::Passkey => self.passkey,
+        }
+    }
+}
+
+/// A way to verify a login or a sensitive operation: a member of [`LoginActionFlag`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Verification {
+    Phone,
+    Token,
+    Stoken,
+    Wechat,
+    Custom,
+    Mail,
+    U2fToken,
+    Passkey,
+}
+
+impl Verification {
+    pub const ALL: [Self; 8] = [
+        Self::Phone,
+        Self::Token,
+        Self::Stoken,
+        Self::Wechat,
+        Self::Custom,
+        Self::Mail,
+        Self::U2fToken,
+        Self::Passkey,
+    ];
+
+    /// Its name in the JSON output and in stored data (`u2fToken`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Phone => "phone",
+            Self::Token => "token",
+            Self::Stoken => "stoken",
+            Self::Wechat => "wechat",
+            Self::Custom => "custom",
+            Self::Mail => "mail",
+            Self::U2fToken => "u2fToken",
+            Self::Passkey => "passkey",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.as_str() == text)
+    }
+
+    /// The words the console uses.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Phone => "security phone",
+            Self::Token => "hardware MFA token",
+            Self::Stoken => "virtual MFA device",
+            Self::Wechat => "WeChat",
+            Self::Custom => "custom verification",
+            Self::Mail => "email",
+            Self::U2fToken => "U2F security key",
+            Self::Passkey => "passkey",
+        }
+    }
+}
+
+/// Protection against logins from unusual places: verify, and whom to notify (0 or 1 each).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct OffsiteFlag {
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub verify_flag: u64,
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub notify_phone: u64,
+    #[serde(deserialize_with = "i64_lenient", default)]
+    pub notify_email: i64,
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub notify_wechat: u64,
+    #[serde(deserialize_with = "u64_lenient", default)]
+    pub tips: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DescribeSafeAuthFlagCollResponse {
+    /// Login protection.
+    #[serde(default)]
+    pub login_flag: LoginActionFlag,
+    /// Sensitive-operation protection.
+    #[serde(default)]
+    pub action_flag: LoginActionFlag,
+    #[serde(default)]
+    pub offsite_flag: OffsiteFlag,
+    /// 1: prompt to trust the device.
+    #[serde(deserialize_with = "i64_lenient", default)]
+    pub prompt_trust: i64,
+}
+action!(DescribeSafeAuthFlagColl => DescribeSafeAuthFlagCollResponse, Cam, "DescribeSafeAuthFlagColl", mutates: false, per_second: 20);
+
+/// The verification methods `SetMfaFlag` can choose (1 sets one, 0 or absent does not): the
+/// security phone, a soft token, WeChat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct LoginActionMfaFlag {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stoken: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wechat: Option<u64>,
+}
+
+/// `SetMfaFlag`: the login and sensitive-operation verification of the user `OpUin`; a flag
+/// left out is left as it is.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct SetMfaFlag {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub op_uin: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub login_flag: Option<LoginActionMfaFlag>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action_flag: Option<LoginActionMfaFlag>,
+}
+action!(SetMfaFlag => Empty, Cam, "SetMfaFlag", mutates: true, per_second: 20);
 
 // ───────────────────────────── CloudAudit ─────────────────────────────
 

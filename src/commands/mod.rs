@@ -6,6 +6,7 @@
 mod call;
 mod keys;
 mod output;
+mod permissions;
 mod records;
 mod report;
 pub mod table;
@@ -64,9 +65,10 @@ pub async fn run(
         Command::Records(args) => records::run(client, args, console).await,
         Command::Whois(args) => whois::run(client, args, console).await,
         Command::Report(args) => report::run(client, args, console).await,
-        // main.rs runs the server itself; it is not a request to a target.
-        Command::Serve(_) => Err(CommandError::Usage(
-            "`camtui serve` runs the server; it is not a subcommand for a target".into(),
+        // main.rs runs these itself; they are not requests to a target.
+        Command::Serve(_) | Command::Completions(_) | Command::Man(_) => Err(CommandError::Usage(
+            "`camtui serve`, `completions` and `man` run locally; they are not requests to a target"
+                .into(),
         )),
     }
 }

@@ -1,5 +1,6 @@
-//! `camtui users` and `camtui user NAME`, and turning a USER argument (a name or a UIN) into a
-//! UIN for the key commands.
+//! `camtui users` and `camtui user NAME` (its profile and keys; its permissions, groups and
+//! security in [`crate::commands::permissions`]), and turning a USER argument (a name or a UIN) into a UIN
+//! for the key commands.
 
 use std::io::Write;
 
@@ -9,6 +10,7 @@ use crate::cam::model::{GetUser, KEYS_PER_USER, KeyStatus, User, UserKind};
 use crate::cam::{CallError, Client};
 use crate::cli::OutputFormat;
 use crate::commands::output::{CommandError, Console, print};
+use crate::commands::permissions::Sections;
 use crate::commands::table::{Fields, Table};
 
 pub async fn list(
@@ -44,6 +46,8 @@ struct UserDetail {
     last_login_ip: String,
     last_login_time: String,
     access_keys: KeySummary,
+    #[serde(flatten)]
+    sections: Sections,
 }
 
 #[derive(Debug, Serialize)]
@@ -66,17 +70,22 @@ pub async fn show(
         .filter(|u| uin.map_or(u.name == wanted, |uin| u.uin == uin))
         .min_by_key(|u| u.kind == UserKind::Collaborator)
         .ok_or_else(|| no_such_user(wanted))?;
-    let (details, keys) = match user.kind {
-        UserKind::SubUser => {
-            let get_user = GetUser {
-                name: user.name.clone(),
-            };
-            let (details, keys) =
-                tokio::try_join!(client.send(&get_user), client.access_keys(Some(user.uin)))?;
-            (Some(details), keys)
+    let profile = async {
+        match user.kind {
+            UserKind::SubUser => {
+                let get_user = GetUser {
+                    name: user.name.clone(),
+                };
+                client.send(&get_user).await.map(Some)
+            }
+            UserKind::Collaborator => Ok(None),
         }
-        UserKind::Collaborator => (None, client.access_keys(Some(user.uin)).await?),
     };
+    let (details, keys, sections) = tokio::try_join!(
+        profile,
+        client.access_keys(Some(user.uin)),
+        Sections::load(client, user.uin)
+    )?;
     let detail = UserDetail {
         phone_num: details
             .as_ref()
@@ -106,6 +115,7 @@ pub async fn show(
                 .count(),
             limit: KEYS_PER_USER,
         },
+        sections,
         user,
     };
     print(console, format, &detail, |d, out: &mut dyn Write| {
@@ -133,7 +143,8 @@ pub async fn show(
                     d.access_keys.count, d.access_keys.limit, d.access_keys.enabled
                 ),
             )
-            .write(out)
+            .write(out)?;
+        d.sections.write(out)
     })
 }
 

@@ -39,6 +39,36 @@ pub enum Code {
     HaveKeys,
     SubUin,
     UinNotMatch,
+    // CAM policies, groups and security settings
+    DescriptionLengthOverlimit,
+    FailedOperation,
+    PolicyNameError,
+    PolicyNameInUse,
+    PolicyFull,
+    PolicyDocumentError,
+    PolicyDocumentLengthOverLimit,
+    VersionError,
+    StatementError,
+    EffectError,
+    ActionError,
+    ResourceError,
+    ConditionError,
+    PrincipalError,
+    PolicyIdError,
+    PolicyIdNotExist,
+    PolicyIdNotFound,
+    ScopeError,
+    AttachmentFull,
+    GroupNameInUse,
+    GroupFull,
+    GroupUserFull,
+    UserGroupFull,
+    InvalidParameterGroupNotExist,
+    ResourceGroupNotExist,
+    UserUinAndUinNotAllNull,
+    UserNotBindPhone,
+    UserNotBindWechat,
+    MfaTokenError,
     // CloudAudit
     InvalidParameterTime,
     InvalidTimeValue,
@@ -49,7 +79,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, for looking one up by name.
-    pub const ALL: [Code; 35] = [
+    pub const ALL: [Code; 64] = [
         Self::UnsupportedProtocol,
         Self::UnsupportedRegion,
         Self::RequestSizeLimitExceeded,
@@ -80,6 +110,35 @@ impl Code {
         Self::HaveKeys,
         Self::SubUin,
         Self::UinNotMatch,
+        Self::DescriptionLengthOverlimit,
+        Self::FailedOperation,
+        Self::PolicyNameError,
+        Self::PolicyNameInUse,
+        Self::PolicyFull,
+        Self::PolicyDocumentError,
+        Self::PolicyDocumentLengthOverLimit,
+        Self::VersionError,
+        Self::StatementError,
+        Self::EffectError,
+        Self::ActionError,
+        Self::ResourceError,
+        Self::ConditionError,
+        Self::PrincipalError,
+        Self::PolicyIdError,
+        Self::PolicyIdNotExist,
+        Self::PolicyIdNotFound,
+        Self::ScopeError,
+        Self::AttachmentFull,
+        Self::GroupNameInUse,
+        Self::GroupFull,
+        Self::GroupUserFull,
+        Self::UserGroupFull,
+        Self::InvalidParameterGroupNotExist,
+        Self::ResourceGroupNotExist,
+        Self::UserUinAndUinNotAllNull,
+        Self::UserNotBindPhone,
+        Self::UserNotBindWechat,
+        Self::MfaTokenError,
         Self::InvalidParameterTime,
         Self::InvalidTimeValue,
         Self::InvalidMaxResult,
@@ -124,6 +183,35 @@ impl Code {
             Self::HaveKeys => "OperationDenied.HaveKeys",
             Self::SubUin => "OperationDenied.SubUin",
             Self::UinNotMatch => "OperationDenied.UinNotMatch",
+            Self::DescriptionLengthOverlimit => "InvalidParameter.DescriptionLengthOverlimit",
+            Self::FailedOperation => "FailedOperation",
+            Self::PolicyNameError => "InvalidParameter.PolicyNameError",
+            Self::PolicyNameInUse => "FailedOperation.PolicyNameInUse",
+            Self::PolicyFull => "FailedOperation.PolicyFull",
+            Self::PolicyDocumentError => "InvalidParameter.PolicyDocumentError",
+            Self::PolicyDocumentLengthOverLimit => "InvalidParameter.PolicyDocumentLengthOverLimit",
+            Self::VersionError => "InvalidParameter.VersionError",
+            Self::StatementError => "InvalidParameter.StatementError",
+            Self::EffectError => "InvalidParameter.EffectError",
+            Self::ActionError => "InvalidParameter.ActionError",
+            Self::ResourceError => "InvalidParameter.ResourceError",
+            Self::ConditionError => "InvalidParameter.ConditionError",
+            Self::PrincipalError => "InvalidParameter.PrincipalError",
+            Self::PolicyIdError => "InvalidParameter.PolicyIdError",
+            Self::PolicyIdNotExist => "InvalidParameter.PolicyIdNotExist",
+            Self::PolicyIdNotFound => "ResourceNotFound.PolicyIdNotFound",
+            Self::ScopeError => "InvalidParameter.ScopeError",
+            Self::AttachmentFull => "InvalidParameter.AttachmentFull",
+            Self::GroupNameInUse => "InvalidParameter.GroupNameInUse",
+            Self::GroupFull => "InvalidParameter.GroupFull",
+            Self::GroupUserFull => "InvalidParameter.GroupUserFull",
+            Self::UserGroupFull => "InvalidParameter.UserGroupFull",
+            Self::InvalidParameterGroupNotExist => "InvalidParameter.GroupNotExist",
+            Self::ResourceGroupNotExist => "ResourceNotFound.GroupNotExist",
+            Self::UserUinAndUinNotAllNull => "InvalidParameter.UserUinAndUinNotAllNull",
+            Self::UserNotBindPhone => "FailedOperation.UserNotBindPhone",
+            Self::UserNotBindWechat => "FailedOperation.UserNotBindWechat",
+            Self::MfaTokenError => "InvalidParameter.MFATokenError",
             Self::InvalidParameterTime => "InvalidParameter.Time",
             Self::InvalidTimeValue => "InvalidParameterValue.Time",
             Self::InvalidMaxResult => "InvalidParameterValue.MaxResult",
@@ -145,8 +233,24 @@ impl Code {
             | Self::SignatureFailure
             | Self::TokenFailure => 4100,
             Self::UnauthorizedOperation => 4102,
-            Self::SecretNotExist | Self::ResourceUserNotExist => 4004,
-            Self::AccessKeyOverLimit | Self::HaveKeys | Self::SubUin | Self::UinNotMatch => 4300,
+            Self::SecretNotExist
+            | Self::ResourceUserNotExist
+            | Self::PolicyIdNotFound
+            | Self::ResourceGroupNotExist => 4004,
+            Self::AccessKeyOverLimit
+            | Self::HaveKeys
+            | Self::SubUin
+            | Self::UinNotMatch
+            | Self::FailedOperation
+            | Self::PolicyNameInUse
+            | Self::PolicyFull
+            | Self::AttachmentFull
+            | Self::GroupNameInUse
+            | Self::GroupFull
+            | Self::GroupUserFull
+            | Self::UserGroupFull
+            | Self::UserNotBindPhone
+            | Self::UserNotBindWechat => 4300,
             Self::RequestLimitExceeded => 4400,
             Self::InternalError => 5000,
             Self::UnsupportedProtocol

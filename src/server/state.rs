@@ -1,6 +1,6 @@
 //! The server's state — the store, the in-memory directory, the audit writer and the account —
-//! and how it is opened: the database created or migrated, an empty one seeded, the root key
-//! made to match its credential, and the directory loaded.
+//! and how it is opened: the database created or migrated, CAM's preset policies written, an
+//! empty one seeded, the root key made to match its credential, and the directory loaded.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -11,6 +11,8 @@ use super::directory::{Directory, KeyEntry, Principal, PrincipalKind};
 use super::error::ServerError;
 use super::handlers::{self, context::Ctx};
 use super::limits::RateLimits;
+use super::policy_document;
+use super::presets::PRESETS;
 use super::request::RequestMeta;
 use super::seed::{Seed, SeedError};
 use super::store::{Account, Store, StoreError, StoredKey};
@@ -84,6 +86,7 @@ impl ServerState {
             return Err(StartError::RootSecretId(config.root_credential.secret_id));
         }
         let store = Store::open(&config.db)?;
+        put_presets(&store)?;
         let account = match store.account()? {
             Some(account) => {
                 if config.seed.is_some() {
@@ -94,7 +97,13 @@ impl ServerState {
             None => {
                 if let Some(seed) = &config.seed {
                     let data = seed.rows(chrono::Utc::now().timestamp())?;
-                    store.load_seed(data.account, &data.users, &data.keys, &data.events)?;
+                    store.load_seed(
+                        data.account,
+                        &data.users,
+                        &data.keys,
+                        &data.grants,
+                        &data.events,
+                    )?;
                     data.account
                 } else {
                     store.mutate(None, |tx| tx.set_account(DEFAULT_ACCOUNT), |()| {})?;
@@ -145,6 +154,20 @@ impl ServerState {
             meta,
         }
     }
+}
+
+/// Writes CAM's preset policies as this version of camtui knows them, before anything (a seed)
+/// attaches them.
+fn put_presets(store: &Store) -> Result<(), ServerError> {
+    store.mutate(
+        None,
+        |tx| {
+            PRESETS.iter().try_for_each(|preset| {
+                tx.put_preset(preset, &policy_document::canonical(preset.document)?)
+            })
+        },
+        |()| {},
+    )
 }
 
 /// Makes the root credential a working root key: added if new, its SecretKey and status reset

@@ -1,6 +1,10 @@
 //! The only module with SQL: the SQLite database (WAL) behind the server — schema migrations,
 //! one writer connection through which every mutation runs as one transaction, a small pool of
 //! reader connections, and the audit connection. SecretKeys are sealed by the [`Vault`].
+//! Users, keys and the audit trail are here; policies, groups and security settings in
+//! `permissions`.
+
+mod permissions;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -14,8 +18,16 @@ use super::vault::{self, Vault, VaultError};
 use crate::cam::Secret;
 use crate::cam::model::UserKind;
 
+pub use permissions::{
+    AppliedPolicy, DirectAttachment, FIRST_CUSTOM_POLICY_ID, FIRST_GROUP_ID, Grants, ListedPolicy,
+    Page, PolicyFilter, StoredGroup, StoredPolicy, StoredSecurity,
+};
+
 /// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
-const MIGRATIONS: &[&str] = &[include_str!("../../assets/migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../assets/migrations/0001_initial.sql"),
+    include_str!("../../assets/migrations/0004_policies_groups.sql"),
+];
 const READERS: usize = 4;
 
 #[derive(Debug, thiserror::Error)]
@@ -431,13 +443,14 @@ impl Store {
         })
     }
 
-    /// Loads a data set into an empty database in one transaction. `users` and `keys` are
-    /// written as given; `events` are appended to the audit trail.
+    /// Loads a data set into an empty database in one transaction. `users`, `keys` and
+    /// `grants` are written as given; `events` are appended to the audit trail.
     pub fn load_seed(
         &self,
         account: Account,
         users: &[StoredUser],
         keys: &[StoredKey],
+        grants: &Grants,
         events: &[AuditRecord],
     ) -> Result<(), ServerError> {
         self.mutate(
@@ -450,6 +463,7 @@ impl Store {
                 for key in keys {
                     tx.insert_key(key)?;
                 }
+                tx.insert_grants(grants)?;
                 let mut stmt = tx.tx.prepare_cached(INSERT_EVENT)?;
                 for event in events {
                     bind_event(&mut stmt, event)?;

@@ -66,20 +66,21 @@ async fn report_table_json_and_csv() {
         .keys()
         .map(String::as_str)
         .collect();
+    // Every field, in the order docs/json-output.md shows them (and the CSV's columns).
     assert_eq!(
         keys,
         [
-            "age_days",
-            "created",
-            "description",
-            "flags",
-            "idle_days",
-            "last_used",
+            "user",
+            "uin",
+            "type",
             "secret_id",
             "status",
-            "type",
-            "uin",
-            "user"
+            "description",
+            "created",
+            "age_days",
+            "last_used",
+            "idle_days",
+            "flags"
         ]
     );
 

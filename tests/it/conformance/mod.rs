@@ -22,6 +22,7 @@ mod rows;
 use std::collections::{BTreeMap, BTreeSet};
 
 use camtui::cam::de::EventTime;
+use camtui::server::seed::Seed;
 use serde_json::{Value, json};
 
 use official::{Breakage, Official};
@@ -89,6 +90,28 @@ fn every_action_the_server_answers_has_a_row() {
         "actions the server answers without a conformance row (tests/it/conformance/rows.rs)"
     );
     assert_eq!(rows, served, "rows for actions the server does not answer");
+}
+
+/// The demo's access records fail only with codes their actions document: a careful reader
+/// never sees `GetUser ✗ OperationDenied.AccessKeyOverLimit`.
+#[test]
+fn the_demo_fails_only_with_codes_its_actions_document() {
+    let codes = official::ErrorCodes::fixture();
+    let data = Seed::demo().rows(chrono::Utc::now().timestamp()).unwrap();
+    let strays: BTreeSet<String> = data
+        .events
+        .iter()
+        .filter(|e| {
+            !e.api_error_code.is_empty()
+                && !codes.documents(&e.service, &e.action, &e.api_error_code)
+        })
+        .map(|e| format!("{} {}", e.action, e.api_error_code))
+        .collect();
+    assert!(
+        strays.is_empty(),
+        "undocumented failures in the demo: {strays:?}"
+    );
+    assert!(data.events.iter().any(|e| !e.api_error_code.is_empty()));
 }
 
 #[tokio::test]

@@ -105,9 +105,32 @@ struct Example {
 
 /// The per-action error lists and the common codes (the fixture).
 #[derive(Debug, Deserialize)]
-struct ErrorCodes {
+pub struct ErrorCodes {
     common: CommonCodes,
     actions: ActionCodes,
+}
+
+impl ErrorCodes {
+    /// `tests/fixtures/official-error-codes.json`.
+    pub fn fixture() -> Self {
+        read_json(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/official-error-codes.json"),
+        )
+    }
+
+    /// Whether the action may answer with `code`: a common code, or one of its own list.
+    pub fn documents(&self, service: &str, action: &str, code: &str) -> bool {
+        let lists = match service {
+            "cam" => &self.actions.cam,
+            _ => &self.actions.cloudaudit,
+        };
+        let own = lists.get(action).unwrap_or_else(|| {
+            panic!(
+                "tests/fixtures/official-error-codes.json has no error list for {service} {action}"
+            )
+        });
+        self.common.codes.contains(code) || own.contains(code)
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -148,10 +171,7 @@ impl Official {
         Self {
             cam: service("cam/v20190116"),
             cloudaudit: service("cloudaudit/v20190319"),
-            errors: read_json(
-                &Path::new(env!("CARGO_MANIFEST_DIR"))
-                    .join("tests/fixtures/official-error-codes.json"),
-            ),
+            errors: ErrorCodes::fixture(),
         }
     }
 
@@ -198,16 +218,7 @@ impl Official {
 
     /// Whether the action may answer with `code`: a common code, or one of its own list.
     pub fn documents(&self, service: &str, action: &str, code: &str) -> bool {
-        let lists = match service {
-            "cam" => &self.errors.actions.cam,
-            _ => &self.errors.actions.cloudaudit,
-        };
-        let own = lists.get(action).unwrap_or_else(|| {
-            panic!(
-                "tests/fixtures/official-error-codes.json has no error list for {service} {action}"
-            )
-        });
-        self.errors.common.codes.contains(code) || own.contains(code)
+        self.errors.documents(service, action, code)
     }
 
     /// Everything wrong with a reply envelope `{"Response": …}` to `action`: a success must match

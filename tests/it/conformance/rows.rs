@@ -3,10 +3,13 @@
 //! of the suite's own). An action added to the server needs a row here (a test says so).
 
 use camtui::cam::model::{
-    Action, AddUser, CreateAccessKey, DeleteAccessKey, DeleteUser, DescribeEvents,
-    DescribeSubAccounts, GetSecurityLastUsed, GetUser, GetUserAppId, KeyStatus, ListAccessKeys,
-    ListCollaborators, ListUsers, LookUpEvents, SecretId, Service, SubAccountInfo, UpdateAccessKey,
-    UpdateUser,
+    Action, AddUser, AddUserToGroup, AttachGroupPolicy, AttachUserPolicy, CreateAccessKey,
+    CreateGroup, CreatePolicy, DeleteAccessKey, DeleteUser, DescribeEvents,
+    DescribeSafeAuthFlagColl, DescribeSubAccounts, DetachGroupPolicy, DetachUserPolicy, GetPolicy,
+    GetSecurityLastUsed, GetUser, GetUserAppId, KeyStatus, ListAccessKeys,
+    ListAttachedUserAllPolicies, ListAttachedUserPolicies, ListCollaborators, ListGroups,
+    ListGroupsForUser, ListPolicies, ListUsers, LookUpEvents, RemoveUserFromGroup, SecretId,
+    Service, SetMfaFlag, SubAccountInfo, UpdateAccessKey, UpdateUser,
 };
 use camtui::cam::transport::decode_envelope;
 use camtui::server::seed::Seed;
@@ -224,6 +227,23 @@ where
 /// A SecretId no account has.
 const NO_SUCH_KEY: &str = "IKIDnosuchkeynosuchkeynosuchkey00000";
 
+/// CAM's preset policies `AdministratorAccess` and `ReadOnlyAccess`.
+const ADMINISTRATOR_ACCESS: u64 = 1;
+const READ_ONLY_ACCESS: u64 = 400_411;
+/// The demo's first custom policy and its first group (开发组).
+const DEMO_CUSTOM_POLICY: u64 = 100_000_001;
+const DEMO_GROUP: u64 = 10_001;
+/// The official example's policy document.
+const COS_DOCUMENT: &str = r#"{"version":"2.0","statement":[{"effect":"allow","action":["name/cos:*"],"resource":["*"]}]}"#;
+
+/// A sub-user of the demo, by name.
+fn demo_user<'w>(w: &'w World, name: &str) -> &'w SubAccountInfo {
+    w.sub_users
+        .iter()
+        .find(|u| u.name == name)
+        .unwrap_or_else(|| panic!("the demo has {name}"))
+}
+
 pub fn rows() -> Vec<Row> {
     vec![
         row::<ListUsers>(
@@ -415,6 +435,302 @@ pub fn rows() -> Vec<Row> {
                     Call::root(json!({"SecretIdList": []})),
                     Call::root(json!({"SecretIdList": eleven})),
                     Call::alice(json!({"SecretIdList": [w.bob_key]})),
+                ]
+            },
+        ),
+        row::<CreatePolicy>(
+            |_| {
+                vec![
+                    // The official example.
+                    Call::root(json!({
+                        "PolicyName": "test-2019-04-29", "Description": "策略描述",
+                        "PolicyDocument": COS_DOCUMENT
+                    })),
+                    Call::root(json!({
+                        "PolicyName": "conformance-cos", "PolicyDocument": COS_DOCUMENT,
+                        "Tags": [{"Key": "team", "Value": "web"}]
+                    })),
+                ]
+            },
+            |_| {
+                vec![
+                    Call::root(
+                        json!({"PolicyName": "AdministratorAccess", "PolicyDocument": COS_DOCUMENT}),
+                    ),
+                    Call::root(json!({"PolicyName": "has space", "PolicyDocument": COS_DOCUMENT})),
+                    Call::root(json!({"PolicyName": "conformance-bad", "PolicyDocument": "{}"})),
+                    Call::root(json!({
+                        "PolicyName": "conformance-long", "PolicyDocument": COS_DOCUMENT,
+                        "Description": "长".repeat(101)
+                    })),
+                    Call::alice(
+                        json!({"PolicyName": "conformance-mine", "PolicyDocument": COS_DOCUMENT}),
+                    ),
+                ]
+            },
+        ),
+        row::<GetPolicy>(
+            |_| {
+                vec![
+                    Call::root(json!({"PolicyId": ADMINISTRATOR_ACCESS})),
+                    Call::root(json!({"PolicyId": DEMO_CUSTOM_POLICY})),
+                ]
+            },
+            |_| {
+                vec![
+                    Call::root(json!({"PolicyId": 999})),
+                    Call::root(json!({"PolicyId": 0})),
+                    Call::alice(json!({"PolicyId": ADMINISTRATOR_ACCESS})),
+                ]
+            },
+        ),
+        row::<ListPolicies>(
+            |_| {
+                vec![
+                    Call::root(json!({})),
+                    // The official example sends its numbers as strings.
+                    Call::root(json!({"Rp": "1", "Page": "10"})),
+                    Call::root(json!({"Scope": "Local", "Keyword": "cos", "Rp": 200})),
+                ]
+            },
+            |_| {
+                vec![
+                    Call::root(json!({"Scope": "Mine"})),
+                    Call::root(json!({"Rp": 201})),
+                    Call::root(json!({"Page": 201})),
+                    Call::alice(json!({})),
+                ]
+            },
+        ),
+        row::<AttachUserPolicy>(
+            |w| {
+                vec![
+                    // The official example's shape: numbers as strings.
+                    Call::root(json!({"AttachUin": w.alice.uin.to_string(), "PolicyId": "400415"})),
+                    Call::root(json!({"AttachUin": w.alice.uin, "PolicyId": READ_ONLY_ACCESS})),
+                ]
+            },
+            |w| {
+                vec![
+                    Call::root(json!({"AttachUin": w.alice.uin, "PolicyId": 999})),
+                    Call::root(json!({"AttachUin": 42, "PolicyId": READ_ONLY_ACCESS})),
+                    Call::root(json!({"AttachUin": w.alice.uin, "PolicyId": 0})),
+                    Call::alice(
+                        json!({"AttachUin": w.alice.uin, "PolicyId": ADMINISTRATOR_ACCESS}),
+                    ),
+                ]
+            },
+        ),
+        row::<DetachUserPolicy>(
+            |w| {
+                let admin = demo_user(w, "ops-admin");
+                vec![Call::root(
+                    json!({"DetachUin": admin.uin, "PolicyId": ADMINISTRATOR_ACCESS}),
+                )]
+            },
+            |w| {
+                vec![
+                    Call::root(json!({"DetachUin": w.bob_uin, "PolicyId": ADMINISTRATOR_ACCESS})),
+                    Call::root(json!({"DetachUin": w.bob_uin, "PolicyId": 999})),
+                    Call::root(json!({"DetachUin": 42, "PolicyId": ADMINISTRATOR_ACCESS})),
+                    Call::alice(
+                        json!({"DetachUin": w.alice.uin, "PolicyId": ADMINISTRATOR_ACCESS}),
+                    ),
+                ]
+            },
+        ),
+        row::<AttachGroupPolicy>(
+            |_| {
+                vec![Call::root(
+                    json!({"AttachGroupId": DEMO_GROUP, "PolicyId": ADMINISTRATOR_ACCESS}),
+                )]
+            },
+            |_| {
+                vec![
+                    Call::root(json!({"AttachGroupId": 7, "PolicyId": ADMINISTRATOR_ACCESS})),
+                    Call::root(json!({"AttachGroupId": DEMO_GROUP, "PolicyId": 999})),
+                    Call::alice(
+                        json!({"AttachGroupId": DEMO_GROUP, "PolicyId": ADMINISTRATOR_ACCESS}),
+                    ),
+                ]
+            },
+        ),
+        row::<DetachGroupPolicy>(
+            // The demo's 开发组 has the CVM read-only preset.
+            |_| {
+                vec![Call::root(
+                    json!({"DetachGroupId": DEMO_GROUP, "PolicyId": 400_417}),
+                )]
+            },
+            |_| {
+                vec![
+                    Call::root(
+                        json!({"DetachGroupId": DEMO_GROUP, "PolicyId": ADMINISTRATOR_ACCESS}),
+                    ),
+                    Call::root(json!({"DetachGroupId": 7, "PolicyId": 400_417})),
+                    Call::root(json!({"DetachGroupId": DEMO_GROUP, "PolicyId": 999})),
+                    Call::alice(json!({"DetachGroupId": DEMO_GROUP, "PolicyId": 400_417})),
+                ]
+            },
+        ),
+        row::<ListAttachedUserPolicies>(
+            |w| {
+                let terraform = demo_user(w, "terraform");
+                vec![
+                    // The official example.
+                    Call::root(json!({"TargetUin": terraform.uin, "Page": 1, "Rp": 10})),
+                    Call::alice(json!({"TargetUin": w.alice.uin})),
+                ]
+            },
+            |w| {
+                vec![
+                    Call::root(json!({"TargetUin": 42})),
+                    Call::root(json!({"TargetUin": w.alice.uin, "Page": 0})),
+                    Call::alice(json!({"TargetUin": w.bob_uin})),
+                ]
+            },
+        ),
+        row::<ListAttachedUserAllPolicies>(
+            |w| {
+                let zhou = demo_user(w, "周杰");
+                vec![
+                    Call::root(
+                        json!({"TargetUin": zhou.uin, "Rp": 20, "Page": 1, "AttachType": 0}),
+                    ),
+                    // The official example.
+                    Call::root(
+                        json!({"TargetUin": zhou.uin, "Rp": 1, "Page": 10, "AttachType": 1}),
+                    ),
+                    Call::root(json!({
+                        "TargetUin": zhou.uin, "Rp": 200, "Page": 1, "AttachType": 2,
+                        "StrategyType": 2, "Keyword": "ReadOnly"
+                    })),
+                    Call::alice(
+                        json!({"TargetUin": w.alice.uin, "Rp": 20, "Page": 1, "AttachType": 0}),
+                    ),
+                ]
+            },
+            |w| {
+                vec![
+                    Call::root(json!({"TargetUin": 42, "Rp": 20, "Page": 1, "AttachType": 0})),
+                    Call::root(
+                        json!({"TargetUin": w.alice.uin, "Rp": 0, "Page": 1, "AttachType": 0}),
+                    ),
+                    Call::root(
+                        json!({"TargetUin": w.alice.uin, "Rp": 20, "Page": 201, "AttachType": 0}),
+                    ),
+                    Call::root(
+                        json!({"TargetUin": w.alice.uin, "Rp": 20, "Page": 1, "AttachType": 3}),
+                    ),
+                    Call::alice(
+                        json!({"TargetUin": w.bob_uin, "Rp": 20, "Page": 1, "AttachType": 0}),
+                    ),
+                ]
+            },
+        ),
+        row::<CreateGroup>(
+            // The official example.
+            |_| vec![Call::root(json!({"GroupName": "test1", "Remark": "test2"}))],
+            |_| {
+                vec![
+                    Call::root(json!({"GroupName": "ops"})),
+                    Call::root(json!({"GroupName": "has space"})),
+                    Call::alice(json!({"GroupName": "conformance"})),
+                ]
+            },
+        ),
+        row::<ListGroups>(
+            |_| {
+                vec![
+                    // The official example.
+                    Call::root(json!({"Page": 1, "Rp": 20})),
+                    Call::root(json!({"Keyword": "ops"})),
+                ]
+            },
+            |_| vec![Call::root(json!({"Page": 0})), Call::alice(json!({}))],
+        ),
+        row::<AddUserToGroup>(
+            |w| {
+                vec![
+                    // The official example: Uid and GroupId as strings.
+                    Call::root(
+                        json!({"Info": [{"Uid": w.alice.uid.to_string(), "GroupId": DEMO_GROUP.to_string()}]}),
+                    ),
+                    Call::root(json!({"Info": [{"Uin": w.bob_uin, "GroupId": DEMO_GROUP}]})),
+                ]
+            },
+            |w| {
+                vec![
+                    Call::root(json!({"Info": [{"GroupId": DEMO_GROUP}]})),
+                    Call::root(json!({"Info": [{"Uin": w.alice.uin, "GroupId": 7}]})),
+                    Call::root(json!({"Info": [{"Uin": 42, "GroupId": DEMO_GROUP}]})),
+                    Call::alice(json!({"Info": [{"Uin": w.alice.uin, "GroupId": DEMO_GROUP}]})),
+                ]
+            },
+        ),
+        row::<RemoveUserFromGroup>(
+            |w| {
+                let bob_li = demo_user(w, "bob.li");
+                vec![Call::root(
+                    json!({"Info": [{"Uid": bob_li.uid.to_string(), "GroupId": DEMO_GROUP.to_string()}]}),
+                )]
+            },
+            |w| {
+                vec![
+                    Call::root(json!({"Info": [{"Uin": w.bob_uin, "GroupId": DEMO_GROUP}]})),
+                    Call::root(json!({"Info": [{"GroupId": DEMO_GROUP}]})),
+                    Call::root(json!({"Info": [{"Uin": 42, "GroupId": DEMO_GROUP}]})),
+                    Call::alice(json!({"Info": [{"Uin": w.alice.uin, "GroupId": DEMO_GROUP}]})),
+                ]
+            },
+        ),
+        row::<ListGroupsForUser>(
+            |w| {
+                let zhou = demo_user(w, "周杰");
+                vec![
+                    // The official example: Uid as a string.
+                    Call::root(json!({"Uid": zhou.uid.to_string()})),
+                    Call::root(json!({"SubUin": zhou.uin, "Rp": 1, "Page": 2})),
+                    Call::alice(json!({"SubUin": w.alice.uin})),
+                ]
+            },
+            |w| {
+                vec![
+                    Call::root(json!({})),
+                    Call::root(json!({"SubUin": 42})),
+                    Call::alice(json!({"SubUin": w.bob_uin})),
+                ]
+            },
+        ),
+        row::<DescribeSafeAuthFlagColl>(
+            |w| {
+                let admin = demo_user(w, "ops-admin");
+                vec![
+                    Call::root(json!({"SubUin": admin.uin})),
+                    Call::alice(json!({"SubUin": w.alice.uin})),
+                ]
+            },
+            |w| {
+                vec![
+                    Call::root(json!({"SubUin": 42})),
+                    Call::alice(json!({"SubUin": w.bob_uin})),
+                ]
+            },
+        ),
+        row::<SetMfaFlag>(
+            |w| {
+                vec![Call::root(json!({
+                    "OpUin": w.alice.uin, "LoginFlag": {"Phone": 1}, "ActionFlag": {"Phone": 1}
+                }))]
+            },
+            |w| {
+                vec![
+                    // The official example, for a user who has not bound WeChat.
+                    Call::root(json!({"OpUin": w.alice.uin, "LoginFlag": {"Wechat": 1}})),
+                    Call::root(json!({"OpUin": w.bob_uin, "LoginFlag": {"Phone": 1}})),
+                    Call::root(json!({"OpUin": w.alice.uin, "ActionFlag": {"Stoken": 1}})),
+                    Call::root(json!({"OpUin": 42, "LoginFlag": {"Phone": 0}})),
+                    Call::alice(json!({"OpUin": w.alice.uin, "LoginFlag": {"Phone": 1}})),
                 ]
             },
         ),
