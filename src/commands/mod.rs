@@ -114,6 +114,7 @@ pub async fn execute(args: &TargetArgs, command: &Command) -> u8 {
             ask: stdin_is_terminal
                 .then_some(&mut read_answer as &mut dyn FnMut() -> io::Result<String>),
             err_is_terminal: io::stderr().is_terminal(),
+            language: resolved.language,
         };
         match preflight(command, &resolved, &console) {
             Ok(()) => {

@@ -9,6 +9,7 @@ use tokio_util::sync::CancellationToken;
 use crate::cam::walk::Progress;
 use crate::cam::{ActionError, CallError};
 use crate::cli::OutputFormat;
+use crate::i18n::Language;
 
 /// Exit statuses (sysexits' `EX_USAGE` for usage errors).
 pub const EXIT_FAILURE: u8 = 1;
@@ -69,6 +70,8 @@ pub struct Console<'a> {
     pub ask: Option<&'a mut dyn FnMut() -> io::Result<String>>,
     /// Whether stderr is a terminal (progress is drawn only there).
     pub err_is_terminal: bool,
+    /// The words of tables and messages (JSON never changes with it).
+    pub language: Language,
 }
 
 /// A walk's progress on one line of stderr, drawn only when stderr is a terminal: scripts see

@@ -849,3 +849,31 @@ async fn nothing_configured_uses_the_sandbox() {
         out.stderr()
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_chinese_locale_gets_the_api_answer_in_chinese() {
+    let h = Harness::start().await;
+    let endpoint = h.endpoint();
+    let args = [
+        "--endpoint",
+        endpoint.as_str(),
+        "keys",
+        "disable",
+        "alice",
+        CAROL_KEY,
+    ];
+    let credentials = [
+        ("TENCENTCLOUD_SECRET_ID", ROOT_ID),
+        ("TENCENTCLOUD_SECRET_KEY", ROOT_KEY),
+    ];
+    let chinese = [&credentials[..], &[("LANG", "zh_CN.UTF-8")]].concat();
+    let out = h.run_with(&args, &chinese).await.fails(2);
+    let first = out.stderr().lines().next().unwrap_or_default().to_owned();
+    assert!(first.contains("OperationDenied.UinNotMatch"), "{first}");
+    assert!(first.contains("被操作密钥与账号不匹配。"), "{first}");
+
+    // --language wins over the locale.
+    let english = [&args[..2], &["--language", "en-US"], &args[2..]].concat();
+    let out = h.run_with(&english, &chinese).await.fails(2);
+    assert!(!out.stderr().contains("被操作"), "{}", out.stderr());
+}
