@@ -176,6 +176,15 @@ pub fn resolve_profile(
     resolve_named(name, options, config, env, home)
 }
 
+/// The sandbox, as `:sandbox` switches to it at run time: `--read-only` and the language still
+/// apply; `--reset-sandbox` does not (it was for the start).
+pub fn resolve_sandbox(options: &TargetOptions, env: &Environment) -> Resolved {
+    Resolved {
+        target: Target::Sandbox { reset: false },
+        ..sandbox(options, env)
+    }
+}
+
 /// Every name `--profile` and `:profile` accept: config profiles first, then the sections of the
 /// SDK credential file that are not also config profiles.
 pub fn profile_names(config: &Config, home: Option<&Path>) -> Vec<String> {
@@ -711,6 +720,16 @@ credentials = "env"
         let e =
             resolve_profile("nope", &sandboxed, &config, &env(&[]), Some(home.path())).unwrap_err();
         assert!(e.to_string().contains("ops, prod, staging"), "{e}");
+        // `:sandbox` keeps --read-only and the language, never --reset-sandbox.
+        let started = TargetOptions {
+            reset_sandbox: true,
+            read_only: true,
+            ..TargetOptions::default()
+        };
+        let back = resolve_sandbox(&started, &env(&[("LANG", "zh_CN.UTF-8")]));
+        assert!(matches!(back.target, Target::Sandbox { reset: false }));
+        assert!(back.read_only);
+        assert_eq!(back.language, Language::ZhCn);
         assert_eq!(
             profile_names(&config, Some(home.path())),
             ["ops", "prod", "staging", "default", "prod-keys"]

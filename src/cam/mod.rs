@@ -20,5 +20,5 @@ pub mod walk;
 
 pub use client::{ActionError, Client};
 pub use credential::{Credential, Secret};
-pub use error::{ApiError, CallError};
+pub use error::{ApiError, CallError, NetworkCause};
 pub use transport::{Endpoint, Transport, TransportConfig};

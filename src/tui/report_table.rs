@@ -11,6 +11,7 @@ use crate::cam::report::{Flag, Flags, ReportRow, Staleness, rows_of};
 use crate::cam::walk::{Progress, UserRef};
 
 use super::model::{Failure, KeyRef, LastUsed, Ticket};
+use super::text_field::FilterEdit;
 
 /// A column the report can be sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,10 +45,14 @@ impl ReportColumn {
         Self::ALL.get(at + 1).copied()
     }
 
-    /// A total order: ties go by SecretId.
-    fn compare(self, a: &ReportRow, b: &ReportRow) -> Ordering {
+    /// A total order: ties go by SecretId. Each row comes with its filter text, where owners'
+    /// names are in lower case (`name\tuin\tsecret id`): names sort ignoring case, as the User
+    /// List's do, and nothing is allocated per comparison.
+    fn compare(self, (a, a_text): (&ReportRow, &str), (b, b_text): (&ReportRow, &str)) -> Ordering {
         let by_column = match self {
-            Self::Owner => (&a.owner.name, a.owner.uin).cmp(&(&b.owner.name, b.owner.uin)),
+            Self::Owner => {
+                (owner_name(a_text), a.owner.uin).cmp(&(owner_name(b_text), b.owner.uin))
+            }
             Self::Status => a.key.status.as_str().cmp(b.key.status.as_str()),
             Self::Created => a.key.create_time.cmp(&b.key.create_time),
             Self::LastUsed => a
@@ -95,7 +100,7 @@ pub struct KeyReport {
     visible: Vec<usize>,
     pub filter: String,
     /// `/` was pressed and typing goes into the filter.
-    pub filter_editing: bool,
+    pub editing: Option<FilterEdit>,
     /// Only rows with all of these flags are shown.
     pub quick: Flags,
     pub sort: Option<(ReportColumn, bool)>,
@@ -240,17 +245,14 @@ impl KeyReport {
                 self.rows.push(row);
                 let position = match self.sort {
                     None => self.sorted.len(),
-                    Some((column, descending)) => {
-                        let rows = &self.rows;
-                        self.sorted.partition_point(|i| {
-                            let order = column.compare(&rows[*i], &rows[at]);
-                            if descending {
-                                order.is_gt()
-                            } else {
-                                order.is_lt()
-                            }
-                        })
-                    }
+                    Some((column, descending)) => self.sorted.partition_point(|i| {
+                        let order = self.compare(column, *i, at);
+                        if descending {
+                            order.is_gt()
+                        } else {
+                            order.is_lt()
+                        }
+                    }),
                 };
                 self.sorted.insert(position, at);
             }
@@ -373,12 +375,19 @@ impl KeyReport {
             Flag::ALL.map(|flag| self.rows.iter().filter(|r| r.flags.contains(flag)).count());
     }
 
+    /// How the rows at `a` and `b` compare by `column`.
+    fn compare(&self, column: ReportColumn, a: usize, b: usize) -> Ordering {
+        column.compare(
+            (&self.rows[a], &self.haystacks[a]),
+            (&self.rows[b], &self.haystacks[b]),
+        )
+    }
+
     fn resort(&mut self) {
         let mut order: Vec<usize> = (0..self.rows.len()).collect();
         if let Some((column, descending)) = self.sort {
-            let rows = &self.rows;
             order.sort_unstable_by(|a, b| {
-                let by = column.compare(&rows[*a], &rows[*b]);
+                let by = self.compare(column, *a, *b);
                 if descending { by.reverse() } else { by }
             });
         }
@@ -407,10 +416,56 @@ impl KeyReport {
     }
 }
 
+/// The owner's name in a row's filter text.
+fn owner_name(haystack: &str) -> &str {
+    haystack.split('\t').next().unwrap_or_default()
+}
+
 fn haystack(row: &ReportRow) -> String {
     format!(
         "{}\t{}\t{}",
         row.owner.name, row.owner.uin, row.key.access_key_id
     )
     .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cam::model::UserKind;
+
+    #[test]
+    fn owners_sort_ignoring_case() {
+        let staleness = Staleness {
+            now: 1_750_000_000,
+            days: 90,
+        };
+        let rows = ["carol", "Bob", "alice"]
+            .into_iter()
+            .zip(1..)
+            .flat_map(|(name, uin)| {
+                let owner = UserRef {
+                    uin,
+                    name: name.into(),
+                    kind: UserKind::SubUser,
+                };
+                let key = AccessKey {
+                    access_key_id: SecretId::from_wire(format!("AKID{name}")),
+                    status: KeyStatus::Active,
+                    create_time: "2024-05-01 10:00:00".into(),
+                    description: None,
+                };
+                rows_of(&owner, &[key], |_| None, staleness)
+            })
+            .collect();
+        let mut report = KeyReport::default();
+        report.add(rows, staleness);
+        report.set_sort(Some((ReportColumn::Owner, false)));
+        let names: Vec<&str> = report
+            .visible
+            .iter()
+            .map(|i| report.rows[*i].owner.name.as_str())
+            .collect();
+        assert_eq!(names, ["alice", "Bob", "carol"]);
+    }
 }

@@ -70,7 +70,10 @@ async fn a_full_rotation_with_the_wizard() {
     let screen = tmux.wait_text("[2 Create]");
     tmux.save("rotation-create", &screen);
 
-    // Step 2: the new key, its SecretKey once, checked by signing with it.
+    // Step 2: the new key (through the create dialog, as `c`), its SecretKey once, checked by
+    // signing with it.
+    tmux.keys(&["Enter"]);
+    tmux.wait_text("Description (optional)");
     tmux.keys(&["Enter"]);
     let screen = tmux.wait_text("New API key for");
     let new = field_where(&screen, "SecretId   ", is_secret_id);

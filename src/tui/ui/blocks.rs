@@ -1,16 +1,16 @@
-//! What the tabs' blocks and the boxes over them share: the part of a title that says a load is
-//! in flight or failed, the block shown when no user is open, a centred box's frame, and a
-//! progress bar with its words.
+//! What the tabs' blocks and the boxes over them share: the parts of a title that say a load is
+//! in flight or failed and which filter is in force, whether a hint fits in a title, the block
+//! shown when no user is open, a centred box's frame, and a progress bar with its words.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
-use super::layout::centered;
-use super::text::{bar, truncate, width as text_width};
-
+use super::layout::{self, centered};
+use super::text::{bar, truncate, truncate_start, width as text_width};
 use crate::tui::state::Status;
+use crate::tui::text_field::FilterEdit;
 use crate::tui::theme::{self, Theme};
 
 /// What a block title says of a load in flight or failed ("Loading is state").
@@ -23,6 +23,37 @@ pub fn status_title(status: &Status, theme: Theme) -> Option<Span<'static>> {
         )),
         Status::Idle | Status::Ready => None,
     }
+}
+
+/// What a title says of a list's filter: the one being typed, with its cursor, or the one in
+/// force; nothing when there is none.
+pub fn filter_title(
+    filter: &str,
+    editing: Option<&FilterEdit>,
+    theme: Theme,
+) -> Vec<Span<'static>> {
+    let mut spans = vec![Span::raw("· filter: ")];
+    match editing {
+        Some(editing) => {
+            let (before, after) = editing.field.split();
+            spans.push(Span::styled(truncate_start(before, 24), theme.input()));
+            spans.push(Span::raw("▏"));
+            spans.push(Span::styled(truncate(after, 12), theme.input()));
+        }
+        None if !filter.is_empty() => {
+            spans.push(Span::styled(truncate(filter, 24), theme.input()));
+        }
+        None => return Vec::new(),
+    }
+    spans.push(Span::raw(" "));
+    spans
+}
+
+/// Whether `title` with `hint` added fits in `room` columns: a title says a hint whole or not
+/// at all.
+pub fn fits(title: &[Span], hint: &str, room: u16) -> bool {
+    let used: usize = title.iter().map(|span| text_width(&span.content)).sum();
+    used + text_width(hint) <= usize::from(room)
 }
 
 /// "No user open" in a bordered block: shared by the two tabs that need an open user.
@@ -48,7 +79,7 @@ pub fn popup(
     buf: &mut Buffer,
 ) -> Rect {
     let rect = centered(area, width, height);
-    Clear.render(rect, buf);
+    layout::clear(rect, buf);
     let block = Block::bordered()
         .border_style(theme.title())
         .title(title)

@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::blocks::popup;
 use super::text::truncate;
-use crate::cam::model::{KeyStatus, SecretId};
+use crate::cam::model::{DESCRIPTION_MAX_CHARS, KeyStatus};
 use crate::tui::action::Request;
 use crate::tui::geometry::{HelpLayout, HelpText};
 use crate::tui::state::{
@@ -126,7 +126,7 @@ pub struct ConfirmView<'a> {
 const BULK_KEYS_SHOWN: usize = 5;
 
 /// The dialog's verb for a request, and what the change means.
-fn question(request: &Request, theme: Theme) -> (&'static str, [Line<'static>; 2]) {
+fn question(request: &Request, theme: Theme) -> (&'static str, Vec<Line<'static>>) {
     let danger = |text: String| Line::styled(text, theme.danger());
     match request {
         Request::SetKeyStatus {
@@ -134,7 +134,7 @@ fn question(request: &Request, theme: Theme) -> (&'static str, [Line<'static>; 2
             ..
         } => (
             "Disable",
-            [
+            vec![
                 danger(format!(
                     "{} Every request signed with this key will be",
                     theme::WARNING_GLYPH
@@ -147,14 +147,14 @@ fn question(request: &Request, theme: Theme) -> (&'static str, [Line<'static>; 2
             ..
         } => (
             "Enable",
-            [
+            vec![
                 Line::raw("Requests signed with this key will be"),
                 Line::raw("accepted again."),
             ],
         ),
         Request::DisableKeys { .. } => (
             "Disable",
-            [
+            vec![
                 danger(format!(
                     "{} Every request signed with any of these keys will",
                     theme::WARNING_GLYPH
@@ -164,7 +164,7 @@ fn question(request: &Request, theme: Theme) -> (&'static str, [Line<'static>; 2
         ),
         Request::DeleteKey { .. } => (
             "Delete",
-            [
+            vec![
                 danger(format!(
                     "{} This cannot be undone: the key can never",
                     theme::WARNING_GLYPH
@@ -172,24 +172,44 @@ fn question(request: &Request, theme: Theme) -> (&'static str, [Line<'static>; 2
                 danger("  be used again.".to_owned()),
             ],
         ),
+        Request::CreateKey { .. } => (
+            "Create",
+            vec![Line::raw("Its SecretKey is shown once, right after.")],
+        ),
         // A change no words are written for yet: named by its action.
-        other => (other.call_name(), [Line::default(), Line::default()]),
+        other => (other.call_name(), Vec::new()),
     }
+}
+
+/// An input line: the text with the cursor between `before` and `after`.
+fn input(before: &str, after: &str, theme: Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::raw("> "),
+        Span::styled(before.to_owned(), theme.input()),
+        Span::raw("▏"),
+        Span::styled(after.to_owned(), theme.input()),
+    ])
 }
 
 impl Widget for &ConfirmView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (confirm, theme) = (self.confirm, self.theme);
         let (verb, meaning) = question(&confirm.request, theme);
-        let what = match &confirm.request {
-            Request::DisableKeys { keys } => format!("{} API keys", keys.len()),
-            request => request.secret_id().map_or("", SecretId::as_str).to_owned(),
+        let mut lines = match (&confirm.request, confirm.request.secret_id()) {
+            (Request::DisableKeys { keys }, _) => vec![
+                Line::raw(format!("{verb} {} API keys", keys.len())),
+                Line::raw(format!("of {}?", confirm.user_name)),
+            ],
+            (_, Some(secret_id)) => vec![
+                Line::raw(format!("{verb} {secret_id}")),
+                Line::raw(format!("of {}?", confirm.user_name)),
+            ],
+            (_, None) => vec![Line::raw(format!(
+                "{verb} an API key for {}?",
+                confirm.user_name
+            ))],
         };
-        let mut lines = vec![
-            Line::raw(format!("{verb} {what}")),
-            Line::raw(format!("of {}?", confirm.user_name)),
-            Line::default(),
-        ];
+        lines.push(Line::default());
         if let Request::DisableKeys { keys } = &confirm.request {
             for key in keys.iter().take(BULK_KEYS_SHOWN) {
                 lines.push(Line::styled(
@@ -212,7 +232,7 @@ impl Widget for &ConfirmView<'_> {
                 lines.push(buttons(verb, *focus, theme));
                 lines.push(Line::default());
                 lines.push(Line::styled(
-                    "y confirms · n/Esc cancels · Enter never confirms",
+                    "y confirms · n/Esc cancels · Tab moves, Enter presses",
                     theme.dim(),
                 ));
             }
@@ -249,6 +269,19 @@ impl Widget for &ConfirmView<'_> {
                     theme.dim(),
                 ));
             }
+            Answer::Describe { field, refused } => {
+                let (before, after) = field.split();
+                lines.push(Line::raw("Description (optional):"));
+                lines.push(input(before, after, theme));
+                let rule = format!("Up to {DESCRIPTION_MAX_CHARS} letters, digits and _+=,.@:/-");
+                lines.push(if *refused {
+                    Line::styled(format!("{} {rule}", theme::WARNING_GLYPH), theme.danger())
+                } else {
+                    Line::styled(rule, theme.dim())
+                });
+                lines.push(Line::default());
+                lines.push(Line::styled("Enter creates · Esc cancels", theme.dim()));
+            }
         }
         let inner = popup(
             area,
@@ -256,7 +289,7 @@ impl Widget for &ConfirmView<'_> {
             lines.len() as u16 + 2,
             Line::styled(
                 match &confirm.request {
-                    Request::DisableKeys { .. } => format!(" {verb} {what} "),
+                    Request::DisableKeys { keys } => format!(" {verb} {} API keys ", keys.len()),
                     _ => format!(" {verb} API key "),
                 },
                 theme.title(),
@@ -318,7 +351,14 @@ impl Widget for &SecretView<'_> {
             Line::default(),
             Line::from(vec![
                 Span::styled(format!("{tick} I have saved the SecretKey"), theme.title()),
-                Span::styled("  (Space)", theme.dim()),
+                Span::styled(
+                    if modal.acknowledged {
+                        "  (Enter closes)"
+                    } else {
+                        "  (Space, then Enter closes)"
+                    },
+                    theme.dim(),
+                ),
             ]),
             match &modal.verified.status {
                 Status::Idle => Line::styled(
@@ -360,10 +400,6 @@ impl Widget for &SecretView<'_> {
                     theme.dim(),
                 ),
             }),
-            Line::styled(
-                "y copy SecretId · Y copy SecretKey · v reveal · t test · Enter close",
-                theme.dim(),
-            ),
         ];
         let inner = popup(
             area,

@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, Widget, Wrap};
 
-use super::blocks::{popup, progress_line};
+use super::blocks::{filter_title, popup, progress_line};
 use super::text::{datetime, duration, truncate};
 use crate::cam::report::{Flag, ReportRow};
 use crate::tui::geometry::{self, REPORT_STATUS_ROWS};
@@ -43,15 +43,7 @@ impl ReportView<'_> {
                 format!("· {} of {} keys ", report.shown(), report.total())
             }));
         }
-        if report.filter_editing || !report.filter.is_empty() {
-            let cursor = if report.filter_editing { "▏" } else { "" };
-            spans.push(Span::raw("· filter: "));
-            spans.push(Span::styled(
-                format!("{}{cursor}", truncate(&report.filter, 24)),
-                theme.input(),
-            ));
-            spans.push(Span::raw(" "));
-        }
+        spans.extend(filter_title(&report.filter, report.editing.as_ref(), theme));
         if let Some((column, descending)) = report.sort {
             let arrow = if descending { "↓" } else { "↑" };
             spans.push(Span::raw(format!("· sort: {} {arrow} ", column.title())));
@@ -87,6 +79,9 @@ impl Widget for &ReportView<'_> {
                 (Loading::Idle | Loading::Running { .. }, 0) => "Loading keys…".to_owned(),
                 (Loading::Failed(f), 0) => f.to_string(),
                 (_, 0) => "This account has no API keys".to_owned(),
+                _ if report.editing.is_some() => {
+                    "No key matches the filters (Esc brings back the filter before /)".to_owned()
+                }
                 _ => "No key matches the filters (Esc clears them)".to_owned(),
             };
             Paragraph::new(message)

@@ -9,12 +9,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::blocks::popup;
-use super::text::{truncate, unix_time};
+use super::text::truncate;
 use crate::cam::de::EventTime;
 use crate::cam::model::{AccessKey, KeyStatus, LastUse, SecretId};
 use crate::cam::rotation::{self, Position};
 use crate::tui::geometry::wrap;
-use crate::tui::model::AccessRecord;
+use crate::tui::model::{AccessRecord, unix_time};
 use crate::tui::state::{Level, OpenUser, Rotation};
 use crate::tui::theme::{self, Theme};
 

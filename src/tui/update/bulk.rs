@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use crate::tui::action::{Command, Effect, Reply, Request};
 use crate::tui::model::{Failure, KeyRef, Ticket};
 use crate::tui::state::{BulkDisable, Context, Level, State};
-use crate::tui::update::core::{fail, flash};
+use crate::tui::update::core::{fail_change, flash, flash_change};
 use crate::tui::update::{call_log, help, keys};
 
 /// A confirmed change went out: if it is a bulk disable, its progress shows.
@@ -64,7 +64,7 @@ pub fn on_done(
     );
     if let Err(failure) = result {
         // Refused before any call (read-only), or the worker went away.
-        fail(state, &failure);
+        fail_change(state, &failure);
     } else {
         let mut text = format!("Disabled {disabled} keys");
         if failed > 0 {
@@ -78,7 +78,7 @@ pub fn on_done(
         } else {
             Level::Info
         };
-        flash(state, level, text);
+        flash_change(state, level, text);
     }
     let touched = matches!(request, Request::DisableKeys { keys }
         if keys.iter().any(|k| state.is_open(k.uin)));

@@ -6,7 +6,7 @@
 use crossterm::event::KeyCode;
 
 use super::tests::{
-    KEY_A, KEY_B, api_failure, calls, flash_text, key, press, typed, with_keys, with_users,
+    KEY_A, KEY_B, api_failure, calls, ctrl, flash_text, key, press, typed, with_keys, with_users,
 };
 use super::update;
 use crate::cam::model::{AccessKey, GetUserAppIdResponse, KeyStatus, LastUse, SecretId};
@@ -268,12 +268,15 @@ fn the_filter_finds_owners_uins_and_secret_ids() {
     assert_eq!(shown_ids(&state), [BOB_KEY]);
     press(&mut state, KeyCode::Enter);
     assert_eq!(state.context(), Context::Report);
+    // `/` starts a new filter, edited as a shell line; Esc brings back the one before, and Esc
+    // on the table clears it.
     press(&mut state, '/');
-    for _ in 0..3 {
-        press(&mut state, KeyCode::Backspace);
-    }
-    typed(&mut state, "zs02");
+    assert_eq!(state.report.shown(), 5);
+    typed(&mut state, "zs02 x");
+    press(&mut state, ctrl('w'));
     assert_eq!(shown_ids(&state), [ZHANG_KEYS[1]]);
+    press(&mut state, KeyCode::Esc);
+    assert_eq!(shown_ids(&state), [BOB_KEY]);
     press(&mut state, KeyCode::Esc);
     assert_eq!(state.report.shown(), 5);
     // A pasted SecretId filters the report (it does not start an owner search here).
@@ -532,6 +535,10 @@ pub fn records_of_old(failed: usize) -> Vec<AccessRecord> {
             source_ip: "203.0.113.7".into(),
             region: "ap-guangzhou".into(),
             error: (i < failed).then(|| "AuthFailure.SecretIdNotFound".to_owned()),
+            message: String::new(),
+            request_id: format!("5b4d1725-5a30-4bd8-b36d-cfa0d1d4{i:04}"),
+            resource: "cam".into(),
+            document: String::new(),
         })
         .collect()
 }
@@ -588,6 +595,9 @@ fn step_one_frees_a_slot_without_deleting_on_its_own() {
 fn step_two_creates_through_the_create_path_and_the_new_key_can_be_checked() {
     let mut state = wizard(&[aged(KEY_A, KeyStatus::Active, 200)], &[]);
     assert_eq!(position(&state), Position::Create);
+    // The create dialog, as `c` opens it: an optional description, then Enter.
+    press(&mut state, KeyCode::Enter);
+    assert_eq!(state.context(), Context::Describe);
     let effects = press(&mut state, KeyCode::Enter);
     let [Effect::Call { ticket, request }] = &effects[..] else {
         panic!("{effects:?}")

@@ -4,14 +4,14 @@
 
 use std::collections::HashSet;
 
-use crate::cam::Secret;
 use crate::cam::report::{ReportOutcome, ReportUpdate, Staleness};
 use crate::tui::action::{Command, Copied, Effect, Reply, Request};
 use crate::tui::geometry;
 use crate::tui::model::{Failure, Ticket};
 use crate::tui::report_table::{Loading, ReportColumn};
 use crate::tui::state::{Confirm, Level, State};
-use crate::tui::update::core::{fail, flash, is_move, moved, scroll_report, unexpected};
+use crate::tui::text_field::{FilterEdit, TextField};
+use crate::tui::update::core::{fail_read, flash, is_move, moved, scroll_report, unexpected};
 use crate::tui::update::{clipboard, confirm, tabs};
 
 /// The keys of the Key Report.
@@ -22,7 +22,7 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
     }
     match command {
         Command::Open => return open_selected(state),
-        Command::Filter => state.report.filter_editing = true,
+        Command::Filter => start_filter(state),
         Command::QuickFilter(flag) => state.report.toggle_quick(flag),
         Command::Mark => {
             state.report.toggle_mark();
@@ -33,11 +33,11 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
             flash(state, Level::Info, format!("{marked} keys marked"));
         }
         Command::DisableKey => ask_disable(state),
-        Command::CopySecretId => {
+        Command::Copy => {
             let Some(id) = state.report.selected().map(|r| r.key.access_key_id.clone()) else {
                 return Vec::new();
             };
-            return clipboard::copy(state, Copied::SecretId(id.clone()), Secret::new(id));
+            return clipboard::copy_plain(state, Copied::SecretId(id));
         }
         Command::SortNext => {
             let next = match state.report.sort {
@@ -87,18 +87,32 @@ fn move_cursor(state: &mut State, command: Command) {
     scroll_report(state);
 }
 
+/// `/`: a new filter; the one it replaces comes back with Esc.
+fn start_filter(state: &mut State) {
+    state.report.editing = Some(FilterEdit {
+        field: TextField::default(),
+        previous: state.report.filter.clone(),
+    });
+    state.report.set_filter(String::new());
+}
+
 /// The keys while typing into the filter.
 pub fn on_filter(state: &mut State, command: Command) -> Vec<Effect> {
+    let report = &mut state.report;
     match command {
-        Command::Erase => {
-            let mut filter = state.report.filter.clone();
-            filter.pop();
-            state.report.set_filter(filter);
+        Command::Edit(edit) => {
+            if let Some(editing) = report.editing.as_mut()
+                && editing.field.edit(edit)
+            {
+                let text = editing.field.text().to_owned();
+                report.set_filter(text);
+            }
         }
-        Command::FilterDone => state.report.filter_editing = false,
-        Command::FilterClear => {
-            state.report.filter_editing = false;
-            state.report.set_filter(String::new());
+        Command::FilterDone => report.editing = None,
+        Command::FilterCancel => {
+            if let Some(editing) = report.editing.take() {
+                report.set_filter(editing.previous);
+            }
         }
         Command::Up | Command::Down => move_cursor(state, command),
         Command::Quit => state.quit = true,
@@ -108,12 +122,16 @@ pub fn on_filter(state: &mut State, command: Command) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Text typed or pasted into the filter.
+/// Text typed or pasted into the filter (a paste into the table starts a new one).
 pub fn type_filter(state: &mut State, text: &str) {
-    state.report.filter_editing = true;
-    let mut filter = state.report.filter.clone();
-    filter.push_str(text);
-    state.report.set_filter(filter);
+    if state.report.editing.is_none() {
+        start_filter(state);
+    }
+    if let Some(editing) = state.report.editing.as_mut() {
+        editing.field.insert(text);
+        let text = editing.field.text().to_owned();
+        state.report.set_filter(text);
+    }
     scroll_report(state);
 }
 
@@ -218,11 +236,11 @@ pub fn on_done(state: &mut State, ticket: Ticket, result: Result<Reply, Failure>
         Ok(Reply::Report(ReportOutcome::Cancelled { .. })) => Loading::Stopped { progress },
         Ok(other) => {
             let failure = unexpected("ListAccessKeys (key report)", &other);
-            fail(state, &failure);
+            fail_read(state, &failure);
             Loading::Failed(failure)
         }
         Err(failure) => {
-            fail(state, &failure);
+            fail_read(state, &failure);
             Loading::Failed(failure)
         }
     };

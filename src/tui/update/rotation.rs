@@ -8,7 +8,7 @@ use crate::cam::rotation::Position;
 use crate::tui::action::{Command, Effect};
 use crate::tui::state::{Context, Level, Rotation, State, TICKS_PER_SECOND};
 use crate::tui::update::core::flash;
-use crate::tui::update::{call_log, help, keys};
+use crate::tui::update::{call_log, drawer, help, keys};
 
 /// How often the keys, their last use and the old key's records are asked again while the
 /// workloads move and after the old key is disabled.
@@ -35,12 +35,7 @@ fn refresh(state: &mut State) -> Vec<Effect> {
         rotation.refresh_at = next;
     }
     let mut effects = keys::load(state);
-    let opened = keys::show_records(state);
-    effects.extend(if opened.is_empty() {
-        keys::load_records(state)
-    } else {
-        opened
-    });
+    effects.extend(drawer::reload(state));
     effects
 }
 

@@ -37,7 +37,7 @@ pub fn start(state: &mut State, secret_id: SecretId) -> Vec<Effect> {
         state.users.set_filter(String::new());
         scroll_users(state);
     }
-    state.users.filter_editing = false;
+    state.users.editing = None;
     let users: Arc<[UserRef]> = state.users.all().map(UserRef::from).collect();
     if users.is_empty() {
         flash(

@@ -1,7 +1,6 @@
 //! The one-time SecretKey of a new key: revealing it, copying it or its SecretId, checking that
 //! it signs, and closing only once "I have saved the SecretKey" is ticked.
 
-use crate::cam::Secret;
 use crate::cam::model::SecretId;
 use crate::tui::action::{Command, Copied, Effect, Reply, Request};
 use crate::tui::model::Failure;
@@ -24,10 +23,9 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
             return vec![call(state, request)];
         }
         Command::Acknowledge => modal.acknowledged = !modal.acknowledged,
-        Command::CopySecretId => {
+        Command::Copy => {
             let secret_id = modal.key.access_key_id.clone();
-            let text = Secret::new(secret_id.clone());
-            return clipboard::copy(state, Copied::SecretId(secret_id), text);
+            return clipboard::copy_plain(state, Copied::SecretId(secret_id));
         }
         Command::CopySecretKey => {
             let (secret_id, secret) = (

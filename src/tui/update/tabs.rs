@@ -11,11 +11,11 @@ use crate::tui::action::{Effect, Request};
 use crate::tui::model::Tab;
 use crate::tui::report_table::Loading;
 use crate::tui::state::{Level, Modal, OpenUser, State};
-use crate::tui::update::core::{call, flash, scroll_users};
-use crate::tui::update::keys;
+use crate::tui::update::core::{call, flash, navigated, scroll_users, show_tab};
+use crate::tui::update::{details, drawer, keys};
 
 pub fn go(state: &mut State, tab: Tab) -> Vec<Effect> {
-    state.tab = tab;
+    show_tab(state, tab);
     match tab {
         Tab::Details | Tab::Keys => open_user(state),
         Tab::Report if state.report.loading == Loading::Idle => load_report(state),
@@ -57,14 +57,15 @@ pub fn open_user(state: &mut State) -> Vec<Effect> {
     if state.is_open(row.uin) {
         return Vec::new();
     }
-    let mut open = OpenUser::new(row.clone());
+    navigated(state);
+    let mut open = OpenUser::new(row);
     // What the report knows shows at once; the calls below bring it up to date.
-    if let Some((keys, uses)) = state.report.keys_of(row.uin) {
+    if let Some((keys, uses)) = state.report.keys_of(open.user.uin) {
         open.keys.data = Some(keys);
         open.last_used.data = Some(uses);
     }
     state.open = Some(open);
-    let mut effects = vec![call(state, Request::Details { user: row })];
+    let mut effects = details::load(state);
     effects.extend(keys::load(state));
     effects
 }
@@ -76,7 +77,7 @@ pub fn open_key(state: &mut State, uin: u64, secret_id: &SecretId) -> Option<Vec
         return None;
     }
     scroll_users(state);
-    state.tab = Tab::Keys;
+    show_tab(state, Tab::Keys);
     if matches!(state.modal, Some(Modal::Help(_))) {
         state.modal = None;
     }
@@ -91,6 +92,6 @@ pub fn open_key(state: &mut State, uin: u64, secret_id: &SecretId) -> Option<Vec
             None => open.select_key = Some(secret_id.clone()),
         }
     }
-    effects.extend(keys::follow_panel(state));
+    effects.extend(drawer::follow(state));
     Some(effects)
 }
