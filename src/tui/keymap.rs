@@ -512,7 +512,7 @@ const REPORT: [Binding; 16] = [
     bind(
         &[K::Char('/')],
         C::Filter,
-        "filter by owner, UIN or SecretId",
+        "a new filter by owner, UIN or SecretId",
         Some("filter"),
     ),
     bind(
