@@ -346,6 +346,226 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
         Text::SecretNotSaved => {
             "The SecretKey cannot be shown again: save it, tick \"I have saved the SecretKey\" (Space), then close (Enter)"
         }
+        Text::TabReport => "Key Report",
+        Text::ContextReportFilter => "Key Report filter",
+        Text::ContextRotation => "Key rotation",
+        Text::ContextBulk => "Disabling keys",
+        Text::ReportKeys { count } => return format!("{count} keys").into(),
+        Text::ReportKeysShown { shown, total } => return format!("{shown} of {total} keys").into(),
+        Text::Marked { count } => return format!("{count} marked").into(),
+        Text::ReportOwner => "Owner",
+        Text::ReportLastUsed => "Last used",
+        Text::ReportAge => "Age",
+        Text::ReportIdle => "Idle",
+        Text::ReportFlags => "Flags",
+        Text::Days { count } => return format!("{count} d").into(),
+        Text::NoKeysInAccount => "This account has no API keys",
+        Text::NoKeyMatchesEditing => {
+            "No key matches the filters (Esc brings back the filter before /)"
+        }
+        Text::NoKeyMatches => "No key matches the filters (Esc clears them)",
+        Text::ReportWaitsForUsers => "Loading starts once the User List is in",
+        Text::ReportEtaUnknown => "time left: after the first users",
+        Text::ReportProgress {
+            done,
+            total,
+            keys,
+            left,
+        } => {
+            return format!(
+                "{done} of {total} users · {keys} keys · {left} · X stops, keeping what is in"
+            )
+            .into();
+        }
+        Text::ReportDone => "Every user's keys are in · r loads them again",
+        Text::ReportDoneSkipped { skipped } => {
+            return format!(
+                "Every user's keys are in but {skipped} users' (could not be listed) · r loads them again"
+            )
+            .into();
+        }
+        Text::ReportStopped { done, total } => {
+            return format!(
+                "Stopped after {done} of {total} users: the others' keys are not here · r loads them all"
+            )
+            .into();
+        }
+        Text::FlagNeverUsed => "never-used",
+        Text::FlagUnused { days } => return format!("unused-{days}d").into(),
+        Text::FlagOld { days } => return format!("older-than-{days}d").into(),
+        Text::FlagDisabled | Text::FlagDisabledShort => "disabled",
+        Text::FlagTwoEnabled => "two-enabled",
+        Text::FlagNeverUsedShort => "never",
+        Text::FlagUnusedShort => "unused",
+        Text::FlagOldShort => "old",
+        Text::FlagTwoEnabledShort => "2 on",
+        Text::BulkDisableMeaning => {
+            "Every request signed with any of these keys will\nbe refused until it is enabled again."
+        }
+        Text::ConfirmKeys { verb, count } | Text::ConfirmKeysTitle { verb, count } => {
+            return format!("{verb} {count} API keys").into();
+        }
+        Text::UsersSubject { count } => return format!("{count} users").into(),
+        Text::KeyOf { secret_id, owner } => return format!("{secret_id} of {owner}").into(),
+        Text::AndMore { count } => return format!("and {count} more").into(),
+        Text::TypeKeyCount => "Type how many keys, to confirm:",
+        Text::TypedMismatchBulk => "That does not match: nothing was disabled.",
+        Text::TypedKeysHintBulk => "Enter disables · Esc cancels",
+        Text::NothingDisabledMismatch { expected } => {
+            return format!("Nothing disabled: type the number of keys ({expected}) exactly")
+                .into();
+        }
+        Text::CancelledNothingDisabled => "Cancelled: nothing disabled",
+        Text::BulkCounts {
+            answered,
+            total,
+            disabled,
+            failed,
+        } => {
+            return format!("{answered} of {total} · {disabled} disabled · {failed} failed").into();
+        }
+        Text::NoKeyFailed => "No key failed.",
+        Text::NoKeyFailedYet => "No key has failed so far.",
+        Text::BulkFailure {
+            code,
+            secret_id,
+            owner,
+        } => return format!("{code}: {secret_id} of {owner}").into(),
+        Text::NoApiAnswerShort => "none: no API answer",
+        Text::AndMoreCalls { count } => {
+            return format!("… and {count} more (@ lists every call)").into();
+        }
+        Text::BulkDone => "Done · Esc closes · @ shows every call",
+        Text::BulkStopping => "Stopping after the call in flight…",
+        Text::BulkRunning => {
+            "One key at a time, at most 5 a second · Esc stops after the call in flight"
+        }
+        Text::BulkTitleDone { disabled, total } => {
+            return format!("Disabled {disabled} of {total} keys").into();
+        }
+        Text::BulkTitleRunning { total } => return format!("Disabling {total} keys").into(),
+        Text::BulkDisabledFlash { count } => return format!("Disabled {count} keys").into(),
+        Text::BulkFailedSuffix { count } => return format!("; {count} failed (listed)").into(),
+        Text::BulkStoppedSuffix { left } => return format!("; stopped before {left}").into(),
+        Text::BulkStoppingFlash => {
+            "Stopping after the call in flight: what was disabled stays disabled"
+        }
+        Text::KeysMarked { count } => return format!("{count} keys marked").into(),
+        Text::ReportNotLoading => "The report is not loading",
+        Text::ReportStoppedFlash { done } => {
+            return format!(
+                "Stopped after {done} users: what came in stays (r loads it all again)"
+            )
+            .into();
+        }
+        Text::NoKeyToOpen => "No key to open",
+        Text::OwnerGone { name, uin } => {
+            return format!("{name} (UIN {uin}) is no longer in the User List: press r there")
+                .into();
+        }
+        Text::CursorKeyDisabledAlready => {
+            "The key under the cursor is disabled already (Space marks keys, A all shown)"
+        }
+        Text::MarkedDisabledAlready => "Every marked key is disabled already",
+        Text::ReportSkipped { count, users } => {
+            return format!("The keys of {count} users could not be listed: {users}").into();
+        }
+        Text::ReportWaitsFlash => "The report starts once the User List is in",
+        Text::VerifyHint => "t tests it: signs one harmless call (GetUserAppId)",
+        Text::Verifying => "Signing GetUserAppId with it…",
+        Text::KeySigns { uin } => {
+            return format!("It signs: GetUserAppId answered for UIN {uin}").into();
+        }
+        Text::DoesNotSign { failure } => return format!("it does not sign: {failure}").into(),
+        Text::SearchAskingAudit => "Asking CloudAudit who signed with it in the past 90 days…",
+        Text::SearchAuditFallback => {
+            "If it cannot say, each user's keys are listed, at most 20 a second."
+        }
+        Text::OwnerFromAuditTrail => " (named by the audit trail, confirmed by their keys)",
+        Text::StepFreeSlot => "Free a slot",
+        Text::StepSwitch => "Switch",
+        Text::RotationTitle {
+            secret_id,
+            user,
+            step,
+        } => return format!("Rotate {secret_id} of {user} · step {step} of 5").into(),
+        Text::RotationLoading => "Loading the keys…",
+        Text::RotationEnterCloses => "Enter or Esc closes",
+        Text::RotationKeys { enter } => {
+            return format!("Enter {enter} · r refresh · Esc close (R resumes) · ? help").into();
+        }
+        Text::EnterWaits => "waits",
+        Text::EnterDeletesRetire => "deletes it (you type the end of its SecretId)",
+        Text::EnterDisablesRetire => "disables it (you confirm)",
+        Text::EnterCreates => "creates the new key",
+        Text::EnterDisablesOld => "disables the old key (you confirm)",
+        Text::EnterDeletesOld => "deletes the old key (you type the end of its SecretId)",
+        Text::EnterCloses => "closes",
+        Text::RetireDisabledOld { user } => {
+            return format!(
+                "{user} has two API keys, the most CAM allows, and the key being rotated is disabled already: nothing signs with it, so deleting it frees the slot for a new key."
+            )
+            .into();
+        }
+        Text::NothingDeletedWithoutWord => "Nothing is deleted without your word.",
+        Text::RetireSuggested {
+            user,
+            secret_id,
+            status,
+            last,
+        } => {
+            let status = status.to_lowercase();
+            return format!(
+                "{user} has two API keys, the most CAM allows: one must go before the new one can be created. Suggested: {secret_id} — {status}, last used {last}."
+            )
+            .into();
+        }
+        Text::RetireEnabledWarning => {
+            "It is enabled: disabling it blocks every request signed with it. Disable it, then delete it."
+        }
+        Text::NothingChangedWithoutWord => "Nothing is disabled or deleted without your word.",
+        Text::SlotFree => "A slot is free: the new key can be created.",
+        Text::SecretOnceThenTest => {
+            "Its SecretKey is shown once: save it before closing that window, and press t there to check that it signs."
+        }
+        Text::Successor { secret_id, created } => {
+            return format!(
+                "Its successor — the key created after it — is {secret_id}, created {created}. Move every workload that signs with the old key to it, then disable the old key."
+            )
+            .into();
+        }
+        Text::Lateness => {
+            "The cloud reports use late: access records about an hour, last-used dates a day. Asked again every 15 s."
+        }
+        Text::OldDisabled => "The old key is disabled: every request signed with it is refused.",
+        Text::NoFailureSince => {
+            "No call with it has failed since it last worked: delete it once you are sure."
+        }
+        Text::FailuresSince => {
+            "Calls signed with it failed since it last worked — something still uses it. e enables it again."
+        }
+        Text::RotationDone { secret_id } => {
+            return format!("{secret_id} is deleted: the rotation is finished.").into();
+        }
+        Text::NowTheKey { secret_id, user } => {
+            return format!(" {secret_id} is the key of {user} now.").into();
+        }
+        Text::OldLastUsed { when } => return format!("The old key was last used {when}").into(),
+        Text::UsedAfterSuccessor { last } => {
+            return format!("{last}: after its successor was created, so something still uses it.")
+                .into();
+        }
+        Text::NotUsedSince { last } => {
+            return format!("{last}: not since its successor was created.").into();
+        }
+        Text::Sentence { text } => return format!("{text}.").into(),
+        Text::OldRecordsLoading => "Loading its access records…",
+        Text::NoOldRecords => "It has no access records in the past 3 months.",
+        Text::RotationClosed => "Closed: R on the key resumes the rotation where it stands",
+        Text::RotationFinished { secret_id } => {
+            return format!("The rotation of {secret_id} is finished").into();
+        }
+        Text::EnableAgainHint => "e enables the old key again once it is disabled (step 4)",
 
         // ---- Subcommands ----
         Text::ColumnTime => "TIME",

@@ -321,6 +321,217 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
         Text::SecretNotSaved => {
             "SecretKey 无法再次显示：请先保存，勾选“我已保存 SecretKey”（空格），再关闭（Enter）"
         }
+        Text::TabReport => "密钥报告",
+        Text::ContextReportFilter => "密钥报告筛选",
+        Text::ContextRotation => "轮换密钥",
+        Text::ContextBulk => "批量禁用密钥",
+        Text::ReportKeys { count } => return format!("共 {count} 个密钥").into(),
+        Text::ReportKeysShown { shown, total } => {
+            return format!("{shown}/{total} 个密钥").into();
+        }
+        Text::Marked { count } => return format!("已选中 {count} 个").into(),
+        Text::ReportOwner => "所属用户",
+        Text::ReportLastUsed => "最近访问",
+        Text::ReportAge => "已创建",
+        Text::ReportIdle => "闲置",
+        Text::ReportFlags => "问题",
+        Text::Days { count } => return format!("{count}天").into(),
+        Text::NoKeysInAccount => "此账号下没有 API 密钥",
+        Text::NoKeyMatchesEditing => "没有密钥符合筛选条件（Esc 恢复按 / 之前的筛选）",
+        Text::NoKeyMatches => "没有密钥符合筛选条件（Esc 清除筛选）",
+        Text::ReportWaitsForUsers => "用户列表加载完成后开始加载",
+        Text::ReportEtaUnknown => "剩余时间：查看首批用户后估算",
+        Text::ReportProgress {
+            done,
+            total,
+            keys,
+            left,
+        } => {
+            return format!(
+                "{done}/{total} 个用户 · {keys} 个密钥 · {left} · X 停止（保留已加载的）"
+            )
+            .into();
+        }
+        Text::ReportDone => "所有用户的密钥均已加载 · 按 r 重新加载",
+        Text::ReportDoneSkipped { skipped } => {
+            return format!(
+                "除 {skipped} 个用户（无法列出）外，所有用户的密钥均已加载 · 按 r 重新加载"
+            )
+            .into();
+        }
+        Text::ReportStopped { done, total } => {
+            return format!(
+                "已在查看 {done}/{total} 个用户后停止：其余用户的密钥不在此列 · 按 r 全部加载"
+            )
+            .into();
+        }
+        Text::FlagNeverUsed => "从未使用",
+        Text::FlagUnused { days } => return format!("{days}天未使用").into(),
+        Text::FlagOld { days } => return format!("创建超过{days}天").into(),
+        Text::FlagDisabled | Text::FlagDisabledShort => "已禁用",
+        Text::FlagTwoEnabled => "两个均启用",
+        Text::FlagNeverUsedShort => "从未用",
+        Text::FlagUnusedShort => "未使用",
+        Text::FlagOldShort => "过旧",
+        Text::FlagTwoEnabledShort => "双启用",
+        Text::BulkDisableMeaning => {
+            "禁用这些密钥后，腾讯云将拒绝它们签名的所有请求，\n直到再次启用。"
+        }
+        Text::ConfirmKeys { verb, count } => {
+            return format!("确认{verb} {count} 个密钥？").into();
+        }
+        Text::ConfirmKeysTitle { verb, count } => {
+            return format!("{verb} {count} 个密钥").into();
+        }
+        Text::UsersSubject { count } => return format!("{count} 个用户").into(),
+        Text::KeyOf { secret_id, owner } => return format!("{secret_id}（{owner}）").into(),
+        Text::AndMore { count } => return format!("还有 {count} 个").into(),
+        Text::TypeKeyCount => "请输入密钥个数以确认：",
+        Text::TypedMismatchBulk => "输入不匹配：未禁用任何密钥。",
+        Text::TypedKeysHintBulk => "Enter 禁用 · Esc 取消",
+        Text::NothingDisabledMismatch { expected } => {
+            return format!("未禁用：请准确输入密钥个数（{expected}）").into();
+        }
+        Text::CancelledNothingDisabled => "已取消：未禁用任何密钥",
+        Text::BulkCounts {
+            answered,
+            total,
+            disabled,
+            failed,
+        } => {
+            return format!("{answered}/{total} · 已禁用 {disabled} 个 · 失败 {failed} 个").into();
+        }
+        Text::NoKeyFailed => "没有密钥失败。",
+        Text::NoKeyFailedYet => "目前没有密钥失败。",
+        Text::BulkFailure {
+            code,
+            secret_id,
+            owner,
+        } => return format!("{code}：{secret_id}（{owner}）").into(),
+        Text::NoApiAnswerShort => "无：API 未应答",
+        Text::AndMoreCalls { count } => {
+            return format!("… 还有 {count} 个（@ 列出全部调用）").into();
+        }
+        Text::BulkDone => "完成 · Esc 关闭 · @ 查看全部调用",
+        Text::BulkStopping => "正在等待进行中的调用结束后停止…",
+        Text::BulkRunning => "逐个禁用，每秒最多 5 个 · Esc 在进行中的调用结束后停止",
+        Text::BulkTitleDone { disabled, total } => {
+            return format!("已禁用 {disabled}/{total} 个密钥").into();
+        }
+        Text::BulkTitleRunning { total } => return format!("正在禁用 {total} 个密钥").into(),
+        Text::BulkDisabledFlash { count } => return format!("已禁用 {count} 个密钥").into(),
+        Text::BulkFailedSuffix { count } => return format!("；{count} 个失败（已列出）").into(),
+        Text::BulkStoppedSuffix { left } => return format!("；停止时还剩 {left} 个").into(),
+        Text::BulkStoppingFlash => "进行中的调用结束后停止：已禁用的密钥保持禁用",
+        Text::KeysMarked { count } => return format!("已选中 {count} 个密钥").into(),
+        Text::ReportNotLoading => "报告当前未在加载",
+        Text::ReportStoppedFlash { done } => {
+            return format!("已在查看 {done} 个用户后停止：已加载的保留（按 r 全部重新加载）")
+                .into();
+        }
+        Text::NoKeyToOpen => "没有可打开的密钥",
+        Text::OwnerGone { name, uin } => {
+            return format!("{name}（UIN {uin}）已不在用户列表中：请在用户列表按 r 刷新").into();
+        }
+        Text::CursorKeyDisabledAlready => {
+            "光标所在的密钥已禁用（空格选中密钥，A 选中全部显示的密钥）"
+        }
+        Text::MarkedDisabledAlready => "选中的密钥均已禁用",
+        Text::ReportSkipped { count, users } => {
+            return format!("无法列出 {count} 个用户的密钥：{users}").into();
+        }
+        Text::ReportWaitsFlash => "用户列表加载完成后开始生成报告",
+        Text::VerifyHint => "按 t 测试：用它签名一次无害的调用（GetUserAppId）",
+        Text::Verifying => "正在用它签名 GetUserAppId…",
+        Text::KeySigns { uin } => {
+            return format!("签名有效：GetUserAppId 已应答，UIN {uin}").into();
+        }
+        Text::DoesNotSign { failure } => return format!("签名无效：{failure}").into(),
+        Text::SearchAskingAudit => "正在向操作审计（CloudAudit）查询近 90 天谁用它签过名…",
+        Text::SearchAuditFallback => "若查不到，将逐个列出用户的密钥，每秒最多 20 次。",
+        Text::OwnerFromAuditTrail => "（由操作审计查到，已用其密钥确认）",
+        Text::StepFreeSlot => "腾出名额",
+        Text::StepSwitch => "切换",
+        Text::RotationTitle {
+            secret_id,
+            user,
+            step,
+        } => return format!("轮换 {user} 的密钥 {secret_id} · 第 {step}/5 步").into(),
+        Text::RotationLoading => "正在加载密钥…",
+        Text::RotationEnterCloses => "Enter 或 Esc 关闭",
+        Text::RotationKeys { enter } => {
+            return format!("Enter {enter} · r 刷新 · Esc 关闭（R 继续）· ? 帮助").into();
+        }
+        Text::EnterWaits => "等待",
+        Text::EnterDeletesRetire => "删除它（需输入其 SecretId 末尾）",
+        Text::EnterDisablesRetire => "禁用它（需确认）",
+        Text::EnterCreates => "新建密钥",
+        Text::EnterDisablesOld => "禁用旧密钥（需确认）",
+        Text::EnterDeletesOld => "删除旧密钥（需输入其 SecretId 末尾）",
+        Text::EnterCloses => "关闭",
+        Text::RetireDisabledOld { user } => {
+            return format!(
+                "{user} 已有两个 API 密钥，达到 CAM 上限；要轮换的密钥已禁用，没有请求再用它签名，删除它即可为新密钥腾出名额。"
+            )
+            .into();
+        }
+        Text::NothingDeletedWithoutWord => "未经你确认，不会删除任何密钥。",
+        Text::RetireSuggested {
+            user,
+            secret_id,
+            status,
+            last,
+        } => {
+            return format!(
+                "{user} 已有两个 API 密钥，达到 CAM 上限：需先去掉一个才能新建。建议：{secret_id}（{status}，最近访问 {last}）。"
+            )
+            .into();
+        }
+        Text::RetireEnabledWarning => {
+            "它已启用：禁用后，腾讯云将拒绝它签名的所有请求。请先禁用，再删除。"
+        }
+        Text::NothingChangedWithoutWord => "未经你确认，不会禁用或删除任何密钥。",
+        Text::SlotFree => "已有空余名额：可以新建密钥。",
+        Text::SecretOnceThenTest => {
+            "新建的密钥只在创建时提供 SecretKey：关闭该窗口前请保存好，并可在窗口中按 t 检查它能否签名。"
+        }
+        Text::Successor { secret_id, created } => {
+            return format!(
+                "它的接替者（在它之后创建的密钥）是 {secret_id}，创建于 {created}。请把所有用旧密钥签名的业务切换到新密钥，然后禁用旧密钥。"
+            )
+            .into();
+        }
+        Text::Lateness => {
+            "云端的使用记录有延迟：访问记录约 1 小时，最近访问时间约 1 天。每 15 秒重新查询一次。"
+        }
+        Text::OldDisabled => "旧密钥已禁用：腾讯云将拒绝它签名的所有请求。",
+        Text::NoFailureSince => {
+            "自它最后一次成功调用以来，没有用它签名的调用失败：确认无误后即可删除。"
+        }
+        Text::FailuresSince => {
+            "自它最后一次成功调用以来，有用它签名的调用失败——仍有业务在使用它。按 e 重新启用。"
+        }
+        Text::RotationDone { secret_id } => {
+            return format!("{secret_id} 已删除：轮换完成。").into();
+        }
+        Text::NowTheKey { secret_id, user } => {
+            return format!("现在 {user} 的密钥是 {secret_id}。").into();
+        }
+        Text::OldLastUsed { when } => return format!("旧密钥最近访问时间：{when}").into(),
+        Text::UsedAfterSuccessor { last } => {
+            return format!("{last}，晚于接替者的创建时间，说明仍有业务在使用它。").into();
+        }
+        Text::NotUsedSince { last } => {
+            return format!("{last}，接替者创建后未再使用。").into();
+        }
+        Text::Sentence { text } => return format!("{text}。").into(),
+        Text::OldRecordsLoading => "正在加载它的访问记录…",
+        Text::NoOldRecords => "它近 3 个月没有访问记录。",
+        Text::RotationClosed => "已关闭：在该密钥上按 R 可从当前步骤继续轮换",
+        Text::RotationFinished { secret_id } => {
+            return format!("{secret_id} 的轮换已完成").into();
+        }
+        Text::EnableAgainHint => "旧密钥禁用后（第 4 步），按 e 可重新启用",
 
         // ---- Subcommands ----
         Text::ColumnTime => "事件时间",

@@ -50,6 +50,15 @@ pub fn user_list_rows(size: (u16, u16)) -> usize {
     usize::from(body_rows(size).saturating_sub(3))
 }
 
+/// How many keys the Key Report shows at once: the body less its border, the loading and the
+/// quick-filter lines, and the column header.
+pub fn report_rows(size: (u16, u16)) -> usize {
+    usize::from(body_rows(size).saturating_sub(2 + REPORT_STATUS_ROWS + 1))
+}
+
+/// Lines between the Key Report's title and its column header: the loading, the quick filters.
+pub const REPORT_STATUS_ROWS: u16 = 2;
+
 /// How many lines of User Details show at once: the body less its border.
 pub fn details_rows(size: (u16, u16)) -> usize {
     usize::from(body_rows(size).saturating_sub(2))
@@ -92,7 +101,7 @@ pub fn tab_label(language: Language, tab: Tab) -> String {
 
 /// The tabs' labels as the tab bar draws them, each followed by a space, the first after one
 /// space; returns each tab with its first column and width, for clicks.
-pub fn tab_columns(language: Language) -> [(Tab, u16, u16); 3] {
+pub fn tab_columns(language: Language) -> [(Tab, u16, u16); Tab::ALL.len()] {
     let mut x = 1;
     Tab::ALL.map(|tab| {
         let width = tab_label(language, tab).width() as u16;
@@ -284,27 +293,51 @@ pub fn pager_scroll_max(pager: &Pager, size: (u16, u16)) -> usize {
     text.lines.len().saturating_sub(text.visible)
 }
 
-/// Splits `text` into lines of at most `width` columns at spaces; a word longer than a line is
-/// broken where the line ends.
-fn wrap(text: &str, width: usize) -> Vec<String> {
+/// Splits `text` into lines of at most `width` columns at spaces — and beside any wide (CJK)
+/// character, as Chinese breaks lines without spaces; a word longer than a line is broken where
+/// the line ends.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        if !line.is_empty() && line.width() + 1 + word.width() > width {
-            lines.push(std::mem::take(&mut line));
+        for (index, piece) in breakable(word).into_iter().enumerate() {
+            // The pieces of a word join without a space; words are one space apart.
+            let gap = usize::from(index == 0 && !line.is_empty());
+            if !line.is_empty() && line.width() + gap + piece.width() > width {
+                lines.push(std::mem::take(&mut line));
+            } else if gap == 1 {
+                line.push(' ');
+            }
+            let mut pieces = wrap_columns(piece, width);
+            let last = pieces.pop().unwrap_or_default();
+            lines.extend(pieces);
+            line.push_str(&last);
         }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        let mut pieces = wrap_columns(word, width);
-        let last = pieces.pop().unwrap_or_default();
-        lines.extend(pieces);
-        line.push_str(&last);
     }
     if !line.is_empty() || lines.is_empty() {
         lines.push(line);
     }
     lines
+}
+
+/// `word` cut where a line may break: before and after each wide character.
+fn breakable(word: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (at, c) in word.char_indices() {
+        if c.width() == Some(2) {
+            let end = at + c.len_utf8();
+            if start < at {
+                pieces.push(&word[start..at]);
+            }
+            pieces.push(&word[at..end]);
+            start = end;
+        }
+    }
+    if start < word.len() {
+        pieces.push(&word[start..]);
+    }
+    pieces
 }
 
 /// Breaks `text` every `width` columns, spaces and all.
@@ -323,4 +356,24 @@ fn wrap_columns(text: &str, width: usize) -> Vec<String> {
         used += w;
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_wraps_between_characters_and_english_at_spaces() {
+        assert_eq!(wrap("one two three", 8), ["one two", "three"]);
+        assert_eq!(
+            wrap("alice 已有两个 API 密钥，达到上限", 16),
+            ["alice 已有两个", "API 密钥，达到上", "限"]
+        );
+        for line in wrap(
+            "为降低密钥泄漏的风险，新建的密钥只在创建时提供SecretKey",
+            20,
+        ) {
+            assert!(line.width() <= 20, "{line}");
+        }
+    }
 }

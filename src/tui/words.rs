@@ -1,10 +1,12 @@
 //! The domain's values as the console says them, in the run's language: a user's kind, a
-//! key's status, a policy's kind and how it reaches the user, and a user's security settings.
+//! key's status, a policy's kind and how it reaches the user, a user's security settings, and
+//! the key report's flags.
 
 use std::borrow::Cow;
 
 use crate::cam::model::{KeyStatus, UserKind, Verification};
 use crate::cam::permissions::{Notice, PolicyKind, Security, Via};
+use crate::cam::report::Flag;
 use crate::i18n::{Language, Text};
 
 pub fn user_kind(language: Language, kind: UserKind) -> Cow<'static, str> {
@@ -111,4 +113,26 @@ fn list<'a>(language: Language, texts: impl Iterator<Item = Text<'a>>) -> String
         .map(|text| language.text(text))
         .collect::<Vec<_>>()
         .join(&language.text(Text::ListSeparator))
+}
+
+/// A key report's flag: `never-used`, `unused-90d`…
+pub fn flag(language: Language, flag: Flag, stale_days: u32) -> Cow<'static, str> {
+    language.text(match flag {
+        Flag::NeverUsed => Text::FlagNeverUsed,
+        Flag::Unused => Text::FlagUnused { days: stale_days },
+        Flag::Old => Text::FlagOld { days: stale_days },
+        Flag::Disabled => Text::FlagDisabled,
+        Flag::TwoEnabled => Text::FlagTwoEnabled,
+    })
+}
+
+/// A flag in a word, for narrow screens.
+pub fn flag_short(language: Language, flag: Flag) -> Cow<'static, str> {
+    language.text(match flag {
+        Flag::NeverUsed => Text::FlagNeverUsedShort,
+        Flag::Unused => Text::FlagUnusedShort,
+        Flag::Old => Text::FlagOldShort,
+        Flag::Disabled => Text::FlagDisabledShort,
+        Flag::TwoEnabled => Text::FlagTwoEnabledShort,
+    })
 }

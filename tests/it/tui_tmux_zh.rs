@@ -4,8 +4,8 @@
 //! (我已保存 SecretKey), 禁用 confirmed, 删除 confirmed by typing the end of the SecretId — and
 //! checking each change against the server.
 
-use crate::support::tmux::{self, Tmux};
-use crate::tui_tmux::{field, field_where, is_secret_id, pick_user, sandbox_client};
+use crate::support::tmux::{self, Tmux, field, field_where, is_secret_id, sandbox_client};
+use crate::tui_tmux::pick_user;
 
 use camtui::cam::model::KeyStatus;
 

@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, Widget};
 
-use super::blocks::fits;
+use super::blocks::{filter_title, fits};
 use super::layout;
 use super::text::{truncate, width};
 use crate::cam::model::Service;
@@ -87,15 +87,14 @@ impl Widget for &CallLogView<'_> {
         }
         let shown: Vec<&CallRecord> = log.matching(&view.filter).collect();
         if view.editing.is_some() || !view.filter.is_empty() {
-            let cursor = if view.editing.is_some() { "▏" } else { "" };
             let matching = Text::CallsMatch { count: shown.len() };
             title.push(Span::raw(format!("· {} ", say(matching))));
-            title.push(Span::raw(format!("· {}", say(Text::FilterLabel))));
-            title.push(Span::styled(
-                format!("{}{cursor}", truncate(&view.filter, 24)),
-                theme.input(),
+            title.extend(filter_title(
+                &view.filter,
+                view.editing.as_ref(),
+                language,
+                theme,
             ));
-            title.push(Span::raw(" "));
         }
         let room = area.width.saturating_sub(2);
         for (hint, shows) in [

@@ -6,37 +6,19 @@ use std::borrow::Cow;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::layout::{self, centered};
+use super::blocks::popup;
+use super::text::truncate;
 use crate::cam::model::{DESCRIPTION_MAX_CHARS, KeyStatus};
 use crate::i18n::{Language, Text};
 use crate::tui::action::Request;
 use crate::tui::geometry::{HelpLayout, HelpText};
 use crate::tui::state::{
-    Answer, Button, Confirm, Context, SECRET_CLIPBOARD_SECONDS, SecretModal, TYPED_CHARACTERS,
+    Answer, Button, Confirm, Context, SECRET_CLIPBOARD_SECONDS, SecretModal, Status,
+    TYPED_CHARACTERS,
 };
 use crate::tui::theme::{self, Theme};
-
-/// Clears a centred box and draws its frame; returns the inside.
-fn frame(
-    area: Rect,
-    width: u16,
-    height: u16,
-    title: Line<'_>,
-    theme: Theme,
-    buf: &mut Buffer,
-) -> Rect {
-    let rect = centered(area, width, height);
-    layout::clear(rect, buf);
-    let block = Block::bordered()
-        .border_style(theme.title())
-        .title(title)
-        .padding(Padding::horizontal(1));
-    let inner = block.inner(rect);
-    block.render(rect, buf);
-    inner
-}
 
 /// Every key of the view the help was opened from, then its notes.
 pub struct HelpView {
@@ -81,7 +63,7 @@ impl Widget for &HelpView {
         ];
         match layout {
             HelpLayout::OneColumn => {
-                let inner = frame(
+                let inner = popup(
                     area,
                     line_width + 4,
                     rows as u16 + 2,
@@ -92,7 +74,7 @@ impl Widget for &HelpView {
                 Paragraph::new(lines).render(inner, buf);
             }
             HelpLayout::TwoColumns => {
-                let inner = frame(
+                let inner = popup(
                     area,
                     line_width * 2 + 5,
                     rows.div_ceil(2) as u16 + 2,
@@ -117,7 +99,7 @@ impl Widget for &HelpView {
                     format!("· {} ", language.text(position)),
                     theme.dim(),
                 ));
-                let inner = frame(
+                let inner = popup(
                     area,
                     line_width + 4,
                     visible as u16 + 2,
@@ -156,6 +138,9 @@ pub struct ConfirmView<'a> {
     pub theme: Theme,
 }
 
+/// How many of a bulk change's keys the dialog names.
+const BULK_KEYS_SHOWN: usize = 5;
+
 /// The dialog's verb for a request, and what the change means.
 fn question(
     request: &Request,
@@ -179,6 +164,7 @@ fn question(
             status: KeyStatus::Active,
             ..
         } => (say(Text::VerbEnable), plain(Text::EnableMeaning)),
+        Request::DisableKeys { .. } => (say(Text::VerbDisable), warned(Text::BulkDisableMeaning)),
         Request::DeleteKey { .. } => (say(Text::VerbDelete), warned(Text::DeleteMeaning)),
         Request::CreateKey { .. } => (say(Text::VerbCreate), plain(Text::CreateMeaning)),
         // A change no words are written for yet: named by its action.
@@ -214,19 +200,43 @@ impl Widget for &ConfirmView<'_> {
         let (verb, meaning) = question(&confirm.request, language, theme);
         let user = &confirm.user_name;
         let say = |text: Text<'_>| language.text(text);
-        let mut lines = match confirm.request.secret_id() {
-            Some(secret_id) => vec![
+        let mut lines = match (&confirm.request, confirm.request.secret_id()) {
+            (Request::DisableKeys { keys }, _) => vec![
+                Line::raw(say(Text::ConfirmKeys {
+                    verb: &verb,
+                    count: keys.len(),
+                })),
+                Line::raw(say(Text::ConfirmKeyOf { user })),
+            ],
+            (_, Some(secret_id)) => vec![
                 Line::raw(say(Text::ConfirmKey {
                     verb: &verb,
                     secret_id: secret_id.as_str(),
                 })),
                 Line::raw(say(Text::ConfirmKeyOf { user })),
             ],
-            None => vec![Line::raw(say(Text::ConfirmCreate { verb: &verb, user }))],
+            (_, None) => vec![Line::raw(say(Text::ConfirmCreate { verb: &verb, user }))],
         };
         lines.push(Line::default());
+        if let Request::DisableKeys { keys } = &confirm.request {
+            for key in keys.iter().take(BULK_KEYS_SHOWN) {
+                let key_of = Text::KeyOf {
+                    secret_id: key.secret_id.as_str(),
+                    owner: &key.owner,
+                };
+                lines.push(Line::styled(format!("  {}", say(key_of)), theme.dim()));
+            }
+            if keys.len() > BULK_KEYS_SHOWN {
+                let more = Text::AndMore {
+                    count: keys.len() - BULK_KEYS_SHOWN,
+                };
+                lines.push(Line::styled(format!("  {}", say(more)), theme.dim()));
+            }
+            lines.push(Line::default());
+        }
         lines.extend(meaning);
         lines.push(Line::default());
+        let bulk = matches!(confirm.request, Request::DisableKeys { .. });
         match &confirm.answer {
             Answer::Press { focus } => {
                 lines.push(buttons(&verb, *focus, language, theme));
@@ -234,23 +244,37 @@ impl Widget for &ConfirmView<'_> {
                 lines.push(Line::styled(say(Text::ConfirmKeysHint), theme.dim()));
             }
             Answer::Type { typed, mismatch } => {
-                lines.push(Line::raw(say(Text::TypeLastCharacters {
-                    count: TYPED_CHARACTERS,
-                })));
+                lines.push(Line::raw(if bulk {
+                    say(Text::TypeKeyCount)
+                } else {
+                    say(Text::TypeLastCharacters {
+                        count: TYPED_CHARACTERS,
+                    })
+                }));
                 lines.push(Line::from(vec![
                     Span::raw("> "),
                     Span::styled(format!("{typed:<TYPED_CHARACTERS$}"), theme.input()),
                     Span::raw("▏"),
                 ]));
                 lines.push(if *mismatch {
+                    let mismatch = if bulk {
+                        Text::TypedMismatchBulk
+                    } else {
+                        Text::TypedMismatch
+                    };
                     Line::styled(
-                        format!("{} {}", theme::FAILED_GLYPH, say(Text::TypedMismatch)),
+                        format!("{} {}", theme::FAILED_GLYPH, say(mismatch)),
                         theme.failed(),
                     )
                 } else {
                     Line::default()
                 });
-                lines.push(Line::styled(say(Text::TypedKeysHint), theme.dim()));
+                let hint = if bulk {
+                    Text::TypedKeysHintBulk
+                } else {
+                    Text::TypedKeysHint
+                };
+                lines.push(Line::styled(say(hint), theme.dim()));
             }
             Answer::Describe { field, refused } => {
                 let (before, after) = field.split();
@@ -268,20 +292,27 @@ impl Widget for &ConfirmView<'_> {
                 lines.push(Line::styled(say(Text::DescribeKeysHint), theme.dim()));
             }
         }
-        let inner = frame(
+        let title = match &confirm.request {
+            Request::DisableKeys { keys } => say(Text::ConfirmKeysTitle {
+                verb: &verb,
+                count: keys.len(),
+            }),
+            _ => say(Text::ConfirmTitle { verb: &verb }),
+        };
+        let inner = popup(
             area,
-            60,
+            64,
             lines.len() as u16 + 2,
-            Line::styled(
-                format!(" {} ", say(Text::ConfirmTitle { verb: &verb })),
-                theme.title(),
-            ),
+            Line::styled(format!(" {title} "), theme.title()),
             theme,
             buf,
         );
         Paragraph::new(lines).render(inner, buf);
     }
 }
+
+/// The SecretKey window's width inside its border and padding.
+const SECRET_TEXT_WIDTH: usize = 62;
 
 /// The only time a SecretKey is shown.
 pub struct SecretView<'a> {
@@ -342,6 +373,34 @@ impl Widget for &SecretView<'_> {
                     theme.dim(),
                 ),
             ]),
+            match &modal.verified.status {
+                Status::Idle => Line::styled(say(Text::VerifyHint), theme.dim()),
+                Status::Loading => Line::styled(say(Text::Verifying), theme.dim()),
+                Status::Ready => Line::styled(
+                    truncate(
+                        &format!(
+                            "{} {}",
+                            theme::OK_GLYPH,
+                            modal.verified.data.as_deref().unwrap_or_default()
+                        ),
+                        SECRET_TEXT_WIDTH,
+                    ),
+                    theme.ok(),
+                ),
+                Status::Failed(failure) => Line::styled(
+                    truncate(
+                        &format!(
+                            "{} {}",
+                            theme::FAILED_GLYPH,
+                            say(Text::DoesNotSign {
+                                failure: &failure.summary(language)
+                            })
+                        ),
+                        SECRET_TEXT_WIDTH,
+                    ),
+                    theme.failed(),
+                ),
+            },
             Line::default(),
             Line::from(match self.countdown {
                 Some(seconds) => Span::styled(
@@ -359,7 +418,7 @@ impl Widget for &SecretView<'_> {
         let title = say(Text::SecretTitle {
             user: &modal.user_name,
         });
-        let inner = frame(
+        let inner = popup(
             area,
             66,
             lines.len() as u16 + 2,

@@ -346,7 +346,7 @@ fn searching(language: Language, done: usize, eta_ms: Option<u64>) -> State {
             &mut state,
             Action::SearchProgress {
                 ticket,
-                progress: crate::cam::owner::Progress {
+                progress: crate::cam::walk::Progress {
                     done,
                     total: 4,
                     requests: done,
@@ -643,5 +643,107 @@ screens!(user_details_sections_loading_and_failed, |language| {
         }),
         other => panic!("unexpected {other:?}"),
     });
+    state
+});
+
+// ───────────────────────────── key hygiene ─────────────────────────────
+
+use crate::tui::update::hygiene_tests::{
+    asking_to_disable_in, bulk_disable_done_in, feed, old_and_new, records_of_old, start_report,
+    with_report_in, wizard_in,
+};
+
+screens!(key_report_loading, |language| {
+    let mut state = with_users_in(language);
+    let ticket = start_report(&mut state);
+    feed(&mut state, ticket, 2);
+    state
+});
+screens!(key_report, |language| with_report_in(language));
+screens!(key_report_quick_filters, |language| {
+    let mut state = with_report_in(language);
+    press(&mut state, 'o');
+    press(&mut state, 'i');
+    state
+});
+screens!(key_report_filtered_and_sorted, |language| {
+    let mut state = with_report_in(language);
+    press(&mut state, '/');
+    for c in "zs".chars() {
+        press(&mut state, c);
+    }
+    press(&mut state, KeyCode::Enter);
+    press(&mut state, 'S');
+    state
+});
+screens!(key_report_marked, |language| {
+    let mut state = with_report_in(language);
+    press(&mut state, 'j');
+    press(&mut state, ' ');
+    press(&mut state, ' ');
+    state
+});
+screens!(bulk_disable_confirm, |language| asking_to_disable_in(
+    language
+));
+screens!(bulk_disable_results, |language| bulk_disable_done_in(
+    language
+));
+screens!(rotation_free_a_slot, |language| wizard_in(
+    language,
+    &[key(KEY_A, KeyStatus::Active), {
+        let mut older = key(KEY_B, KeyStatus::Active);
+        older.create_time = "2023-01-01 00:00:00".into();
+        older
+    }],
+    &[]
+));
+screens!(rotation_create, |language| wizard_in(
+    language,
+    &[key(KEY_A, KeyStatus::Active)],
+    &[]
+));
+screens!(rotation_switch_workloads, |language| wizard_in(
+    language,
+    &old_and_new(KeyStatus::Active),
+    &records_of_old(0)
+));
+screens!(rotation_disabled_failures_seen, |language| wizard_in(
+    language,
+    &old_and_new(KeyStatus::Inactive),
+    &records_of_old(2)
+));
+screens!(rotation_disabled_quiet, |language| wizard_in(
+    language,
+    &old_and_new(KeyStatus::Inactive),
+    &records_of_old(0)
+));
+screens!(rotation_done, |language| {
+    let mut state = wizard_in(language, &old_and_new(KeyStatus::Inactive), &[]);
+    let effects = press(&mut state, 'r');
+    answer_all(&mut state, effects, |request| match request {
+        Request::Keys { .. } => Ok(Reply::Keys(vec![
+            old_and_new(KeyStatus::Inactive)[1].clone(),
+        ])),
+        Request::Records { .. } => Ok(Reply::Records(Vec::new())),
+        _ => Ok(Reply::LastUsed(Vec::new())),
+    });
+    state
+});
+screens!(secret_modal_verified, |language| {
+    let mut state = with_secret(language, false, false);
+    let effects = press(&mut state, 't');
+    answer_all(&mut state, effects, |_| {
+        Ok(Reply::Verified(crate::cam::model::GetUserAppIdResponse {
+            uin: "100000000011".into(),
+            owner_uin: "100000000001".into(),
+            app_id: 1_250_000_000,
+        }))
+    });
+    state
+});
+screens!(help_key_report, |language| {
+    let mut state = with_report_in(language);
+    press(&mut state, '?');
     state
 });

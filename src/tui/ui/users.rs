@@ -6,8 +6,8 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, Widget};
 
-use super::blocks::status_title;
-use super::text::{datetime, truncate, truncate_start};
+use super::blocks::{filter_title, status_title};
+use super::text::{datetime, truncate};
 use crate::cam::model::SecretId;
 use crate::i18n::Text;
 use crate::tui::geometry;
@@ -55,23 +55,12 @@ impl UsersView<'_> {
             };
             spans.push(Span::raw(format!("· {} ", language.text(count))));
         }
-        let filter = format!("· {}", language.text(Text::FilterLabel));
-        match &users.editing {
-            Some(editing) => {
-                let (before, after) = editing.field.split();
-                spans.push(Span::raw(filter));
-                spans.push(Span::styled(truncate_start(before, 24), theme.input()));
-                spans.push(Span::raw("▏"));
-                spans.push(Span::styled(truncate(after, 12), theme.input()));
-                spans.push(Span::raw(" "));
-            }
-            None if !users.filter.is_empty() => {
-                spans.push(Span::raw(filter));
-                spans.push(Span::styled(truncate(&users.filter, 24), theme.input()));
-                spans.push(Span::raw(" "));
-            }
-            None => {}
-        }
+        spans.extend(filter_title(
+            &users.filter,
+            users.editing.as_ref(),
+            language,
+            theme,
+        ));
         if let Some((column, descending)) = users.sort {
             let arrow = if descending { "↓" } else { "↑" };
             spans.push(Span::raw(format!(

@@ -1,7 +1,8 @@
 //! The confirm round trip: a change opens a dialog holding the request it will send; once the
 //! user confirms — `y` or Enter on the confirm button (focus starts on Cancel), the end of the
-//! SecretId typed for a deletion, Enter after the optional description of a new key — that
-//! request goes through the one mutation gate, and cancelling sends nothing.
+//! SecretId typed for a deletion, the number of keys for a bulk disable, Enter after the optional
+//! description of a new key — that request goes through the one mutation gate, and cancelling
+//! sends nothing.
 
 use crate::cam::model::{DESCRIPTION_MAX_CHARS, is_description_char};
 use crate::i18n::Text;
@@ -21,7 +22,8 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
     let Some(Modal::Confirm(confirm)) = &mut state.modal else {
         return Vec::new();
     };
-    let expected = confirm.expected().to_owned();
+    let expected = confirm.expected();
+    let bulk = matches!(confirm.request, Request::DisableKeys { .. });
     match (&mut confirm.answer, command) {
         (_, Command::Quit) => state.quit = true,
         (
@@ -46,9 +48,15 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
         }
         (Answer::Type { mismatch, .. }, Command::Submit) => {
             *mismatch = true;
-            let mismatch = Text::NotDeletedMismatch {
-                count: TYPED_CHARACTERS,
-                expected: &expected,
+            let mismatch = if bulk {
+                Text::NothingDisabledMismatch {
+                    expected: &expected,
+                }
+            } else {
+                Text::NotDeletedMismatch {
+                    count: TYPED_CHARACTERS,
+                    expected: &expected,
+                }
             };
             say_text(state, Level::Warning, mismatch);
         }
@@ -65,7 +73,12 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
         }
         (Answer::Type { .. }, Command::Cancel) => {
             state.modal = None;
-            say_text(state, Level::Info, Text::CancelledNothingDeleted);
+            let cancelled = if bulk {
+                Text::CancelledNothingDisabled
+            } else {
+                Text::CancelledNothingDeleted
+            };
+            say_text(state, Level::Info, cancelled);
         }
         (_, Command::Press | Command::Cancel) => {
             state.modal = None;

@@ -5,13 +5,14 @@
 use std::sync::Arc;
 
 use crate::cam::model::SecretId;
-use crate::cam::owner::{Progress, SearchOutcome, UserRef};
+use crate::cam::owner::{FoundBy, SearchOutcome};
+use crate::cam::walk::{Progress, UserRef};
 use crate::i18n::Text;
 use crate::tui::action::{Command, Effect, Reply, Request};
-use crate::tui::model::{Failure, Tab, Ticket};
-use crate::tui::state::{Context, Level, Modal, OwnerSearch, State};
-use crate::tui::update::core::{call, fail, flash, say_text, scroll_users, show_tab, unexpected};
-use crate::tui::update::{call_log, drawer, help, tabs};
+use crate::tui::model::{Failure, Ticket};
+use crate::tui::state::{Context, Level, OwnerSearch, State};
+use crate::tui::update::core::{call, fail, flash, say_text, scroll_users, unexpected};
+use crate::tui::update::{call_log, help, tabs};
 use crate::tui::words;
 
 /// Starts a search for `secret_id` over every user in the list.
@@ -30,14 +31,7 @@ pub fn start(state: &mut State, secret_id: SecretId) -> Vec<Effect> {
         scroll_users(state);
     }
     state.users.editing = None;
-    let users: Arc<[UserRef]> = state
-        .users
-        .all()
-        .map(|row| UserRef {
-            uin: row.uin,
-            name: row.name.clone(),
-        })
-        .collect();
+    let users: Arc<[UserRef]> = state.users.all().map(UserRef::from).collect();
     if users.is_empty() {
         let secret_id = secret_id.as_str();
         say_text(state, Level::Warning, Text::SearchNoUsers { secret_id });
@@ -117,12 +111,12 @@ pub fn on_done(
     state.search = None;
     match result {
         Ok(Reply::Owner(SearchOutcome::Found {
-            user: UserRef { uin, name },
+            user: UserRef { uin, name, .. },
             key,
-            from_cache,
+            by,
         })) => {
             let secret_id = secret_id.as_str();
-            if !state.users.select(uin) {
+            let Some(effects) = tabs::open_key(state, uin, &key.access_key_id) else {
                 let gone = Text::OwnerNotListed {
                     secret_id,
                     name: &name,
@@ -130,24 +124,7 @@ pub fn on_done(
                 };
                 say_text(state, Level::Warning, gone);
                 return Vec::new();
-            }
-            scroll_users(state);
-            show_tab(state, Tab::Keys);
-            if matches!(state.modal, Some(Modal::Help(_))) {
-                state.modal = None;
-            }
-            let mut effects = tabs::open_user(state);
-            if let Some(open) = state.open.as_mut() {
-                match open
-                    .key_list()
-                    .iter()
-                    .position(|k| k.access_key_id == key.access_key_id)
-                {
-                    Some(at) => open.key_cursor = at,
-                    None => open.select_key = Some(key.access_key_id.clone()),
-                }
-            }
-            effects.extend(drawer::follow(state));
+            };
             let language = state.language;
             let mut text = language
                 .text(Text::OwnerFound {
@@ -157,8 +134,10 @@ pub fn on_done(
                     status: &words::key_status(language, key.status),
                 })
                 .into_owned();
-            if from_cache {
-                text.push_str(&language.text(Text::OwnerFromCache));
+            match by {
+                FoundBy::Cache => text.push_str(&language.text(Text::OwnerFromCache)),
+                FoundBy::AuditTrail => text.push_str(&language.text(Text::OwnerFromAuditTrail)),
+                FoundBy::Scan => {}
             }
             flash(state, Level::Info, text);
             effects
