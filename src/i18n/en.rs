@@ -33,7 +33,7 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
         }
         Text::FilterLabel => "filter: ",
         Text::NoUserOpen => "No user open: pick one in the User List (1) and press Enter",
-        Text::Never => "never",
+        Text::NeverUsed => "never",
         Text::Unknown => "unknown",
         Text::ListSeparator => ", ",
         Text::CallFailed {
@@ -44,8 +44,8 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
         Text::RequestIdSuffix { request_id } => return format!(" (RequestId {request_id})").into(),
         Text::NoRequestId => " (no RequestId: the request got no API answer)",
         Text::RetryHint => " · r retries",
-        Text::UserKindSubUser => "Sub-user",
-        Text::UserKindCollaborator => "Collaborator",
+        Text::UserSubUser => "Sub-user",
+        Text::UserCollaborator => "Collaborator",
         Text::KeyEnabled => "Enabled",
         Text::KeyDisabled => "Disabled",
         Text::PolicyPreset => "preset",
@@ -54,17 +54,19 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
         Text::ViaGroup { group } => return format!("group {group}").into(),
         Text::ProtectionOff => "off",
         Text::VerifyPhone => "security phone",
-        Text::VerifyHardwareToken => "hardware MFA token",
-        Text::VerifyVirtualMfa => "virtual MFA device",
+        Text::VerifyHardToken => "hardware MFA token",
+        Text::VerifySoftToken => "virtual MFA device",
         Text::VerifyCustom => "custom verification",
         Text::VerifyU2f => "U2F security key",
         Text::VerifyPasskey => "passkey",
-        Text::Phone => "phone",
-        Text::Email => "email",
-        Text::Wechat => "WeChat",
-        Text::UnusualVerify => "verify",
-        Text::UnusualNotify { notices } => return format!("notify by {notices}").into(),
-        Text::UnusualVerifyAndNotify { notify } => return format!("verify; {notify}").into(),
+        Text::VerifyEmail | Text::NoticeEmail => "email",
+        Text::VerifyWechat | Text::NoticeWechat => "WeChat",
+        Text::NoticePhone => "phone",
+        Text::ProtectionVerify => "verify",
+        Text::ProtectionNotify { channels } => return format!("notify by {channels}").into(),
+        Text::ProtectionVerifyAndNotify { channels } => {
+            return format!("verify; notify by {channels}").into();
+        }
         Text::LabelUsername => "Username",
         Text::LabelUin => "UIN",
         Text::LabelUid => "UID",
@@ -551,7 +553,7 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
             return format!(" {secret_id} is the key of {user} now.").into();
         }
         Text::OldLastUsed { when } => return format!("The old key was last used {when}").into(),
-        Text::UsedAfterSuccessor { last } => {
+        Text::LastUseAfterSuccessor { last } => {
             return format!("{last}: after its successor was created, so something still uses it.")
                 .into();
         }

@@ -33,7 +33,7 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
         }
         Text::FilterLabel => "筛选：",
         Text::NoUserOpen => "未打开用户：请在用户列表（1）中选择一个用户并按 Enter",
-        Text::Never => "从未使用",
+        Text::NeverUsed => "从未使用",
         Text::Unknown => "未知",
         Text::ListSeparator => "、",
         Text::CallFailed {
@@ -46,8 +46,8 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
         }
         Text::NoRequestId => "（无 RequestId：请求未得到 API 应答）",
         Text::RetryHint => " · 按 r 重试",
-        Text::UserKindSubUser => "子用户",
-        Text::UserKindCollaborator => "协作者",
+        Text::UserSubUser => "子用户",
+        Text::UserCollaborator => "协作者",
         Text::KeyEnabled => "已启用",
         Text::KeyDisabled => "已禁用",
         Text::PolicyPreset => "预设策略",
@@ -56,17 +56,19 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
         Text::ViaGroup { group } => return format!("随组关联（{group}）").into(),
         Text::ProtectionOff => "未开启",
         Text::VerifyPhone => "安全手机",
-        Text::VerifyHardwareToken => "硬件 MFA 设备",
-        Text::VerifyVirtualMfa => "虚拟 MFA 设备",
+        Text::VerifyHardToken => "硬件 MFA 设备",
+        Text::VerifySoftToken => "虚拟 MFA 设备",
         Text::VerifyCustom => "自定义校验",
         Text::VerifyU2f => "U2F 安全密钥",
-        Text::VerifyPasskey => "通行密钥",
-        Text::Phone => "手机",
-        Text::Email => "邮箱",
-        Text::Wechat => "微信",
-        Text::UnusualVerify => "需验证",
-        Text::UnusualNotify { notices } => return format!("通过{notices}通知").into(),
-        Text::UnusualVerifyAndNotify { notify } => return format!("需验证；{notify}").into(),
+        Text::VerifyPasskey => "通行密钥（passkey）",
+        Text::VerifyEmail | Text::NoticeEmail => "邮箱",
+        Text::VerifyWechat | Text::NoticeWechat => "微信",
+        Text::NoticePhone => "手机",
+        Text::ProtectionVerify => "需要验证",
+        Text::ProtectionNotify { channels } => return format!("通过{channels}通知").into(),
+        Text::ProtectionVerifyAndNotify { channels } => {
+            return format!("需要验证；通过{channels}通知").into();
+        }
         Text::LabelUsername => "用户名",
         Text::LabelUin => "UIN",
         Text::LabelUid => "UID",
@@ -518,7 +520,7 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
             return format!("现在 {user} 的密钥是 {secret_id}。").into();
         }
         Text::OldLastUsed { when } => return format!("旧密钥最近访问时间：{when}").into(),
-        Text::UsedAfterSuccessor { last } => {
+        Text::LastUseAfterSuccessor { last } => {
             return format!("{last}，晚于接替者的创建时间，说明仍有业务在使用它。").into();
         }
         Text::NotUsedSince { last } => {

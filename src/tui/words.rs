@@ -11,8 +11,8 @@ use crate::i18n::{Language, Text};
 
 pub fn user_kind(language: Language, kind: UserKind) -> Cow<'static, str> {
     language.text(match kind {
-        UserKind::SubUser => Text::UserKindSubUser,
-        UserKind::Collaborator => Text::UserKindCollaborator,
+        UserKind::SubUser => Text::UserSubUser,
+        UserKind::Collaborator => Text::UserCollaborator,
     })
 }
 
@@ -56,23 +56,23 @@ pub fn operation_protection(language: Language, security: &Security) -> Setting 
 
 /// What a login from an unusual place meets: off, verification, notices, or both.
 pub fn unusual_login(language: Language, security: &Security) -> Setting {
-    let notices = list(
+    let channels = list(
         language,
         security
             .unusual_login_notices
             .iter()
             .map(|notice| match notice {
-                Notice::Phone => Text::Phone,
-                Notice::Email => Text::Email,
-                Notice::Wechat => Text::Wechat,
+                Notice::Phone => Text::NoticePhone,
+                Notice::Email => Text::NoticeEmail,
+                Notice::Wechat => Text::NoticeWechat,
             }),
     );
-    let notify = || language.text(Text::UnusualNotify { notices: &notices });
-    let words = match (security.unusual_login_verified, notices.is_empty()) {
+    let channels = channels.as_str();
+    let words = match (security.unusual_login_verified, channels.is_empty()) {
         (false, true) => return off(language),
-        (true, true) => language.text(Text::UnusualVerify),
-        (true, false) => language.text(Text::UnusualVerifyAndNotify { notify: &notify() }),
-        (false, false) => notify(),
+        (true, true) => language.text(Text::ProtectionVerify),
+        (true, false) => language.text(Text::ProtectionVerifyAndNotify { channels }),
+        (false, false) => language.text(Text::ProtectionNotify { channels }),
     };
     Setting {
         words: words.into_owned(),
@@ -88,11 +88,11 @@ fn methods(language: Language, methods: &[Verification]) -> Setting {
         language,
         methods.iter().map(|method| match method {
             Verification::Phone => Text::VerifyPhone,
-            Verification::Token => Text::VerifyHardwareToken,
-            Verification::Stoken => Text::VerifyVirtualMfa,
-            Verification::Wechat => Text::Wechat,
+            Verification::Token => Text::VerifyHardToken,
+            Verification::Stoken => Text::VerifySoftToken,
+            Verification::Wechat => Text::VerifyWechat,
             Verification::Custom => Text::VerifyCustom,
-            Verification::Mail => Text::Email,
+            Verification::Mail => Text::VerifyEmail,
             Verification::U2fToken => Text::VerifyU2f,
             Verification::Passkey => Text::VerifyPasskey,
         }),

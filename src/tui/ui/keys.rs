@@ -81,8 +81,10 @@ impl Widget for &KeysView<'_> {
 
 /// When a key was last used, in full.
 fn last_access(used: &LastUsed, language: Language) -> String {
-    used.when
-        .map_or_else(|| language.text(Text::Never).into_owned(), LastUse::text)
+    used.when.map_or_else(
+        || language.text(Text::NeverUsed).into_owned(),
+        LastUse::text,
+    )
 }
 
 /// A block whose border says whether it has the focus (heavy) when two panes are shown.
@@ -221,7 +223,7 @@ impl Widget for &KeyTable<'_> {
                     (None, Status::Failed(_)) => {
                         format!("{} {}", theme::FAILED_GLYPH, language.text(Text::Unknown))
                     }
-                    (None, _) => language.text(Text::Never).into_owned(),
+                    (None, _) => language.text(Text::NeverUsed).into_owned(),
                 };
                 cells.insert(0, Line::raw(if selected { "▸" } else { " " }));
                 if with_created {

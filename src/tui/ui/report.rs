@@ -296,7 +296,7 @@ impl Widget for &KeyRows<'_> {
                 cells.push(Line::raw(days(row.age_days(now))));
             }
             cells.push(Line::raw(row.last_used.map_or_else(
-                || language.text(Text::Never).into_owned(),
+                || language.text(Text::NeverUsed).into_owned(),
                 |used| datetime(&used.text(), true).to_owned(),
             )));
             if room == Room::Wide {

@@ -224,7 +224,10 @@ impl RotationView<'_> {
         let used = open.last_used_of(&self.rotation.old).and_then(|l| l.when);
         let records = self.old_records(open).unwrap_or_default();
         let since = EventTime::parse(&new.create_time).map(|t| t.0);
-        let when = used.map_or_else(|| language.text(Text::Never).into_owned(), LastUse::text);
+        let when = used.map_or_else(
+            || language.text(Text::NeverUsed).into_owned(),
+            LastUse::text,
+        );
         let last_used = language.text(Text::OldLastUsed { when: &when });
         let last = &*last_used;
         match since {
@@ -233,7 +236,7 @@ impl RotationView<'_> {
                     format!(
                         "{} {}",
                         theme::WARNING_GLYPH,
-                        language.text(Text::UsedAfterSuccessor { last })
+                        language.text(Text::LastUseAfterSuccessor { last })
                     ),
                     theme.flash(Level::Warning),
                 )
@@ -308,9 +311,10 @@ impl RotationView<'_> {
 
 fn last_use_text(open: &OpenUser, secret_id: &SecretId, language: Language) -> String {
     match open.last_used_of(secret_id) {
-        Some(used) => used
-            .when
-            .map_or_else(|| language.text(Text::Never).into_owned(), LastUse::text),
+        Some(used) => used.when.map_or_else(
+            || language.text(Text::NeverUsed).into_owned(),
+            LastUse::text,
+        ),
         None => "…".to_owned(),
     }
 }
