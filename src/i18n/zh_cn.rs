@@ -5,8 +5,7 @@ use std::borrow::Cow;
 
 use super::Text;
 
-// One word can be two messages: the other language tells them apart.
-#[allow(clippy::match_same_arms)]
+#[allow(clippy::match_same_arms)] // one word may serve two messages in one language, not in another
 pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
     Cow::Borrowed(match text {
         // ---- Console: the keymap's hints and help, the command line, the clipboard ----
