@@ -52,6 +52,16 @@ pub fn filter_title(
     spans
 }
 
+/// What a title says of a list's sort: `· sort: Created ↓ `.
+pub fn sort_title(column: Text<'_>, descending: bool, language: Language) -> Span<'static> {
+    let arrow = if descending { "↓" } else { "↑" };
+    Span::raw(format!(
+        "· {}{} {arrow} ",
+        language.text(Text::SortLabel),
+        language.text(column)
+    ))
+}
+
 /// Whether `title` with `hint` added fits in `room` columns: a title says a hint whole or not
 /// at all.
 pub fn fits(title: &[Span], hint: &str, room: u16) -> bool {

@@ -10,7 +10,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, Widget, Wrap};
 
-use super::blocks::{filter_title, popup, progress_line};
+use super::blocks::{filter_title, popup, progress_line, sort_title};
 use super::text::{datetime, duration, truncate};
 use crate::cam::report::{Flag, ReportRow};
 use crate::i18n::{Language, Text};
@@ -63,12 +63,7 @@ impl ReportView<'_> {
             theme,
         ));
         if let Some((column, descending)) = report.sort {
-            let arrow = if descending { "↓" } else { "↑" };
-            spans.push(Span::raw(format!(
-                "· {}{} {arrow} ",
-                language.text(Text::SortLabel),
-                language.text(column.title())
-            )));
+            spans.push(sort_title(column.title(), descending, language));
         }
         let count = report.marked_count();
         if count > 0 {

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, Widget};
 
-use super::blocks::{filter_title, status_title};
+use super::blocks::{filter_title, sort_title, status_title};
 use super::text::{datetime, truncate};
 use crate::cam::model::SecretId;
 use crate::i18n::Text;
@@ -62,12 +62,7 @@ impl UsersView<'_> {
             theme,
         ));
         if let Some((column, descending)) = users.sort {
-            let arrow = if descending { "↓" } else { "↑" };
-            spans.push(Span::raw(format!(
-                "· {}{} {arrow} ",
-                language.text(Text::SortLabel),
-                language.text(column.title())
-            )));
+            spans.push(sort_title(column.title(), descending, language));
         }
         Line::from(spans)
     }
