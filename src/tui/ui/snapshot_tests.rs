@@ -1,6 +1,6 @@
 //! Whole-screen snapshots: each tab, dialog, the SecretKey modal, the records panel, the help
-//! and an error flash, at 80×24 and 120×40, drawn on `TestBackend` from states reached by
-//! pressing keys (so what is drawn is what the keys produce).
+//! and an error flash, at 80×24 and 120×40 in English and in Chinese, drawn on `TestBackend`
+//! from states reached by pressing keys (so what is drawn is what the keys produce).
 
 use crossterm::event::KeyCode;
 use ratatui::Terminal;
