@@ -1,14 +1,19 @@
 //! The in-memory index the hot path reads: every key (SecretId → decrypted SecretKey, status,
-//! owner, last use) and every principal (UIN → name, kind, administrator flag). Loaded from the
-//! store at start and changed only by committed mutations, so authentication and
-//! `ListAccessKeys` never touch SQL.
+//! owner) and every principal (UIN → name, kind, administrator flag), so that authentication and
+//! `ListAccessKeys` need no query of their own.
+//!
+//! The database is the truth, and other processes may change it (the console and subcommands on
+//! one sandbox, two `camtui serve` over one file). So the index follows the store's change log:
+//! before each request [`Directory::catch_up`] compares the log's latest version with the one the
+//! index reflects (one indexed lookup) and, if they differ, reads again just the rows that changed
+//! — this process's own commits included, so every change reaches the index by the one path.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
-use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, PoisonError, RwLock, RwLockReadGuard};
 
-use super::store::{StoredKey, StoredUser};
-use crate::cam::Secret;
+use super::error::ServerError;
+use super::store::{Account, DirectoryChanges, ListedKey, Store, StoredKey, StoredUser};
 use crate::cam::model::UserKind;
 
 /// Who a key belongs to.
@@ -46,6 +51,16 @@ impl Principal {
         }
     }
 
+    /// The account itself, which is no row of `users`.
+    pub fn root(account: Account) -> Self {
+        Self {
+            uin: account.owner_uin,
+            name: "root".into(),
+            kind: PrincipalKind::Root,
+            is_admin: true,
+        }
+    }
+
     /// The name the audit trail shows (`root` for the account itself, as CloudAudit does).
     pub fn audit_name(&self) -> &str {
         if self.kind == PrincipalKind::Root {
@@ -56,104 +71,112 @@ impl Principal {
     }
 }
 
-/// One API key. Status and last use change in place; the rest never changes.
-#[derive(Debug)]
-pub struct KeyEntry {
-    pub secret_id: String,
-    pub owner_uin: u64,
-    pub secret_key: Secret,
-    pub description: Option<String>,
-    pub created: i64,
-    active: AtomicBool,
-    /// Epoch milliseconds of the latest authenticated use; 0 = never.
-    last_used_ms: AtomicI64,
-}
-
-impl KeyEntry {
-    pub fn from_stored(key: StoredKey, last_used_ms: Option<i64>) -> Self {
-        Self {
-            secret_id: key.secret_id,
-            owner_uin: key.owner_uin,
-            secret_key: key.secret_key,
-            description: key.description,
-            created: key.created,
-            active: AtomicBool::new(key.active),
-            last_used_ms: AtomicI64::new(last_used_ms.unwrap_or(0)),
-        }
-    }
-
-    pub fn is_active(&self) -> bool {
-        self.active.load(Ordering::Acquire)
-    }
-
-    pub fn last_used_ms(&self) -> Option<i64> {
-        Some(self.last_used_ms.load(Ordering::Relaxed)).filter(|ms| *ms > 0)
-    }
-
-    pub fn mark_used(&self, at_ms: i64) {
-        self.last_used_ms.fetch_max(at_ms, Ordering::Relaxed);
-    }
-}
-
 #[derive(Debug, Default)]
 struct Index {
-    keys: HashMap<String, Arc<KeyEntry>>,
-    /// Each owner's SecretIds, oldest first.
-    by_owner: HashMap<u64, Vec<String>>,
+    keys: HashMap<String, Arc<StoredKey>>,
+    /// Each owner's keys, oldest first: by creation time, then by the order the database
+    /// added them (`rowid`).
+    by_owner: HashMap<u64, Vec<(i64, Arc<StoredKey>)>>,
     principals: HashMap<u64, Principal>,
 }
 
 impl Index {
-    /// Adds a key after its owner's others (keys come in creation order).
-    fn insert_key(&mut self, key: KeyEntry) {
-        self.by_owner
-            .entry(key.owner_uin)
-            .or_default()
-            .push(key.secret_id.clone());
-        self.keys.insert(key.secret_id.clone(), Arc::new(key));
+    /// Makes the index say what `changes` say.
+    fn apply(&mut self, changes: DirectoryChanges) {
+        if changes.complete {
+            self.keys.clear();
+            self.by_owner.clear();
+            self.principals.retain(|_, p| p.kind == PrincipalKind::Root);
+        }
+        for (uin, user) in changes.users {
+            match user {
+                Some(user) => self.principals.insert(uin, Principal::from_user(&user)),
+                None => self.principals.remove(&uin),
+            };
+        }
+        for (secret_id, key) in changes.keys {
+            self.remove_key(&secret_id);
+            if let Some(key) = key {
+                self.insert_key(key);
+            }
+        }
+    }
+
+    fn insert_key(&mut self, ListedKey { key, rowid }: ListedKey) {
+        let key = Arc::new(key);
+        let keys = self.by_owner.entry(key.owner_uin).or_default();
+        keys.push((rowid, Arc::clone(&key)));
+        keys.sort_by_key(|(rowid, key)| (key.created, *rowid));
+        self.keys.insert(key.secret_id.clone(), key);
+    }
+
+    fn remove_key(&mut self, secret_id: &str) {
+        if let Some(key) = self.keys.remove(secret_id)
+            && let Some(keys) = self.by_owner.get_mut(&key.owner_uin)
+        {
+            keys.retain(|(_, k)| k.secret_id != secret_id);
+        }
     }
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Directory {
     index: RwLock<Index>,
+    /// The version of the store's change log the index reflects.
+    version: AtomicU64,
+    /// Held while catching up, so that requests arriving together read the changes once.
+    catching_up: Mutex<()>,
 }
 
 impl Directory {
-    pub fn new(principals: Vec<Principal>, keys: Vec<KeyEntry>) -> Self {
-        let directory = Self::default();
-        {
-            let mut index = directory.write();
-            for principal in principals {
-                index.principals.insert(principal.uin, principal);
-            }
-            let mut keys = keys;
-            keys.sort_by(|a, b| (a.created, &a.secret_id).cmp(&(b.created, &b.secret_id)));
-            for key in keys {
-                index.insert_key(key);
-            }
+    /// Every principal and key of the store, and root.
+    pub fn load(store: &Store, account: Account) -> Result<Self, ServerError> {
+        let root = Principal::root(account);
+        let mut index = Index::default();
+        index.principals.insert(root.uin, root);
+        let changes = store.directory_changes(None)?;
+        let version = changes.version;
+        index.apply(changes);
+        Ok(Self {
+            index: RwLock::new(index),
+            version: AtomicU64::new(version),
+            catching_up: Mutex::new(()),
+        })
+    }
+
+    /// Brings the index up to date with the database, whichever process changed it: a lookup
+    /// of the change log's version when nothing changed, else a read of the changed rows. A
+    /// request that starts after a commit's answer sees that commit.
+    pub fn catch_up(&self, store: &Store) -> Result<(), ServerError> {
+        let latest = store.directory_version()?;
+        if latest == self.version.load(Ordering::Acquire) {
+            return Ok(());
         }
-        directory
+        let _one = self
+            .catching_up
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let since = self.version.load(Ordering::Acquire);
+        if since == latest {
+            // Another request caught up while this one waited.
+            return Ok(());
+        }
+        let changes = store.directory_changes(Some(since))?;
+        let version = changes.version;
+        self.index
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .apply(changes);
+        self.version.store(version, Ordering::Release);
+        Ok(())
     }
 
     fn read(&self) -> RwLockReadGuard<'_, Index> {
-        self.index
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.index.read().unwrap_or_else(PoisonError::into_inner)
     }
 
-    fn write(&self) -> RwLockWriteGuard<'_, Index> {
-        self.index
-            .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-
-    pub fn key(&self, secret_id: &str) -> Option<Arc<KeyEntry>> {
+    pub fn key(&self, secret_id: &str) -> Option<Arc<StoredKey>> {
         self.read().keys.get(secret_id).cloned()
-    }
-
-    pub fn principal(&self, uin: u64) -> Option<Principal> {
-        self.read().principals.get(&uin).cloned()
     }
 
     pub fn has_principal(&self, uin: u64) -> bool {
@@ -161,7 +184,7 @@ impl Directory {
     }
 
     /// A key with its owner, in one lookup.
-    pub fn key_with_owner(&self, secret_id: &str) -> Option<(Arc<KeyEntry>, Principal)> {
+    pub fn key_with_owner(&self, secret_id: &str) -> Option<(Arc<StoredKey>, Principal)> {
         let index = self.read();
         let key = index.keys.get(secret_id)?.clone();
         let owner = index.principals.get(&key.owner_uin)?.clone();
@@ -169,48 +192,11 @@ impl Directory {
     }
 
     /// The keys of one owner, oldest first.
-    pub fn keys_of(&self, owner_uin: u64) -> Vec<Arc<KeyEntry>> {
-        let index = self.read();
-        index
+    pub fn keys_of(&self, owner_uin: u64) -> Vec<Arc<StoredKey>> {
+        self.read()
             .by_owner
             .get(&owner_uin)
-            .map(|ids| {
-                ids.iter()
-                    .filter_map(|id| index.keys.get(id).cloned())
-                    .collect()
-            })
+            .map(|keys| keys.iter().map(|(_, key)| Arc::clone(key)).collect())
             .unwrap_or_default()
-    }
-
-    pub fn add_key(&self, key: KeyEntry) {
-        self.write().insert_key(key);
-    }
-
-    pub fn set_key_active(&self, secret_id: &str, active: bool) {
-        if let Some(key) = self.read().keys.get(secret_id) {
-            key.active.store(active, Ordering::Release);
-        }
-    }
-
-    pub fn remove_key(&self, secret_id: &str) {
-        let mut index = self.write();
-        if let Some(key) = index.keys.remove(secret_id)
-            && let Some(ids) = index.by_owner.get_mut(&key.owner_uin)
-        {
-            ids.retain(|id| id != secret_id);
-        }
-    }
-
-    pub fn upsert_principal(&self, principal: Principal) {
-        self.write().principals.insert(principal.uin, principal);
-    }
-
-    /// Removes a user and all of their keys.
-    pub fn remove_principal(&self, uin: u64) {
-        let mut index = self.write();
-        index.principals.remove(&uin);
-        for id in index.by_owner.remove(&uin).unwrap_or_default() {
-            index.keys.remove(&id);
-        }
     }
 }

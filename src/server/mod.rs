@@ -73,6 +73,11 @@ impl ServerHandle {
         self.state.account
     }
 
+    /// Whether this start loaded the seed it was given (the database was empty).
+    pub fn seeded(&self) -> bool {
+        self.state.seeded
+    }
+
     /// Waits until every audit record queued so far is in the database (for tests).
     pub async fn flush_audit(&self) {
         self.state.audit.flush().await;
@@ -140,8 +145,9 @@ pub async fn spawn(config: ServerConfig) -> Result<ServerHandle, StartError> {
 /// Reads the root credential file, or creates it (mode 0600) with a new key. Returns the
 /// credential and whether it was created.
 pub fn load_or_create_root_credential(path: &Path) -> Result<(Credential, bool), StartError> {
+    let existing = || Ok((credential::from_json_file(path)?, false));
     if path.exists() {
-        return Ok((credential::from_json_file(path)?, false));
+        return existing();
     }
     let credential = Credential {
         secret_id: ids::new_secret_id(),
@@ -162,11 +168,12 @@ pub fn load_or_create_root_credential(path: &Path) -> Result<(Credential, bool),
         })
         .to_string(),
     );
-    let mut file = vault::create_private(path).map_err(io)?;
-    std::io::Write::write_all(&mut file, text.as_bytes())
-        .and_then(|()| file.sync_all())
-        .map_err(io)?;
-    Ok((credential, true))
+    if vault::publish_private(path, text.as_bytes()).map_err(io)? {
+        Ok((credential, true))
+    } else {
+        // Another process starting on the same data directory wrote it first.
+        existing()
+    }
 }
 
 /// What `camtui serve` was asked for.
@@ -211,6 +218,12 @@ pub async fn serve(options: ServeOptions) -> Result<(), StartError> {
         options.db.display(),
         handle.account().owner_uin
     );
+    if let Some(seed) = options.seed_file.as_ref().filter(|_| !handle.seeded()) {
+        eprintln!(
+            "camtui serve: the database already has data; {} was not loaded",
+            seed.display()
+        );
+    }
     stop_signal().await;
     eprintln!("camtui serve: stopping");
     handle.shutdown().await.map_err(|source| StartError::Io {

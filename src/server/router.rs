@@ -17,13 +17,13 @@ use axum::response::Response;
 use futures::StreamExt as _;
 
 use super::auth;
-use super::directory::KeyEntry;
 use super::error::{Code, ServerError, error_envelope, success_envelope};
 use super::handlers;
 use super::ids;
 use super::params::{self, Input};
 use super::request::{self, RequestMeta};
 use super::state::ServerState;
+use super::store::StoredKey;
 use crate::cam::model::Service;
 use crate::cam::signer::Authorization;
 
@@ -155,6 +155,8 @@ async fn process(
     let authorization = auth::parse(headers)?;
     log.secret_id = clip(authorization.secret_id);
 
+    // Another process may have changed the keys since the last request.
+    state.directory.catch_up(&state.store)?;
     // From here on every request naming a known key is audited, whatever its fate.
     let known = state.directory.key_with_owner(authorization.secret_id);
     let mut meta = known.as_ref().map(|(key, owner)| RequestMeta {
@@ -239,7 +241,7 @@ struct Call<'a> {
     body: &'a [u8],
     authorization: &'a Authorization<'a>,
     /// The key the request names, if it exists (enabled or not).
-    key: Option<Arc<KeyEntry>>,
+    key: Option<Arc<StoredKey>>,
     now_ms: i64,
 }
 
@@ -304,13 +306,8 @@ impl Call<'_> {
         let key = self
             .key
             .as_ref()
-            .filter(|key| key.is_active())
-            .ok_or_else(|| {
-                ServerError::new(
-                    Code::SecretIdNotFound,
-                    "The SecretId is not found, please ensure that your SecretId is correct (it may be disabled or deleted).",
-                )
-            })?;
+            .filter(|key| key.active)
+            .ok_or_else(ServerError::secret_id_not_found)?;
         let query = self.parts.uri.query().unwrap_or("");
         auth::verify(
             self.authorization,
@@ -329,7 +326,6 @@ impl Call<'_> {
                 "This server issues no temporary credentials; the token is not valid.",
             ));
         }
-        key.mark_used(self.now_ms);
 
         let Some(meta) = meta.as_mut() else {
             return Err(ServerError::Bug("an authenticated request has no caller"));

@@ -51,12 +51,14 @@ pub async fn start(data_dir: &Path, reset: bool) -> Result<Sandbox, StartError> 
         }
     }
     let (credential, _) = load_or_create_root_credential(&data_dir.join(ROOT_CREDENTIAL_FILE))?;
-    let seed = (!db.exists()).then(Seed::demo);
+    // Offered every time, loaded only into a database without an account: whether this
+    // process or another one starting at the same moment creates the file, the demo data is
+    // what it gets.
     let handle = spawn(ServerConfig {
         listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
         db: db.clone(),
         root_credential: credential.clone(),
-        seed,
+        seed: Some(Seed::demo()),
     })
     .await?;
     Ok(Sandbox {

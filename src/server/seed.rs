@@ -143,6 +143,18 @@ pub struct SeedData {
     pub events: Vec<AuditRecord>,
 }
 
+impl SeedData {
+    /// An account with no users, keys or events.
+    pub fn empty(account: Account) -> Self {
+        Self {
+            account,
+            users: Vec::new(),
+            keys: Vec::new(),
+            events: Vec::new(),
+        }
+    }
+}
+
 /// A stable UUID-shaped id from some text, so the same seed always yields the same ids.
 fn stable_id(text: &str) -> uuid::Uuid {
     let digest = Sha256::digest(text.as_bytes());

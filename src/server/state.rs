@@ -7,11 +7,11 @@ use std::path::PathBuf;
 
 use super::audit::AuditWriter;
 use super::auth;
-use super::directory::{Directory, KeyEntry, Principal, PrincipalKind};
+use super::directory::Directory;
 use super::error::ServerError;
 use super::handlers::context::Ctx;
 use super::request::RequestMeta;
-use super::seed::{Seed, SeedError};
+use super::seed::{Seed, SeedData, SeedError};
 use super::store::{Account, Store, StoreError, StoredKey};
 use crate::cam::Credential;
 use crate::cam::credential::CredentialError;
@@ -29,6 +29,8 @@ pub struct ServerState {
     pub directory: Directory,
     pub audit: AuditWriter,
     pub account: Account,
+    /// Whether this start loaded the seed (the database was empty).
+    pub seeded: bool,
 }
 
 /// How to run a server.
@@ -38,7 +40,7 @@ pub struct ServerConfig {
     pub db: PathBuf,
     /// The root account's key: added to the database, or made to match it.
     pub root_credential: Credential,
-    /// Loaded when the database is empty.
+    /// Loaded when the database is empty; otherwise an empty account.
     pub seed: Option<Seed>,
 }
 
@@ -79,47 +81,26 @@ impl ServerState {
             return Err(StartError::RootSecretId(config.root_credential.secret_id));
         }
         let store = Store::open(&config.db)?;
-        let account = match store.account()? {
-            Some(account) => {
-                if config.seed.is_some() {
-                    tracing::warn!(db = %config.db.display(), "the database already has data; the seed is not loaded");
-                }
-                account
-            }
-            None => {
-                if let Some(seed) = &config.seed {
-                    let data = seed.rows(chrono::Utc::now().timestamp())?;
-                    store.load_seed(data.account, &data.users, &data.keys, &data.events)?;
-                    data.account
-                } else {
-                    store.mutate(None, |tx| tx.set_account(DEFAULT_ACCOUNT), |()| {})?;
-                    DEFAULT_ACCOUNT
-                }
-            }
+        let seeded = store.account()?.is_none() && {
+            let data = match &config.seed {
+                Some(seed) => seed.rows(chrono::Utc::now().timestamp())?,
+                None => SeedData::empty(DEFAULT_ACCOUNT),
+            };
+            // Another process starting on the same new file may load its data first.
+            store.load_if_empty(data.account, &data.users, &data.keys, &data.events)?
         };
+        let account = store
+            .account()?
+            .ok_or(ServerError::Bug("an initialised database has no account"))?;
         ensure_root_key(&store, account, &config.root_credential)?;
-
-        let (users, keys) = store.load_all()?;
-        let mut principals: Vec<Principal> = users.iter().map(Principal::from_user).collect();
-        principals.push(Principal {
-            uin: account.owner_uin,
-            name: "root".into(),
-            kind: PrincipalKind::Root,
-            is_admin: true,
-        });
-        let keys = keys
-            .into_iter()
-            .map(|key| {
-                let last = store.last_used(&key.secret_id)?.map(|s| s * 1000);
-                Ok(KeyEntry::from_stored(key, last))
-            })
-            .collect::<Result<Vec<_>, ServerError>>()?;
+        let directory = Directory::load(&store, account)?;
         let audit = AuditWriter::start(&store)?;
         Ok(ServerState {
-            directory: Directory::new(principals, keys),
+            directory,
             store,
             audit,
             account,
+            seeded: seeded && config.seed.is_some(),
         })
     }
 
@@ -143,32 +124,28 @@ fn ensure_root_key(
     credential: &Credential,
 ) -> Result<(), StartError> {
     let id = credential.secret_id.as_str();
-    let outcome = store.mutate(
-        None,
-        |tx| match tx.key_owner(id)? {
-            None => tx
-                .insert_key(&StoredKey {
-                    secret_id: id.to_owned(),
-                    owner_uin: account.owner_uin,
-                    active: true,
-                    secret_key: credential.secret_key.clone(),
-                    description: Some("root credential".into()),
-                    created: chrono::Utc::now().timestamp(),
-                })
-                .map(|()| true),
-            Some((owner, _)) if owner != account.owner_uin => Ok(false),
-            Some((_, active)) => {
-                if !active {
-                    tracing::warn!(
-                        secret_id = id,
-                        "the root key was disabled; enabling it again"
-                    );
-                }
-                tx.reset_key(id, &credential.secret_key).map(|()| true)
+    let outcome = store.mutate(None, |tx| match tx.key_owner(id)? {
+        None => tx
+            .insert_key(&StoredKey {
+                secret_id: id.to_owned(),
+                owner_uin: account.owner_uin,
+                active: true,
+                secret_key: credential.secret_key.clone(),
+                description: Some("root credential".into()),
+                created: chrono::Utc::now().timestamp(),
+            })
+            .map(|()| true),
+        Some((owner, _)) if owner != account.owner_uin => Ok(false),
+        Some((_, active)) => {
+            if !active {
+                tracing::warn!(
+                    secret_id = id,
+                    "the root key was disabled; enabling it again"
+                );
             }
-        },
-        |_| {},
-    )?;
+            tx.reset_key(id, &credential.secret_key).map(|()| true)
+        }
+    })?;
     if outcome {
         Ok(())
     } else {

@@ -15,7 +15,10 @@ use crate::cam::Secret;
 use crate::cam::model::UserKind;
 
 /// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
-const MIGRATIONS: &[&str] = &[include_str!("../../assets/migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../assets/migrations/0001_initial.sql"),
+    include_str!("../../assets/migrations/0003_directory_changes.sql"),
+];
 const READERS: usize = 4;
 
 #[derive(Debug, thiserror::Error)]
@@ -230,14 +233,13 @@ impl Store {
         Ok(f(&conn)?)
     }
 
-    /// Runs `f` as one `BEGIN IMMEDIATE` transaction, adds `event` to it, commits, and then —
-    /// still holding the only writer — runs `apply` (which updates in-memory indexes), so that
-    /// mutations are seen in the order they committed. Nothing is written if `f` fails.
+    /// Runs `f` as one `BEGIN IMMEDIATE` transaction, adds `event` to it, and commits. Nothing
+    /// is written if `f` fails. The transaction holds the database's only write lock, across
+    /// processes too, so whatever `f` reads is still true when it commits.
     pub fn mutate<T>(
         &self,
         event: Option<&AuditRecord>,
         f: impl FnOnce(&Tx<'_>) -> Result<T, ServerError>,
-        apply: impl FnOnce(&T),
     ) -> Result<T, ServerError> {
         let mut conn = lock(&self.writer);
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -250,63 +252,80 @@ impl Store {
             insert_event(&scope.tx, event)?;
         }
         scope.tx.commit()?;
-        apply(&value);
         Ok(value)
     }
 
     pub fn account(&self) -> Result<Option<Account>, ServerError> {
+        self.read(account)
+    }
+
+    /// The latest version of the change log (`directory_changes`): one lookup at the end of its
+    /// primary key, made before every request to see whether any process changed a user or key.
+    pub fn directory_version(&self) -> Result<u64, ServerError> {
         self.read(|c| {
-            c.prepare_cached("SELECT owner_uin, app_id FROM account WHERE id = 1")?
-                .query_row([], |r| {
-                    Ok(Account {
-                        owner_uin: r.get(0)?,
-                        app_id: r.get(1)?,
-                    })
-                })
-                .optional()
+            c.prepare_cached("SELECT COALESCE(MAX(version), 0) FROM directory_changes")?
+                .query_row([], |r| r.get(0))
         })
     }
 
-    /// Every user and every key (SecretKeys decrypted), to build the in-memory index at start.
-    pub fn load_all(&self) -> Result<(Vec<StoredUser>, Vec<StoredKey>), ServerError> {
-        let users = self.read(|c| {
-            c.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users"))?
-                .query_map([], stored_user)?
-                .collect::<rusqlite::Result<Vec<_>>>()
-        })?;
-        let sealed = self.read(|c| {
-            c.prepare_cached(
-                "SELECT secret_id, owner_uin, active, secret_key, description, created FROM access_keys",
-            )?
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, u64>(1)?,
-                    r.get::<_, bool>(2)?,
-                    r.get::<_, Vec<u8>>(3)?,
-                    r.get::<_, Option<String>>(4)?,
-                    r.get::<_, i64>(5)?,
-                ))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()
+    /// The users and keys changed after version `since` of the change log, each as it is now;
+    /// every user and key when `since` is `None` or the log no longer reaches back to it. Read
+    /// in one transaction, so the rows are exactly those of the version returned.
+    pub fn directory_changes(&self, since: Option<u64>) -> Result<DirectoryChanges, ServerError> {
+        let (version, complete, users, sealed) = self.read(|c| {
+            let tx = c.unchecked_transaction()?;
+            // Two subqueries: SQLite finds MIN and MAX at the ends of the key only one at a time.
+            let (oldest, version): (Option<u64>, u64) = tx
+                .prepare_cached(
+                    "SELECT (SELECT MIN(version) FROM directory_changes),
+                            (SELECT COALESCE(MAX(version), 0) FROM directory_changes)",
+                )?
+                .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let since = since.filter(|&since| {
+                since <= version && oldest.is_none_or(|oldest| oldest <= since + 1)
+            });
+            let (users, keys) = match since {
+                None => (
+                    tx.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users"))?
+                        .query_map([], |r| Ok((r.get(0)?, Some(stored_user(r)?))))?
+                        .collect::<rusqlite::Result<Vec<_>>>()?,
+                    tx.prepare_cached(&format!("SELECT {KEY_COLUMNS} FROM access_keys"))?
+                        .query_map([], |r| Ok((r.get(0)?, Some(SealedKey::from_row(r)?))))?
+                        .collect::<rusqlite::Result<Vec<_>>>()?,
+                ),
+                Some(since) => (
+                    changed(
+                        &tx,
+                        "uin",
+                        since,
+                        &format!("SELECT {USER_COLUMNS} FROM users WHERE uin = ?1"),
+                        stored_user,
+                    )?,
+                    changed(
+                        &tx,
+                        "secret_id",
+                        since,
+                        &format!("SELECT {KEY_COLUMNS} FROM access_keys WHERE secret_id = ?1"),
+                        SealedKey::from_row,
+                    )?,
+                ),
+            };
+            tx.finish()?;
+            Ok((version, since.is_none(), users, keys))
         })?;
         let keys = sealed
             .into_iter()
-            .map(
-                |(secret_id, owner_uin, active, blob, description, created)| {
-                    let secret_key = self.vault.open(&secret_id, &blob)?;
-                    Ok(StoredKey {
-                        secret_id,
-                        owner_uin,
-                        active,
-                        secret_key,
-                        description,
-                        created,
-                    })
-                },
-            )
+            .map(|(secret_id, key)| {
+                let key = key.map(|key| key.open(&self.vault)).transpose()?;
+                Ok((secret_id, key))
+            })
             .collect::<Result<Vec<_>, ServerError>>()?;
-        Ok((users, keys))
+        Ok(DirectoryChanges {
+            version,
+            complete,
+            users,
+            keys,
+        })
     }
 
     /// The time (Unix seconds) of the latest successful use of a key, from the audit trail.
@@ -431,34 +450,63 @@ impl Store {
         })
     }
 
-    /// Loads a data set into an empty database in one transaction. `users` and `keys` are
-    /// written as given; `events` are appended to the audit trail.
-    pub fn load_seed(
+    /// Loads a data set if the database has no account yet, and says whether it did. Decided
+    /// inside the write transaction: processes starting together on a new file load it once.
+    /// `users` and `keys` are written as given; `events` are appended to the audit trail.
+    pub fn load_if_empty(
         &self,
         account: Account,
         users: &[StoredUser],
         keys: &[StoredKey],
         events: &[AuditRecord],
-    ) -> Result<(), ServerError> {
-        self.mutate(
-            None,
-            |tx| {
-                tx.set_account(account)?;
-                for user in users {
-                    tx.insert_user(user)?;
-                }
-                for key in keys {
-                    tx.insert_key(key)?;
-                }
-                let mut stmt = tx.tx.prepare_cached(INSERT_EVENT)?;
-                for event in events {
-                    bind_event(&mut stmt, event)?;
-                }
-                Ok(())
-            },
-            |()| {},
-        )
+    ) -> Result<bool, ServerError> {
+        self.mutate(None, |tx| {
+            if tx.account()?.is_some() {
+                return Ok(false);
+            }
+            tx.set_account(account)?;
+            for user in users {
+                tx.insert_user(user)?;
+            }
+            for key in keys {
+                tx.insert_key(key)?;
+            }
+            let mut stmt = tx.tx.prepare_cached(INSERT_EVENT)?;
+            for event in events {
+                bind_event(&mut stmt, event)?;
+            }
+            Ok(true)
+        })
     }
+}
+
+/// Users and keys as they are at a version of the change log, for the in-memory directory.
+#[derive(Debug)]
+pub struct DirectoryChanges {
+    /// The change log's latest version when these rows were read.
+    pub version: u64,
+    /// These are all the users and keys; otherwise only those changed since the version asked
+    /// for.
+    pub complete: bool,
+    /// Each user by UIN: `None` when it no longer exists.
+    pub users: Vec<(u64, Option<StoredUser>)>,
+    /// Each key by SecretId: `None` when it no longer exists.
+    pub keys: Vec<(String, Option<ListedKey>)>,
+}
+
+/// A key and its row's place in `access_keys`, which orders keys created in the same second.
+#[derive(Debug)]
+pub struct ListedKey {
+    pub key: StoredKey,
+    pub rowid: i64,
+}
+
+/// The key that signed a request, read inside a mutation's transaction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Signer {
+    pub owner_uin: u64,
+    pub active: bool,
+    pub owner_is_admin: bool,
 }
 
 /// A mutation in progress: every write the handlers need, inside one transaction.
@@ -468,6 +516,10 @@ pub struct Tx<'a> {
 }
 
 impl Tx<'_> {
+    pub fn account(&self) -> Result<Option<Account>, ServerError> {
+        Ok(account(&self.tx)?)
+    }
+
     pub fn set_account(&self, account: Account) -> Result<(), ServerError> {
         self.tx
             .prepare_cached(
@@ -491,6 +543,26 @@ impl Tx<'_> {
             .tx
             .prepare_cached("SELECT owner_uin, active FROM access_keys WHERE secret_id = ?1")?
             .query_row([secret_id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    }
+
+    /// The key that signed a request as the database has it now, with its owner's
+    /// administrator flag (false for root, who is no row of `users`).
+    pub fn signer(&self, secret_id: &str) -> Result<Option<Signer>, ServerError> {
+        Ok(self
+            .tx
+            .prepare_cached(
+                "SELECT k.owner_uin, k.active, COALESCE(u.is_admin, 0)
+                 FROM access_keys k LEFT JOIN users u ON u.uin = k.owner_uin
+                 WHERE k.secret_id = ?1",
+            )?
+            .query_row([secret_id], |r| {
+                Ok(Signer {
+                    owner_uin: r.get(0)?,
+                    active: r.get(1)?,
+                    owner_is_admin: r.get(2)?,
+                })
+            })
             .optional()?)
     }
 
@@ -623,6 +695,85 @@ impl AuditConnection {
     }
 }
 
+fn account(c: &Connection) -> rusqlite::Result<Option<Account>> {
+    c.prepare_cached("SELECT owner_uin, app_id FROM account WHERE id = 1")?
+        .query_row([], |r| {
+            Ok(Account {
+                owner_uin: r.get(0)?,
+                app_id: r.get(1)?,
+            })
+        })
+        .optional()
+}
+
+const KEY_COLUMNS: &str = "secret_id, owner_uin, active, secret_key, description, created, rowid";
+
+/// A row of `access_keys` ([`KEY_COLUMNS`]), its SecretKey still sealed.
+struct SealedKey {
+    secret_id: String,
+    owner_uin: u64,
+    active: bool,
+    sealed: Vec<u8>,
+    description: Option<String>,
+    created: i64,
+    rowid: i64,
+}
+
+impl SealedKey {
+    fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Self {
+            secret_id: r.get(0)?,
+            owner_uin: r.get(1)?,
+            active: r.get(2)?,
+            sealed: r.get(3)?,
+            description: r.get(4)?,
+            created: r.get(5)?,
+            rowid: r.get(6)?,
+        })
+    }
+
+    fn open(self, vault: &Vault) -> Result<ListedKey, VaultError> {
+        Ok(ListedKey {
+            key: StoredKey {
+                secret_key: vault.open(&self.secret_id, &self.sealed)?,
+                secret_id: self.secret_id,
+                owner_uin: self.owner_uin,
+                active: self.active,
+                description: self.description,
+                created: self.created,
+            },
+            rowid: self.rowid,
+        })
+    }
+}
+
+/// The rows the change log names in `column` after version `since`, each read again with
+/// `select` (which takes the id as `?1`): `None` where the row is gone.
+fn changed<Id, T>(
+    tx: &Transaction<'_>,
+    column: &str,
+    since: u64,
+    select: &str,
+    row: fn(&Row<'_>) -> rusqlite::Result<T>,
+) -> rusqlite::Result<Vec<(Id, Option<T>)>>
+where
+    Id: rusqlite::types::FromSql + rusqlite::ToSql,
+{
+    let ids = tx
+        .prepare_cached(&format!(
+            "SELECT DISTINCT {column} FROM directory_changes WHERE version > ?1 AND {column} IS NOT NULL"
+        ))?
+        .query_map([since], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<Id>>>()?;
+    let mut stmt = tx.prepare_cached(select)?;
+    ids.into_iter()
+        .map(|id| {
+            let current = stmt.query_row([&id], row).optional()?;
+            Ok((id, current))
+        })
+        .collect()
+}
+
 fn connect(path: &Path) -> rusqlite::Result<Connection> {
     let conn = Connection::open(path)?;
     conn.busy_timeout(std::time::Duration::from_secs(10))?;
@@ -647,9 +798,14 @@ fn migrate(conn: &Connection, path: &Path) -> Result<(), StoreError> {
         path: path.to_owned(),
         source,
     };
-    let version: usize = conn
-        .pragma_query_value(None, "user_version", |r| r.get(0))
-        .map_err(sqlite)?;
+    let schema_version = || conn.pragma_query_value(None, "user_version", |r| r.get::<_, usize>(0));
+    if schema_version().map_err(sqlite)? == MIGRATIONS.len() {
+        return Ok(());
+    }
+    // Another process may be migrating the same file right now: what is left to run is decided
+    // inside the write transaction, and all of it commits at once.
+    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate).map_err(sqlite)?;
+    let version = schema_version().map_err(sqlite)?;
     if version > MIGRATIONS.len() {
         return Err(StoreError::TooNew {
             path: path.to_owned(),
@@ -657,19 +813,12 @@ fn migrate(conn: &Connection, path: &Path) -> Result<(), StoreError> {
             known: MIGRATIONS.len(),
         });
     }
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(version) {
-        let run = || -> rusqlite::Result<()> {
-            conn.execute_batch("BEGIN IMMEDIATE")?;
-            conn.execute_batch(sql)?;
-            conn.pragma_update(None, "user_version", i + 1)?;
-            conn.execute_batch("COMMIT")
-        };
-        if let Err(e) = run() {
-            let _ = conn.execute_batch("ROLLBACK");
-            return Err(sqlite(e));
-        }
+    for sql in &MIGRATIONS[version..] {
+        tx.execute_batch(sql).map_err(sqlite)?;
     }
-    Ok(())
+    tx.pragma_update(None, "user_version", MIGRATIONS.len())
+        .map_err(sqlite)?;
+    tx.commit().map_err(sqlite)
 }
 
 const USER_COLUMNS: &str = "uin, uid, kind, name, nick_name, remark, console_login, phone_num, \

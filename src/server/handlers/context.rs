@@ -5,7 +5,7 @@ use crate::server::audit::AuditWriter;
 use crate::server::directory::{Directory, Principal, PrincipalKind};
 use crate::server::error::{Code, ServerError};
 use crate::server::request::RequestMeta;
-use crate::server::store::{Account, AuditRecord, Store};
+use crate::server::store::{Account, Store, Tx};
 
 /// What a handler sees: the server's parts and the request.
 pub struct Ctx<'a> {
@@ -29,9 +29,25 @@ impl Ctx<'_> {
         self.account.owner_uin
     }
 
-    /// The audit record a successful mutation commits with.
-    pub fn success_record(&self) -> AuditRecord {
-        self.meta.record(None)
+    /// Runs `f` as one write transaction that commits with the request's audit record. It
+    /// first checks, against the database rather than this process's index, that the signing
+    /// key is still enabled and its owner still has the rights the request was let in with:
+    /// another process may have disabled or deleted it since.
+    pub fn mutate<T>(
+        &self,
+        f: impl FnOnce(&Tx<'_>) -> Result<T, ServerError>,
+    ) -> Result<T, ServerError> {
+        let caller = self.caller();
+        self.store.mutate(Some(&self.meta.record(None)), |tx| {
+            let signer = tx
+                .signer(&self.meta.secret_id)?
+                .filter(|signer| signer.active && signer.owner_uin == caller.uin)
+                .ok_or_else(ServerError::secret_id_not_found)?;
+            if caller.is_admin && !self.is_root() && !signer.owner_is_admin {
+                return Err(ServerError::unauthorized(&self.meta.action));
+            }
+            f(tx)
+        })
     }
 
     /// Resolves `TargetUin` for the key actions: omitted means the caller; a sub-user may not

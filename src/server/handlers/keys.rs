@@ -9,7 +9,6 @@ use crate::cam::model::{
     ListAccessKeysResponse, SecretIdLastUsed, UpdateAccessKey,
 };
 use crate::server::dates::{date, datetime};
-use crate::server::directory::KeyEntry;
 use crate::server::error::{Code, ServerError};
 use crate::server::ids::{new_secret_id, new_secret_key};
 use crate::server::store::{StoredKey, Tx};
@@ -36,7 +35,7 @@ pub fn list_access_keys(
         .iter()
         .map(|key| AccessKey {
             access_key_id: key.secret_id.clone(),
-            status: status(key.is_active()),
+            status: status(key.active),
             create_time: datetime(key.created),
             description: key.description.clone(),
         })
@@ -103,17 +102,12 @@ pub fn create_access_key(
 ) -> Result<CreateAccessKeyResponse, ServerError> {
     let target = ctx.key_target(request.target_uin)?;
     let description = check_description(request.description)?;
-    let directory = ctx.directory;
-    let key = ctx.store.mutate(
-        Some(&ctx.success_record()),
-        |tx| {
-            if !tx.uin_taken(target)? {
-                return Err(user_not_exist(target));
-            }
-            insert_new_key(tx, target, description, ctx.meta.now)
-        },
-        |key| directory.add_key(KeyEntry::from_stored(key.clone(), None)),
-    )?;
+    let key = ctx.mutate(|tx| {
+        if !tx.uin_taken(target)? {
+            return Err(user_not_exist(target));
+        }
+        insert_new_key(tx, target, description, ctx.meta.now)
+    })?;
     Ok(CreateAccessKeyResponse {
         access_key: Some(AccessKeyDetail {
             access_key_id: key.secret_id,
@@ -150,16 +144,11 @@ fn check_key_of(tx: &Tx<'_>, secret_id: &str, target: u64) -> Result<(), ServerE
 pub fn update_access_key(ctx: &Ctx<'_>, request: UpdateAccessKey) -> Result<Empty, ServerError> {
     let target = ctx.key_target(request.target_uin)?;
     let active = request.status == KeyStatus::Active;
-    let directory = ctx.directory;
     let id = request.access_key_id.as_str();
-    ctx.store.mutate(
-        Some(&ctx.success_record()),
-        |tx| {
-            check_key_of(tx, id, target)?;
-            tx.set_key_active(id, active)
-        },
-        |()| directory.set_key_active(id, active),
-    )?;
+    ctx.mutate(|tx| {
+        check_key_of(tx, id, target)?;
+        tx.set_key_active(id, active)
+    })?;
     Ok(Empty {})
 }
 
@@ -167,16 +156,11 @@ pub fn update_access_key(ctx: &Ctx<'_>, request: UpdateAccessKey) -> Result<Empt
 /// key to be disabled first on its own side.
 pub fn delete_access_key(ctx: &Ctx<'_>, request: DeleteAccessKey) -> Result<Empty, ServerError> {
     let target = ctx.key_target(request.target_uin)?;
-    let directory = ctx.directory;
     let id = request.access_key_id.as_str();
-    ctx.store.mutate(
-        Some(&ctx.success_record()),
-        |tx| {
-            check_key_of(tx, id, target)?;
-            tx.delete_key(id)
-        },
-        |()| directory.remove_key(id),
-    )?;
+    ctx.mutate(|tx| {
+        check_key_of(tx, id, target)?;
+        tx.delete_key(id)
+    })?;
     Ok(Empty {})
 }
 
@@ -193,13 +177,26 @@ pub fn get_security_last_used(
     }
     let caller = ctx.caller();
     let may_see_all = ctx.is_root() || caller.is_admin;
+    let known = ids
+        .iter()
+        .map(|id| {
+            let key = ctx.directory.key(id);
+            if !may_see_all && key.as_ref().is_none_or(|k| k.owner_uin != caller.uin) {
+                return Err(ServerError::unauthorized(&ctx.meta.action));
+            }
+            Ok(key.is_some())
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    // The last use is in the audit trail, whichever process served it; this process's own
+    // latest records may still be queued.
+    ctx.audit.flush_blocking();
     let mut rows = Vec::with_capacity(ids.len());
-    for id in ids {
-        let key = ctx.directory.key(&id);
-        if !may_see_all && key.as_ref().is_none_or(|k| k.owner_uin != caller.uin) {
-            return Err(ServerError::unauthorized(&ctx.meta.action));
-        }
-        let last_ms = key.and_then(|k| k.last_used_ms());
+    for (id, known) in ids.into_iter().zip(known) {
+        let last_ms = if known {
+            ctx.store.last_used(&id)?.map(|seconds| seconds * 1000)
+        } else {
+            None
+        };
         rows.push(SecretIdLastUsed {
             secret_id: id,
             last_used_date: last_ms.map(date),

@@ -44,7 +44,7 @@ pub static ACTIONS: LazyLock<Vec<ActionSpec>> = LazyLock::new(|| {
         ActionSpec::new(keys::create_access_key, Access::OwnKeys),
         ActionSpec::new(keys::update_access_key, Access::OwnKeys),
         ActionSpec::new(keys::delete_access_key, Access::OwnKeys),
-        ActionSpec::new(keys::get_security_last_used, Access::OwnKeys).inline(),
+        ActionSpec::new(keys::get_security_last_used, Access::OwnKeys),
         ActionSpec::new(events::describe_events, Access::Admin),
         ActionSpec::new(events::look_up_events, Access::Admin),
     ]
@@ -211,7 +211,7 @@ mod tests {
     cam CreateAccessKey mutates OwnKeys: TargetUin?: uint, Description?: string
     cam UpdateAccessKey mutates OwnKeys: AccessKeyId: string, Status: string, TargetUin?: uint
     cam DeleteAccessKey mutates OwnKeys: AccessKeyId: string, TargetUin?: uint
-    cam GetSecurityLastUsed OwnKeys inline: SecretIdList: [string]
+    cam GetSecurityLastUsed OwnKeys: SecretIdList: [string]
     cloudaudit DescribeEvents Admin: StartTime: uint, EndTime: uint, NextToken?: uint, MaxResults?: uint, LookupAttributes?: [{AttributeKey: string, AttributeValue?: string}], IsReturnLocation?: uint
     cloudaudit LookUpEvents Admin: StartTime: int, EndTime: int, LookupAttributes?: [{AttributeKey: string, AttributeValue?: string}], NextToken?: string, MaxResults?: int, Mode?: string
     ");
