@@ -17,6 +17,7 @@ mod owner_search;
 mod server_audit;
 mod server_compat;
 mod server_keys;
+mod server_processes;
 mod server_protocol;
 mod server_users;
 mod signer_vectors;

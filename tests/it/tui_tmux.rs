@@ -2,7 +2,8 @@
 //! temporary data directory. Finds a user with `/`, opens their keys, creates a key, copies
 //! its SecretId and SecretKey (OSC 52 → tmux's paste buffer), disables it with the confirmation,
 //! deletes it with the typed confirmation, opens the access-records panel and sees records, and
-//! checks each change against the server itself.
+//! checks each change against the server itself. And a key disabled and deleted by another
+//! camtui process on the same data directory, which the console shows on `r`.
 //!
 //! With `CAMTUI_SCREENS_DIR` set, the screens it passes through are written there as text (the
 //! README's captures in `docs/screens/`).
@@ -13,7 +14,7 @@ use std::time::{Duration, Instant};
 use crate::support::tmux;
 use tmux::{PATIENCE, Tmux};
 
-use camtui::cam::model::{KeyStatus, ListUsers};
+use camtui::cam::model::{KeyStatus, ListUsers, SubAccountInfo};
 use camtui::cam::transport::{Endpoint, TransportConfig};
 use camtui::cam::{Client, Transport, credential};
 
@@ -75,6 +76,13 @@ async fn pick_user(client: &Client) -> (String, u64, String) {
         }
     }
     let user = picked.expect("the demo data has a sub-user with one used key");
+    let filter = filter_for(&users, &user);
+    (user.name, user.uin, filter)
+}
+
+/// What to type into the User List's filter to leave only `user`: the name if no other row
+/// matches it, else the UIN.
+fn filter_for(users: &[SubAccountInfo], user: &SubAccountInfo) -> String {
     let needle = user.name.to_lowercase();
     let unique = users
         .iter()
@@ -85,12 +93,11 @@ async fn pick_user(client: &Client) -> (String, u64, String) {
         })
         .count()
         == 1;
-    let filter = if unique {
+    if unique {
         user.name.clone()
     } else {
         user.uin.to_string()
-    };
-    (user.name, user.uin, filter)
+    }
 }
 
 #[ignore = "needs tmux"]
@@ -231,4 +238,73 @@ async fn keys_lifecycle_in_a_real_terminal() {
     let log = std::fs::read_to_string(data_dir.path().join("camtui.log")).unwrap();
     assert!(log.contains("CreateAccessKey"), "{log}");
     assert!(!log.contains(&secret_key));
+}
+
+/// Runs `camtui --sandbox ARGS` as another process over the console's data directory.
+fn sandbox_command(data_dir: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_camtui"))
+        .arg("--sandbox")
+        .args(args)
+        .env("CAMTUI_DATA_DIR", data_dir)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "camtui {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[ignore = "needs tmux"]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_key_changed_by_another_process_shows_on_refresh() {
+    tmux::require();
+    let data_dir = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start(data_dir.path(), "--sandbox");
+    let screen = tmux.wait_for("the user list", |s| {
+        s.contains(" users ") && s.contains("account 1")
+    });
+    let client = server_client(&screen, data_dir.path());
+    let users = client.send(&ListUsers {}).await.unwrap().data;
+    let mut with_two = Vec::new();
+    for user in users.iter().filter(|u| u.name.is_ascii()) {
+        let keys = client.access_keys(Some(user.uin)).await.unwrap();
+        if keys.len() == 2 {
+            with_two.push((user, keys[0].access_key_id.clone()));
+        }
+    }
+    let (user, victim) = with_two
+        .first()
+        .expect("the demo data has a sub-user with two keys");
+
+    // The console shows the user's keys.
+    tmux.keys(&["/"]);
+    tmux.type_text(&filter_for(&users, user));
+    tmux.keys(&["Enter", "Enter"]);
+    tmux.wait_text("2 of 2 API keys");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_text("Last access");
+    assert!(screen.contains(victim.as_str()), "{screen}");
+
+    // Another process on the same data directory (its own sandbox server over the same
+    // database) disables the key, then deletes it; `r` shows each change.
+    sandbox_command(data_dir.path(), &["keys", "disable", &user.name, victim]);
+    tmux.keys(&["r"]);
+    tmux.wait_for("the key to show as disabled", |s| {
+        s.lines()
+            .any(|l| l.contains(victim.as_str()) && l.contains("○ Disabled"))
+    });
+    sandbox_command(
+        data_dir.path(),
+        &["keys", "delete", &user.name, victim, "--yes"],
+    );
+    tmux.keys(&["r"]);
+    let screen = tmux.wait_for("the key to be gone", |s| {
+        !s.contains(victim.as_str()) && s.contains("1 of 2 API keys")
+    });
+    assert!(screen.contains(&user.name), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_exit();
 }
