@@ -200,3 +200,129 @@ impl Directory {
             .unwrap_or_default()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ACCOUNT: Account = Account {
+        owner_uin: 100,
+        app_id: 1,
+    };
+
+    fn user(uin: u64, name: &str) -> StoredUser {
+        StoredUser {
+            uin,
+            uid: uin,
+            kind: UserKind::SubUser,
+            name: name.into(),
+            nick_name: String::new(),
+            remark: String::new(),
+            console_login: 0,
+            phone_num: String::new(),
+            country_code: String::new(),
+            email: String::new(),
+            created: 0,
+            last_login_ip: String::new(),
+            last_login_time: None,
+            is_admin: false,
+        }
+    }
+
+    fn key(secret_id: &str, owner_uin: u64, created: i64) -> StoredKey {
+        StoredKey {
+            secret_id: secret_id.into(),
+            owner_uin,
+            active: true,
+            secret_key: crate::cam::Secret::new("k"),
+            description: None,
+            created,
+        }
+    }
+
+    fn ids(keys: &[Arc<StoredKey>]) -> Vec<(&str, bool)> {
+        keys.iter()
+            .map(|k| (k.secret_id.as_str(), k.active))
+            .collect()
+    }
+
+    /// Two stores over one file stand for two processes.
+    fn two_stores() -> (tempfile::TempDir, Store, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cam.db");
+        let here = Store::open(&path).unwrap();
+        let there = Store::open(&path).unwrap();
+        assert!(here.load_if_empty(ACCOUNT, &[], &[], &[]).unwrap());
+        (dir, here, there)
+    }
+
+    #[test]
+    fn follows_what_another_store_commits() {
+        let (_dir, here, there) = two_stores();
+        let directory = Directory::load(&here, ACCOUNT).unwrap();
+        assert!(directory.has_principal(ACCOUNT.owner_uin));
+
+        there
+            .mutate(None, |tx| {
+                tx.insert_user(&user(7, "ann"))?;
+                // Same second: listed in the order they were added, not by SecretId.
+                tx.insert_key(&key("IKIDz", 7, 50))?;
+                tx.insert_key(&key("IKIDa", 7, 50))
+            })
+            .unwrap();
+        assert!(!directory.has_principal(7), "nothing read before catching up");
+        directory.catch_up(&here).unwrap();
+        assert!(directory.has_principal(7));
+        assert_eq!(
+            ids(&directory.keys_of(7)),
+            [("IKIDz", true), ("IKIDa", true)]
+        );
+        assert_eq!(directory.key_with_owner("IKIDa").unwrap().1.name, "ann");
+
+        there
+            .mutate(None, |tx| tx.set_key_active("IKIDz", false))
+            .unwrap();
+        directory.catch_up(&here).unwrap();
+        assert_eq!(
+            ids(&directory.keys_of(7)),
+            [("IKIDz", false), ("IKIDa", true)]
+        );
+
+        there.mutate(None, |tx| tx.delete_user(7)).unwrap();
+        directory.catch_up(&here).unwrap();
+        assert!(!directory.has_principal(7));
+        assert!(directory.keys_of(7).is_empty());
+        assert!(directory.key("IKIDa").is_none());
+        assert!(directory.has_principal(ACCOUNT.owner_uin), "root stays");
+    }
+
+    #[test]
+    fn a_directory_behind_the_bounded_log_reloads_everything() {
+        let (dir, here, there) = two_stores();
+        let directory = Directory::load(&here, ACCOUNT).unwrap();
+        there
+            .mutate(None, |tx| tx.insert_user(&user(7, "ann")))
+            .unwrap();
+        // 70,000 more changes: the log keeps the latest 65,536 (plus up to 1,023), so the one
+        // that added ann is gone from it.
+        let raw = rusqlite::Connection::open(dir.path().join("cam.db")).unwrap();
+        raw.execute_batch(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 70000)
+             INSERT INTO directory_changes (uin) SELECT 1000 + i FROM n",
+        )
+        .unwrap();
+        let (kept, oldest): (u64, u64) = raw
+            .query_row(
+                "SELECT COUNT(*), MIN(version) FROM directory_changes",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert!((65_536..65_536 + 1024).contains(&kept), "{kept}");
+        assert!(oldest > 2, "{oldest}");
+
+        directory.catch_up(&here).unwrap();
+        assert!(directory.has_principal(7));
+        assert!(directory.has_principal(ACCOUNT.owner_uin));
+    }
+}
