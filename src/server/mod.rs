@@ -4,8 +4,9 @@
 //! A request goes one way down: [`router`](mod@router) (size checks, TC3 verification in
 //! [`auth`], the action's row in the [`handlers`] table, parameter checks in [`params`]) → a
 //! handler → the in-memory [`directory`] or the SQLite [`store`]; every request of a known key
-//! leaves an [`audit`] record, and [`error`] turns refusals into the Tencent Cloud envelope. The
-//! modules, top down, each importing only those below it:
+//! leaves an [`audit`] record, and [`error`] turns refusals into the Tencent Cloud envelope.
+//! Several processes may serve one database: the directory catches up with the store's change
+//! log before each request. The modules, top down, each importing only those below it:
 //!
 //! - [`sandbox`]; this module: [`spawn`] a server, [`serve`] `camtui serve`;
 //! - [`router`](mod@router); [`state`]: the [`ServerState`] every request shares, and its opening

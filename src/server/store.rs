@@ -1,6 +1,10 @@
 //! The only module with SQL: the SQLite database (WAL) behind the server — schema migrations,
 //! one writer connection through which every mutation runs as one transaction, a small pool of
 //! reader connections, and the audit connection. SecretKeys are sealed by the [`Vault`].
+//!
+//! Other processes may use the same file. Triggers log which user and key rows change
+//! (`directory_changes`), so that each process's in-memory directory can follow; the write
+//! transaction is where rules spanning rows are decided.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
