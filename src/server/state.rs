@@ -29,7 +29,7 @@ pub struct ServerState {
     pub directory: Directory,
     pub audit: AuditWriter,
     pub account: Account,
-    /// Whether this start loaded the seed (the database was empty).
+    /// Whether this start loaded the configured seed (the database had no account).
     pub seeded: bool,
 }
 
@@ -40,7 +40,8 @@ pub struct ServerConfig {
     pub db: PathBuf,
     /// The root account's key: added to the database, or made to match it.
     pub root_credential: Credential,
-    /// Loaded when the database is empty; otherwise an empty account.
+    /// Loaded into a database that has no account yet; without it such a database gets
+    /// [`DEFAULT_ACCOUNT`] with no users.
     pub seed: Option<Seed>,
 }
 
