@@ -117,7 +117,7 @@ fn requests(c: &mut Criterion) {
             listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
             db: dir.path().join("bench.db"),
             root_credential: Credential::new(ROOT_ID, ROOT_KEY),
-            seed: Some(camtui::server::seed::Seed::demo()),
+            seed: Some(camtui::server::seed::SeedSource::Demo),
         })
         .unwrap(),
     );

@@ -48,7 +48,7 @@ use tokio::sync::oneshot;
 use crate::cam::Credential;
 use crate::cam::credential;
 use error::ServerError;
-use seed::Seed;
+use seed::{Seed, SeedSource};
 use store::Account;
 
 pub use router::router;
@@ -197,7 +197,7 @@ pub async fn serve(options: ServeOptions) -> Result<(), StartError> {
         );
     }
     let seed = match &options.seed_file {
-        Some(path) => Some(Seed::from_file(path)?),
+        Some(path) => Some(SeedSource::Data(Seed::from_file(path)?)),
         None => None,
     };
     if let Some(dir) = options.db.parent().filter(|d| !d.as_os_str().is_empty()) {

@@ -5,7 +5,7 @@
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 
-use super::seed::Seed;
+use super::seed::SeedSource;
 use super::state::{ServerConfig, StartError};
 use super::{ServerHandle, load_or_create_root_credential, spawn};
 use crate::cam::Credential;
@@ -58,7 +58,7 @@ pub async fn start(data_dir: &Path, reset: bool) -> Result<Sandbox, StartError> 
         listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
         db: db.clone(),
         root_credential: credential.clone(),
-        seed: Some(Seed::demo()),
+        seed: Some(SeedSource::Demo),
     })
     .await?;
     Ok(Sandbox {

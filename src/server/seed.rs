@@ -155,6 +155,24 @@ impl SeedData {
     }
 }
 
+/// The data for a database that has no account yet, read only when one turns out not to: the
+/// sandbox offers the demo on every start, and most starts find it loaded.
+#[derive(Debug, Clone)]
+pub enum SeedSource {
+    /// The embedded demo data ([`DEMO`]).
+    Demo,
+    Data(Seed),
+}
+
+impl SeedSource {
+    pub fn rows(&self, now: i64) -> Result<SeedData, SeedError> {
+        match self {
+            Self::Demo => Seed::demo().rows(now),
+            Self::Data(seed) => seed.rows(now),
+        }
+    }
+}
+
 /// A stable UUID-shaped id from some text, so the same seed always yields the same ids.
 fn stable_id(text: &str) -> uuid::Uuid {
     let digest = Sha256::digest(text.as_bytes());

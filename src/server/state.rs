@@ -11,7 +11,7 @@ use super::directory::Directory;
 use super::error::ServerError;
 use super::handlers::context::Ctx;
 use super::request::RequestMeta;
-use super::seed::{Seed, SeedData, SeedError};
+use super::seed::{SeedData, SeedError, SeedSource};
 use super::store::{Account, Store, StoreError, StoredKey};
 use crate::cam::Credential;
 use crate::cam::credential::CredentialError;
@@ -42,7 +42,7 @@ pub struct ServerConfig {
     pub root_credential: Credential,
     /// Loaded into a database that has no account yet; without it such a database gets
     /// [`DEFAULT_ACCOUNT`] with no users.
-    pub seed: Option<Seed>,
+    pub seed: Option<SeedSource>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -84,7 +84,7 @@ impl ServerState {
         let store = Store::open(&config.db)?;
         let seeded = store.account()?.is_none() && {
             let data = match &config.seed {
-                Some(seed) => seed.rows(chrono::Utc::now().timestamp())?,
+                Some(source) => source.rows(chrono::Utc::now().timestamp())?,
                 None => SeedData::empty(DEFAULT_ACCOUNT),
             };
             // Another process starting on the same new file may load its data first.

@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr as _;
 
 use camtui::cam::model::{Event, GetUserAppId};
 use camtui::cam::{Client, Credential, Endpoint, Transport, TransportConfig};
-use camtui::server::seed::Seed;
+use camtui::server::seed::{Seed, SeedSource};
 use camtui::server::{ServerConfig, ServerHandle};
 
 const SEED: &str = include_str!("../fixtures/cli-seed.json");
@@ -35,7 +35,7 @@ impl Harness {
             listen: "127.0.0.1:0".parse().unwrap(),
             db: dir.path().join("server.db"),
             root_credential: Credential::new(ROOT_ID, ROOT_KEY),
-            seed: Some(Seed::parse(SEED).unwrap()),
+            seed: Some(SeedSource::Data(Seed::parse(SEED).unwrap())),
         })
         .await
         .unwrap();

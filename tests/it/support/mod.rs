@@ -12,7 +12,7 @@ use std::net::{Ipv4Addr, SocketAddr};
 
 use camtui::cam::model::{AddUser, CreateAccessKey};
 use camtui::cam::{Client, Credential, Endpoint, Transport, TransportConfig};
-use camtui::server::seed::Seed;
+use camtui::server::seed::{Seed, SeedSource};
 use camtui::server::{ServerConfig, ServerHandle, spawn};
 
 pub const ROOT_ID: &str = "IKIDroot0000000000000000000000000000";
@@ -34,7 +34,7 @@ impl TestServer {
             listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
             db: dir.path().join("cam.db"),
             root_credential: Credential::new(ROOT_ID, ROOT_KEY),
-            seed,
+            seed: seed.map(SeedSource::Data),
         })
         .await
         .unwrap();
