@@ -72,6 +72,24 @@ async fn add_user(client: &Client, name: &str) -> u64 {
         .uin
 }
 
+/// A new key for `uin`, created by `root`: its SecretId and credential.
+async fn new_key(root: &Client, uin: u64) -> (String, Credential) {
+    let created = root
+        .send(&CreateAccessKey {
+            target_uin: Some(uin),
+            description: None,
+        })
+        .await
+        .unwrap()
+        .access_key
+        .unwrap();
+    let credential = Credential::new(
+        created.access_key_id.clone(),
+        created.secret_access_key.expose(),
+    );
+    (created.access_key_id, credential)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_key_changed_through_one_process_is_what_the_other_answers_next() {
     let servers = TwoServers::start();
@@ -79,17 +97,7 @@ async fn a_key_changed_through_one_process_is_what_the_other_answers_next() {
     let uin = add_user(&root_a, "alice").await;
 
     // Created through A: listed by B, and it signs requests to both.
-    let created = root_a
-        .send(&CreateAccessKey {
-            target_uin: Some(uin),
-            description: Some("made-in-a".into()),
-        })
-        .await
-        .unwrap()
-        .access_key
-        .unwrap();
-    let id = created.access_key_id.clone();
-    let alice = Credential::new(id.clone(), created.secret_access_key.expose());
+    let (id, alice) = new_key(&root_a, uin).await;
     let listed = root_b.access_keys(Some(uin)).await.unwrap();
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].access_key_id, id);
@@ -206,13 +214,7 @@ async fn a_user_added_through_one_process_is_read_and_deleted_through_the_other(
     assert_eq!(read.uin, uin);
     // B's own index knows her too: her (empty) keys, and one created for her.
     assert!(root_b.access_keys(Some(uin)).await.unwrap().is_empty());
-    root_b
-        .send(&CreateAccessKey {
-            target_uin: Some(uin),
-            description: None,
-        })
-        .await
-        .unwrap();
+    new_key(&root_b, uin).await;
     // The name is taken in both.
     assert_eq!(
         code(
@@ -258,20 +260,8 @@ async fn audit_events_of_one_process_are_found_through_the_other() {
     let servers = TwoServers::start();
     let root_a = servers.root_a();
     let uin = add_user(&root_a, "dave").await;
-    let created = root_a
-        .send(&CreateAccessKey {
-            target_uin: Some(uin),
-            description: None,
-        })
-        .await
-        .unwrap()
-        .access_key
-        .unwrap();
-    let id = created.access_key_id.clone();
-    let dave = client(
-        &servers.a.endpoint,
-        Credential::new(id.clone(), created.secret_access_key.expose()),
-    );
+    let (id, credential) = new_key(&root_a, uin).await;
+    let dave = client(&servers.a.endpoint, credential);
     // A mutation's event commits with it; a read's is queued and written in A's next batch.
     dave.send(&CreateAccessKey::default()).await.unwrap();
     dave.access_keys(None).await.unwrap();
@@ -314,16 +304,7 @@ async fn a_mutation_whose_key_another_process_disabled_after_authentication_is_r
     let server = camtui::server::spawn(config()).await.unwrap();
     let root = client(&server.endpoint(), Credential::new(ROOT_ID, ROOT_KEY));
     let uin = add_user(&root, "erin").await;
-    let key = root
-        .send(&CreateAccessKey {
-            target_uin: Some(uin),
-            description: None,
-        })
-        .await
-        .unwrap()
-        .access_key
-        .unwrap()
-        .access_key_id;
+    let (key, _) = new_key(&root, uin).await;
 
     // Another server over the same file lets erin's CreateAccessKey in...
     let other = tokio::task::spawn_blocking(move || ServerState::open(config()))
