@@ -5,15 +5,18 @@
 //! The database is the truth, and other processes may change it (the console and subcommands on
 //! one sandbox, two `camtui serve` over one file). So the index follows the store's change log:
 //! before each request [`Directory::catch_up`] compares the log's latest version with the one the
-//! index reflects (one indexed lookup) and, if they differ, reads again just the rows that changed
-//! — this process's own commits included, so every change reaches the index by the one path.
+//! index reflects (one indexed lookup) and, if they differ, reads again just the rows that changed.
+//! This process's own mutations go through [`Directory::mutate`], which reads the rows they
+//! changed inside their transaction, so the next request finds the index current.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, RwLock, RwLockReadGuard};
 
 use super::error::ServerError;
-use super::store::{Account, DirectoryChanges, ListedKey, Store, StoredKey, StoredUser};
+use super::store::{
+    Account, AuditRecord, DirectoryChanges, ListedKey, Store, StoredKey, StoredUser, Tx,
+};
 use crate::cam::model::UserKind;
 
 /// Who a key belongs to.
@@ -73,6 +76,8 @@ impl Principal {
 
 #[derive(Debug, Default)]
 struct Index {
+    /// The version of the store's change log this reflects.
+    version: u64,
     keys: HashMap<String, Arc<StoredKey>>,
     /// Each owner's keys, oldest first: by creation time, then by the order the database
     /// added them (`rowid`).
@@ -81,8 +86,10 @@ struct Index {
 }
 
 impl Index {
-    /// Makes the index say what `changes` say.
+    /// Makes the index say what `changes` say, and take their version. They must reach back to
+    /// the index's version or further.
     fn apply(&mut self, changes: DirectoryChanges) {
+        self.version = changes.version;
         if changes.complete {
             self.keys.clear();
             self.by_owner.clear();
@@ -122,7 +129,7 @@ impl Index {
 #[derive(Debug)]
 pub struct Directory {
     index: RwLock<Index>,
-    /// The version of the store's change log the index reflects.
+    /// The index's version, readable without the lock.
     version: AtomicU64,
     /// Held while catching up, so that requests arriving together read the changes once.
     catching_up: Mutex<()>,
@@ -134,12 +141,10 @@ impl Directory {
         let root = Principal::root(account);
         let mut index = Index::default();
         index.principals.insert(root.uin, root);
-        let changes = store.directory_changes(None)?;
-        let version = changes.version;
-        index.apply(changes);
+        index.apply(store.directory_changes(None)?);
         Ok(Self {
+            version: AtomicU64::new(index.version),
             index: RwLock::new(index),
-            version: AtomicU64::new(version),
             catching_up: Mutex::new(()),
         })
     }
@@ -157,18 +162,40 @@ impl Directory {
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
         let since = self.version.load(Ordering::Acquire);
-        if since == latest {
+        if since >= latest {
             // Another request caught up while this one waited.
             return Ok(());
         }
-        let changes = store.directory_changes(Some(since))?;
-        let version = changes.version;
-        self.index
-            .write()
-            .unwrap_or_else(PoisonError::into_inner)
-            .apply(changes);
-        self.version.store(version, Ordering::Release);
+        self.update(store.directory_changes(Some(since))?);
         Ok(())
+    }
+
+    /// Runs `f` as one of `store`'s mutations (see [`Store::mutate`]) and, inside the same
+    /// transaction, reads the users and keys changed since the index's version — its own
+    /// changes and any other process's before it — to apply once it has committed.
+    pub fn mutate<T>(
+        &self,
+        store: &Store,
+        event: Option<&AuditRecord>,
+        f: impl FnOnce(&Tx<'_>) -> Result<T, ServerError>,
+    ) -> Result<T, ServerError> {
+        let (value, changes) = store.mutate(event, |tx| {
+            let value = f(tx)?;
+            let since = self.version.load(Ordering::Acquire);
+            Ok((value, tx.directory_changes(Some(since))?))
+        })?;
+        self.update(changes);
+        Ok(value)
+    }
+
+    /// Applies changes read since the index's version at some moment, unless the index has
+    /// moved past them since (versions only grow, so it then holds newer rows).
+    fn update(&self, changes: DirectoryChanges) {
+        let mut index = self.index.write().unwrap_or_else(PoisonError::into_inner);
+        if changes.version > index.version {
+            index.apply(changes);
+            self.version.store(index.version, Ordering::Release);
+        }
     }
 
     fn read(&self) -> RwLockReadGuard<'_, Index> {
@@ -294,6 +321,33 @@ mod tests {
         assert!(directory.keys_of(7).is_empty());
         assert!(directory.key("IKIDa").is_none());
         assert!(directory.has_principal(ACCOUNT.owner_uin), "root stays");
+    }
+
+    #[test]
+    fn its_own_mutation_brings_it_current_with_what_came_before() {
+        let (_dir, here, there) = two_stores();
+        let directory = Directory::load(&here, ACCOUNT).unwrap();
+        there
+            .mutate(None, |tx| tx.insert_user(&user(7, "ann")))
+            .unwrap();
+        directory
+            .mutate(&here, None, |tx| tx.insert_key(&key("IKIDa", 7, 1)))
+            .unwrap();
+        assert!(directory.has_principal(7), "without catching up");
+        assert_eq!(ids(&directory.keys_of(7)), [("IKIDa", true)]);
+        assert_eq!(
+            directory.version.load(Ordering::Acquire),
+            here.directory_version().unwrap()
+        );
+
+        // A failed mutation changes nothing.
+        let failed = directory.mutate(&here, None, |tx| {
+            tx.delete_key("IKIDa")?;
+            Err::<(), _>(ServerError::Bug("on purpose"))
+        });
+        assert!(failed.is_err());
+        assert!(directory.key("IKIDa").is_some());
+        assert!(here.mutate(None, |tx| tx.key_owner("IKIDa")).unwrap().is_some());
     }
 
     #[test]

@@ -276,60 +276,13 @@ impl Store {
     /// every user and key when `since` is `None` or the log no longer reaches back to it. Read
     /// in one transaction, so the rows are exactly those of the version returned.
     pub fn directory_changes(&self, since: Option<u64>) -> Result<DirectoryChanges, ServerError> {
-        let (version, complete, users, sealed) = self.read(|c| {
+        let sealed = self.read(|c| {
             let tx = c.unchecked_transaction()?;
-            // Two subqueries: SQLite finds MIN and MAX at the ends of the key only one at a time.
-            let (oldest, version): (Option<u64>, u64) = tx
-                .prepare_cached(
-                    "SELECT (SELECT MIN(version) FROM directory_changes),
-                            (SELECT COALESCE(MAX(version), 0) FROM directory_changes)",
-                )?
-                .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-            let since = since.filter(|&since| {
-                since <= version && oldest.is_none_or(|oldest| oldest <= since + 1)
-            });
-            let (users, keys) = match since {
-                None => (
-                    tx.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users"))?
-                        .query_map([], |r| Ok((r.get(0)?, Some(stored_user(r)?))))?
-                        .collect::<rusqlite::Result<Vec<_>>>()?,
-                    tx.prepare_cached(&format!("SELECT {KEY_COLUMNS} FROM access_keys"))?
-                        .query_map([], |r| Ok((r.get(0)?, Some(SealedKey::from_row(r)?))))?
-                        .collect::<rusqlite::Result<Vec<_>>>()?,
-                ),
-                Some(since) => (
-                    changed(
-                        &tx,
-                        "uin",
-                        since,
-                        &format!("SELECT {USER_COLUMNS} FROM users WHERE uin = ?1"),
-                        stored_user,
-                    )?,
-                    changed(
-                        &tx,
-                        "secret_id",
-                        since,
-                        &format!("SELECT {KEY_COLUMNS} FROM access_keys WHERE secret_id = ?1"),
-                        SealedKey::from_row,
-                    )?,
-                ),
-            };
-            tx.finish()?;
-            Ok((version, since.is_none(), users, keys))
+            let changes = sealed_changes(&tx, since)?;
+            tx.commit()?;
+            Ok(changes)
         })?;
-        let keys = sealed
-            .into_iter()
-            .map(|(secret_id, key)| {
-                let key = key.map(|key| key.open(&self.vault)).transpose()?;
-                Ok((secret_id, key))
-            })
-            .collect::<Result<Vec<_>, ServerError>>()?;
-        Ok(DirectoryChanges {
-            version,
-            complete,
-            users,
-            keys,
-        })
+        Ok(sealed.open(&self.vault)?)
     }
 
     /// The time (Unix seconds) of the latest successful use of a key, from the audit trail.
@@ -486,7 +439,7 @@ impl Store {
 
 /// Users and keys as they are at a version of the change log, for the in-memory directory.
 #[derive(Debug)]
-pub struct DirectoryChanges {
+pub struct DirectoryChanges<K = ListedKey> {
     /// The change log's latest version when these rows were read.
     pub version: u64,
     /// These are all the users and keys; otherwise only those changed since the version asked
@@ -495,7 +448,23 @@ pub struct DirectoryChanges {
     /// Each user by UIN: `None` when it no longer exists.
     pub users: Vec<(u64, Option<StoredUser>)>,
     /// Each key by SecretId: `None` when it no longer exists.
-    pub keys: Vec<(String, Option<ListedKey>)>,
+    pub keys: Vec<(String, Option<K>)>,
+}
+
+impl DirectoryChanges<SealedKey> {
+    fn open(self, vault: &Vault) -> Result<DirectoryChanges, VaultError> {
+        let keys = self
+            .keys
+            .into_iter()
+            .map(|(secret_id, key)| Ok((secret_id, key.map(|k| k.open(vault)).transpose()?)))
+            .collect::<Result<_, VaultError>>()?;
+        Ok(DirectoryChanges {
+            version: self.version,
+            complete: self.complete,
+            users: self.users,
+            keys,
+        })
+    }
 }
 
 /// A key and its row's place in `access_keys`, which orders keys created in the same second.
@@ -548,6 +517,11 @@ impl Tx<'_> {
             .prepare_cached("SELECT owner_uin, active FROM access_keys WHERE secret_id = ?1")?
             .query_row([secret_id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?)
+    }
+
+    /// [`Store::directory_changes`] as this transaction sees them, its own writes included.
+    pub fn directory_changes(&self, since: Option<u64>) -> Result<DirectoryChanges, ServerError> {
+        Ok(sealed_changes(&self.tx, since)?.open(self.vault)?)
     }
 
     /// The key that signed a request as the database has it now, with its owner's
@@ -751,31 +725,55 @@ impl SealedKey {
     }
 }
 
-/// The rows the change log names in `column` after version `since`, each read again with
-/// `select` (which takes the id as `?1`): `None` where the row is gone.
-fn changed<Id, T>(
-    tx: &Transaction<'_>,
-    column: &str,
-    since: u64,
-    select: &str,
-    row: fn(&Row<'_>) -> rusqlite::Result<T>,
-) -> rusqlite::Result<Vec<(Id, Option<T>)>>
-where
-    Id: rusqlite::types::FromSql + rusqlite::ToSql,
-{
-    let ids = tx
-        .prepare_cached(&format!(
-            "SELECT DISTINCT {column} FROM directory_changes WHERE version > ?1 AND {column} IS NOT NULL"
-        ))?
-        .query_map([since], |r| r.get(0))?
-        .collect::<rusqlite::Result<Vec<Id>>>()?;
-    let mut stmt = tx.prepare_cached(select)?;
-    ids.into_iter()
-        .map(|id| {
-            let current = stmt.query_row([&id], row).optional()?;
-            Ok((id, current))
-        })
-        .collect()
+/// [`Store::directory_changes`] on `c`, inside a transaction, SecretKeys still sealed.
+fn sealed_changes(
+    c: &Connection,
+    since: Option<u64>,
+) -> rusqlite::Result<DirectoryChanges<SealedKey>> {
+    // Two subqueries: SQLite finds MIN and MAX at the ends of the key only one at a time.
+    let (oldest, version): (Option<u64>, u64) = c
+        .prepare_cached(
+            "SELECT (SELECT MIN(version) FROM directory_changes),
+                    (SELECT COALESCE(MAX(version), 0) FROM directory_changes)",
+        )?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let since = since
+        .filter(|&since| since <= version && oldest.is_none_or(|oldest| oldest <= since + 1));
+    let mut changes = DirectoryChanges {
+        version,
+        complete: since.is_none(),
+        users: Vec::new(),
+        keys: Vec::new(),
+    };
+    let Some(since) = since else {
+        changes.users = c
+            .prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users"))?
+            .query_map([], |r| Ok((r.get(0)?, Some(stored_user(r)?))))?
+            .collect::<rusqlite::Result<_>>()?;
+        changes.keys = c
+            .prepare_cached(&format!("SELECT {KEY_COLUMNS} FROM access_keys"))?
+            .query_map([], |r| Ok((r.get(0)?, Some(SealedKey::from_row(r)?))))?
+            .collect::<rusqlite::Result<_>>()?;
+        return Ok(changes);
+    };
+    let mut user = c.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users WHERE uin = ?1"))?;
+    let mut key = c.prepare_cached(&format!(
+        "SELECT {KEY_COLUMNS} FROM access_keys WHERE secret_id = ?1"
+    ))?;
+    let mut changed = c.prepare_cached(
+        "SELECT DISTINCT uin, secret_id FROM directory_changes WHERE version > ?1",
+    )?;
+    let mut rows = changed.query([since])?;
+    while let Some(row) = rows.next()? {
+        if let Some(uin) = row.get::<_, Option<u64>>(0)? {
+            let now = user.query_row([uin], stored_user).optional()?;
+            changes.users.push((uin, now));
+        } else if let Some(secret_id) = row.get::<_, Option<String>>(1)? {
+            let now = key.query_row([&secret_id], SealedKey::from_row).optional()?;
+            changes.keys.push((secret_id, now));
+        }
+    }
+    Ok(changes)
 }
 
 fn connect(path: &Path) -> rusqlite::Result<Connection> {

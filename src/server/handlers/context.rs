@@ -38,7 +38,8 @@ impl Ctx<'_> {
         f: impl FnOnce(&Tx<'_>) -> Result<T, ServerError>,
     ) -> Result<T, ServerError> {
         let caller = self.caller();
-        self.store.mutate(Some(&self.meta.record(None)), |tx| {
+        let record = self.meta.record(None);
+        self.directory.mutate(self.store, Some(&record), |tx| {
             let signer = tx
                 .signer(&self.meta.secret_id)?
                 .filter(|signer| signer.active && signer.owner_uin == caller.uin)
