@@ -6,10 +6,11 @@
 //! (`directory_changes`), so that each process's in-memory directory can follow; the write
 //! transaction is where rules spanning rows are decided.
 
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{LazyLock, Mutex, MutexGuard};
 
 use rusqlite::{Connection, OptionalExtension as _, Row, Transaction, TransactionBehavior, params};
 
@@ -336,8 +337,7 @@ impl Store {
 
     pub fn users_by_uin(&self, uins: &[u64]) -> Result<Vec<StoredUser>, ServerError> {
         self.read(|c| {
-            let mut stmt =
-                c.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users WHERE uin = ?1"))?;
+            let mut stmt = c.prepare_cached(&USER_BY_UIN)?;
             let mut rows = Vec::with_capacity(uins.len());
             for uin in uins {
                 if let Some(row) = stmt.query_row([uin], stored_user).optional()? {
@@ -686,6 +686,12 @@ fn account(c: &Connection) -> rusqlite::Result<Option<Account>> {
 
 const KEY_COLUMNS: &str = "secret_id, owner_uin, active, secret_key, description, created, rowid";
 
+// Read after every mutation: built once.
+static USER_BY_UIN: LazyLock<String> =
+    LazyLock::new(|| format!("SELECT {USER_COLUMNS} FROM users WHERE uin = ?1"));
+static KEY_BY_SECRET_ID: LazyLock<String> =
+    LazyLock::new(|| format!("SELECT {KEY_COLUMNS} FROM access_keys WHERE secret_id = ?1"));
+
 /// A row of `access_keys` ([`KEY_COLUMNS`]), its SecretKey still sealed.
 struct SealedKey {
     secret_id: String,
@@ -730,50 +736,70 @@ fn sealed_changes(
     c: &Connection,
     since: Option<u64>,
 ) -> rusqlite::Result<DirectoryChanges<SealedKey>> {
-    // Two subqueries: SQLite finds MIN and MAX at the ends of the key only one at a time.
-    let (oldest, version): (Option<u64>, u64) = c
-        .prepare_cached(
-            "SELECT (SELECT MIN(version) FROM directory_changes),
-                    (SELECT COALESCE(MAX(version), 0) FROM directory_changes)",
-        )?
-        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    let since = since
-        .filter(|&since| since <= version && oldest.is_none_or(|oldest| oldest <= since + 1));
-    let mut changes = DirectoryChanges {
-        version,
-        complete: since.is_none(),
-        users: Vec::new(),
-        keys: Vec::new(),
-    };
-    let Some(since) = since else {
-        changes.users = c
-            .prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users"))?
-            .query_map([], |r| Ok((r.get(0)?, Some(stored_user(r)?))))?
-            .collect::<rusqlite::Result<_>>()?;
-        changes.keys = c
-            .prepare_cached(&format!("SELECT {KEY_COLUMNS} FROM access_keys"))?
-            .query_map([], |r| Ok((r.get(0)?, Some(SealedKey::from_row(r)?))))?
-            .collect::<rusqlite::Result<_>>()?;
-        return Ok(changes);
-    };
-    let mut user = c.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users WHERE uin = ?1"))?;
-    let mut key = c.prepare_cached(&format!(
-        "SELECT {KEY_COLUMNS} FROM access_keys WHERE secret_id = ?1"
-    ))?;
-    let mut changed = c.prepare_cached(
-        "SELECT DISTINCT uin, secret_id FROM directory_changes WHERE version > ?1",
-    )?;
-    let mut rows = changed.query([since])?;
-    while let Some(row) = rows.next()? {
-        if let Some(uin) = row.get::<_, Option<u64>>(0)? {
-            let now = user.query_row([uin], stored_user).optional()?;
-            changes.users.push((uin, now));
-        } else if let Some(secret_id) = row.get::<_, Option<String>>(1)? {
-            let now = key.query_row([&secret_id], SealedKey::from_row).optional()?;
-            changes.keys.push((secret_id, now));
+    if let Some(since) = since {
+        let changed = c
+            .prepare_cached(
+                "SELECT version, uin, secret_id FROM directory_changes WHERE version > ?1
+                 ORDER BY version",
+            )?
+            .query_map([since], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<Vec<(u64, Option<u64>, Option<String>)>>>()?;
+        // Versions are consecutive (each is the largest + 1, and the bound never drops the
+        // newest), so the log still reaches back to `since` if it holds the version after it.
+        if changed
+            .first()
+            .is_none_or(|(first, ..)| *first == since + 1)
+        {
+            return changed_rows(c, since, changed);
         }
     }
-    Ok(changes)
+    Ok(DirectoryChanges {
+        version: c
+            .prepare_cached("SELECT COALESCE(MAX(version), 0) FROM directory_changes")?
+            .query_row([], |r| r.get(0))?,
+        complete: true,
+        users: c
+            .prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users"))?
+            .query_map([], |r| Ok((r.get(0)?, Some(stored_user(r)?))))?
+            .collect::<rusqlite::Result<_>>()?,
+        keys: c
+            .prepare_cached(&format!("SELECT {KEY_COLUMNS} FROM access_keys"))?
+            .query_map([], |r| Ok((r.get(0)?, Some(SealedKey::from_row(r)?))))?
+            .collect::<rusqlite::Result<_>>()?,
+    })
+}
+
+/// The users and keys that `changed` (rows of the change log after `since`) name, each read
+/// again once.
+fn changed_rows(
+    c: &Connection,
+    since: u64,
+    changed: Vec<(u64, Option<u64>, Option<String>)>,
+) -> rusqlite::Result<DirectoryChanges<SealedKey>> {
+    let version = changed.last().map_or(since, |(version, ..)| *version);
+    let mut uins = BTreeSet::new();
+    let mut secret_ids = BTreeSet::new();
+    for (_, uin, secret_id) in changed {
+        uins.extend(uin);
+        secret_ids.extend(secret_id);
+    }
+    let mut user = c.prepare_cached(&USER_BY_UIN)?;
+    let mut key = c.prepare_cached(&KEY_BY_SECRET_ID)?;
+    Ok(DirectoryChanges {
+        version,
+        complete: false,
+        users: uins
+            .into_iter()
+            .map(|uin| Ok((uin, user.query_row([uin], stored_user).optional()?)))
+            .collect::<rusqlite::Result<_>>()?,
+        keys: secret_ids
+            .into_iter()
+            .map(|id| {
+                let now = key.query_row([&id], SealedKey::from_row).optional()?;
+                Ok((id, now))
+            })
+            .collect::<rusqlite::Result<_>>()?,
+    })
 }
 
 fn connect(path: &Path) -> rusqlite::Result<Connection> {
