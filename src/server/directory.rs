@@ -6,8 +6,8 @@
 //! one sandbox, two `camtui serve` over one file). So the index follows the store's change log:
 //! before each request [`Directory::catch_up`] compares the log's latest version with the one the
 //! index reflects (one indexed lookup) and, if they differ, reads again just the rows that changed.
-//! This process's own mutations go through [`Directory::mutate`], which reads the rows they
-//! changed inside their transaction, so the next request finds the index current.
+//! This process's own mutations go through [`Directory::mutate`], which applies what they
+//! wrote as they commit, so the next request finds the index current.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex, PoisonError, RwLock, RwLockReadGuard};
 
 use super::error::ServerError;
 use super::store::{
-    Account, AuditRecord, DirectoryChanges, ListedKey, Store, StoredKey, StoredUser, Tx,
+    Account, AuditRecord, Change, DirectoryChanges, ListedKey, Store, StoredKey, StoredUser, Tx,
 };
 use crate::cam::model::UserKind;
 
@@ -95,16 +95,23 @@ impl Index {
             self.by_owner.clear();
             self.principals.retain(|_, p| p.kind == PrincipalKind::Root);
         }
-        for (uin, user) in changes.users {
-            match user {
-                Some(user) => self.principals.insert(uin, Principal::from_user(&user)),
-                None => self.principals.remove(&uin),
-            };
-        }
-        for (secret_id, key) in changes.keys {
-            self.remove_key(&secret_id);
-            if let Some(key) = key {
-                self.insert_key(key);
+        for change in changes.changes {
+            match change {
+                Change::User(user) => {
+                    self.principals.insert(user.uin, Principal::from_user(&user));
+                }
+                Change::UserGone(uin) => {
+                    self.principals.remove(&uin);
+                    for (_, key) in self.by_owner.remove(&uin).unwrap_or_default() {
+                        self.keys.remove(&key.secret_id);
+                    }
+                }
+                Change::Key(key) => {
+                    self.remove_key(&key.key.secret_id);
+                    self.insert_key(key);
+                }
+                Change::KeyStatus { secret_id, active } => self.set_active(&secret_id, active),
+                Change::KeyGone(secret_id) => self.remove_key(&secret_id),
             }
         }
     }
@@ -115,6 +122,25 @@ impl Index {
         keys.push((rowid, Arc::clone(&key)));
         keys.sort_by_key(|(rowid, key)| (key.created, *rowid));
         self.keys.insert(key.secret_id.clone(), key);
+    }
+
+    /// Replaces a key with a copy of another status, in its place.
+    fn set_active(&mut self, secret_id: &str, active: bool) {
+        let Some(old) = self.keys.get(secret_id) else {
+            return;
+        };
+        let new = Arc::new(StoredKey {
+            active,
+            ..StoredKey::clone(old)
+        });
+        if let Some(listed) = self
+            .by_owner
+            .get_mut(&new.owner_uin)
+            .and_then(|keys| keys.iter_mut().find(|(_, k)| k.secret_id == secret_id))
+        {
+            listed.1 = Arc::clone(&new);
+        }
+        self.keys.insert(new.secret_id.clone(), new);
     }
 
     fn remove_key(&mut self, secret_id: &str) {
@@ -170,22 +196,33 @@ impl Directory {
         Ok(())
     }
 
-    /// Runs `f` as one of `store`'s mutations (see [`Store::mutate`]) and, inside the same
-    /// transaction, reads the users and keys changed since the index's version — its own
-    /// changes and any other process's before it — to apply once it has committed.
+    /// Runs `f` as one of `store`'s mutations (see [`Store::mutate`]). Holding the database's
+    /// write lock, it first takes in what other processes committed since the last catch-up:
+    /// until the transaction ends nobody else can write, so `f` may decide against the index as
+    /// against the database. What `f` writes is applied as soon as it commits.
     pub fn mutate<T>(
         &self,
         store: &Store,
         event: Option<&AuditRecord>,
         f: impl FnOnce(&Tx<'_>) -> Result<T, ServerError>,
     ) -> Result<T, ServerError> {
-        let (value, changes) = store.mutate(event, |tx| {
-            let value = f(tx)?;
-            let since = self.version.load(Ordering::Acquire);
-            Ok((value, tx.directory_changes(Some(since))?))
-        })?;
-        self.update(changes);
-        Ok(value)
+        store.mutate_then(
+            event,
+            |tx| {
+                self.update(tx.directory_changes(Some(self.version.load(Ordering::Acquire)))?);
+                let value = f(tx)?;
+                let written = DirectoryChanges {
+                    version: tx.directory_version()?,
+                    complete: false,
+                    changes: tx.take_changes(),
+                };
+                Ok((value, written))
+            },
+            |(value, written)| {
+                self.update(written);
+                value
+            },
+        )
     }
 
     /// Applies changes read since the index's version at some moment, unless the index has
@@ -297,7 +334,10 @@ mod tests {
                 tx.insert_key(&key("IKIDa", 7, 50))
             })
             .unwrap();
-        assert!(!directory.has_principal(7), "nothing read before catching up");
+        assert!(
+            !directory.has_principal(7),
+            "nothing read before catching up"
+        );
         directory.catch_up(&here).unwrap();
         assert!(directory.has_principal(7));
         assert_eq!(
@@ -347,7 +387,71 @@ mod tests {
         });
         assert!(failed.is_err());
         assert!(directory.key("IKIDa").is_some());
-        assert!(here.mutate(None, |tx| tx.key_owner("IKIDa")).unwrap().is_some());
+        assert!(
+            here.mutate(None, |tx| tx.key_owner("IKIDa"))
+                .unwrap()
+                .is_some()
+        );
+    }
+
+    /// Everything the index holds, in a stable order.
+    fn contents(directory: &Directory) -> String {
+        let index = directory.read();
+        let mut principals: Vec<_> = index.principals.values().collect();
+        principals.sort_by_key(|p| p.uin);
+        let mut owners: Vec<_> = index.by_owner.iter().filter(|(_, k)| !k.is_empty()).collect();
+        owners.sort_by_key(|(uin, _)| **uin);
+        let keys: Vec<_> = owners
+            .iter()
+            .map(|(uin, keys)| {
+                let keys: Vec<_> = keys
+                    .iter()
+                    .map(|(_, k)| {
+                        let secret = k.secret_key.expose();
+                        (&k.secret_id, k.active, secret, &k.description, k.created)
+                    })
+                    .collect();
+                (uin, keys)
+            })
+            .collect();
+        assert_eq!(
+            index.keys.len(),
+            owners.iter().map(|(_, k)| k.len()).sum::<usize>()
+        );
+        format!("{principals:?}\n{keys:?}")
+    }
+
+    #[test]
+    fn what_its_mutations_apply_is_what_a_fresh_load_reads() {
+        let (_dir, here, there) = two_stores();
+        let directory = Directory::load(&here, ACCOUNT).unwrap();
+        let mutate = |f: &dyn Fn(&Tx<'_>) -> Result<(), ServerError>| {
+            directory.mutate(&here, None, f).unwrap();
+            assert_eq!(
+                contents(&directory),
+                contents(&Directory::load(&here, ACCOUNT).unwrap())
+            );
+        };
+        mutate(&|tx| {
+            tx.insert_user(&user(7, "ann"))?;
+            tx.insert_key(&key("IKIDz", 7, 5))?;
+            tx.insert_key(&key("IKIDa", 7, 5))
+        });
+        mutate(&|tx| tx.set_key_active("IKIDz", false));
+        mutate(&|tx| {
+            let mut ann = user(7, "ann");
+            ann.is_admin = true;
+            tx.update_user(&ann)
+        });
+        mutate(&|tx| tx.reset_key("IKIDz", &crate::cam::Secret::new("new")));
+        // Another process's change before this one's is taken in too.
+        there
+            .mutate(None, |tx| tx.insert_user(&user(8, "bob")))
+            .unwrap();
+        mutate(&|tx| tx.insert_key(&key("IKIDb", 8, 6)));
+        mutate(&|tx| tx.delete_key("IKIDa"));
+        mutate(&|tx| tx.delete_user(7));
+        mutate(&|tx| tx.set_key_active("IKIDnone", false));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! (`directory_changes`), so that each process's in-memory directory can follow; the write
 //! transaction is where rules spanning rows are decided.
 
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -158,6 +159,9 @@ pub struct Store {
     path: PathBuf,
     writer: Mutex<Connection>,
     readers: Vec<Mutex<Connection>>,
+    /// Reads only the change log's version. Whenever any other connection commits, a
+    /// connection drops its page cache at its next read: this one's is a few pages.
+    watcher: Mutex<Connection>,
     next_reader: AtomicUsize,
     vault: Vault,
 }
@@ -210,6 +214,7 @@ impl Store {
             path: path.to_owned(),
             writer: Mutex::new(writer),
             readers,
+            watcher: Mutex::new(connect(path).map_err(sqlite)?),
             next_reader: AtomicUsize::new(0),
             vault,
         })
@@ -246,18 +251,31 @@ impl Store {
         event: Option<&AuditRecord>,
         f: impl FnOnce(&Tx<'_>) -> Result<T, ServerError>,
     ) -> Result<T, ServerError> {
+        self.mutate_then(event, f, |value| value)
+    }
+
+    /// [`mutate`](Self::mutate), then — still holding this process's only writer — hands what
+    /// `f` returned to `committed`, so that what it updates in memory sees the mutations in the
+    /// order they committed.
+    pub fn mutate_then<T, U>(
+        &self,
+        event: Option<&AuditRecord>,
+        f: impl FnOnce(&Tx<'_>) -> Result<T, ServerError>,
+        committed: impl FnOnce(T) -> U,
+    ) -> Result<U, ServerError> {
         let mut conn = lock(&self.writer);
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let scope = Tx {
-            tx,
+            sql: tx,
             vault: &self.vault,
+            changes: RefCell::default(),
         };
         let value = f(&scope)?;
         if let Some(event) = event {
-            insert_event(&scope.tx, event)?;
+            insert_event(&scope.sql, event)?;
         }
-        scope.tx.commit()?;
-        Ok(value)
+        scope.sql.commit()?;
+        Ok(committed(value))
     }
 
     pub fn account(&self) -> Result<Option<Account>, ServerError> {
@@ -267,10 +285,7 @@ impl Store {
     /// The latest version of the change log (`directory_changes`): one lookup at the end of its
     /// primary key, made before every request to see whether any process changed a user or key.
     pub fn directory_version(&self) -> Result<u64, ServerError> {
-        self.read(|c| {
-            c.prepare_cached("SELECT COALESCE(MAX(version), 0) FROM directory_changes")?
-                .query_row([], |r| r.get(0))
-        })
+        Ok(directory_version(&lock(&self.watcher))?)
     }
 
     /// The users and keys changed after version `since` of the change log, each as it is now;
@@ -428,7 +443,7 @@ impl Store {
             for key in keys {
                 tx.insert_key(key)?;
             }
-            let mut stmt = tx.tx.prepare_cached(INSERT_EVENT)?;
+            let mut stmt = tx.sql.prepare_cached(INSERT_EVENT)?;
             for event in events {
                 bind_event(&mut stmt, event)?;
             }
@@ -439,30 +454,55 @@ impl Store {
 
 /// Users and keys as they are at a version of the change log, for the in-memory directory.
 #[derive(Debug)]
-pub struct DirectoryChanges<K = ListedKey> {
-    /// The change log's latest version when these rows were read.
+pub struct DirectoryChanges {
+    /// The change log's latest version with these changes.
     pub version: u64,
-    /// These are all the users and keys; otherwise only those changed since the version asked
+    /// These are all the users and keys; otherwise only what changed since the version asked
     /// for.
     pub complete: bool,
-    /// Each user by UIN: `None` when it no longer exists.
-    pub users: Vec<(u64, Option<StoredUser>)>,
-    /// Each key by SecretId: `None` when it no longer exists.
-    pub keys: Vec<(String, Option<K>)>,
+    pub changes: Vec<Change>,
 }
 
-impl DirectoryChanges<SealedKey> {
+/// One change to users or keys, as the directory applies it.
+#[derive(Debug)]
+pub enum Change {
+    /// A user as it now is.
+    User(StoredUser),
+    /// A user no longer exists, nor any key of theirs.
+    UserGone(u64),
+    /// A key as it now is.
+    Key(ListedKey),
+    /// A key's new status; the rest of it is unchanged.
+    KeyStatus { secret_id: String, active: bool },
+    KeyGone(String),
+}
+
+/// [`DirectoryChanges`] as read, the SecretKeys still sealed.
+struct SealedChanges {
+    version: u64,
+    complete: bool,
+    users: Vec<(u64, Option<StoredUser>)>,
+    keys: Vec<(String, Option<SealedKey>)>,
+}
+
+impl SealedChanges {
     fn open(self, vault: &Vault) -> Result<DirectoryChanges, VaultError> {
-        let keys = self
-            .keys
-            .into_iter()
-            .map(|(secret_id, key)| Ok((secret_id, key.map(|k| k.open(vault)).transpose()?)))
-            .collect::<Result<_, VaultError>>()?;
+        let users = self.users.into_iter().map(|(uin, user)| {
+            Ok(match user {
+                Some(user) => Change::User(user),
+                None => Change::UserGone(uin),
+            })
+        });
+        let keys = self.keys.into_iter().map(|(secret_id, key)| {
+            Ok(match key {
+                Some(key) => Change::Key(key.open(vault)?),
+                None => Change::KeyGone(secret_id),
+            })
+        });
         Ok(DirectoryChanges {
             version: self.version,
             complete: self.complete,
-            users: self.users,
-            keys,
+            changes: users.chain(keys).collect::<Result<_, VaultError>>()?,
         })
     }
 }
@@ -474,27 +514,21 @@ pub struct ListedKey {
     pub rowid: i64,
 }
 
-/// The key that signed a request, read inside a mutation's transaction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Signer {
-    pub owner_uin: u64,
-    pub active: bool,
-    pub owner_is_admin: bool,
-}
-
 /// A mutation in progress: every write the handlers need, inside one transaction.
 pub struct Tx<'a> {
-    tx: Transaction<'a>,
+    sql: Transaction<'a>,
     vault: &'a Vault,
+    /// What it wrote to users and keys, in order.
+    changes: RefCell<Vec<Change>>,
 }
 
 impl Tx<'_> {
     pub fn account(&self) -> Result<Option<Account>, ServerError> {
-        Ok(account(&self.tx)?)
+        Ok(account(&self.sql)?)
     }
 
     pub fn set_account(&self, account: Account) -> Result<(), ServerError> {
-        self.tx
+        self.sql
             .prepare_cached(
                 "INSERT INTO account (id, owner_uin, app_id) VALUES (1, ?1, ?2)
                  ON CONFLICT (id) DO UPDATE SET owner_uin = excluded.owner_uin, app_id = excluded.app_id",
@@ -505,7 +539,7 @@ impl Tx<'_> {
 
     pub fn key_count(&self, owner_uin: u64) -> Result<usize, ServerError> {
         Ok(self
-            .tx
+            .sql
             .prepare_cached("SELECT COUNT(*) FROM access_keys WHERE owner_uin = ?1")?
             .query_row([owner_uin], |r| r.get(0))?)
     }
@@ -513,35 +547,29 @@ impl Tx<'_> {
     /// The owner of a key and whether it is active.
     pub fn key_owner(&self, secret_id: &str) -> Result<Option<(u64, bool)>, ServerError> {
         Ok(self
-            .tx
+            .sql
             .prepare_cached("SELECT owner_uin, active FROM access_keys WHERE secret_id = ?1")?
             .query_row([secret_id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?)
     }
 
-    /// [`Store::directory_changes`] as this transaction sees them, its own writes included.
+    /// [`Store::directory_changes`] as this transaction sees them.
     pub fn directory_changes(&self, since: Option<u64>) -> Result<DirectoryChanges, ServerError> {
-        Ok(sealed_changes(&self.tx, since)?.open(self.vault)?)
+        Ok(sealed_changes(&self.sql, since)?.open(self.vault)?)
     }
 
-    /// The key that signed a request as the database has it now, with its owner's
-    /// administrator flag (false for root, who is no row of `users`).
-    pub fn signer(&self, secret_id: &str) -> Result<Option<Signer>, ServerError> {
-        Ok(self
-            .tx
-            .prepare_cached(
-                "SELECT k.owner_uin, k.active, COALESCE(u.is_admin, 0)
-                 FROM access_keys k LEFT JOIN users u ON u.uin = k.owner_uin
-                 WHERE k.secret_id = ?1",
-            )?
-            .query_row([secret_id], |r| {
-                Ok(Signer {
-                    owner_uin: r.get(0)?,
-                    active: r.get(1)?,
-                    owner_is_admin: r.get(2)?,
-                })
-            })
-            .optional()?)
+    /// [`Store::directory_version`] with this transaction's own writes.
+    pub fn directory_version(&self) -> Result<u64, ServerError> {
+        Ok(directory_version(&self.sql)?)
+    }
+
+    /// What this transaction has written to users and keys so far, in order.
+    pub fn take_changes(&self) -> Vec<Change> {
+        self.changes.take()
+    }
+
+    fn changed(&self, change: Change) {
+        self.changes.borrow_mut().push(change);
     }
 
     pub fn secret_id_taken(&self, secret_id: &str) -> Result<bool, ServerError> {
@@ -550,7 +578,7 @@ impl Tx<'_> {
 
     pub fn insert_key(&self, key: &StoredKey) -> Result<(), ServerError> {
         let sealed = self.vault.seal(&key.secret_id, &key.secret_key);
-        self.tx
+        self.sql
             .prepare_cached(
                 "INSERT INTO access_keys (secret_id, owner_uin, active, secret_key, description, created)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -563,87 +591,115 @@ impl Tx<'_> {
                 key.description,
                 key.created
             ])?;
+        self.changed(Change::Key(ListedKey {
+            key: key.clone(),
+            rowid: self.sql.last_insert_rowid(),
+        }));
         Ok(())
     }
 
     /// Replaces the SecretKey and status of an existing key (the root credential file wins).
     pub fn reset_key(&self, secret_id: &str, secret_key: &Secret) -> Result<(), ServerError> {
         let sealed = self.vault.seal(secret_id, secret_key);
-        self.tx
-            .prepare_cached(
-                "UPDATE access_keys SET secret_key = ?2, active = 1 WHERE secret_id = ?1",
-            )?
-            .execute(params![secret_id, sealed])?;
+        let key = self
+            .sql
+            .prepare_cached(&format!(
+                "UPDATE access_keys SET secret_key = ?2, active = 1 WHERE secret_id = ?1
+                 RETURNING {KEY_COLUMNS}"
+            ))?
+            .query_row(params![secret_id, sealed], SealedKey::from_row)
+            .optional()?;
+        if let Some(key) = key {
+            self.changed(Change::Key(key.open(self.vault)?));
+        }
         Ok(())
     }
 
     pub fn set_key_active(&self, secret_id: &str, active: bool) -> Result<(), ServerError> {
-        self.tx
+        let updated = self
+            .sql
             .prepare_cached("UPDATE access_keys SET active = ?2 WHERE secret_id = ?1")?
             .execute(params![secret_id, active])?;
+        if updated > 0 {
+            self.changed(Change::KeyStatus {
+                secret_id: secret_id.to_owned(),
+                active,
+            });
+        }
         Ok(())
     }
 
     pub fn delete_key(&self, secret_id: &str) -> Result<(), ServerError> {
-        self.tx
+        let deleted = self
+            .sql
             .prepare_cached("DELETE FROM access_keys WHERE secret_id = ?1")?
             .execute([secret_id])?;
+        if deleted > 0 {
+            self.changed(Change::KeyGone(secret_id.to_owned()));
+        }
         Ok(())
     }
 
     pub fn keys_of(&self, owner_uin: u64) -> Result<Vec<String>, ServerError> {
         Ok(self
-            .tx
+            .sql
             .prepare_cached("SELECT secret_id FROM access_keys WHERE owner_uin = ?1")?
             .query_map([owner_uin], |r| r.get(0))?
             .collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     pub fn sub_user_by_name(&self, name: &str) -> Result<Option<StoredUser>, ServerError> {
-        Ok(sub_user_by_name(&self.tx, name)?)
+        Ok(sub_user_by_name(&self.sql, name)?)
     }
 
     pub fn uin_taken(&self, uin: u64) -> Result<bool, ServerError> {
         Ok(self
-            .tx
+            .sql
             .prepare_cached("SELECT 1 FROM users WHERE uin = ?1 UNION SELECT 1 FROM account WHERE owner_uin = ?1")?
             .exists([uin])?)
     }
 
     pub fn next_uid(&self) -> Result<u64, ServerError> {
         Ok(self
-            .tx
+            .sql
             .prepare_cached("SELECT COALESCE(MAX(uid), 10000000) + 1 FROM users")?
             .query_row([], |r| r.get(0))?)
     }
 
     pub fn insert_user(&self, user: &StoredUser) -> Result<(), ServerError> {
-        self.tx
+        self.sql
             .prepare_cached(&format!(
                 "INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
             ))
             .and_then(|mut stmt| execute_user(&mut stmt, user))?;
+        self.changed(Change::User(user.clone()));
         Ok(())
     }
 
     pub fn update_user(&self, user: &StoredUser) -> Result<(), ServerError> {
-        self.tx
+        let updated = self
+            .sql
             .prepare_cached(
                 "UPDATE users SET uid = ?2, kind = ?3, name = ?4, nick_name = ?5, remark = ?6,
                  console_login = ?7, phone_num = ?8, country_code = ?9, email = ?10, created = ?11,
                  last_login_ip = ?12, last_login_time = ?13, is_admin = ?14 WHERE uin = ?1",
             )
             .and_then(|mut stmt| execute_user(&mut stmt, user))?;
+        if updated > 0 {
+            self.changed(Change::User(user.clone()));
+        }
         Ok(())
     }
 
+    /// Deletes a user and their keys.
     pub fn delete_user(&self, uin: u64) -> Result<(), ServerError> {
-        self.tx
+        self.sql
             .prepare_cached("DELETE FROM access_keys WHERE owner_uin = ?1")?
             .execute([uin])?;
-        self.tx
+        self.sql
             .prepare_cached("DELETE FROM users WHERE uin = ?1")?
             .execute([uin])?;
+        self.changed(Change::UserGone(uin));
         Ok(())
     }
 }
@@ -671,6 +727,11 @@ impl AuditConnection {
             .prepare_cached("DELETE FROM events WHERE time < ?1")?
             .execute([before])
     }
+}
+
+fn directory_version(c: &Connection) -> rusqlite::Result<u64> {
+    c.prepare_cached("SELECT COALESCE(MAX(version), 0) FROM directory_changes")?
+        .query_row([], |r| r.get(0))
 }
 
 fn account(c: &Connection) -> rusqlite::Result<Option<Account>> {
@@ -732,10 +793,7 @@ impl SealedKey {
 }
 
 /// [`Store::directory_changes`] on `c`, inside a transaction, SecretKeys still sealed.
-fn sealed_changes(
-    c: &Connection,
-    since: Option<u64>,
-) -> rusqlite::Result<DirectoryChanges<SealedKey>> {
+fn sealed_changes(c: &Connection, since: Option<u64>) -> rusqlite::Result<SealedChanges> {
     if let Some(since) = since {
         let changed = c
             .prepare_cached(
@@ -753,10 +811,8 @@ fn sealed_changes(
             return changed_rows(c, since, changed);
         }
     }
-    Ok(DirectoryChanges {
-        version: c
-            .prepare_cached("SELECT COALESCE(MAX(version), 0) FROM directory_changes")?
-            .query_row([], |r| r.get(0))?,
+    Ok(SealedChanges {
+        version: directory_version(c)?,
         complete: true,
         users: c
             .prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users"))?
@@ -775,7 +831,7 @@ fn changed_rows(
     c: &Connection,
     since: u64,
     changed: Vec<(u64, Option<u64>, Option<String>)>,
-) -> rusqlite::Result<DirectoryChanges<SealedKey>> {
+) -> rusqlite::Result<SealedChanges> {
     let version = changed.last().map_or(since, |(version, ..)| *version);
     let mut uins = BTreeSet::new();
     let mut secret_ids = BTreeSet::new();
@@ -785,7 +841,7 @@ fn changed_rows(
     }
     let mut user = c.prepare_cached(&USER_BY_UIN)?;
     let mut key = c.prepare_cached(&KEY_BY_SECRET_ID)?;
-    Ok(DirectoryChanges {
+    Ok(SealedChanges {
         version,
         complete: false,
         users: uins

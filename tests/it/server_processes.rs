@@ -10,8 +10,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use camtui::cam::model::{
-    AddUser, CreateAccessKey, DeleteAccessKey, DeleteUser, GetUser, KeyStatus, ListUsers,
-    Service, UpdateAccessKey,
+    AddUser, CreateAccessKey, DeleteAccessKey, DeleteUser, GetUser, KeyStatus, ListUsers, Service,
+    UpdateAccessKey,
 };
 use camtui::cam::{Client, Credential, Endpoint, Transport, TransportConfig};
 use camtui::server::directory::Principal;
@@ -377,9 +377,7 @@ async fn sandbox_processes_starting_together_create_one_sandbox() {
         let runs: Vec<_> = (0..PROCESSES)
             .map(|_| {
                 let data = data.clone();
-                tokio::spawn(async move {
-                    sandbox_command(&data, &["call", "GetUserAppId"]).await
-                })
+                tokio::spawn(async move { sandbox_command(&data, &["call", "GetUserAppId"]).await })
             })
             .collect();
         let mut answers = Vec::new();
@@ -404,7 +402,10 @@ async fn sandbox_processes_starting_together_create_one_sandbox() {
         let users: serde_json::Value = serde_json::from_slice(&users.stdout).unwrap();
         let demo = camtui::server::seed::Seed::demo();
         assert_eq!(users.as_array().unwrap().len(), demo.users.len());
-        assert_eq!(std::fs::read(data.join("sandbox.db.key")).unwrap().len(), 32);
+        assert_eq!(
+            std::fs::read(data.join("sandbox.db.key")).unwrap().len(),
+            32
+        );
         let files: Vec<String> = std::fs::read_dir(&data)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

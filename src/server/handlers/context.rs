@@ -30,9 +30,10 @@ impl Ctx<'_> {
     }
 
     /// Runs `f` as one write transaction that commits with the request's audit record. It
-    /// first checks, against the database rather than this process's index, that the signing
-    /// key is still enabled and its owner still has the rights the request was let in with:
-    /// another process may have disabled or deleted it since.
+    /// first checks, against the directory as the database has it inside the transaction (see
+    /// [`Directory::mutate`]), that the signing key is still enabled and its owner still has
+    /// the rights the request was let in with: another process may have disabled or deleted
+    /// it since.
     pub fn mutate<T>(
         &self,
         f: impl FnOnce(&Tx<'_>) -> Result<T, ServerError>,
@@ -40,11 +41,12 @@ impl Ctx<'_> {
         let caller = self.caller();
         let record = self.meta.record(None);
         self.directory.mutate(self.store, Some(&record), |tx| {
-            let signer = tx
-                .signer(&self.meta.secret_id)?
-                .filter(|signer| signer.active && signer.owner_uin == caller.uin)
+            let (_, owner) = self
+                .directory
+                .key_with_owner(&self.meta.secret_id)
+                .filter(|(key, owner)| key.active && owner.uin == caller.uin)
                 .ok_or_else(ServerError::secret_id_not_found)?;
-            if caller.is_admin && !self.is_root() && !signer.owner_is_admin {
+            if caller.is_admin && !owner.is_admin {
                 return Err(ServerError::unauthorized(&self.meta.action));
             }
             f(tx)
