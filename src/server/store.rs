@@ -26,6 +26,10 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0003_directory_changes.sql"),
 ];
 const READERS: usize = 4;
+/// The change log keeps the latest this many changes, dropping older ones every
+/// [`PRUNE_CHANGES_EVERY`]; a process further behind reads every user and key again.
+const CHANGES_KEPT: i64 = 65_536;
+const PRUNE_CHANGES_EVERY: i64 = 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -473,7 +477,10 @@ pub enum Change {
     /// A key as it now is.
     Key(ListedKey),
     /// A key's new status; the rest of it is unchanged.
-    KeyStatus { secret_id: String, active: bool },
+    KeyStatus {
+        secret_id: String,
+        active: bool,
+    },
     KeyGone(String),
 }
 
@@ -568,8 +575,27 @@ impl Tx<'_> {
         self.changes.take()
     }
 
-    fn changed(&self, change: Change) {
+    /// Records a write to users or keys: in the change log, for every process that keeps a
+    /// directory of this database, and for this transaction's own.
+    fn changed(&self, change: Change) -> Result<(), ServerError> {
+        let (uin, secret_id) = match &change {
+            Change::User(StoredUser { uin, .. }) | Change::UserGone(uin) => (Some(*uin), None),
+            Change::Key(ListedKey { key, .. }) => (None, Some(key.secret_id.as_str())),
+            Change::KeyStatus { secret_id, .. } | Change::KeyGone(secret_id) => {
+                (None, Some(secret_id.as_str()))
+            }
+        };
+        self.sql
+            .prepare_cached("INSERT INTO directory_changes (uin, secret_id) VALUES (?1, ?2)")?
+            .execute(params![uin, secret_id])?;
+        let version = self.sql.last_insert_rowid();
+        if version % PRUNE_CHANGES_EVERY == 0 {
+            self.sql
+                .prepare_cached("DELETE FROM directory_changes WHERE version <= ?1")?
+                .execute([version - CHANGES_KEPT])?;
+        }
         self.changes.borrow_mut().push(change);
+        Ok(())
     }
 
     pub fn secret_id_taken(&self, secret_id: &str) -> Result<bool, ServerError> {
@@ -594,8 +620,7 @@ impl Tx<'_> {
         self.changed(Change::Key(ListedKey {
             key: key.clone(),
             rowid: self.sql.last_insert_rowid(),
-        }));
-        Ok(())
+        }))
     }
 
     /// Replaces the SecretKey and status of an existing key (the root credential file wins).
@@ -610,7 +635,7 @@ impl Tx<'_> {
             .query_row(params![secret_id, sealed], SealedKey::from_row)
             .optional()?;
         if let Some(key) = key {
-            self.changed(Change::Key(key.open(self.vault)?));
+            self.changed(Change::Key(key.open(self.vault)?))?;
         }
         Ok(())
     }
@@ -624,7 +649,7 @@ impl Tx<'_> {
             self.changed(Change::KeyStatus {
                 secret_id: secret_id.to_owned(),
                 active,
-            });
+            })?;
         }
         Ok(())
     }
@@ -635,7 +660,7 @@ impl Tx<'_> {
             .prepare_cached("DELETE FROM access_keys WHERE secret_id = ?1")?
             .execute([secret_id])?;
         if deleted > 0 {
-            self.changed(Change::KeyGone(secret_id.to_owned()));
+            self.changed(Change::KeyGone(secret_id.to_owned()))?;
         }
         Ok(())
     }
@@ -672,8 +697,7 @@ impl Tx<'_> {
                 "INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
             ))
             .and_then(|mut stmt| execute_user(&mut stmt, user))?;
-        self.changed(Change::User(user.clone()));
-        Ok(())
+        self.changed(Change::User(user.clone()))
     }
 
     pub fn update_user(&self, user: &StoredUser) -> Result<(), ServerError> {
@@ -686,7 +710,7 @@ impl Tx<'_> {
             )
             .and_then(|mut stmt| execute_user(&mut stmt, user))?;
         if updated > 0 {
-            self.changed(Change::User(user.clone()));
+            self.changed(Change::User(user.clone()))?;
         }
         Ok(())
     }
@@ -699,8 +723,7 @@ impl Tx<'_> {
         self.sql
             .prepare_cached("DELETE FROM users WHERE uin = ?1")?
             .execute([uin])?;
-        self.changed(Change::UserGone(uin));
-        Ok(())
+        self.changed(Change::UserGone(uin))
     }
 }
 
@@ -839,23 +862,30 @@ fn changed_rows(
         uins.extend(uin);
         secret_ids.extend(secret_id);
     }
-    let mut user = c.prepare_cached(&USER_BY_UIN)?;
-    let mut key = c.prepare_cached(&KEY_BY_SECRET_ID)?;
-    Ok(SealedChanges {
+    let mut changes = SealedChanges {
         version,
         complete: false,
-        users: uins
+        users: Vec::new(),
+        keys: Vec::new(),
+    };
+    if !uins.is_empty() {
+        let mut user = c.prepare_cached(&USER_BY_UIN)?;
+        changes.users = uins
             .into_iter()
             .map(|uin| Ok((uin, user.query_row([uin], stored_user).optional()?)))
-            .collect::<rusqlite::Result<_>>()?,
-        keys: secret_ids
+            .collect::<rusqlite::Result<_>>()?;
+    }
+    if !secret_ids.is_empty() {
+        let mut key = c.prepare_cached(&KEY_BY_SECRET_ID)?;
+        changes.keys = secret_ids
             .into_iter()
             .map(|id| {
                 let now = key.query_row([&id], SealedKey::from_row).optional()?;
                 Ok((id, now))
             })
-            .collect::<rusqlite::Result<_>>()?,
-    })
+            .collect::<rusqlite::Result<_>>()?;
+    }
+    Ok(changes)
 }
 
 fn connect(path: &Path) -> rusqlite::Result<Connection> {
@@ -1016,4 +1046,63 @@ fn event_record(r: &Row<'_>, at: usize) -> rusqlite::Result<AuditRecord> {
         resource_name: r.get(at + 16)?,
         sensitive: r.get(at + 17)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_change_log_keeps_the_latest_changes_and_says_when_it_no_longer_reaches_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("cam.db")).unwrap();
+        let account = Account {
+            owner_uin: 1,
+            app_id: 1,
+        };
+        assert!(store.load_if_empty(account, &[], &[], &[]).unwrap());
+        let key = StoredKey {
+            secret_id: "IKIDa".into(),
+            owner_uin: 1,
+            active: true,
+            secret_key: Secret::new("k"),
+            description: None,
+            created: 0,
+        };
+        store
+            .mutate(None, |tx| {
+                tx.insert_key(&key)?;
+                for i in 0..70_000 {
+                    tx.set_key_active("IKIDa", i % 2 == 1)?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        let (kept, oldest, newest): (i64, u64, u64) = store
+            .read(|c| {
+                c.query_row(
+                    "SELECT COUNT(*), MIN(version), MAX(version) FROM directory_changes",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+            })
+            .unwrap();
+        assert_eq!(newest, 70_001);
+        assert!(
+            (CHANGES_KEPT..CHANGES_KEPT + PRUNE_CHANGES_EVERY).contains(&kept),
+            "{kept}"
+        );
+        assert_eq!(oldest, newest + 1 - kept as u64, "consecutive");
+
+        let behind = store.directory_changes(Some(oldest - 2)).unwrap();
+        assert!(behind.complete);
+        assert_eq!(behind.version, newest);
+        let recent = store.directory_changes(Some(oldest - 1)).unwrap();
+        assert!(!recent.complete);
+        assert!(
+            matches!(&recent.changes[..], [Change::Key(k)] if k.key.secret_id == "IKIDa" && k.key.active)
+        );
+        let current = store.directory_changes(Some(newest)).unwrap();
+        assert!(!current.complete && current.changes.is_empty());
+    }
 }
