@@ -210,14 +210,13 @@ impl Directory {
         store.mutate_then(
             event,
             |tx| {
-                self.update(tx.directory_changes(Some(self.version.load(Ordering::Acquire)))?);
+                let since = self.version.load(Ordering::Acquire);
+                let began = tx.directory_version()?;
+                if began != since {
+                    self.update(tx.directory_changes(Some(since))?);
+                }
                 let value = f(tx)?;
-                let written = DirectoryChanges {
-                    version: tx.directory_version()?,
-                    complete: false,
-                    changes: tx.take_changes(),
-                };
-                Ok((value, written))
+                Ok((value, tx.take_changes(began)))
             },
             |(value, written)| {
                 self.update(written);

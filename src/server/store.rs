@@ -525,8 +525,8 @@ pub struct ListedKey {
 pub struct Tx<'a> {
     sql: Transaction<'a>,
     vault: &'a Vault,
-    /// What it wrote to users and keys, in order.
-    changes: RefCell<Vec<Change>>,
+    /// What it wrote to users and keys, in order, and the version of the latest change.
+    changes: RefCell<(Vec<Change>, Option<u64>)>,
 }
 
 impl Tx<'_> {
@@ -565,14 +565,20 @@ impl Tx<'_> {
         Ok(sealed_changes(&self.sql, since)?.open(self.vault)?)
     }
 
-    /// [`Store::directory_version`] with this transaction's own writes.
+    /// [`Store::directory_version`] as this transaction sees it.
     pub fn directory_version(&self) -> Result<u64, ServerError> {
         Ok(directory_version(&self.sql)?)
     }
 
-    /// What this transaction has written to users and keys so far, in order.
-    pub fn take_changes(&self) -> Vec<Change> {
-        self.changes.take()
+    /// What this transaction has written to users and keys so far, as the changes after
+    /// version `since` of the change log (its version when the transaction began).
+    pub fn take_changes(&self, since: u64) -> DirectoryChanges {
+        let (changes, version) = self.changes.take();
+        DirectoryChanges {
+            version: version.unwrap_or(since),
+            complete: false,
+            changes,
+        }
     }
 
     /// Records a write to users or keys: in the change log, for every process that keeps a
@@ -594,7 +600,9 @@ impl Tx<'_> {
                 .prepare_cached("DELETE FROM directory_changes WHERE version <= ?1")?
                 .execute([version - CHANGES_KEPT])?;
         }
-        self.changes.borrow_mut().push(change);
+        let mut written = self.changes.borrow_mut();
+        written.0.push(change);
+        written.1 = Some(version as u64);
         Ok(())
     }
 
