@@ -163,9 +163,9 @@ pub struct Store {
     path: PathBuf,
     writer: Mutex<Connection>,
     readers: Vec<Mutex<Connection>>,
-    /// Reads only the change log's version. Whenever any other connection commits, a
-    /// connection drops its page cache at its next read: this one's is a few pages.
-    watcher: Mutex<Connection>,
+    /// Read only the change log's version. Whenever any other connection commits, a
+    /// connection drops its page cache at its next read: these hold a few pages.
+    watchers: Vec<Mutex<Connection>>,
     next_reader: AtomicUsize,
     vault: Vault,
 }
@@ -210,15 +210,20 @@ impl Store {
         let vault = Vault::open_or_create(&vault::key_path(path))?;
         let writer = connect(path).map_err(sqlite)?;
         migrate(&writer, path)?;
-        let readers = (0..READERS)
-            .map(|_| connect(path).map(Mutex::new))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(sqlite)?;
+        let pool = |size| {
+            (0..size)
+                .map(|_| connect(path).map(Mutex::new))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(sqlite)
+        };
+        let readers = pool(READERS)?;
+        // One per core, as the runtime has workers, which check it before every request.
+        let watchers = pool(std::thread::available_parallelism().map_or(2, usize::from))?;
         Ok(Self {
             path: path.to_owned(),
             writer: Mutex::new(writer),
             readers,
-            watcher: Mutex::new(connect(path).map_err(sqlite)?),
+            watchers,
             next_reader: AtomicUsize::new(0),
             vault,
         })
@@ -237,14 +242,18 @@ impl Store {
         &self,
         f: impl FnOnce(&Connection) -> rusqlite::Result<T>,
     ) -> Result<T, ServerError> {
+        Ok(f(&self.free(&self.readers))?)
+    }
+
+    /// A connection of `pool` nobody is using, or else one to wait for.
+    fn free<'a>(&self, pool: &'a [Mutex<Connection>]) -> MutexGuard<'a, Connection> {
         let start = self.next_reader.fetch_add(1, Ordering::Relaxed);
-        for i in 0..self.readers.len() {
-            if let Ok(conn) = self.readers[(start + i) % self.readers.len()].try_lock() {
-                return Ok(f(&conn)?);
+        for i in 0..pool.len() {
+            if let Ok(conn) = pool[(start + i) % pool.len()].try_lock() {
+                return conn;
             }
         }
-        let conn = lock(&self.readers[start % self.readers.len()]);
-        Ok(f(&conn)?)
+        lock(&pool[start % pool.len()])
     }
 
     /// Runs `f` as one `BEGIN IMMEDIATE` transaction, adds `event` to it, and commits. Nothing
@@ -289,7 +298,7 @@ impl Store {
     /// The latest version of the change log (`directory_changes`): one lookup at the end of its
     /// primary key, made before every request to see whether any process changed a user or key.
     pub fn directory_version(&self) -> Result<u64, ServerError> {
-        Ok(directory_version(&lock(&self.watcher))?)
+        Ok(directory_version(&self.free(&self.watchers))?)
     }
 
     /// The users and keys changed after version `since` of the change log, each as it is now;
