@@ -5,7 +5,8 @@
 use std::hint::black_box;
 
 use camtui::cam::model::{
-    DescribeEvents, DescribeEventsResponse, ListAccessKeys, ListAccessKeysResponse, LookupAttribute,
+    DescribeEvents, DescribeEventsResponse, ListAccessKeys, ListAccessKeysResponse,
+    LookupAttribute, SecretId,
 };
 use camtui::cam::signer::{self, Payload};
 use camtui::cam::transport::decode_envelope;
@@ -74,7 +75,9 @@ fn client(c: &mut Criterion) {
         start_time: 1_697_408_000,
         end_time: 1_700_000_000,
         max_results: Some(20),
-        lookup_attributes: vec![LookupAttribute::access_key_id(SECRET_ID)],
+        lookup_attributes: vec![LookupAttribute::access_key_id(&SecretId::from_wire(
+            SECRET_ID,
+        ))],
         ..DescribeEvents::default()
     };
     let reply = events_reply();

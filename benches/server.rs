@@ -119,6 +119,7 @@ fn requests(c: &mut Criterion) {
             db: dir.path().join("bench.db"),
             root_credential: Credential::new(ROOT_ID, ROOT_KEY),
             seed: Some(camtui::server::seed::SeedSource::Demo),
+            real_limits: false,
         })
         .unwrap(),
     );

@@ -8,16 +8,15 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use camtui::cam::model::UserKind;
-use camtui::cam::model::{AccessKey, KeyStatus, SubAccountInfo};
-use camtui::tui::action::{Action, Reply, Request};
+use camtui::cam::model::{AccessKey, KeyStatus, SecretId, SubAccountInfo, User};
+use camtui::tui::action::{Action, Effect, Reply, Request};
 use camtui::tui::clipboard::Backend;
 use camtui::tui::keymap;
-use camtui::tui::state::{
-    AccessRecord, Header, LastUsed, Remote, State, Tab, UserDetails, UserRow,
-};
+use camtui::tui::model::{AccessRecord, LastUsed, ListedUsers, Tab, UserDetails};
+use camtui::tui::state::{Header, Remote, State};
 use camtui::tui::theme::Theme;
 use camtui::tui::ui::Console;
-use camtui::tui::update::{Effect, update};
+use camtui::tui::update::update;
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
@@ -27,10 +26,11 @@ const USERS: u64 = 50_000;
 const WIDTH: u16 = 120;
 const HEIGHT: u16 = 40;
 
-fn users() -> Vec<UserRow> {
+/// The users as the worker hands them over (built once: the worker's work is not measured).
+fn users() -> ListedUsers {
     (0..USERS)
         .map(|i| {
-            UserRow::new(
+            User::new(
                 SubAccountInfo {
                     uin: 100_000_100_000 + i,
                     uid: 20_000_000 + i,
@@ -55,13 +55,14 @@ fn users() -> Vec<UserRow> {
                 },
             )
         })
-        .collect()
+        .collect::<Vec<_>>()
+        .into()
 }
 
 /// What the worker would answer, so that every call the console makes comes back at once.
-fn reply(request: &Request, rows: &[UserRow]) -> Option<Reply> {
+fn reply(request: &Request, rows: &ListedUsers) -> Option<Reply> {
     Some(match request {
-        Request::Users => Reply::Users(rows.to_vec()),
+        Request::Users => Reply::Users(rows.clone()),
         Request::Details { user } => Reply::Details(UserDetails {
             uin: user.uin,
             uid: user.uid,
@@ -78,13 +79,13 @@ fn reply(request: &Request, rows: &[UserRow]) -> Option<Reply> {
         }),
         Request::Keys { .. } => Reply::Keys(vec![
             AccessKey {
-                access_key_id: "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE".into(),
+                access_key_id: SecretId::from_wire("AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE"),
                 status: KeyStatus::Active,
                 create_time: "2024-05-01 10:00:00".into(),
                 description: Some("deploy".into()),
             },
             AccessKey {
-                access_key_id: "IKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPL2".into(),
+                access_key_id: SecretId::from_wire("IKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPL2"),
                 status: KeyStatus::Inactive,
                 create_time: "2024-06-01 10:00:00".into(),
                 description: None,
@@ -116,7 +117,7 @@ fn reply(request: &Request, rows: &[UserRow]) -> Option<Reply> {
 }
 
 /// Runs `action` and answers every call it makes (and the calls those make) at once.
-fn drive(state: &mut State, action: Action, rows: &[UserRow]) {
+fn drive(state: &mut State, action: Action, rows: &ListedUsers) {
     let mut pending = vec![action];
     while let Some(action) = pending.pop() {
         for effect in update(state, action) {
@@ -133,7 +134,7 @@ fn drive(state: &mut State, action: Action, rows: &[UserRow]) {
     }
 }
 
-fn press(state: &mut State, code: KeyCode, rows: &[UserRow]) {
+fn press(state: &mut State, code: KeyCode, rows: &ListedUsers) {
     if let Some(action) = keymap::resolve(state.context(), KeyEvent::new(code, KeyModifiers::NONE))
     {
         drive(state, action, rows);
@@ -141,7 +142,7 @@ fn press(state: &mut State, code: KeyCode, rows: &[UserRow]) {
 }
 
 /// A console with the 50,000 users loaded, on the User List.
-fn loaded(rows: &[UserRow]) -> State {
+fn loaded(rows: &ListedUsers) -> State {
     let mut state = State::new(Header {
         target: "http://127.0.0.1:41231".into(),
         sandbox: true,
@@ -152,7 +153,7 @@ fn loaded(rows: &[UserRow]) -> State {
     });
     drive(&mut state, Action::Resize(WIDTH, HEIGHT), rows);
     drive(&mut state, Action::Start, rows);
-    assert_eq!(state.users.total(), rows.len(), "users loaded");
+    assert_eq!(state.users.total(), rows.users().len(), "users loaded");
     state
 }
 

@@ -5,14 +5,15 @@
 use std::time::{Duration, Instant};
 
 use camtui::cam::model::SubAccountInfo;
+use camtui::cam::model::User;
 use camtui::cam::model::UserKind;
-use camtui::tui::action::{Action, Reply, Request};
+use camtui::tui::action::{Action, Effect, Reply, Request};
 use camtui::tui::clipboard::Backend;
 use camtui::tui::keymap;
-use camtui::tui::state::{Header, Remote, State, UserRow};
+use camtui::tui::state::{Header, Remote, State};
 use camtui::tui::theme::Theme;
 use camtui::tui::ui::Console;
-use camtui::tui::update::{Effect, update};
+use camtui::tui::update::update;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -28,9 +29,9 @@ fn main() {
         accent: None,
     });
     update(&mut state, Action::Resize(120, 40));
-    let rows: Vec<UserRow> = (0..USERS)
+    let rows: Vec<User> = (0..USERS)
         .map(|i| {
-            UserRow::new(
+            User::new(
                 SubAccountInfo {
                     uin: 100_000_100_000 + i,
                     name: format!("user-{i:05}"),
@@ -57,7 +58,7 @@ fn main() {
                 Action::Done {
                     ticket,
                     request: Request::Users,
-                    result: Ok(Reply::Users(rows.clone())),
+                    result: Ok(Reply::Users(rows.clone().into())),
                 },
             );
         }

@@ -24,7 +24,7 @@ use camtui::cam::model::{Service, UserKind};
 use camtui::cam::signer;
 use camtui::server::ids::new_secret_key;
 use camtui::server::load_or_create_root_credential;
-use camtui::server::store::{Account, AuditRecord, Store, StoredKey, StoredUser};
+use camtui::server::store::{Account, AuditRecord, Grants, Store, StoredKey, StoredUser};
 use clap::{Parser, Subcommand, ValueEnum};
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::net::TcpStream;
@@ -201,7 +201,7 @@ fn seed(args: &SeedArgs) -> anyhow::Result<()> {
             created: now - 100 * DAY + rng.below(90 * DAY as u64) as i64,
         })
         .collect();
-    if !store.load_if_empty(ACCOUNT, &users, &keys, &[])? {
+    if !store.load_if_empty(ACCOUNT, &users, &keys, &Grants::default(), &[])? {
         bail!("{} already has data", args.db.display());
     }
     let seeded_rows = started.elapsed();

@@ -1,8 +1,16 @@
-//! The command line (product.md §1): global target options and the subcommands.
+//! The command line (product.md §1): global target options and the subcommands. The top of
+//! the house: clap stays here, and what the rooms below take is converted into their own plain
+//! types ([`TargetOptions`], [`Choice`], [`Language`]).
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::PossibleValue;
+use clap::{Args, CommandFactory as _, Parser, Subcommand, ValueEnum};
+
+use crate::cam::model::SecretId;
+use crate::cam::transport::Language;
+use crate::target::TargetOptions;
+use crate::tui::clipboard::Choice;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -28,9 +36,9 @@ pub struct Cli {
         global = true,
         env = "CAMTUI_CLIPBOARD",
         value_enum,
-        default_value_t = crate::tui::clipboard::Choice::Auto
+        default_value_t = Choice::Auto
     )]
-    pub clipboard: crate::tui::clipboard::Choice,
+    pub clipboard: Choice,
 
     /// Let the console take clicks and the wheel (tabs, rows, scrolling). Off by default, so the
     /// terminal's own text selection keeps working.
@@ -45,12 +53,14 @@ pub struct Cli {
 #[allow(clippy::struct_excessive_bools)] // independent command-line switches
 #[derive(Debug, Clone, Default, Args)]
 pub struct TargetArgs {
-    /// Endpoint serving every service: `http://host:port` or `https://host[:port]`.
+    /// Endpoint serving every service: `http://host:port` or `https://host[:port]`; or one URL
+    /// per service, `{service}` standing for its name (`https://{service}.api.example.internal`).
     #[arg(long, global = true, value_name = "URL")]
     pub endpoint: Option<String>,
 
-    /// Region sent as X-TC-Region (CAM ignores it; CloudAudit uses it). Default: the profile's,
-    /// else `$TENCENTCLOUD_REGION`.
+    /// Region sent as X-TC-Region: to CAM (global) as given; to CloudAudit when it answers there,
+    /// else `ap-guangzhou` (CloudAudit requires a region). Default: the profile's, else
+    /// `$TENCENTCLOUD_REGION`.
     #[arg(long, global = true, value_name = "REGION")]
     pub region: Option<String>,
 
@@ -91,21 +101,50 @@ pub struct TargetArgs {
     pub language: Option<Language>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
-pub enum Language {
-    #[default]
-    #[value(name = "en-US")]
-    EnUs,
-    #[value(name = "zh-CN")]
-    ZhCn,
+impl TargetArgs {
+    /// What the target resolution takes (`--config` is read before it, by the caller).
+    pub fn options(&self) -> TargetOptions {
+        TargetOptions {
+            endpoint: self.endpoint.clone(),
+            region: self.region.clone(),
+            intl: self.intl,
+            profile: self.profile.clone(),
+            ca_cert: self.ca_cert.clone(),
+            timeout: self.timeout,
+            sandbox: self.sandbox,
+            reset_sandbox: self.reset_sandbox,
+            read_only: self.read_only,
+            language: self.language,
+        }
+    }
 }
 
-impl Language {
-    pub fn header_value(self) -> &'static str {
-        match self {
-            Self::EnUs => "en-US",
-            Self::ZhCn => "zh-CN",
-        }
+/// `--language`, by the tag the API takes.
+impl ValueEnum for Language {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Language::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.tag()))
+    }
+}
+
+/// `--clipboard` and `CAMTUI_CLIPBOARD`.
+impl ValueEnum for Choice {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Choice::Auto, Choice::Native, Choice::Osc52, Choice::Off]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(match self {
+            Choice::Auto => PossibleValue::new("auto").help(
+                "Native when a display is present and the session is not over SSH, else OSC 52",
+            ),
+            Choice::Native => PossibleValue::new("native"),
+            Choice::Osc52 => PossibleValue::new("osc52"),
+            Choice::Off => PossibleValue::new("off"),
+        })
     }
 }
 
@@ -115,7 +154,8 @@ pub enum Command {
     Call(CallArgs),
     /// List the sub-users and collaborators.
     Users(OutputArgs),
-    /// Show one user: details and a summary of their API keys.
+    /// Show one user: details, a summary of their API keys, their permissions, groups and
+    /// security settings.
     User(UserArgs),
     /// List, create, disable, enable or delete a user's API keys.
     #[command(subcommand)]
@@ -126,6 +166,10 @@ pub enum Command {
     Whois(WhoisArgs),
     /// Run the CAM-compatible server (CAM and CloudAudit on one port).
     Serve(ServeArgs),
+    /// Print a shell completion script (the README says where each shell looks for it).
+    Completions(CompletionsArgs),
+    /// Print camtui's manual page (roff), or write one page per command into a directory.
+    Man(ManArgs),
 }
 
 impl Command {
@@ -135,10 +179,42 @@ impl Command {
             Self::Keys(keys) => !matches!(keys, KeysCommand::List { .. }),
             // `call` can send anything: only actions named like reads pass in read-only mode.
             Self::Call(call) => !is_read_action(&call.action),
-            Self::Users(_) | Self::User(_) | Self::Records(_) | Self::Whois(_) | Self::Serve(_) => {
-                false
-            }
+            Self::Users(_)
+            | Self::User(_)
+            | Self::Records(_)
+            | Self::Whois(_)
+            | Self::Serve(_)
+            | Self::Completions(_)
+            | Self::Man(_) => false,
         }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write camtui.1 and a page per command (camtui-keys.1, camtui-keys-create.1, …) into DIR
+    /// instead of printing camtui.1.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+/// The completion script of `camtui` for `shell`.
+pub fn write_completions(shell: clap_complete::Shell, out: &mut dyn std::io::Write) {
+    clap_complete::generate(shell, &mut Cli::command(), "camtui", out);
+}
+
+/// camtui(1) on `out`, or with `--dir` every command's page in that directory.
+pub fn write_man(args: &ManArgs, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    match &args.dir {
+        Some(dir) => clap_mangen::generate_to(Cli::command(), dir),
+        None => clap_mangen::Man::new(Cli::command()).render(out),
     }
 }
 
@@ -162,6 +238,12 @@ pub struct ServeArgs {
     /// Data set (like assets/seed/demo.json) to load into an empty database.
     #[arg(long, value_name = "FILE")]
     pub seed: Option<PathBuf>,
+
+    /// Enforce each action's documented rate limit, as the public cloud does (20 requests a
+    /// second; `CreateAccessKey`, `UpdateAccessKey` and `DeleteAccessKey` 5), refusing the
+    /// excess with `RequestLimitExceeded`.
+    #[arg(long)]
+    pub real_limits: bool,
 }
 
 /// Whether an action's name says it only reads (`List…`, `Get…`, `Describe…`, `LookUp…`).
@@ -234,7 +316,8 @@ pub struct KeyArgs {
     /// User name, or UIN (all digits).
     pub user: String,
     /// The key's SecretId.
-    pub secret_id: String,
+    #[arg(value_parser = as_given)]
+    pub secret_id: SecretId,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -242,12 +325,19 @@ pub struct KeyArgs {
 #[derive(Debug, Args)]
 pub struct RecordsArgs {
     /// The key's SecretId.
-    pub secret_id: String,
+    #[arg(value_parser = as_given)]
+    pub secret_id: SecretId,
     /// How many records, newest first.
     #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u16).range(1..=500))]
     pub limit: u16,
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+/// A SecretId as it was typed: passed on unchecked, the server says whether it knows it.
+#[allow(clippy::unnecessary_wraps)] // the shape clap's value_parser takes
+fn as_given(text: &str) -> Result<SecretId, std::convert::Infallible> {
+    Ok(SecretId::from_wire(text))
 }
 
 #[derive(Debug, Args)]

@@ -26,12 +26,10 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr as _;
 use std::time::Duration;
 
-use clap::ValueEnum as _;
 use serde::Deserialize;
 
 use crate::cam::credential::{self, Credential, CredentialError, Environment};
-use crate::cam::transport::Endpoint;
-use crate::cli::Language;
+use crate::cam::transport::{Endpoint, Language};
 
 /// The environment variable that names the config file (below `--config`, above the default).
 pub const ENV_CONFIG: &str = "CAMTUI_CONFIG";
@@ -406,7 +404,7 @@ fn validate_profile(
     let language = raw
         .language
         .map(|text| {
-            Language::from_str(text.get_ref(), true).map_err(|_| {
+            Language::from_tag(text.get_ref()).ok_or_else(|| {
                 (
                     text.span(),
                     format!("language {:?}: expected en-US or zh-CN", text.get_ref()),

@@ -1,6 +1,7 @@
-//! Thin entry point: parse the command line, then run the console, the server or a subcommand.
+//! Thin entry point: parse the command line, set up logging, then run the console, the server or
+//! a subcommand.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -13,7 +14,7 @@ use camtui::commands::{self, EXIT_FAILURE, EXIT_USAGE};
 use camtui::config::Config;
 use camtui::server::{self, ServeOptions};
 use camtui::target;
-use camtui::tui::app::Targets;
+use camtui::tui::connection::Targets;
 
 fn main() -> ExitCode {
     let started = Instant::now();
@@ -30,6 +31,17 @@ fn main() -> ExitCode {
         }
     };
     match &cli.command {
+        Some(Command::Completions(args)) => {
+            camtui::cli::write_completions(args.shell, &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Some(Command::Man(args)) => match camtui::cli::write_man(args, &mut std::io::stdout()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("camtui: cannot write the manual: {e}");
+                ExitCode::from(EXIT_FAILURE)
+            }
+        },
         Some(Command::Serve(_)) | None => {
             let runtime = match tokio::runtime::Runtime::new() {
                 Ok(rt) => rt,
@@ -77,22 +89,22 @@ async fn console(cli: &Cli, started: Instant) -> anyhow::Result<()> {
     let env = credential::process_environment();
     let home = directories::BaseDirs::new().map(|d| d.home_dir().to_owned());
     if let Some(log) = camtui::paths::log_file(&env) {
-        camtui::tui::app::init_logging(&log)
-            .with_context(|| format!("cannot open the log file {}", log.display()))?;
+        log_to_file(&log).with_context(|| format!("cannot open the log file {}", log.display()))?;
     }
     let (config, config_error) =
         Config::load_or_empty(cli.target.config.as_deref(), &env, home.as_deref());
     if let Some(e) = &config_error {
         tracing::warn!(error = %e, "ignoring the config file");
     }
-    let resolved = target::resolve(&cli.target, &config, &env, home.as_deref())?;
+    let options = cli.target.options();
+    let resolved = target::resolve(&options, &config, &env, home.as_deref())?;
     let data_dir = data_dir(&env).ok();
     let warning = config_error
         .as_ref()
         .map(|e| format!("{e} (the config file was ignored)"));
     let result = camtui::tui::run(camtui::tui::Options {
         targets: Targets {
-            args: cli.target.clone(),
+            options,
             config,
             env,
             home,
@@ -110,6 +122,26 @@ async fn console(cli: &Cli, started: Instant) -> anyhow::Result<()> {
         eprintln!("camtui: warning: {e} (the config file was ignored)");
     }
     Ok(result?)
+}
+
+/// The console logs to a file: it never writes logs to the screen.
+fn log_to_file(path: &Path) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)?;
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("CAMTUI_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_writer(std::sync::Mutex::new(file))
+        .with_ansi(false)
+        .init();
+    Ok(())
 }
 
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {
@@ -146,6 +178,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         db,
         root_credential_file,
         seed_file: args.seed,
+        real_limits: args.real_limits,
     })
     .await?;
     Ok(())

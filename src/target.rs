@@ -4,21 +4,43 @@
 //! file's default profile; and otherwise the sandbox. Also resolves a profile by name at run time
 //! (`:profile NAME`) and lists the names that can be given.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::cam::Client;
 use crate::cam::credential::{self, Credential, CredentialError, ENV_REGION, Environment};
 use crate::cam::transport::{
-    CallObserver, Endpoint, EndpointError, Transport, TransportConfig, TransportError,
+    CallObserver, Endpoint, EndpointError, Language, Transport, TransportConfig, TransportError,
 };
-use crate::cli::TargetArgs;
 use crate::config::{Accent, Config, CredentialSourceError, Profile};
 use crate::server::StartError;
 use crate::server::sandbox::{self, Sandbox};
 
 /// Seconds a request may take when neither the flag nor the profile says.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// What the command line asks of the target (`--endpoint`, `--profile`, `--sandbox`, …), as
+/// plain values; each one wins over the profile's setting of the same name.
+#[allow(clippy::struct_excessive_bools)] // independent command-line switches
+#[derive(Debug, Clone, Default)]
+pub struct TargetOptions {
+    /// One base URL for every service.
+    pub endpoint: Option<String>,
+    pub region: Option<String>,
+    /// The international site's public endpoints.
+    pub intl: bool,
+    /// A config profile, or a section of the SDK credential file.
+    pub profile: Option<String>,
+    /// An extra CA certificate (PEM) to trust.
+    pub ca_cert: Option<PathBuf>,
+    /// Seconds per request.
+    pub timeout: Option<u64>,
+    pub sandbox: bool,
+    /// The sandbox from fresh demo data (implies `sandbox`).
+    pub reset_sandbox: bool,
+    pub read_only: bool,
+    pub language: Option<Language>,
+}
 
 /// Where requests go.
 #[derive(Debug, Clone)]
@@ -85,28 +107,28 @@ pub enum TargetError {
 /// Resolves the target from the command line, the config, an environment snapshot and the home
 /// directory.
 pub fn resolve(
-    args: &TargetArgs,
+    options: &TargetOptions,
     config: &Config,
     env: &Environment,
     home: Option<&Path>,
 ) -> Result<Resolved, TargetError> {
-    if args.sandbox || args.reset_sandbox {
-        return Ok(sandbox(args.reset_sandbox, args.read_only));
+    if options.sandbox || options.reset_sandbox {
+        return Ok(sandbox(options.reset_sandbox, options.read_only));
     }
-    if let Some(name) = &args.profile {
-        return resolve_named(name, args, config, env, home);
+    if let Some(name) = &options.profile {
+        return resolve_named(name, options, config, env, home);
     }
-    let endpoint = match &args.endpoint {
+    let endpoint = match &options.endpoint {
         Some(text) => Some(Endpoint::custom(text)?),
         None => None,
     };
     let ini = IniFile::new(home);
 
     if let Some(credential) = credential::from_environment(env)? {
-        let endpoint = endpoint.unwrap_or(Endpoint::Public { intl: args.intl });
+        let endpoint = endpoint.unwrap_or(Endpoint::Public { intl: options.intl });
         return Ok(plain(
             endpoint,
-            args,
+            options,
             env,
             credential,
             "the TENCENTCLOUD_SECRET_ID environment".to_owned(),
@@ -117,7 +139,7 @@ pub fn resolve(
         return match ini.credential("default") {
             Ok(Some(credential)) => Ok(plain(
                 endpoint,
-                args,
+                options,
                 env,
                 credential,
                 format!("{} [default]", ini.label),
@@ -134,21 +156,21 @@ pub fn resolve(
     if let Some(name) = &config.default_profile
         && let Some(profile) = config.profile(name)
     {
-        return from_profile(profile, args, env, home);
+        return from_profile(profile, options, env, home);
     }
-    Ok(sandbox(false, args.read_only))
+    Ok(sandbox(false, options.read_only))
 }
 
 /// Resolves `NAME` as `--profile NAME` would, for `:profile NAME` at run time: the other flags
 /// still apply (an explicit `--endpoint`, `--read-only`, …) except `--sandbox`.
 pub fn resolve_profile(
     name: &str,
-    args: &TargetArgs,
+    options: &TargetOptions,
     config: &Config,
     env: &Environment,
     home: Option<&Path>,
 ) -> Result<Resolved, TargetError> {
-    resolve_named(name, args, config, env, home)
+    resolve_named(name, options, config, env, home)
 }
 
 /// Every name `--profile` and `:profile` accept: config profiles first, then the sections of the
@@ -167,13 +189,13 @@ pub fn profile_names(config: &Config, home: Option<&Path>) -> Vec<String> {
 
 fn resolve_named(
     name: &str,
-    args: &TargetArgs,
+    options: &TargetOptions,
     config: &Config,
     env: &Environment,
     home: Option<&Path>,
 ) -> Result<Resolved, TargetError> {
     if let Some(profile) = config.profile(name) {
-        return from_profile(profile, args, env, home);
+        return from_profile(profile, options, env, home);
     }
     let ini = IniFile::new(home);
     let credential = match ini.credential(name) {
@@ -195,12 +217,12 @@ fn resolve_named(
         }
         Err(e) => return Err(e),
     };
-    let endpoint = match &args.endpoint {
+    let endpoint = match &options.endpoint {
         Some(text) => Endpoint::custom(text)?,
-        None => Endpoint::Public { intl: args.intl },
+        None => Endpoint::Public { intl: options.intl },
     };
     let source = format!("{} [{name}]", ini.label);
-    let mut resolved = plain(endpoint, args, env, credential, source);
+    let mut resolved = plain(endpoint, options, env, credential, source);
     if let Target::Remote(remote) = &mut resolved.target {
         remote.label = format!("profile {name}");
     }
@@ -211,19 +233,19 @@ fn resolve_named(
 /// A config profile, with the command-line flags layered on top.
 fn from_profile(
     profile: &Profile,
-    args: &TargetArgs,
+    options: &TargetOptions,
     env: &Environment,
     home: Option<&Path>,
 ) -> Result<Resolved, TargetError> {
     let (credential, credential_source) = profile.credentials.load(&profile.name, env, home)?;
-    let endpoint = match (&args.endpoint, &profile.endpoint) {
+    let endpoint = match (&options.endpoint, &profile.endpoint) {
         (Some(text), _) => Endpoint::custom(text)?,
         (None, Endpoint::Public { intl }) => Endpoint::Public {
-            intl: *intl || args.intl,
+            intl: *intl || options.intl,
         },
         (None, custom) => custom.clone(),
     };
-    let transport = transport_config(endpoint, args, Some(profile), env);
+    let transport = transport_config(endpoint, options, Some(profile), env);
     Ok(Resolved {
         target: Target::Remote(Box::new(Remote {
             label: format!("profile {}", profile.name),
@@ -231,7 +253,7 @@ fn from_profile(
             credential,
             credential_source,
         })),
-        read_only: args.read_only || profile.read_only,
+        read_only: options.read_only || profile.read_only,
         accent: profile.accent.clone(),
         profile: Some(profile.name.clone()),
     })
@@ -240,7 +262,7 @@ fn from_profile(
 /// A target from flags and a credential, no profile.
 fn plain(
     endpoint: Endpoint,
-    args: &TargetArgs,
+    options: &TargetOptions,
     env: &Environment,
     credential: Credential,
     credential_source: String,
@@ -248,11 +270,11 @@ fn plain(
     Resolved {
         target: Target::Remote(Box::new(Remote {
             label: endpoint.to_string(),
-            transport: transport_config(endpoint, args, None, env),
+            transport: transport_config(endpoint, options, None, env),
             credential,
             credential_source,
         })),
-        read_only: args.read_only,
+        read_only: options.read_only,
         accent: None,
         profile: None,
     }
@@ -270,27 +292,26 @@ fn sandbox(reset: bool, read_only: bool) -> Resolved {
 /// Flags win over the profile; `TENCENTCLOUD_REGION` is the last word on the region.
 fn transport_config(
     endpoint: Endpoint,
-    args: &TargetArgs,
+    options: &TargetOptions,
     profile: Option<&Profile>,
     env: &Environment,
 ) -> TransportConfig {
     let mut transport = TransportConfig::new(endpoint);
-    transport.region = args
+    transport.region = options
         .region
         .clone()
         .or_else(|| profile.and_then(|p| p.region.clone()))
         .or_else(|| env.get(ENV_REGION).cloned())
         .filter(|r| !r.is_empty());
-    transport.language = args
+    transport.language = options
         .language
         .or_else(|| profile.and_then(|p| p.language))
-        .unwrap_or_default()
-        .header_value();
-    transport.ca_cert = args
+        .unwrap_or_default();
+    transport.ca_cert = options
         .ca_cert
         .clone()
         .or_else(|| profile.and_then(|p| p.ca_cert.clone()));
-    transport.timeout = args
+    transport.timeout = options
         .timeout
         .map(|s| Duration::from_secs(s.max(1)))
         .or_else(|| profile.and_then(|p| p.timeout))
@@ -339,7 +360,7 @@ pub enum ConnectError {
 /// API-call log. The sandbox's requests use the command line's region, language and timeout.
 pub async fn connect(
     resolved: &Resolved,
-    args: &TargetArgs,
+    options: &TargetOptions,
     data_dir: Option<&Path>,
     observer: Option<CallObserver>,
 ) -> Result<Connection, ConnectError> {
@@ -360,7 +381,7 @@ pub async fn connect(
             let data_dir = data_dir.ok_or(ConnectError::NoDataDir)?;
             let sandbox = sandbox::start(data_dir, *reset).await?;
             let endpoint = Endpoint::custom(&sandbox.endpoint)?;
-            let config = transport_config(endpoint, args, None, &Environment::new());
+            let config = transport_config(endpoint, options, None, &Environment::new());
             let transport = Transport::new(config, sandbox.credential.clone())?;
             Ok(Connection {
                 client: Client::new(observe(transport)),
@@ -373,7 +394,7 @@ pub async fn connect(
 
 /// The SDK's credential file, if there is a home directory to find it in.
 struct IniFile {
-    path: Option<std::path::PathBuf>,
+    path: Option<PathBuf>,
     label: String,
 }
 
@@ -454,7 +475,7 @@ credentials = "env"
     fn nothing_configured_means_sandbox() {
         let home = tempfile::tempdir().unwrap();
         let t = resolve(
-            &TargetArgs::default(),
+            &TargetOptions::default(),
             &Config::default(),
             &env(&[]),
             Some(home.path()),
@@ -467,7 +488,7 @@ credentials = "env"
     #[test]
     fn environment_means_public_cloud() {
         let t = resolve(
-            &TargetArgs::default(),
+            &TargetOptions::default(),
             &Config::default(),
             &env(&[
                 (ENV_SECRET_ID, "AKIDx"),
@@ -488,12 +509,12 @@ credentials = "env"
     fn endpoint_takes_ini_default_and_errors_without_credentials() {
         let home = tempfile::tempdir().unwrap();
         let none = Config::default();
-        let args = TargetArgs {
+        let options = TargetOptions {
             endpoint: Some("http://127.0.0.1:9000".into()),
-            ..TargetArgs::default()
+            ..TargetOptions::default()
         };
         assert!(matches!(
-            resolve(&args, &none, &env(&[]), Some(home.path())),
+            resolve(&options, &none, &env(&[]), Some(home.path())),
             Err(TargetError::NoCredential { .. })
         ));
         let path = credential::sdk_credentials_path(home.path());
@@ -503,20 +524,20 @@ credentials = "env"
             "[default]\nsecret_id=AKIDini\nsecret_key=k\n[ops]\nsecret_id=AKIDops\nsecret_key=k\n",
         )
         .unwrap();
-        let r = remote(resolve(&args, &none, &env(&[]), Some(home.path())).unwrap());
+        let r = remote(resolve(&options, &none, &env(&[]), Some(home.path())).unwrap());
         assert_eq!(r.credential.secret_id, "AKIDini");
-        let with_profile = TargetArgs {
+        let with_profile = TargetOptions {
             profile: Some("ops".into()),
-            ..args.clone()
+            ..options.clone()
         };
         let resolved = resolve(&with_profile, &none, &env(&[]), Some(home.path())).unwrap();
         assert_eq!(resolved.profile.as_deref(), Some("ops"));
         let r = remote(resolved);
         assert_eq!(r.credential.secret_id, "AKIDops");
         assert_eq!(r.label, "profile ops");
-        let missing = TargetArgs {
+        let missing = TargetOptions {
             profile: Some("nope".into()),
-            ..args
+            ..options
         };
         assert!(matches!(
             resolve(&missing, &none, &env(&[]), Some(home.path())),
@@ -527,13 +548,13 @@ credentials = "env"
     #[test]
     fn sandbox_flag_wins() {
         let (home, config) = setup();
-        let args = TargetArgs {
+        let options = TargetOptions {
             reset_sandbox: true,
             profile: Some("prod".into()),
             read_only: true,
-            ..TargetArgs::default()
+            ..TargetOptions::default()
         };
-        let t = resolve(&args, &config, &env(&ENV_CREDS), Some(home.path())).unwrap();
+        let t = resolve(&options, &config, &env(&ENV_CREDS), Some(home.path())).unwrap();
         assert!(matches!(t.target, Target::Sandbox { reset: true }));
         assert!(t.read_only);
     }
@@ -542,11 +563,11 @@ credentials = "env"
     fn config_profile_comes_before_ini_section() {
         let (home, config) = setup();
         // "ops" is both a config profile (env credentials, 10.0.0.1) and an INI section.
-        let args = TargetArgs {
+        let options = TargetOptions {
             profile: Some("ops".into()),
-            ..TargetArgs::default()
+            ..TargetOptions::default()
         };
-        let r = remote(resolve(&args, &config, &env(&ENV_CREDS), Some(home.path())).unwrap());
+        let r = remote(resolve(&options, &config, &env(&ENV_CREDS), Some(home.path())).unwrap());
         assert_eq!(r.credential.secret_id, "AKIDenv");
         assert_eq!(
             r.transport.endpoint,
@@ -554,7 +575,7 @@ credentials = "env"
         );
         // Without the environment the config profile fails rather than falling back silently.
         assert!(matches!(
-            resolve(&args, &config, &env(&[]), Some(home.path())),
+            resolve(&options, &config, &env(&[]), Some(home.path())),
             Err(TargetError::ProfileCredential(
                 CredentialSourceError::EnvironmentUnset { .. }
             ))
@@ -564,11 +585,11 @@ credentials = "env"
     #[test]
     fn profile_carries_read_only_accent_and_settings() {
         let (home, config) = setup();
-        let args = TargetArgs {
+        let options = TargetOptions {
             profile: Some("prod".into()),
-            ..TargetArgs::default()
+            ..TargetOptions::default()
         };
-        let resolved = resolve(&args, &config, &env(&ENV_CREDS), Some(home.path())).unwrap();
+        let resolved = resolve(&options, &config, &env(&ENV_CREDS), Some(home.path())).unwrap();
         assert!(resolved.read_only);
         assert_eq!(
             resolved.accent.as_ref().map(|a| a.name.as_str()),
@@ -582,12 +603,12 @@ credentials = "env"
         assert_eq!(r.transport.region.as_deref(), Some("ap-singapore"));
 
         // Flags layer over the profile.
-        let flagged = TargetArgs {
+        let flagged = TargetOptions {
             profile: Some("prod".into()),
             region: Some("ap-tokyo".into()),
             timeout: Some(3),
             endpoint: Some("http://127.0.0.1:1".into()),
-            ..TargetArgs::default()
+            ..TargetOptions::default()
         };
         let r = remote(resolve(&flagged, &config, &env(&[]), Some(home.path())).unwrap());
         assert_eq!(r.transport.region.as_deref(), Some("ap-tokyo"));
@@ -601,7 +622,7 @@ credentials = "env"
     #[test]
     fn order_env_then_default_profile_then_sandbox() {
         let (home, config) = setup();
-        let none = TargetArgs::default();
+        let none = TargetOptions::default();
         // Environment credentials beat the default profile.
         let r = remote(resolve(&none, &config, &env(&ENV_CREDS), Some(home.path())).unwrap());
         assert_eq!(r.credential.secret_id, "AKIDenv");
@@ -618,9 +639,9 @@ credentials = "env"
         let t = resolve(&none, &no_default, &env(&[]), Some(home.path())).unwrap();
         assert!(matches!(t.target, Target::Sandbox { reset: false }));
         // --read-only carries over to the sandbox.
-        let ro = TargetArgs {
+        let ro = TargetOptions {
             read_only: true,
-            ..TargetArgs::default()
+            ..TargetOptions::default()
         };
         assert!(
             resolve(&ro, &no_default, &env(&[]), Some(home.path()))
@@ -632,9 +653,9 @@ credentials = "env"
     #[test]
     fn run_time_switch_and_names() {
         let (home, config) = setup();
-        let sandboxed = TargetArgs {
+        let sandboxed = TargetOptions {
             sandbox: true,
-            ..TargetArgs::default()
+            ..TargetOptions::default()
         };
         let resolved =
             resolve_profile("prod", &sandboxed, &config, &env(&[]), Some(home.path())).unwrap();

@@ -1,13 +1,17 @@
 //! Typed calls on top of [`Transport`]: one generic [`Client::send`] for every action, plus the
-//! walks that need several calls (all collaborators, last-used by tens, latest access records).
+//! walks that need several calls (every user, all collaborators, last-used by tens, latest
+//! access records).
 
+use std::collections::HashSet;
 use std::time::Duration;
 
 use super::error::CallError;
 use super::model::{
     AccessKey, Action, DescribeEvents, Event, GetSecurityLastUsed, LAST_USED_BATCH, ListAccessKeys,
-    ListCollaborators, LookupAttribute, SecretIdLastUsed, Service, SubAccountInfo,
+    ListCollaborators, ListUsers, LookupAttribute, SecretId, SecretIdLastUsed, Service,
+    SubAccountInfo, User, UserKind,
 };
+use super::pace::Pace;
 use super::transport::{CallSpec, Transport};
 
 /// Access records are searched back this far (spec §14: 90 days, in 30-day windows).
@@ -15,6 +19,15 @@ pub const RECORD_WINDOW: Duration = Duration::from_secs(30 * 24 * 3600);
 pub const RECORD_WINDOWS: u32 = 3;
 /// The page size `ListCollaborators` is walked with.
 const COLLABORATOR_PAGE: u64 = 100;
+
+/// A call of a walk over several actions failed: which action, and how.
+#[derive(Debug, thiserror::Error)]
+#[error("{action}: {source}")]
+pub struct ActionError {
+    pub action: &'static str,
+    #[source]
+    pub source: CallError,
+}
 
 /// A CAM and CloudAudit client for one endpoint and one credential.
 #[derive(Debug, Clone)]
@@ -89,10 +102,29 @@ impl Client {
         })
     }
 
-    /// Every collaborator, following `Limit`/`Offset` until `TotalNum`.
+    /// Every sub-user (`ListUsers`), then every collaborator (`ListCollaborators`, every page)
+    /// not already listed as a sub-user: each UIN once.
+    pub async fn all_users(&self) -> Result<Vec<User>, ActionError> {
+        let failed = |action| move |source| ActionError { action, source };
+        let sub_users = self
+            .send(&ListUsers {})
+            .await
+            .map_err(failed(ListUsers::NAME))?
+            .data;
+        let collaborators = self
+            .all_collaborators()
+            .await
+            .map_err(failed(ListCollaborators::NAME))?;
+        Ok(each_uin_once(sub_users, collaborators))
+    }
+
+    /// Every collaborator, following `Limit`/`Offset` until `TotalNum`, a page at a time at
+    /// most at `ListCollaborators`'s documented rate.
     pub async fn all_collaborators(&self) -> Result<Vec<SubAccountInfo>, CallError> {
+        let pace = Pace::of::<ListCollaborators>();
         let mut all = Vec::new();
         loop {
+            pace.ready().await;
             let page = self
                 .send(&ListCollaborators {
                     limit: Some(COLLABORATOR_PAGE),
@@ -114,7 +146,7 @@ impl Client {
     /// Last use of each SecretId, asking `GetSecurityLastUsed` ten at a time.
     pub async fn last_used(
         &self,
-        secret_ids: &[String],
+        secret_ids: &[SecretId],
     ) -> Result<Vec<SecretIdLastUsed>, CallError> {
         let mut rows = Vec::with_capacity(secret_ids.len());
         for batch in secret_ids.chunks(LAST_USED_BATCH) {
@@ -133,7 +165,7 @@ impl Client {
     /// `limit` records (spec §14). `now` is Unix seconds.
     pub async fn latest_access_records(
         &self,
-        secret_id: &str,
+        secret_id: &SecretId,
         limit: usize,
         now: u64,
     ) -> Result<Vec<Event>, CallError> {
@@ -169,13 +201,30 @@ impl Client {
     }
 }
 
+/// Sub-users first, then the collaborators not already listed.
+fn each_uin_once(sub_users: Vec<SubAccountInfo>, collaborators: Vec<SubAccountInfo>) -> Vec<User> {
+    let mut seen = HashSet::new();
+    sub_users
+        .into_iter()
+        .map(|info| User::new(info, UserKind::SubUser))
+        .chain(
+            collaborators
+                .into_iter()
+                .map(|info| User::new(info, UserKind::Collaborator)),
+        )
+        .filter(|user| seen.insert(user.uin))
+        .collect()
+}
+
 /// A short, secret-free description of what a request is about, for the API-call log: the
-/// values of the fields that identify a user or a key.
+/// values of the fields that identify a user, a key or a policy.
 fn describe_target(body: &[u8]) -> String {
-    const FIELDS: [&str; 5] = [
+    const FIELDS: [&str; 7] = [
         "TargetUin",
+        "SubUin",
         "AccessKeyId",
         "Name",
+        "PolicyId",
         "SecretIdList",
         "LookupAttributes",
     ];
@@ -212,7 +261,30 @@ fn describe_target(body: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::describe_target;
+    use super::{describe_target, each_uin_once};
+    use crate::cam::model::{SubAccountInfo, UserKind};
+
+    #[test]
+    fn collaborators_listed_as_users_are_not_doubled() {
+        let user = |uin, name: &str| SubAccountInfo {
+            uin,
+            name: name.into(),
+            ..SubAccountInfo::default()
+        };
+        let rows = each_uin_once(
+            vec![user(1, "alice"), user(2, "bob")],
+            vec![user(2, "bob"), user(3, "carol")],
+        );
+        let kinds: Vec<_> = rows.iter().map(|r| (r.uin, r.kind)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (1, UserKind::SubUser),
+                (2, UserKind::SubUser),
+                (3, UserKind::Collaborator)
+            ]
+        );
+    }
 
     #[test]
     fn target_names_users_and_keys_only() {

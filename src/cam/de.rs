@@ -54,6 +54,14 @@ pub fn opt_u64_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D
     Ok(Option::<Wrap>::deserialize(d)?.map(|w| w.0))
 }
 
+/// Writes a `u64` as a string of digits, for the fields the official definitions type as
+/// strings though they hold numbers (`AttachedUserPolicy.PolicyId`, `StrategyType`, `CreateMode`).
+/// They decode with [`u64_lenient`].
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `serialize_with` signature
+pub fn u64_as_string<S: Serializer>(value: &u64, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(value)
+}
+
 /// An `i64` sent as a number or a numeric string; `null` is 0.
 pub fn i64_lenient<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
     #[derive(Deserialize)]
@@ -115,7 +123,7 @@ pub fn expose_opt_secret<S: Serializer>(secret: &Option<Secret>, s: S) -> Result
 
 /// A CloudAudit event time: Unix seconds. Decodes epoch seconds (number or string) and
 /// `YYYY-MM-DD HH:MM:SS` (Beijing time, spec §10); encodes as epoch seconds in a string, as
-/// `DescribeEvents` does.
+/// `DescribeEvents` does (`LookUpEvents` writes [`datetime`](Self::datetime)s).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct EventTime(pub i64);
 
@@ -134,6 +142,26 @@ impl EventTime {
             .ok()
             .and_then(|t| t.and_local_timezone(beijing()).single())
             .map(|t| Self(t.timestamp()))
+    }
+
+    /// `YYYY-MM-DD HH:MM:SS` in Beijing time, as CAM writes datetimes (and `LookUpEvents` its
+    /// event times).
+    pub fn datetime(self) -> String {
+        use chrono::{Datelike as _, Timelike as _};
+        // Fields written directly: a format string is parsed again on every call, and searches
+        // format twenty of these per page.
+        let t = chrono::DateTime::from_timestamp(self.0, 0)
+            .unwrap_or_default()
+            .with_timezone(&beijing());
+        format!(
+            "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+            t.year(),
+            t.month(),
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second()
+        )
     }
 }
 

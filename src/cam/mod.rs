@@ -1,6 +1,7 @@
 //! The Tencent Cloud API 3.0 client: the TC3 signer (shared with the server), credentials that
-//! redact themselves, the HTTP transport, the typed model of every action, typed calls, and the
-//! search for the owner of a SecretId.
+//! redact themselves, the HTTP transport, the typed model of every action, typed calls, the
+//! search for the owner of a SecretId, and what a user may do (policies, groups, security
+//! settings) as User Details shows it.
 
 pub mod client;
 pub mod credential;
@@ -8,10 +9,12 @@ pub mod de;
 pub mod error;
 pub mod model;
 pub mod owner;
+pub mod pace;
+pub mod permissions;
 pub mod signer;
 pub mod transport;
 
-pub use client::Client;
+pub use client::{ActionError, Client};
 pub use credential::{Credential, Secret};
 pub use error::{ApiError, CallError};
 pub use transport::{Endpoint, Transport, TransportConfig};

@@ -1,7 +1,7 @@
 //! Finding the owner of a SecretId: CAM has no "who owns this key" action, so the search walks
-//! `ListAccessKeys` over the users — a few calls at a time, under the action's documented limit of
-//! 20 requests a second (spec §8) — reporting progress, stopping at the first match or when
-//! cancelled, and remembering every user's keys in a [`KeyOwnerCache`] the caller keeps for the run.
+//! `ListAccessKeys` over the users — a few calls at a time, under the action's documented limit
+//! (20 requests a second) — reporting progress, stopping at the first match or when cancelled,
+//! and remembering every user's keys in a [`KeyOwnerCache`] the caller keeps for the run.
 //!
 //! Used by `camtui whois` and by the console's `/AKID…` and `:secretid`.
 
@@ -14,18 +14,11 @@ use tokio_util::sync::CancellationToken;
 
 use super::client::Client;
 use super::error::CallError;
-use super::model::AccessKey;
+use super::model::{AccessKey, Action as _, ListAccessKeys, SecretId};
+use super::pace::Pace;
 
-/// `ListAccessKeys`'s documented rate limit (spec §8).
-pub const LIST_ACCESS_KEYS_PER_SECOND: u32 = 20;
 /// Calls in flight at once: enough to hide a slow endpoint's latency at 20 req/s.
 pub const DEFAULT_CONCURRENCY: usize = 4;
-
-/// Whether `text` looks like a SecretId: `AKID` (China site) or `IKID` (international site)
-/// followed by letters and digits, 16 to 128 characters in all (spec §15; real ones have 36).
-pub fn looks_like_secret_id(text: &str) -> bool {
-    super::model::SecretId::parse(text).is_some()
-}
 
 /// A user whose keys can be listed: a sub-user or a collaborator.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,10 +64,10 @@ impl KeyOwnerCache {
     }
 
     /// The cached owner of a SecretId and the key as it was listed.
-    pub fn owner_of(&self, secret_id: &str) -> Option<(u64, AccessKey)> {
+    pub fn owner_of(&self, secret_id: &SecretId) -> Option<(u64, AccessKey)> {
         self.map().iter().find_map(|(uin, keys)| {
             keys.iter()
-                .find(|k| k.access_key_id == secret_id)
+                .find(|k| k.access_key_id == *secret_id)
                 .map(|k| (*uin, k.clone()))
         })
     }
@@ -102,7 +95,7 @@ impl Default for SearchOptions {
     fn default() -> Self {
         Self {
             concurrency: DEFAULT_CONCURRENCY,
-            requests_per_second: LIST_ACCESS_KEYS_PER_SECOND,
+            requests_per_second: ListAccessKeys::PER_SECOND,
         }
     }
 }
@@ -125,7 +118,7 @@ impl Progress {
         if self.total == 0 {
             1.0
         } else {
-            self.done as f64 / self.total as f64
+            (self.done as f64 / self.total as f64).min(1.0)
         }
     }
 }
@@ -169,7 +162,7 @@ pub enum SearchOutcome {
 /// search where every user was skipped.
 pub async fn find_owner(
     client: &Client,
-    secret_id: &str,
+    secret_id: &SecretId,
     users: &[UserRef],
     cache: &KeyOwnerCache,
     options: SearchOptions,
@@ -210,14 +203,14 @@ pub async fn find_owner(
     };
     progress(report(done, requests));
 
-    let limiter = RateLimiter::new(options.requests_per_second);
+    let pace = Pace::new(options.requests_per_second);
     // Owned users: a closure over `&UserRef` makes the search's future fail rustc's
     // higher-ranked `Send` check when it is spawned (rust-lang/rust#102211).
     let mut answers = futures::stream::iter(pending.into_iter().cloned())
         .map(|user| {
-            let limiter = &limiter;
+            let pace = &pace;
             async move {
-                limiter.acquire().await;
+                pace.ready().await;
                 let keys = client.access_keys(Some(user.uin)).await;
                 (user, keys)
             }
@@ -237,7 +230,7 @@ pub async fn find_owner(
             Ok(keys) => {
                 cache.record(user.uin, &keys);
                 progress(report(done, requests));
-                if let Some(key) = keys.into_iter().find(|k| k.access_key_id == secret_id) {
+                if let Some(key) = keys.into_iter().find(|k| k.access_key_id == *secret_id) {
                     return Ok(SearchOutcome::Found {
                         user,
                         key,
@@ -276,87 +269,31 @@ fn is_about_the_user(error: &CallError) -> bool {
     })
 }
 
-/// Spaces call starts evenly: one every `1 s / rate`, stretched by 5% so that network jitter
-/// cannot make the server see more than `rate` arrivals in a second.
-struct RateLimiter {
-    interval: Duration,
-    next_start: Mutex<Option<tokio::time::Instant>>,
-}
-
-impl RateLimiter {
-    fn new(per_second: u32) -> Self {
-        let interval = Duration::from_secs(1) / per_second.max(1);
-        Self {
-            interval: interval + interval / 20,
-            next_start: Mutex::new(None),
-        }
-    }
-
-    async fn acquire(&self) {
-        let slot = {
-            let mut next = self
-                .next_start
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner);
-            let now = tokio::time::Instant::now();
-            let slot = next.map_or(now, |n| n.max(now));
-            *next = Some(slot + self.interval);
-            slot
-        };
-        tokio::time::sleep_until(slot).await;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::cam::model::KeyStatus;
 
     #[test]
-    fn secret_id_shape() {
-        assert!(looks_like_secret_id("AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE"));
-        assert!(looks_like_secret_id("IKID0123456789abcdef"));
-        for no in [
-            "AKID",
-            "AKIDshort",
-            "akidz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE",
-            "AKIDz8krbsJ5yKBZ-pn74WFkmLPx3EXAMPLE",
-            "AKIDz8krbsJ5yKBZ pn74WFkmLPx3EXAMPLE",
-            "alice",
-            "100000000001",
-        ] {
-            assert!(!looks_like_secret_id(no), "{no}");
-        }
-    }
-
-    #[test]
     fn cache_finds_and_forgets() {
         let cache = KeyOwnerCache::new();
         let key = AccessKey {
-            access_key_id: "AKIDone".into(),
+            access_key_id: SecretId::from_wire("AKIDone"),
             status: KeyStatus::Active,
             create_time: String::new(),
             description: None,
         };
         cache.record(7, std::slice::from_ref(&key));
         cache.record(8, &[]);
-        assert_eq!(cache.owner_of("AKIDone"), Some((7, key)));
-        assert_eq!(cache.owner_of("AKIDtwo"), None);
+        assert_eq!(
+            cache.owner_of(&SecretId::from_wire("AKIDone")),
+            Some((7, key))
+        );
+        assert_eq!(cache.owner_of(&SecretId::from_wire("AKIDtwo")), None);
         assert_eq!(cache.len(), 2);
         cache.forget(7);
-        assert_eq!(cache.owner_of("AKIDone"), None);
+        assert_eq!(cache.owner_of(&SecretId::from_wire("AKIDone")), None);
         cache.clear();
         assert!(cache.is_empty());
-    }
-
-    #[tokio::test(start_paused = true)]
-    async fn limiter_spaces_starts() {
-        let limiter = RateLimiter::new(20);
-        let start = tokio::time::Instant::now();
-        for _ in 0..21 {
-            limiter.acquire().await;
-        }
-        // 21 starts need 20 intervals of 52.5 ms: more than a second.
-        assert!(start.elapsed() > Duration::from_secs(1));
     }
 }

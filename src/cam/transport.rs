@@ -1,6 +1,7 @@
 //! Sends signed requests over HTTP and decodes the envelope. Owns the endpoint rules (public cloud
-//! per service, or one custom base URL for every service), the headers of spec §1.1, timeouts,
-//! retries of reads, and the record of every call for the API-call log.
+//! per service, one custom base URL for every service, or a custom URL per service), the headers
+//! of spec §1.1 (the region each service needs), timeouts, retries of reads, and the record of
+//! every call for the API-call log.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -27,27 +28,34 @@ pub enum Endpoint {
     Public { intl: bool },
     /// One base URL (`http://host:port` or `https://…`) that serves every service.
     Custom(reqwest::Url),
+    /// A URL per service, as private deployments lay them out: the template's `{service}` stands
+    /// for the service's name (`https://{service}.api.example.internal`).
+    PerService(String),
 }
 
+/// What stands for the service's name in a per-service endpoint.
+const SERVICE_PLACEHOLDER: &str = "{service}";
+
 impl Endpoint {
-    /// Parses `http://host:port`, `https://host`, or a bare `host[:port]` (→ https).
+    /// Parses `http://host:port`, `https://host`, or a bare `host[:port]` (→ https); with
+    /// `{service}` in it, a template of one URL per service.
     pub fn custom(text: &str) -> Result<Self, EndpointError> {
         let with_scheme = if text.contains("://") {
             text.to_owned()
         } else {
             format!("https://{text}")
         };
-        let url = reqwest::Url::parse(&with_scheme).map_err(|e| EndpointError {
-            endpoint: text.to_owned(),
-            reason: e.to_string(),
-        })?;
-        if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-            return Err(EndpointError {
-                endpoint: text.to_owned(),
-                reason: "expected http://host[:port] or https://host[:port]".into(),
-            });
+        if !with_scheme.contains(SERVICE_PLACEHOLDER) {
+            return parse_base_url(&with_scheme, text).map(Self::Custom);
         }
-        Ok(Self::Custom(url))
+        // Every service's URL must be a good one, so `url` cannot fail later.
+        for service in Service::ALL {
+            parse_base_url(
+                &with_scheme.replace(SERVICE_PLACEHOLDER, service.name()),
+                text,
+            )?;
+        }
+        Ok(Self::PerService(with_scheme))
     }
 
     /// The URL a request for `service` is sent to.
@@ -63,7 +71,26 @@ impl Endpoint {
                     .expect("a well-formed public endpoint")
             }
             Self::Custom(url) => url.clone(),
+            Self::PerService(template) => {
+                reqwest::Url::parse(&template.replace(SERVICE_PLACEHOLDER, service.name()))
+                    .expect("checked for every service when parsed")
+            }
         }
+    }
+
+    /// Whether every service is reached over plain http.
+    fn plain_http(&self) -> bool {
+        Service::ALL.iter().all(|s| self.url(*s).scheme() == "http")
+    }
+
+    /// Whether every service is on this machine.
+    fn loopback(&self) -> bool {
+        Service::ALL.iter().all(|s| {
+            matches!(
+                self.url(*s).host_str(),
+                Some("127.0.0.1" | "localhost" | "[::1]")
+            )
+        })
     }
 
     /// The `Host` header (and signed host) for a URL: `host[:port]`, port only when not default.
@@ -76,6 +103,20 @@ impl Endpoint {
     }
 }
 
+fn parse_base_url(url: &str, endpoint: &str) -> Result<reqwest::Url, EndpointError> {
+    let error = |reason: String| EndpointError {
+        endpoint: endpoint.to_owned(),
+        reason,
+    };
+    let url = reqwest::Url::parse(url).map_err(|e| error(e.to_string()))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+        return Err(error(
+            "expected http://host[:port] or https://host[:port], {service} standing for the service's name if each has its own".into(),
+        ));
+    }
+    Ok(url)
+}
+
 impl std::fmt::Display for Endpoint {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -84,6 +125,7 @@ impl std::fmt::Display for Endpoint {
                 f.write_str("https://<service>.intl.tencentcloudapi.com")
             }
             Self::Custom(url) => f.write_str(url.as_str().trim_end_matches('/')),
+            Self::PerService(template) => f.write_str(template.trim_end_matches('/')),
         }
     }
 }
@@ -95,19 +137,51 @@ pub struct EndpointError {
     pub reason: String,
 }
 
+/// The language of the API's messages, sent as `X-TC-Language`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Language {
+    #[default]
+    EnUs,
+    ZhCn,
+}
+
+impl Language {
+    pub const ALL: [Language; 2] = [Language::EnUs, Language::ZhCn];
+
+    /// `en-US` or `zh-CN`: the header's value, and how flags and config files write it.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::EnUs => "en-US",
+            Self::ZhCn => "zh-CN",
+        }
+    }
+
+    /// A tag in any letter case.
+    pub fn from_tag(text: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|language| language.tag().eq_ignore_ascii_case(text))
+    }
+}
+
 /// Everything needed to build a [`Transport`].
 #[derive(Debug, Clone)]
 pub struct TransportConfig {
     pub endpoint: Endpoint,
+    /// The configured region. CAM gets it as is, if any; CloudAudit gets it when it answers
+    /// there, else `ap-guangzhou` ([`Service::region`]).
     pub region: Option<String>,
-    /// `zh-CN` or `en-US`.
-    pub language: &'static str,
+    pub language: Language,
     /// An extra CA certificate (PEM) to trust, for private deployments.
     pub ca_cert: Option<PathBuf>,
     pub connect_timeout: Duration,
     pub timeout: Duration,
     /// Base delay between read retries; doubles each attempt.
     pub retry_backoff: Duration,
+    /// Base delay before retrying a read refused with `RequestLimitExceeded`; doubles each
+    /// attempt. The documented limits count requests a second, so by default a second: less
+    /// would meet the same full window again (the SDK's `StandardRetryer` waits 1 s, then 2 s).
+    pub rate_limit_backoff: Duration,
 }
 
 impl TransportConfig {
@@ -115,11 +189,12 @@ impl TransportConfig {
         Self {
             endpoint,
             region: None,
-            language: "en-US",
+            language: Language::EnUs,
             ca_cert: None,
             connect_timeout: Duration::from_secs(5),
             timeout: Duration::from_secs(15),
             retry_backoff: Duration::from_millis(250),
+            rate_limit_backoff: Duration::from_secs(1),
         }
     }
 }
@@ -192,7 +267,7 @@ impl Transport {
             .tcp_nodelay(true)
             .pool_idle_timeout(Duration::from_secs(60))
             .no_proxy_for_loopback(&config.endpoint);
-        if matches!(&config.endpoint, Endpoint::Custom(url) if url.scheme() == "http") {
+        if config.endpoint.plain_http() {
             // A plain-http endpoint never needs the system's CA roots; loading them reads hundreds
             // of files, a few milliseconds of every `camtui keys list` against the sandbox or a
             // private http deployment. A redirect to https then fails closed, as it should.
@@ -249,7 +324,12 @@ impl Transport {
             match &result {
                 Err(e) if e.is_retryable() && attempt < max_attempts => {
                     tracing::debug!(action = spec.action, attempt, error = %e, "retrying read");
-                    tokio::time::sleep(self.config.retry_backoff * 2u32.pow(attempt - 1)).await;
+                    let base = if e.api().is_some_and(ApiError::is_rate_limit) {
+                        self.config.rate_limit_backoff
+                    } else {
+                        self.config.retry_backoff
+                    };
+                    tokio::time::sleep(base * 2u32.pow(attempt - 1)).await;
                 }
                 _ => break (result, status),
             }
@@ -314,10 +394,10 @@ impl Transport {
             .header("X-TC-Action", spec.action)
             .header("X-TC-Version", spec.service.version())
             .header("X-TC-Timestamp", timestamp.to_string())
-            .header("X-TC-Language", self.config.language)
+            .header("X-TC-Language", self.config.language.tag())
             .header("X-TC-RequestClient", REQUEST_CLIENT)
             .body(spec.body.clone());
-        if let Some(region) = self.config.region.as_deref().filter(|r| !r.is_empty()) {
+        if let Some(region) = spec.service.region(self.config.region.as_deref()) {
             request = request.header("X-TC-Region", region);
         }
         if let Some(token) = &self.credential.token {
@@ -381,13 +461,10 @@ trait NoProxyForLoopback {
 impl NoProxyForLoopback for reqwest::ClientBuilder {
     /// A proxy never serves the local server: the sandbox must work whatever `HTTP_PROXY` says.
     fn no_proxy_for_loopback(self, endpoint: &Endpoint) -> Self {
-        match endpoint {
-            Endpoint::Custom(url)
-                if matches!(url.host_str(), Some("127.0.0.1" | "localhost" | "[::1]")) =>
-            {
-                self.no_proxy()
-            }
-            _ => self,
+        if endpoint.loopback() {
+            self.no_proxy()
+        } else {
+            self
         }
     }
 }
@@ -502,6 +579,34 @@ mod tests {
         );
         assert!(Endpoint::custom("ftp://x").is_err());
         assert!(Endpoint::custom("http://").is_err());
+    }
+
+    #[test]
+    fn per_service_endpoints() {
+        let template = Endpoint::custom("https://{service}.api.example.internal").unwrap();
+        assert_eq!(
+            template.url(Service::Cam).as_str(),
+            "https://cam.api.example.internal/"
+        );
+        assert_eq!(
+            Endpoint::host_header(&template.url(Service::CloudAudit)),
+            "cloudaudit.api.example.internal"
+        );
+        assert_eq!(
+            template.to_string(),
+            "https://{service}.api.example.internal"
+        );
+        let bare = Endpoint::custom("{service}.example.internal:8443").unwrap();
+        assert_eq!(
+            bare.url(Service::CloudAudit).as_str(),
+            "https://cloudaudit.example.internal:8443/"
+        );
+        assert!(!bare.plain_http());
+        let path = Endpoint::custom("http://127.0.0.1:9000/{service}").unwrap();
+        assert_eq!(path.url(Service::Cam).as_str(), "http://127.0.0.1:9000/cam");
+        assert!(path.plain_http() && path.loopback());
+        assert!(Endpoint::custom("http://{service}:port").is_err());
+        assert!(Endpoint::custom("ftp://{service}.example").is_err());
     }
 
     #[test]

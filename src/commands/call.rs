@@ -1,8 +1,8 @@
 //! `camtui call ACTION --json PARAMS`: signs and sends any action, prints the JSON `Response`.
 
-use super::{CommandError, Console, write_json};
 use crate::cam::Client;
 use crate::cli::CallArgs;
+use crate::commands::output::{CommandError, Console, write_json};
 
 pub async fn run(
     client: &Client,

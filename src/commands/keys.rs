@@ -2,14 +2,15 @@
 
 use serde::Serialize;
 
-use super::table::{Fields, Table};
-use super::users::{self, UserId};
-use super::{CommandError, Console, print};
 use crate::cam::Client;
 use crate::cam::model::{
-    AccessKey, CreateAccessKey, DeleteAccessKey, KeyStatus, SecretIdLastUsed, UpdateAccessKey,
+    AccessKey, CreateAccessKey, DeleteAccessKey, KeyStatus, SecretId, SecretIdLastUsed,
+    UpdateAccessKey,
 };
 use crate::cli::{KeyArgs, KeysCommand, OutputFormat};
+use crate::commands::output::{CommandError, Console, print};
+use crate::commands::table::{Fields, Table};
+use crate::commands::users::{self, UserId};
 
 pub async fn run(
     client: &Client,
@@ -32,7 +33,7 @@ pub async fn run(
 /// One key of `keys list`.
 #[derive(Debug, Serialize)]
 struct KeyRow {
-    secret_id: String,
+    secret_id: SecretId,
     /// `Active` or `Inactive`, as the API says.
     status: KeyStatus,
     created: String,
@@ -52,7 +53,7 @@ async fn list(
     let last_used = if keys.is_empty() {
         Vec::new()
     } else {
-        let ids: Vec<String> = keys.iter().map(|k| k.access_key_id.clone()).collect();
+        let ids: Vec<SecretId> = keys.iter().map(|k| k.access_key_id.clone()).collect();
         client.last_used(&ids).await?
     };
     let rows: Vec<KeyRow> = keys
@@ -69,7 +70,7 @@ async fn list(
         let mut table = Table::new(&["SECRETID", "STATUS", "CREATED", "LAST USED", "DESCRIPTION"]);
         for k in rows {
             table.row(vec![
-                k.secret_id.clone(),
+                k.secret_id.to_string(),
                 k.status.label().to_owned(),
                 k.created.clone(),
                 k.last_used.clone().unwrap_or_else(|| "never".into()),
@@ -80,9 +81,9 @@ async fn list(
     })
 }
 
-fn last_used_of(rows: &[SecretIdLastUsed], secret_id: &str) -> Option<String> {
+fn last_used_of(rows: &[SecretIdLastUsed], secret_id: &SecretId) -> Option<String> {
     rows.iter()
-        .find(|r| r.secret_id == secret_id)
+        .find(|r| r.secret_id == *secret_id)
         .and_then(|r| r.last_used_date.clone())
         .filter(|d| !d.is_empty())
 }
@@ -91,7 +92,7 @@ fn last_used_of(rows: &[SecretIdLastUsed], secret_id: &str) -> Option<String> {
 #[derive(Serialize)]
 struct CreatedKey<'a> {
     user: &'a UserId,
-    secret_id: &'a str,
+    secret_id: &'a SecretId,
     secret_key: &'a str,
     status: KeyStatus,
     created: &'a str,
@@ -149,7 +150,7 @@ async fn create(
 #[derive(Serialize)]
 struct KeyChange<'a> {
     user: &'a UserId,
-    secret_id: &'a str,
+    secret_id: &'a SecretId,
     /// `Active`, `Inactive` or `Deleted`.
     status: &'a str,
     request_id: &'a str,
@@ -179,16 +180,17 @@ async fn set_status(
     console: &mut Console<'_>,
 ) -> Result<(), CommandError> {
     let user = users::resolve(client, &key.user).await?;
+    let secret_id = &key.secret_id;
     let (_, request_id) = client
         .send_with_request_id(&UpdateAccessKey {
-            access_key_id: key.secret_id.clone(),
+            access_key_id: secret_id.clone(),
             status,
             target_uin: Some(user.uin),
         })
         .await?;
     let change = KeyChange {
         user: &user,
-        secret_id: &key.secret_id,
+        secret_id,
         status: status.as_str(),
         request_id: &request_id,
     };
@@ -209,7 +211,8 @@ async fn delete(
 ) -> Result<(), CommandError> {
     let user = users::resolve(client, &key.user).await?;
     let keys = client.access_keys(Some(user.uin)).await?;
-    let Some(found) = keys.iter().find(|k| k.access_key_id == key.secret_id) else {
+    let secret_id = &key.secret_id;
+    let Some(found) = keys.iter().find(|k| k.access_key_id == *secret_id) else {
         return Err(CommandError::Failed(format!(
             "{} has no API key {}",
             user.describe(),
@@ -227,13 +230,13 @@ async fn delete(
     }
     let (_, request_id) = client
         .send_with_request_id(&DeleteAccessKey {
-            access_key_id: key.secret_id.clone(),
+            access_key_id: secret_id.clone(),
             target_uin: Some(user.uin),
         })
         .await?;
     let change = KeyChange {
         user: &user,
-        secret_id: &key.secret_id,
+        secret_id,
         status: "Deleted",
         request_id: &request_id,
     };
@@ -245,10 +248,7 @@ fn confirm_by_typing(
     key: &AccessKey,
     user: &UserId,
 ) -> Result<(), CommandError> {
-    let last4: String = {
-        let chars: Vec<char> = key.access_key_id.chars().collect();
-        chars[chars.len().saturating_sub(4)..].iter().collect()
-    };
+    let last4 = key.access_key_id.tail(4);
     write!(
         console.err,
         "Delete {} of {}? This cannot be undone: every request signed with it will be refused for good.\n\
@@ -275,10 +275,11 @@ fn confirm_by_typing(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cam::model::SecretId;
 
     fn try_confirm(answer: &str) -> (Result<(), CommandError>, String) {
         let key = AccessKey {
-            access_key_id: "IKIDexample00000000000000000000x9Zq".into(),
+            access_key_id: SecretId::from_wire("IKIDexample00000000000000000000x9Zq"),
             status: KeyStatus::Inactive,
             create_time: String::new(),
             description: None,

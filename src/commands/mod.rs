@@ -5,6 +5,8 @@
 
 mod call;
 mod keys;
+mod output;
+mod permissions;
 mod records;
 pub mod table;
 mod users;
@@ -14,65 +16,13 @@ use std::io::{self, IsTerminal as _, Write};
 
 use crate::cam::credential;
 use crate::cam::{CallError, Client};
-use crate::cli::{Command, KeysCommand, OutputFormat, TargetArgs};
+use crate::cli::{Command, KeysCommand, TargetArgs};
 use crate::config::Config;
 use crate::target::{self, Resolved, TargetError};
 
-pub use users::{UserRow, all_users};
-
-/// Exit statuses (sysexits' `EX_USAGE` for usage errors).
-pub const EXIT_FAILURE: u8 = 1;
-pub const EXIT_API_ERROR: u8 = 2;
-pub const EXIT_USAGE: u8 = 64;
-pub const EXIT_INTERRUPTED: u8 = 130;
-
-#[derive(Debug, thiserror::Error)]
-pub enum CommandError {
-    /// The command line asks for something that cannot be done as asked.
-    #[error("{0}")]
-    Usage(String),
-    #[error(transparent)]
-    Call(#[from] CallError),
-    #[error("refused: {target} is read-only ({why}); nothing was sent")]
-    ReadOnly { target: String, why: String },
-    #[error("{0}")]
-    Failed(String),
-    #[error("interrupted")]
-    Interrupted,
-    #[error("cannot write the output: {0}")]
-    Output(#[from] io::Error),
-}
-
-impl CommandError {
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            Self::Usage(_) => EXIT_USAGE,
-            Self::Call(CallError::Api(_)) => EXIT_API_ERROR,
-            Self::Interrupted => EXIT_INTERRUPTED,
-            Self::Call(_) | Self::ReadOnly { .. } | Self::Failed(_) | Self::Output(_) => {
-                EXIT_FAILURE
-            }
-        }
-    }
-
-    /// What a person can do about it, if there is more to say than the error itself.
-    pub fn hint(&self) -> Option<&'static str> {
-        match self {
-            Self::Call(CallError::Api(e)) => e.hint(),
-            _ => None,
-        }
-    }
-}
-
-/// Where a subcommand writes, and how it may talk to the person running it.
-pub struct Console<'a> {
-    pub out: &'a mut dyn Write,
-    pub err: &'a mut dyn Write,
-    /// Reads one answer line from the person at the terminal; `None` when stdin is not a terminal.
-    pub ask: Option<&'a mut dyn FnMut() -> io::Result<String>>,
-    /// Whether stderr is a terminal (progress is drawn only there).
-    pub err_is_terminal: bool,
-}
+pub use output::{
+    CommandError, Console, EXIT_API_ERROR, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_USAGE,
+};
 
 /// Checks that need no connection: read-only refusals and confirmations that cannot be asked.
 /// Runs before the target is even connected to, so a refused command sends nothing.
@@ -113,30 +63,11 @@ pub async fn run(
         Command::Keys(keys) => keys::run(client, keys, console).await,
         Command::Records(args) => records::run(client, args, console).await,
         Command::Whois(args) => whois::run(client, args, console).await,
-        // main.rs runs the server itself; it is not a request to a target.
-        Command::Serve(_) => Err(CommandError::Usage(
-            "`camtui serve` runs the server; it is not a subcommand for a target".into(),
+        // main.rs runs these itself; they are not requests to a target.
+        Command::Serve(_) | Command::Completions(_) | Command::Man(_) => Err(CommandError::Usage(
+            "`camtui serve`, `completions` and `man` run locally; they are not requests to a target"
+                .into(),
         )),
-    }
-}
-
-/// Writes `value` as pretty JSON and a newline.
-fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<(), CommandError> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
-    writeln!(out)?;
-    Ok(())
-}
-
-/// Table or JSON, from one value.
-fn print<T: serde::Serialize>(
-    console: &mut Console<'_>,
-    format: OutputFormat,
-    value: &T,
-    table: impl FnOnce(&T, &mut dyn Write) -> io::Result<()>,
-) -> Result<(), CommandError> {
-    match format {
-        OutputFormat::Json => write_json(console.out, value),
-        OutputFormat::Table => Ok(table(value, console.out)?),
     }
 }
 
@@ -155,7 +86,8 @@ pub async fn execute(args: &TargetArgs, command: &Command) -> u8 {
             "camtui: warning: {e} (ignoring the config file)"
         );
     }
-    let resolved = match target::resolve(args, &config, &env, home.as_deref()) {
+    let options = args.options();
+    let resolved = match target::resolve(&options, &config, &env, home.as_deref()) {
         Ok(resolved) => resolved,
         Err(e) => {
             let _ = writeln!(stderr.lock(), "camtui: {e}");
@@ -184,7 +116,7 @@ pub async fn execute(args: &TargetArgs, command: &Command) -> u8 {
         match preflight(command, &resolved, &console) {
             Ok(()) => {
                 let data_dir = crate::paths::data_dir(&env);
-                match target::connect(&resolved, args, data_dir.as_deref(), None).await {
+                match target::connect(&resolved, &options, data_dir.as_deref(), None).await {
                     Ok(connection) => {
                         let result = run(command, &connection.client, &mut console).await;
                         // The sandbox's audit trail must reach its database before we exit.

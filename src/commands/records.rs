@@ -2,12 +2,12 @@
 
 use serde::Serialize;
 
-use super::table::Table;
-use super::{CommandError, Console, print};
 use crate::cam::Client;
 use crate::cam::de::beijing;
 use crate::cam::model::Event;
 use crate::cli::{OutputFormat, RecordsArgs};
+use crate::commands::output::{CommandError, Console, print};
+use crate::commands::table::Table;
 
 /// One access record.
 #[derive(Debug, Serialize)]
@@ -26,13 +26,8 @@ struct Record {
 
 impl Record {
     fn new(event: Event) -> Self {
-        let result = if event.error_code == 0 {
-            "OK".to_owned()
-        } else {
-            event
-                .api_error_code()
-                .unwrap_or_else(|| format!("error {}", event.error_code))
-        };
+        let result = event.failure().unwrap_or_else(|| "OK".to_owned());
+        let region = event.region().to_owned();
         let time = chrono::DateTime::from_timestamp(event.event_time.0, 0)
             .map(|t| t.with_timezone(&beijing()).to_rfc3339())
             .unwrap_or_default();
@@ -41,11 +36,7 @@ impl Record {
             time_unix: event.event_time.0,
             action: event.event_name,
             source_ip: event.source_ip_address,
-            region: if event.event_region.is_empty() {
-                event.resource_region
-            } else {
-                event.event_region
-            },
+            region,
             result,
             request_id: event.request_id,
         }

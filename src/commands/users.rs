@@ -1,65 +1,24 @@
-//! `camtui users` and `camtui user NAME`, and turning a USER argument (a name or a UIN) into a
-//! UIN for the key commands.
+//! `camtui users` and `camtui user NAME` (its profile and keys; its permissions, groups and
+//! security in [`crate::commands::permissions`]), and turning a USER argument (a name or a UIN) into a UIN
+//! for the key commands.
 
 use std::io::Write;
 
 use serde::Serialize;
 
-use super::table::{Fields, Table};
-use super::{CommandError, Console, print};
-use crate::cam::model::{GetUser, KEYS_PER_USER, KeyStatus, ListUsers, SubAccountInfo, UserKind};
+use crate::cam::model::{GetUser, KEYS_PER_USER, KeyStatus, User, UserKind};
 use crate::cam::{CallError, Client};
 use crate::cli::OutputFormat;
-
-/// One line of `camtui users`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct UserRow {
-    pub name: String,
-    pub uin: u64,
-    pub uid: u64,
-    #[serde(rename = "type")]
-    pub kind: UserKind,
-    pub remark: String,
-    pub console_login: bool,
-    pub created: String,
-}
-
-impl UserRow {
-    fn new(info: SubAccountInfo, kind: UserKind) -> Self {
-        Self {
-            name: info.name,
-            uin: info.uin,
-            uid: info.uid,
-            kind,
-            remark: info.remark,
-            console_login: info.console_login == 1,
-            created: info.create_time,
-        }
-    }
-}
-
-/// Every sub-user (`ListUsers`) and then every collaborator (`ListCollaborators`, paged).
-pub async fn all_users(client: &Client) -> Result<Vec<UserRow>, CallError> {
-    let (sub_users, collaborators) =
-        tokio::try_join!(client.send(&ListUsers {}), client.all_collaborators())?;
-    Ok(sub_users
-        .data
-        .into_iter()
-        .map(|u| UserRow::new(u, UserKind::SubUser))
-        .chain(
-            collaborators
-                .into_iter()
-                .map(|u| UserRow::new(u, UserKind::Collaborator)),
-        )
-        .collect())
-}
+use crate::commands::output::{CommandError, Console, print};
+use crate::commands::permissions::Sections;
+use crate::commands::table::{Fields, Table};
 
 pub async fn list(
     client: &Client,
     format: OutputFormat,
     console: &mut Console<'_>,
 ) -> Result<(), CommandError> {
-    let users = all_users(client).await?;
+    let users = client.all_users().await?;
     print(console, format, &users, |users, out| {
         let mut table = Table::new(&["NAME", "UIN", "TYPE", "REMARK", "CONSOLE", "CREATED"]);
         for u in users {
@@ -80,13 +39,15 @@ pub async fn list(
 #[derive(Debug, Serialize)]
 struct UserDetail {
     #[serde(flatten)]
-    user: UserRow,
+    user: User,
     phone_num: String,
     country_code: String,
     email: String,
     last_login_ip: String,
     last_login_time: String,
     access_keys: KeySummary,
+    #[serde(flatten)]
+    sections: Sections,
 }
 
 #[derive(Debug, Serialize)]
@@ -102,24 +63,29 @@ pub async fn show(
     format: OutputFormat,
     console: &mut Console<'_>,
 ) -> Result<(), CommandError> {
-    let users = all_users(client).await?;
+    let users = client.all_users().await?;
     let uin = parse_uin(wanted);
     let user = users
         .into_iter()
         .filter(|u| uin.map_or(u.name == wanted, |uin| u.uin == uin))
         .min_by_key(|u| u.kind == UserKind::Collaborator)
         .ok_or_else(|| no_such_user(wanted))?;
-    let (details, keys) = match user.kind {
-        UserKind::SubUser => {
-            let get_user = GetUser {
-                name: user.name.clone(),
-            };
-            let (details, keys) =
-                tokio::try_join!(client.send(&get_user), client.access_keys(Some(user.uin)))?;
-            (Some(details), keys)
+    let profile = async {
+        match user.kind {
+            UserKind::SubUser => {
+                let get_user = GetUser {
+                    name: user.name.clone(),
+                };
+                client.send(&get_user).await.map(Some)
+            }
+            UserKind::Collaborator => Ok(None),
         }
-        UserKind::Collaborator => (None, client.access_keys(Some(user.uin)).await?),
     };
+    let (details, keys, sections) = tokio::try_join!(
+        profile,
+        client.access_keys(Some(user.uin)),
+        Sections::load(client, user.uin)
+    )?;
     let detail = UserDetail {
         phone_num: details
             .as_ref()
@@ -149,6 +115,7 @@ pub async fn show(
                 .count(),
             limit: KEYS_PER_USER,
         },
+        sections,
         user,
     };
     print(console, format, &detail, |d, out: &mut dyn Write| {
@@ -176,7 +143,8 @@ pub async fn show(
                     d.access_keys.count, d.access_keys.limit, d.access_keys.enabled
                 ),
             )
-            .write(out)
+            .write(out)?;
+        d.sections.write(out)
     })
 }
 

@@ -6,18 +6,16 @@ use std::fmt::Write as _;
 use serde::Serialize;
 use tokio_util::sync::CancellationToken;
 
-use super::table::Fields;
-use super::users::all_users;
-use super::{CommandError, Console, print};
 use crate::cam::Client;
-use crate::cam::model::KeyStatus;
-use crate::cam::model::UserKind;
+use crate::cam::model::{KeyStatus, SecretId, UserKind};
 use crate::cam::owner::{self, KeyOwnerCache, Progress, SearchOptions, SearchOutcome, UserRef};
 use crate::cli::WhoisArgs;
+use crate::commands::output::{CommandError, Console, print};
+use crate::commands::table::Fields;
 
 #[derive(Serialize)]
 struct Owner<'a> {
-    secret_id: &'a str,
+    secret_id: &'a SecretId,
     user: OwnerUser<'a>,
     status: KeyStatus,
     created: &'a str,
@@ -37,13 +35,13 @@ pub async fn run(
     args: &WhoisArgs,
     console: &mut Console<'_>,
 ) -> Result<(), CommandError> {
-    let secret_id = args.secret_id.as_str();
-    if !owner::looks_like_secret_id(secret_id) {
+    let Some(secret_id) = SecretId::parse(&args.secret_id) else {
         return Err(CommandError::Usage(format!(
-            "{secret_id:?} does not look like a SecretId (AKID… or IKID… followed by letters and digits)"
+            "{:?} does not look like a SecretId (AKID… or IKID… followed by letters and digits)",
+            args.secret_id
         )));
-    }
-    let users = all_users(client).await?;
+    };
+    let users = client.all_users().await?;
     let refs: Vec<UserRef> = users
         .iter()
         .map(|u| UserRef {
@@ -65,7 +63,7 @@ pub async fn run(
     let err = &mut *console.err;
     let outcome = owner::find_owner(
         client,
-        secret_id,
+        &secret_id,
         &refs,
         &KeyOwnerCache::new(),
         SearchOptions::default(),
@@ -92,7 +90,7 @@ pub async fn run(
                 .find(|u| u.uin == user.uin)
                 .map_or(UserKind::SubUser, |u| u.kind);
             let found = Owner {
-                secret_id,
+                secret_id: &secret_id,
                 user: OwnerUser {
                     name: &user.name,
                     uin: user.uin,
@@ -104,7 +102,7 @@ pub async fn run(
             };
             print(console, args.output.output, &found, |o, out| {
                 Fields::new()
-                    .field("SecretId", o.secret_id)
+                    .field("SecretId", o.secret_id.as_str())
                     .field("Owner", o.user.name)
                     .field("UIN", o.user.uin.to_string())
                     .field("Type", o.user.kind.label())

@@ -268,6 +268,7 @@ impl Directory {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::server::store::Grants;
 
     const ACCOUNT: Account = Account {
         owner_uin: 100,
@@ -316,7 +317,10 @@ mod tests {
         let path = dir.path().join("cam.db");
         let here = Store::open(&path).unwrap();
         let there = Store::open(&path).unwrap();
-        assert!(here.load_if_empty(ACCOUNT, &[], &[], &[]).unwrap());
+        assert!(
+            here.load_if_empty(ACCOUNT, &[], &[], &Grants::default(), &[])
+                .unwrap()
+        );
         (dir, here, there)
     }
 

@@ -9,7 +9,9 @@ use super::vault::VaultError;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Code {
     UnsupportedProtocol,
+    UnsupportedRegion,
     RequestSizeLimitExceeded,
+    RequestLimitExceeded,
     InvalidAuthorization,
     InvalidSecretId,
     SecretIdNotFound,
@@ -27,7 +29,6 @@ pub enum Code {
     InternalError,
     // CAM
     ParamError,
-    DescriptionLengthOverlimit,
     PasswordViolatedRules,
     SubUserNameInUse,
     UserNameIllegal,
@@ -38,6 +39,36 @@ pub enum Code {
     HaveKeys,
     SubUin,
     UinNotMatch,
+    // CAM policies, groups and security settings
+    DescriptionLengthOverlimit,
+    FailedOperation,
+    PolicyNameError,
+    PolicyNameInUse,
+    PolicyFull,
+    PolicyDocumentError,
+    PolicyDocumentLengthOverLimit,
+    VersionError,
+    StatementError,
+    EffectError,
+    ActionError,
+    ResourceError,
+    ConditionError,
+    PrincipalError,
+    PolicyIdError,
+    PolicyIdNotExist,
+    PolicyIdNotFound,
+    ScopeError,
+    AttachmentFull,
+    GroupNameInUse,
+    GroupFull,
+    GroupUserFull,
+    UserGroupFull,
+    InvalidParameterGroupNotExist,
+    ResourceGroupNotExist,
+    UserUinAndUinNotAllNull,
+    UserNotBindPhone,
+    UserNotBindWechat,
+    MfaTokenError,
     // CloudAudit
     InvalidParameterTime,
     InvalidTimeValue,
@@ -48,9 +79,11 @@ pub enum Code {
 
 impl Code {
     /// Every code, for looking one up by name.
-    pub const ALL: [Code; 34] = [
+    pub const ALL: [Code; 64] = [
         Self::UnsupportedProtocol,
+        Self::UnsupportedRegion,
         Self::RequestSizeLimitExceeded,
+        Self::RequestLimitExceeded,
         Self::InvalidAuthorization,
         Self::InvalidSecretId,
         Self::SecretIdNotFound,
@@ -67,7 +100,6 @@ impl Code {
         Self::NoSuchVersion,
         Self::InternalError,
         Self::ParamError,
-        Self::DescriptionLengthOverlimit,
         Self::PasswordViolatedRules,
         Self::SubUserNameInUse,
         Self::UserNameIllegal,
@@ -78,6 +110,35 @@ impl Code {
         Self::HaveKeys,
         Self::SubUin,
         Self::UinNotMatch,
+        Self::DescriptionLengthOverlimit,
+        Self::FailedOperation,
+        Self::PolicyNameError,
+        Self::PolicyNameInUse,
+        Self::PolicyFull,
+        Self::PolicyDocumentError,
+        Self::PolicyDocumentLengthOverLimit,
+        Self::VersionError,
+        Self::StatementError,
+        Self::EffectError,
+        Self::ActionError,
+        Self::ResourceError,
+        Self::ConditionError,
+        Self::PrincipalError,
+        Self::PolicyIdError,
+        Self::PolicyIdNotExist,
+        Self::PolicyIdNotFound,
+        Self::ScopeError,
+        Self::AttachmentFull,
+        Self::GroupNameInUse,
+        Self::GroupFull,
+        Self::GroupUserFull,
+        Self::UserGroupFull,
+        Self::InvalidParameterGroupNotExist,
+        Self::ResourceGroupNotExist,
+        Self::UserUinAndUinNotAllNull,
+        Self::UserNotBindPhone,
+        Self::UserNotBindWechat,
+        Self::MfaTokenError,
         Self::InvalidParameterTime,
         Self::InvalidTimeValue,
         Self::InvalidMaxResult,
@@ -93,7 +154,9 @@ impl Code {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::UnsupportedProtocol => "UnsupportedProtocol",
+            Self::UnsupportedRegion => "UnsupportedRegion",
             Self::RequestSizeLimitExceeded => "RequestSizeLimitExceeded",
+            Self::RequestLimitExceeded => "RequestLimitExceeded",
             Self::InvalidAuthorization => "AuthFailure.InvalidAuthorization",
             Self::InvalidSecretId => "AuthFailure.InvalidSecretId",
             Self::SecretIdNotFound => "AuthFailure.SecretIdNotFound",
@@ -110,7 +173,6 @@ impl Code {
             Self::NoSuchVersion => "NoSuchVersion",
             Self::InternalError => "InternalError",
             Self::ParamError => "InvalidParameter.ParamError",
-            Self::DescriptionLengthOverlimit => "InvalidParameter.DescriptionLengthOverlimit",
             Self::PasswordViolatedRules => "InvalidParameter.PasswordViolatedRules",
             Self::SubUserNameInUse => "InvalidParameter.SubUserNameInUse",
             Self::UserNameIllegal => "InvalidParameter.UserNameIllegal",
@@ -121,6 +183,35 @@ impl Code {
             Self::HaveKeys => "OperationDenied.HaveKeys",
             Self::SubUin => "OperationDenied.SubUin",
             Self::UinNotMatch => "OperationDenied.UinNotMatch",
+            Self::DescriptionLengthOverlimit => "InvalidParameter.DescriptionLengthOverlimit",
+            Self::FailedOperation => "FailedOperation",
+            Self::PolicyNameError => "InvalidParameter.PolicyNameError",
+            Self::PolicyNameInUse => "FailedOperation.PolicyNameInUse",
+            Self::PolicyFull => "FailedOperation.PolicyFull",
+            Self::PolicyDocumentError => "InvalidParameter.PolicyDocumentError",
+            Self::PolicyDocumentLengthOverLimit => "InvalidParameter.PolicyDocumentLengthOverLimit",
+            Self::VersionError => "InvalidParameter.VersionError",
+            Self::StatementError => "InvalidParameter.StatementError",
+            Self::EffectError => "InvalidParameter.EffectError",
+            Self::ActionError => "InvalidParameter.ActionError",
+            Self::ResourceError => "InvalidParameter.ResourceError",
+            Self::ConditionError => "InvalidParameter.ConditionError",
+            Self::PrincipalError => "InvalidParameter.PrincipalError",
+            Self::PolicyIdError => "InvalidParameter.PolicyIdError",
+            Self::PolicyIdNotExist => "InvalidParameter.PolicyIdNotExist",
+            Self::PolicyIdNotFound => "ResourceNotFound.PolicyIdNotFound",
+            Self::ScopeError => "InvalidParameter.ScopeError",
+            Self::AttachmentFull => "InvalidParameter.AttachmentFull",
+            Self::GroupNameInUse => "InvalidParameter.GroupNameInUse",
+            Self::GroupFull => "InvalidParameter.GroupFull",
+            Self::GroupUserFull => "InvalidParameter.GroupUserFull",
+            Self::UserGroupFull => "InvalidParameter.UserGroupFull",
+            Self::InvalidParameterGroupNotExist => "InvalidParameter.GroupNotExist",
+            Self::ResourceGroupNotExist => "ResourceNotFound.GroupNotExist",
+            Self::UserUinAndUinNotAllNull => "InvalidParameter.UserUinAndUinNotAllNull",
+            Self::UserNotBindPhone => "FailedOperation.UserNotBindPhone",
+            Self::UserNotBindWechat => "FailedOperation.UserNotBindWechat",
+            Self::MfaTokenError => "InvalidParameter.MFATokenError",
             Self::InvalidParameterTime => "InvalidParameter.Time",
             Self::InvalidTimeValue => "InvalidParameterValue.Time",
             Self::InvalidMaxResult => "InvalidParameterValue.MaxResult",
@@ -131,7 +222,8 @@ impl Code {
 
     /// The numeric `ErrorCode` a CloudAudit event carries for a call that ended with this code
     /// (0 is success). Upstream does not document the numbers; these follow the API 2.0 families
-    /// (4000 parameters, 4100 authentication, 4102 authorisation, 4300 refused, 5000 internal).
+    /// (4000 parameters, 4100 authentication, 4102 authorisation, 4300 refused, 4400 over a
+    /// quota, 5000 internal).
     pub fn audit_number(self) -> i64 {
         match self {
             Self::InvalidAuthorization
@@ -141,14 +233,32 @@ impl Code {
             | Self::SignatureFailure
             | Self::TokenFailure => 4100,
             Self::UnauthorizedOperation => 4102,
-            Self::SecretNotExist | Self::ResourceUserNotExist => 4004,
-            Self::AccessKeyOverLimit | Self::HaveKeys | Self::SubUin | Self::UinNotMatch => 4300,
+            Self::SecretNotExist
+            | Self::ResourceUserNotExist
+            | Self::PolicyIdNotFound
+            | Self::ResourceGroupNotExist => 4004,
+            Self::AccessKeyOverLimit
+            | Self::HaveKeys
+            | Self::SubUin
+            | Self::UinNotMatch
+            | Self::FailedOperation
+            | Self::PolicyNameInUse
+            | Self::PolicyFull
+            | Self::AttachmentFull
+            | Self::GroupNameInUse
+            | Self::GroupFull
+            | Self::GroupUserFull
+            | Self::UserGroupFull
+            | Self::UserNotBindPhone
+            | Self::UserNotBindWechat => 4300,
+            Self::RequestLimitExceeded => 4400,
             Self::InternalError => 5000,
             Self::UnsupportedProtocol
             | Self::RequestSizeLimitExceeded
             | Self::InvalidAction
             | Self::NoSuchProduct
-            | Self::NoSuchVersion => 4001,
+            | Self::NoSuchVersion
+            | Self::UnsupportedRegion => 4001,
             _ => 4000,
         }
     }

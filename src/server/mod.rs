@@ -10,15 +10,18 @@
 //!
 //! - [`sandbox`]; this module: [`spawn`] a server, [`serve`] `camtui serve`;
 //! - [`router`](mod@router); [`state`]: the [`ServerState`] every request shares, and its opening
-//!   ([`seed`] data for an empty database);
+//!   (CAM's preset policies written, [`seed`] data for an empty database); [`limits`]: the
+//!   documented rate limits (`--real-limits`);
 //! - [`handlers`]: the action table, one row per action, and the handlers (users, keys,
-//!   events), which see the server through `handlers::context`;
+//!   policies, groups, security settings, events), which see the server through
+//!   `handlers::context`;
 //! - [`request`]: what is known of a request besides its parameters, and its audit record;
 //! - [`directory`] and [`audit`] (the batched writer, CloudAudit events) over [`store`], the
-//!   only SQL, which owns the rows it keeps (users, keys, audit records); [`vault`] seals
-//!   SecretKeys at rest;
-//! - [`params`], checking input against [`schema`]: the parameters read from each request
-//!   type's serde `Deserialize`; [`auth`];
+//!   only SQL, which owns the rows it keeps (users, keys, audit records; policies, groups and
+//!   security settings); [`vault`] seals SecretKeys at rest;
+//! - [`presets`]: CAM's preset policies; [`policy_document`]: documents checked and stored as
+//!   CAM writes them; [`params`], checking input against [`schema`]: the parameters read from
+//!   each request type's serde `Deserialize`; [`auth`];
 //! - [`error`], [`ids`], [`dates`].
 
 pub mod audit;
@@ -28,7 +31,10 @@ pub mod directory;
 pub mod error;
 pub mod handlers;
 pub mod ids;
+pub mod limits;
 pub mod params;
+pub mod policy_document;
+pub mod presets;
 pub mod request;
 pub mod router;
 pub mod sandbox;
@@ -184,6 +190,8 @@ pub struct ServeOptions {
     pub db: PathBuf,
     pub root_credential_file: PathBuf,
     pub seed_file: Option<PathBuf>,
+    /// `--real-limits`: enforce each action's documented rate limit.
+    pub real_limits: bool,
 }
 
 /// `camtui serve`: runs until SIGINT or SIGTERM.
@@ -211,6 +219,7 @@ pub async fn serve(options: ServeOptions) -> Result<(), StartError> {
         db: options.db.clone(),
         root_credential,
         seed,
+        real_limits: options.real_limits,
     })
     .await?;
     eprintln!(

@@ -175,6 +175,12 @@ fn normalize_value(kind: &Kind, value: Value, path: &str) -> Result<Value, Serve
         Kind::Int => as_i64(&value)
             .map(Value::from)
             .ok_or_else(|| wrong_type(path, "an integer")),
+        Kind::Object(fields) => match value {
+            Value::Object(map) => {
+                normalize_object(fields, map, &format!("{path}.")).map(Value::Object)
+            }
+            _ => Err(wrong_type(path, "an object")),
+        },
         Kind::StrList | Kind::UIntList | Kind::Objects(_) => {
             let Value::Array(items) = value else {
                 return Err(wrong_type(path, "an array"));
@@ -233,8 +239,8 @@ fn as_i64(value: &Value) -> Option<i64> {
 }
 
 /// Rebuilds nested parameters from the SDK's GET flattening (spec §3): `Name.0`, `Name.1` for
-/// lists (0-based), `List.0.Field` for lists of objects. Values stay strings; the normaliser
-/// converts numbers.
+/// lists (0-based), `Object.Field` for objects, `List.0.Field` for lists of objects. Values stay
+/// strings; the normaliser converts numbers.
 fn unflatten(fields: &[Field], query: &str) -> Result<Map<String, Value>, ServerError> {
     let mut object = Map::new();
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
@@ -242,10 +248,7 @@ fn unflatten(fields: &[Field], query: &str) -> Result<Map<String, Value>, Server
         let name = segments.next().unwrap_or_default();
         let rest: Vec<&str> = segments.collect();
         let Some(field) = fields.iter().find(|f| f.name == name) else {
-            return Err(ServerError::new(
-                Code::UnknownParameter,
-                format!("The parameter `{key}` is not recognized."),
-            ));
+            return Err(unknown(&key));
         };
         let value = Value::String(value.into_owned());
         match (&field.kind, rest.as_slice()) {
@@ -262,13 +265,23 @@ fn unflatten(fields: &[Field], query: &str) -> Result<Map<String, Value>, Server
                 }
                 *slot = value;
             }
+            (Kind::Object(members), [member]) => {
+                if !members.iter().any(|f| f.name == *member) {
+                    return Err(unknown(&key));
+                }
+                let slot = object
+                    .entry(name.to_owned())
+                    .or_insert_with(|| Value::Object(Map::new()));
+                if let Value::Object(map) = slot
+                    && map.insert((*member).to_owned(), value).is_some()
+                {
+                    return Err(duplicate(&key));
+                }
+            }
             (Kind::Objects(item_fields), [index, member]) => {
                 let index = list_index(&key, index)?;
                 if !item_fields.iter().any(|f| f.name == *member) {
-                    return Err(ServerError::new(
-                        Code::UnknownParameter,
-                        format!("The parameter `{key}` is not recognized."),
-                    ));
+                    return Err(unknown(&key));
                 }
                 let slot = list_slot(&mut object, name, index);
                 if slot.is_null() {
@@ -290,6 +303,13 @@ fn unflatten(fields: &[Field], query: &str) -> Result<Map<String, Value>, Server
     }
     // A gap (`Name.0`, `Name.2`) leaves a null, which the normaliser refuses.
     Ok(object)
+}
+
+fn unknown(key: &str) -> ServerError {
+    ServerError::new(
+        Code::UnknownParameter,
+        format!("The parameter `{key}` is not recognized."),
+    )
 }
 
 fn duplicate(key: &str) -> ServerError {
@@ -350,6 +370,7 @@ mod tests {
         uins: Option<Vec<u64>>,
         start: Option<i64>,
         lookup_attributes: Option<Vec<LookupAttribute>>,
+        flag: Option<LookupAttribute>,
     }
 
     static FIELDS: LazyLock<Vec<Field>> = LazyLock::new(fields_of::<Sample>);
@@ -469,6 +490,45 @@ mod tests {
             )),
             "InvalidParameter"
         );
+    }
+
+    #[test]
+    fn objects_in_json_and_in_queries() {
+        let expected = json!({"Name": "a", "Flag": {"AttributeKey": "k", "AttributeValue": "v"}});
+        let v = normalize(
+            &FIELDS,
+            Input::Json(br#"{"Name": "a", "Flag": {"AttributeKey": "k", "AttributeValue": "v"}}"#),
+        )
+        .unwrap();
+        assert_eq!(v, expected);
+        let v = normalize(
+            &FIELDS,
+            Input::Query("Name=a&Flag.AttributeKey=k&Flag.AttributeValue=v"),
+        )
+        .unwrap();
+        assert_eq!(v, expected);
+        for (input, expected) in [
+            (
+                Input::Json(br#"{"Name": "a", "Flag": [1]}"#),
+                "InvalidParameter",
+            ),
+            (
+                Input::Json(br#"{"Name": "a", "Flag": {}}"#),
+                "MissingParameter",
+            ),
+            (
+                Input::Json(br#"{"Name": "a", "Flag": {"AttributeKey": "k", "X": 1}}"#),
+                "UnknownParameter",
+            ),
+            (Input::Query("Name=a&Flag.X=1"), "UnknownParameter"),
+            (
+                Input::Query("Name=a&Flag.AttributeKey=k&Flag.AttributeKey=j"),
+                "InvalidParameter",
+            ),
+            (Input::Query("Name=a&Flag=k"), "InvalidParameter"),
+        ] {
+            assert_eq!(code(normalize(&FIELDS, input)), expected, "{input:?}");
+        }
     }
 
     #[test]

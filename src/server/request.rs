@@ -57,14 +57,23 @@ impl RequestMeta {
     }
 }
 
-/// The user or key a request is about, for the audit trail.
+/// The user, key, policy or group a request is about, for the audit trail.
 pub fn resource_name(params: &Value) -> String {
-    ["AccessKeyId", "Name", "TargetUin"]
-        .iter()
-        .find_map(|field| match params.get(field)? {
-            Value::String(s) => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
-            _ => None,
-        })
-        .unwrap_or_default()
+    [
+        "AccessKeyId",
+        "Name",
+        "TargetUin",
+        "PolicyName",
+        "GroupName",
+        "PolicyId",
+        "SubUin",
+        "OpUin",
+    ]
+    .iter()
+    .find_map(|field| match params.get(field)? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    })
+    .unwrap_or_default()
 }

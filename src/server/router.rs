@@ -233,6 +233,29 @@ async fn read_body(headers: &HeaderMap, body: Body) -> Result<Bytes, ServerError
     Ok(Bytes::from(buffer))
 }
 
+/// A regional service needs `X-TC-Region`, one of its regions (CloudAudit's documentation: "Region
+/// — Yes"); a global one (CAM) takes whatever it is given.
+fn check_region(service: Service, headers: &HeaderMap) -> Result<(), ServerError> {
+    let Some(regions) = service.regions() else {
+        return Ok(());
+    };
+    match header_text(headers, "x-tc-region") {
+        None => Err(ServerError::new(
+            Code::MissingParameter,
+            "The request is missing a required parameter `Region`.",
+        )),
+        Some(region) if regions.contains(&region) => Ok(()),
+        Some(region) => Err(ServerError::new(
+            Code::UnsupportedRegion,
+            format!(
+                "{service} does not answer in the region `{}`; it does in {}.",
+                clip(region),
+                regions.join(", ")
+            ),
+        )),
+    }
+}
+
 /// A request whose Authorization header parsed, on its way through verification to a handler.
 struct Call<'a> {
     state: &'a Arc<ServerState>,
@@ -301,6 +324,7 @@ impl Call<'_> {
         if version != service.version() {
             return Err(no_such_version(version));
         }
+        check_region(service, headers)?;
         let timestamp = auth::check_timestamp(headers, self.authorization, self.now_ms / 1000)?;
         auth::check_secret_id_shape(self.authorization.secret_id)?;
         let key = self
@@ -332,6 +356,9 @@ impl Call<'_> {
         };
         if !spec.access.permits(&meta.caller) {
             return Err(ServerError::unauthorized(spec.name));
+        }
+        if let Some(limits) = &self.state.limits {
+            limits.admit(service, spec.name, tokio::time::Instant::now())?;
         }
         let input = if self.method == "GET" {
             Input::Query(query)

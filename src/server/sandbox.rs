@@ -59,6 +59,7 @@ pub async fn start(data_dir: &Path, reset: bool) -> Result<Sandbox, StartError> 
         db: db.clone(),
         root_credential: credential.clone(),
         seed: Some(SeedSource::Demo),
+        real_limits: false,
     })
     .await?;
     Ok(Sandbox {

@@ -22,6 +22,8 @@ pub enum Kind {
     Int,
     StrList,
     UIntList,
+    /// An object with these fields (e.g. `SetMfaFlag`'s `LoginFlag`).
+    Object(Vec<Field>),
     /// A list of objects with these fields (e.g. `LookupAttributes`).
     Objects(Vec<Field>),
 }
@@ -37,8 +39,9 @@ pub struct Field {
 ///
 /// # Panics
 ///
-/// If `T` is not a struct whose fields are strings (or enums of them), integers, or lists of
-/// those or of such structs: a mistake in the model, which the action table's tests catch.
+/// If `T` is not a struct whose fields are strings (or enums of them), integers, lists of those,
+/// or such structs or lists of them: a mistake in the model, which the action table's tests
+/// catch.
 pub fn fields_of<T: DeserializeOwned>() -> Vec<Field> {
     let name = std::any::type_name::<T>();
     let mut shape = None;
@@ -57,7 +60,7 @@ fn mark_required<T: DeserializeOwned>(fields: &mut [Field], path: &mut Vec<&'sta
     for field in fields {
         path.push(field.name);
         field.required = T::deserialize(Probe::new(&mut None, path)).is_err();
-        if let Kind::Objects(members) = &mut field.kind {
+        if let Kind::Object(members) | Kind::Objects(members) = &mut field.kind {
             mark_required::<T>(members, path);
         }
         path.pop();
@@ -86,7 +89,7 @@ impl Shape {
                 Self::Struct(fields) => Kind::Objects(fields),
                 Self::Int | Self::List(_) => return None,
             },
-            Self::Struct(_) => return None,
+            Self::Struct(fields) => Kind::Object(fields),
         })
     }
 }
@@ -281,6 +284,7 @@ mod tests {
         uins: Option<Vec<u64>>,
         #[serde(default)]
         lookup_attributes: Vec<LookupAttribute>,
+        flag: Option<LookupAttribute>,
     }
 
     #[test]
@@ -304,6 +308,14 @@ mod tests {
                 field(
                     "LookupAttributes",
                     Kind::Objects(vec![
+                        field("AttributeKey", Kind::Str, true),
+                        field("AttributeValue", Kind::Str, false),
+                    ]),
+                    false
+                ),
+                field(
+                    "Flag",
+                    Kind::Object(vec![
                         field("AttributeKey", Kind::Str, true),
                         field("AttributeValue", Kind::Str, false),
                     ]),

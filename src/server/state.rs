@@ -1,6 +1,6 @@
 //! The server's state — the store, the in-memory directory, the audit writer and the account —
-//! and how it is opened: the database created or migrated, an empty one seeded, the root key
-//! made to match its credential, and the directory loaded.
+//! and how it is opened: the database created or migrated, CAM's preset policies written, an
+//! empty one seeded, the root key made to match its credential, and the directory loaded.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -9,7 +9,10 @@ use super::audit::AuditWriter;
 use super::auth;
 use super::directory::Directory;
 use super::error::ServerError;
-use super::handlers::context::Ctx;
+use super::handlers::{self, context::Ctx};
+use super::limits::RateLimits;
+use super::policy_document;
+use super::presets::PRESETS;
 use super::request::RequestMeta;
 use super::seed::{SeedData, SeedError, SeedSource};
 use super::store::{Account, Store, StoreError, StoredKey};
@@ -31,6 +34,8 @@ pub struct ServerState {
     pub account: Account,
     /// Whether this start loaded the configured seed (the database had no account).
     pub seeded: bool,
+    /// The documented rate limits, when `--real-limits` asks for them.
+    pub limits: Option<RateLimits>,
 }
 
 /// How to run a server.
@@ -43,6 +48,8 @@ pub struct ServerConfig {
     /// Loaded into a database that has no account yet; without it such a database gets
     /// [`DEFAULT_ACCOUNT`] with no users.
     pub seed: Option<SeedSource>,
+    /// Enforce each action's documented rate limit (`RequestLimitExceeded`).
+    pub real_limits: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -82,13 +89,20 @@ impl ServerState {
             return Err(StartError::RootSecretId(config.root_credential.secret_id));
         }
         let store = Store::open(&config.db)?;
+        put_presets(&store)?;
         let seeded = store.account()?.is_none() && {
             let data = match &config.seed {
                 Some(source) => source.rows(chrono::Utc::now().timestamp())?,
                 None => SeedData::empty(DEFAULT_ACCOUNT),
             };
             // Another process starting on the same new file may load its data first.
-            store.load_if_empty(data.account, &data.users, &data.keys, &data.events)?
+            store.load_if_empty(
+                data.account,
+                &data.users,
+                &data.keys,
+                &data.grants,
+                &data.events,
+            )?
         };
         let account = store
             .account()?
@@ -102,6 +116,13 @@ impl ServerState {
             audit,
             account,
             seeded: seeded && config.seed.is_some(),
+            limits: config.real_limits.then(|| {
+                RateLimits::new(
+                    handlers::ACTIONS
+                        .iter()
+                        .map(|a| (a.service, a.name, a.per_second)),
+                )
+            }),
         })
     }
 
@@ -115,6 +136,16 @@ impl ServerState {
             meta,
         }
     }
+}
+
+/// Writes CAM's preset policies as this version of camtui knows them, before anything (a seed)
+/// attaches them.
+fn put_presets(store: &Store) -> Result<(), ServerError> {
+    store.mutate(None, |tx| {
+        PRESETS.iter().try_for_each(|preset| {
+            tx.put_preset(preset, &policy_document::canonical(preset.document)?)
+        })
+    })
 }
 
 /// Makes the root credential a working root key: added if new, its SecretKey and status reset

@@ -1,10 +1,14 @@
 //! The only module with SQL: the SQLite database (WAL) behind the server — schema migrations,
 //! one writer connection through which every mutation runs as one transaction, a small pool of
 //! reader connections, and the audit connection. SecretKeys are sealed by the [`Vault`].
+//! Users, keys and the audit trail are here; policies, groups and security settings in
+//! `permissions`.
 //!
-//! Other processes may use the same file. Triggers log which user and key rows change
+//! Other processes may use the same file. Every write to a user or key is logged
 //! (`directory_changes`), so that each process's in-memory directory can follow; the write
 //! transaction is where rules spanning rows are decided.
+
+mod permissions;
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -20,10 +24,16 @@ use super::vault::{self, Vault, VaultError};
 use crate::cam::Secret;
 use crate::cam::model::UserKind;
 
+pub use permissions::{
+    AppliedPolicy, DirectAttachment, FIRST_CUSTOM_POLICY_ID, FIRST_GROUP_ID, Grants, ListedPolicy,
+    Page, PolicyFilter, StoredGroup, StoredPolicy, StoredSecurity,
+};
+
 /// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
 const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0001_initial.sql"),
     include_str!("../../assets/migrations/0003_directory_changes.sql"),
+    include_str!("../../assets/migrations/0004_policies_groups.sql"),
 ];
 const READERS: usize = 4;
 /// The change log keeps the latest this many changes, dropping older ones every
@@ -437,12 +447,14 @@ impl Store {
 
     /// Loads a data set if the database has no account yet, and says whether it did. Decided
     /// inside the write transaction: processes starting together on a new file load it once.
-    /// `users` and `keys` are written as given; `events` are appended to the audit trail.
+    /// `users`, `keys` and `grants` are written as given; `events` are appended to the audit
+    /// trail.
     pub fn load_if_empty(
         &self,
         account: Account,
         users: &[StoredUser],
         keys: &[StoredKey],
+        grants: &Grants,
         events: &[AuditRecord],
     ) -> Result<bool, ServerError> {
         self.mutate(None, |tx| {
@@ -456,6 +468,7 @@ impl Store {
             for key in keys {
                 tx.insert_key(key)?;
             }
+            tx.insert_grants(grants)?;
             let mut stmt = tx.sql.prepare_cached(INSERT_EVENT)?;
             for event in events {
                 bind_event(&mut stmt, event)?;
@@ -592,7 +605,7 @@ impl Tx<'_> {
 
     /// Records a write to users or keys: in the change log, for every process that keeps a
     /// directory of this database, and for this transaction's own.
-    fn changed(&self, change: Change) -> Result<(), ServerError> {
+    fn log_change(&self, change: Change) -> Result<(), ServerError> {
         let (uin, secret_id) = match &change {
             Change::User(StoredUser { uin, .. }) | Change::UserGone(uin) => (Some(*uin), None),
             Change::Key(ListedKey { key, .. }) => (None, Some(key.secret_id.as_str())),
@@ -634,7 +647,7 @@ impl Tx<'_> {
                 key.description,
                 key.created
             ])?;
-        self.changed(Change::Key(ListedKey {
+        self.log_change(Change::Key(ListedKey {
             key: key.clone(),
             rowid: self.sql.last_insert_rowid(),
         }))
@@ -652,7 +665,7 @@ impl Tx<'_> {
             .query_row(params![secret_id, sealed], SealedKey::from_row)
             .optional()?;
         if let Some(key) = key {
-            self.changed(Change::Key(key.open(self.vault)?))?;
+            self.log_change(Change::Key(key.open(self.vault)?))?;
         }
         Ok(())
     }
@@ -663,7 +676,7 @@ impl Tx<'_> {
             .prepare_cached("UPDATE access_keys SET active = ?2 WHERE secret_id = ?1")?
             .execute(params![secret_id, active])?;
         if updated > 0 {
-            self.changed(Change::KeyStatus {
+            self.log_change(Change::KeyStatus {
                 secret_id: secret_id.to_owned(),
                 active,
             })?;
@@ -677,7 +690,7 @@ impl Tx<'_> {
             .prepare_cached("DELETE FROM access_keys WHERE secret_id = ?1")?
             .execute([secret_id])?;
         if deleted > 0 {
-            self.changed(Change::KeyGone(secret_id.to_owned()))?;
+            self.log_change(Change::KeyGone(secret_id.to_owned()))?;
         }
         Ok(())
     }
@@ -714,7 +727,7 @@ impl Tx<'_> {
                 "INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
             ))
             .and_then(|mut stmt| execute_user(&mut stmt, user))?;
-        self.changed(Change::User(user.clone()))
+        self.log_change(Change::User(user.clone()))
     }
 
     pub fn update_user(&self, user: &StoredUser) -> Result<(), ServerError> {
@@ -727,7 +740,7 @@ impl Tx<'_> {
             )
             .and_then(|mut stmt| execute_user(&mut stmt, user))?;
         if updated > 0 {
-            self.changed(Change::User(user.clone()))?;
+            self.log_change(Change::User(user.clone()))?;
         }
         Ok(())
     }
@@ -740,7 +753,7 @@ impl Tx<'_> {
         self.sql
             .prepare_cached("DELETE FROM users WHERE uin = ?1")?
             .execute([uin])?;
-        self.changed(Change::UserGone(uin))
+        self.log_change(Change::UserGone(uin))
     }
 }
 
@@ -1077,7 +1090,11 @@ mod tests {
             owner_uin: 1,
             app_id: 1,
         };
-        assert!(store.load_if_empty(account, &[], &[], &[]).unwrap());
+        assert!(
+            store
+                .load_if_empty(account, &[], &[], &Grants::default(), &[])
+                .unwrap()
+        );
         let key = StoredKey {
             secret_id: "IKIDa".into(),
             owner_uin: 1,

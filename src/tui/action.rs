@@ -1,22 +1,21 @@
-//! Everything that can happen to the console: intents (from keys) and results (from the worker
-//! and the clipboard). [`crate::tui::update::update`] is the only consumer.
+//! Everything that can happen to the console and everything it asks for: [`Action`]s are
+//! intents (from keys, as [`Command`]s) and results (from the worker and the clipboard), the only
+//! input of [`crate::tui::update::update`]; [`Effect`]s are its only output, [`Request`]s the calls
+//! they make and [`Reply`]s what comes back.
 
-use std::fmt;
 use std::sync::Arc;
 
-use crate::cam::CallError;
-use crate::cam::model::{AccessKey, AccessKeyDetail, GetUserAppIdResponse, KeyStatus};
+use crate::cam::Secret;
+use crate::cam::model::{
+    AccessKey, AccessKeyDetail, GetUserAppIdResponse, KeyStatus, SecretId, User,
+};
+use crate::cam::owner::{Progress, SearchOutcome, UserRef};
 use crate::cam::transport::CallRecord;
 
-use super::clipboard::Destination;
-use super::keymap::Command;
-use super::state::{AccessRecord, LastUsed, SearchProgress, TargetInfo, UserDetails, UserRow};
-
-pub use crate::cam::owner::UserRef;
-
-/// Identifies one call, so its answer can be matched with the question and dropped when stale.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Ticket(pub u64);
+use super::clipboard::{ClipboardError, Destination};
+use super::model::{
+    AccessRecord, Failure, LastUsed, ListedUsers, Tab, TargetInfo, Ticket, UserDetails,
+};
 
 /// One thing the worker is asked to fetch or change.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,7 +26,7 @@ pub enum Request {
     Users,
     /// `GetUser` for a sub-user, `DescribeSubAccounts` for a collaborator.
     Details {
-        user: UserRow,
+        user: User,
     },
     /// `ListAccessKeys` of one user.
     Keys {
@@ -36,11 +35,11 @@ pub enum Request {
     /// `GetSecurityLastUsed` for a user's keys.
     LastUsed {
         uin: u64,
-        secret_ids: Vec<String>,
+        secret_ids: Vec<SecretId>,
     },
     /// CloudAudit `DescribeEvents`: the latest access records of a key.
     Records {
-        secret_id: String,
+        secret_id: SecretId,
     },
     CreateKey {
         uin: u64,
@@ -48,16 +47,16 @@ pub enum Request {
     },
     SetKeyStatus {
         uin: u64,
-        secret_id: String,
+        secret_id: SecretId,
         status: KeyStatus,
     },
     DeleteKey {
         uin: u64,
-        secret_id: String,
+        secret_id: SecretId,
     },
     /// `ListAccessKeys` over `users` until one owns `secret_id` (cancellable).
     FindOwner {
-        secret_id: String,
+        secret_id: SecretId,
         users: Arc<[UserRef]>,
     },
 }
@@ -80,6 +79,17 @@ impl Request {
         }
     }
 
+    /// The key the request is about, if it is about one.
+    pub fn secret_id(&self) -> Option<&SecretId> {
+        match self {
+            Self::Records { secret_id }
+            | Self::SetKeyStatus { secret_id, .. }
+            | Self::DeleteKey { secret_id, .. }
+            | Self::FindOwner { secret_id, .. } => Some(secret_id),
+            _ => None,
+        }
+    }
+
     /// Whether the request changes something on the server (never sent in read-only mode).
     pub fn mutates(&self) -> bool {
         matches!(
@@ -93,7 +103,7 @@ impl Request {
 #[derive(Debug)]
 pub enum Reply {
     Account(GetUserAppIdResponse),
-    Users(Vec<UserRow>),
+    Users(ListedUsers),
     Details(UserDetails),
     Keys(Vec<AccessKey>),
     LastUsed(Vec<LastUsed>),
@@ -101,85 +111,96 @@ pub enum Reply {
     /// The new key, with the SecretKey: the only time it is ever seen.
     Created(AccessKeyDetail),
     Done,
-    Owner(OwnerOutcome),
+    Owner(SearchOutcome),
 }
 
-/// How an owner search ended.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum OwnerOutcome {
-    Found {
-        uin: u64,
-        name: String,
-        key: AccessKey,
-        /// Answered from what the run already knew, without a call.
-        from_cache: bool,
-    },
-    NotFound {
-        /// Users whose keys were looked at.
-        searched: usize,
-        /// Users whose keys could not be listed: "name (Code)".
-        skipped: Vec<String>,
-    },
-    Cancelled {
-        done: usize,
-        total: usize,
-    },
+/// What a key asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Quit,
+    Help,
+    CloseHelp,
+    GoTab(Tab),
+    NextTab,
+    PreviousTab,
+    /// Drill down: User List → User Details → API Keys.
+    Open,
+    /// Go back up (or close what is open on top).
+    Back,
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    Filter,
+    FilterDone,
+    FilterClear,
+    Erase,
+    SortNext,
+    SortReverse,
+    Refresh,
+    CreateKey,
+    CopySecretId,
+    DisableKey,
+    EnableKey,
+    DeleteKey,
+    AccessPanel,
+    Confirm,
+    Cancel,
+    SwitchFocus,
+    /// Enter in a confirmation: activates the focused button, and never confirms.
+    Press,
+    Submit,
+    Reveal,
+    CopySecretKey,
+    Acknowledge,
+    CloseSecret,
+    /// Open the `:` command line.
+    CommandLine,
+    /// Tab in the command line: the next completion.
+    Complete,
+    /// Shift-Tab in the command line: the previous completion.
+    CompleteBack,
+    RunLine,
+    CancelLine,
+    CancelSearch,
+    /// Open the API-call log.
+    ShowLog,
+    CloseLog,
 }
 
-/// A failed call as the user sees it: which call, the Code, the Message and the RequestId.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Failure {
-    pub call: &'static str,
-    pub code: String,
-    pub message: String,
-    pub request_id: Option<String>,
-}
-
-impl Failure {
-    pub fn from_call(call: &'static str, error: &CallError) -> Self {
-        match error.api() {
-            Some(api) => Self {
-                call,
-                code: api.code.clone(),
-                message: match api.hint() {
-                    Some(hint) => format!("{} — {hint}", api.message),
-                    None => api.message.clone(),
-                },
-                request_id: Some(api.request_id.clone()),
-            },
-            None => Self {
-                call,
-                code: error.code().to_owned(),
-                message: error.to_string(),
-                request_id: None,
-            },
-        }
+impl Command {
+    /// Whether the command changes something on the server (refused in read-only mode).
+    pub fn mutates(self) -> bool {
+        matches!(
+            self,
+            Self::CreateKey | Self::DisableKey | Self::EnableKey | Self::DeleteKey
+        )
     }
 }
 
-impl Failure {
-    /// Everything but the RequestId: `ListUsers failed: Code — Message`.
-    pub fn summary(&self) -> String {
-        format!("{} failed: {} — {}", self.call, self.code, self.message)
-    }
-}
-
-impl fmt::Display for Failure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} failed: {} — {}", self.call, self.code, self.message)?;
-        match &self.request_id {
-            Some(id) => write!(f, " (RequestId {id})"),
-            None => write!(f, " (no RequestId: the request got no API answer)"),
-        }
-    }
+/// Something for the outside world to do.
+#[derive(Debug)]
+pub enum Effect {
+    /// An API call, run by the worker.
+    Call { ticket: Ticket, request: Request },
+    /// Stop a call in flight (an owner search).
+    Cancel { ticket: Ticket },
+    /// Resolve the profile and connect to it; success comes back as `TargetSwitched`.
+    SwitchProfile { name: String },
+    /// Put text on the clipboard (a SecretId, or a SecretKey).
+    Copy { what: Copied, text: Secret },
+    /// Remove a copied SecretKey from the clipboard.
+    ClearClipboard { secret: Secret },
 }
 
 /// What was put on the clipboard, for the flash line and the countdown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Copied {
-    SecretId(String),
+    SecretId(SecretId),
     /// The SecretKey of this SecretId (never the SecretKey itself).
-    SecretKey(String),
+    SecretKey(SecretId),
 }
 
 /// An intent or a result.
@@ -210,10 +231,12 @@ pub enum Action {
     /// A copy finished.
     Copied {
         what: Copied,
-        result: Result<Destination, String>,
+        result: Result<Destination, ClipboardError>,
     },
     /// The copied SecretKey was cleared from the clipboard (or was no longer there).
-    ClipboardCleared { result: Result<bool, String> },
+    ClipboardCleared {
+        result: Result<bool, ClipboardError>,
+    },
     /// The target could not be reached at all (e.g. the sandbox failed to start).
     TargetFailed(String),
     /// The target is ready: what the header shows.
@@ -223,10 +246,7 @@ pub enum Action {
     /// The transport made a call (for the API-call log).
     CallLogged(CallRecord),
     /// An owner search looked at more users.
-    SearchProgress {
-        ticket: Ticket,
-        progress: SearchProgress,
-    },
+    SearchProgress { ticket: Ticket, progress: Progress },
 }
 
 /// A mouse event, in terminal cells.

@@ -3,94 +3,22 @@
 //! something changed. The terminal is restored on exit, on panic and on SIGTERM/SIGHUP.
 
 use std::collections::VecDeque;
-use std::future::Future;
 use std::io;
-use std::path::{Path, PathBuf};
-use std::pin::Pin;
-use std::sync::Arc;
 
 use ratatui::DefaultTerminal;
 use tokio::sync::mpsc;
 
-use crate::cam::credential::Environment;
-use crate::cam::transport::CallObserver;
-use crate::cli::TargetArgs;
-use crate::config::Config;
-use crate::target::{self, Connection, Resolved, Target};
+use crate::target::Resolved;
 
-use super::action::{Action, Failure, Mouse, MouseKind, Request, Ticket};
+use super::action::{Action, Copied, Effect, Mouse, MouseKind};
 use super::clipboard::{Choice, Clipboard};
+use super::connection::{Connections, Targets, target_info};
 use super::event::{Event, Events};
 use super::keymap;
-use super::state::{Header, Remote, State, TargetInfo};
+use super::state::{Header, Remote, State};
 use super::theme::Theme;
 use super::ui::Console;
-use super::update::{Effect, update};
-use super::worker::Worker;
-
-/// Connecting may take a while (the sandbox starts a server); the console draws meanwhile.
-pub type Connecting = Pin<Box<dyn Future<Output = Result<Connection, String>> + Send>>;
-
-/// Everything needed to resolve and connect a target — the first one, and each `:profile NAME`.
-#[derive(Debug, Clone)]
-pub struct Targets {
-    pub args: TargetArgs,
-    pub config: Config,
-    pub env: Environment,
-    pub home: Option<PathBuf>,
-    /// Where the sandbox keeps its data, if there is a home for it.
-    pub data_dir: Option<PathBuf>,
-}
-
-impl Targets {
-    /// Names `:profile` accepts: config profiles, then SDK credential-file sections.
-    pub fn profile_names(&self) -> Vec<String> {
-        target::profile_names(&self.config, self.home.as_deref())
-    }
-
-    pub fn resolve_profile(&self, name: &str) -> Result<Resolved, target::TargetError> {
-        target::resolve_profile(
-            name,
-            &self.args,
-            &self.config,
-            &self.env,
-            self.home.as_deref(),
-        )
-    }
-
-    /// Connects on its own task: starting the sandbox (opening and seeding a database) must
-    /// never hold up drawing or input, even if part of it blocks. Every call made through the
-    /// connection is reported to `observer`.
-    pub fn connect(&self, resolved: &Resolved, observer: CallObserver) -> Connecting {
-        let (resolved, args, data_dir) =
-            (resolved.clone(), self.args.clone(), self.data_dir.clone());
-        Box::pin(async move {
-            tokio::spawn(async move {
-                target::connect(&resolved, &args, data_dir.as_deref(), Some(observer))
-                    .await
-                    .map_err(|e| e.to_string())
-            })
-            .await
-            .unwrap_or_else(|e| Err(format!("connecting failed: {e}")))
-        })
-    }
-}
-
-/// What the header shows for a resolved target before it is connected.
-fn target_info(resolved: &Resolved, profile: String) -> TargetInfo {
-    let sandbox = matches!(resolved.target, Target::Sandbox { .. });
-    TargetInfo {
-        label: if sandbox {
-            "starting…".to_owned()
-        } else {
-            resolved.label()
-        },
-        sandbox,
-        read_only: resolved.read_only,
-        accent: resolved.accent.as_ref().map(|a| a.color),
-        profile,
-    }
-}
+use super::update::update;
 
 pub struct Options {
     pub targets: Targets,
@@ -113,26 +41,6 @@ pub enum AppError {
 
 /// The debug-only switch that makes the console panic after its first frame (see `Loop`).
 const FORCE_PANIC_ENV: &str = "CAMTUI_DEBUG_PANIC";
-
-/// Sets up the log file: the console never writes logs to the screen.
-pub fn init_logging(path: &Path) -> io::Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(path)?;
-    let filter = tracing_subscriber::EnvFilter::try_from_env("CAMTUI_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    // A second initialisation (tests) is not an error worth failing for.
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::sync::Mutex::new(file))
-        .with_ansi(false)
-        .try_init();
-    Ok(())
-}
 
 fn restore() {
     let _ = crossterm::execute!(
@@ -173,21 +81,13 @@ struct Loop {
     theme: Theme,
     clipboard: Clipboard,
     warnings: Vec<String>,
-    targets: Targets,
-    connecting: Option<Connecting>,
-    /// Whether the target being connected is read-only (its worker refuses mutations too).
-    connecting_read_only: bool,
-    worker: Option<Worker>,
-    /// Calls issued before the target was ready.
-    queued: Vec<(Ticket, Request)>,
-    /// The connection in use (it owns the sandbox server when that is the target).
-    connection: Option<Connection>,
+    connections: Connections,
     started: std::time::Instant,
     /// Debug builds only: panic after the first frame, so tests can prove the terminal is
     /// restored after a panic. Needs `CAMTUI_DEBUG_PANIC=after-first-frame` exactly.
     force_panic: bool,
-    actions_tx: mpsc::UnboundedSender<Action>,
-    actions_rx: mpsc::UnboundedReceiver<Action>,
+    /// What the worker and the transport report.
+    actions: mpsc::UnboundedReceiver<Action>,
 }
 
 impl Loop {
@@ -204,14 +104,13 @@ impl Loop {
             read_only: info.read_only,
             accent: info.accent,
         });
-        state.profiles = options.targets.profile_names();
         state.mouse = options.mouse;
         let (actions_tx, actions_rx) = mpsc::unbounded_channel();
         let force_panic = cfg!(debug_assertions)
             && env.get(FORCE_PANIC_ENV).map(String::as_str) == Some("after-first-frame");
-        let connecting = options
-            .targets
-            .connect(&options.first, observer(actions_tx.clone()));
+        let connections =
+            Connections::new(options.targets, &options.first, actions_tx, options.started);
+        state.profiles = connections.profile_names();
         Self {
             state,
             theme,
@@ -221,16 +120,10 @@ impl Loop {
                 .into_iter()
                 .chain(clipboard_warning)
                 .collect(),
-            targets: options.targets,
-            connecting: Some(connecting),
-            connecting_read_only: options.first.read_only,
-            worker: None,
-            queued: Vec::new(),
-            connection: None,
+            connections,
             started: options.started,
             force_panic,
-            actions_tx,
-            actions_rx,
+            actions: actions_rx,
         }
     }
 
@@ -289,10 +182,9 @@ impl Loop {
                         break;
                     }
                 },
-                Some(action) = self.actions_rx.recv() => queue.push_back(action),
-                connected = poll_connecting(&mut self.connecting), if self.connecting.is_some() => {
-                    self.connecting = None;
-                    self.on_connected(connected, &mut queue);
+                Some(action) = self.actions.recv() => queue.push_back(action),
+                news = self.connections.connected(), if self.connections.is_connecting() => {
+                    queue.extend(news);
                 }
             }
             self.apply(&mut queue, terminal);
@@ -309,116 +201,28 @@ impl Loop {
         while let Some(action) = queue.pop_front() {
             for effect in update(&mut self.state, action) {
                 match effect {
-                    Effect::Call { ticket, request } => match &self.worker {
-                        Some(worker) => worker.spawn(ticket, request),
-                        None => self.queued.push((ticket, request)),
-                    },
+                    Effect::Call { ticket, request } => self.connections.call(ticket, request),
                     Effect::Copy { what, text } => {
-                        let secret = matches!(what, super::action::Copied::SecretKey(_));
-                        let result = self
-                            .clipboard
-                            .copy(text.expose(), secret, terminal.backend_mut())
-                            .map_err(|e| e.to_string());
+                        let secret = matches!(what, Copied::SecretKey(_));
+                        let result =
+                            self.clipboard
+                                .copy(text.expose(), secret, terminal.backend_mut());
                         queue.push_back(Action::Copied { what, result });
                     }
-                    Effect::Cancel { ticket } => {
-                        self.queued.retain(|(queued, _)| *queued != ticket);
-                        if let Some(worker) = &self.worker {
-                            worker.cancel(ticket);
-                        }
+                    Effect::Cancel { ticket } => self.connections.cancel(ticket),
+                    Effect::SwitchProfile { name } => {
+                        let news = self.connections.switch(name, &self.state.header.target);
+                        queue.push_back(news);
                     }
-                    Effect::SwitchProfile { name } => self.switch_profile(name, queue),
                     Effect::ClearClipboard { secret } => {
                         let result = self
                             .clipboard
-                            .clear_secret(secret.expose(), terminal.backend_mut())
-                            .map_err(|e| e.to_string());
+                            .clear_secret(secret.expose(), terminal.backend_mut());
                         queue.push_back(Action::ClipboardCleared { result });
                     }
                 }
             }
         }
-    }
-
-    fn on_connected(
-        &mut self,
-        connected: Result<Connection, String>,
-        queue: &mut VecDeque<Action>,
-    ) {
-        match connected {
-            Ok(connection) => {
-                // The header adds SANDBOX itself: it shows the sandbox's endpoint.
-                let label = connection
-                    .sandbox()
-                    .map_or_else(|| connection.label.clone(), |s| s.endpoint.clone());
-                tracing::info!(
-                    target = %label,
-                    after_ms = self.started.elapsed().as_secs_f64() * 1000.0,
-                    "connected"
-                );
-                let worker = Worker::new(
-                    connection.client.clone(),
-                    self.actions_tx.clone(),
-                    self.connecting_read_only,
-                );
-                for (ticket, request) in self.queued.drain(..) {
-                    worker.spawn(ticket, request);
-                }
-                self.worker = Some(worker);
-                self.connection = Some(connection);
-                queue.push_back(Action::TargetReady(label));
-            }
-            Err(reason) => {
-                tracing::error!(%reason, "cannot reach the target");
-                // Every call waiting for the target fails with the reason, so nothing spins forever.
-                for (ticket, request) in self.queued.drain(..) {
-                    queue.push_back(Action::Done {
-                        ticket,
-                        result: Err(Failure {
-                            call: request.call_name(),
-                            code: "ClientNetworkError".into(),
-                            message: reason.clone(),
-                            request_id: None,
-                        }),
-                        request,
-                    });
-                }
-                queue.push_back(Action::TargetFailed(reason));
-            }
-        }
-    }
-
-    /// `:profile NAME`: resolve it (a file read at most), then drop the old target — its
-    /// worker, its searches, its queued calls, its sandbox — and connect the new one. The state
-    /// resets on `TargetSwitched`, and the calls it issues wait for the new connection.
-    fn switch_profile(&mut self, name: String, queue: &mut VecDeque<Action>) {
-        let resolved = match self.targets.resolve_profile(&name) {
-            Ok(resolved) => resolved,
-            Err(e) => {
-                queue.push_back(Action::TargetFailed(format!(
-                    "Cannot switch to profile {name}: {e} — still on {}",
-                    self.state.header.target
-                )));
-                return;
-            }
-        };
-        tracing::info!(profile = %name, read_only = resolved.read_only, "switching profile");
-        self.worker = None;
-        self.queued.clear();
-        if let Some(old) = self.connection.take() {
-            // The sandbox writes its queued audit records before it stops.
-            tokio::spawn(async move {
-                if let Err(e) = old.close().await {
-                    tracing::warn!(error = %e, "closing the previous target");
-                }
-            });
-        }
-        self.connecting = Some(
-            self.targets
-                .connect(&resolved, observer(self.actions_tx.clone())),
-        );
-        self.connecting_read_only = resolved.read_only;
-        queue.push_back(Action::TargetSwitched(target_info(&resolved, name)));
     }
 
     /// A SecretKey still counting down on the clipboard does not outlive the console.
@@ -429,13 +233,6 @@ impl Loop {
                 .clear_secret(countdown.secret.expose(), terminal.backend_mut());
         }
     }
-}
-
-/// Reports every call of the run to the loop, as actions: the log is written by `update` only.
-fn observer(actions: mpsc::UnboundedSender<Action>) -> CallObserver {
-    Arc::new(move |record| {
-        let _ = actions.send(Action::CallLogged(record));
-    })
 }
 
 fn mouse_action(event: crossterm::event::MouseEvent) -> Option<Action> {
@@ -451,11 +248,4 @@ fn mouse_action(event: crossterm::event::MouseEvent) -> Option<Action> {
         column: event.column,
         row: event.row,
     }))
-}
-
-async fn poll_connecting(connecting: &mut Option<Connecting>) -> Result<Connection, String> {
-    match connecting.as_mut() {
-        Some(future) => future.await,
-        None => std::future::pending().await,
-    }
 }

@@ -9,8 +9,8 @@ use zeroize::Zeroizing;
 
 use crate::cam::credential::Environment;
 
-/// What `--clipboard` (or `CAMTUI_CLIPBOARD`) asks for.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+/// Which clipboard to use (`--clipboard`, `CAMTUI_CLIPBOARD`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Choice {
     /// Native when a display is present and the session is not over SSH, else OSC 52.
     #[default]

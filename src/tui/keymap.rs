@@ -3,136 +3,9 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::action::Action;
-use super::state::Tab;
-
-/// Where the keyboard focus is: a view, or a dialog on top of it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Context {
-    Users,
-    /// Typing into the User List filter.
-    Filter,
-    Details,
-    Keys,
-    ConfirmStatus,
-    ConfirmDelete,
-    Secret,
-    Help,
-    /// Typing into the `:` command line.
-    Command,
-    /// An owner search is running.
-    Search,
-    /// The API-call log is open.
-    CallLog,
-}
-
-impl Context {
-    pub const ALL: [Context; 11] = [
-        Context::Users,
-        Context::Filter,
-        Context::Details,
-        Context::Keys,
-        Context::ConfirmStatus,
-        Context::ConfirmDelete,
-        Context::Secret,
-        Context::Help,
-        Context::Command,
-        Context::Search,
-        Context::CallLog,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Self::Users => "User List",
-            Self::Filter => "User List filter",
-            Self::Details => "User Details",
-            Self::Keys => "API Keys",
-            Self::ConfirmStatus => "Confirmation",
-            Self::ConfirmDelete => "Delete confirmation",
-            Self::Secret => "New API key",
-            Self::Help => "Help",
-            Self::Command => "Command line",
-            Self::Search => "Owner search",
-            Self::CallLog => "API-call log",
-        }
-    }
-
-    /// Whether printable characters that are not bound go into a text field.
-    fn takes_text(self) -> bool {
-        matches!(self, Self::Filter | Self::ConfirmDelete | Self::Command)
-    }
-
-    /// Whether the tab keys, `?` and `q` work here.
-    fn has_global_keys(self) -> bool {
-        matches!(self, Self::Users | Self::Details | Self::Keys)
-    }
-}
-
-/// What a key asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
-    Quit,
-    Help,
-    CloseHelp,
-    GoTab(Tab),
-    NextTab,
-    PreviousTab,
-    /// Drill down: User List → User Details → API Keys.
-    Open,
-    /// Go back up (or close what is open on top).
-    Back,
-    Up,
-    Down,
-    Top,
-    Bottom,
-    PageUp,
-    PageDown,
-    Filter,
-    FilterDone,
-    FilterClear,
-    Erase,
-    SortNext,
-    SortReverse,
-    Refresh,
-    CreateKey,
-    CopySecretId,
-    DisableKey,
-    EnableKey,
-    DeleteKey,
-    AccessPanel,
-    Confirm,
-    Cancel,
-    SwitchFocus,
-    /// Enter in a confirmation: activates the focused button, and never confirms.
-    Press,
-    Submit,
-    Reveal,
-    CopySecretKey,
-    Acknowledge,
-    CloseSecret,
-    /// Open the `:` command line.
-    CommandLine,
-    /// Tab in the command line: the next completion.
-    Complete,
-    /// Shift-Tab in the command line: the previous completion.
-    CompleteBack,
-    RunLine,
-    CancelLine,
-    CancelSearch,
-    /// Open the API-call log.
-    ShowLog,
-    CloseLog,
-}
-
-impl Command {
-    /// Whether the command changes something on the server (refused in read-only mode).
-    pub fn mutates(self) -> bool {
-        matches!(
-            self,
-            Self::CreateKey | Self::DisableKey | Self::EnableKey | Self::DeleteKey
-        )
-    }
-}
+use super::action::{Action, Command};
+use super::model::Tab;
+use super::state::Context;
 
 /// A key as the table names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -408,7 +281,7 @@ const KEYS: [Binding; 8] = [
     ),
 ];
 
-const CONFIRM_STATUS: [Binding; 5] = [
+const CONFIRM: [Binding; 5] = [
     bind(&[K::Char('y')], C::Confirm, "confirm", Some("confirm")),
     bind(&[K::Char('n'), K::Esc], C::Cancel, "cancel", Some("cancel")),
     bind(
@@ -433,7 +306,7 @@ const CONFIRM_STATUS: [Binding; 5] = [
     bind(&[K::Ctrl('c')], C::Quit, "quit", None),
 ];
 
-const CONFIRM_DELETE: [Binding; 4] = [
+const CONFIRM_TYPED: [Binding; 4] = [
     bind(
         &[K::Enter],
         C::Submit,
@@ -554,8 +427,8 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::Filter => &FILTER,
         Context::Details => &DETAILS,
         Context::Keys => &KEYS,
-        Context::ConfirmStatus => &CONFIRM_STATUS,
-        Context::ConfirmDelete => &CONFIRM_DELETE,
+        Context::Confirm => &CONFIRM,
+        Context::ConfirmTyped => &CONFIRM_TYPED,
         Context::Secret => &SECRET,
         Context::Help => &HELP,
         Context::Command => &COMMAND,
@@ -661,7 +534,7 @@ mod tests {
         ));
         assert!(resolve(Context::Users, press(KeyCode::Char('x'))).is_none());
         assert!(matches!(
-            resolve(Context::ConfirmDelete, press(KeyCode::Char('y'))),
+            resolve(Context::ConfirmTyped, press(KeyCode::Char('y'))),
             Some(Action::Input('y'))
         ));
     }

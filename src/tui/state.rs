@@ -4,14 +4,13 @@
 use std::collections::BTreeMap;
 
 use crate::cam::Secret;
-use crate::cam::model::{
-    AccessKey, AccessKeyDetail, KEYS_PER_USER, KeyStatus, SubAccountInfo, UserKind,
-};
+use crate::cam::model::{AccessKey, AccessKeyDetail, KEYS_PER_USER, KeyStatus, SecretId, User};
+use crate::cam::owner::Progress;
 
-use super::action::{Failure, Request, Ticket};
+use super::action::Request;
 use super::call_log::{CallLog, LogView};
 use super::clipboard::Backend;
-use super::keymap::Context;
+use super::model::{AccessRecord, Failure, LastUsed, ListedUsers, Tab, Ticket, UserDetails};
 
 /// A quarter second: the tick the app sends for the spinner and timers.
 pub const TICKS_PER_SECOND: u64 = 4;
@@ -20,129 +19,68 @@ pub const SECRET_CLIPBOARD_SECONDS: u64 = 45;
 /// How many access records the panel shows (product.md §2.3).
 pub const ACCESS_RECORDS: usize = 20;
 
+/// Where the keyboard focus is: a view, or a dialog on top of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tab {
+pub enum Context {
     Users,
+    /// Typing into the User List filter.
+    Filter,
     Details,
     Keys,
+    /// A change waiting for `y`.
+    Confirm,
+    /// A change waiting for the end of its SecretId to be typed.
+    ConfirmTyped,
+    Secret,
+    Help,
+    /// Typing into the `:` command line.
+    Command,
+    /// An owner search is running.
+    Search,
+    /// The API-call log is open.
+    CallLog,
 }
 
-impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::Users, Tab::Details, Tab::Keys];
+impl Context {
+    pub const ALL: [Context; 11] = [
+        Context::Users,
+        Context::Filter,
+        Context::Details,
+        Context::Keys,
+        Context::Confirm,
+        Context::ConfirmTyped,
+        Context::Secret,
+        Context::Help,
+        Context::Command,
+        Context::Search,
+        Context::CallLog,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
             Self::Users => "User List",
+            Self::Filter => "User List filter",
             Self::Details => "User Details",
             Self::Keys => "API Keys",
+            Self::Confirm => "Confirmation",
+            Self::ConfirmTyped => "Delete confirmation",
+            Self::Secret => "New API key",
+            Self::Help => "Help",
+            Self::Command => "Command line",
+            Self::Search => "Owner search",
+            Self::CallLog => "API-call log",
         }
     }
 
-    pub fn number(self) -> usize {
-        match self {
-            Self::Users => 1,
-            Self::Details => 2,
-            Self::Keys => 3,
-        }
+    /// Whether printable characters that are not bound go into a text field.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Self::Filter | Self::ConfirmTyped | Self::Command)
     }
 
-    #[must_use]
-    pub fn next(self) -> Self {
-        match self {
-            Self::Users => Self::Details,
-            Self::Details => Self::Keys,
-            Self::Keys => Self::Users,
-        }
+    /// Whether the tab keys, `?` and `q` work here: one of the three views has the focus.
+    pub fn has_global_keys(self) -> bool {
+        matches!(self, Self::Users | Self::Details | Self::Keys)
     }
-
-    #[must_use]
-    pub fn previous(self) -> Self {
-        match self {
-            Self::Users => Self::Keys,
-            Self::Details => Self::Users,
-            Self::Keys => Self::Details,
-        }
-    }
-}
-
-/// One row of the User List: a sub-user or a collaborator.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UserRow {
-    pub uin: u64,
-    pub uid: u64,
-    pub name: String,
-    pub kind: UserKind,
-    pub remark: String,
-    pub console_login: bool,
-    pub phone: String,
-    pub country_code: String,
-    pub email: String,
-    pub created: String,
-    /// Name, remark and UIN in lower case, for the filter.
-    haystack: String,
-}
-
-impl UserRow {
-    pub fn new(info: SubAccountInfo, kind: UserKind) -> Self {
-        let haystack = format!("{}\t{}\t{}", info.name, info.remark, info.uin).to_lowercase();
-        Self {
-            uin: info.uin,
-            uid: info.uid,
-            name: info.name,
-            kind,
-            remark: info.remark,
-            console_login: info.console_login == 1,
-            phone: info.phone_num,
-            country_code: info.country_code,
-            email: info.email,
-            created: info.create_time,
-            haystack,
-        }
-    }
-
-    /// Whether the row matches a lower-case filter.
-    pub fn matches(&self, needle_lower: &str) -> bool {
-        self.haystack.contains(needle_lower)
-    }
-}
-
-/// Every field the User Details tab shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UserDetails {
-    pub uin: u64,
-    pub uid: u64,
-    pub name: String,
-    pub kind: UserKind,
-    pub remark: String,
-    pub console_login: bool,
-    pub phone: String,
-    pub country_code: String,
-    pub email: String,
-    pub last_login_ip: String,
-    pub last_login_time: String,
-    pub created: String,
-}
-
-/// When a key was last used (`GetSecurityLastUsed`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LastUsed {
-    pub secret_id: String,
-    /// Unix seconds of the last use, when the server knows it.
-    pub at: Option<i64>,
-    /// `YYYY-MM-DD`, when only the day is known.
-    pub date: Option<String>,
-}
-
-/// One access record of a key (a CloudAudit event).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AccessRecord {
-    /// Unix seconds.
-    pub time: i64,
-    pub action: String,
-    pub source_ip: String,
-    pub region: String,
-    /// `None` for a successful call, else the API error code (or the numeric one).
-    pub error: Option<String>,
 }
 
 /// The state of something fetched from the server. The last good data stays on screen while a
@@ -235,7 +173,7 @@ impl Column {
         Self::ALL[(at + 1) % Self::ALL.len()]
     }
 
-    fn key(self, row: &UserRow) -> SortKey<'_> {
+    fn key(self, row: &User) -> SortKey<'_> {
         match self {
             Self::Username => SortKey::Text(&row.name),
             Self::Uin => SortKey::Number(row.uin),
@@ -258,7 +196,9 @@ enum SortKey<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct UserList {
     pub load: Remote<()>,
-    rows: Vec<UserRow>,
+    rows: Vec<User>,
+    /// What the filter looks in, row by row.
+    haystacks: Vec<String>,
     /// Indices into `rows` in sort order.
     sorted: Vec<usize>,
     /// Indices into `rows` that pass the filter, in sort order: what is on screen.
@@ -283,7 +223,7 @@ impl UserList {
     }
 
     /// The rows on screen from `start`, at most `count` of them.
-    pub fn window(&self, start: usize, count: usize) -> impl Iterator<Item = &UserRow> {
+    pub fn window(&self, start: usize, count: usize) -> impl Iterator<Item = &User> {
         self.visible
             .iter()
             .skip(start)
@@ -291,16 +231,16 @@ impl UserList {
             .map(|i| &self.rows[*i])
     }
 
-    pub fn selected(&self) -> Option<&UserRow> {
+    pub fn selected(&self) -> Option<&User> {
         self.visible.get(self.cursor).map(|i| &self.rows[*i])
     }
 
-    pub fn find(&self, uin: u64) -> Option<&UserRow> {
+    pub fn find(&self, uin: u64) -> Option<&User> {
         self.rows.iter().find(|r| r.uin == uin)
     }
 
     /// Every row, filtered or not, in sort order.
-    pub fn all(&self) -> impl Iterator<Item = &UserRow> {
+    pub fn all(&self) -> impl Iterator<Item = &User> {
         self.sorted.iter().map(|i| &self.rows[*i])
     }
 
@@ -321,9 +261,9 @@ impl UserList {
     }
 
     /// Replaces the rows, keeping the cursor on the same user when it is still there.
-    pub fn set_rows(&mut self, rows: Vec<UserRow>) {
+    pub fn set_rows(&mut self, listed: ListedUsers) {
         let keep = self.selected().map(|r| r.uin);
-        self.rows = rows;
+        (self.rows, self.haystacks) = listed.into_parts();
         self.resort();
         self.refilter(keep);
     }
@@ -369,14 +309,14 @@ impl UserList {
 
     fn refilter(&mut self, keep: Option<u64>) {
         let needle = self.filter.trim().to_lowercase();
-        let rows = &self.rows;
+        let (rows, haystacks) = (&self.rows, &self.haystacks);
         self.visible = if needle.is_empty() {
             self.sorted.clone()
         } else {
             self.sorted
                 .iter()
                 .copied()
-                .filter(|i| rows[*i].matches(&needle))
+                .filter(|i| haystacks[*i].contains(&needle))
                 .collect()
         };
         self.cursor = keep
@@ -389,7 +329,7 @@ impl UserList {
 /// The user opened in User Details and API Keys, and what has been fetched about them.
 #[derive(Debug, Clone)]
 pub struct OpenUser {
-    pub user: UserRow,
+    pub user: User,
     pub details: Remote<UserDetails>,
     pub keys: Remote<Vec<AccessKey>>,
     pub last_used: Remote<Vec<LastUsed>>,
@@ -397,11 +337,11 @@ pub struct OpenUser {
     pub key_cursor: usize,
     pub panel: Option<AccessPanel>,
     /// The key to put the cursor on once the keys arrive (the one an owner search found).
-    pub select_key: Option<String>,
+    pub select_key: Option<SecretId>,
 }
 
 impl OpenUser {
-    pub fn new(user: UserRow) -> Self {
+    pub fn new(user: User) -> Self {
         Self {
             user,
             details: Remote::loading(),
@@ -421,12 +361,12 @@ impl OpenUser {
         self.key_list().get(self.key_cursor)
     }
 
-    pub fn last_used_of(&self, secret_id: &str) -> Option<&LastUsed> {
+    pub fn last_used_of(&self, secret_id: &SecretId) -> Option<&LastUsed> {
         self.last_used
             .data
             .as_ref()?
             .iter()
-            .find(|row| row.secret_id == secret_id)
+            .find(|row| row.secret_id == *secret_id)
     }
 
     /// "1 of 2 API keys, 1 enabled", once the keys are known.
@@ -446,19 +386,31 @@ impl OpenUser {
 /// The access-records panel of one key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AccessPanel {
-    pub secret_id: String,
+    pub secret_id: SecretId,
     pub records: Remote<Vec<AccessRecord>>,
 }
 
-/// A key status change waiting for `y`.
+/// A change waiting for the user's word: the request it sends once confirmed, as gitui's
+/// `ConfirmAction` → popup → `ConfirmedAction`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfirmStatus {
-    pub uin: u64,
+pub struct Confirm {
+    pub request: Request,
+    /// Whose key it is, as the dialog names them.
     pub user_name: String,
-    pub secret_id: String,
-    pub status: KeyStatus,
-    /// Which button has focus; it starts on Cancel.
-    pub focus: Button,
+    pub answer: Answer,
+}
+
+/// How a change is confirmed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// `y`; Enter presses the focused button, which starts on Cancel, and never confirms.
+    Press { focus: Button },
+    /// The last characters of the SecretId, typed; Enter checks them.
+    Type {
+        typed: String,
+        /// Set when Enter was pressed with the wrong text.
+        mismatch: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -467,27 +419,38 @@ pub enum Button {
     Confirm,
 }
 
-/// A deletion waiting for the last four characters of the SecretId.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfirmDelete {
-    pub uin: u64,
-    pub user_name: String,
-    pub secret_id: String,
-    pub typed: String,
-    /// Set when Enter was pressed with the wrong text.
-    pub mismatch: bool,
-}
+/// How many characters of the SecretId a typed confirmation asks for.
+pub const TYPED_CHARACTERS: usize = 4;
 
-impl ConfirmDelete {
-    /// What must be typed: the last four characters of the SecretId.
+impl Confirm {
+    /// Confirmed with `y`.
+    pub fn press(request: Request, user_name: String) -> Self {
+        Self {
+            request,
+            user_name,
+            answer: Answer::Press {
+                focus: Button::Cancel,
+            },
+        }
+    }
+
+    /// Confirmed by typing the end of the SecretId the request changes.
+    pub fn typed(request: Request, user_name: String) -> Self {
+        Self {
+            request,
+            user_name,
+            answer: Answer::Type {
+                typed: String::new(),
+                mismatch: false,
+            },
+        }
+    }
+
+    /// What must be typed: the last characters of the request's SecretId.
     pub fn expected(&self) -> &str {
-        let cut = self
-            .secret_id
-            .char_indices()
-            .rev()
-            .nth(3)
-            .map_or(0, |(at, _)| at);
-        &self.secret_id[cut..]
+        self.request
+            .secret_id()
+            .map_or("", |id| id.tail(TYPED_CHARACTERS))
     }
 }
 
@@ -505,8 +468,7 @@ pub struct SecretModal {
 pub enum Modal {
     /// The key list of the view the help was opened from.
     Help(Context),
-    ConfirmStatus(ConfirmStatus),
-    ConfirmDelete(ConfirmDelete),
+    Confirm(Confirm),
     Secret(SecretModal),
     /// The API-call log (`@`).
     CallLog(LogView),
@@ -544,17 +506,6 @@ pub struct Header {
     pub accent: Option<ratatui::style::Color>,
 }
 
-/// What a new target brings to the header (`:profile NAME` switched to it).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TargetInfo {
-    pub label: String,
-    pub sandbox: bool,
-    pub read_only: bool,
-    pub accent: Option<ratatui::style::Color>,
-    /// The profile's name, for the flash.
-    pub profile: String,
-}
-
 /// The `:` line being typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CommandLine {
@@ -567,44 +518,20 @@ pub struct CommandLine {
     pub history_at: Option<usize>,
 }
 
-/// How far an owner search has got (from the worker's progress reports).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SearchProgress {
-    /// Users looked at (from the cache or by a call), of `total`.
-    pub done: usize,
-    pub total: usize,
-    /// `ListAccessKeys` calls answered.
-    pub requests: usize,
-    pub elapsed_ms: u64,
-    /// Time left at the pace so far; `None` before the first answer.
-    pub eta_ms: Option<u64>,
-}
-
-impl SearchProgress {
-    /// 0.0 ..= 1.0.
-    pub fn ratio(&self) -> f64 {
-        if self.total == 0 {
-            1.0
-        } else {
-            (self.done as f64 / self.total as f64).min(1.0)
-        }
-    }
-}
-
 /// A search for the owner of a SecretId, while it runs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OwnerSearch {
     pub ticket: Ticket,
-    pub secret_id: String,
+    pub secret_id: SecretId,
     /// Users to look at when it started.
     pub users: usize,
-    pub progress: Option<SearchProgress>,
+    pub progress: Option<Progress>,
 }
 
 /// A SecretKey on the clipboard, to be cleared when the countdown ends.
 #[derive(Debug)]
 pub struct ClipboardCountdown {
-    pub secret_id: String,
+    pub secret_id: SecretId,
     pub secret: Secret,
     pub until: u64,
 }
@@ -719,12 +646,19 @@ impl State {
         ticket
     }
 
+    /// Whether `uin` is the user open in User Details and API Keys.
+    pub fn is_open(&self, uin: u64) -> bool {
+        self.open.as_ref().is_some_and(|o| o.user.uin == uin)
+    }
+
     /// What keys mean right now.
     pub fn context(&self) -> Context {
         match &self.modal {
             Some(Modal::Help(_)) => Context::Help,
-            Some(Modal::ConfirmStatus(_)) => Context::ConfirmStatus,
-            Some(Modal::ConfirmDelete(_)) => Context::ConfirmDelete,
+            Some(Modal::Confirm(confirm)) => match confirm.answer {
+                Answer::Press { .. } => Context::Confirm,
+                Answer::Type { .. } => Context::ConfirmTyped,
+            },
             Some(Modal::Secret(_)) => Context::Secret,
             Some(Modal::CallLog(_)) => Context::CallLog,
             None if self.command_line.is_some() => Context::Command,

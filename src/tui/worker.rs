@@ -3,7 +3,7 @@
 //! a fresh answer from a stale one. Owner searches report progress as actions too and can be
 //! cancelled. Nothing here touches the state.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -13,14 +13,15 @@ use tokio_util::sync::CancellationToken;
 use tracing::Instrument as _;
 
 use crate::cam::model::{
-    CreateAccessKey, DeleteAccessKey, DescribeSubAccounts, Event, GetUser, GetUserAppId, ListUsers,
-    SecretIdLastUsed, UpdateAccessKey, UserKind,
+    CreateAccessKey, DeleteAccessKey, DescribeSubAccounts, Event, GetUser, GetUserAppId, SecretId,
+    SecretIdLastUsed, UpdateAccessKey, User,
 };
-use crate::cam::owner::{self, KeyOwnerCache, SearchOptions, SearchOutcome, UserRef};
+use crate::cam::owner::{self, KeyOwnerCache, SearchOptions, UserRef};
 use crate::cam::{CallError, Client};
 
-use super::action::{Action, Failure, OwnerOutcome, Reply, Request, Ticket};
-use super::state::{ACCESS_RECORDS, AccessRecord, LastUsed, SearchProgress, UserDetails, UserRow};
+use super::action::{Action, Reply, Request};
+use super::model::{AccessRecord, Failure, LastUsed, Ticket, UserDetails};
+use super::state::ACCESS_RECORDS;
 
 /// Sends requests to one target. Dropping it cancels its owner searches: a target switched away
 /// from gets no more calls.
@@ -93,11 +94,8 @@ impl Worker {
                     (&request, cancel)
                 {
                     let progress_to = actions.clone();
-                    let result = find_owner(&client, secret_id, users, &owners, &token, |p| {
-                        let _ = progress_to.send(Action::SearchProgress {
-                            ticket,
-                            progress: progress(p),
-                        });
+                    let result = find_owner(&client, secret_id, users, &owners, &token, |progress| {
+                        let _ = progress_to.send(Action::SearchProgress { ticket, progress });
                     })
                     .await;
                     lock(&searches).remove(&ticket);
@@ -149,31 +147,20 @@ fn remember_keys(owners: &KeyOwnerCache, request: &Request, result: &Result<Repl
     }
 }
 
-fn progress(p: owner::Progress) -> SearchProgress {
-    let ms = |d: std::time::Duration| u64::try_from(d.as_millis()).unwrap_or(u64::MAX);
-    SearchProgress {
-        done: p.done,
-        total: p.total,
-        requests: p.requests,
-        elapsed_ms: ms(p.elapsed),
-        eta_ms: p.eta.map(ms),
-    }
-}
-
 /// Walks `ListAccessKeys` over `users` (`cam::owner` does the pacing) and says how it ended.
 ///
 /// Boxed with its `Send` bound spelled out: the search's stream of borrowing futures otherwise
 /// trips rustc's higher-ranked `Send` inference when spawned (rust-lang/rust#102211).
 pub fn find_owner<'a>(
     client: &'a Client,
-    secret_id: &'a str,
+    secret_id: &'a SecretId,
     users: &'a [UserRef],
     owners: &'a KeyOwnerCache,
     cancel: &'a CancellationToken,
     on_progress: impl FnMut(owner::Progress) + Send + 'a,
 ) -> Pin<Box<dyn Future<Output = Result<Reply, Failure>> + Send + 'a>> {
     Box::pin(async move {
-        let outcome = owner::find_owner(
+        owner::find_owner(
             client,
             secret_id,
             users,
@@ -183,32 +170,9 @@ pub fn find_owner<'a>(
             on_progress,
         )
         .await
-        .map_err(failed("ListAccessKeys"))?;
-        Ok(Reply::Owner(outcome_reply(outcome)))
+        .map(Reply::Owner)
+        .map_err(failed("ListAccessKeys"))
     })
-}
-
-fn outcome_reply(outcome: SearchOutcome) -> OwnerOutcome {
-    match outcome {
-        SearchOutcome::Found {
-            user,
-            key,
-            from_cache,
-        } => OwnerOutcome::Found {
-            uin: user.uin,
-            name: user.name,
-            key,
-            from_cache,
-        },
-        SearchOutcome::NotFound { searched, skipped } => OwnerOutcome::NotFound {
-            searched,
-            skipped: skipped
-                .iter()
-                .map(|s| format!("{} ({})", s.user.name, s.error.code()))
-                .collect(),
-        },
-        SearchOutcome::Cancelled { done, total } => OwnerOutcome::Cancelled { done, total },
-    }
 }
 
 fn failed(call: &'static str) -> impl Fn(CallError) -> Failure {
@@ -223,18 +187,11 @@ pub async fn perform(client: &Client, request: &Request) -> Result<Reply, Failur
             .await
             .map(Reply::Account)
             .map_err(failed("GetUserAppId")),
-        Request::Users => {
-            let users = client
-                .send(&ListUsers {})
-                .await
-                .map_err(failed("ListUsers"))?
-                .data;
-            let collaborators = client
-                .all_collaborators()
-                .await
-                .map_err(failed("ListCollaborators"))?;
-            Ok(Reply::Users(merge_users(users, collaborators)))
-        }
+        Request::Users => client
+            .all_users()
+            .await
+            .map(|users| Reply::Users(users.into()))
+            .map_err(|e| Failure::from_call(e.action, &e.source)),
         Request::Details { user } if user.kind.is_collaborator() => {
             let reply = client
                 .send(&DescribeSubAccounts {
@@ -345,25 +302,7 @@ pub async fn perform(client: &Client, request: &Request) -> Result<Reply, Failur
     }
 }
 
-/// Sub-users first, then collaborators not already listed.
-pub fn merge_users(
-    users: Vec<crate::cam::model::SubAccountInfo>,
-    collaborators: Vec<crate::cam::model::SubAccountInfo>,
-) -> Vec<UserRow> {
-    let mut seen = HashSet::new();
-    users
-        .into_iter()
-        .map(|u| UserRow::new(u, UserKind::SubUser))
-        .chain(
-            collaborators
-                .into_iter()
-                .map(|c| UserRow::new(c, UserKind::Collaborator)),
-        )
-        .filter(|row| seen.insert(row.uin))
-        .collect()
-}
-
-fn details_from_row(user: &UserRow) -> UserDetails {
+fn details_from_row(user: &User) -> UserDetails {
     UserDetails {
         uin: user.uin,
         uid: user.uid,
@@ -393,19 +332,12 @@ fn last_used(row: SecretIdLastUsed) -> LastUsed {
 
 /// An event as the panel shows it: failed calls by their API error code when the event has it.
 pub fn access_record(event: &Event) -> AccessRecord {
-    let error = event
-        .api_error_code()
-        .or_else(|| (event.error_code != 0).then(|| event.error_code.to_string()));
     AccessRecord {
         time: event.event_time.0,
         action: event.event_name.clone(),
         source_ip: event.source_ip_address.clone(),
-        region: if event.event_region.is_empty() {
-            event.resource_region.clone()
-        } else {
-            event.event_region.clone()
-        },
-        error,
+        region: event.region().to_owned(),
+        error: event.failure(),
     }
 }
 
@@ -413,29 +345,6 @@ pub fn access_record(event: &Event) -> AccessRecord {
 mod tests {
     use super::*;
     use crate::cam::de::EventTime;
-    use crate::cam::model::SubAccountInfo;
-
-    #[test]
-    fn collaborators_listed_as_users_are_not_doubled() {
-        let user = |uin, name: &str| SubAccountInfo {
-            uin,
-            name: name.into(),
-            ..SubAccountInfo::default()
-        };
-        let rows = merge_users(
-            vec![user(1, "alice"), user(2, "bob")],
-            vec![user(2, "bob"), user(3, "carol")],
-        );
-        let kinds: Vec<_> = rows.iter().map(|r| (r.uin, r.kind)).collect();
-        assert_eq!(
-            kinds,
-            [
-                (1, UserKind::SubUser),
-                (2, UserKind::SubUser),
-                (3, UserKind::Collaborator)
-            ]
-        );
-    }
 
     #[test]
     fn failed_events_show_their_api_code() {

@@ -5,7 +5,9 @@ Usage: lifecycle.py PORT ROOT_CREDENTIAL_JSON TCCLI_EXECUTABLE
 
 Both clients run a full key lifecycle (list users, create two keys, third refused, disable,
 delete, last used, access records) and must see the right codes for a bad signature and an
-expired timestamp. Exits non-zero with a message on the first mismatch.
+expired timestamp; the SDK also sets up and reads what User Details shows (a policy attached
+directly and through a group, groups, security settings). Exits non-zero with a message on the
+first mismatch.
 """
 import json
 import os
@@ -106,7 +108,9 @@ def sdk_lifecycle():
     events = audit(ROOT["secretId"], ROOT["secretKey"]).DescribeEvents(request(
         audit_models.DescribeEventsRequest, StartTime=now - 3600, EndTime=now, MaxResults=50,
         LookupAttributes=[{"AttributeKey": "AccessKeyId", "AttributeValue": second.AccessKeyId}]))
-    names = [(e.EventName, json.loads(e.CloudAuditEvent).get("apiErrorCode", "")) for e in events.Events]
+    # A failed call's code is in the answer it got, which CloudAuditEvent keeps as JSON text.
+    answers = [json.loads(json.loads(e.CloudAuditEvent)["responseElements"]) for e in events.Events]
+    names = [(e.EventName, a.get("Error", {}).get("Code", "")) for e, a in zip(events.Events, answers)]
     check(("ListAccessKeys", "AuthFailure.SecretIdNotFound") in names, f"SDK DescribeEvents shows the refused call of the disabled key: {names}")
     check(events.ListOver is True, "SDK DescribeEvents ListOver")
     looked = audit(ROOT["secretId"], ROOT["secretKey"]).LookUpEvents(request(
@@ -120,6 +124,32 @@ def sdk_lifecycle():
     with mock.patch("time.time", lambda: real() - 600):
         code = error_code(lambda: own.ListAccessKeys(cam_models.ListAccessKeysRequest()))
     check(code == "AuthFailure.SignatureExpire", f"SDK expired timestamp ({code})")
+    return uin
+
+
+def sdk_permissions(uin):
+    root = cam(ROOT["secretId"], ROOT["secretKey"])
+    document = json.dumps({"version": "2.0", "statement": [{"effect": "allow", "action": ["name/cos:*"], "resource": ["*"]}]})
+    policy = root.CreatePolicy(request(cam_models.CreatePolicyRequest, PolicyName="sdk-cos", PolicyDocument=document,
+                                       Description="python sdk")).PolicyId
+    read = root.GetPolicy(request(cam_models.GetPolicyRequest, PolicyId=policy))
+    check(read.Type == 1 and json.loads(read.PolicyDocument) == json.loads(document), "SDK GetPolicy reads the document back")
+    root.AttachUserPolicy(request(cam_models.AttachUserPolicyRequest, PolicyId=policy, AttachUin=uin))
+    group = root.CreateGroup(request(cam_models.CreateGroupRequest, GroupName="sdk-group", Remark="python sdk")).GroupId
+    root.AddUserToGroup(request(cam_models.AddUserToGroupRequest, Info=[{"GroupId": group, "Uin": uin}]))
+    root.AttachGroupPolicy(request(cam_models.AttachGroupPolicyRequest, PolicyId=400411, AttachGroupId=group))
+    listed = root.ListAttachedUserAllPolicies(request(cam_models.ListAttachedUserAllPoliciesRequest, TargetUin=uin, Rp=20,
+                                                      Page=1, AttachType=0))
+    rows = {p.PolicyName: p for p in listed.PolicyList}
+    check(listed.TotalNum == 2 and rows["sdk-cos"].PolicyId == str(policy) and rows["sdk-cos"].StrategyType == "1",
+          "SDK ListAttachedUserAllPolicies: ids and types as strings")
+    check([g.GroupName for g in rows["ReadOnlyAccess"].Groups] == ["sdk-group"], "SDK ListAttachedUserAllPolicies names the group")
+    groups = root.ListGroupsForUser(request(cam_models.ListGroupsForUserRequest, SubUin=uin))
+    check([g.GroupId for g in groups.GroupInfo] == [group], "SDK ListGroupsForUser")
+    code = error_code(lambda: root.SetMfaFlag(request(cam_models.SetMfaFlagRequest, OpUin=uin, LoginFlag={"Phone": 1})))
+    check(code == "FailedOperation.UserNotBindPhone", f"SDK SetMfaFlag needs a phone ({code})")
+    flags = root.DescribeSafeAuthFlagColl(request(cam_models.DescribeSafeAuthFlagCollRequest, SubUin=uin))
+    check(flags.LoginFlag.Phone == 0 and flags.ActionFlag.Stoken == 0, "SDK DescribeSafeAuthFlagColl: no protection")
 
 
 def tccli(args, secret_id=ROOT["secretId"], secret_key=ROOT["secretKey"], clock_offset=0):
@@ -173,12 +203,14 @@ def tccli_lifecycle():
     check(code == "AuthFailure.SignatureFailure", f"tccli bad signature ({code})")
     _, code = tccli(["cam", "ListAccessKeys"], first["AccessKeyId"], first["SecretAccessKey"], clock_offset=-900)
     check(code == "AuthFailure.SignatureExpire", f"tccli expired timestamp ({code})")
+    policies, _ = tccli(["cam", "ListPolicies", "--Scope", "QCS", "--Rp", "200"])
+    check(any(p["PolicyName"] == "AdministratorAccess" for p in policies["List"]), "tccli ListPolicies lists the presets")
 
 
 if __name__ == "__main__":
     for proxy in [k for k in os.environ if k.upper().endswith("_PROXY")]:
         del os.environ[proxy]
-    sdk_lifecycle()
+    sdk_permissions(sdk_lifecycle())
     with tempfile.TemporaryDirectory() as home:
         TCCLI_HOME = home
         tccli_lifecycle()

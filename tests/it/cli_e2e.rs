@@ -9,10 +9,12 @@ use std::process::Output;
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr as _;
 
-use camtui::cam::model::{Event, GetUserAppId};
+use camtui::cam::model::{Event, GetUserAppId, SecretId};
 use camtui::cam::{Client, Credential, Endpoint, Transport, TransportConfig};
 use camtui::server::seed::{Seed, SeedSource};
 use camtui::server::{ServerConfig, ServerHandle};
+
+use crate::support::wire::{Signing, exchange};
 
 const SEED: &str = include_str!("../fixtures/cli-seed.json");
 const ROOT_ID: &str = "IKIDrootTestKey0000000000000000000000";
@@ -36,6 +38,7 @@ impl Harness {
             db: dir.path().join("server.db"),
             root_credential: Credential::new(ROOT_ID, ROOT_KEY),
             seed: Some(SeedSource::Data(Seed::parse(SEED).unwrap())),
+            real_limits: false,
         })
         .await
         .unwrap();
@@ -95,7 +98,7 @@ impl Harness {
         self.server.flush_audit().await;
         let now = chrono::Utc::now().timestamp() as u64 + 5;
         self.root_client()
-            .latest_access_records(ROOT_ID, 500, now)
+            .latest_access_records(&SecretId::from_wire(ROOT_ID), 500, now)
             .await
             .unwrap()
     }
@@ -204,12 +207,13 @@ async fn users_table_and_json() {
     let zhang = users.iter().find(|u| u["name"] == "张伟").unwrap();
     assert_eq!(zhang["type"], "sub-user");
     assert_eq!(zhang["remark"], "运维值班");
-    let keys: Vec<&str> = carol
+    let mut keys: Vec<&str> = carol
         .as_object()
         .unwrap()
         .keys()
         .map(String::as_str)
         .collect();
+    keys.sort_unstable();
     assert_eq!(
         keys,
         [
@@ -250,11 +254,94 @@ async fn user_details_by_name_and_uin() {
     let json = h.run(&["user", "张伟", "-o", "json"]).await.ok().json();
     assert_eq!(json["uin"], 100_000_000_012_u64);
 
+    // A user without policies, groups or protection says so.
+    let bob = h.run(&["user", "bob"]).await.ok().stdout();
+    for line in [
+        "Permissions\nno policies",
+        "Groups\nin no group",
+        "Login protection        off",
+    ] {
+        assert!(bob.contains(line), "{line:?} in {bob}");
+    }
+
     let missing = h.run(&["user", "nobody"]).await.fails(1);
     assert!(
         missing
             .stderr()
             .contains("no sub-user or collaborator is named \"nobody\"")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn user_permissions_groups_and_security() {
+    let h = Harness::start().await;
+    let table = h.run(&["user", "alice"]).await.ok().stdout();
+    let section = |name: &str| {
+        let start = table
+            .find(&format!("\n{name}\n"))
+            .unwrap_or_else(|| panic!("{name} in {table}"));
+        let rest = &table[start + name.len() + 2..];
+        rest[..rest.find("\n\n").unwrap_or(rest.len())].to_owned()
+    };
+    let permissions = section("Permissions");
+    assert_aligned(&permissions);
+    let lines: Vec<&str> = permissions.lines().collect();
+    assert_eq!(
+        lines[0].split_whitespace().collect::<Vec<_>>(),
+        ["POLICY", "TYPE", "ATTACHED", "VIA", "ATTACHED"]
+    );
+    // Newest attachment first: directly 30 days ago, then ops's two.
+    let rows: Vec<Vec<&str>> = lines[1..]
+        .iter()
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert_eq!(rows.len(), 3, "{permissions}");
+    assert_eq!(rows[0][..3], ["QcloudCOSReadOnlyAccess", "preset", "user"]);
+    assert_eq!(rows[1][..4], ["ci-deploy", "custom", "group", "ops"]);
+    assert_eq!(rows[2][..4], ["ReadOnlyAccess", "preset", "group", "ops"]);
+    assert!(
+        rows.iter()
+            .all(|r| r[r.len() - 2].len() == 10 && r[r.len() - 1].len() == 8)
+    );
+    let groups = section("Groups");
+    assert!(groups.contains("ops    SRE and on-call"), "{groups}");
+    let security = section("Security");
+    assert!(
+        security.contains("Login protection        security phone"),
+        "{security}"
+    );
+    assert!(
+        security.contains("Operation protection    virtual MFA device"),
+        "{security}"
+    );
+    assert!(
+        security.contains("Unusual-location login  notify by phone, email"),
+        "{security}"
+    );
+
+    let json = h.run(&["user", "alice", "-o", "json"]).await.ok().json();
+    let grants = json["permissions"].as_array().unwrap();
+    assert_eq!(grants.len(), 3);
+    assert_eq!(grants[0]["policy_name"], "QcloudCOSReadOnlyAccess");
+    assert_eq!(grants[0]["type"], "preset");
+    assert_eq!(grants[0]["attached_via"], "user");
+    assert!(grants[0].get("group_name").is_none());
+    assert_eq!(grants[1]["attached_via"], "group");
+    assert_eq!(grants[1]["group_name"], "ops");
+    assert!(grants[1]["group_id"].is_u64() && grants[1]["policy_id"].is_u64());
+    assert_eq!(grants[1]["attached"].as_str().unwrap().len(), 19);
+    assert_eq!(json["groups"][0]["name"], "ops");
+    assert_eq!(json["groups"][0]["remark"], "SRE and on-call");
+    let security = &json["security"];
+    assert_eq!(security["login_protection"], serde_json::json!(["phone"]));
+    assert_eq!(
+        security["operation_protection"],
+        serde_json::json!(["stoken"])
+    );
+    assert_eq!(security["unusual_login_verified"], false);
+    assert_eq!(
+        security["unusual_login_notices"],
+        serde_json::json!(["phone", "email"])
     );
 }
 
@@ -504,6 +591,17 @@ async fn usage_errors_exit_64() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn records_table_and_json() {
     let h = Harness::start().await;
+    // The server, like CloudAudit, refuses a request without a region; camtui sends one though
+    // none is configured anywhere (no flag, no TENCENTCLOUD_REGION, no config file).
+    let host = h.server.addr.to_string();
+    let regionless = Signing::cam(ROOT_ID, ROOT_KEY, &host)
+        .audit()
+        .post("DescribeEvents", r#"{"StartTime": 1, "EndTime": 2}"#)
+        .remove("X-TC-Region");
+    assert_eq!(
+        exchange(h.server.addr, &regionless).await.code(),
+        "MissingParameter"
+    );
     let table = h.run(&["records", ALICE_ENABLED]).await.ok().stdout();
     assert_aligned(&table);
     assert!(table.starts_with("TIME "), "{table}");

@@ -8,7 +8,7 @@ use std::time::Duration;
 use axum::body::Bytes;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
-use camtui::cam::model::{CreateAccessKey, ListAccessKeys, Service};
+use camtui::cam::model::{CreateAccessKey, ListAccessKeys, SecretId, Service};
 use camtui::cam::signer;
 use camtui::cam::transport::{CallRecord, Endpoint, TransportConfig};
 use camtui::cam::{CallError, Client, Credential, Transport};
@@ -63,6 +63,7 @@ fn client(url: &str, records: Arc<Mutex<Vec<CallRecord>>>) -> Client {
     let mut config = TransportConfig::new(Endpoint::custom(url).unwrap());
     config.timeout = Duration::from_millis(500);
     config.retry_backoff = Duration::from_millis(10);
+    config.rate_limit_backoff = Duration::from_millis(10);
     config.region = Some("ap-guangzhou".into());
     let transport = Transport::new(config, Credential::new(SECRET_ID, SECRET_KEY))
         .unwrap()
@@ -113,6 +114,41 @@ async fn sends_the_sdk_headers_and_a_signature_that_verifies() {
             payload: signer::Payload::Body(body),
         }
     ));
+}
+
+// CloudAudit requires a region it serves; CAM is global and gets one only when configured.
+#[tokio::test]
+async fn cloudaudit_always_carries_a_region_and_cam_only_a_configured_one() {
+    let (url, seen) = responder(vec![Reply::Json(r#"{"Response": {"RequestId": "r"}}"#)]).await;
+    for configured in [None, Some("ap-beijing"), Some("ap-tokyo")] {
+        let mut config = TransportConfig::new(Endpoint::custom(&url).unwrap());
+        config.region = configured.map(str::to_owned);
+        let client =
+            Client::new(Transport::new(config, Credential::new(SECRET_ID, SECRET_KEY)).unwrap());
+        for service in Service::ALL {
+            client
+                .call_raw(service, "Probe", &serde_json::json!({}))
+                .await
+                .unwrap();
+        }
+    }
+    let seen = seen.lock().unwrap();
+    let regions: Vec<Option<&str>> = seen
+        .requests
+        .iter()
+        .map(|(headers, _)| headers.get("x-tc-region").map(|v| v.to_str().unwrap()))
+        .collect();
+    assert_eq!(
+        regions,
+        [
+            None,
+            Some("ap-guangzhou"),
+            Some("ap-beijing"),
+            Some("ap-guangzhou"),
+            Some("ap-tokyo"),
+            Some("ap-tokyo"),
+        ]
+    );
 }
 
 #[tokio::test]
@@ -271,7 +307,7 @@ async fn access_records_walk_back_in_30_day_windows_until_the_limit() {
     .await;
     let now = 1_800_000_000;
     let records = client(&url, Arc::default())
-        .latest_access_records("IKIDkey", 5, now)
+        .latest_access_records(&SecretId::from_wire("IKIDkey"), 5, now)
         .await
         .unwrap();
     let names: Vec<_> = records.iter().map(|e| e.event_name.as_str()).collect();

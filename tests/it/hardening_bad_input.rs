@@ -15,7 +15,7 @@ use crate::support;
 
 use std::path::Path;
 
-use camtui::cam::model::{DeleteAccessKey, UpdateAccessKey};
+use camtui::cam::model::{DeleteAccessKey, SecretId, UpdateAccessKey};
 use serde_json::json;
 use sha2::{Digest as _, Sha256};
 use support::dump::{Dump, EVENTS};
@@ -82,14 +82,14 @@ async fn fixture() -> Fixture {
     let carol = key(server.new_key(carol_uin).await);
     let root = server.root();
     root.send(&UpdateAccessKey {
-        access_key_id: alice_disabled.id.clone(),
+        access_key_id: SecretId::from_wire(alice_disabled.id.clone()),
         status: camtui::cam::model::KeyStatus::Inactive,
         target_uin: Some(alice_uin),
     })
     .await
     .unwrap();
     root.send(&DeleteAccessKey {
-        access_key_id: bob_deleted.id.clone(),
+        access_key_id: SecretId::from_wire(bob_deleted.id.clone()),
         target_uin: Some(bob_uin),
     })
     .await
@@ -391,12 +391,12 @@ fn cases(f: &Fixture) -> Vec<Case> {
         true,
     ));
     c.push(case(
-        "value: Description of 301 bytes",
+        "value: Description of 1025 characters",
         root.post(
             "CreateAccessKey",
-            json!({"TargetUin": bob_uin, "Description": "d".repeat(301)}).to_string(),
+            json!({"TargetUin": bob_uin, "Description": "d".repeat(1025)}).to_string(),
         ),
-        "InvalidParameter.DescriptionLengthOverlimit",
+        "InvalidParameter.ParamError",
         true,
     ));
     c.push(case(
@@ -663,6 +663,23 @@ fn cases(f: &Fixture) -> Vec<Case> {
             )
             .set("Authorization", rescoped),
         "AuthFailure.SignatureFailure",
+        true,
+    ));
+    let window = json!({"StartTime": 1, "EndTime": 2}).to_string();
+    c.push(case(
+        "CloudAudit without X-TC-Region",
+        audit
+            .post("DescribeEvents", window.clone())
+            .remove("X-TC-Region"),
+        "MissingParameter",
+        true,
+    ));
+    c.push(case(
+        "CloudAudit in a region it does not answer in",
+        audit
+            .post("DescribeEvents", window)
+            .set("X-TC-Region", "na-ashburn"),
+        "UnsupportedRegion",
         true,
     ));
     let mut cvm = root.clone();

@@ -86,7 +86,7 @@ async fn listed_keys(client: &Client, owner: u64) -> BTreeMap<String, bool> {
         .into_iter()
         .map(|k| {
             (
-                k.access_key_id,
+                k.access_key_id.into(),
                 k.status == camtui::cam::model::KeyStatus::Active,
             )
         })
@@ -244,6 +244,7 @@ async fn parallel_enable_and_disable_end_as_the_last_commit() {
         db: db.clone(),
         root_credential: Credential::new(ROOT_ID, ROOT_KEY),
         seed: None,
+        real_limits: false,
     };
     let handle = spawn(config()).await.unwrap();
     let client = |endpoint: &str| {
@@ -601,6 +602,7 @@ async fn mixed_load_of_eight_clients_keeps_every_invariant() {
             db: handle_db.clone(),
             root_credential: Credential::new(ROOT_ID, ROOT_KEY),
             seed: None,
+            real_limits: false,
         })
         .await
         .unwrap();

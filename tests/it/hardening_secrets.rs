@@ -403,6 +403,7 @@ async fn a_stolen_database_yields_no_usable_key() {
         db: stolen.path().join("cam.db"),
         root_credential: Credential::new(ROOT_ID, ROOT_KEY),
         seed: None,
+        real_limits: false,
     })
     .await;
     let error = started.expect_err("no key file, no server").to_string();

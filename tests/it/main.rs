@@ -5,7 +5,9 @@
 mod support;
 
 mod cli_e2e;
+mod client_endpoints;
 mod client_transport;
+mod conformance;
 mod hardening_bad_input;
 mod hardening_concurrency;
 mod hardening_crash;
@@ -16,11 +18,15 @@ mod model_decoding;
 mod owner_search;
 mod server_audit;
 mod server_compat;
+mod server_iam;
 mod server_keys;
+mod server_limits;
 mod server_processes;
 mod server_protocol;
 mod server_users;
+mod shell;
 mod signer_vectors;
 mod tui_operator_tmux;
 mod tui_tmux;
 mod tui_worker;
+mod user_listing;

@@ -3,9 +3,12 @@
 
 use camtui::cam::de::EventTime;
 use camtui::cam::model::{
-    CreateAccessKeyResponse, DescribeEventsResponse, DescribeSubAccountsResponse,
+    CreateAccessKeyResponse, CreateGroupResponse, CreatePolicyResponse, DescribeEventsResponse,
+    DescribeSafeAuthFlagCollResponse, DescribeSubAccountsResponse, Empty, GetPolicyResponse,
     GetSecurityLastUsedResponse, GetUserAppIdResponse, GetUserResponse, KeyStatus,
-    ListAccessKeysResponse, ListCollaboratorsResponse, ListUsersResponse, LookUpEventsResponse,
+    ListAccessKeysResponse, ListAttachedUserAllPoliciesResponse, ListAttachedUserPoliciesResponse,
+    ListCollaboratorsResponse, ListGroupsResponse, ListPoliciesResponse, ListUsersResponse,
+    LookUpEventsResponse, POLICY_TYPE_CUSTOM, POLICY_TYPE_PRESET, Verification,
 };
 use camtui::cam::transport::decode_envelope;
 
@@ -104,7 +107,7 @@ fn events_in_both_time_formats() {
     assert_eq!(e.event_time, EventTime(1_553_056_587));
     assert_eq!(e.source_ip_address, "59.37.125.124");
     assert_eq!(e.request_id, "15936031437374_1553056587.6815_v2");
-    assert_eq!(e.api_error_code(), None);
+    assert_eq!(e.failure(), None);
 
     let r: DescribeEventsResponse = decode(
         r#"{"Response": {"ListOver": false, "NextToken": 12, "Events": [{"EventTime": "1680513809", "ErrorCode": "403", "CloudAuditEvent": "{\"apiErrorCode\":\"AuthFailure.SignatureFailure\"}", "EventName": "ListAccessKeys"}], "RequestId": "r"}}"#,
@@ -113,7 +116,125 @@ fn events_in_both_time_formats() {
     assert_eq!(r.events[0].event_time, EventTime(1_680_513_809));
     assert_eq!(r.events[0].error_code, 403);
     assert_eq!(
-        r.events[0].api_error_code().as_deref(),
+        r.events[0].failure().as_deref(),
         Some("AuthFailure.SignatureFailure")
     );
+}
+
+// The official examples (tccli's examples.json) of the User Details actions.
+
+#[test]
+fn policies_official_examples() {
+    let r: CreatePolicyResponse = decode(
+        r#"{"Response": {"PolicyId": 17698703, "RequestId": "89360f78-b1dd-4e43-aa91-ecb2c8b8f282"}}"#,
+    );
+    assert_eq!(r.policy_id, 17_698_703);
+    let r: GetPolicyResponse = decode(
+        r#"{"Response": {"PolicyDocument": "{\"version\":\"2.0\",\"statement\":[{\"effect\":\"allow\",\"action\":[\"name\\/cos:*\"],\"resource\":[\"*\"]}]}", "UpdateTime": "2019-04-29 21:28:32", "AddTime": "2019-04-29 21:18:40", "PolicyName": "test-2019-04-29", "Description": "测试策略", "Type": 1, "RequestId": "845b309d-e531-402d-a4f6-ec124f06738b", "PresetAlias": "备注", "IsServiceLinkedRolePolicy": 0, "Tags": [{"Key": "region", "Value": "ap-guangzhou"}]}}"#,
+    );
+    assert_eq!(r.policy_type, POLICY_TYPE_CUSTOM);
+    assert_eq!(r.preset_alias.as_deref(), Some("备注"));
+    assert_eq!(r.tags[0].value, "ap-guangzhou");
+    // The document keeps CAM's escaped slash; it reads the same once parsed.
+    let document: serde_json::Value = serde_json::from_str(&r.policy_document).unwrap();
+    assert_eq!(document["statement"][0]["action"][0], "name/cos:*");
+    let r: ListPoliciesResponse = decode(
+        r#"{"Response": {"List": [{"PolicyId": 16313162, "PolicyName": "QcloudAccessForCDNRole", "AddTime": "2019-04-19 10:55:31", "Type": 2, "Description": "腾讯云内容分发网络(CDN)操作权限含日志服务(CLS)的增删改查日志集，增删改查日志主题，搜索下载上传日志。", "CreateMode": 2, "Attachments": 0, "ServiceType": "cooperator", "IsAttached": 1, "Deactived": 1, "DeactivedDetail": ["cvm"], "IsServiceLinkedPolicy": 1, "UpdateTime": "2019-04-19 10:55:31", "AttachEntityCount": 0, "AttachEntityBoundaryCount": 0}], "ServiceTypeList": ["scf"], "TotalNum": 239, "RequestId": "ae2bd2b7-1d55-4b0a-8154-e02407a2b390"}}"#,
+    );
+    assert_eq!((r.total_num, r.list.len()), (239, 1));
+    let policy = &r.list[0];
+    assert_eq!(policy.policy_type, POLICY_TYPE_PRESET);
+    assert_eq!(
+        policy.deactived_detail.as_deref(),
+        Some(&["cvm".to_owned()][..])
+    );
+    assert_eq!(policy.tags, None);
+    // Nullable fields come as null.
+    let r: ListPoliciesResponse = decode(
+        r#"{"Response": {"List": [{"PolicyId": "7", "PolicyName": "p", "AddTime": "2019-04-19 10:55:31", "Type": "1", "Description": null, "CreateMode": 2, "Attachments": 0, "ServiceType": null, "IsAttached": null, "Deactived": null, "DeactivedDetail": null, "IsServiceLinkedPolicy": null, "UpdateTime": null, "AttachEntityCount": null, "AttachEntityBoundaryCount": null}], "ServiceTypeList": [], "TotalNum": 1, "RequestId": "r"}}"#,
+    );
+    let policy = &r.list[0];
+    assert_eq!(
+        (policy.policy_id, policy.policy_type),
+        (7, POLICY_TYPE_CUSTOM)
+    );
+    assert_eq!(
+        (policy.description.as_deref(), policy.is_attached),
+        (None, None)
+    );
+}
+
+#[test]
+fn attachments_official_examples() {
+    // Attach/DetachUserPolicy and Attach/DetachGroupPolicy share this example.
+    let _: Empty = decode(r#"{"Response": {"RequestId": "1a21f666-d00e-4df8-92f7-7121f9012e43"}}"#);
+    let r: ListAttachedUserPoliciesResponse = decode(
+        r#"{"Response": {"List": [{"PolicyId": 109360057, "PolicyName": "policygen-20240909141614", "AddTime": "2024-09-09 15:51:40", "CreateMode": 3, "Remark": "cos policy", "OperateOwnerUin": "100008847111", "OperateUin": "100008847111", "OperateUinType": 0, "PolicyType": "User", "Deactived": 0, "DeactivedDetail": ["ccs"]}], "TotalNum": 1, "RequestId": "db1cdf3f-9b1a-47c5-88b3-c49089aaa811"}}"#,
+    );
+    let policy = &r.list[0];
+    assert_eq!((policy.policy_id, policy.create_mode), (109_360_057, 3));
+    assert_eq!(policy.policy_type, "User");
+    assert_eq!(policy.operate_uin.as_deref(), Some("100008847111"));
+    assert_eq!(policy.operate_uin_type, Some(0));
+    let r: ListAttachedUserAllPoliciesResponse = decode(
+        r#"{"Response": {"TotalNum": 1, "PolicyList": [{"AddTime": "2020-01-16 15:09:27", "CreateMode": "2", "Deactived": 1, "DeactivedDetail": ["consolesms"], "Description": "短信（SMS）全读写访问权限", "Groups": [{"GroupId": 93878, "GroupName": "系统运维"}], "PolicyId": "219064", "PolicyName": "QcloudSMSFullAccess", "StrategyType": "2"}], "RequestId": "d369dabb-ebc9-4598-baae-e1177e9e3868"}}"#,
+    );
+    let policy = &r.policy_list[0];
+    // Ids and types are strings on the wire: numbers here.
+    assert_eq!(
+        (policy.policy_id, policy.strategy_type, policy.create_mode),
+        (219_064, POLICY_TYPE_PRESET, 2)
+    );
+    assert_eq!(policy.groups[0].group_name, "系统运维");
+    assert_eq!(policy.groups[0].group_id, 93_878);
+    // …and strings again when written, as the server answers.
+    let written = serde_json::to_value(policy).unwrap();
+    assert_eq!(written["PolicyId"], "219064");
+    assert_eq!(written["StrategyType"], "2");
+}
+
+#[test]
+fn groups_official_examples() {
+    let r: CreateGroupResponse = decode(
+        r#"{"Response": {"GroupId": 2020, "RequestId": "f36a5d34-0d51-4b91-b9fc-af5d02571656"}}"#,
+    );
+    assert_eq!(r.group_id, 2020);
+    let r: ListGroupsResponse = decode(
+        r#"{"Response": {"TotalNum": 2, "GroupInfo": [{"GroupId": 2021, "GroupName": "test2", "CreateTime": "2019-04-03 15:15:18", "Remark": "test2"}, {"GroupId": 2020, "GroupName": "test1", "CreateTime": "2019-04-03 15:11:34", "Remark": "test2"}], "RequestId": "dbb91d87-5e3f-42b4-8cc9-ad9f16600370"}}"#,
+    );
+    assert_eq!(
+        (r.total_num, r.group_info[1].group_name.as_str()),
+        (2, "test1")
+    );
+    for body in [
+        r#"{"Response": {"RequestId": "47c4a570-17fa-44a3-8ff6-fe006170c104"}}"#,
+        r#"{"Response": {"RequestId": "1fadd33e-6f57-4404-a912-bc00680b89d2"}}"#,
+    ] {
+        let _: Empty = decode(body);
+    }
+    let r: ListGroupsResponse = decode(
+        r#"{"Response": {"TotalNum": 1, "GroupInfo": [{"GroupId": 2020, "GroupName": "test1", "CreateTime": "2019-04-03 15:11:34", "Remark": "test2"}], "RequestId": "a614c392-3079-4dab-b819-0ab0563a32f0"}}"#,
+    );
+    assert_eq!(r.group_info[0].create_time, "2019-04-03 15:11:34");
+    let r: ListGroupsResponse =
+        decode(r#"{"Response": {"TotalNum": "0", "GroupInfo": null, "RequestId": "r"}}"#);
+    assert!(r.group_info.is_empty());
+}
+
+#[test]
+fn security_settings_official_examples() {
+    let r: DescribeSafeAuthFlagCollResponse = decode(
+        r#"{"Response": {"LoginFlag": {"Phone": 1, "Token": 0, "Stoken": 0, "Wechat": 0, "Custom": 0}, "ActionFlag": {"Phone": 0, "Token": 0, "Stoken": 0, "Wechat": 0, "Custom": 0}, "OffsiteFlag": {"VerifyFlag": 0, "NotifyPhone": 1, "NotifyEmail": 1, "NotifyWechat": 1, "Tips": 0}, "PromptTrust": 0, "RequestId": "9626da03-4645-4c54-ba90-74836284af0c"}}"#,
+    );
+    // Mail, U2FToken and Passkey are absent from the example: 0.
+    assert_eq!(r.login_flag.methods(), [Verification::Phone]);
+    assert!(r.action_flag.methods().is_empty());
+    assert_eq!(r.offsite_flag.notify_wechat, 1);
+    let r: DescribeSafeAuthFlagCollResponse = decode(
+        r#"{"Response": {"LoginFlag": {"Phone": "0", "U2FToken": "1"}, "ActionFlag": {"Passkey": 1}, "OffsiteFlag": {}, "PromptTrust": "1", "RequestId": "r"}}"#,
+    );
+    assert_eq!(r.login_flag.methods(), [Verification::U2fToken]);
+    assert_eq!(r.action_flag.methods(), [Verification::Passkey]);
+    assert_eq!(r.prompt_trust, 1);
+    let _: Empty = decode(r#"{"Response": {"RequestId": "cf75531d-b72d-4dcb-b0ed-d1c029a37f38"}}"#);
 }

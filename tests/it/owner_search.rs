@@ -14,6 +14,7 @@ use axum::{Json, Router};
 use serde_json::{Value, json};
 use tokio_util::sync::CancellationToken;
 
+use camtui::cam::model::SecretId;
 use camtui::cam::owner::{self, KeyOwnerCache, Progress, SearchOptions, SearchOutcome, UserRef};
 use camtui::cam::{Client, Credential, Endpoint, Transport, TransportConfig};
 
@@ -124,7 +125,7 @@ fn requests(f: &Fixture) -> usize {
 async fn finds_the_owner_and_remembers() {
     let f = fixture(12, vec![], Duration::ZERO).await;
     let cache = KeyOwnerCache::new();
-    let wanted = key_of(1009);
+    let wanted = SecretId::from_wire(key_of(1009));
     let mut reports = Vec::new();
     let outcome = owner::find_owner(
         &f.client,
@@ -189,7 +190,7 @@ async fn not_found_walks_everyone_once_and_skips_missing_users() {
     let mut last = None;
     let outcome = owner::find_owner(
         &f.client,
-        "AKIDnobodyownsthis0000",
+        &SecretId::from_wire("AKIDnobodyownsthis0000"),
         &f.users,
         &cache,
         fast(),
@@ -213,7 +214,7 @@ async fn not_found_walks_everyone_once_and_skips_missing_users() {
     // A second miss costs nothing but the user the endpoint could not list.
     let again = owner::find_owner(
         &f.client,
-        "AKIDnobodyownsthis0001",
+        &SecretId::from_wire("AKIDnobodyownsthis0001"),
         &f.users,
         &cache,
         fast(),
@@ -234,7 +235,7 @@ async fn every_user_failing_is_an_error() {
     let f = fixture(3, vec![1000, 1001, 1002], Duration::ZERO).await;
     let e = owner::find_owner(
         &f.client,
-        "AKIDnobodyownsthis0000",
+        &SecretId::from_wire("AKIDnobodyownsthis0000"),
         &f.users,
         &KeyOwnerCache::new(),
         fast(),
@@ -252,7 +253,7 @@ async fn cancel_stops_the_walk() {
     let cancel = CancellationToken::new();
     let outcome = owner::find_owner(
         &f.client,
-        &key_of(1199),
+        &SecretId::from_wire(key_of(1199)),
         &f.users,
         &KeyOwnerCache::new(),
         SearchOptions::default(),
@@ -286,7 +287,7 @@ async fn request_rate_stays_within_twenty_a_second() {
     let f = fixture(45, vec![], Duration::ZERO).await;
     let outcome = owner::find_owner(
         &f.client,
-        "AKIDnobodyownsthis0000",
+        &SecretId::from_wire("AKIDnobodyownsthis0000"),
         &f.users,
         &KeyOwnerCache::new(),
         SearchOptions::default(),

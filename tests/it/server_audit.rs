@@ -7,7 +7,7 @@ use crate::support;
 use camtui::cam::Credential;
 use camtui::cam::model::{
     CreateAccessKey, DescribeEvents, GetSecurityLastUsed, KeyStatus, LookUpEvents, LookupAttribute,
-    UpdateAccessKey,
+    SecretId, UpdateAccessKey,
 };
 use camtui::server::seed::Seed;
 use camtui::server::{ServerConfig, sandbox, spawn};
@@ -57,7 +57,7 @@ async fn describe_events_pages_newest_first_without_gaps() {
         seen.iter()
             .all(|e| (start as i64..=end as i64).contains(&e.event_time.0))
     );
-    assert!(seen.iter().any(|e| e.api_error_code().is_some()));
+    assert!(seen.iter().any(|e| e.failure().is_some()));
     let event = &seen[0];
     assert_eq!(
         event.event_source,
@@ -93,7 +93,10 @@ async fn filters_and_limits() {
     let all = root.send(&query(vec![])).await.unwrap().events;
     let some = &all[0];
     let by_key = root
-        .send(&query(vec![attribute("AccessKeyId", &some.secret_id)]))
+        .send(&query(vec![attribute(
+            "AccessKeyId",
+            some.secret_id.as_str(),
+        )]))
         .await
         .unwrap()
         .events;
@@ -123,7 +126,7 @@ async fn filters_and_limits() {
     assert!(
         failures
             .iter()
-            .all(|e| e.api_error_code().as_deref() == Some("AuthFailure.SignatureFailure"))
+            .all(|e| e.failure().as_deref() == Some("AuthFailure.SignatureFailure"))
     );
     let tagged = root
         .send(&query(vec![attribute("Tags", "x")]))
@@ -131,64 +134,70 @@ async fn filters_and_limits() {
         .unwrap();
     assert!(tagged.events.is_empty() && tagged.list_over);
 
+    // DescribeEvents documents no parameter code finer than InvalidParameter; the message says
+    // which rule the request broke.
     let refuse = |q: DescribeEvents| {
         let root = root.clone();
-        async move { code(root.send(&q).await) }
+        async move {
+            let error = root.send(&q).await.unwrap_err();
+            let api = error.api().expect("an API error");
+            assert_eq!(api.code, "InvalidParameter", "{api:?}");
+            api.message.clone()
+        }
     };
-    assert_eq!(
-        refuse(DescribeEvents {
-            max_results: Some(51),
-            ..query(vec![])
-        })
-        .await,
-        "InvalidParameterValue.MaxResult"
-    );
-    assert_eq!(
-        refuse(DescribeEvents {
-            start_time: end - 30 * 86_400,
-            ..query(vec![])
-        })
-        .await,
-        "LimitExceeded.OverTime"
-    );
     let (old_start, old_end) = window(61);
-    assert_eq!(
-        refuse(DescribeEvents {
-            start_time: old_start,
-            end_time: old_end,
-            ..query(vec![])
-        })
-        .await,
-        "LimitExceeded.OverTime"
-    );
-    assert_eq!(
-        refuse(DescribeEvents {
-            start_time: end,
-            end_time: start,
-            ..query(vec![])
-        })
-        .await,
-        "InvalidParameterValue.Time"
-    );
-    assert_eq!(
-        refuse(query(vec![attribute("Colour", "blue")])).await,
-        "InvalidParameterValue.attributeKey"
-    );
-    assert_eq!(
-        refuse(DescribeEvents {
-            next_token: Some(987_654_321),
-            ..query(vec![])
-        })
-        .await,
-        "InvalidParameterValue"
-    );
+    for (request, says) in [
+        (
+            DescribeEvents {
+                max_results: Some(51),
+                ..query(vec![])
+            },
+            "MaxResults",
+        ),
+        (
+            DescribeEvents {
+                start_time: end - 30 * 86_400,
+                ..query(vec![])
+            },
+            "less than 30 days",
+        ),
+        (
+            DescribeEvents {
+                start_time: old_start,
+                end_time: old_end,
+                ..query(vec![])
+            },
+            "90 days",
+        ),
+        (
+            DescribeEvents {
+                start_time: end,
+                end_time: start,
+                ..query(vec![])
+            },
+            "after EndTime",
+        ),
+        (query(vec![attribute("Colour", "blue")]), "Colour"),
+        (
+            DescribeEvents {
+                next_token: Some(987_654_321),
+                ..query(vec![])
+            },
+            "NextToken",
+        ),
+    ] {
+        let message = refuse(request).await;
+        assert!(message.contains(says), "{message}");
+    }
 }
 
 #[tokio::test]
 async fn look_up_events_pages_with_string_tokens() {
     let server = TestServer::start_with(Some(Seed::demo())).await;
     let root = server.root();
-    let (start, end) = window(0);
+    // LookUpEvents searches at most 7 days at a time.
+    let end = now();
+    let start = end - 7 * 86_400;
     let first = root
         .send(&LookUpEvents {
             start_time: start as i64,
@@ -224,6 +233,48 @@ async fn look_up_events_pages_with_string_tokens() {
         ),
         "InvalidParameterValue"
     );
+    // Its own codes, not DescribeEvents's.
+    let refused = |start: u64, end: u64, max_results: Option<i64>| {
+        let root = root.clone();
+        async move {
+            code(
+                root.send(&LookUpEvents {
+                    start_time: start as i64,
+                    end_time: end as i64,
+                    max_results,
+                    ..LookUpEvents::default()
+                })
+                .await,
+            )
+        }
+    };
+    assert_eq!(
+        refused(start - 1, end, None).await,
+        "LimitExceeded.OverTime"
+    );
+    assert_eq!(
+        refused(end, start, None).await,
+        "InvalidParameterValue.Time"
+    );
+    assert_eq!(
+        refused(start, end, Some(51)).await,
+        "InvalidParameterValue.MaxResult"
+    );
+    // The last page's NextToken is empty, never null.
+    let last = root
+        .send(&LookUpEvents {
+            start_time: start as i64,
+            end_time: end as i64,
+            max_results: Some(50),
+            lookup_attributes: vec![LookupAttribute::access_key_id(&SecretId::from_wire(
+                "IKIDnobody",
+            ))],
+            ..LookUpEvents::default()
+        })
+        .await
+        .unwrap();
+    assert!(last.list_over && last.events.is_empty());
+    assert_eq!(last.next_token.as_deref(), Some(""));
 }
 
 #[tokio::test]
@@ -231,14 +282,14 @@ async fn the_clients_walk_finds_the_latest_twenty_over_ninety_days() {
     let server = TestServer::start_with(Some(Seed::demo())).await;
     let root = server.root();
     // The busiest seeded key.
-    let data = Seed::demo().rows(0).unwrap();
+    let data = Seed::demo().rows(now() as i64).unwrap();
     let mut counts = std::collections::HashMap::<&str, usize>::new();
     for e in &data.events {
         *counts.entry(e.secret_id.as_str()).or_default() += 1;
     }
     let (busiest, total) = counts.into_iter().max_by_key(|(_, n)| *n).unwrap();
     let records = root
-        .latest_access_records(busiest, 20, now())
+        .latest_access_records(&SecretId::from_wire(busiest), 20, now())
         .await
         .unwrap();
     assert_eq!(records.len(), total.min(20));
@@ -267,7 +318,7 @@ async fn mutations_and_refusals_are_recorded() {
         "OperationDenied.AccessKeyOverLimit"
     );
     root.send(&UpdateAccessKey {
-        access_key_id: dave_key.clone(),
+        access_key_id: SecretId::from_wire(dave_key.clone()),
         status: KeyStatus::Inactive,
         target_uin: Some(uin),
     })
@@ -279,12 +330,12 @@ async fn mutations_and_refusals_are_recorded() {
     );
 
     let records = root
-        .latest_access_records(&dave_key, 20, now())
+        .latest_access_records(&SecretId::from_wire(dave_key), 20, now())
         .await
         .unwrap();
     let summary: Vec<(String, Option<String>)> = records
         .iter()
-        .map(|r| (r.event_name.clone(), r.api_error_code()))
+        .map(|r| (r.event_name.clone(), r.failure()))
         .collect();
     assert_eq!(
         summary,
@@ -302,13 +353,16 @@ async fn mutations_and_refusals_are_recorded() {
     );
     let created: serde_json::Value = serde_json::from_str(&records[2].cloud_audit_event).unwrap();
     assert_eq!(created["actionType"], "Write");
-    assert_eq!(created["sensitiveAction"], true);
+    assert_eq!(created["sensitiveAction"], "1");
     assert_eq!(created["userIdentity"]["userName"], "dave");
     assert_eq!(records[2].username, "dave");
     assert_eq!(records[2].error_code, 0);
     assert_ne!(records[1].error_code, 0);
     // Root's own UpdateAccessKey is root's event.
-    let root_records = root.latest_access_records(ROOT_ID, 5, now()).await.unwrap();
+    let root_records = root
+        .latest_access_records(&SecretId::from_wire(ROOT_ID), 5, now())
+        .await
+        .unwrap();
     assert!(
         root_records
             .iter()
@@ -325,6 +379,7 @@ async fn data_survives_a_restart_and_secrets_are_sealed() {
         db: db.clone(),
         root_credential: Credential::new(ROOT_ID, ROOT_KEY),
         seed: None,
+        real_limits: false,
     };
     let first = spawn(config()).await.unwrap();
     let endpoint = first.endpoint();

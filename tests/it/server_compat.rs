@@ -10,10 +10,7 @@ use std::sync::mpsc;
 
 /// The Python interpreter and tccli to use, if the packages are installed.
 fn tools() -> Option<(PathBuf, PathBuf)> {
-    let venv = std::env::var_os("CAMTUI_COMPAT_VENV").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("target/compat-venv"),
-        PathBuf::from,
-    );
+    let venv = crate::support::compat_venv();
     let mut candidates = vec![(venv.join("bin/python3"), venv.join("bin/tccli"))];
     if let Some(tccli) = find_on_path("tccli") {
         candidates.push((PathBuf::from("python3"), tccli));

@@ -5,7 +5,7 @@ use crate::support;
 
 use camtui::cam::Credential;
 use camtui::cam::model::{
-    CreateAccessKey, DeleteAccessKey, GetSecurityLastUsed, KeyStatus, ListAccessKeys,
+    CreateAccessKey, DeleteAccessKey, GetSecurityLastUsed, KeyStatus, ListAccessKeys, SecretId,
     UpdateAccessKey,
 };
 use support::{ROOT_ID, TestServer, code};
@@ -28,8 +28,8 @@ async fn root_lists_and_creates_its_own_keys() {
         .unwrap()
         .access_key
         .unwrap();
-    assert!(created.access_key_id.starts_with("IKID"));
-    assert_eq!(created.access_key_id.len(), 36);
+    assert!(created.access_key_id.as_str().starts_with("IKID"));
+    assert_eq!(created.access_key_id.as_str().len(), 36);
     assert_eq!(created.secret_access_key.expose().len(), 32);
     assert_eq!(created.status, KeyStatus::Active);
     assert_eq!(created.description.as_deref(), Some("ci-key"));
@@ -52,6 +52,43 @@ async fn root_lists_and_creates_its_own_keys() {
         created.secret_access_key.expose(),
     ));
     assert_eq!(second.access_keys(None).await.unwrap().len(), 2);
+}
+
+// The Terraform provider sends TargetUin 0 when it is unset: it means the caller, as omitting it
+// does, and never "no such user".
+#[tokio::test]
+async fn target_uin_zero_means_the_caller() {
+    let server = TestServer::start().await;
+    let uin = server.add_user("alice", false).await;
+    let (alice, alice_key) = server.key_client(uin).await;
+    let own = alice
+        .send(&ListAccessKeys {
+            target_uin: Some(0),
+        })
+        .await
+        .unwrap()
+        .access_keys;
+    assert_eq!(own.len(), 1);
+    assert_eq!(own[0].access_key_id, alice_key);
+    let created = alice
+        .send(&CreateAccessKey {
+            target_uin: Some(0),
+            description: None,
+        })
+        .await
+        .unwrap()
+        .access_key
+        .unwrap();
+    assert_eq!(server.root().access_keys(Some(uin)).await.unwrap().len(), 2);
+    alice
+        .send(&DeleteAccessKey {
+            access_key_id: created.access_key_id,
+            target_uin: Some(0),
+        })
+        .await
+        .unwrap();
+    let root_keys = server.root().access_keys(Some(0)).await.unwrap();
+    assert_eq!(root_keys[0].access_key_id, ROOT_ID);
 }
 
 #[tokio::test]
@@ -131,7 +168,7 @@ async fn disabled_and_deleted_keys_stop_working() {
 
     let root = server.root();
     root.send(&UpdateAccessKey {
-        access_key_id: bob_key.clone(),
+        access_key_id: SecretId::from_wire(bob_key.clone()),
         status: KeyStatus::Inactive,
         target_uin: Some(uin),
     })
@@ -142,7 +179,7 @@ async fn disabled_and_deleted_keys_stop_working() {
         "AuthFailure.SecretIdNotFound"
     );
     root.send(&UpdateAccessKey {
-        access_key_id: bob_key.clone(),
+        access_key_id: SecretId::from_wire(bob_key.clone()),
         status: KeyStatus::Active,
         target_uin: Some(uin),
     })
@@ -152,7 +189,7 @@ async fn disabled_and_deleted_keys_stop_working() {
 
     // Deleting an enabled key is allowed (spec §8.13 recommendation).
     root.send(&DeleteAccessKey {
-        access_key_id: bob_key,
+        access_key_id: SecretId::from_wire(bob_key),
         target_uin: Some(uin),
     })
     .await
@@ -175,7 +212,7 @@ async fn key_errors() {
     assert_eq!(
         code(
             root.send(&UpdateAccessKey {
-                access_key_id: "IKIDdoesnotexist".into(),
+                access_key_id: SecretId::from_wire("IKIDdoesnotexist"),
                 status: KeyStatus::Inactive,
                 target_uin: Some(alice),
             })
@@ -186,7 +223,7 @@ async fn key_errors() {
     assert_eq!(
         code(
             root.send(&DeleteAccessKey {
-                access_key_id: "IKIDdoesnotexist".into(),
+                access_key_id: SecretId::from_wire("IKIDdoesnotexist"),
                 target_uin: None,
             })
             .await
@@ -196,7 +233,7 @@ async fn key_errors() {
     assert_eq!(
         code(
             root.send(&DeleteAccessKey {
-                access_key_id: alice_key.clone(),
+                access_key_id: SecretId::from_wire(alice_key.clone()),
                 target_uin: Some(bob),
             })
             .await
@@ -207,7 +244,7 @@ async fn key_errors() {
     assert_eq!(
         code(
             root.send(&UpdateAccessKey {
-                access_key_id: alice_key.clone(),
+                access_key_id: SecretId::from_wire(alice_key.clone()),
                 status: KeyStatus::Inactive,
                 target_uin: None,
             })
@@ -224,7 +261,7 @@ async fn key_errors() {
         .await
         .map(|_| ()),
         root.send(&DeleteAccessKey {
-            access_key_id: alice_key.clone(),
+            access_key_id: SecretId::from_wire(alice_key.clone()),
             target_uin: Some(123_456),
         })
         .await
@@ -246,11 +283,11 @@ async fn key_errors() {
         code(
             root.send(&CreateAccessKey {
                 target_uin: Some(alice),
-                description: Some("x".repeat(301)),
+                description: Some("x".repeat(1025)),
             })
             .await
         ),
-        "InvalidParameter.DescriptionLengthOverlimit"
+        "InvalidParameter.ParamError"
     );
     // Nothing changed.
     assert_eq!(root.access_keys(Some(alice)).await.unwrap().len(), 1);
@@ -293,7 +330,7 @@ async fn sub_users_manage_only_their_own_keys() {
         .unwrap();
     alice_client
         .send(&GetSecurityLastUsed {
-            secret_id_list: vec![alice_key.clone()],
+            secret_id_list: vec![SecretId::from_wire(alice_key.clone())],
         })
         .await
         .unwrap();
@@ -324,7 +361,7 @@ async fn sub_users_manage_only_their_own_keys() {
         code(
             alice_client
                 .send(&DeleteAccessKey {
-                    access_key_id: bob_key.clone(),
+                    access_key_id: SecretId::from_wire(bob_key.clone()),
                     target_uin: None,
                 })
                 .await
@@ -335,7 +372,7 @@ async fn sub_users_manage_only_their_own_keys() {
         code(
             alice_client
                 .send(&GetSecurityLastUsed {
-                    secret_id_list: vec![bob_key.clone()],
+                    secret_id_list: vec![SecretId::from_wire(bob_key.clone())],
                 })
                 .await
         ),
@@ -350,7 +387,7 @@ async fn sub_users_manage_only_their_own_keys() {
         code(
             alice_client
                 .send(&DeleteAccessKey {
-                    access_key_id: ROOT_ID.into(),
+                    access_key_id: SecretId::from_wire(ROOT_ID),
                     target_uin: Some(server.owner_uin()),
                 })
                 .await
@@ -411,7 +448,10 @@ async fn last_used_tracks_authenticated_calls() {
     let root = server.root();
     let before = root
         .send(&GetSecurityLastUsed {
-            secret_id_list: vec![carol_key.clone(), "IKIDunknown".into()],
+            secret_id_list: vec![
+                SecretId::from_wire(carol_key.clone()),
+                SecretId::from_wire("IKIDunknown"),
+            ],
         })
         .await
         .unwrap()
@@ -426,7 +466,7 @@ async fn last_used_tracks_authenticated_calls() {
     carol.access_keys(None).await.unwrap();
     let after = root
         .send(&GetSecurityLastUsed {
-            secret_id_list: vec![carol_key.clone()],
+            secret_id_list: vec![SecretId::from_wire(carol_key.clone())],
         })
         .await
         .unwrap()
@@ -446,14 +486,16 @@ async fn last_used_tracks_authenticated_calls() {
     );
     let again = root
         .send(&GetSecurityLastUsed {
-            secret_id_list: vec![carol_key.clone()],
+            secret_id_list: vec![SecretId::from_wire(carol_key.clone())],
         })
         .await
         .unwrap()
         .secret_id_last_used_rows;
     assert_eq!(again[0].last_secret_used_date, Some(used));
 
-    let eleven: Vec<String> = (0..11).map(|i| format!("IKID{i}")).collect();
+    let eleven: Vec<SecretId> = (0..11)
+        .map(|i| SecretId::from_wire(format!("IKID{i}")))
+        .collect();
     assert_eq!(
         code(
             root.send(&GetSecurityLastUsed {

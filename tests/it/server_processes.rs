@@ -10,8 +10,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use camtui::cam::model::{
-    AddUser, CreateAccessKey, DeleteAccessKey, DeleteUser, GetUser, KeyStatus, ListUsers, Service,
-    UpdateAccessKey,
+    AddUser, CreateAccessKey, DeleteAccessKey, DeleteUser, GetUser, KeyStatus, ListUsers, SecretId,
+    Service, UpdateAccessKey,
 };
 use camtui::cam::{Client, Credential, Endpoint, Transport, TransportConfig};
 use camtui::server::directory::Principal;
@@ -73,7 +73,7 @@ async fn add_user(client: &Client, name: &str) -> u64 {
 }
 
 /// A new key for `uin`, created by `root`: its SecretId and credential.
-async fn new_key(root: &Client, uin: u64) -> (String, Credential) {
+async fn new_key(root: &Client, uin: u64) -> (SecretId, Credential) {
     let created = root
         .send(&CreateAccessKey {
             target_uin: Some(uin),
@@ -170,7 +170,7 @@ async fn fifty_creates_for_one_user_split_across_two_processes_leave_two_keys() 
             })
         })
         .collect();
-    let mut created = Vec::new();
+    let mut created: Vec<SecretId> = Vec::new();
     let mut refusals = Vec::new();
     for task in tasks {
         match task.await.unwrap() {
@@ -187,7 +187,7 @@ async fn fifty_creates_for_one_user_split_across_two_processes_leave_two_keys() 
     );
     created.sort();
     for root in [servers.root_a(), servers.root_b()] {
-        let mut listed: Vec<String> = root
+        let mut listed: Vec<SecretId> = root
             .access_keys(Some(uin))
             .await
             .unwrap()
@@ -300,6 +300,7 @@ async fn a_mutation_whose_key_another_process_disabled_after_authentication_is_r
         db: db.clone(),
         root_credential: Credential::new(ROOT_ID, ROOT_KEY),
         seed: None,
+        real_limits: false,
     };
     let server = camtui::server::spawn(config()).await.unwrap();
     let root = client(&server.endpoint(), Credential::new(ROOT_ID, ROOT_KEY));
@@ -322,7 +323,7 @@ async fn a_mutation_whose_key_another_process_disabled_after_authentication_is_r
         http_method: "POST".into(),
         user_agent: String::new(),
         resource_name: String::new(),
-        secret_id: key.clone(),
+        secret_id: key.to_string(),
         caller: Principal {
             uin,
             name: "erin".into(),

@@ -30,6 +30,7 @@ fn fixture() -> Fixture {
         db: dir.path().join("cam.db"),
         root_credential: Credential::new(ROOT_ID, ROOT_KEY),
         seed: None,
+        real_limits: false,
     })
     .unwrap();
     Fixture {
@@ -87,9 +88,11 @@ impl Req {
         }
     }
 
+    /// A CloudAudit request, in a region CloudAudit answers in (it requires one).
     fn audit(mut self) -> Self {
         self.service = "cloudaudit";
         self.version = Some("2019-03-19");
+        self.extra.push(("x-tc-region", "ap-guangzhou".into()));
         self
     }
 
@@ -406,6 +409,43 @@ async fn parameter_validation() {
     assert_eq!(keys["AccessKeys"][0]["Status"], "Active");
 }
 
+// CloudAudit requires X-TC-Region, one it answers in (its documentation's Region: "Yes"); CAM is
+// global and takes any region or none.
+#[tokio::test]
+async fn cloudaudit_requires_a_region_it_answers_in() {
+    let f = fixture();
+    let now = chrono::Utc::now().timestamp();
+    let body = format!(r#"{{"StartTime": {}, "EndTime": {now}}}"#, now - 3600);
+    let in_region = |region: Option<&str>| {
+        let mut request = Req::post("DescribeEvents", &body).audit();
+        request.extra.retain(|(name, _)| *name != "x-tc-region");
+        request
+            .extra
+            .extend(region.map(|r| ("x-tc-region", r.to_owned())));
+        request
+    };
+    let missing = f.call(&in_region(None)).await;
+    assert_eq!(missing["Error"]["Code"], "MissingParameter");
+    assert!(
+        missing["Error"]["Message"]
+            .as_str()
+            .unwrap()
+            .contains("`Region`")
+    );
+    assert_eq!(f.code(&in_region(Some(""))).await, "MissingParameter");
+    assert_eq!(
+        f.code(&in_region(Some("na-ashburn"))).await,
+        "UnsupportedRegion"
+    );
+    for region in ["ap-guangzhou", "ap-singapore", "eu-frankfurt"] {
+        assert_eq!(f.code(&in_region(Some(region))).await, "OK", "{region}");
+    }
+    let mut cam = Req::post("ListAccessKeys", "{}");
+    assert_eq!(f.code(&cam).await, "OK");
+    cam.extra.push(("x-tc-region", "na-ashburn".into()));
+    assert_eq!(f.code(&cam).await, "OK");
+}
+
 #[tokio::test]
 async fn failed_signatures_of_known_keys_are_audited() {
     let f = fixture();
@@ -434,8 +474,10 @@ async fn failed_signatures_of_known_keys_are_audited() {
     assert_eq!(event["EventRegion"], "ap-shanghai");
     assert_eq!(event["Username"], "root");
     assert_ne!(event["ErrorCode"], 0);
-    let inner: Value = serde_json::from_str(event["CloudAuditEvent"].as_str().unwrap()).unwrap();
-    assert_eq!(inner["apiErrorCode"], "AuthFailure.SignatureFailure");
+    let json = |text: &Value| serde_json::from_str::<Value>(text.as_str().unwrap()).unwrap();
+    let inner = json(&event["CloudAuditEvent"]);
+    let answer = json(&inner["responseElements"]);
+    assert_eq!(answer["Error"]["Code"], "AuthFailure.SignatureFailure");
     assert_eq!(inner["userIdentity"]["secretId"], ROOT_ID);
 }
 

@@ -32,7 +32,7 @@ async fn add_get_update_list_delete() {
     assert!((100_000_000_000..1_000_000_000_000).contains(&added.uin));
     // Console login without a password: a generated one that meets the rule, shown once.
     assert_eq!(added.password.expose().len(), 32);
-    assert!(added.secret_id.is_empty() && added.secret_key.is_empty());
+    assert!(added.secret_id.as_str().is_empty() && added.secret_key.is_empty());
 
     let user = root
         .send(&GetUser {
@@ -219,7 +219,7 @@ async fn use_api_creates_a_working_key() {
         })
         .await
         .unwrap();
-    assert!(added.secret_id.starts_with("IKID"));
+    assert!(added.secret_id.as_str().starts_with("IKID"));
     assert_eq!(added.password.expose(), "");
     let ci = server.client(camtui::cam::Credential::new(
         added.secret_id.clone(),

@@ -47,7 +47,7 @@ async fn last_user_with_an_enabled_key(client: &Client) -> (String, u64, String)
     for user in users.iter().rev() {
         let keys = client.access_keys(Some(user.uin)).await.unwrap();
         if let Some(key) = keys.iter().find(|k| k.status == KeyStatus::Active) {
-            return (user.name.clone(), user.uin, key.access_key_id.clone());
+            return (user.name.clone(), user.uin, key.access_key_id.to_string());
         }
     }
     panic!("the demo data has a sub-user with an enabled key");

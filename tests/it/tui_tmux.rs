@@ -2,8 +2,10 @@
 //! temporary data directory. Finds a user with `/`, opens their keys, creates a key, copies
 //! its SecretId and SecretKey (OSC 52 → tmux's paste buffer), disables it with the confirmation,
 //! deletes it with the typed confirmation, opens the access-records panel and sees records, and
-//! checks each change against the server itself. And a key disabled and deleted by another
-//! camtui process on the same data directory, which the console shows on `r`.
+//! checks each change against the server itself. The sandbox requires a region for CloudAudit, as
+//! the real one does, and none is configured: the panel's records show the console sends one.
+//! And a key disabled and deleted by another camtui process on the same data directory, which
+//! the console shows on `r`.
 //!
 //! With `CAMTUI_SCREENS_DIR` set, the screens it passes through are written there as text (the
 //! README's captures in `docs/screens/`).
@@ -129,7 +131,7 @@ async fn keys_lifecycle_in_a_real_terminal() {
     let existing = client.access_keys(Some(uin)).await.unwrap()[0]
         .access_key_id
         .clone();
-    assert!(screen.contains(&existing), "{screen}");
+    assert!(screen.contains(existing.as_str()), "{screen}");
 
     // Create: the one-time modal, masked; reveal, copy both, acknowledge.
     tmux.keys(&["c"]);
@@ -290,7 +292,10 @@ async fn a_key_changed_by_another_process_shows_on_refresh() {
 
     // Another process on the same data directory (its own sandbox server over the same
     // database) disables the key, then deletes it; `r` shows each change.
-    sandbox_command(data_dir.path(), &["keys", "disable", &user.name, victim]);
+    sandbox_command(
+        data_dir.path(),
+        &["keys", "disable", &user.name, victim.as_str()],
+    );
     tmux.keys(&["r"]);
     tmux.wait_for("the key to show as disabled", |s| {
         s.lines()
@@ -298,7 +303,7 @@ async fn a_key_changed_by_another_process_shows_on_refresh() {
     });
     sandbox_command(
         data_dir.path(),
-        &["keys", "delete", &user.name, victim, "--yes"],
+        &["keys", "delete", &user.name, victim.as_str(), "--yes"],
     );
     tmux.keys(&["r"]);
     let screen = tmux.wait_for("the key to be gone", |s| {

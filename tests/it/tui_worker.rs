@@ -9,12 +9,12 @@ use std::sync::{Arc, Mutex};
 use axum::body::Bytes;
 use axum::http::HeaderMap;
 use axum::response::IntoResponse;
-use camtui::cam::model::KeyStatus;
+use camtui::cam::model::User;
 use camtui::cam::model::UserKind;
+use camtui::cam::model::{KeyStatus, SecretId};
 use camtui::cam::transport::{Endpoint, TransportConfig};
 use camtui::cam::{Client, Credential, Transport};
 use camtui::tui::action::{Reply, Request};
-use camtui::tui::state::UserRow;
 use camtui::tui::worker::perform;
 
 type Seen = Arc<Mutex<Vec<(String, serde_json::Value)>>>;
@@ -107,7 +107,11 @@ async fn users_merge_sub_users_and_every_collaborator_page() {
     let Ok(Reply::Users(rows)) = perform(&client, &Request::Users).await else {
         panic!()
     };
-    let names: Vec<_> = rows.iter().map(|r| (r.name.as_str(), r.kind)).collect();
+    let names: Vec<_> = rows
+        .users()
+        .iter()
+        .map(|r| (r.name.as_str(), r.kind))
+        .collect();
     assert_eq!(
         names,
         [
@@ -124,7 +128,7 @@ async fn details_come_from_get_user_or_describe_sub_accounts() {
     let Ok(Reply::Users(rows)) = perform(&client, &Request::Users).await else {
         panic!()
     };
-    let alice: UserRow = rows[0].clone();
+    let alice: User = rows.users()[0].clone();
     let Ok(Reply::Details(details)) = perform(&client, &Request::Details { user: alice }).await
     else {
         panic!()
@@ -134,7 +138,7 @@ async fn details_come_from_get_user_or_describe_sub_accounts() {
     let Ok(Reply::Details(details)) = perform(
         &client,
         &Request::Details {
-            user: rows[1].clone(),
+            user: rows.users()[1].clone(),
         },
     )
     .await
@@ -164,7 +168,10 @@ async fn keys_last_use_and_records() {
         &client,
         &Request::LastUsed {
             uin: 7,
-            secret_ids: vec!["IKIDone".into(), "IKIDnever".into()],
+            secret_ids: vec![
+                SecretId::from_wire("IKIDone"),
+                SecretId::from_wire("IKIDnever"),
+            ],
         },
     )
     .await
@@ -176,7 +183,7 @@ async fn keys_last_use_and_records() {
     let Ok(Reply::Records(records)) = perform(
         &client,
         &Request::Records {
-            secret_id: "IKIDone".into(),
+            secret_id: SecretId::from_wire("IKIDone"),
         },
     )
     .await
@@ -219,7 +226,7 @@ async fn mutations_name_the_user_and_failures_keep_the_request_id() {
             &client,
             &Request::SetKeyStatus {
                 uin: 7,
-                secret_id: "IKIDone".into(),
+                secret_id: SecretId::from_wire("IKIDone"),
                 status: KeyStatus::Inactive
             }
         )
@@ -230,7 +237,7 @@ async fn mutations_name_the_user_and_failures_keep_the_request_id() {
         &client,
         &Request::DeleteKey {
             uin: 7,
-            secret_id: "IKIDone".into(),
+            secret_id: SecretId::from_wire("IKIDone"),
         },
     )
     .await
@@ -253,7 +260,9 @@ async fn mutations_name_the_user_and_failures_keep_the_request_id() {
 
 // ───────────────────── the worker: read-only, owner searches ─────────────────────
 
-use camtui::tui::action::{Action, OwnerOutcome, Ticket, UserRef};
+use camtui::cam::owner::{SearchOutcome, UserRef};
+use camtui::tui::action::Action;
+use camtui::tui::model::Ticket;
 use camtui::tui::worker::Worker;
 use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
 
@@ -270,7 +279,7 @@ fn users(count: u64) -> Arc<[UserRef]> {
 async fn next_done(
     rx: &mut UnboundedReceiver<Action>,
     progress: &mut Vec<usize>,
-) -> Result<Reply, camtui::tui::action::Failure> {
+) -> Result<Reply, camtui::tui::model::Failure> {
     loop {
         match rx.recv().await.expect("the worker answers") {
             Action::Done { result, .. } => return result,
@@ -292,12 +301,12 @@ async fn a_read_only_worker_sends_no_mutation() {
         },
         Request::SetKeyStatus {
             uin: 7,
-            secret_id: "IKIDone".into(),
+            secret_id: SecretId::from_wire("IKIDone"),
             status: KeyStatus::Inactive,
         },
         Request::DeleteKey {
             uin: 7,
-            secret_id: "IKIDone".into(),
+            secret_id: SecretId::from_wire("IKIDone"),
         },
     ] {
         worker.spawn(Ticket(1), request);
@@ -323,7 +332,7 @@ async fn a_search_reports_progress_and_says_when_nobody_owns_the_key() {
     worker.spawn(
         Ticket(1),
         Request::FindOwner {
-            secret_id: "IKIDnobody".into(),
+            secret_id: SecretId::from_wire("IKIDnobody"),
             users: users(3),
         },
     );
@@ -332,7 +341,7 @@ async fn a_search_reports_progress_and_says_when_nobody_owns_the_key() {
     assert!(
         matches!(
             result,
-            Ok(Reply::Owner(OwnerOutcome::NotFound { searched: 3, ref skipped })) if skipped.is_empty()
+            Ok(Reply::Owner(SearchOutcome::NotFound { searched: 3, ref skipped })) if skipped.is_empty()
         ),
         "{result:?}"
     );
@@ -355,14 +364,13 @@ async fn keys_listed_anyway_answer_a_later_search_without_a_call() {
     worker.spawn(
         Ticket(2),
         Request::FindOwner {
-            secret_id: "IKIDone".into(),
+            secret_id: SecretId::from_wire("IKIDone"),
             users: users(3),
         },
     );
     let result = next_done(&mut rx, &mut Vec::new()).await;
-    let Ok(Reply::Owner(OwnerOutcome::Found {
-        uin,
-        name,
+    let Ok(Reply::Owner(SearchOutcome::Found {
+        user: UserRef { uin, name },
         from_cache,
         ..
     })) = result
@@ -381,7 +389,7 @@ async fn keys_listed_anyway_answer_a_later_search_without_a_call() {
         Ticket(3),
         Request::SetKeyStatus {
             uin: 101,
-            secret_id: "IKIDone".into(),
+            secret_id: SecretId::from_wire("IKIDone"),
             status: KeyStatus::Inactive,
         },
     );
@@ -389,11 +397,11 @@ async fn keys_listed_anyway_answer_a_later_search_without_a_call() {
     worker.spawn(
         Ticket(4),
         Request::FindOwner {
-            secret_id: "IKIDone".into(),
+            secret_id: SecretId::from_wire("IKIDone"),
             users: users(3),
         },
     );
-    let Ok(Reply::Owner(OwnerOutcome::Found { from_cache, .. })) =
+    let Ok(Reply::Owner(SearchOutcome::Found { from_cache, .. })) =
         next_done(&mut rx, &mut Vec::new()).await
     else {
         panic!()
@@ -410,7 +418,7 @@ async fn a_cancelled_search_stops_calling() {
     worker.spawn(
         Ticket(1),
         Request::FindOwner {
-            secret_id: "IKIDnobody".into(),
+            secret_id: SecretId::from_wire("IKIDnobody"),
             users: users(60),
         },
     );
@@ -423,7 +431,7 @@ async fn a_cancelled_search_stops_calling() {
     }
     worker.cancel(Ticket(1));
     let result = next_done(&mut rx, &mut Vec::new()).await;
-    let Ok(Reply::Owner(OwnerOutcome::Cancelled { done, total: 60 })) = result else {
+    let Ok(Reply::Owner(SearchOutcome::Cancelled { done, total: 60 })) = result else {
         panic!("{result:?}")
     };
     assert!(done < 60);
@@ -436,14 +444,14 @@ async fn a_cancelled_search_stops_calling() {
     worker.spawn(
         Ticket(2),
         Request::FindOwner {
-            secret_id: "IKIDnobody".into(),
+            secret_id: SecretId::from_wire("IKIDnobody"),
             users: users(60),
         },
     );
     drop(worker);
     let result = next_done(&mut rx, &mut Vec::new()).await;
     assert!(
-        matches!(result, Ok(Reply::Owner(OwnerOutcome::Cancelled { .. }))),
+        matches!(result, Ok(Reply::Owner(SearchOutcome::Cancelled { .. }))),
         "{result:?}"
     );
 }

@@ -1,5 +1,5 @@
-//! What a handler sees of the server and of its request ([`Ctx`]), with the rules the key
-//! actions share: who may touch whose keys.
+//! What a handler sees of the server and of its request ([`Ctx`]), with the rules actions share:
+//! who may touch whose keys, and who may read whose policies, groups and security settings.
 
 use crate::server::audit::AuditWriter;
 use crate::server::directory::{Directory, Principal, PrincipalKind};
@@ -23,6 +23,22 @@ impl Ctx<'_> {
 
     pub fn is_root(&self) -> bool {
         self.caller().kind == PrincipalKind::Root
+    }
+
+    /// Root, or an administrator: may manage and read anything.
+    pub fn is_admin(&self) -> bool {
+        self.is_root() || self.caller().is_admin
+    }
+
+    /// A sub-user may read what is its own (its policies, groups, security settings); root and
+    /// administrators anyone's. Checked before whether `uin` exists, so nothing is learnt from
+    /// a refusal.
+    pub fn check_readable(&self, uin: u64) -> Result<(), ServerError> {
+        if self.is_admin() || self.caller().uin == uin {
+            Ok(())
+        } else {
+            Err(ServerError::unauthorized(&self.meta.action))
+        }
     }
 
     fn owner_uin(&self) -> u64 {
@@ -53,12 +69,13 @@ impl Ctx<'_> {
         })
     }
 
-    /// Resolves `TargetUin` for the key actions: omitted means the caller; a sub-user may not
-    /// touch root's keys (`OperationDenied.SubUin`); only root and administrators may touch
-    /// another user's; the target must exist (`InvalidParameter.UserNotExist`).
+    /// Resolves `TargetUin` for the key actions: omitted (or 0, which the Terraform provider
+    /// sends when it is unset) means the caller; a sub-user may not touch root's keys
+    /// (`OperationDenied.SubUin`); only root and administrators may touch another user's; the
+    /// target must exist (`InvalidParameter.UserNotExist`).
     pub fn key_target(&self, target_uin: Option<u64>) -> Result<u64, ServerError> {
         let caller = self.caller();
-        let target = target_uin.unwrap_or(caller.uin);
+        let target = target_uin.filter(|uin| *uin != 0).unwrap_or(caller.uin);
         if target == caller.uin {
             return Ok(target);
         }

@@ -1,6 +1,7 @@
 //! CloudAudit `DescribeEvents` and `LookUpEvents` (spec §9, §14) over the audit trail: newest
-//! first, at most 50 a page, windows under 30 days reaching at most 90 days back, paged by a
-//! cursor that names the last event returned.
+//! first, at most 50 a page, windows reaching at most 90 days back (under 30 days long for
+//! `DescribeEvents`, at most 7 for `LookUpEvents`), paged by a cursor that names the last event
+//! returned. Each action refuses with the codes it documents.
 
 use super::context::Ctx;
 use crate::cam::model::{
@@ -13,7 +14,55 @@ use crate::server::store::{EventCondition, EventQuery};
 
 const MAX_RESULTS: u64 = 50;
 const DEFAULT_RESULTS: u64 = 10;
-const WINDOW_SECS: i64 = 30 * 24 * 3600;
+const DAY: i64 = 24 * 3600;
+
+/// What an action allows and how it says no.
+struct Rules {
+    /// The longest window, in seconds.
+    longest: i64,
+    longest_text: &'static str,
+    /// `StartTime` after `EndTime`.
+    inverted: Code,
+    /// A window too long or reaching too far back.
+    out_of_range: Code,
+    too_many: Code,
+    unknown_key: Code,
+    bad_token: Code,
+}
+
+/// `DescribeEvents` documents no finer parameter code than `InvalidParameter`.
+const DESCRIBE_EVENTS: Rules = Rules {
+    longest: 30 * DAY - 1,
+    longest_text: "less than 30 days",
+    inverted: Code::InvalidParameter,
+    out_of_range: Code::InvalidParameter,
+    too_many: Code::InvalidParameter,
+    unknown_key: Code::InvalidParameter,
+    bad_token: Code::InvalidParameter,
+};
+
+/// `LookUpEvents` has codes of its own, and searches 7 days at a time
+/// (`LimitExceeded.OverTime`: "检索支持的有效时间范围是7天").
+const LOOK_UP_EVENTS: Rules = Rules {
+    longest: 7 * DAY,
+    longest_text: "at most 7 days",
+    inverted: Code::InvalidTimeValue,
+    out_of_range: Code::OverTime,
+    too_many: Code::InvalidMaxResult,
+    unknown_key: Code::InvalidAttributeKey,
+    bad_token: Code::InvalidParameterValue,
+};
+
+/// One search, in either action's vocabulary.
+struct Search<'a> {
+    rules: &'a Rules,
+    start: i64,
+    end: i64,
+    max_results: Option<u64>,
+    cursor: Option<i64>,
+    attributes: &'a [LookupAttribute],
+    with_location: bool,
+}
 
 /// One page of events, in either action's vocabulary.
 struct Page {
@@ -21,7 +70,10 @@ struct Page {
     next: Option<i64>,
 }
 
-fn conditions(attributes: &[LookupAttribute]) -> Result<Vec<EventCondition>, ServerError> {
+fn conditions(
+    attributes: &[LookupAttribute],
+    rules: &Rules,
+) -> Result<Vec<EventCondition>, ServerError> {
     let mut conditions = Vec::new();
     let mut actions = Vec::new();
     for attribute in attributes {
@@ -55,7 +107,7 @@ fn conditions(attributes: &[LookupAttribute]) -> Result<Vec<EventCondition>, Ser
             "Tags" => EventCondition::Never,
             other => {
                 return Err(ServerError::new(
-                    Code::InvalidAttributeKey,
+                    rules.unknown_key,
                     format!("{other:?} is not a lookup attribute key."),
                 ));
             }
@@ -68,31 +120,32 @@ fn conditions(attributes: &[LookupAttribute]) -> Result<Vec<EventCondition>, Ser
     Ok(conditions)
 }
 
-fn page(
-    ctx: &Ctx<'_>,
-    start: i64,
-    end: i64,
-    max_results: Option<u64>,
-    cursor: Option<i64>,
-    attributes: &[LookupAttribute],
-    with_location: bool,
-) -> Result<Page, ServerError> {
+fn page(ctx: &Ctx<'_>, search: &Search<'_>) -> Result<Page, ServerError> {
+    let Search {
+        rules,
+        start,
+        end,
+        max_results,
+        cursor,
+        attributes,
+        with_location,
+    } = *search;
     if start > end {
         return Err(ServerError::new(
-            Code::InvalidTimeValue,
+            rules.inverted,
             "StartTime must not be after EndTime.",
         ));
     }
-    if end - start >= WINDOW_SECS {
+    if end - start > rules.longest {
         return Err(ServerError::new(
-            Code::OverTime,
-            "EndTime - StartTime must be less than 30 days.",
+            rules.out_of_range,
+            format!("EndTime - StartTime must be {}.", rules.longest_text),
         ));
     }
     let oldest = ctx.meta.now - RETENTION.as_secs() as i64 - MAX_SKEW_SECS;
     if start < oldest {
         return Err(ServerError::new(
-            Code::OverTime,
+            rules.out_of_range,
             "StartTime may be at most 90 days in the past.",
         ));
     }
@@ -101,7 +154,7 @@ fn page(
         Some(n) if n <= MAX_RESULTS => n,
         Some(_) => {
             return Err(ServerError::new(
-                Code::InvalidMaxResult,
+                rules.too_many,
                 format!("MaxResults may be at most {MAX_RESULTS}."),
             ));
         }
@@ -110,7 +163,7 @@ fn page(
         None => None,
         Some(id) => Some(ctx.store.event_position(id)?.ok_or_else(|| {
             ServerError::new(
-                Code::InvalidParameterValue,
+                rules.bad_token,
                 "NextToken does not name a page of this search (it may have expired).",
             )
         })?),
@@ -122,7 +175,7 @@ fn page(
         end,
         before,
         limit: limit as usize + 1,
-        conditions: conditions(attributes)?,
+        conditions: conditions(attributes, rules)?,
     };
     let mut stored = ctx.store.events(&query)?;
     let more = stored.len() > limit as usize;
@@ -160,12 +213,15 @@ pub fn describe_events(
         .map(|t| i64::try_from(t).unwrap_or(i64::MAX));
     let page = page(
         ctx,
-        start,
-        end,
-        request.max_results,
-        cursor,
-        &request.lookup_attributes,
-        request.is_return_location == Some(1),
+        &Search {
+            rules: &DESCRIBE_EVENTS,
+            start,
+            end,
+            max_results: request.max_results,
+            cursor,
+            attributes: &request.lookup_attributes,
+            with_location: request.is_return_location == Some(1),
+        },
     )?;
     Ok(DescribeEventsResponse {
         list_over: page.next.is_none(),
@@ -179,12 +235,13 @@ pub fn look_up_events(
     ctx: &Ctx<'_>,
     request: LookUpEvents,
 ) -> Result<LookUpEventsResponse, ServerError> {
-    let cursor = match request.next_token.as_deref().filter(|t| !t.is_empty()) {
-        None => None,
-        Some(token) => Some(token.parse::<i64>().map_err(|_| {
-            ServerError::new(Code::InvalidParameterValue, "NextToken is not valid.")
-        })?),
-    };
+    let cursor =
+        match request.next_token.as_deref().filter(|t| !t.is_empty()) {
+            None => None,
+            Some(token) => Some(token.parse::<i64>().map_err(|_| {
+                ServerError::new(LOOK_UP_EVENTS.bad_token, "NextToken is not valid.")
+            })?),
+        };
     if let Some(mode) = request.mode.as_deref()
         && !matches!(mode, "standard" | "quick")
     {
@@ -196,7 +253,7 @@ pub fn look_up_events(
     let max_results = match request.max_results {
         None => None,
         Some(n) => Some(u64::try_from(n).map_err(|_| {
-            ServerError::new(Code::InvalidMaxResult, "MaxResults must be positive.")
+            ServerError::new(LOOK_UP_EVENTS.too_many, "MaxResults must be positive.")
         })?),
     };
     if request.start_time < 0 || request.end_time < 0 {
@@ -207,15 +264,19 @@ pub fn look_up_events(
     }
     let page = page(
         ctx,
-        request.start_time,
-        request.end_time,
-        max_results,
-        cursor,
-        &request.lookup_attributes,
-        false,
+        &Search {
+            rules: &LOOK_UP_EVENTS,
+            start: request.start_time,
+            end: request.end_time,
+            max_results,
+            cursor,
+            attributes: &request.lookup_attributes,
+            with_location: false,
+        },
     )?;
     Ok(LookUpEventsResponse {
-        next_token: page.next.map(|id| id.to_string()),
+        // Never null: empty on the last page.
+        next_token: Some(page.next.map(|id| id.to_string()).unwrap_or_default()),
         list_over: page.next.is_none(),
         total_count: Some(page.events.len() as u64),
         events: page.events,

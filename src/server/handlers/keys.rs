@@ -13,8 +13,8 @@ use crate::server::error::{Code, ServerError};
 use crate::server::ids::{new_secret_id, new_secret_key};
 use crate::server::store::{StoredKey, Tx};
 
-/// `InvalidParameter.DescriptionLengthOverlimit`: the tighter of the two documented limits.
-const DESCRIPTION_MAX_BYTES: usize = 300;
+/// `CreateAccessKey`'s documented limit: "长度在1到1024之间".
+const DESCRIPTION_MAX_CHARS: usize = 1024;
 
 fn status(active: bool) -> KeyStatus {
     if active {
@@ -34,7 +34,7 @@ pub fn list_access_keys(
         .keys_of(target)
         .iter()
         .map(|key| AccessKey {
-            access_key_id: key.secret_id.clone(),
+            access_key_id: crate::cam::model::SecretId::from_wire(key.secret_id.clone()),
             status: status(key.active),
             create_time: datetime(key.created),
             description: key.description.clone(),
@@ -43,16 +43,17 @@ pub fn list_access_keys(
     Ok(ListAccessKeysResponse { access_keys })
 }
 
-/// Checks a key description: at most 300 bytes of letters, digits and `_+=,.@:/-` (the
-/// documented pattern `[\w+=,.@:/-]*`). An empty one is no description.
+/// Checks a key description: at most 1024 letters, digits and `_+=,.@:/-` (the documented
+/// pattern `[\w+=,.@:/-]*`), else `InvalidParameter.ParamError` (the one parameter code
+/// `CreateAccessKey` documents). An empty one is no description.
 fn check_description(description: Option<String>) -> Result<Option<String>, ServerError> {
     let Some(text) = description.filter(|d| !d.is_empty()) else {
         return Ok(None);
     };
-    if text.len() > DESCRIPTION_MAX_BYTES {
+    if text.chars().count() > DESCRIPTION_MAX_CHARS {
         return Err(ServerError::new(
-            Code::DescriptionLengthOverlimit,
-            format!("The Description may be at most {DESCRIPTION_MAX_BYTES} bytes."),
+            Code::ParamError,
+            format!("The Description may be at most {DESCRIPTION_MAX_CHARS} characters."),
         ));
     }
     if let Some(bad) = text
@@ -110,7 +111,7 @@ pub fn create_access_key(
     })?;
     Ok(CreateAccessKeyResponse {
         access_key: Some(AccessKeyDetail {
-            access_key_id: key.secret_id,
+            access_key_id: crate::cam::model::SecretId::from_wire(key.secret_id),
             secret_access_key: key.secret_key,
             status: KeyStatus::Active,
             create_time: datetime(key.created),
@@ -180,7 +181,7 @@ pub fn get_security_last_used(
     let known = ids
         .iter()
         .map(|id| {
-            let key = ctx.directory.key(id);
+            let key = ctx.directory.key(id.as_str());
             if !may_see_all && key.as_ref().is_none_or(|k| k.owner_uin != caller.uin) {
                 return Err(ServerError::unauthorized(&ctx.meta.action));
             }
@@ -193,7 +194,9 @@ pub fn get_security_last_used(
     let mut rows = Vec::with_capacity(ids.len());
     for (id, known) in ids.into_iter().zip(known) {
         let last_ms = if known {
-            ctx.store.last_used(&id)?.map(|seconds| seconds * 1000)
+            ctx.store
+                .last_used(id.as_str())?
+                .map(|seconds| seconds * 1000)
         } else {
             None
         };
@@ -230,9 +233,16 @@ mod tests {
                 .code(),
             Code::ParamError
         );
+        let longest = "密".repeat(1024);
         assert_eq!(
-            check_description(Some("x".repeat(301))).unwrap_err().code(),
-            Code::DescriptionLengthOverlimit
+            check_description(Some(longest.clone())).unwrap(),
+            Some(longest)
+        );
+        assert_eq!(
+            check_description(Some("x".repeat(1025)))
+                .unwrap_err()
+                .code(),
+            Code::ParamError
         );
     }
 }

@@ -2,8 +2,8 @@
 //! may call it. The rest comes from the handler's request type — its service, name and whether
 //! it mutates from `cam::model::Action`, its parameters from its serde `Deserialize`
 //! ([`schema`]) — and its typed response is what the client decodes, so client and server share
-//! one model. Handlers live in `users`, `keys` and `events`, and see the server through
-//! [`context`].
+//! one model. Handlers live in `users`, `keys`, `policies`, `groups`, `security` and `events`,
+//! and see the server through [`context`].
 //!
 //! A new action is a request and a response type in `cam::model`, a handler, and a row.
 
@@ -13,7 +13,11 @@
 
 pub mod context;
 mod events;
+mod groups;
 mod keys;
+mod paging;
+mod policies;
+mod security;
 mod users;
 
 use std::sync::LazyLock;
@@ -40,32 +44,49 @@ pub static ACTIONS: LazyLock<Vec<ActionSpec>> = LazyLock::new(|| {
         ActionSpec::new(users::list_collaborators, Access::Admin),
         ActionSpec::new(users::describe_sub_accounts, Access::Admin),
         ActionSpec::new(users::get_user_app_id, Access::Anyone).inline(),
-        ActionSpec::new(keys::list_access_keys, Access::OwnKeys).inline(),
-        ActionSpec::new(keys::create_access_key, Access::OwnKeys),
-        ActionSpec::new(keys::update_access_key, Access::OwnKeys),
-        ActionSpec::new(keys::delete_access_key, Access::OwnKeys),
-        ActionSpec::new(keys::get_security_last_used, Access::OwnKeys),
+        ActionSpec::new(keys::list_access_keys, Access::Own).inline(),
+        ActionSpec::new(keys::create_access_key, Access::Own),
+        ActionSpec::new(keys::update_access_key, Access::Own),
+        ActionSpec::new(keys::delete_access_key, Access::Own),
+        ActionSpec::new(keys::get_security_last_used, Access::Own),
+        ActionSpec::new(policies::create_policy, Access::Admin),
+        ActionSpec::new(policies::get_policy, Access::Own),
+        ActionSpec::new(policies::list_policies, Access::Admin),
+        ActionSpec::new(policies::attach_user_policy, Access::Admin),
+        ActionSpec::new(policies::detach_user_policy, Access::Admin),
+        ActionSpec::new(policies::attach_group_policy, Access::Admin),
+        ActionSpec::new(policies::detach_group_policy, Access::Admin),
+        ActionSpec::new(policies::list_attached_user_policies, Access::Own),
+        ActionSpec::new(policies::list_attached_user_all_policies, Access::Own),
+        ActionSpec::new(groups::create_group, Access::Admin),
+        ActionSpec::new(groups::list_groups, Access::Admin),
+        ActionSpec::new(groups::add_user_to_group, Access::Admin),
+        ActionSpec::new(groups::remove_user_from_group, Access::Admin),
+        ActionSpec::new(groups::list_groups_for_user, Access::Own),
+        ActionSpec::new(security::describe_safe_auth_flag_coll, Access::Own),
+        ActionSpec::new(security::set_mfa_flag, Access::Admin),
         ActionSpec::new(events::describe_events, Access::Admin),
         ActionSpec::new(events::look_up_events, Access::Admin),
     ]
 });
 
-/// Who may call an action (issue 3 §4).
+/// Who may call an action (issue 3 §4, issue 14 §1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
     /// Any authenticated key.
     Anyone,
-    /// Any key, on its own user's keys; root and administrators on anyone's.
-    OwnKeys,
+    /// Any key, on what is its own user's (its keys; its policies, groups and security
+    /// settings to read); root and administrators on anyone's.
+    Own,
     /// Root and administrators only.
     Admin,
 }
 
 impl Access {
-    /// Whether `caller` may call an action with this access at all (handlers narrow `OwnKeys`).
+    /// Whether `caller` may call an action with this access at all (handlers narrow `Own`).
     pub fn permits(self, caller: &Principal) -> bool {
         match self {
-            Self::Anyone | Self::OwnKeys => true,
+            Self::Anyone | Self::Own => true,
             Self::Admin => caller.kind == PrincipalKind::Root || caller.is_admin,
         }
     }
@@ -78,6 +99,8 @@ pub struct ActionSpec {
     pub service: Service,
     pub name: &'static str,
     pub mutates: bool,
+    /// The documented requests a second (`camtui serve --real-limits`).
+    pub per_second: u32,
     pub access: Access,
     /// Served from memory: run on the request's task rather than the blocking pool.
     pub inline: bool,
@@ -108,6 +131,7 @@ impl ActionSpec {
             service: A::SERVICE,
             name: A::NAME,
             mutates: A::MUTATES,
+            per_second: A::PER_SECOND,
             access,
             inline: false,
             fields: schema::fields_of::<A>(),
@@ -173,6 +197,7 @@ mod tests {
                 Kind::Int => "int".to_owned(),
                 Kind::StrList => "[string]".to_owned(),
                 Kind::UIntList => "[uint]".to_owned(),
+                Kind::Object(members) => format!("{{{}}}", render(members)),
                 Kind::Objects(members) => format!("[{{{}}}]", render(members)),
             };
             let optional = if f.required { "" } else { "?" };
@@ -207,11 +232,27 @@ mod tests {
     cam ListCollaborators Admin: Limit?: uint, Offset?: uint
     cam DescribeSubAccounts Admin: FilterSubAccountUin: [uint]
     cam GetUserAppId Anyone inline: -
-    cam ListAccessKeys OwnKeys inline: TargetUin?: uint
-    cam CreateAccessKey mutates OwnKeys: TargetUin?: uint, Description?: string
-    cam UpdateAccessKey mutates OwnKeys: AccessKeyId: string, Status: string, TargetUin?: uint
-    cam DeleteAccessKey mutates OwnKeys: AccessKeyId: string, TargetUin?: uint
-    cam GetSecurityLastUsed OwnKeys: SecretIdList: [string]
+    cam ListAccessKeys Own inline: TargetUin?: uint
+    cam CreateAccessKey mutates Own: TargetUin?: uint, Description?: string
+    cam UpdateAccessKey mutates Own: AccessKeyId: string, Status: string, TargetUin?: uint
+    cam DeleteAccessKey mutates Own: AccessKeyId: string, TargetUin?: uint
+    cam GetSecurityLastUsed Own: SecretIdList: [string]
+    cam CreatePolicy mutates Admin: PolicyName: string, PolicyDocument: string, Description?: string, Tags?: [{Key: string, Value: string}]
+    cam GetPolicy Own: PolicyId: uint
+    cam ListPolicies Admin: Rp?: uint, Page?: uint, Scope?: string, Keyword?: string
+    cam AttachUserPolicy mutates Admin: PolicyId: uint, AttachUin: uint
+    cam DetachUserPolicy mutates Admin: PolicyId: uint, DetachUin: uint
+    cam AttachGroupPolicy mutates Admin: PolicyId: uint, AttachGroupId: uint
+    cam DetachGroupPolicy mutates Admin: PolicyId: uint, DetachGroupId: uint
+    cam ListAttachedUserPolicies Own: TargetUin: uint, Page?: uint, Rp?: uint
+    cam ListAttachedUserAllPolicies Own: TargetUin: uint, Rp: uint, Page: uint, AttachType: uint, StrategyType?: uint, Keyword?: string
+    cam CreateGroup mutates Admin: GroupName: string, Remark?: string
+    cam ListGroups Admin: Page?: uint, Rp?: uint, Keyword?: string
+    cam AddUserToGroup mutates Admin: Info: [{GroupId: uint, Uid?: uint, Uin?: uint}]
+    cam RemoveUserFromGroup mutates Admin: Info: [{GroupId: uint, Uid?: uint, Uin?: uint}]
+    cam ListGroupsForUser Own: Uid?: uint, Rp?: uint, Page?: uint, SubUin?: uint
+    cam DescribeSafeAuthFlagColl Own: SubUin: uint
+    cam SetMfaFlag mutates Admin: OpUin?: uint, LoginFlag?: {Phone?: uint, Stoken?: uint, Wechat?: uint}, ActionFlag?: {Phone?: uint, Stoken?: uint, Wechat?: uint}
     cloudaudit DescribeEvents Admin: StartTime: uint, EndTime: uint, NextToken?: uint, MaxResults?: uint, LookupAttributes?: [{AttributeKey: string, AttributeValue?: string}], IsReturnLocation?: uint
     cloudaudit LookUpEvents Admin: StartTime: int, EndTime: int, LookupAttributes?: [{AttributeKey: string, AttributeValue?: string}], NextToken?: string, MaxResults?: int, Mode?: string
     ");

@@ -90,12 +90,12 @@ fn check_name(name: &str) -> Result<(), ServerError> {
     }
 }
 
-/// The default password rule (spec §8.4): more than 8 characters with upper case, lower case,
-/// a digit and a special character. Passwords are checked, never stored: this server has no
-/// console to log in to.
+/// The default password rule (spec §8.4, "8位以上"): at least 8 characters with upper case,
+/// lower case, a digit and a special character. Passwords are checked, never stored: this server
+/// has no console to log in to.
 fn check_password(password: &Secret) -> Result<(), ServerError> {
     let p = password.expose();
-    let ok = p.chars().count() > 8
+    let ok = p.chars().count() >= 8
         && p.chars().any(|c| c.is_ascii_uppercase())
         && p.chars().any(|c| c.is_ascii_lowercase())
         && p.chars().any(|c| c.is_ascii_digit())
@@ -105,7 +105,7 @@ fn check_password(password: &Secret) -> Result<(), ServerError> {
     } else {
         Err(ServerError::new(
             Code::PasswordViolatedRules,
-            "A password has more than 8 characters with upper and lower case letters, digits and special characters.",
+            "A password has at least 8 characters with upper and lower case letters, digits and special characters.",
         ))
     }
 }
@@ -220,7 +220,7 @@ pub fn add_user(ctx: &Ctx<'_>, request: AddUser) -> Result<AddUserResponse, Serv
         password: generated.unwrap_or_else(|| Secret::new("")),
         secret_id: key
             .as_ref()
-            .map(|k| k.secret_id.clone())
+            .map(|k| crate::cam::model::SecretId::from_wire(k.secret_id.clone()))
             .unwrap_or_default(),
         secret_key: key.map_or_else(|| Secret::new(""), |k| k.secret_key),
         uid: user.uid,
@@ -368,7 +368,10 @@ mod tests {
     fn passwords() {
         check_password(&Secret::new("Str0ng!pass")).unwrap();
         check_password(&generated_password()).unwrap();
+        // "8位以上": eight is enough, seven is not.
+        check_password(&Secret::new("Aa1!Aa1!")).unwrap();
         for bad in [
+            "Aa1!Aa1",
             "Sh0rt!",
             "nouppercase1!",
             "NOLOWERCASE1!",

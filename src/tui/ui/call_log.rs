@@ -6,11 +6,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Row, Table, Widget};
 
-use super::layout::CALL_LOG_DETAIL_ROWS;
 use super::text::{truncate, unix_time};
 use crate::cam::model::Service;
 use crate::cam::transport::CallRecord;
 use crate::tui::call_log::{CallLog, LogView};
+use crate::tui::geometry::CALL_LOG_DETAIL_ROWS;
 use crate::tui::theme::{self, Theme};
 
 pub struct CallLogView<'a> {

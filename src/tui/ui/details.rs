@@ -3,27 +3,15 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Paragraph, Widget};
 
-use super::status_title;
+use super::blocks::{render_no_user, status_title};
 use crate::tui::state::{OpenUser, State, Status};
 use crate::tui::theme::{self, Theme};
 
 pub struct DetailsView<'a> {
     pub state: &'a State,
     pub theme: Theme,
-}
-
-/// "No user open" in a bordered block: shared by the two tabs that need an open user.
-pub fn render_no_user(title: &str, theme: Theme, area: Rect, buf: &mut Buffer) {
-    let block = Block::bordered()
-        .border_style(theme.border())
-        .title(Span::styled(format!(" {title} "), theme.title()));
-    Paragraph::new("No user open: pick one in the User List (1) and press Enter.")
-        .style(theme.dim())
-        .wrap(Wrap { trim: true })
-        .block(block)
-        .render(area, buf);
 }
 
 fn or_dash(text: &str) -> &str {

@@ -1,5 +1,5 @@
-//! What opens on top of a view: the help overlay, the two confirmations and the one-time
-//! SecretKey modal.
+//! What opens on top of a view: the help overlay, the confirmation of a change and the
+//! one-time SecretKey modal.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -7,11 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget, Wrap};
 
 use super::layout::centered;
-use super::text::width;
-use crate::cam::model::KeyStatus;
-use crate::tui::keymap::{self, Context};
+use crate::cam::model::{KeyStatus, SecretId};
+use crate::tui::action::Request;
+use crate::tui::geometry::{HelpLayout, HelpText};
 use crate::tui::state::{
-    Button, ConfirmDelete, ConfirmStatus, SECRET_CLIPBOARD_SECONDS, SecretModal,
+    Answer, Button, Confirm, Context, SECRET_CLIPBOARD_SECONDS, SecretModal, TYPED_CHARACTERS,
 };
 use crate::tui::theme::{self, Theme};
 
@@ -44,86 +44,26 @@ pub struct HelpView {
     pub theme: Theme,
 }
 
-/// The help's lines for a screen `screen_width` wide, and the width its key lines need.
-fn help_lines(
-    context: Context,
-    read_only: bool,
-    theme: Theme,
-    screen_width: u16,
-) -> (Vec<Line<'static>>, u16) {
-    let bindings = keymap::bindings(context);
-    let key_width = bindings
-        .iter()
-        .map(|b| width(&b.keys_label()))
-        .max()
-        .unwrap_or(0);
-    let mut lines: Vec<Line<'static>> = bindings
-        .iter()
-        .map(|b| {
-            let mut help = b.help.to_owned();
-            if read_only && b.command.mutates() {
-                help.push_str(" (read-only: refused)");
-            }
-            Line::from(vec![
-                Span::styled(format!(" {:<key_width$}  ", b.keys_label()), theme.key()),
-                Span::raw(help),
-            ])
-        })
-        .collect();
-    let line_width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 1;
-    let notes = keymap::notes(context);
-    if !notes.is_empty() {
-        // Notes wrap to the width the keys need (at most the screen's).
-        let room = usize::from(line_width.min(screen_width.saturating_sub(4)).max(20)) - 1;
-        lines.push(Line::default());
-        for note in notes {
-            for piece in wrap(&note, room) {
-                lines.push(Line::styled(format!(" {piece}"), theme.dim()));
-            }
-        }
-    }
-    (lines, line_width)
-}
-
-/// How the help is laid out on a screen of `size`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum HelpLayout {
-    OneColumn,
-    TwoColumns,
-    /// One column, taller than the screen: `j`/`k` scroll it.
-    Scrolling {
-        visible: usize,
-    },
-}
-
-fn help_layout(rows: usize, line_width: u16, size: (u16, u16)) -> HelpLayout {
-    let height = usize::from(size.1);
-    if rows + 2 <= height {
-        HelpLayout::OneColumn
-    } else if line_width * 2 + 5 <= size.0 && rows.div_ceil(2) + 2 <= height {
-        HelpLayout::TwoColumns
-    } else {
-        HelpLayout::Scrolling {
-            visible: height.saturating_sub(2).max(1),
-        }
-    }
-}
-
-/// The furthest the help of `context` can scroll on a screen of `size` (0 when it fits).
-pub fn help_scroll_max(context: Context, read_only: bool, size: (u16, u16)) -> usize {
-    let (lines, line_width) = help_lines(context, read_only, Theme::plain(), size.0);
-    match help_layout(lines.len(), line_width, size) {
-        HelpLayout::Scrolling { visible } => lines.len().saturating_sub(visible),
-        HelpLayout::OneColumn | HelpLayout::TwoColumns => 0,
-    }
-}
-
 impl Widget for &HelpView {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
-        let (mut lines, line_width) = help_lines(self.context, self.read_only, theme, area.width);
+        let help = HelpText::new(self.context, self.read_only, area.width);
+        let layout = HelpLayout::of(&help, (area.width, area.height));
+        let line_width = help.width;
+        let mut lines: Vec<Line<'static>> = help
+            .keys
+            .into_iter()
+            .map(|(keys, what)| Line::from(vec![Span::styled(keys, theme.key()), Span::raw(what)]))
+            .collect();
+        if !help.notes.is_empty() {
+            lines.push(Line::default());
+            lines.extend(
+                help.notes
+                    .into_iter()
+                    .map(|note| Line::styled(note, theme.dim())),
+            );
+        }
         let rows = lines.len();
-        let layout = help_layout(rows, line_width, (area.width, area.height));
         let mut title = vec![
             Span::styled(format!(" Keys · {} ", self.context.title()), theme.title()),
             Span::styled("· Esc closes ", theme.dim()),
@@ -181,25 +121,6 @@ impl Widget for &HelpView {
     }
 }
 
-/// Splits `text` into lines of at most `width` columns at spaces.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && super::text::width(&line) + 1 + super::text::width(word) > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
 fn buttons(confirm_label: &str, focus: Button, theme: Theme) -> Line<'static> {
     Line::from(vec![
         Span::raw("   "),
@@ -212,108 +133,106 @@ fn buttons(confirm_label: &str, focus: Button, theme: Theme) -> Line<'static> {
     ])
 }
 
-/// Disable or enable a key, confirmed with `y`.
-pub struct ConfirmStatusView<'a> {
-    pub dialog: &'a ConfirmStatus,
+/// A change waiting for the user's word: what it will do, then the buttons (`y`) or the field
+/// the end of the SecretId is typed into.
+pub struct ConfirmView<'a> {
+    pub confirm: &'a Confirm,
     pub theme: Theme,
 }
 
-impl Widget for &ConfirmStatusView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let (dialog, theme) = (self.dialog, self.theme);
-        let (verb, title) = match dialog.status {
-            KeyStatus::Inactive => ("Disable", " Disable API key "),
-            KeyStatus::Active => ("Enable", " Enable API key "),
-        };
-        let mut lines = vec![
-            Line::raw(format!("{verb} {}", dialog.secret_id)),
-            Line::raw(format!("of {}?", dialog.user_name)),
-            Line::default(),
-        ];
-        match dialog.status {
-            KeyStatus::Inactive => {
-                lines.push(Line::styled(
-                    format!(
-                        "{} Every request signed with this key will be",
-                        theme::WARNING_GLYPH
-                    ),
-                    theme.danger(),
-                ));
-                lines.push(Line::styled(
-                    "  refused until it is enabled again.",
-                    theme.danger(),
-                ));
-            }
-            KeyStatus::Active => {
-                lines.push(Line::raw("Requests signed with this key will be"));
-                lines.push(Line::raw("accepted again."));
-            }
-        }
-        lines.push(Line::default());
-        lines.push(buttons(verb, dialog.focus, theme));
-        lines.push(Line::default());
-        lines.push(Line::styled(
-            "y confirms · n/Esc cancels · Enter never confirms",
-            theme.dim(),
-        ));
-        let inner = frame(
-            area,
-            60,
-            lines.len() as u16 + 2,
-            Line::styled(title, theme.title()),
-            theme,
-            buf,
-        );
-        Paragraph::new(lines).render(inner, buf);
+/// The dialog's verb for a request, and what the change means.
+fn question(request: &Request, theme: Theme) -> (&'static str, [Line<'static>; 2]) {
+    let danger = |text: String| Line::styled(text, theme.danger());
+    match request {
+        Request::SetKeyStatus {
+            status: KeyStatus::Inactive,
+            ..
+        } => (
+            "Disable",
+            [
+                danger(format!(
+                    "{} Every request signed with this key will be",
+                    theme::WARNING_GLYPH
+                )),
+                danger("  refused until it is enabled again.".to_owned()),
+            ],
+        ),
+        Request::SetKeyStatus {
+            status: KeyStatus::Active,
+            ..
+        } => (
+            "Enable",
+            [
+                Line::raw("Requests signed with this key will be"),
+                Line::raw("accepted again."),
+            ],
+        ),
+        Request::DeleteKey { .. } => (
+            "Delete",
+            [
+                danger(format!(
+                    "{} This cannot be undone: the key can never",
+                    theme::WARNING_GLYPH
+                )),
+                danger("  be used again.".to_owned()),
+            ],
+        ),
+        // A change no words are written for yet: named by its action.
+        other => (other.call_name(), [Line::default(), Line::default()]),
     }
 }
 
-/// Delete a key, confirmed by typing the last four characters of its SecretId.
-pub struct ConfirmDeleteView<'a> {
-    pub dialog: &'a ConfirmDelete,
-    pub theme: Theme,
-}
-
-impl Widget for &ConfirmDeleteView<'_> {
+impl Widget for &ConfirmView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (dialog, theme) = (self.dialog, self.theme);
+        let (confirm, theme) = (self.confirm, self.theme);
+        let (verb, meaning) = question(&confirm.request, theme);
         let mut lines = vec![
-            Line::raw(format!("Delete {}", dialog.secret_id)),
-            Line::raw(format!("of {}?", dialog.user_name)),
+            Line::raw(format!(
+                "{verb} {}",
+                confirm.request.secret_id().map_or("", SecretId::as_str)
+            )),
+            Line::raw(format!("of {}?", confirm.user_name)),
             Line::default(),
-            Line::styled(
-                format!(
-                    "{} This cannot be undone: the key can never",
-                    theme::WARNING_GLYPH
-                ),
-                theme.danger(),
-            ),
-            Line::styled("  be used again.", theme.danger()),
-            Line::default(),
-            Line::raw("Type the last 4 characters of the SecretId:"),
-            Line::from(vec![
-                Span::raw("> "),
-                Span::styled(format!("{:<4}", dialog.typed), theme.input()),
-                Span::raw("▏"),
-            ]),
         ];
-        if dialog.mismatch {
-            lines.push(Line::styled(
-                format!(
-                    "{} That does not match: nothing was deleted.",
-                    theme::FAILED_GLYPH
-                ),
-                theme.failed(),
-            ));
-        } else {
-            lines.push(Line::default());
+        lines.extend(meaning);
+        lines.push(Line::default());
+        match &confirm.answer {
+            Answer::Press { focus } => {
+                lines.push(buttons(verb, *focus, theme));
+                lines.push(Line::default());
+                lines.push(Line::styled(
+                    "y confirms · n/Esc cancels · Enter never confirms",
+                    theme.dim(),
+                ));
+            }
+            Answer::Type { typed, mismatch } => {
+                lines.push(Line::raw(format!(
+                    "Type the last {TYPED_CHARACTERS} characters of the SecretId:"
+                )));
+                lines.push(Line::from(vec![
+                    Span::raw("> "),
+                    Span::styled(format!("{typed:<TYPED_CHARACTERS$}"), theme.input()),
+                    Span::raw("▏"),
+                ]));
+                lines.push(if *mismatch {
+                    Line::styled(
+                        format!(
+                            "{} That does not match: nothing was deleted.",
+                            theme::FAILED_GLYPH
+                        ),
+                        theme.failed(),
+                    )
+                } else {
+                    Line::default()
+                });
+                lines.push(Line::styled("Enter deletes · Esc cancels", theme.dim()));
+            }
         }
-        lines.push(Line::styled("Enter deletes · Esc cancels", theme.dim()));
         let inner = frame(
             area,
             60,
             lines.len() as u16 + 2,
-            Line::styled(" Delete API key ", theme.title()),
+            Line::styled(format!(" {verb} API key "), theme.title()),
             theme,
             buf,
         );
@@ -342,7 +261,7 @@ impl Widget for &SecretView<'_> {
         let lines = vec![
             Line::from(vec![
                 Span::styled("SecretId   ", theme.label()),
-                Span::raw(modal.key.access_key_id.clone()),
+                Span::raw(modal.key.access_key_id.to_string()),
             ]),
             Line::from(vec![
                 Span::styled("SecretKey  ", theme.label()),

@@ -6,11 +6,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, Widget, Wrap};
 
-use super::details::render_no_user;
-use super::layout::{SIDE_PANEL_MIN_WIDTH, SIDE_PANEL_WIDTH};
-use super::status_title;
+use super::blocks::{render_no_user, status_title};
 use super::text::{datetime, truncate, unix_time};
 use crate::cam::model::KEYS_PER_USER;
+use crate::tui::geometry::{SIDE_PANEL_MIN_WIDTH, SIDE_PANEL_WIDTH};
 use crate::tui::state::{ACCESS_RECORDS, AccessPanel, OpenUser, State, Status};
 use crate::tui::theme::{self, Theme};
 
@@ -115,7 +114,7 @@ impl Widget for &KeyTable<'_> {
         let time_width: u16 = if wide { 19 } else { 10 };
         let id_width = keys
             .iter()
-            .map(|k| k.access_key_id.len() as u16)
+            .map(|k| k.access_key_id.as_str().len() as u16)
             .max()
             .unwrap_or(36)
             .max(8);
@@ -149,7 +148,7 @@ impl Widget for &KeyTable<'_> {
             let selected = i == open.key_cursor;
             let row = Row::new(vec![
                 Line::raw(if selected { "▸" } else { " " }),
-                Line::raw(key.access_key_id.clone()),
+                Line::raw(key.access_key_id.to_string()),
                 Line::styled(
                     format!("{} {}", theme::status_glyph(key.status), key.status.label()),
                     theme.status(key.status),

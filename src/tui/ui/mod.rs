@@ -1,6 +1,7 @@
 //! Drawing: every widget borrows the state (`impl Widget for &View`) and draws only what is
 //! visible. [`Console`] is the whole screen.
 
+pub mod blocks;
 pub mod call_log;
 pub mod command_line;
 pub mod details;
@@ -16,21 +17,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::keymap;
-use super::state::{Modal, State, Status, TICKS_PER_SECOND, Tab};
+use super::model::Tab;
+use super::state::{Modal, State, Status, TICKS_PER_SECOND};
 use super::theme::{self, Theme};
-
-/// What a block title says of a load in flight or failed ("Loading is state").
-pub fn status_title(status: &Status, theme: Theme) -> Option<Span<'static>> {
-    match status {
-        Status::Loading => Some(Span::raw("· loading… ")),
-        Status::Failed(f) => Some(Span::styled(
-            format!("· {} {} ", theme::FAILED_GLYPH, f.code),
-            theme.failed(),
-        )),
-        Status::Idle | Status::Ready => None,
-    }
-}
+use super::{geometry, keymap};
 
 /// The whole screen.
 pub struct Console<'a> {
@@ -65,11 +55,8 @@ impl Widget for &Console<'_> {
                 theme,
             }
             .render(area, buf),
-            Some(Modal::ConfirmStatus(dialog)) => {
-                dialogs::ConfirmStatusView { dialog, theme }.render(area, buf);
-            }
-            Some(Modal::ConfirmDelete(dialog)) => {
-                dialogs::ConfirmDeleteView { dialog, theme }.render(area, buf);
+            Some(Modal::Confirm(confirm)) => {
+                dialogs::ConfirmView { confirm, theme }.render(area, buf);
             }
             Some(Modal::Secret(modal)) => dialogs::SecretView {
                 modal,
@@ -151,7 +138,7 @@ impl Widget for &TabBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let mut spans = vec![Span::raw(" ")];
         for tab in Tab::ALL {
-            let label = layout::tab_label(tab);
+            let label = geometry::tab_label(tab);
             if tab == self.state.tab {
                 spans.push(Span::styled(
                     format!("[{}]", label.trim()),

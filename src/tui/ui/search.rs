@@ -1,5 +1,7 @@
 //! The owner search's progress box: a bar with counts, the calls made, time spent and left.
 
+use std::time::Duration;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -7,7 +9,8 @@ use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget};
 
 use super::layout::centered;
 use super::text::truncate;
-use crate::tui::state::{OwnerSearch, SearchProgress};
+use crate::cam::owner::Progress;
+use crate::tui::state::OwnerSearch;
 use crate::tui::theme::Theme;
 
 pub struct SearchView<'a> {
@@ -16,7 +19,8 @@ pub struct SearchView<'a> {
 }
 
 /// `1.5 s`, `42 s`, `3 min 05 s`.
-pub fn duration(ms: u64) -> String {
+pub fn duration(time: Duration) -> String {
+    let ms = time.as_millis();
     match ms {
         0..10_000 => format!("{:.1} s", ms as f64 / 1000.0),
         10_000..60_000 => format!("{} s", ms / 1000),
@@ -40,12 +44,12 @@ impl Widget for &SearchView<'_> {
             &format!(" Finding the owner of {} ", search.secret_id),
             usize::from(rect.width.saturating_sub(2)),
         );
-        let progress = search.progress.unwrap_or(SearchProgress {
+        let progress = search.progress.unwrap_or(Progress {
             done: 0,
             total: search.users,
             requests: 0,
-            elapsed_ms: 0,
-            eta_ms: None,
+            elapsed: Duration::ZERO,
+            eta: None,
         });
         let counts = format!(
             " {:>3.0} %  {} of {} users",
@@ -54,8 +58,8 @@ impl Widget for &SearchView<'_> {
             progress.total
         );
         let bar_width = inner_width.saturating_sub(counts.chars().count()).max(4);
-        let eta = match progress.eta_ms {
-            Some(ms) => format!("about {} left", duration(ms)),
+        let eta = match progress.eta {
+            Some(left) => format!("about {} left", duration(left)),
             None => "time left: after the first answers".to_owned(),
         };
         let lines = vec![
@@ -68,7 +72,7 @@ impl Widget for &SearchView<'_> {
                 &format!(
                     "{} ListAccessKeys calls · {} · {eta}",
                     progress.requests,
-                    duration(progress.elapsed_ms)
+                    duration(progress.elapsed)
                 ),
                 inner_width,
             )),
@@ -105,9 +109,9 @@ mod tests {
 
     #[test]
     fn durations_and_bars() {
-        assert_eq!(duration(1_500), "1.5 s");
-        assert_eq!(duration(42_000), "42 s");
-        assert_eq!(duration(185_000), "3 min 05 s");
+        assert_eq!(duration(Duration::from_millis(1_500)), "1.5 s");
+        assert_eq!(duration(Duration::from_secs(42)), "42 s");
+        assert_eq!(duration(Duration::from_secs(185)), "3 min 05 s");
         assert_eq!(bar(0.5, 10), "█████░░░░░");
         assert_eq!(bar(1.5, 4), "████");
     }

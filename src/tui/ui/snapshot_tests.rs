@@ -7,12 +7,13 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use super::Console;
-use crate::cam::model::KeyStatus;
-use crate::tui::action::{Action, Failure, Reply, Request};
-use crate::tui::state::{AccessRecord, State};
+use crate::cam::model::{KeyStatus, SecretId};
+use crate::tui::action::{Action, Effect, Reply, Request};
+use crate::tui::model::{AccessRecord, Failure};
+use crate::tui::state::State;
 use crate::tui::theme::Theme;
 use crate::tui::update::tests::{KEY_A, KEY_B, answer_all, key, press, with_keys, with_users};
-use crate::tui::update::{Effect, update};
+use crate::tui::update::update;
 
 fn draw(state: &mut State, columns: u16, rows: u16) -> String {
     update(state, Action::Resize(columns, rows));
@@ -73,7 +74,7 @@ fn with_secret(reveal: bool, copied: bool) -> State {
     let effects = press(&mut state, 'c');
     answer_all(&mut state, effects, |request| match request {
         Request::CreateKey { .. } => Ok(Reply::Created(crate::cam::model::AccessKeyDetail {
-            access_key_id: KEY_B.into(),
+            access_key_id: SecretId::from_wire(KEY_B),
             secret_access_key: crate::cam::Secret::new("s3cr3tKEYs3cr3tKEYs3cr3tKEY12345"),
             status: KeyStatus::Active,
             create_time: "2024-05-02 10:00:00".into(),
@@ -266,7 +267,7 @@ fn fifty_thousand_users_draw_only_the_window() {
         })
         .collect();
     answer_all(&mut state, effects, |request| match request {
-        Request::Users => Ok(Reply::Users(users.clone())),
+        Request::Users => Ok(Reply::Users(users.clone().into())),
         _ => Ok(Reply::Done),
     });
     press(&mut state, 'G');
@@ -288,12 +289,12 @@ fn searching(done: usize, eta_ms: Option<u64>) -> State {
             &mut state,
             Action::SearchProgress {
                 ticket,
-                progress: crate::tui::state::SearchProgress {
+                progress: crate::cam::owner::Progress {
                     done,
                     total: 4,
                     requests: done,
-                    elapsed_ms: 150 * done as u64,
-                    eta_ms,
+                    elapsed: std::time::Duration::from_millis(150 * done as u64),
+                    eta: eta_ms.map(std::time::Duration::from_millis),
                 },
             },
         );

@@ -6,9 +6,9 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, Widget};
 
-use super::layout;
-use super::status_title;
+use super::blocks::status_title;
 use super::text::{datetime, truncate};
+use crate::tui::geometry;
 use crate::tui::state::{Column, State, Status};
 use crate::tui::theme::{self, Theme};
 
@@ -110,7 +110,7 @@ impl Widget for &UsersView<'_> {
             Row::new(std::iter::once(String::new()).chain(titles)).style(theme.column_header());
 
         let rows_fit =
-            layout::user_list_rows(state.size).min(usize::from(inner.height.saturating_sub(1)));
+            geometry::user_list_rows(state.size).min(usize::from(inner.height.saturating_sub(1)));
         let rows = users
             .window(users.offset, rows_fit)
             .enumerate()

@@ -1,18 +1,17 @@
-//! The `:` command line: typing, Tab completion, history, running a command, and the switch to
-//! another profile that `:profile NAME` asks for.
+//! The `:` command line: typing, Tab completion, history, and running a command.
 
-use super::{Effect, busy, call, flash, go_tab, load_users, open_log, scroll_users, search};
-use crate::tui::action::Request;
+use crate::cam::model::SecretId;
+use crate::tui::action::{Command, Effect};
 use crate::tui::command_line::{self, Candidates, LineCommand};
-use crate::tui::keymap::Command;
-use crate::tui::state::{
-    CommandLine, Header, Latest, Level, Modal, Remote, State, Tab, TargetInfo, UserList,
-};
+use crate::tui::model::Tab;
+use crate::tui::state::{CommandLine, Level, State};
+use crate::tui::update::core::{NO_USER, flash, scroll_users};
+use crate::tui::update::{call_log, connection, help, search, tabs};
 
 /// How many lines the history keeps.
 const HISTORY: usize = 100;
 
-pub(super) fn type_char(state: &mut State, c: char) {
+pub fn type_char(state: &mut State, c: char) {
     if let Some(line) = state.command_line.as_mut() {
         line.text.push(c);
         forget_completions(line);
@@ -25,7 +24,7 @@ fn forget_completions(line: &mut CommandLine) {
     line.history_at = None;
 }
 
-pub(super) fn on_line(state: &mut State, command: Command) -> Vec<Effect> {
+pub fn on_line(state: &mut State, command: Command) -> Vec<Effect> {
     let Some(line) = state.command_line.as_mut() else {
         return Vec::new();
     };
@@ -119,24 +118,24 @@ fn run(state: &mut State, text: &str) -> Vec<Effect> {
         }
     };
     match command {
-        LineCommand::Users => go_tab(state, Tab::Users),
+        LineCommand::Users => tabs::go(state, Tab::Users),
         LineCommand::Keys(None) => {
             if state.open.is_none() && state.users.selected().is_none() {
-                flash(state, Level::Warning, super::NO_USER);
+                flash(state, Level::Warning, NO_USER);
                 return Vec::new();
             }
-            go_tab(state, Tab::Keys)
+            tabs::go(state, Tab::Keys)
         }
         LineCommand::Keys(Some(name)) => keys_of(state, &name),
-        LineCommand::SecretId(secret_id) => {
-            if search::looks_like_secret_id(&secret_id) {
+        LineCommand::SecretId(text) => {
+            if let Some(secret_id) = SecretId::parse(&text) {
                 search::start(state, secret_id)
             } else {
                 flash(
                     state,
                     Level::Warning,
                     format!(
-                        "\"{secret_id}\" is not a SecretId: one starts with AKID or IKID, followed by letters and digits"
+                        "\"{text}\" is not a SecretId: one starts with AKID or IKID, followed by letters and digits"
                     ),
                 );
                 Vec::new()
@@ -154,13 +153,13 @@ fn run(state: &mut State, text: &str) -> Vec<Effect> {
             flash(state, Level::Info, text);
             Vec::new()
         }
-        LineCommand::Profile(Some(name)) => switch_profile(state, name),
+        LineCommand::Profile(Some(name)) => connection::switch_profile(state, name),
         LineCommand::Log => {
-            open_log(state);
+            call_log::open(state);
             Vec::new()
         }
         LineCommand::Help => {
-            super::open_help(state, state.context());
+            help::open(state, state.context());
             Vec::new()
         }
         LineCommand::Quit => {
@@ -200,65 +199,5 @@ fn keys_of(state: &mut State, name: &str) -> Vec<Effect> {
     };
     state.users.select(uin);
     scroll_users(state);
-    go_tab(state, Tab::Keys)
-}
-
-fn switch_profile(state: &mut State, name: String) -> Vec<Effect> {
-    if !state.profiles.contains(&name) {
-        let known = if state.profiles.is_empty() {
-            "there are none: add [profiles.NAME] tables to config.toml".to_owned()
-        } else {
-            format!("profiles: {}", state.profiles.join(", "))
-        };
-        flash(
-            state,
-            Level::Warning,
-            format!("Unknown profile \"{name}\" — {known}"),
-        );
-        return Vec::new();
-    }
-    // A create in flight carries a SecretKey that can only be shown once: never drop it.
-    if busy(state) {
-        return Vec::new();
-    }
-    vec![Effect::SwitchProfile { name }]
-}
-
-/// The app connected the new profile: everything of the old target goes, answers to its calls
-/// included (their tickets are older than the new epoch), and everything loads again.
-pub(super) fn on_switched(state: &mut State, info: TargetInfo) -> Vec<Effect> {
-    let mut effects = Vec::new();
-    if let Some(search) = state.search.take() {
-        effects.push(Effect::Cancel {
-            ticket: search.ticket,
-        });
-    }
-    state.epoch = state.next_ticket();
-    state.pending.clear();
-    state.latest = Latest::default();
-    state.mutating = None;
-    state.users = UserList::default();
-    state.open = None;
-    state.tab = Tab::Users;
-    // A SecretKey modal stays: it is the only time that key is ever shown.
-    if !matches!(state.modal, Some(Modal::Secret(_))) {
-        state.modal = None;
-    }
-    state.header = Header {
-        target: info.label,
-        sandbox: info.sandbox,
-        account: Remote::loading(),
-        clipboard: state.header.clipboard,
-        read_only: info.read_only,
-        accent: info.accent,
-    };
-    let mode = if info.read_only { " (read-only)" } else { "" };
-    flash(
-        state,
-        Level::Info,
-        format!("Switched to profile {}{mode}", info.profile),
-    );
-    effects.push(call(state, Request::Account));
-    effects.push(load_users(state));
-    effects
+    tabs::go(state, Tab::Keys)
 }

@@ -1,137 +1,93 @@
 //! Clicks and the wheel (`--mouse`): a click on a tab goes there, a click on a row selects it
-//! (a second click on the selected row opens it, as Enter), the wheel moves through lists. The
-//! positions come from [`layout`], the same place the drawing takes them from.
+//! (a second click on the selected user opens them, as Enter), the wheel moves through lists.
+//! The positions come from [`geometry`], the same place the drawing takes them from; what a
+//! click or a notch does is what the keys do, through the same functions.
 
-use super::{Effect, follow_panel, go_tab, moved, on_command, scroll_log, scroll_users};
-use crate::tui::action::{Mouse, MouseKind};
-use crate::tui::keymap::{Command, Context};
-use crate::tui::state::{Modal, State};
-use crate::tui::ui::layout;
+use crate::tui::action::{Command, Effect, Mouse, MouseKind};
+use crate::tui::geometry;
+use crate::tui::state::{Context, State};
+use crate::tui::update::core::scroll_users;
+use crate::tui::update::{call_log, keys, tabs, users};
 
 /// Rows one wheel notch moves in a long list.
 const WHEEL_ROWS: usize = 3;
 
-pub(super) fn on_mouse(state: &mut State, mouse: Mouse) -> Vec<Effect> {
+pub fn on_mouse(state: &mut State, mouse: Mouse) -> Vec<Effect> {
     if !state.mouse {
         return Vec::new();
     }
     let context = state.context();
     match mouse.kind {
-        MouseKind::ScrollUp | MouseKind::ScrollDown => {
-            let command = if mouse.kind == MouseKind::ScrollUp {
-                Command::Up
-            } else {
-                Command::Down
-            };
-            wheel(state, context, command)
-        }
+        MouseKind::ScrollUp => wheel(state, context, Command::PageUp),
+        MouseKind::ScrollDown => wheel(state, context, Command::PageDown),
         MouseKind::Click => click(state, context, mouse.column, mouse.row),
     }
 }
 
-fn wheel(state: &mut State, context: Context, command: Command) -> Vec<Effect> {
+/// A notch is a page of `WHEEL_ROWS`; the key table (two rows at most) moves one.
+fn wheel(state: &mut State, context: Context, page: Command) -> Vec<Effect> {
     match context {
-        Context::Users => {
-            state.users.cursor = moved(
-                state.users.cursor,
-                state.users.shown(),
-                WHEEL_ROWS,
-                page(command),
-            );
-            scroll_users(state);
-            Vec::new()
+        Context::Users => users::move_cursor(state, page, WHEEL_ROWS),
+        Context::CallLog => call_log::move_cursor(state, page, WHEEL_ROWS),
+        Context::Keys => {
+            let step = if page == Command::PageUp {
+                Command::Up
+            } else {
+                Command::Down
+            };
+            return keys::move_cursor(state, step);
         }
-        Context::CallLog => {
-            let len = state.calls.len();
-            let size = state.size;
-            if let Some(Modal::CallLog(view)) = &mut state.modal {
-                view.cursor = moved(view.cursor, len, WHEEL_ROWS, page(command));
-                view.follow = view.cursor + 1 >= len;
-                scroll_log(size, len, view);
-            }
-            Vec::new()
-        }
-        Context::Keys => on_command(state, command),
-        _ => Vec::new(),
+        _ => {}
     }
-}
-
-/// Up/Down as a page of `WHEEL_ROWS`.
-fn page(command: Command) -> Command {
-    if command == Command::Up {
-        Command::PageUp
-    } else {
-        Command::PageDown
-    }
+    Vec::new()
 }
 
 fn click(state: &mut State, context: Context, column: u16, row: u16) -> Vec<Effect> {
-    if matches!(context, Context::Users | Context::Details | Context::Keys)
-        && row == layout::HEADER_ROWS
-    {
-        return match layout::tab_columns()
+    if context.has_global_keys() && row == geometry::HEADER_ROWS {
+        return match geometry::tab_columns()
             .into_iter()
             .find(|(_, at, width)| (*at..at + width).contains(&column))
         {
-            Some((tab, _, _)) => go_tab(state, tab),
+            Some((tab, _, _)) => tabs::go(state, tab),
             None => Vec::new(),
         };
     }
     match context {
         Context::Users => {
             let Some(index) = row
-                .checked_sub(layout::USER_LIST_FIRST_ROW)
+                .checked_sub(geometry::USER_LIST_FIRST_ROW)
                 .map(usize::from)
-                .filter(|on_screen| *on_screen < layout::user_list_rows(state.size))
+                .filter(|on_screen| *on_screen < geometry::user_list_rows(state.size))
                 .map(|on_screen| state.users.offset + on_screen)
                 .filter(|index| *index < state.users.shown())
             else {
                 return Vec::new();
             };
             if index == state.users.cursor {
-                return on_command(state, Command::Open);
+                return users::open_selected(state);
             }
             state.users.cursor = index;
             scroll_users(state);
-            Vec::new()
         }
         Context::Keys => {
-            let keys_width = if state.size.0 >= layout::SIDE_PANEL_MIN_WIDTH
-                && state.open.as_ref().is_some_and(|o| o.panel.is_some())
-            {
-                state.size.0 - layout::SIDE_PANEL_WIDTH
-            } else {
-                state.size.0
-            };
-            let Some(open) = state.open.as_mut() else {
+            let Some(open) = state.open.as_ref() else {
                 return Vec::new();
             };
-            let Some(index) = row
-                .checked_sub(layout::KEY_TABLE_FIRST_ROW)
+            let table_width = geometry::key_table_width(state.size, open.panel.is_some());
+            if let Some(index) = row
+                .checked_sub(geometry::KEY_TABLE_FIRST_ROW)
                 .map(usize::from)
-                .filter(|i| *i < open.key_list().len() && column < keys_width)
-            else {
-                return Vec::new();
-            };
-            if index == open.key_cursor {
-                return Vec::new();
+                .filter(|i| *i < open.key_list().len() && column < table_width)
+            {
+                return keys::select(state, index);
             }
-            open.key_cursor = index;
-            follow_panel(state)
         }
         Context::CallLog => {
-            let len = state.calls.len();
-            let size = state.size;
-            if let Some(Modal::CallLog(view)) = &mut state.modal
-                && let Some(offset) = row.checked_sub(layout::CALL_LOG_FIRST_ROW)
-                && usize::from(offset) < layout::call_log_rows(size)
-                && view.offset + usize::from(offset) < len
-            {
-                view.cursor = view.offset + usize::from(offset);
-                view.follow = view.cursor + 1 >= len;
+            if let Some(on_screen) = row.checked_sub(geometry::CALL_LOG_FIRST_ROW) {
+                call_log::select_row(state, usize::from(on_screen));
             }
-            Vec::new()
         }
-        _ => Vec::new(),
+        _ => {}
     }
+    Vec::new()
 }

@@ -11,14 +11,20 @@ use super::tests::{
     KEY_A, KEY_B, api_failure, calls, ctrl, flash_text, key, press, selected_name, typed,
     with_keys, with_users,
 };
-use super::*;
+use super::update;
+use crate::cam::ApiError;
 use crate::cam::model::Service;
+use crate::cam::model::{GetUserAppIdResponse, KeyStatus, SecretId};
+use crate::cam::owner::{Progress, SearchOutcome, SkippedUser, UserRef};
 use crate::cam::transport::CallRecord;
-use crate::tui::action::{Mouse, MouseKind, OwnerOutcome};
+use crate::tui::action::{Action, Effect, Reply, Request};
+use crate::tui::action::{Mouse, MouseKind};
 use crate::tui::call_log::CallLog;
-use crate::tui::state::{SearchProgress, TargetInfo};
+use crate::tui::model::TargetInfo;
+use crate::tui::model::{Failure, Tab, Ticket};
+use crate::tui::state::{Context, Level, Modal, State};
 
-fn search_ticket(effects: &[Effect]) -> (Ticket, String, usize) {
+fn search_ticket(effects: &[Effect]) -> (Ticket, SecretId, usize) {
     effects
         .iter()
         .find_map(|e| match e {
@@ -34,9 +40,11 @@ fn search_ticket(effects: &[Effect]) -> (Ticket, String, usize) {
 /// The worker's answer when `name` owns `id`.
 #[allow(clippy::unnecessary_wraps)] // shaped like every answer `Action::Done` carries
 fn found(uin: u64, name: &str, id: &str, from_cache: bool) -> Result<Reply, Failure> {
-    let outcome = OwnerOutcome::Found {
-        uin,
-        name: name.into(),
+    let outcome = SearchOutcome::Found {
+        user: UserRef {
+            uin,
+            name: name.into(),
+        },
         key: key(id, KeyStatus::Active),
         from_cache,
     };
@@ -61,7 +69,7 @@ fn done(
 
 fn find_request(secret_id: &str) -> Request {
     Request::FindOwner {
-        secret_id: secret_id.into(),
+        secret_id: SecretId::from_wire(secret_id),
         users: std::sync::Arc::from(Vec::new()),
     }
 }
@@ -85,12 +93,12 @@ fn a_typed_secret_id_searches_on_enter_and_opens_the_owners_key() {
     );
     assert!(!state.users.filter_editing);
 
-    let progress = SearchProgress {
+    let progress = Progress {
         done: 2,
         total: 4,
         requests: 2,
-        elapsed_ms: 100,
-        eta_ms: Some(100),
+        elapsed: Duration::from_millis(100),
+        eta: Some(Duration::from_millis(100)),
     };
     update(&mut state, Action::SearchProgress { ticket, progress });
     assert_eq!(state.search.as_ref().unwrap().progress, Some(progress));
@@ -177,9 +185,20 @@ fn nobody_owns_it() {
         &mut state,
         ticket,
         find_request(KEY_A),
-        Ok(Reply::Owner(OwnerOutcome::NotFound {
+        Ok(Reply::Owner(SearchOutcome::NotFound {
             searched: 3,
-            skipped: vec!["carol (AuthFailure.UnauthorizedOperation)".into()],
+            skipped: vec![SkippedUser {
+                user: UserRef {
+                    uin: 100_000_000_014,
+                    name: "carol".into(),
+                },
+                error: ApiError {
+                    code: "AuthFailure.UnauthorizedOperation".into(),
+                    message: "not allowed".into(),
+                    request_id: "req-9".into(),
+                }
+                .into(),
+            }],
         })),
     );
     assert!(state.search.is_none());
@@ -225,12 +244,12 @@ fn esc_cancels_the_search_and_its_late_answer_is_dropped() {
         &mut state,
         Action::SearchProgress {
             ticket,
-            progress: SearchProgress {
+            progress: Progress {
                 done: 2,
                 total: 4,
                 requests: 2,
-                elapsed_ms: 80,
-                eta_ms: Some(80),
+                elapsed: Duration::from_millis(80),
+                eta: Some(Duration::from_millis(80)),
             },
         },
     );
@@ -244,12 +263,12 @@ fn esc_cancels_the_search_and_its_late_answer_is_dropped() {
         &mut state,
         Action::SearchProgress {
             ticket,
-            progress: SearchProgress {
+            progress: Progress {
                 done: 3,
                 total: 4,
                 requests: 3,
-                elapsed_ms: 90,
-                eta_ms: None,
+                elapsed: Duration::from_millis(90),
+                eta: None,
             },
         },
     );
@@ -449,7 +468,7 @@ fn profile_switch_reloads_everything_and_drops_old_answers() {
     assert!(state.open.is_none());
     // The new target's answers land.
     super::tests::answer_all(&mut state, effects, |request| match request {
-        Request::Users => Ok(Reply::Users(super::tests::sample_users())),
+        Request::Users => Ok(Reply::Users(super::tests::sample_users().into())),
         Request::Account => Ok(Reply::Account(GetUserAppIdResponse {
             uin: "200000000001".into(),
             owner_uin: "200000000001".into(),
@@ -511,7 +530,7 @@ fn read_only_after_a_switch_refuses_every_mutating_key() {
     state.profiles = vec!["prod".into()];
     let effects = update(&mut state, Action::TargetSwitched(prod_read_only()));
     super::tests::answer_all(&mut state, effects, |request| match request {
-        Request::Users => Ok(Reply::Users(super::tests::sample_users())),
+        Request::Users => Ok(Reply::Users(super::tests::sample_users().into())),
         Request::Account => Err(api_failure("GetUserAppId", "AuthFailure.SignatureFailure")),
         other => panic!("unexpected {other:?}"),
     });

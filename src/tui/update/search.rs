@@ -5,15 +5,16 @@
 use std::fmt::Write as _;
 use std::sync::Arc;
 
-use super::{Effect, call, fail, flash, open_user, scroll_users};
-use crate::tui::action::{Failure, OwnerOutcome, Reply, Request, Ticket, UserRef};
-use crate::tui::keymap::Command;
-use crate::tui::state::{Level, Modal, OwnerSearch, State, Tab};
-
-pub use crate::cam::owner::looks_like_secret_id;
+use crate::cam::model::SecretId;
+use crate::cam::owner::{Progress, SearchOutcome, UserRef};
+use crate::tui::action::{Command, Effect, Reply, Request};
+use crate::tui::model::{Failure, Tab, Ticket};
+use crate::tui::state::{Context, Level, Modal, OwnerSearch, State};
+use crate::tui::update::core::{call, fail, flash, scroll_users, unexpected};
+use crate::tui::update::{call_log, help, keys, tabs};
 
 /// Starts a search for `secret_id` over every user in the list.
-pub(super) fn start(state: &mut State, secret_id: String) -> Vec<Effect> {
+pub fn start(state: &mut State, secret_id: SecretId) -> Vec<Effect> {
     if state.search.is_some() {
         flash(
             state,
@@ -31,7 +32,7 @@ pub(super) fn start(state: &mut State, secret_id: String) -> Vec<Effect> {
         return Vec::new();
     }
     // The filter held the SecretId: it matches no user, so it goes.
-    if state.users.filter.trim() == secret_id {
+    if state.users.filter.trim() == secret_id.as_str() {
         state.users.set_filter(String::new());
         scroll_users(state);
     }
@@ -72,8 +73,15 @@ pub(super) fn start(state: &mut State, secret_id: String) -> Vec<Effect> {
     vec![effect]
 }
 
+/// The worker looked at more users.
+pub fn on_progress(state: &mut State, ticket: Ticket, progress: Progress) {
+    if let Some(search) = state.search.as_mut().filter(|s| s.ticket == ticket) {
+        search.progress = Some(progress);
+    }
+}
+
 /// Keys while the search runs.
-pub(super) fn on_search(state: &mut State, command: Command) -> Vec<Effect> {
+pub fn on_search(state: &mut State, command: Command) -> Vec<Effect> {
     match command {
         Command::CancelSearch => {
             let Some(search) = state.search.take() else {
@@ -94,11 +102,11 @@ pub(super) fn on_search(state: &mut State, command: Command) -> Vec<Effect> {
             }]
         }
         Command::ShowLog => {
-            super::open_log(state);
+            call_log::open(state);
             Vec::new()
         }
         Command::Help => {
-            super::open_help(state, crate::tui::keymap::Context::Search);
+            help::open(state, Context::Search);
             Vec::new()
         }
         Command::Quit => {
@@ -110,10 +118,10 @@ pub(super) fn on_search(state: &mut State, command: Command) -> Vec<Effect> {
 }
 
 /// The search's answer; an answer to a cancelled search is dropped.
-pub(super) fn on_done(
+pub fn on_done(
     state: &mut State,
     ticket: Ticket,
-    secret_id: &str,
+    secret_id: &SecretId,
     result: Result<Reply, Failure>,
 ) -> Vec<Effect> {
     if state.search.as_ref().is_none_or(|s| s.ticket != ticket) {
@@ -121,9 +129,8 @@ pub(super) fn on_done(
     }
     state.search = None;
     match result {
-        Ok(Reply::Owner(OwnerOutcome::Found {
-            uin,
-            name,
+        Ok(Reply::Owner(SearchOutcome::Found {
+            user: UserRef { uin, name },
             key,
             from_cache,
         })) => {
@@ -142,7 +149,7 @@ pub(super) fn on_done(
             if matches!(state.modal, Some(Modal::Help(_))) {
                 state.modal = None;
             }
-            let mut effects = open_user(state, false);
+            let mut effects = tabs::open_user(state);
             if let Some(open) = state.open.as_mut() {
                 match open
                     .key_list()
@@ -153,7 +160,7 @@ pub(super) fn on_done(
                     None => open.select_key = Some(key.access_key_id.clone()),
                 }
             }
-            effects.extend(super::follow_panel(state));
+            effects.extend(keys::follow_panel(state));
             let known = if from_cache {
                 " (known from earlier this run, no call made)"
             } else {
@@ -169,7 +176,7 @@ pub(super) fn on_done(
             );
             effects
         }
-        Ok(Reply::Owner(OwnerOutcome::NotFound { searched, skipped })) => {
+        Ok(Reply::Owner(SearchOutcome::NotFound { searched, skipped })) => {
             let mut text = format!(
                 "No sub-user or collaborator owns {secret_id} (looked at the keys of {searched} users)"
             );
@@ -178,18 +185,19 @@ pub(super) fn on_done(
                     text,
                     "; could not list the keys of {}: {}",
                     skipped.len(),
-                    skipped.join(", ")
+                    skipped
+                        .iter()
+                        .map(|s| format!("{} ({})", s.user.name, s.error.code()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 );
             }
             flash(state, Level::Warning, text);
             Vec::new()
         }
-        Ok(Reply::Owner(OwnerOutcome::Cancelled { .. })) => Vec::new(),
+        Ok(Reply::Owner(SearchOutcome::Cancelled { .. })) => Vec::new(),
         Ok(other) => {
-            fail(
-                state,
-                &super::unexpected("ListAccessKeys (owner search)", &other),
-            );
+            fail(state, &unexpected("ListAccessKeys (owner search)", &other));
             Vec::new()
         }
         Err(failure) => {

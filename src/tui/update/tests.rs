@@ -2,12 +2,19 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::*;
-use crate::cam::model::UserKind;
-use crate::cam::model::{AccessKeyDetail, SubAccountInfo};
-use crate::tui::clipboard::Destination;
-use crate::tui::keymap;
-use crate::tui::state::{Header, Level, Remote, UserDetails, UserRow};
+use super::update;
+use crate::cam::model::{
+    AccessKey, AccessKeyDetail, GetUserAppIdResponse, KeyStatus, SecretId, SubAccountInfo, User,
+    UserKind,
+};
+use crate::tui::action::{Action, Copied, Effect, Reply, Request};
+use crate::tui::clipboard::{Backend, ClipboardError, Destination};
+use crate::tui::model::{AccessRecord, Failure, LastUsed, Tab, UserDetails};
+use crate::tui::state::{
+    Answer, Button, Column, Confirm, Context, Header, Level, Modal, Remote,
+    SECRET_CLIPBOARD_SECONDS, State, TICKS_PER_SECOND,
+};
+use crate::tui::{geometry, keymap};
 
 pub fn header() -> Header {
     Header {
@@ -20,8 +27,8 @@ pub fn header() -> Header {
     }
 }
 
-pub fn user(uin: u64, name: &str, remark: &str, kind: UserKind) -> UserRow {
-    UserRow::new(
+pub fn user(uin: u64, name: &str, remark: &str, kind: UserKind) -> User {
+    User::new(
         SubAccountInfo {
             uin,
             uid: uin - 100_000_000_000 + 10_000_000,
@@ -38,7 +45,7 @@ pub fn user(uin: u64, name: &str, remark: &str, kind: UserKind) -> UserRow {
     )
 }
 
-pub fn sample_users() -> Vec<UserRow> {
+pub fn sample_users() -> Vec<User> {
     vec![
         user(100_000_000_011, "alice", "platform team", UserKind::SubUser),
         user(100_000_000_012, "bob", "billing robot", UserKind::SubUser),
@@ -54,7 +61,7 @@ pub fn sample_users() -> Vec<UserRow> {
 
 pub fn key(id: &str, status: KeyStatus) -> AccessKey {
     AccessKey {
-        access_key_id: id.into(),
+        access_key_id: SecretId::from_wire(id),
         status,
         create_time: "2024-04-01 09:30:00".into(),
         description: Some("ci deploy".into()),
@@ -69,7 +76,7 @@ pub fn with_users() -> State {
     let mut state = State::new(header());
     let effects = update(&mut state, Action::Start);
     answer_all(&mut state, effects, |request| match request {
-        Request::Users => Ok(Reply::Users(sample_users())),
+        Request::Users => Ok(Reply::Users(sample_users().into())),
         Request::Account => Ok(Reply::Account(GetUserAppIdResponse {
             uin: "100000000001".into(),
             owner_uin: "100000000001".into(),
@@ -104,7 +111,7 @@ pub fn with_keys(keys: &[AccessKey]) -> State {
         Request::LastUsed { secret_ids, .. } => Ok(Reply::LastUsed(
             secret_ids
                 .iter()
-                .map(|id| crate::tui::state::LastUsed {
+                .map(|id| LastUsed {
                     secret_id: id.clone(),
                     at: Some(1_714_550_400),
                     date: Some("2024-05-01".into()),
@@ -205,7 +212,7 @@ fn names(state: &State) -> Vec<String> {
 
 fn created(id: &str) -> AccessKeyDetail {
     AccessKeyDetail {
-        access_key_id: id.into(),
+        access_key_id: SecretId::from_wire(id),
         secret_access_key: crate::cam::Secret::new("s3cr3tKEYs3cr3tKEYs3cr3tKEY12345"),
         status: KeyStatus::Active,
         create_time: "2024-05-02 10:00:00".into(),
@@ -292,9 +299,9 @@ fn user_list_moves() {
 fn user_list_scrolls_with_the_cursor_and_pages_by_the_screen() {
     let mut state = State::new(header());
     update(&mut state, Action::Resize(80, 10));
-    let rows = layout::user_list_rows(state.size);
+    let rows = geometry::user_list_rows(state.size);
     assert_eq!(rows, 2);
-    let many: Vec<UserRow> = (0..10)
+    let many: Vec<User> = (0..10)
         .map(|i| {
             user(
                 100_000_000_100 + i,
@@ -306,7 +313,7 @@ fn user_list_scrolls_with_the_cursor_and_pages_by_the_screen() {
         .collect();
     let effects = update(&mut state, Action::Start);
     answer_all(&mut state, effects, |r| match r {
-        Request::Users => Ok(Reply::Users(many.clone())),
+        Request::Users => Ok(Reply::Users(many.clone().into())),
         _ => Err(api_failure("GetUserAppId", "x")),
     });
     press(&mut state, KeyCode::PageDown);
@@ -448,7 +455,9 @@ fn refresh_reloads_users_keeping_the_cursor() {
     assert!(state.users.load.is_loading());
     let mut fewer = sample_users();
     fewer.remove(0);
-    answer_all(&mut state, effects, |_| Ok(Reply::Users(fewer.clone())));
+    answer_all(&mut state, effects, |_| {
+        Ok(Reply::Users(fewer.clone().into()))
+    });
     assert_eq!(selected_name(&state), "bob");
     assert_eq!(state.users.total(), 3);
 }
@@ -763,7 +772,7 @@ fn copy_secret_id_and_clipboard_off() {
     update(
         &mut state,
         Action::Copied {
-            what: Copied::SecretId(KEY_B.into()),
+            what: Copied::SecretId(SecretId::from_wire(KEY_B)),
             result: Ok(Destination::Terminal),
         },
     );
@@ -780,11 +789,16 @@ fn copy_secret_id_and_clipboard_off() {
 fn disable_goes_through_a_confirmation_that_enter_never_confirms() {
     let mut state = with_keys(&[key(KEY_A, KeyStatus::Active)]);
     assert!(press(&mut state, 'd').is_empty());
-    let Some(Modal::ConfirmStatus(dialog)) = &state.modal else {
+    let Some(Modal::Confirm(Confirm {
+        request: Request::SetKeyStatus { status, .. },
+        answer: Answer::Press { focus },
+        ..
+    })) = &state.modal
+    else {
         panic!()
     };
-    assert_eq!(dialog.focus, Button::Cancel);
-    assert_eq!(dialog.status, KeyStatus::Inactive);
+    assert_eq!(*focus, Button::Cancel);
+    assert_eq!(*status, KeyStatus::Inactive);
     // Enter on Cancel cancels.
     assert!(press(&mut state, KeyCode::Enter).is_empty());
     assert!(state.modal.is_none());
@@ -792,12 +806,16 @@ fn disable_goes_through_a_confirmation_that_enter_never_confirms() {
     // Enter on the confirm button does not confirm either.
     press(&mut state, 'd');
     press(&mut state, KeyCode::Tab);
-    let Some(Modal::ConfirmStatus(dialog)) = &state.modal else {
+    let Some(Modal::Confirm(Confirm {
+        answer: Answer::Press { focus },
+        ..
+    })) = &state.modal
+    else {
         panic!()
     };
-    assert_eq!(dialog.focus, Button::Confirm);
+    assert_eq!(*focus, Button::Confirm);
     assert!(press(&mut state, KeyCode::Enter).is_empty());
-    assert!(matches!(state.modal, Some(Modal::ConfirmStatus(_))));
+    assert!(matches!(state.modal, Some(Modal::Confirm(_))));
     assert!(flash_text(&state).contains("Press y"));
     for switch in [
         KeyCode::Left,
@@ -821,7 +839,7 @@ fn disable_goes_through_a_confirmation_that_enter_never_confirms() {
         calls(&effects),
         [&Request::SetKeyStatus {
             uin: 100_000_000_011,
-            secret_id: KEY_A.into(),
+            secret_id: SecretId::from_wire(KEY_A),
             status: KeyStatus::Inactive
         }]
     );
@@ -852,10 +870,14 @@ fn enable_and_already_in_that_state() {
     assert!(state.modal.is_none());
     assert!(flash_text(&state).contains("already disabled"));
     press(&mut state, 'e');
-    let Some(Modal::ConfirmStatus(dialog)) = &state.modal else {
+    let Some(Modal::Confirm(Confirm {
+        request: Request::SetKeyStatus { status, .. },
+        ..
+    })) = &state.modal
+    else {
         panic!()
     };
-    assert_eq!(dialog.status, KeyStatus::Active);
+    assert_eq!(*status, KeyStatus::Active);
     let effects = press(&mut state, 'y');
     assert!(matches!(
         calls(&effects)[..],
@@ -886,15 +908,19 @@ fn delete_refuses_an_enabled_key() {
 fn delete_requires_the_last_four_characters() {
     let mut state = with_keys(&[key(KEY_A, KeyStatus::Inactive)]);
     press(&mut state, KeyCode::Delete);
-    assert_eq!(state.context(), Context::ConfirmDelete);
+    assert_eq!(state.context(), Context::ConfirmTyped);
     // Enter with nothing typed, and with the wrong text, deletes nothing.
     assert!(press(&mut state, KeyCode::Enter).is_empty());
     typed(&mut state, "wxyz");
     assert!(press(&mut state, KeyCode::Enter).is_empty(), "case matters");
-    let Some(Modal::ConfirmDelete(dialog)) = &state.modal else {
+    let Some(Modal::Confirm(Confirm {
+        answer: Answer::Type { mismatch, .. },
+        ..
+    })) = &state.modal
+    else {
         panic!()
     };
-    assert!(dialog.mismatch);
+    assert!(*mismatch);
     assert!(flash_text(&state).contains("Not deleted"));
     // y, n, q and d are text here.
     for _ in 0..4 {
@@ -910,7 +936,7 @@ fn delete_requires_the_last_four_characters() {
         calls(&effects),
         [&Request::DeleteKey {
             uin: 100_000_000_011,
-            secret_id: KEY_A.into()
+            secret_id: SecretId::from_wire(KEY_A)
         }]
     );
     assert!(state.modal.is_none());
@@ -963,7 +989,7 @@ fn access_panel_opens_follows_the_selection_and_refreshes() {
     assert_eq!(
         calls(&effects),
         [&Request::Records {
-            secret_id: KEY_A.into()
+            secret_id: SecretId::from_wire(KEY_A)
         }]
     );
     let first = effects;
@@ -972,7 +998,7 @@ fn access_panel_opens_follows_the_selection_and_refreshes() {
     assert_eq!(
         calls(&effects),
         [&Request::Records {
-            secret_id: KEY_B.into()
+            secret_id: SecretId::from_wire(KEY_B)
         }]
     );
     answer_all(&mut state, first, |_| Ok(Reply::Records(vec![])));
@@ -980,7 +1006,7 @@ fn access_panel_opens_follows_the_selection_and_refreshes() {
     assert_eq!(panel.secret_id, KEY_B);
     assert!(panel.records.is_loading(), "the stale answer was dropped");
     answer_all(&mut state, effects, |_| {
-        Ok(Reply::Records(vec![crate::tui::state::AccessRecord {
+        Ok(Reply::Records(vec![AccessRecord {
             time: 1_714_550_400,
             action: "ListUsers".into(),
             source_ip: "203.0.113.7".into(),
@@ -1086,8 +1112,10 @@ fn an_older_refresh_answer_does_not_overwrite_a_newer_one() {
     let mut state = with_users();
     let older = press(&mut state, 'r');
     let newer = press(&mut state, 'r');
-    answer_all(&mut state, newer, |_| Ok(Reply::Users(sample_users())));
-    answer_all(&mut state, older, |_| Ok(Reply::Users(Vec::new())));
+    answer_all(&mut state, newer, |_| {
+        Ok(Reply::Users(sample_users().into()))
+    });
+    answer_all(&mut state, older, |_| Ok(Reply::Users(Vec::new().into())));
     assert_eq!(state.users.total(), 4);
 }
 
@@ -1103,7 +1131,7 @@ fn flashes_expire_and_the_copied_secret_is_cleared_after_45_seconds() {
     update(
         &mut state,
         Action::Copied {
-            what: Copied::SecretKey(KEY_B.into()),
+            what: Copied::SecretKey(SecretId::from_wire(KEY_B)),
             result: Ok(Destination::Terminal),
         },
     );
@@ -1133,8 +1161,10 @@ fn a_failed_secret_copy_stops_the_countdown() {
     update(
         &mut state,
         Action::Copied {
-            what: Copied::SecretKey(KEY_B.into()),
-            result: Err("no terminal".into()),
+            what: Copied::SecretKey(SecretId::from_wire(KEY_B)),
+            result: Err(ClipboardError::Terminal(std::io::Error::other(
+                "no terminal",
+            ))),
         },
     );
     assert!(state.countdown.is_none());

@@ -92,12 +92,12 @@ impl Drop for FaultyProxy {
 }
 
 /// A request read off the socket: its head (without the final blank line) and body.
-struct Raw {
-    head: String,
-    body: Vec<u8>,
+pub struct Raw {
+    pub head: String,
+    pub body: Vec<u8>,
 }
 
-async fn read_request(stream: &mut TcpStream) -> std::io::Result<Option<Raw>> {
+pub async fn read_request(stream: &mut TcpStream) -> std::io::Result<Option<Raw>> {
     let mut buffer = Vec::new();
     let mut chunk = vec![0u8; 8192];
     let head_end = loop {
@@ -128,7 +128,7 @@ async fn read_request(stream: &mut TcpStream) -> std::io::Result<Option<Raw>> {
     Ok(Some(Raw { head, body }))
 }
 
-fn header<'h>(head: &'h str, name: &str) -> Option<&'h str> {
+pub fn header<'h>(head: &'h str, name: &str) -> Option<&'h str> {
     head.lines()
         .filter_map(|l| l.split_once(':'))
         .find(|(n, _)| n.trim().eq_ignore_ascii_case(name))
@@ -190,7 +190,7 @@ async fn serve_one(
 
 /// Sends the request upstream on a fresh connection (asking it to close after answering) and
 /// returns the answer's bytes.
-async fn forward(request: &Raw, upstream: SocketAddr) -> std::io::Result<Vec<u8>> {
+pub async fn forward(request: &Raw, upstream: SocketAddr) -> std::io::Result<Vec<u8>> {
     let mut head: Vec<&str> = request
         .head
         .lines()

@@ -4,6 +4,7 @@
 
 pub mod dump;
 pub mod faulty;
+pub mod hosts;
 pub mod process;
 pub mod tmux;
 pub mod wire;
@@ -29,12 +30,22 @@ impl TestServer {
     }
 
     pub async fn start_with(seed: Option<Seed>) -> Self {
+        Self::spawn(seed, false).await
+    }
+
+    /// A server enforcing the documented rate limits (`camtui serve --real-limits`).
+    pub async fn with_real_limits(seed: Option<Seed>) -> Self {
+        Self::spawn(seed, true).await
+    }
+
+    async fn spawn(seed: Option<Seed>, real_limits: bool) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let handle = spawn(ServerConfig {
             listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
             db: dir.path().join("cam.db"),
             root_credential: Credential::new(ROOT_ID, ROOT_KEY),
             seed: seed.map(SeedSource::Data),
+            real_limits,
         })
         .await
         .unwrap();
@@ -90,7 +101,7 @@ impl TestServer {
             .access_key
             .unwrap();
         let secret = detail.secret_access_key.expose().to_owned();
-        (detail.access_key_id, secret)
+        (detail.access_key_id.into(), secret)
     }
 
     /// Creates a key for `uin` as root and returns a client signed with it.
@@ -105,7 +116,7 @@ impl TestServer {
             .unwrap()
             .access_key
             .unwrap();
-        let id = detail.access_key_id.clone();
+        let id = detail.access_key_id.to_string();
         (
             self.client(Credential::new(
                 detail.access_key_id,
@@ -114,6 +125,38 @@ impl TestServer {
             id,
         )
     }
+}
+
+/// Runs the camtui binary with root's credentials, `env`, HOME at `home` and nothing else of
+/// this process's environment; the test fails unless it succeeds. Returns its stdout.
+pub async fn camtui_as_root(home: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> String {
+    let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_camtui"))
+        .args(args)
+        .env_clear()
+        .env("HOME", home)
+        .env("TENCENTCLOUD_SECRET_ID", ROOT_ID)
+        .env("TENCENTCLOUD_SECRET_KEY", ROOT_KEY)
+        .envs(env.iter().copied())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .await
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "camtui {args:?}: {}\n{stdout}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout
+}
+
+/// The compatibility venv with the official Python SDK and tccli: `$CAMTUI_COMPAT_VENV`, else
+/// `target/compat-venv` of this checkout (where `.ci/run` installs them).
+pub fn compat_venv() -> std::path::PathBuf {
+    std::env::var_os("CAMTUI_COMPAT_VENV").map_or_else(
+        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/compat-venv"),
+        std::path::PathBuf::from,
+    )
 }
 
 /// The API error code of a failed call.

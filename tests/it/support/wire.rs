@@ -31,6 +31,8 @@ pub struct Signing<'a> {
     pub version: &'a str,
     pub host: &'a str,
     pub timestamp: i64,
+    /// `X-TC-Region`: CloudAudit requires one, CAM takes none.
+    pub region: Option<&'a str>,
 }
 
 impl<'a> Signing<'a> {
@@ -42,12 +44,15 @@ impl<'a> Signing<'a> {
             version: "2019-01-16",
             host,
             timestamp: chrono::Utc::now().timestamp(),
+            region: None,
         }
     }
 
+    /// CloudAudit, in the region the SDKs default to.
     pub fn audit(mut self) -> Self {
         self.service = "cloudaudit";
         self.version = "2019-03-19";
+        self.region = Some("ap-guangzhou");
         self
     }
 
@@ -112,6 +117,7 @@ impl<'a> Signing<'a> {
             ("Content-Length", length.to_string()),
         ]
         .into_iter()
+        .chain(self.region.map(|region| ("X-TC-Region", region.to_owned())))
         .map(|(name, value)| (name.to_owned(), value.into_bytes()))
         .collect()
     }

@@ -1,0 +1,184 @@
+//! The console's plain data: the tabs; what the worker brings back (the listed users with their
+//! filter text, a user's details, keys' last use, access records); the tickets that pair answers
+//! with questions; and failed calls as the user sees them. Nothing here knows about key presses,
+//! screens or the loop.
+
+use std::fmt;
+
+use crate::cam::CallError;
+use crate::cam::model::{SecretId, User, UserKind};
+
+/// Identifies one call, so its answer can be matched with the question and dropped when stale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Ticket(pub u64);
+
+/// The three tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Users,
+    Details,
+    Keys,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 3] = [Tab::Users, Tab::Details, Tab::Keys];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Users => "User List",
+            Self::Details => "User Details",
+            Self::Keys => "API Keys",
+        }
+    }
+
+    pub fn number(self) -> usize {
+        match self {
+            Self::Users => 1,
+            Self::Details => 2,
+            Self::Keys => 3,
+        }
+    }
+
+    #[must_use]
+    pub fn next(self) -> Self {
+        match self {
+            Self::Users => Self::Details,
+            Self::Details => Self::Keys,
+            Self::Keys => Self::Users,
+        }
+    }
+
+    #[must_use]
+    pub fn previous(self) -> Self {
+        match self {
+            Self::Users => Self::Keys,
+            Self::Details => Self::Users,
+            Self::Keys => Self::Details,
+        }
+    }
+}
+
+/// The users of the User List, each with the text its filter looks in (name, remark and UIN in
+/// lower case). The worker builds it, so the loop never lowercases 50,000 rows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListedUsers {
+    users: Vec<User>,
+    haystacks: Vec<String>,
+}
+
+impl ListedUsers {
+    pub fn users(&self) -> &[User] {
+        &self.users
+    }
+
+    /// The users, and their filter texts in the same order.
+    pub fn into_parts(self) -> (Vec<User>, Vec<String>) {
+        (self.users, self.haystacks)
+    }
+}
+
+impl From<Vec<User>> for ListedUsers {
+    fn from(users: Vec<User>) -> Self {
+        let haystacks = users
+            .iter()
+            .map(|user| format!("{}\t{}\t{}", user.name, user.remark, user.uin).to_lowercase())
+            .collect();
+        Self { users, haystacks }
+    }
+}
+
+/// Every field the User Details tab shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserDetails {
+    pub uin: u64,
+    pub uid: u64,
+    pub name: String,
+    pub kind: UserKind,
+    pub remark: String,
+    pub console_login: bool,
+    pub phone: String,
+    pub country_code: String,
+    pub email: String,
+    pub last_login_ip: String,
+    pub last_login_time: String,
+    pub created: String,
+}
+
+/// When a key was last used (`GetSecurityLastUsed`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LastUsed {
+    pub secret_id: SecretId,
+    /// Unix seconds of the last use, when the server knows it.
+    pub at: Option<i64>,
+    /// `YYYY-MM-DD`, when only the day is known.
+    pub date: Option<String>,
+}
+
+/// One access record of a key (a CloudAudit event).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccessRecord {
+    /// Unix seconds.
+    pub time: i64,
+    pub action: String,
+    pub source_ip: String,
+    pub region: String,
+    /// `None` for a successful call, else the API error code (or the numeric one).
+    pub error: Option<String>,
+}
+
+/// What a new target brings to the header (`:profile NAME` switched to it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetInfo {
+    pub label: String,
+    pub sandbox: bool,
+    pub read_only: bool,
+    pub accent: Option<ratatui::style::Color>,
+    /// The profile's name, for the flash.
+    pub profile: String,
+}
+
+/// A failed call as the user sees it: which call, the Code, the Message and the RequestId.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub call: &'static str,
+    pub code: String,
+    pub message: String,
+    pub request_id: Option<String>,
+}
+
+impl Failure {
+    pub fn from_call(call: &'static str, error: &CallError) -> Self {
+        match error.api() {
+            Some(api) => Self {
+                call,
+                code: api.code.clone(),
+                message: match api.hint() {
+                    Some(hint) => format!("{} — {hint}", api.message),
+                    None => api.message.clone(),
+                },
+                request_id: Some(api.request_id.clone()),
+            },
+            None => Self {
+                call,
+                code: error.code().to_owned(),
+                message: error.to_string(),
+                request_id: None,
+            },
+        }
+    }
+
+    /// Everything but the RequestId: `ListUsers failed: Code — Message`.
+    pub fn summary(&self) -> String {
+        format!("{} failed: {} — {}", self.call, self.code, self.message)
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.summary())?;
+        match &self.request_id {
+            Some(id) => write!(f, " (RequestId {id})"),
+            None => write!(f, " (no RequestId: the request got no API answer)"),
+        }
+    }
+}

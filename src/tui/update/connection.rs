@@ -1,0 +1,79 @@
+//! The target the console talks to: ready, unreachable, or switched to another profile — where
+//! everything of the old target goes and everything loads again.
+
+use crate::tui::action::{Effect, Request};
+use crate::tui::model::{Tab, TargetInfo};
+use crate::tui::state::{Header, Latest, Level, Modal, Remote, State, UserList};
+use crate::tui::update::core::{busy, call, flash};
+use crate::tui::update::users;
+
+/// The target is ready: the header shows where it is.
+pub fn on_ready(state: &mut State, label: String) {
+    state.header.target = label;
+}
+
+/// The target could not be reached at all.
+pub fn on_failed(state: &mut State, reason: String) {
+    flash(state, Level::Error, reason);
+}
+
+/// `:profile NAME`: asks the app to connect to another profile.
+pub fn switch_profile(state: &mut State, name: String) -> Vec<Effect> {
+    if !state.profiles.contains(&name) {
+        let known = if state.profiles.is_empty() {
+            "there are none: add [profiles.NAME] tables to config.toml".to_owned()
+        } else {
+            format!("profiles: {}", state.profiles.join(", "))
+        };
+        flash(
+            state,
+            Level::Warning,
+            format!("Unknown profile \"{name}\" — {known}"),
+        );
+        return Vec::new();
+    }
+    // A create in flight carries a SecretKey that can only be shown once: never drop it.
+    if busy(state) {
+        return Vec::new();
+    }
+    vec![Effect::SwitchProfile { name }]
+}
+
+/// The app connected the new profile: everything of the old target goes, answers to its calls
+/// included (their tickets are older than the new epoch), and everything loads again.
+pub fn on_switched(state: &mut State, info: TargetInfo) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    if let Some(search) = state.search.take() {
+        effects.push(Effect::Cancel {
+            ticket: search.ticket,
+        });
+    }
+    state.epoch = state.next_ticket();
+    state.pending.clear();
+    state.latest = Latest::default();
+    state.mutating = None;
+    state.users = UserList::default();
+    state.open = None;
+    state.tab = Tab::Users;
+    // A SecretKey modal stays: it is the only time that key is ever shown.
+    if !matches!(state.modal, Some(Modal::Secret(_))) {
+        state.modal = None;
+    }
+    state.header = Header {
+        target: info.label,
+        sandbox: info.sandbox,
+        account: Remote::loading(),
+        clipboard: state.header.clipboard,
+        read_only: info.read_only,
+        accent: info.accent,
+    };
+    let mode = if info.read_only { " (read-only)" } else { "" };
+    flash(
+        state,
+        Level::Info,
+        format!("Switched to profile {}{mode}", info.profile),
+    );
+    effects.push(call(state, Request::Account));
+    effects.push(users::load(state));
+    effects
+}

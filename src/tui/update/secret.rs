@@ -1,0 +1,46 @@
+//! The one-time SecretKey of a new key: revealing it, copying it or its SecretId, and closing
+//! only once "I have saved the SecretKey" is ticked.
+
+use crate::cam::Secret;
+use crate::tui::action::{Command, Copied, Effect};
+use crate::tui::state::{Level, Modal, State};
+use crate::tui::update::clipboard;
+use crate::tui::update::core::flash;
+
+pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
+    let Some(Modal::Secret(modal)) = &mut state.modal else {
+        return Vec::new();
+    };
+    match command {
+        Command::Reveal => modal.revealed = !modal.revealed,
+        Command::Acknowledge => modal.acknowledged = !modal.acknowledged,
+        Command::CopySecretId => {
+            let secret_id = modal.key.access_key_id.clone();
+            let text = Secret::new(secret_id.clone());
+            return clipboard::copy(state, Copied::SecretId(secret_id), text);
+        }
+        Command::CopySecretKey => {
+            let (secret_id, secret) = (
+                modal.key.access_key_id.clone(),
+                modal.key.secret_access_key.clone(),
+            );
+            return clipboard::copy(state, Copied::SecretKey(secret_id), secret);
+        }
+        Command::CloseSecret if modal.acknowledged => {
+            // Dropping the modal drops the only SecretKey camtui held (zeroized on drop).
+            state.modal = None;
+            flash(
+                state,
+                Level::Info,
+                "The SecretKey is gone from camtui and cannot be shown again",
+            );
+        }
+        Command::CloseSecret | Command::Quit => flash(
+            state,
+            Level::Warning,
+            "The SecretKey cannot be shown again: save it, tick \"I have saved the SecretKey\" (Space), then close (Enter)",
+        ),
+        _ => {}
+    }
+    Vec::new()
+}
