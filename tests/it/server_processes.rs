@@ -1,6 +1,7 @@
 //! Several processes over one database see one account: two `camtui serve` processes on one file
 //! (a change made through either is what the other answers from its next request on, and the
-//! rules that span rows hold across both), a mutation authenticated before another process
+//! rules that span rows hold across both, for keys and users as for groups and policies), a
+//! mutation authenticated before another process
 //! disabled its key, and sandbox processes starting together on a new data directory.
 
 use crate::support;
@@ -10,8 +11,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use camtui::cam::model::{
-    AddUser, CreateAccessKey, DeleteAccessKey, DeleteUser, GetUser, KeyStatus, ListUsers, SecretId,
-    Service, UpdateAccessKey,
+    AddUser, AddUserToGroup, AttachUserPolicy, CreateAccessKey, CreateGroup, CreatePolicy,
+    DeleteAccessKey, DeleteUser, GetUser, GroupIdOfUidInfo, KeyStatus, ListAttachedUserPolicies,
+    ListGroups, ListGroupsForUser, ListUsers, SecretId, Service, UpdateAccessKey,
 };
 use camtui::cam::{Client, Credential, Endpoint, Transport, TransportConfig};
 use camtui::server::directory::Principal;
@@ -253,6 +255,116 @@ async fn a_user_added_through_one_process_is_read_and_deleted_through_the_other(
     assert!(users.iter().all(|u| u.uin != uin));
     // And the name is free again, in both.
     add_user(&root_a, "carol").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn groups_and_policies_are_one_account_across_two_processes() {
+    let servers = TwoServers::start();
+    let (root_a, root_b) = (servers.root_a(), servers.root_b());
+    // Twenty creates of one group name split across both: one group, the rest refused.
+    let clients = Arc::new([servers.root_a(), servers.root_b()]);
+    let tasks: Vec<_> = (0..20)
+        .map(|i| {
+            let clients = Arc::clone(&clients);
+            tokio::spawn(async move {
+                clients[i % 2]
+                    .send(&CreateGroup {
+                        group_name: "ops".into(),
+                        remark: None,
+                    })
+                    .await
+            })
+        })
+        .collect();
+    let (mut made, mut refusals) = (Vec::new(), Vec::new());
+    for task in tasks {
+        match task.await.unwrap() {
+            Ok(reply) => made.push(reply.group_id),
+            Err(e) => refusals.push(e.code().to_owned()),
+        }
+    }
+    assert_eq!(made.len(), 1, "refusals: {refusals:?}");
+    assert!(
+        refusals
+            .iter()
+            .all(|c| c == "InvalidParameter.GroupNameInUse"),
+        "{refusals:?}"
+    );
+    let group = made[0];
+    for root in [&root_a, &root_b] {
+        let groups = root.send(&ListGroups::default()).await.unwrap().group_info;
+        let groups: Vec<_> = groups
+            .iter()
+            .map(|g| (g.group_id, g.group_name.as_str()))
+            .collect();
+        assert_eq!(groups, [(group, "ops")]);
+    }
+
+    // A user added through A joins the group through B; a policy created through B is
+    // attached through A; each is what the other process reads.
+    let uin = add_user(&root_a, "erin").await;
+    root_b
+        .send(&AddUserToGroup {
+            info: vec![GroupIdOfUidInfo {
+                group_id: group,
+                uid: None,
+                uin: Some(uin),
+            }],
+        })
+        .await
+        .unwrap();
+    let groups_of_erin = ListGroupsForUser {
+        sub_uin: Some(uin),
+        ..ListGroupsForUser::default()
+    };
+    let joined = root_a.send(&groups_of_erin).await.unwrap().group_info;
+    assert_eq!(
+        joined.iter().map(|g| g.group_id).collect::<Vec<_>>(),
+        [group]
+    );
+    let policy = root_b
+        .send(&CreatePolicy {
+            policy_name: "cos-read".into(),
+            policy_document: r#"{"version":"2.0","statement":[{"effect":"allow","action":["name/cos:GetObject"],"resource":["*"]}]}"#.into(),
+            description: None,
+            tags: Vec::new(),
+        })
+        .await
+        .unwrap()
+        .policy_id;
+    root_a
+        .send(&AttachUserPolicy {
+            policy_id: policy,
+            attach_uin: uin,
+        })
+        .await
+        .unwrap();
+    let attached = root_b
+        .send(&ListAttachedUserPolicies {
+            target_uin: uin,
+            page: None,
+            rp: None,
+        })
+        .await
+        .unwrap()
+        .list;
+    assert_eq!(
+        attached.iter().map(|p| p.policy_id).collect::<Vec<_>>(),
+        [policy]
+    );
+
+    // Deleted through B, she is gone from A's answers, memberships and all.
+    root_b
+        .send(&DeleteUser {
+            name: "erin".into(),
+            force: None,
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        code(root_a.send(&groups_of_erin).await),
+        "ResourceNotFound.UserNotExist"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
