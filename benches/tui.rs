@@ -64,18 +64,12 @@ fn reply(request: &Request, rows: &ListedUsers) -> Option<Reply> {
     Some(match request {
         Request::Users => Reply::Users(rows.clone()),
         Request::Details { user } => Reply::Details(UserDetails {
-            uin: user.uin,
-            uid: user.uid,
-            name: user.name.clone(),
-            kind: user.kind,
-            remark: user.remark.clone(),
-            console_login: user.console_login,
             phone: "13800000000".into(),
             country_code: "86".into(),
             email: "ops@example.com".into(),
             last_login_ip: "10.0.0.7".into(),
             last_login_time: "2024-05-01 10:00:00".into(),
-            created: user.created.clone(),
+            ..UserDetails::from_row(user)
         }),
         Request::Keys { .. } => Reply::Keys(vec![
             AccessKey {
@@ -109,6 +103,10 @@ fn reply(request: &Request, rows: &ListedUsers) -> Option<Reply> {
                     source_ip: format!("10.0.0.{i}"),
                     region: "ap-guangzhou".into(),
                     error: (i % 5 == 0).then(|| "AuthFailure.SignatureFailure".into()),
+                    message: String::new(),
+                    request_id: format!("req-{i}"),
+                    resource: "cam".into(),
+                    document: "{}".into(),
                 })
                 .collect(),
         ),
@@ -150,6 +148,7 @@ fn loaded(rows: &ListedUsers) -> State {
         clipboard: Backend::Osc52,
         read_only: false,
         accent: None,
+        profile: None,
     });
     drive(&mut state, Action::Resize(WIDTH, HEIGHT), rows);
     drive(&mut state, Action::Start, rows);

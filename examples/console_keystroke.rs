@@ -27,6 +27,7 @@ fn main() {
         clipboard: Backend::Osc52,
         read_only: false,
         accent: None,
+        profile: None,
     });
     update(&mut state, Action::Resize(120, 40));
     let rows: Vec<User> = (0..USERS)

@@ -96,7 +96,8 @@ pub struct TargetArgs {
     #[arg(long, global = true)]
     pub read_only: bool,
 
-    /// Language of API messages (default: the profile's, else en-US).
+    /// Language of the console, the subcommands and API messages (default: the profile's, else
+    /// the locale's, where zh… is zh-CN, else en-US).
     #[arg(long, global = true, value_enum)]
     pub language: Option<Language>,
 }

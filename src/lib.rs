@@ -12,12 +12,14 @@
 //! Around them, top down, each importing only what is below it: `main.rs`; [`commands`] (the
 //! scriptable subcommands, which run what [`cli`] parsed); [`cli`] (clap stays there: it converts
 //! into the plain option types below); `tui`; [`target`] (which endpoint and credential);
-//! [`config`] (the profiles of `config.toml`), `server` and [`paths`] (where files live); [`cam`].
+//! [`config`] (the profiles of `config.toml`), `server` and [`paths`] (where files live);
+//! [`i18n`] (the words a person reads, in their language); [`cam`].
 
 pub mod cam;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod i18n;
 pub mod paths;
 pub mod server;
 pub mod target;

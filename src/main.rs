@@ -48,11 +48,13 @@ fn main() -> ExitCode {
                 Err(e) => return no_runtime(&e),
             };
             let result = match cli.command {
-                Some(Command::Serve(args)) => runtime.block_on(serve(args)),
+                Some(Command::Serve(args)) => {
+                    runtime.block_on(serve(args)).map(|()| ExitCode::SUCCESS)
+                }
                 _ => runtime.block_on(console(&cli, started)),
             };
             match result {
-                Ok(()) => ExitCode::SUCCESS,
+                Ok(code) => code,
                 Err(e) => {
                     eprintln!("camtui: {e:#}");
                     ExitCode::from(EXIT_FAILURE)
@@ -84,8 +86,9 @@ fn data_dir(env: &Environment) -> anyhow::Result<PathBuf> {
     camtui::paths::data_dir(env).context("cannot find a home directory for camtui's data")
 }
 
-/// Opens the TUI on the resolved target.
-async fn console(cli: &Cli, started: Instant) -> anyhow::Result<()> {
+/// Opens the TUI on the resolved target; a target that cannot be resolved exits with the
+/// status a subcommand would.
+async fn console(cli: &Cli, started: Instant) -> anyhow::Result<ExitCode> {
     let env = credential::process_environment();
     let home = directories::BaseDirs::new().map(|d| d.home_dir().to_owned());
     if let Some(log) = camtui::paths::log_file(&env) {
@@ -97,11 +100,27 @@ async fn console(cli: &Cli, started: Instant) -> anyhow::Result<()> {
         tracing::warn!(error = %e, "ignoring the config file");
     }
     let options = cli.target.options();
-    let resolved = target::resolve(&options, &config, &env, home.as_deref())?;
+    for problem in &config.problems {
+        tracing::warn!(%problem, "skipped in the config file");
+    }
+    let resolved = match target::resolve(&options, &config, &env, home.as_deref()) {
+        Ok(resolved) => resolved,
+        Err(e) => {
+            eprintln!("camtui: {e}");
+            return Ok(ExitCode::from(commands::target_error_status(&e)));
+        }
+    };
     let data_dir = data_dir(&env).ok();
-    let warning = config_error
-        .as_ref()
-        .map(|e| format!("{e} (the config file was ignored)"));
+    // Every problem is printed when the console closes; the first is shown at once.
+    let warnings: Vec<String> = config_error
+        .iter()
+        .map(|e| format!("{e} (the config file was ignored)"))
+        .chain(config.problems.iter().map(ToString::to_string))
+        .collect();
+    let warning = warnings.first().map(|first| match warnings.len() {
+        1 => first.clone(),
+        n => format!("{first} (and {} more: printed when camtui exits)", n - 1),
+    });
     let result = camtui::tui::run(camtui::tui::Options {
         targets: Targets {
             options,
@@ -117,11 +136,12 @@ async fn console(cli: &Cli, started: Instant) -> anyhow::Result<()> {
         started,
     })
     .await;
-    // The console hides stderr while it runs: say afterwards that the config was ignored.
-    if let Some(e) = config_error {
-        eprintln!("camtui: warning: {e} (the config file was ignored)");
+    // The console hides stderr while it runs: say afterwards what in the config was ignored.
+    for warning in warnings {
+        eprintln!("camtui: warning: {warning}");
     }
-    Ok(result?)
+    result?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The console logs to a file: it never writes logs to the screen.

@@ -13,6 +13,7 @@ use crate::cam::transport::{
     CallObserver, Endpoint, EndpointError, Language, Transport, TransportConfig, TransportError,
 };
 use crate::config::{Accent, Config, CredentialSourceError, Profile};
+use crate::i18n;
 use crate::server::StartError;
 use crate::server::sandbox::{self, Sandbox};
 
@@ -71,6 +72,8 @@ pub struct Resolved {
     pub accent: Option<Accent>,
     /// The profile in use (a config profile or an SDK credential-file section), if any.
     pub profile: Option<String>,
+    /// What a person reads and the API answers in ([`i18n::resolve`]).
+    pub language: Language,
 }
 
 impl Resolved {
@@ -113,7 +116,7 @@ pub fn resolve(
     home: Option<&Path>,
 ) -> Result<Resolved, TargetError> {
     if options.sandbox || options.reset_sandbox {
-        return Ok(sandbox(options.reset_sandbox, options.read_only));
+        return Ok(sandbox(options, env));
     }
     if let Some(name) = &options.profile {
         return resolve_named(name, options, config, env, home);
@@ -158,7 +161,7 @@ pub fn resolve(
     {
         return from_profile(profile, options, env, home);
     }
-    Ok(sandbox(false, options.read_only))
+    Ok(sandbox(options, env))
 }
 
 /// Resolves `NAME` as `--profile NAME` would, for `:profile NAME` at run time: the other flags
@@ -171,6 +174,15 @@ pub fn resolve_profile(
     home: Option<&Path>,
 ) -> Result<Resolved, TargetError> {
     resolve_named(name, options, config, env, home)
+}
+
+/// The sandbox, as `:sandbox` switches to it at run time: `--read-only` and the language still
+/// apply; `--reset-sandbox` does not (it was for the start).
+pub fn resolve_sandbox(options: &TargetOptions, env: &Environment) -> Resolved {
+    Resolved {
+        target: Target::Sandbox { reset: false },
+        ..sandbox(options, env)
+    }
 }
 
 /// Every name `--profile` and `:profile` accept: config profiles first, then the sections of the
@@ -246,6 +258,7 @@ fn from_profile(
         (None, custom) => custom.clone(),
     };
     let transport = transport_config(endpoint, options, Some(profile), env);
+    let language = transport.language;
     Ok(Resolved {
         target: Target::Remote(Box::new(Remote {
             label: format!("profile {}", profile.name),
@@ -256,6 +269,7 @@ fn from_profile(
         read_only: options.read_only || profile.read_only,
         accent: profile.accent.clone(),
         profile: Some(profile.name.clone()),
+        language,
     })
 }
 
@@ -267,25 +281,32 @@ fn plain(
     credential: Credential,
     credential_source: String,
 ) -> Resolved {
+    let label = endpoint.to_string();
+    let transport = transport_config(endpoint, options, None, env);
+    let language = transport.language;
     Resolved {
         target: Target::Remote(Box::new(Remote {
-            label: endpoint.to_string(),
-            transport: transport_config(endpoint, options, None, env),
+            label,
+            transport,
             credential,
             credential_source,
         })),
         read_only: options.read_only,
         accent: None,
         profile: None,
+        language,
     }
 }
 
-fn sandbox(reset: bool, read_only: bool) -> Resolved {
+fn sandbox(options: &TargetOptions, env: &Environment) -> Resolved {
     Resolved {
-        target: Target::Sandbox { reset },
-        read_only,
+        target: Target::Sandbox {
+            reset: options.reset_sandbox,
+        },
+        read_only: options.read_only,
         accent: None,
         profile: None,
+        language: i18n::resolve(options.language, None, env),
     }
 }
 
@@ -303,10 +324,7 @@ fn transport_config(
         .or_else(|| profile.and_then(|p| p.region.clone()))
         .or_else(|| env.get(ENV_REGION).cloned())
         .filter(|r| !r.is_empty());
-    transport.language = options
-        .language
-        .or_else(|| profile.and_then(|p| p.language))
-        .unwrap_or_default();
+    transport.language = i18n::resolve(options.language, profile.and_then(|p| p.language), env);
     transport.ca_cert = options
         .ca_cert
         .clone()
@@ -381,7 +399,8 @@ pub async fn connect(
             let data_dir = data_dir.ok_or(ConnectError::NoDataDir)?;
             let sandbox = sandbox::start(data_dir, *reset).await?;
             let endpoint = Endpoint::custom(&sandbox.endpoint)?;
-            let config = transport_config(endpoint, options, None, &Environment::new());
+            let mut config = transport_config(endpoint, options, None, &Environment::new());
+            config.language = resolved.language;
             let transport = Transport::new(config, sandbox.credential.clone())?;
             Ok(Connection {
                 client: Client::new(observe(transport)),
@@ -434,6 +453,7 @@ default_profile = "staging"
 
 [profiles.prod]
 intl = true
+language = "en-US"
 credentials = { ini_profile = "prod-keys" }
 read_only = true
 accent = "red"
@@ -483,6 +503,39 @@ credentials = "env"
         .unwrap();
         assert!(matches!(t.target, Target::Sandbox { reset: false }));
         assert!(!t.read_only);
+    }
+
+    #[test]
+    fn the_language_is_the_flag_then_the_profile_then_the_locale() {
+        let (home, config) = setup();
+        let chinese = env(&[("LANG", "zh_CN.UTF-8")]);
+        let language = |options: &TargetOptions| {
+            let resolved = resolve(options, &config, &chinese, Some(home.path())).unwrap();
+            if let Target::Remote(remote) = &resolved.target {
+                assert_eq!(remote.transport.language, resolved.language, "one setting");
+            }
+            resolved.language
+        };
+        let profile = |name: &str| TargetOptions {
+            profile: Some(name.to_owned()),
+            ..TargetOptions::default()
+        };
+        assert_eq!(language(&profile("staging")), Language::ZhCn, "the locale");
+        assert_eq!(language(&profile("prod")), Language::EnUs, "the profile");
+        let flag = TargetOptions {
+            language: Some(Language::ZhCn),
+            ..profile("prod")
+        };
+        assert_eq!(language(&flag), Language::ZhCn, "the flag");
+        let sandbox = TargetOptions {
+            sandbox: true,
+            ..TargetOptions::default()
+        };
+        assert_eq!(
+            language(&sandbox),
+            Language::ZhCn,
+            "the sandbox reads the locale too"
+        );
     }
 
     #[test]
@@ -667,6 +720,16 @@ credentials = "env"
         let e =
             resolve_profile("nope", &sandboxed, &config, &env(&[]), Some(home.path())).unwrap_err();
         assert!(e.to_string().contains("ops, prod, staging"), "{e}");
+        // `:sandbox` keeps --read-only and the language, never --reset-sandbox.
+        let started = TargetOptions {
+            reset_sandbox: true,
+            read_only: true,
+            ..TargetOptions::default()
+        };
+        let back = resolve_sandbox(&started, &env(&[("LANG", "zh_CN.UTF-8")]));
+        assert!(matches!(back.target, Target::Sandbox { reset: false }));
+        assert!(back.read_only);
+        assert_eq!(back.language, Language::ZhCn);
         assert_eq!(
             profile_names(&config, Some(home.path())),
             ["ops", "prod", "staging", "default", "prod-keys"]

@@ -32,9 +32,8 @@ impl ApiError {
             "AuthFailure.UnauthorizedOperation" | "UnauthorizedOperation.DeleteApiKey" => {
                 "the credentials in use are not allowed to do this"
             }
-            "OperationDenied.AccessKeyOverLimit" => {
-                "a user can have at most 2 API keys: delete one first"
-            }
+            // The message already names the limit.
+            "OperationDenied.AccessKeyOverLimit" => "delete one of the user's keys first",
             "RequestLimitExceeded" => "too many requests: wait a moment and try again",
             _ => return None,
         })
@@ -58,8 +57,8 @@ impl std::error::Error for ApiError {}
 pub enum CallError {
     #[error("{0}")]
     Api(ApiError),
-    #[error("could not reach {url}: {reason}")]
-    Network { url: String, reason: String },
+    #[error("could not reach {url}: {cause}")]
+    Network { url: String, cause: NetworkCause },
     #[error("{url} did not answer within {seconds} s")]
     Timeout { url: String, seconds: u64 },
     /// A write went out but no answer came back (the connection dropped or timed out): it may
@@ -115,6 +114,34 @@ impl CallError {
             Self::Api(e) => e.is_rate_limit(),
             Self::Network { .. } | Self::Timeout { .. } | Self::HttpStatus { .. } => true,
             Self::Envelope { .. } | Self::Encode(_) | Self::Unconfirmed { .. } => false,
+        }
+    }
+}
+
+/// Why a server could not be reached, in the words a person acts on (not the HTTP stack's
+/// chain of errors).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NetworkCause {
+    #[error("connection refused")]
+    Refused,
+    #[error("the connection was reset")]
+    Reset,
+    #[error("the host name does not resolve")]
+    Unresolved,
+    #[error("TLS: {0}")]
+    Tls(String),
+    #[error("{0}")]
+    Other(String),
+}
+
+impl NetworkCause {
+    /// What to check, where the cause alone does not say it.
+    pub fn hint(&self) -> Option<&'static str> {
+        match self {
+            Self::Refused => Some("is the server running?"),
+            Self::Unresolved => Some("check the endpoint's host name"),
+            Self::Tls(_) => Some("check the endpoint's certificate (--ca-cert)"),
+            Self::Reset | Self::Other(_) => None,
         }
     }
 }

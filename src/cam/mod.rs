@@ -16,5 +16,5 @@ pub mod transport;
 
 pub use client::{ActionError, Client};
 pub use credential::{Credential, Secret};
-pub use error::{ApiError, CallError};
+pub use error::{ApiError, CallError, NetworkCause};
 pub use transport::{Endpoint, Transport, TransportConfig};

@@ -409,6 +409,16 @@ pub struct DescribeSubAccounts {
 /// (`OperationDenied.AccessKeyOverLimit`, spec §8.11).
 pub const KEYS_PER_USER: usize = 2;
 
+/// The longest key description `CreateAccessKey` takes, in characters: its documented limit,
+/// "长度在1到1024之间".
+pub const DESCRIPTION_MAX_CHARS: usize = 1024;
+
+/// Whether `c` may be part of a key description: letters, digits and `_+=,.@:/-` (the
+/// documented pattern `[\w+=,.@:/-]*`).
+pub fn is_description_char(c: char) -> bool {
+    c.is_alphanumeric() || "_+=,.@:/-".contains(c)
+}
+
 /// The two kinds of user whose API keys camtui manages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -1425,6 +1435,24 @@ impl Event {
             _ => None,
         })
         .or_else(|| (self.error_code != 0).then(|| self.error_code.to_string()))
+    }
+
+    /// The failed call's message, when the event has one: the answer's, else the document's.
+    pub fn failure_message(&self) -> Option<String> {
+        let document: serde_json::Value =
+            serde_json::from_str(&self.cloud_audit_event).unwrap_or_default();
+        let answered = document
+            .get("responseElements")
+            .and_then(serde_json::Value::as_str)
+            .and_then(|text| serde_json::from_str::<serde_json::Value>(text).ok())
+            .and_then(|answer| answer.pointer("/Error/Message").cloned());
+        [answered, document.get("apiErrorMessage").cloned()]
+            .into_iter()
+            .flatten()
+            .find_map(|message| match message {
+                serde_json::Value::String(text) if !text.is_empty() => Some(text),
+                _ => None,
+            })
     }
 
     /// Where the call was made: the event's region, else the resource's.

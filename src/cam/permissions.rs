@@ -115,6 +115,47 @@ pub struct Security {
     pub unusual_login_notices: Vec<Notice>,
 }
 
+impl Security {
+    /// How a console login is verified, in words: `off`, or the methods.
+    pub fn login_label(&self) -> String {
+        methods_label(&self.login_protection)
+    }
+
+    /// How sensitive operations are verified, in words.
+    pub fn operation_label(&self) -> String {
+        methods_label(&self.operation_protection)
+    }
+
+    /// What a login from an unusual place meets: `off`, `verify`, `verify; notify by email`…
+    pub fn unusual_login_label(&self) -> String {
+        let notices: Vec<&str> = self
+            .unusual_login_notices
+            .iter()
+            .map(|n| n.label())
+            .collect();
+        let notify = format!("notify by {}", notices.join(", "));
+        match (self.unusual_login_verified, notices.is_empty()) {
+            (true, true) => "verify".to_owned(),
+            (true, false) => format!("verify; {notify}"),
+            (false, true) => "off".to_owned(),
+            (false, false) => notify,
+        }
+    }
+}
+
+/// `off`, or the methods in words.
+fn methods_label(methods: &[Verification]) -> String {
+    if methods.is_empty() {
+        "off".to_owned()
+    } else {
+        methods
+            .iter()
+            .map(|m| m.label())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 impl From<DescribeSafeAuthFlagCollResponse> for Security {
     fn from(flags: DescribeSafeAuthFlagCollResponse) -> Self {
         let offsite = flags.offsite_flag;

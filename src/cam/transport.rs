@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
 use super::credential::Credential;
-use super::error::{ApiError, CallError};
+use super::error::{ApiError, CallError, NetworkCause};
 use super::model::Service;
 use super::signer;
 
@@ -448,7 +448,7 @@ impl Transport {
         } else {
             CallError::Network {
                 url: url.to_owned(),
-                reason: error_chain(e),
+                cause: network_cause(e),
             }
         }
     }
@@ -466,6 +466,39 @@ impl NoProxyForLoopback for reqwest::ClientBuilder {
         } else {
             self
         }
+    }
+}
+
+/// The cause of a failed connection, named from the I/O error at the bottom of reqwest's chain
+/// (the chain itself reads "error sending request for url (…): client error (Connect): tcp
+/// connect error: Connection refused (os error 111)").
+fn network_cause(e: &reqwest::Error) -> NetworkCause {
+    let mut innermost: &dyn std::error::Error = e;
+    let mut source = std::error::Error::source(e);
+    while let Some(inner) = source {
+        if let Some(io) = inner.downcast_ref::<std::io::Error>() {
+            match io.kind() {
+                std::io::ErrorKind::ConnectionRefused => return NetworkCause::Refused,
+                std::io::ErrorKind::ConnectionReset
+                | std::io::ErrorKind::ConnectionAborted
+                | std::io::ErrorKind::BrokenPipe
+                | std::io::ErrorKind::UnexpectedEof => return NetworkCause::Reset,
+                _ => {}
+            }
+        }
+        if let Some(tls) = inner.downcast_ref::<rustls::Error>() {
+            return NetworkCause::Tls(tls.to_string());
+        }
+        innermost = inner;
+        source = inner.source();
+    }
+    let text = error_chain(e);
+    if text.contains("dns error") {
+        NetworkCause::Unresolved
+    } else if text.contains("connection closed before message completed") {
+        NetworkCause::Reset
+    } else {
+        NetworkCause::Other(innermost.to_string())
     }
 }
 

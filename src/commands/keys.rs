@@ -295,6 +295,7 @@ mod tests {
             err: &mut err,
             ask: Some(&mut ask),
             err_is_terminal: true,
+            language: crate::i18n::Language::EnUs,
         };
         let result = confirm_by_typing(&mut console, &key, &user);
         (result, String::from_utf8(err).unwrap())

@@ -18,10 +18,11 @@ use crate::cam::credential;
 use crate::cam::{CallError, Client};
 use crate::cli::{Command, KeysCommand, TargetArgs};
 use crate::config::Config;
-use crate::target::{self, Resolved, TargetError};
+use crate::target::{self, Resolved};
 
 pub use output::{
     CommandError, Console, EXIT_API_ERROR, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_USAGE,
+    target_error_status,
 };
 
 /// Checks that need no connection: read-only refusals and confirmations that cannot be asked.
@@ -86,15 +87,15 @@ pub async fn execute(args: &TargetArgs, command: &Command) -> u8 {
             "camtui: warning: {e} (ignoring the config file)"
         );
     }
+    for problem in &config.problems {
+        let _ = writeln!(stderr.lock(), "camtui: warning: {problem}");
+    }
     let options = args.options();
     let resolved = match target::resolve(&options, &config, &env, home.as_deref()) {
         Ok(resolved) => resolved,
         Err(e) => {
             let _ = writeln!(stderr.lock(), "camtui: {e}");
-            return match e {
-                TargetError::UnknownProfile { .. } | TargetError::Endpoint(_) => EXIT_USAGE,
-                _ => EXIT_FAILURE,
-            };
+            return target_error_status(&e);
         }
     };
 
@@ -112,6 +113,7 @@ pub async fn execute(args: &TargetArgs, command: &Command) -> u8 {
             ask: stdin_is_terminal
                 .then_some(&mut read_answer as &mut dyn FnMut() -> io::Result<String>),
             err_is_terminal: io::stderr().is_terminal(),
+            language: resolved.language,
         };
         match preflight(command, &resolved, &console) {
             Ok(()) => {

@@ -6,12 +6,24 @@ use std::io::{self, Write};
 
 use crate::cam::{ActionError, CallError};
 use crate::cli::OutputFormat;
+use crate::i18n::Language;
+use crate::target::TargetError;
 
 /// Exit statuses (sysexits' `EX_USAGE` for usage errors).
 pub const EXIT_FAILURE: u8 = 1;
 pub const EXIT_API_ERROR: u8 = 2;
 pub const EXIT_USAGE: u8 = 64;
 pub const EXIT_INTERRUPTED: u8 = 130;
+
+/// The exit status when the target cannot be resolved — the same for the console and every
+/// subcommand: a profile or endpoint that does not exist is a usage error, missing or broken
+/// credentials a failure.
+pub fn target_error_status(e: &TargetError) -> u8 {
+    match e {
+        TargetError::UnknownProfile { .. } | TargetError::Endpoint(_) => EXIT_USAGE,
+        _ => EXIT_FAILURE,
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum CommandError {
@@ -53,6 +65,7 @@ impl CommandError {
     pub fn hint(&self) -> Option<&'static str> {
         match self {
             Self::Call(CallError::Api(e)) => e.hint(),
+            Self::Call(CallError::Network { cause, .. }) => cause.hint(),
             _ => None,
         }
     }
@@ -66,6 +79,8 @@ pub struct Console<'a> {
     pub ask: Option<&'a mut dyn FnMut() -> io::Result<String>>,
     /// Whether stderr is a terminal (progress is drawn only there).
     pub err_is_terminal: bool,
+    /// The words of tables and messages (JSON never changes with it).
+    pub language: Language,
 }
 
 /// Writes `value` as pretty JSON and a newline.

@@ -6,7 +6,6 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::cam::model::Verification;
 use crate::cam::permissions::{PolicyGrant, Security};
 use crate::cam::{CallError, Client};
 use crate::commands::table::{Fields, Table};
@@ -82,39 +81,11 @@ impl Sections {
         }
 
         let security = &self.security;
-        let notices: Vec<&str> = security
-            .unusual_login_notices
-            .iter()
-            .map(|n| n.label())
-            .collect();
-        let notify = format!("notify by {}", notices.join(", "));
-        let unusual = match (security.unusual_login_verified, notices.is_empty()) {
-            (true, true) => "verify".to_owned(),
-            (true, false) => format!("verify; {notify}"),
-            (false, true) => "off".to_owned(),
-            (false, false) => notify,
-        };
         writeln!(out, "\nSecurity")?;
         Fields::new()
-            .field("Login protection", methods(&security.login_protection))
-            .field(
-                "Operation protection",
-                methods(&security.operation_protection),
-            )
-            .field("Unusual-location login", unusual)
+            .field("Login protection", security.login_label())
+            .field("Operation protection", security.operation_label())
+            .field("Unusual-location login", security.unusual_login_label())
             .write(out)
-    }
-}
-
-/// `off`, or the methods in words.
-fn methods(methods: &[Verification]) -> String {
-    if methods.is_empty() {
-        "off".to_owned()
-    } else {
-        methods
-            .iter()
-            .map(|m| m.label())
-            .collect::<Vec<_>>()
-            .join(", ")
     }
 }

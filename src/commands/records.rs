@@ -8,6 +8,7 @@ use crate::cam::model::Event;
 use crate::cli::{OutputFormat, RecordsArgs};
 use crate::commands::output::{CommandError, Console, print};
 use crate::commands::table::Table;
+use crate::i18n::Text;
 
 /// One access record.
 #[derive(Debug, Serialize)]
@@ -58,8 +59,15 @@ pub async fn run(
         .latest_access_records(&args.secret_id, usize::from(args.limit), now)
         .await?;
     let records: Vec<Record> = events.into_iter().map(Record::new).collect();
+    let language = console.language;
     print(console, args.output.output, &records, |records, out| {
-        let mut table = Table::new(&["TIME", "ACTION", "SOURCE IP", "REGION", "RESULT"]);
+        let mut table = Table::new(&[
+            language.text(Text::ColumnTime),
+            language.text(Text::ColumnAction),
+            language.text(Text::ColumnSourceIp),
+            language.text(Text::ColumnRegion),
+            language.text(Text::ColumnResult),
+        ]);
         for r in records {
             table.row(vec![
                 r.short_time(),
@@ -72,10 +80,13 @@ pub async fn run(
         table.write(out)
     })?;
     if records.is_empty() && args.output.output == OutputFormat::Table {
+        let secret_id = args.secret_id.to_string();
         writeln!(
             console.err,
-            "no access records for {} in the past 90 days",
-            args.secret_id
+            "{}",
+            language.text(Text::NoRecords {
+                secret_id: &secret_id
+            })
         )?;
     }
     Ok(())

@@ -14,9 +14,9 @@ pub struct Table {
 }
 
 impl Table {
-    pub fn new(header: &[&str]) -> Self {
+    pub fn new(header: &[impl AsRef<str>]) -> Self {
         Self {
-            header: header.iter().map(|h| (*h).to_owned()).collect(),
+            header: header.iter().map(|h| h.as_ref().to_owned()).collect(),
             rows: Vec::new(),
         }
     }

@@ -1,9 +1,11 @@
 //! The server's one error type and the Tencent Cloud envelope it becomes (spec §6.1): every
 //! refusal is a [`Code`] plus a message; anything unexpected is logged and answered `InternalError`.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::vault::VaultError;
+use crate::cam::transport::Language;
 
 /// Every error code the server answers with (spec §7, §7.1, §8, §9, §14).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -220,6 +222,84 @@ impl Code {
         }
     }
 
+    /// What the API says for this code in Chinese (`X-TC-Language: zh-CN`): the live message
+    /// where one has been seen (`SecretIdNotFound`, `SignatureFailure`,
+    /// `UnauthorizedOperation`), else the official description of the code (the Go/Python SDK's
+    /// error lists, the common error-code page).
+    pub fn zh_cn(self) -> &'static str {
+        match self {
+            Self::UnsupportedProtocol => "HTTP(S)请求协议错误。",
+            Self::UnsupportedRegion => "接口不支持所传地域。",
+            Self::RequestSizeLimitExceeded => "请求包超过限制大小。",
+            Self::RequestLimitExceeded => "请求的次数超过了频率限制。",
+            Self::InvalidAuthorization => "请求头部的 Authorization 不符合腾讯云标准。",
+            Self::InvalidSecretId => "密钥非法（不是云 API 密钥类型）。",
+            Self::SecretIdNotFound => "SecretId不存在，请输入正确的密钥。",
+            Self::SignatureExpire => {
+                "签名过期。Timestamp 和服务器时间相差不得超过五分钟，请检查本地时间是否和标准时间同步。"
+            }
+            Self::SignatureFailure => "请求签名验证失败，请检查您的签名计算是否正确。",
+            Self::TokenFailure => "token 错误。",
+            Self::UnauthorizedOperation => "操作未授权，请检查CAM策略。",
+            Self::MissingParameter => "缺少参数错误。",
+            Self::InvalidParameter => "参数错误。",
+            Self::InvalidParameterValue => "参数取值错误。",
+            Self::UnknownParameter => "未知参数错误。",
+            Self::InvalidAction => "接口不存在。",
+            Self::NoSuchProduct => "产品不存在。",
+            Self::NoSuchVersion => "接口版本不存在。",
+            Self::InternalError => "内部错误。",
+            Self::ParamError => "非法入参。",
+            Self::PasswordViolatedRules => "密码不符合用户安全设置。",
+            Self::SubUserNameInUse => "子用户名称重复。",
+            Self::UserNameIllegal => "用户名不合法。",
+            Self::InvalidParameterUserNotExist => "用户对象不存在。",
+            Self::ResourceUserNotExist => "用户不存在。",
+            Self::SecretNotExist => "密钥不存在。",
+            Self::AccessKeyOverLimit => "每个账号最多支持两个AccessKey。",
+            Self::HaveKeys => "存在未删除的API密钥。",
+            Self::SubUin => "子用户不允许操作主账号密钥。",
+            Self::UinNotMatch => "被操作密钥与账号不匹配。",
+            Self::DescriptionLengthOverlimit => "Description入参长度不能大于300字节。",
+            Self::FailedOperation => "操作失败。",
+            Self::PolicyNameError => "PolicyName字段不合法。",
+            Self::PolicyNameInUse => "PolicyName字段指定的策略名已存在。",
+            Self::PolicyFull => "用户策略数超过上限。",
+            Self::PolicyDocumentError => "PolicyDocument字段不合法。",
+            Self::PolicyDocumentLengthOverLimit => "PolicyDocument字段超过长度限制。",
+            Self::VersionError => "策略文档的Version字段不合法。",
+            Self::StatementError => "策略文档的Statement字段不合法。",
+            Self::EffectError => "策略文档的Effect字段不合法。",
+            Self::ActionError => "策略文档的Action字段不合法。",
+            Self::ResourceError => "策略文档的Resource字段不合法。",
+            Self::ConditionError => "策略文档的condition字段不合法。",
+            Self::PrincipalError => "策略文档的principal字段不合法。",
+            Self::PolicyIdError => "输入参数PolicyId不合法。",
+            Self::PolicyIdNotExist => "策略ID不存在。",
+            Self::PolicyIdNotFound => "PolicyId指定的资源不存在。",
+            Self::ScopeError => "Scope字段不合法。",
+            Self::AttachmentFull => "principal字段的授权对象关联策略数已达到上限。",
+            Self::GroupNameInUse => "用户组名称重复。",
+            Self::GroupFull => "用户组数量达到上限。",
+            Self::GroupUserFull => "用户组中的子用户数量达到上限。",
+            Self::UserGroupFull => "子用户加入的用户组数量达到上限。",
+            Self::InvalidParameterGroupNotExist | Self::ResourceGroupNotExist => "用户组不存在。",
+            Self::UserUinAndUinNotAllNull => "用户的Uin和Uid不能都为空。",
+            Self::UserNotBindPhone => "用户未绑定手机。",
+            Self::UserNotBindWechat => "用户未绑定微信。",
+            Self::MfaTokenError => "多因子Token验证失败。",
+            Self::InvalidParameterTime => {
+                "必须包含开始时间和结束时间，且必须为整形时间戳（精确到秒）。"
+            }
+            Self::InvalidTimeValue => "开始时间不能大于结束时间。",
+            Self::InvalidMaxResult => "单次检索支持的最大返回条数是50。",
+            Self::InvalidAttributeKey => {
+                "AttributeKey的有效取值范围是:RequestId、EventName、ReadOnly、Username、ResourceType、ResourceName和AccessKeyId。"
+            }
+            Self::OverTime => "检索支持的有效时间范围是7天。",
+        }
+    }
+
     /// The numeric `ErrorCode` a CloudAudit event carries for a call that ended with this code
     /// (0 is success). Upstream does not document the numbers; these follow the API 2.0 families
     /// (4000 parameters, 4100 authentication, 4102 authorisation, 4300 refused, 4400 over a
@@ -351,11 +431,20 @@ pub fn success_envelope(body: &[u8], request_id: &str) -> Vec<u8> {
     out
 }
 
-/// `{"Response": {"Error": {"Code": …, "Message": …}, "RequestId": …}}`.
-pub fn error_envelope(error: &ServerError, request_id: &str) -> Vec<u8> {
+/// `{"Response": {"Error": {"Code": …, "Message": …}, "RequestId": …}}`, the message in the
+/// caller's `language`: in Chinese, the code's own words followed by the English specifics
+/// (which parameter, which name), as the real API appends its details.
+pub fn error_envelope(error: &ServerError, request_id: &str, language: Language) -> Vec<u8> {
     let mut out = String::with_capacity(160);
-    let message =
-        serde_json::to_string(error.public_message()).unwrap_or_else(|_| "\"\"".to_owned());
+    let message = match language {
+        Language::EnUs => Cow::Borrowed(error.public_message()),
+        Language::ZhCn => Cow::Owned(format!(
+            "{}（{}）",
+            error.code().zh_cn(),
+            error.public_message()
+        )),
+    };
+    let message = serde_json::to_string(&message).unwrap_or_else(|_| "\"\"".to_owned());
     let _ = write!(
         out,
         "{{\"Response\":{{\"Error\":{{\"Code\":\"{}\",\"Message\":{message}}},\"RequestId\":\"{request_id}\"}}}}",
@@ -378,11 +467,37 @@ mod tests {
         let empty = success_envelope(b"{}", "r-2");
         assert_eq!(empty, br#"{"Response":{"RequestId":"r-2"}}"#);
 
-        let err = error_envelope(&ServerError::new(Code::SubUin, "say \"no\""), "r-3");
+        let err = error_envelope(
+            &ServerError::new(Code::SubUin, "say \"no\""),
+            "r-3",
+            Language::EnUs,
+        );
         let v: serde_json::Value = serde_json::from_slice(&err).unwrap();
         assert_eq!(v["Response"]["Error"]["Code"], "OperationDenied.SubUin");
         assert_eq!(v["Response"]["Error"]["Message"], "say \"no\"");
         assert_eq!(v["Response"]["RequestId"], "r-3");
+    }
+
+    #[test]
+    fn a_chinese_caller_reads_the_code_in_chinese_and_the_specifics() {
+        let error = ServerError::new(Code::AccessKeyOverLimit, "alice already has 2 keys.");
+        let body = error_envelope(&error, "r", Language::ZhCn);
+        let v: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(
+            v["Response"]["Error"]["Code"],
+            "OperationDenied.AccessKeyOverLimit"
+        );
+        assert_eq!(
+            v["Response"]["Error"]["Message"],
+            "每个账号最多支持两个AccessKey。（alice already has 2 keys.）"
+        );
+    }
+
+    #[test]
+    fn every_code_has_chinese_words() {
+        for code in Code::ALL {
+            assert!(code.zh_cn().ends_with('。'), "{code}: {}", code.zh_cn());
+        }
     }
 
     #[test]
@@ -396,7 +511,7 @@ mod tests {
     #[test]
     fn internal_details_stay_private() {
         let e = ServerError::Thread(std::io::Error::other("disk on fire at /var/lib/x"));
-        let body = error_envelope(&e, "r");
+        let body = error_envelope(&e, "r", Language::EnUs);
         let text = String::from_utf8(body).unwrap();
         assert!(text.contains("\"InternalError\""));
         assert!(!text.contains("disk on fire"));

@@ -26,6 +26,7 @@ use super::state::ServerState;
 use super::store::StoredKey;
 use crate::cam::model::Service;
 use crate::cam::signer::Authorization;
+use crate::cam::transport::Language;
 
 /// Bodies over 1 MiB are refused (`RequestSizeLimitExceeded`).
 pub const MAX_BODY: usize = 1024 * 1024;
@@ -57,6 +58,9 @@ async fn handle(
         .map(|c| c.0.ip().to_string())
         .unwrap_or_default();
     let (parts, body) = request.into_parts();
+    let language = header_text(&parts.headers, "x-tc-language")
+        .and_then(Language::from_tag)
+        .unwrap_or_default();
     let mut log = AccessLog::default();
     let result = process(&state, &parts, body, &peer, &request_id, &mut log).await;
     let (bytes, code) = match &result {
@@ -65,7 +69,10 @@ async fn handle(
             if error.code() == Code::InternalError {
                 tracing::error!(%request_id, action = %log.action, %error, "internal error");
             }
-            (error_envelope(error, &request_id), error.code().as_str())
+            (
+                error_envelope(error, &request_id, language),
+                error.code().as_str(),
+            )
         }
     };
     tracing::info!(

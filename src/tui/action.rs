@@ -7,15 +7,17 @@ use std::sync::Arc;
 
 use crate::cam::Secret;
 use crate::cam::model::{
-    AccessKey, AccessKeyDetail, GetUserAppIdResponse, KeyStatus, SecretId, User,
+    AccessKey, AccessKeyDetail, GetUserAppIdResponse, GroupInfo, KeyStatus, SecretId, User,
 };
 use crate::cam::owner::{Progress, SearchOutcome, UserRef};
+use crate::cam::permissions::{Policy, PolicyGrant, Security};
 use crate::cam::transport::CallRecord;
 
 use super::clipboard::{ClipboardError, Destination};
 use super::model::{
     AccessRecord, Failure, LastUsed, ListedUsers, Tab, TargetInfo, Ticket, UserDetails,
 };
+use super::text_field::Edit;
 
 /// One thing the worker is asked to fetch or change.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,9 +43,26 @@ pub enum Request {
     Records {
         secret_id: SecretId,
     },
+    /// `ListAttachedUserAllPolicies`, directly and through groups: the policies that apply.
+    Policies {
+        uin: u64,
+    },
+    /// `ListGroupsForUser`.
+    Groups {
+        uin: u64,
+    },
+    /// `DescribeSafeAuthFlagColl`: login and operation protection.
+    Security {
+        uin: u64,
+    },
+    /// `GetPolicy`: a policy's document.
+    Policy {
+        policy_id: u64,
+    },
     CreateKey {
         uin: u64,
         user_name: String,
+        description: Option<String>,
     },
     SetKeyStatus {
         uin: u64,
@@ -72,6 +91,10 @@ impl Request {
             Self::Keys { .. } => "ListAccessKeys",
             Self::LastUsed { .. } => "GetSecurityLastUsed",
             Self::Records { .. } => "DescribeEvents",
+            Self::Policies { .. } => "ListAttachedUserAllPolicies",
+            Self::Groups { .. } => "ListGroupsForUser",
+            Self::Security { .. } => "DescribeSafeAuthFlagColl",
+            Self::Policy { .. } => "GetPolicy",
             Self::CreateKey { .. } => "CreateAccessKey",
             Self::SetKeyStatus { .. } => "UpdateAccessKey",
             Self::DeleteKey { .. } => "DeleteAccessKey",
@@ -108,6 +131,10 @@ pub enum Reply {
     Keys(Vec<AccessKey>),
     LastUsed(Vec<LastUsed>),
     Records(Vec<AccessRecord>),
+    Policies(Vec<PolicyGrant>),
+    Groups(Vec<GroupInfo>),
+    Security(Security),
+    Policy(Policy),
     /// The new key, with the SecretKey: the only time it is ever seen.
     Created(AccessKeyDetail),
     Done,
@@ -123,7 +150,7 @@ pub enum Command {
     GoTab(Tab),
     NextTab,
     PreviousTab,
-    /// Drill down: User List → User Details → API Keys.
+    /// Drill down: User List → User Details → API Keys; a record or a policy in full.
     Open,
     /// Go back up (or close what is open on top).
     Back,
@@ -135,21 +162,28 @@ pub enum Command {
     PageDown,
     Filter,
     FilterDone,
-    FilterClear,
-    Erase,
+    /// Esc while typing a filter: the one before `/` comes back.
+    FilterCancel,
+    /// An edit of the text being typed.
+    Edit(Edit),
     SortNext,
     SortReverse,
     Refresh,
     CreateKey,
-    CopySecretId,
+    /// `y`: copies what is focused (a SecretId, a UIN, a RequestId).
+    Copy,
     DisableKey,
     EnableKey,
     DeleteKey,
     AccessPanel,
+    /// Into the access-records drawer (opening it).
+    FocusDrawer,
+    /// The drawer shows failed calls only, or every call again.
+    FailuresOnly,
     Confirm,
     Cancel,
     SwitchFocus,
-    /// Enter in a confirmation: activates the focused button, and never confirms.
+    /// Enter in a confirmation: presses the focused button (Cancel, unless moved).
     Press,
     Submit,
     Reveal,
@@ -187,12 +221,20 @@ pub enum Effect {
     Call { ticket: Ticket, request: Request },
     /// Stop a call in flight (an owner search).
     Cancel { ticket: Ticket },
-    /// Resolve the profile and connect to it; success comes back as `TargetSwitched`.
-    SwitchProfile { name: String },
+    /// Resolve a profile (or the sandbox) and connect to it; success comes back as
+    /// `TargetSwitched`.
+    SwitchTarget(Switch),
     /// Put text on the clipboard (a SecretId, or a SecretKey).
     Copy { what: Copied, text: Secret },
     /// Remove a copied SecretKey from the clipboard.
     ClearClipboard { secret: Secret },
+}
+
+/// Where `:profile NAME` and `:sandbox` go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Switch {
+    Profile(String),
+    Sandbox,
 }
 
 /// What was put on the clipboard, for the flash line and the countdown.
@@ -201,6 +243,31 @@ pub enum Copied {
     SecretId(SecretId),
     /// The SecretKey of this SecretId (never the SecretKey itself).
     SecretKey(SecretId),
+    Uin(u64),
+    /// The RequestId of a call or an access record.
+    RequestId(String),
+}
+
+impl Copied {
+    /// The text it puts on the clipboard; `None` for a SecretKey, which only its modal holds.
+    pub fn plain_text(&self) -> Option<String> {
+        match self {
+            Self::SecretId(id) => Some(id.to_string()),
+            Self::SecretKey(_) => None,
+            Self::Uin(uin) => Some(uin.to_string()),
+            Self::RequestId(id) => Some(id.clone()),
+        }
+    }
+
+    /// "SecretId AKID…", "the SecretKey of AKID…": what the flash says was copied.
+    pub fn label(&self) -> String {
+        match self {
+            Self::SecretId(id) => format!("SecretId {id}"),
+            Self::SecretKey(id) => format!("the SecretKey of {id}"),
+            Self::Uin(uin) => format!("UIN {uin}"),
+            Self::RequestId(id) => format!("RequestId {id}"),
+        }
+    }
 }
 
 /// An intent or a result.

@@ -95,7 +95,7 @@ impl Loop {
         let env = &options.targets.env;
         let theme = Theme::from_env(env.get("NO_COLOR").map(String::as_str));
         let (clipboard, clipboard_warning) = Clipboard::open(options.clipboard, env);
-        let info = target_info(&options.first, String::new());
+        let info = target_info(&options.first);
         let mut state = State::new(Header {
             target: info.label,
             sandbox: info.sandbox,
@@ -103,8 +103,10 @@ impl Loop {
             clipboard: clipboard.backend(),
             read_only: info.read_only,
             accent: info.accent,
+            profile: info.profile,
         });
         state.mouse = options.mouse;
+        state.language = options.first.language;
         let (actions_tx, actions_rx) = mpsc::unbounded_channel();
         let force_panic = cfg!(debug_assertions)
             && env.get(FORCE_PANIC_ENV).map(String::as_str) == Some("after-first-frame");
@@ -210,8 +212,8 @@ impl Loop {
                         queue.push_back(Action::Copied { what, result });
                     }
                     Effect::Cancel { ticket } => self.connections.cancel(ticket),
-                    Effect::SwitchProfile { name } => {
-                        let news = self.connections.switch(name, &self.state.header.target);
+                    Effect::SwitchTarget(to) => {
+                        let news = self.connections.switch(&to, &self.state.header.target);
                         queue.push_back(news);
                     }
                     Effect::ClearClipboard { secret } => {

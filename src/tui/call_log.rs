@@ -1,11 +1,14 @@
 //! The API-call log of this run (`@`): every call the transport made, as it reported it through
 //! its `CallObserver` — which the app turns into actions, so only `update` writes the log and the
 //! screen only reads it. Bounded: the oldest entries go first, and the count says how many.
-//! A [`CallRecord`] never holds a secret (no SecretKey, no token, no signature).
+//! A [`CallRecord`] never holds a secret (no SecretKey, no token, no signature). The overlay
+//! filters it with `/`.
 
 use std::collections::VecDeque;
 
 use crate::cam::transport::CallRecord;
+
+use super::text_field::FilterEdit;
 
 /// How many calls the log keeps: an owner search over 50,000 users makes that many, and the
 /// newest are the ones worth reading.
@@ -13,7 +16,9 @@ pub const CAPACITY: usize = 10_000;
 
 #[derive(Debug, Clone)]
 pub struct CallLog {
-    records: VecDeque<CallRecord>,
+    /// Each call with what a filter looks in (action, target, result and RequestId in lower
+    /// case), made once when it arrives.
+    records: VecDeque<(CallRecord, String)>,
     capacity: usize,
     /// Calls logged this run, including the ones no longer kept.
     total: usize,
@@ -38,7 +43,15 @@ impl CallLog {
         if self.records.len() == self.capacity {
             self.records.pop_front();
         }
-        self.records.push_back(record);
+        let haystack = format!(
+            "{}\t{}\t{}\t{}",
+            record.action,
+            record.target,
+            record.result,
+            record.request_id.as_deref().unwrap_or_default()
+        )
+        .to_lowercase();
+        self.records.push_back((record, haystack));
         self.total += 1;
     }
 
@@ -60,23 +73,34 @@ impl CallLog {
         self.total
     }
 
-    pub fn get(&self, index: usize) -> Option<&CallRecord> {
-        self.records.get(index)
+    /// Whether the oldest entry kept passes `filter` (so its going moves the ones shown).
+    pub fn oldest_matches(&self, filter: &str) -> bool {
+        self.records
+            .front()
+            .is_some_and(|(_, haystack)| haystack.contains(&filter.trim().to_lowercase()))
     }
 
-    /// Entries from `start`, at most `count`.
-    pub fn window(&self, start: usize, count: usize) -> impl Iterator<Item = &CallRecord> {
-        self.records.iter().skip(start).take(count)
+    /// The entries `filter` matches (all, when it is empty), oldest first.
+    pub fn matching<'a>(&'a self, filter: &str) -> impl Iterator<Item = &'a CallRecord> + 'a {
+        let needle = filter.trim().to_lowercase();
+        self.records
+            .iter()
+            .filter(move |(_, haystack)| haystack.contains(&needle))
+            .map(|(record, _)| record)
     }
 }
 
 /// The open log overlay: which entry is selected; it follows new calls while on the last one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LogView {
     pub cursor: usize,
     pub offset: usize,
     /// The cursor stays on the newest call as calls arrive.
     pub follow: bool,
+    /// Only calls whose action, target, result or RequestId hold this (case-insensitive).
+    pub filter: String,
+    /// `/` was pressed: what is typed goes into the filter.
+    pub editing: Option<FilterEdit>,
 }
 
 #[cfg(test)]
@@ -107,7 +131,9 @@ mod tests {
         }
         assert_eq!(log.len(), 2);
         assert_eq!(log.total(), 3);
-        let kept: Vec<_> = log.window(0, 10).map(|r| r.action.as_str()).collect();
+        let kept: Vec<_> = log.matching("").map(|r| r.action.as_str()).collect();
         assert_eq!(kept, ["B", "C"]);
+        assert_eq!(log.matching(" c ").count(), 1);
+        assert_eq!(log.matching("req").count(), 2);
     }
 }

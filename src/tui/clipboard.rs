@@ -46,10 +46,14 @@ pub enum Destination {
 }
 
 impl Destination {
-    pub fn describe(self) -> &'static str {
+    /// What happened to `what`: a native copy is done; OSC 52 only asks the terminal, which may
+    /// ignore it (tmux with `set-clipboard off`, VTE terminals).
+    pub fn sent(self, what: &str) -> String {
         match self {
-            Self::Native => "the clipboard",
-            Self::Terminal => "the terminal's clipboard (OSC 52)",
+            Self::Native => format!("Copied {what} to the clipboard"),
+            Self::Terminal => {
+                format!("Sent {what} to the terminal for its clipboard (OSC 52)")
+            }
         }
     }
 }

@@ -1,5 +1,5 @@
 //! The `:` command line: what can be typed (`:users`, `:keys [USER]`, `:secretid X`,
-//! `:profile NAME`, `:q`), how a line parses, and Tab completion of command, user and profile
+//! `:profile NAME`, `:sandbox`, `:q`), how a line parses, and Tab completion of command, user and profile
 //! names. Pure: the candidates are passed in.
 
 use std::fmt;
@@ -15,6 +15,8 @@ pub enum LineCommand {
     SecretId(String),
     /// `:profile NAME` — switch the target; `:profile` alone lists the names.
     Profile(Option<String>),
+    /// `:sandbox` — back to the bundled server.
+    Sandbox,
     /// `:log` — the API-call log (as `@`).
     Log,
     /// `:help` — the keys of the current view (as `?`).
@@ -24,7 +26,7 @@ pub enum LineCommand {
 }
 
 /// Every command name, in the order completion offers them, with what it takes and does.
-pub const COMMANDS: [(&str, &str, &str); 7] = [
+pub const COMMANDS: [(&str, &str, &str); 8] = [
     ("users", "", "the User List"),
     (
         "keys",
@@ -37,6 +39,7 @@ pub const COMMANDS: [(&str, &str, &str); 7] = [
         " NAME",
         "switch to another profile (reloads everything)",
     ),
+    ("sandbox", "", "back to the sandbox (reloads everything)"),
     ("log", "", "the API-call log of this run (as @)"),
     ("help", "", "the keys of this view (as ?)"),
     ("q", "", "quit"),
@@ -135,6 +138,7 @@ pub fn parse(line: &str) -> Result<LineCommand, ParseError> {
                 what: "a SecretId (AKID… or IKID…)",
             }),
         "profile" => Ok(LineCommand::Profile(argument)),
+        "sandbox" => no_argument(LineCommand::Sandbox),
         "log" => no_argument(LineCommand::Log),
         "help" => no_argument(LineCommand::Help),
         _ => no_argument(LineCommand::Quit),
@@ -224,6 +228,7 @@ mod tests {
             Ok(LineCommand::Profile(Some("prod".into())))
         );
         assert_eq!(parse("profile"), Ok(LineCommand::Profile(None)));
+        assert_eq!(parse("sandbox"), Ok(LineCommand::Sandbox));
         assert_eq!(parse("q"), Ok(LineCommand::Quit));
         assert_eq!(parse("quit"), Ok(LineCommand::Quit));
         assert_eq!(parse("Q"), Ok(LineCommand::Quit));
@@ -277,6 +282,7 @@ mod tests {
                 "keys ",
                 "secretid ",
                 "profile ",
+                "sandbox",
                 "log",
                 "help",
                 "q"

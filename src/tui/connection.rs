@@ -1,5 +1,5 @@
 //! The target the console talks to: resolving and connecting it — the first one, then each
-//! `:profile NAME` — on its own task so the loop keeps drawing, the worker of the connection in
+//! `:profile NAME` or `:sandbox` — on its own task so the loop keeps drawing, the worker of the connection in
 //! use, and the calls issued before it was ready.
 
 use std::future::Future;
@@ -15,7 +15,7 @@ use crate::cam::transport::CallObserver;
 use crate::config::Config;
 use crate::target::{self, ConnectError, Connection, Resolved, Target, TargetOptions};
 
-use super::action::{Action, Request};
+use super::action::{Action, Request, Switch};
 use super::model::{Failure, TargetInfo, Ticket};
 use super::worker::Worker;
 
@@ -79,7 +79,7 @@ impl Targets {
 }
 
 /// What the header shows for a resolved target before it is connected.
-pub fn target_info(resolved: &Resolved, profile: String) -> TargetInfo {
+pub fn target_info(resolved: &Resolved) -> TargetInfo {
     let sandbox = matches!(resolved.target, Target::Sandbox { .. });
     TargetInfo {
         label: if sandbox {
@@ -90,7 +90,7 @@ pub fn target_info(resolved: &Resolved, profile: String) -> TargetInfo {
         sandbox,
         read_only: resolved.read_only,
         accent: resolved.accent.as_ref().map(|a| a.color),
-        profile,
+        profile: resolved.profile.clone(),
     }
 }
 
@@ -210,20 +210,23 @@ impl Connections {
         }
     }
 
-    /// `:profile NAME`: resolve it (a file read at most), then drop the old target — its
-    /// worker, its searches, its queued calls, its sandbox — and connect the new one. The state
-    /// resets on `TargetSwitched`, and the calls it issues wait for the new connection. `current`
-    /// names the target still in use if the profile cannot be resolved.
-    pub fn switch(&mut self, name: String, current: &str) -> Action {
-        let resolved = match self.targets.resolve_profile(&name) {
-            Ok(resolved) => resolved,
-            Err(e) => {
-                return Action::TargetFailed(format!(
-                    "Cannot switch to profile {name}: {e} — still on {current}"
-                ));
-            }
+    /// `:profile NAME` or `:sandbox`: resolve it (a file read at most), then drop the old
+    /// target — its worker, its searches, its queued calls, its sandbox — and connect the new
+    /// one. The state resets on `TargetSwitched`, and the calls it issues wait for the new
+    /// connection. `current` names the target still in use if the new one cannot be resolved.
+    pub fn switch(&mut self, to: &Switch, current: &str) -> Action {
+        let resolved = match to {
+            Switch::Profile(name) => match self.targets.resolve_profile(name) {
+                Ok(resolved) => resolved,
+                Err(e) => {
+                    return Action::TargetFailed(format!(
+                        "Cannot switch to profile {name}: {e} — still on {current}"
+                    ));
+                }
+            },
+            Switch::Sandbox => target::resolve_sandbox(&self.targets.options, &self.targets.env),
         };
-        tracing::info!(profile = %name, read_only = resolved.read_only, "switching profile");
+        tracing::info!(to = ?to, read_only = resolved.read_only, "switching target");
         self.worker = None;
         self.queued.clear();
         if let Some(old) = self.connection.take() {
@@ -239,7 +242,7 @@ impl Connections {
                 .connect(&resolved, observer(self.actions.clone())),
         );
         self.connecting_read_only = resolved.read_only;
-        Action::TargetSwitched(target_info(&resolved, name))
+        Action::TargetSwitched(target_info(&resolved))
     }
 }
 

@@ -1,21 +1,33 @@
 //! Where things are on screen, as numbers: the bands of the screen, how many rows a page has,
-//! where the first row of each list is, where the tabs are, and how the help is laid out (its
-//! lines counted from the keymap). `update` pages, scrolls and places clicks with these and the
-//! drawing lays out with the same ones, so they cannot disagree; nothing here draws.
+//! where the first row of each list is, where the tabs are, where the access-records drawer
+//! goes, and how the help and the pager are laid out (their lines counted and wrapped here).
+//! `update` pages, scrolls and places clicks with these and the drawing lays out with the same
+//! ones, so they cannot disagree; nothing here draws.
 
-use unicode_width::UnicodeWidthStr as _;
+use unicode_width::{UnicodeWidthChar as _, UnicodeWidthStr as _};
 
 use super::keymap;
 use super::model::Tab;
-use super::state::Context;
+use super::state::{Context, Pager};
+use crate::cam::model::KEYS_PER_USER;
 
 pub const HEADER_ROWS: u16 = 1;
 pub const TAB_ROWS: u16 = 1;
 /// Key hints and spinner, then up to two lines of flash.
 pub const FOOTER_ROWS: u16 = 3;
-/// The access-records panel sits beside the keys from this width, below them otherwise.
-pub const SIDE_PANEL_MIN_WIDTH: u16 = 160;
-pub const SIDE_PANEL_WIDTH: u16 = 72;
+/// The access-records drawer sits right of the keys from this width, below them otherwise.
+pub const DRAWER_SIDE_MIN_WIDTH: u16 = 120;
+/// A SecretId's columns (`AKID` and 32 more).
+pub const SECRET_ID_WIDTH: u16 = 36;
+/// A key's status: `○ Disabled`.
+pub const KEY_STATUS_WIDTH: u16 = 10;
+/// The key table beside the drawer: borders, SecretId and Status (the drawer's title names the
+/// selected key, so no marker); the drawer takes the rest of the width.
+pub const KEYS_BESIDE_DRAWER_WIDTH: u16 = 2 + SECRET_ID_WIDTH + 1 + KEY_STATUS_WIDTH;
+/// The key table above the drawer: borders, two notes, the column header and two keys.
+pub const KEYS_ABOVE_DRAWER_ROWS: u16 = 2 + 2 + 1 + KEYS_PER_USER as u16;
+/// The drawer's rows that are not records: borders, the last-access line, the column header.
+const DRAWER_FRAME_ROWS: u16 = 2 + 1 + 1;
 
 /// The screen row of the first user in the User List (under the border and column header).
 pub const USER_LIST_FIRST_ROW: u16 = HEADER_ROWS + TAB_ROWS + 2;
@@ -37,20 +49,39 @@ pub fn user_list_rows(size: (u16, u16)) -> usize {
     usize::from(body_rows(size).saturating_sub(3))
 }
 
+/// How many lines of User Details show at once: the body less its border.
+pub fn details_rows(size: (u16, u16)) -> usize {
+    usize::from(body_rows(size).saturating_sub(2))
+}
+
 /// How many calls the API-call log shows at once: the body less borders, the column header and
 /// the detail lines.
 pub fn call_log_rows(size: (u16, u16)) -> usize {
     usize::from(body_rows(size).saturating_sub(3 + CALL_LOG_DETAIL_ROWS))
 }
 
-/// How wide the key table is: all of the screen, less the access-records panel when it is open
-/// beside the keys.
-pub fn key_table_width(size: (u16, u16), panel_open: bool) -> u16 {
-    if panel_open && size.0 >= SIDE_PANEL_MIN_WIDTH {
-        size.0 - SIDE_PANEL_WIDTH
+/// Whether the access-records drawer sits beside the keys (else below them).
+pub fn drawer_beside(size: (u16, u16)) -> bool {
+    size.0 >= DRAWER_SIDE_MIN_WIDTH
+}
+
+/// How wide the key table is: all of the screen, unless the drawer is open beside it.
+pub fn key_table_width(size: (u16, u16), drawer_open: bool) -> u16 {
+    if drawer_open && drawer_beside(size) {
+        KEYS_BESIDE_DRAWER_WIDTH
     } else {
         size.0
     }
+}
+
+/// How many access records the drawer shows at once.
+pub fn drawer_rows(size: (u16, u16)) -> usize {
+    let height = if drawer_beside(size) {
+        body_rows(size)
+    } else {
+        body_rows(size).saturating_sub(KEYS_ABOVE_DRAWER_ROWS)
+    };
+    usize::from(height.saturating_sub(DRAWER_FRAME_ROWS))
 }
 
 /// A tab's label as the tab bar draws it: ` 1 User List `.
@@ -63,7 +94,7 @@ pub fn tab_label(tab: Tab) -> String {
 pub fn tab_columns() -> [(Tab, u16, u16); 3] {
     let mut x = 1;
     Tab::ALL.map(|tab| {
-        let width = tab_label(tab).chars().count() as u16;
+        let width = tab_label(tab).width() as u16;
         let at = x;
         x += width + 1;
         (tab, at, width)
@@ -99,7 +130,10 @@ impl HelpText {
                 if read_only && b.command.mutates() {
                     help.push_str(" (read-only: refused)");
                 }
-                (format!(" {:<key_width$}  ", b.keys_label()), help)
+                let label = b.keys_label();
+                // Padded by display width, as `{:<n}` would pad by chars.
+                let padding = " ".repeat(key_width - label.width());
+                (format!(" {label}{padding}  "), help)
             })
             .collect();
         let width = keys
@@ -162,7 +196,90 @@ pub fn help_scroll_max(context: Context, read_only: bool, size: (u16, u16)) -> u
     }
 }
 
-/// Splits `text` into lines of at most `width` columns at spaces.
+/// The widest the box a record is read in gets; it is as tall as its lines, at most the body.
+const PAGER_MAX_WIDTH: u16 = 100;
+
+/// The width of the box a record is read in, and the most lines it shows at once: it sits over
+/// the body, so the footer keeps showing its keys and what `y` did.
+fn pager_frame(size: (u16, u16)) -> (u16, usize) {
+    (
+        size.0.saturating_sub(4).min(PAGER_MAX_WIDTH),
+        usize::from(body_rows(size).saturating_sub(2)).max(1),
+    )
+}
+
+/// A line of the pager.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PagerLine {
+    /// A field's label (on its first line only, else empty) and a piece of its value.
+    Field(&'static str, String),
+    Blank,
+    /// The title above the document.
+    Heading(&'static str),
+    Document(String),
+}
+
+/// The pager's lines for its box on a screen of `size`: each field with its value wrapped
+/// beside the label, then the document, wrapped at the box's edge (its indentation kept).
+/// The widget draws them; [`pager_scroll_max`] counts them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PagerText {
+    pub lines: Vec<PagerLine>,
+    /// The labels' column, a gap included.
+    pub label_width: usize,
+    /// Lines shown at once.
+    pub visible: usize,
+    /// The box's width, borders included.
+    pub width: u16,
+}
+
+impl PagerText {
+    pub fn new(pager: &Pager, size: (u16, u16)) -> Self {
+        let (width, most) = pager_frame(size);
+        // Borders and a column of padding on each side.
+        let inner = usize::from(width.saturating_sub(4)).max(10);
+        let label_width = pager
+            .fields
+            .iter()
+            .map(|(l, _)| l.width())
+            .max()
+            .unwrap_or(0)
+            + 2;
+        let value_width = inner.saturating_sub(label_width).max(10);
+        let mut lines = Vec::new();
+        for (label, value) in &pager.fields {
+            for (i, piece) in wrap(value, value_width).into_iter().enumerate() {
+                lines.push(PagerLine::Field(if i == 0 { label } else { "" }, piece));
+            }
+        }
+        lines.push(PagerLine::Blank);
+        lines.push(PagerLine::Heading(pager.document_title));
+        if let Some(document) = &pager.document.data {
+            for line in document.lines() {
+                lines.extend(
+                    wrap_columns(line, inner)
+                        .into_iter()
+                        .map(PagerLine::Document),
+                );
+            }
+        }
+        Self {
+            visible: lines.len().clamp(1, most),
+            lines,
+            label_width,
+            width,
+        }
+    }
+}
+
+/// The furthest the pager can scroll on a screen of `size` (0 when it fits).
+pub fn pager_scroll_max(pager: &Pager, size: (u16, u16)) -> usize {
+    let text = PagerText::new(pager, size);
+    text.lines.len().saturating_sub(text.visible)
+}
+
+/// Splits `text` into lines of at most `width` columns at spaces; a word longer than a line is
+/// broken where the line ends.
 fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
@@ -173,10 +290,31 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
         if !line.is_empty() {
             line.push(' ');
         }
-        line.push_str(word);
+        let mut pieces = wrap_columns(word, width);
+        let last = pieces.pop().unwrap_or_default();
+        lines.extend(pieces);
+        line.push_str(&last);
     }
-    if !line.is_empty() {
+    if !line.is_empty() || lines.is_empty() {
         lines.push(line);
+    }
+    lines
+}
+
+/// Breaks `text` every `width` columns, spaces and all.
+fn wrap_columns(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width.max(1) {
+            lines.push(String::new());
+            used = 0;
+        }
+        if let Some(line) = lines.last_mut() {
+            line.push(c);
+        }
+        used += w;
     }
     lines
 }

@@ -5,7 +5,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::{Action, Command};
 use super::model::Tab;
-use super::state::Context;
+use super::state::{Context, Modal, State};
+use super::text_field::Edit;
+use crate::cam::model::SecretId;
 
 /// A key as the table names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,12 +141,48 @@ const MOVE: [Binding; 6] = [
     bind(&[K::PageUp], C::PageUp, "page up", None),
 ];
 
+/// A line of text edits as a shell's does.
+const EDIT: [Binding; 7] = [
+    bind(&[K::Left], C::Edit(Edit::Left), "cursor left", None),
+    bind(&[K::Right], C::Edit(Edit::Right), "cursor right", None),
+    bind(
+        &[K::Home, K::Ctrl('a')],
+        C::Edit(Edit::Start),
+        "to the start of the line",
+        None,
+    ),
+    bind(
+        &[K::End, K::Ctrl('e')],
+        C::Edit(Edit::End),
+        "to the end of the line",
+        None,
+    ),
+    bind(
+        &[K::Backspace],
+        C::Edit(Edit::Erase),
+        "erase the character before the cursor",
+        None,
+    ),
+    bind(
+        &[K::Ctrl('u')],
+        C::Edit(Edit::EraseToStart),
+        "erase to the start of the line",
+        None,
+    ),
+    bind(
+        &[K::Ctrl('w')],
+        C::Edit(Edit::EraseWord),
+        "erase the word before the cursor",
+        None,
+    ),
+];
+
 const GLOBAL: [Binding; 9] = [
     bind(&[K::Char('?')], C::Help, "show this help", Some("help")),
     bind(
         &[K::Char(':')],
         C::CommandLine,
-        "the command line (:users :keys :secretid :profile :q)",
+        "the command line (:users :keys :secretid :profile :sandbox :q)",
         Some("command"),
     ),
     bind(
@@ -166,7 +204,7 @@ const GLOBAL: [Binding; 9] = [
     bind(&[K::Char('q'), K::Ctrl('c')], C::Quit, "quit", Some("quit")),
 ];
 
-const USERS: [Binding; 6] = [
+const USERS: [Binding; 7] = [
     bind(
         &[K::Enter],
         C::Open,
@@ -176,9 +214,10 @@ const USERS: [Binding; 6] = [
     bind(
         &[K::Char('/')],
         C::Filter,
-        "filter by name, remark or UIN, or find a SecretId's owner",
+        "a new filter by name, remark or UIN, or find a SecretId's owner",
         Some("filter"),
     ),
+    bind(&[K::Char('y')], C::Copy, "copy the UIN", Some("copy UIN")),
     bind(
         &[K::Char('s')],
         C::SortNext,
@@ -200,27 +239,32 @@ const USERS: [Binding; 6] = [
     bind(&[K::Esc], C::Back, "clear the filter", None),
 ];
 
-const FILTER: [Binding; 6] = [
+const FILTER: [Binding; 5] = [
     bind(
         &[K::Enter],
         C::FilterDone,
         "keep the filter, or find the owner of a SecretId",
         Some("done"),
     ),
-    bind(&[K::Esc], C::FilterClear, "clear the filter", Some("clear")),
-    bind(&[K::Backspace], C::Erase, "erase a character", None),
+    bind(
+        &[K::Esc],
+        C::FilterCancel,
+        "back to the filter before /",
+        Some("cancel"),
+    ),
     bind(&[K::Down], C::Down, "move down", None),
     bind(&[K::Up], C::Up, "move up", None),
     bind(&[K::Ctrl('c')], C::Quit, "quit", None),
 ];
 
-const DETAILS: [Binding; 3] = [
+const DETAILS: [Binding; 4] = [
     bind(
         &[K::Enter],
         C::Open,
-        "the user's API keys",
+        "on a policy: its document; elsewhere: the user's API keys",
         Some("API keys"),
     ),
+    bind(&[K::Char('y')], C::Copy, "copy the UIN", Some("copy UIN")),
     bind(&[K::Esc], C::Back, "back to the User List", Some("back")),
     bind(
         &[K::Char('r')],
@@ -230,16 +274,16 @@ const DETAILS: [Binding; 3] = [
     ),
 ];
 
-const KEYS: [Binding; 8] = [
+const KEYS: [Binding; 9] = [
     bind(
         &[K::Char('c')],
         C::CreateKey,
-        "create an API key",
+        "create an API key (with an optional description)",
         Some("create"),
     ),
     bind(
         &[K::Char('y')],
-        C::CopySecretId,
+        C::Copy,
         "copy the SecretId",
         Some("copy SecretId"),
     ),
@@ -262,10 +306,16 @@ const KEYS: [Binding; 8] = [
         Some("delete"),
     ),
     bind(
-        &[K::Char('a'), K::Enter],
+        &[K::Char('l'), K::Right, K::Enter],
+        C::FocusDrawer,
+        "into the key's access records",
+        Some("records"),
+    ),
+    bind(
+        &[K::Char('a')],
         C::AccessPanel,
         "show or hide the access records",
-        Some("records"),
+        None,
     ),
     bind(
         &[K::Char('r')],
@@ -276,9 +326,64 @@ const KEYS: [Binding; 8] = [
     bind(
         &[K::Esc],
         C::Back,
-        "close the records, else back to User Details",
+        "hide the records, else back to User Details",
         Some("back"),
     ),
+];
+
+const RECORDS: [Binding; 6] = [
+    bind(
+        &[K::Enter],
+        C::Open,
+        "the record in full (message, RequestId, event)",
+        Some("open"),
+    ),
+    bind(
+        &[K::Char('y')],
+        C::Copy,
+        "copy the record's RequestId",
+        Some("copy RequestId"),
+    ),
+    bind(
+        &[K::Char('f')],
+        C::FailuresOnly,
+        "failed calls only, or every call",
+        Some("failures"),
+    ),
+    bind(
+        &[K::Char('r')],
+        C::Refresh,
+        "reload the records",
+        Some("refresh"),
+    ),
+    bind(
+        &[K::Char('a')],
+        C::AccessPanel,
+        "hide the access records",
+        None,
+    ),
+    bind(
+        &[K::Char('h'), K::Left, K::Esc],
+        C::Back,
+        "back to the keys",
+        Some("keys"),
+    ),
+];
+
+const PAGER: [Binding; 3] = [
+    bind(
+        &[K::Char('y')],
+        C::Copy,
+        "copy the RequestId (of an access record)",
+        Some("copy RequestId"),
+    ),
+    bind(
+        &[K::Esc, K::Enter, K::Char('q')],
+        C::Back,
+        "close",
+        Some("close"),
+    ),
+    bind(&[K::Ctrl('c')], C::Quit, "quit", None),
 ];
 
 const CONFIRM: [Binding; 5] = [
@@ -295,13 +400,13 @@ const CONFIRM: [Binding; 5] = [
         ],
         C::SwitchFocus,
         "move between the buttons",
-        None,
+        Some("move"),
     ),
     bind(
         &[K::Enter],
         C::Press,
-        "press the focused button (Enter never confirms: press y)",
-        None,
+        "press the focused button (Cancel, unless moved)",
+        Some("press"),
     ),
     bind(&[K::Ctrl('c')], C::Quit, "quit", None),
 ];
@@ -314,7 +419,28 @@ const CONFIRM_TYPED: [Binding; 4] = [
         Some("delete"),
     ),
     bind(&[K::Esc], C::Cancel, "cancel", Some("cancel")),
-    bind(&[K::Backspace], C::Erase, "erase a character", None),
+    bind(
+        &[K::Backspace],
+        C::Edit(Edit::Erase),
+        "erase a character",
+        None,
+    ),
+    bind(&[K::Ctrl('c')], C::Quit, "quit", None),
+];
+
+const DESCRIBE: [Binding; 3] = [
+    bind(
+        &[K::Enter],
+        C::Submit,
+        "create the key, with the description typed (if any)",
+        Some("create"),
+    ),
+    bind(
+        &[K::Esc],
+        C::Cancel,
+        "cancel: no key is created",
+        Some("cancel"),
+    ),
     bind(&[K::Ctrl('c')], C::Quit, "quit", None),
 ];
 
@@ -327,7 +453,7 @@ const SECRET: [Binding; 6] = [
     ),
     bind(
         &[K::Char('y')],
-        C::CopySecretId,
+        C::Copy,
         "copy the SecretId",
         Some("copy SecretId"),
     ),
@@ -367,7 +493,7 @@ const HELP: [Binding; 2] = [
     bind(&[K::Ctrl('c')], C::Quit, "quit", None),
 ];
 
-const COMMAND: [Binding; 8] = [
+const COMMAND: [Binding; 7] = [
     bind(&[K::Enter], C::RunLine, "run the command", Some("run")),
     bind(
         &[K::Tab],
@@ -387,7 +513,6 @@ const COMMAND: [Binding; 8] = [
         "close the command line",
         Some("close"),
     ),
-    bind(&[K::Backspace], C::Erase, "erase a character", None),
     bind(&[K::Up], C::Up, "the command run before", None),
     bind(&[K::Down], C::Down, "the command run after", None),
     bind(&[K::Ctrl('c')], C::Quit, "quit", None),
@@ -410,13 +535,38 @@ const SEARCH: [Binding; 4] = [
     bind(&[K::Ctrl('c')], C::Quit, "quit", None),
 ];
 
-const CALL_LOG: [Binding; 2] = [
+const CALL_LOG: [Binding; 4] = [
+    bind(
+        &[K::Char('/')],
+        C::Filter,
+        "a new filter by action, target, result or RequestId",
+        Some("filter"),
+    ),
+    bind(
+        &[K::Char('y')],
+        C::Copy,
+        "copy the call's RequestId",
+        Some("copy RequestId"),
+    ),
     bind(
         &[K::Esc, K::Char('@'), K::Char('q')],
         C::CloseLog,
-        "close the log",
+        "clear the filter, else close the log",
         Some("close"),
     ),
+    bind(&[K::Ctrl('c')], C::Quit, "quit", None),
+];
+
+const LOG_FILTER: [Binding; 5] = [
+    bind(&[K::Enter], C::FilterDone, "keep the filter", Some("done")),
+    bind(
+        &[K::Esc],
+        C::FilterCancel,
+        "back to the filter before /",
+        Some("cancel"),
+    ),
+    bind(&[K::Down], C::Down, "move down", None),
+    bind(&[K::Up], C::Up, "move up", None),
     bind(&[K::Ctrl('c')], C::Quit, "quit", None),
 ];
 
@@ -427,16 +577,27 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::Filter => &FILTER,
         Context::Details => &DETAILS,
         Context::Keys => &KEYS,
+        Context::Records => &RECORDS,
+        Context::Pager => &PAGER,
         Context::Confirm => &CONFIRM,
         Context::ConfirmTyped => &CONFIRM_TYPED,
+        Context::Describe => &DESCRIBE,
         Context::Secret => &SECRET,
         Context::Help => &HELP,
         Context::Command => &COMMAND,
         Context::Search => &SEARCH,
         Context::CallLog => &CALL_LOG,
+        Context::LogFilter => &LOG_FILTER,
     };
-    let moves: &'static [Binding] = match context {
-        Context::Users | Context::Keys | Context::CallLog | Context::Help => &MOVE,
+    let extra: &'static [Binding] = match context {
+        Context::Users
+        | Context::Details
+        | Context::Keys
+        | Context::Records
+        | Context::Pager
+        | Context::CallLog
+        | Context::Help => &MOVE,
+        Context::Filter | Context::Command | Context::Describe | Context::LogFilter => &EDIT,
         _ => &[],
     };
     let global: &'static [Binding] = if context.has_global_keys() {
@@ -444,7 +605,7 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
     } else {
         &[]
     };
-    own.iter().chain(moves).chain(global).collect()
+    own.iter().chain(extra).chain(global).collect()
 }
 
 /// What the help overlay says under a context's keys, where keys alone do not tell it all.
@@ -477,12 +638,58 @@ pub fn notes(context: Context) -> Vec<String> {
     notes
 }
 
-/// The key hints the footer shows; mutating keys are hidden in read-only mode.
-pub fn hints(context: Context, read_only: bool) -> Vec<(String, &'static str)> {
-    bindings(context)
+/// The footer's word for a binding as things are now, or `None` when it has nothing to offer
+/// at the moment (closing the SecretKey window before the box is ticked).
+fn hint_now(state: &State, binding: &Binding) -> Option<&'static str> {
+    let hint = binding.hint?;
+    let secret = match &state.modal {
+        Some(Modal::Secret(modal)) => Some(modal),
+        _ => None,
+    };
+    match binding.command {
+        C::Reveal if secret.is_some_and(|m| m.revealed) => Some("mask"),
+        C::Acknowledge if secret.is_some_and(|m| m.acknowledged) => Some("untick"),
+        C::CloseSecret if !secret.is_some_and(|m| m.acknowledged) => None,
+        C::FilterDone
+            if state
+                .users
+                .editing
+                .as_ref()
+                .is_some_and(|e| SecretId::parse(e.field.text().trim()).is_some()) =>
+        {
+            Some("find owner")
+        }
+        C::FailuresOnly
+            if state
+                .open
+                .as_ref()
+                .and_then(|o| o.panel.as_ref())
+                .is_some_and(|p| p.failures_only) =>
+        {
+            Some("all calls")
+        }
+        C::Copy if matches!(&state.modal, Some(Modal::Pager(p)) if p.copy.is_none()) => None,
+        C::Open
+            if state.context() == Context::Details
+                && state
+                    .open
+                    .as_ref()
+                    .is_some_and(|o| o.selected_policy().is_some()) =>
+        {
+            Some("policy document")
+        }
+        _ => Some(hint),
+    }
+}
+
+/// The key hints the footer shows for the state the console is in; mutating keys are hidden in
+/// read-only mode.
+pub fn hints(state: &State) -> Vec<(String, &'static str)> {
+    let read_only = state.header.read_only;
+    bindings(state.context())
         .into_iter()
         .filter(|b| !(read_only && b.command.mutates()))
-        .filter_map(|b| Some((b.keys[0].label(), b.hint?)))
+        .filter_map(|b| Some((b.keys[0].label(), hint_now(state, b)?)))
         .collect()
 }
 
@@ -553,8 +760,19 @@ mod tests {
 
     #[test]
     fn read_only_hides_mutating_hints() {
-        let all = hints(Context::Keys, false);
-        let read_only = hints(Context::Keys, true);
+        let mut state = State::new(crate::tui::state::Header {
+            target: "http://127.0.0.1:1".into(),
+            sandbox: false,
+            account: crate::tui::state::Remote::default(),
+            clipboard: crate::tui::clipboard::Backend::Off,
+            read_only: false,
+            accent: None,
+            profile: None,
+        });
+        state.tab = Tab::Keys;
+        let all = hints(&state);
+        state.header.read_only = true;
+        let read_only = hints(&state);
         assert!(all.iter().any(|(_, h)| *h == "create"));
         assert!(
             !read_only

@@ -17,7 +17,7 @@
 //! - [`model`]: plain data — tabs, tickets, failures, the listed users, user details, last use,
 //!   access records;
 //! - leaves: [`command_line`] (parse, complete), [`call_log`], [`clipboard`], [`event`],
-//!   [`theme`].
+//!   [`text_field`] (a line edited as a shell's), [`theme`].
 
 pub mod action;
 pub mod app;
@@ -30,6 +30,7 @@ pub mod geometry;
 pub mod keymap;
 pub mod model;
 pub mod state;
+pub mod text_field;
 pub mod theme;
 pub mod ui;
 pub mod update;

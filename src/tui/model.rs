@@ -6,6 +6,7 @@
 use std::fmt;
 
 use crate::cam::CallError;
+use crate::cam::de::beijing;
 use crate::cam::model::{SecretId, User, UserKind};
 
 /// Identifies one call, so its answer can be matched with the question and dropped when stale.
@@ -104,6 +105,26 @@ pub struct UserDetails {
     pub created: String,
 }
 
+impl UserDetails {
+    /// What the User List's row already says; the last login is not in a list.
+    pub fn from_row(user: &User) -> Self {
+        Self {
+            uin: user.uin,
+            uid: user.uid,
+            name: user.name.clone(),
+            kind: user.kind,
+            remark: user.remark.clone(),
+            console_login: user.console_login,
+            phone: user.phone.clone(),
+            country_code: user.country_code.clone(),
+            email: user.email.clone(),
+            last_login_ip: String::new(),
+            last_login_time: String::new(),
+            created: user.created.clone(),
+        }
+    }
+}
+
 /// When a key was last used (`GetSecurityLastUsed`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LastUsed {
@@ -124,17 +145,46 @@ pub struct AccessRecord {
     pub region: String,
     /// `None` for a successful call, else the API error code (or the numeric one).
     pub error: Option<String>,
+    /// The error's message, when the event has it.
+    pub message: String,
+    pub request_id: String,
+    /// What the call was about: `cam`, or `cam · alice`.
+    pub resource: String,
+    /// The event document (`CloudAuditEvent`), pretty-printed.
+    pub document: String,
 }
 
-/// What a new target brings to the header (`:profile NAME` switched to it).
+impl AccessRecord {
+    /// `2024-05-01 16:00:00 UTC+8`.
+    pub fn time_with_zone(&self) -> String {
+        format!("{} {TIME_ZONE}", unix_time(self.time))
+    }
+}
+
+/// The zone every time on screen is in: CAM writes Beijing time.
+pub const TIME_ZONE: &str = "UTC+8";
+
+/// Unix seconds as CAM shows times: Beijing time, `YYYY-MM-DD HH:MM:SS`.
+pub fn unix_time(secs: i64) -> String {
+    chrono::DateTime::from_timestamp(secs, 0).map_or_else(
+        || secs.to_string(),
+        |t| {
+            t.with_timezone(&beijing())
+                .format("%Y-%m-%d %H:%M:%S")
+                .to_string()
+        },
+    )
+}
+
+/// What a new target brings to the header (`:profile NAME` or `:sandbox` switched to it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TargetInfo {
     pub label: String,
     pub sandbox: bool,
     pub read_only: bool,
     pub accent: Option<ratatui::style::Color>,
-    /// The profile's name, for the flash.
-    pub profile: String,
+    /// The profile in use, if any (`:profile` marks it).
+    pub profile: Option<String>,
 }
 
 /// A failed call as the user sees it: which call, the Code, the Message and the RequestId.
@@ -148,8 +198,8 @@ pub struct Failure {
 
 impl Failure {
     pub fn from_call(call: &'static str, error: &CallError) -> Self {
-        match error.api() {
-            Some(api) => Self {
+        match error {
+            CallError::Api(api) => Self {
                 call,
                 code: api.code.clone(),
                 message: match api.hint() {
@@ -158,13 +208,28 @@ impl Failure {
                 },
                 request_id: Some(api.request_id.clone()),
             },
-            None => Self {
+            // "http://…: connection refused; is the server running?", not "could not reach …".
+            CallError::Network { url, cause } => Self {
+                call,
+                code: error.code().to_owned(),
+                message: match cause.hint() {
+                    Some(hint) => format!("{url}: {cause}; {hint}"),
+                    None => format!("{url}: {cause}"),
+                },
+                request_id: None,
+            },
+            _ => Self {
                 call,
                 code: error.code().to_owned(),
                 message: error.to_string(),
                 request_id: None,
             },
         }
+    }
+
+    /// Whether the server never answered (so trying again may work).
+    pub fn unanswered(&self) -> bool {
+        self.request_id.is_none()
     }
 
     /// Everything but the RequestId: `ListUsers failed: Code — Message`.

@@ -4,13 +4,18 @@
 use std::collections::BTreeMap;
 
 use crate::cam::Secret;
-use crate::cam::model::{AccessKey, AccessKeyDetail, KEYS_PER_USER, KeyStatus, SecretId, User};
+use crate::cam::model::{
+    AccessKey, AccessKeyDetail, GroupInfo, KEYS_PER_USER, KeyStatus, SecretId, User,
+};
 use crate::cam::owner::Progress;
+use crate::cam::permissions::{PolicyGrant, Security};
+use crate::i18n::Language;
 
-use super::action::Request;
+use super::action::{Copied, Request};
 use super::call_log::{CallLog, LogView};
 use super::clipboard::Backend;
 use super::model::{AccessRecord, Failure, LastUsed, ListedUsers, Tab, Ticket, UserDetails};
+use super::text_field::{FilterEdit, TextField};
 
 /// A quarter second: the tick the app sends for the spinner and timers.
 pub const TICKS_PER_SECOND: u64 = 4;
@@ -31,6 +36,8 @@ pub enum Context {
     Confirm,
     /// A change waiting for the end of its SecretId to be typed.
     ConfirmTyped,
+    /// A change waiting for an optional description (a new key).
+    Describe,
     Secret,
     Help,
     /// Typing into the `:` command line.
@@ -39,21 +46,31 @@ pub enum Context {
     Search,
     /// The API-call log is open.
     CallLog,
+    /// Typing a filter into the API-call log.
+    LogFilter,
+    /// The access-records drawer has the focus.
+    Records,
+    /// A record or a policy read in full.
+    Pager,
 }
 
 impl Context {
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 15] = [
         Context::Users,
         Context::Filter,
         Context::Details,
         Context::Keys,
         Context::Confirm,
         Context::ConfirmTyped,
+        Context::Describe,
         Context::Secret,
         Context::Help,
         Context::Command,
         Context::Search,
         Context::CallLog,
+        Context::LogFilter,
+        Context::Records,
+        Context::Pager,
     ];
 
     pub fn title(self) -> &'static str {
@@ -64,22 +81,32 @@ impl Context {
             Self::Keys => "API Keys",
             Self::Confirm => "Confirmation",
             Self::ConfirmTyped => "Delete confirmation",
-            Self::Secret => "New API key",
+            Self::Describe => "New API key",
+            Self::Secret => "New API key's SecretKey",
             Self::Help => "Help",
             Self::Command => "Command line",
             Self::Search => "Owner search",
             Self::CallLog => "API-call log",
+            Self::LogFilter => "API-call log filter",
+            Self::Records => "Access records",
+            Self::Pager => "Document",
         }
     }
 
     /// Whether printable characters that are not bound go into a text field.
     pub fn takes_text(self) -> bool {
-        matches!(self, Self::Filter | Self::ConfirmTyped | Self::Command)
+        matches!(
+            self,
+            Self::Filter | Self::ConfirmTyped | Self::Describe | Self::Command | Self::LogFilter
+        )
     }
 
-    /// Whether the tab keys, `?` and `q` work here: one of the three views has the focus.
+    /// Whether the tab keys, `?` and `q` work here: a view has the focus.
     pub fn has_global_keys(self) -> bool {
-        matches!(self, Self::Users | Self::Details | Self::Keys)
+        matches!(
+            self,
+            Self::Users | Self::Details | Self::Keys | Self::Records
+        )
     }
 }
 
@@ -173,12 +200,15 @@ impl Column {
         Self::ALL[(at + 1) % Self::ALL.len()]
     }
 
-    fn key(self, row: &User) -> SortKey<'_> {
+    /// What `row` sorts by; names and remarks ignore case, read from the row's filter text
+    /// (`name\tremark\tuin` in lower case), so sorting allocates nothing per row.
+    fn key<'a>(self, row: &'a User, haystack: &'a str) -> SortKey<'a> {
+        let mut lower = haystack.split('\t');
         match self {
-            Self::Username => SortKey::Text(&row.name),
+            Self::Username => SortKey::Text(lower.next().unwrap_or_default()),
             Self::Uin => SortKey::Number(row.uin),
             Self::Type => SortKey::Number(u64::from(row.kind.is_collaborator())),
-            Self::Remark => SortKey::Text(&row.remark),
+            Self::Remark => SortKey::Text(lower.nth(1).unwrap_or_default()),
             Self::ConsoleLogin => SortKey::Number(u64::from(row.console_login)),
             Self::Created => SortKey::Text(&row.created),
         }
@@ -205,7 +235,7 @@ pub struct UserList {
     visible: Vec<usize>,
     pub filter: String,
     /// `/` was pressed and typing goes into the filter.
-    pub filter_editing: bool,
+    pub editing: Option<FilterEdit>,
     pub sort: Option<(Column, bool)>,
     /// Position in `visible`.
     pub cursor: usize,
@@ -295,8 +325,9 @@ impl UserList {
                 let mut keyed: Vec<(SortKey<'_>, u64, usize)> = self
                     .rows
                     .iter()
+                    .zip(&self.haystacks)
                     .enumerate()
-                    .map(|(i, row)| (column.key(row), row.uin, i))
+                    .map(|(i, (row, haystack))| (column.key(row, haystack), row.uin, i))
                     .collect();
                 keyed.sort_unstable();
                 if descending {
@@ -331,6 +362,13 @@ impl UserList {
 pub struct OpenUser {
     pub user: User,
     pub details: Remote<UserDetails>,
+    /// User Details' sections, each loaded or failed on its own.
+    pub policies: Remote<Vec<PolicyGrant>>,
+    pub groups: Remote<Vec<GroupInfo>>,
+    pub security: Remote<Security>,
+    /// The line of User Details under the cursor, and the first one drawn.
+    pub details_cursor: usize,
+    pub details_offset: usize,
     pub keys: Remote<Vec<AccessKey>>,
     pub last_used: Remote<Vec<LastUsed>>,
     /// Position in `keys`.
@@ -345,6 +383,11 @@ impl OpenUser {
         Self {
             user,
             details: Remote::loading(),
+            policies: Remote::loading(),
+            groups: Remote::loading(),
+            security: Remote::loading(),
+            details_cursor: 0,
+            details_offset: 0,
             keys: Remote::loading(),
             last_used: Remote::default(),
             key_cursor: 0,
@@ -383,11 +426,237 @@ impl OpenUser {
     }
 }
 
-/// The access-records panel of one key.
+/// A line of User Details, top to bottom: the profile, then the sections as the CAM console
+/// shows them. The cursor moves over the lines that say something about the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DetailsLine {
+    Field(Field),
+    Gap,
+    Heading(Section),
+    /// The Permissions section's column titles.
+    Columns,
+    /// A section still loading, failed or empty.
+    Note(Section),
+    /// A policy that applies, by its place in [`OpenUser::policies`].
+    Policy(usize),
+    Group(usize),
+    Security(Protection),
+}
+
+impl DetailsLine {
+    /// Whether the cursor stops on it.
+    pub fn selectable(self) -> bool {
+        !matches!(self, Self::Gap | Self::Heading(_) | Self::Columns)
+    }
+}
+
+/// A field of the profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Username,
+    Uin,
+    Uid,
+    Type,
+    Remark,
+    ConsoleLogin,
+    Phone,
+    CountryCode,
+    Email,
+    LastLoginIp,
+    LastLoginTime,
+    Created,
+    /// "1 of 2 API keys, 1 enabled".
+    ApiKeys,
+}
+
+impl Field {
+    pub const ALL: [Field; 13] = [
+        Field::Username,
+        Field::Uin,
+        Field::Uid,
+        Field::Type,
+        Field::Remark,
+        Field::ConsoleLogin,
+        Field::Phone,
+        Field::CountryCode,
+        Field::Email,
+        Field::LastLoginIp,
+        Field::LastLoginTime,
+        Field::Created,
+        Field::ApiKeys,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Username => "Username",
+            Self::Uin => "UIN",
+            Self::Uid => "UID",
+            Self::Type => "Type",
+            Self::Remark => "Remark",
+            Self::ConsoleLogin => "Console login",
+            Self::Phone => "Phone",
+            Self::CountryCode => "Country code",
+            Self::Email => "Email",
+            Self::LastLoginIp => "Last login IP",
+            Self::LastLoginTime => "Last login time",
+            Self::Created => "Created",
+            Self::ApiKeys => "API keys",
+        }
+    }
+}
+
+/// A section of User Details below the profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Permissions,
+    Groups,
+    Security,
+}
+
+impl Section {
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Permissions => "Permissions",
+            Self::Groups => "Groups",
+            Self::Security => "Security",
+        }
+    }
+}
+
+/// A line of the Security section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Protection {
+    Login,
+    Operation,
+    UnusualLogin,
+}
+
+impl Protection {
+    pub const ALL: [Protection; 3] = [
+        Protection::Login,
+        Protection::Operation,
+        Protection::UnusualLogin,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Login => "Login protection",
+            Self::Operation => "Operation protection",
+            Self::UnusualLogin => "Unusual-location login",
+        }
+    }
+}
+
+impl OpenUser {
+    /// Every line of User Details, in order.
+    pub fn details_lines(&self) -> Vec<DetailsLine> {
+        let mut lines: Vec<DetailsLine> = Field::ALL.map(DetailsLine::Field).to_vec();
+        let mut section =
+            |section: Section, rows: Option<usize>, line: fn(usize) -> DetailsLine| {
+                lines.push(DetailsLine::Gap);
+                lines.push(DetailsLine::Heading(section));
+                match rows {
+                    Some(count) if count > 0 => {
+                        if section == Section::Permissions {
+                            lines.push(DetailsLine::Columns);
+                        }
+                        lines.extend((0..count).map(line));
+                    }
+                    _ => lines.push(DetailsLine::Note(section)),
+                }
+            };
+        section(
+            Section::Permissions,
+            self.policies.data.as_ref().map(Vec::len),
+            DetailsLine::Policy,
+        );
+        section(
+            Section::Groups,
+            self.groups.data.as_ref().map(Vec::len),
+            DetailsLine::Group,
+        );
+        lines.push(DetailsLine::Gap);
+        lines.push(DetailsLine::Heading(Section::Security));
+        if self.security.data.is_some() {
+            lines.extend(Protection::ALL.map(DetailsLine::Security));
+        } else {
+            lines.push(DetailsLine::Note(Section::Security));
+        }
+        lines
+    }
+
+    /// The policy under the User Details cursor, if that is what it is on.
+    pub fn selected_policy(&self) -> Option<&PolicyGrant> {
+        match self.details_lines().get(self.details_cursor) {
+            Some(DetailsLine::Policy(index)) => self.policies.data.as_ref()?.get(*index),
+            _ => None,
+        }
+    }
+}
+
+/// The access-records drawer of one key: its records, the cursor among those shown, and
+/// whether it has the focus.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AccessPanel {
     pub secret_id: SecretId,
     pub records: Remote<Vec<AccessRecord>>,
+    /// Position among the records shown.
+    pub cursor: usize,
+    /// The first record drawn.
+    pub offset: usize,
+    /// `f`: failed calls only.
+    pub failures_only: bool,
+    /// `l` moved the focus here from the key table.
+    pub focused: bool,
+}
+
+impl AccessPanel {
+    pub fn new(secret_id: SecretId) -> Self {
+        Self {
+            secret_id,
+            records: Remote::default(),
+            cursor: 0,
+            offset: 0,
+            failures_only: false,
+            focused: false,
+        }
+    }
+
+    /// The records shown: all of them, or the failed calls only.
+    pub fn shown(&self) -> impl Iterator<Item = &AccessRecord> {
+        self.records
+            .data
+            .iter()
+            .flatten()
+            .filter(|r| !self.failures_only || r.error.is_some())
+    }
+
+    pub fn shown_count(&self) -> usize {
+        self.shown().count()
+    }
+
+    pub fn selected(&self) -> Option<&AccessRecord> {
+        self.shown().nth(self.cursor)
+    }
+}
+
+/// Something read in full in a box over the screen (an access record, a policy): labelled
+/// fields, then a document, scrolled with `j`/`k`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pager {
+    pub title: String,
+    /// `("Time", "2024-05-01 16:00:00 UTC+8")`, in order.
+    pub fields: Vec<(&'static str, String)>,
+    /// What the document is ("Policy document").
+    pub document_title: &'static str,
+    pub document: Remote<String>,
+    /// The call whose answer completes it (a policy's `GetPolicy`): answers to any other are
+    /// not for this pager.
+    pub waiting: Option<Ticket>,
+    /// Lines scrolled past.
+    pub scroll: usize,
+    /// What `y` copies.
+    pub copy: Option<Copied>,
 }
 
 /// A change waiting for the user's word: the request it sends once confirmed, as gitui's
@@ -403,13 +672,19 @@ pub struct Confirm {
 /// How a change is confirmed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
-    /// `y`; Enter presses the focused button, which starts on Cancel, and never confirms.
+    /// `y`, or Enter on the focused button, which starts on Cancel (so a lone Enter cancels).
     Press { focus: Button },
     /// The last characters of the SecretId, typed; Enter checks them.
     Type {
         typed: String,
         /// Set when Enter was pressed with the wrong text.
         mismatch: bool,
+    },
+    /// An optional description for the request (a new key's); Enter sends it.
+    Describe {
+        field: TextField,
+        /// Set when a character the description may not hold was typed (and dropped).
+        refused: bool,
     },
 }
 
@@ -423,26 +698,46 @@ pub enum Button {
 pub const TYPED_CHARACTERS: usize = 4;
 
 impl Confirm {
-    /// Confirmed with `y`.
+    /// Confirmed with `y`, or Enter on the confirm button.
     pub fn press(request: Request, user_name: String) -> Self {
-        Self {
+        Self::new(
             request,
             user_name,
-            answer: Answer::Press {
+            Answer::Press {
                 focus: Button::Cancel,
             },
-        }
+        )
     }
 
     /// Confirmed by typing the end of the SecretId the request changes.
     pub fn typed(request: Request, user_name: String) -> Self {
-        Self {
+        Self::new(
             request,
             user_name,
-            answer: Answer::Type {
+            Answer::Type {
                 typed: String::new(),
                 mismatch: false,
             },
+        )
+    }
+
+    /// Sent with Enter, with the description typed (if any).
+    pub fn described(request: Request, user_name: String) -> Self {
+        Self::new(
+            request,
+            user_name,
+            Answer::Describe {
+                field: TextField::default(),
+                refused: false,
+            },
+        )
+    }
+
+    fn new(request: Request, user_name: String, answer: Answer) -> Self {
+        Self {
+            request,
+            user_name,
+            answer,
         }
     }
 
@@ -472,6 +767,7 @@ pub enum Modal {
     Secret(SecretModal),
     /// The API-call log (`@`).
     CallLog(LogView),
+    Pager(Pager),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -490,6 +786,19 @@ pub struct Flash {
     pub request_id: Option<String>,
     /// The tick after which it disappears.
     pub until: u64,
+    pub about: About,
+}
+
+/// What a message is about, which decides what ends it before it expires.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum About {
+    /// The view on screen: it goes when you navigate away.
+    View,
+    /// A read that failed, by its call's name: it goes when that call next succeeds, or when
+    /// you navigate away.
+    Read(&'static str),
+    /// The outcome of a change: the reads after it (the reload) never hide it.
+    Change,
 }
 
 /// The header: which target, which account, which clipboard.
@@ -504,12 +813,14 @@ pub struct Header {
     pub read_only: bool,
     /// The profile's accent colour for the header, so production looks different.
     pub accent: Option<ratatui::style::Color>,
+    /// The profile in use, if any.
+    pub profile: Option<String>,
 }
 
 /// The `:` line being typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CommandLine {
-    pub text: String,
+    pub field: TextField,
     /// What Tab offers for the text as it was when Tab was first pressed.
     pub completions: Vec<String>,
     /// The completion now in `text`, while cycling with Tab.
@@ -548,6 +859,9 @@ pub struct Latest {
     pub keys: Option<Ticket>,
     pub last_used: Option<Ticket>,
     pub records: Option<Ticket>,
+    pub policies: Option<Ticket>,
+    pub groups: Option<Ticket>,
+    pub security: Option<Ticket>,
 }
 
 impl Latest {
@@ -559,11 +873,16 @@ impl Latest {
             Request::Keys { .. } => &mut self.keys,
             Request::LastUsed { .. } => &mut self.last_used,
             Request::Records { .. } => &mut self.records,
-            // Mutations are never stale; the owner search is matched by `State::search`.
+            Request::Policies { .. } => &mut self.policies,
+            Request::Groups { .. } => &mut self.groups,
+            Request::Security { .. } => &mut self.security,
+            // Mutations are never stale; the owner search is matched by `State::search`, a
+            // policy by the pager waiting for it.
             Request::CreateKey { .. }
             | Request::SetKeyStatus { .. }
             | Request::DeleteKey { .. }
-            | Request::FindOwner { .. } => return None,
+            | Request::FindOwner { .. }
+            | Request::Policy { .. } => return None,
         })
     }
 }
@@ -605,6 +924,8 @@ pub struct State {
     pub mouse: bool,
     /// Lines of the help scrolled past (a short terminal).
     pub help_scroll: usize,
+    /// The words of every screen (the run's one language setting, `i18n::resolve`).
+    pub language: Language,
 }
 
 impl State {
@@ -632,6 +953,7 @@ impl State {
             epoch: Ticket(1),
             mouse: false,
             help_scroll: 0,
+            language: Language::EnUs,
         }
     }
 
@@ -658,18 +980,30 @@ impl State {
             Some(Modal::Confirm(confirm)) => match confirm.answer {
                 Answer::Press { .. } => Context::Confirm,
                 Answer::Type { .. } => Context::ConfirmTyped,
+                Answer::Describe { .. } => Context::Describe,
             },
             Some(Modal::Secret(_)) => Context::Secret,
+            Some(Modal::CallLog(view)) if view.editing.is_some() => Context::LogFilter,
             Some(Modal::CallLog(_)) => Context::CallLog,
+            Some(Modal::Pager(_)) => Context::Pager,
             None if self.command_line.is_some() => Context::Command,
             None if self.search.is_some() => Context::Search,
             None => match self.tab {
-                Tab::Users if self.users.filter_editing => Context::Filter,
+                Tab::Users if self.users.editing.is_some() => Context::Filter,
                 Tab::Users => Context::Users,
                 Tab::Details => Context::Details,
+                Tab::Keys if self.drawer_focused() => Context::Records,
                 Tab::Keys => Context::Keys,
             },
         }
+    }
+
+    /// Whether the access-records drawer has the focus.
+    pub fn drawer_focused(&self) -> bool {
+        self.open
+            .as_ref()
+            .and_then(|o| o.panel.as_ref())
+            .is_some_and(|p| p.focused)
     }
 
     /// Whether something on screen moves by itself (spinner, countdown, a flash to expire).

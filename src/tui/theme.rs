@@ -101,6 +101,15 @@ impl Theme {
         }
     }
 
+    /// A row's style: [`Self::selected`] for the one under the cursor.
+    pub fn row(self, selected: bool) -> Style {
+        if selected {
+            self.selected()
+        } else {
+            Style::new()
+        }
+    }
+
     pub fn label(self) -> Style {
         self.fg(Color::Gray).add_modifier(Modifier::BOLD)
     }

@@ -6,7 +6,7 @@
 //! few helpers of `core` (issuing calls and mutations, the flash line, the one-change rule).
 
 use super::action::{Action, Command, Effect, Request};
-use super::state::{CommandLine, Context, State};
+use super::state::{CommandLine, Context, State, Status};
 use crate::cam::model::SecretId;
 
 mod call_log;
@@ -15,10 +15,12 @@ mod confirm;
 mod connection;
 mod core;
 mod details;
+mod drawer;
 mod help;
 mod keys;
 mod line;
 mod mouse;
+mod pager;
 mod replies;
 mod search;
 mod secret;
@@ -85,13 +87,17 @@ fn on_command(state: &mut State, command: Command) -> Vec<Effect> {
     }
     match state.context() {
         Context::Help => help::on_key(state, command),
-        Context::Confirm | Context::ConfirmTyped => confirm::on_key(state, command),
         Context::Secret => secret::on_key(state, command),
         Context::Filter => users::on_filter(state, command),
         Context::Command => line::on_line(state, command),
         Context::Search => search::on_search(state, command),
         Context::CallLog => call_log::on_key(state, command),
-        context @ (Context::Users | Context::Details | Context::Keys) => {
+        Context::LogFilter => call_log::on_filter(state, command),
+        Context::Pager => pager::on_key(state, command),
+        Context::Confirm | Context::ConfirmTyped | Context::Describe => {
+            confirm::on_key(state, command)
+        }
+        context @ (Context::Users | Context::Details | Context::Keys | Context::Records) => {
             on_view(state, context, command)
         }
     }
@@ -119,20 +125,38 @@ fn on_view(state: &mut State, context: Context, command: Command) -> Vec<Effect>
             call_log::open(state);
             Vec::new()
         }
-        _ => match context {
-            Context::Users => users::on_key(state, command),
-            Context::Details => details::on_key(state, command),
-            _ => keys::on_key(state, command),
-        },
+        _ => {
+            let mut effects = match context {
+                Context::Users => users::on_key(state, command),
+                Context::Details => details::on_key(state, command),
+                Context::Records => drawer::on_key(state, command),
+                _ => keys::on_key(state, command),
+            };
+            // `r` also retries the account, so a header that could not say who we are recovers.
+            if command == Command::Refresh
+                && matches!(state.header.account.status, Status::Failed(_))
+            {
+                state.header.account.start();
+                effects.push(core::call(state, Request::Account));
+            }
+            effects
+        }
     }
 }
 
 /// A character typed into the text field that has the focus.
 fn on_input(state: &mut State, c: char) {
+    let mut buffer = [0; 4];
+    on_text(state, c.encode_utf8(&mut buffer));
+}
+
+/// Text typed or pasted into the text field that has the focus.
+fn on_text(state: &mut State, text: &str) {
     match state.context() {
-        Context::ConfirmTyped => confirm::type_char(state, c),
-        Context::Command => line::type_char(state, c),
-        Context::Filter => users::type_filter(state, &c.to_string()),
+        Context::ConfirmTyped | Context::Describe => confirm::type_text(state, text),
+        Context::Command => line::type_text(state, text),
+        Context::Filter => users::type_filter(state, text),
+        Context::LogFilter => call_log::type_filter(state, text),
         _ => {}
     }
 }
@@ -162,10 +186,8 @@ fn on_paste(state: &mut State, text: &str) -> Vec<Effect> {
             users::type_filter(state, &text);
             Vec::new()
         }
-        Context::Command | Context::ConfirmTyped => {
-            for c in text.chars() {
-                on_input(state, c);
-            }
+        Context::Command | Context::ConfirmTyped | Context::Describe | Context::LogFilter => {
+            on_text(state, &text);
             Vec::new()
         }
         _ => Vec::new(),
@@ -176,4 +198,16 @@ fn on_paste(state: &mut State, text: &str) -> Vec<Effect> {
 pub(crate) mod tests;
 
 #[cfg(test)]
-mod operator_tests;
+pub(crate) mod operator_tests;
+
+#[cfg(test)]
+mod drawer_tests;
+
+#[cfg(test)]
+mod message_tests;
+
+#[cfg(test)]
+mod everywhere_tests;
+
+#[cfg(test)]
+mod details_tests;

@@ -14,7 +14,7 @@ use tracing::Instrument as _;
 
 use crate::cam::model::{
     CreateAccessKey, DeleteAccessKey, DescribeSubAccounts, Event, GetUser, GetUserAppId, SecretId,
-    SecretIdLastUsed, UpdateAccessKey, User,
+    SecretIdLastUsed, UpdateAccessKey,
 };
 use crate::cam::owner::{self, KeyOwnerCache, SearchOptions, UserRef};
 use crate::cam::{CallError, Client};
@@ -200,7 +200,7 @@ pub async fn perform(client: &Client, request: &Request) -> Result<Reply, Failur
                 .await
                 .map_err(failed("DescribeSubAccounts"))?;
             let found = reply.sub_accounts.into_iter().find(|a| a.uin == user.uin);
-            let mut details = details_from_row(user);
+            let mut details = UserDetails::from_row(user);
             if let Some(account) = found {
                 details.last_login_ip = account.last_login_ip;
                 details.last_login_time = account.last_login_time.unwrap_or_default();
@@ -251,11 +251,33 @@ pub async fn perform(client: &Client, request: &Request) -> Result<Reply, Failur
                 .map(|events| Reply::Records(events.iter().map(access_record).collect()))
                 .map_err(failed("DescribeEvents"))
         }
-        Request::CreateKey { uin, .. } => {
+        Request::Policies { uin } => client
+            .policy_grants(*uin)
+            .await
+            .map(Reply::Policies)
+            .map_err(failed("ListAttachedUserAllPolicies")),
+        Request::Groups { uin } => client
+            .groups_of_user(*uin)
+            .await
+            .map(Reply::Groups)
+            .map_err(failed("ListGroupsForUser")),
+        Request::Security { uin } => client
+            .security(*uin)
+            .await
+            .map(Reply::Security)
+            .map_err(failed("DescribeSafeAuthFlagColl")),
+        Request::Policy { policy_id } => client
+            .policy(*policy_id)
+            .await
+            .map(Reply::Policy)
+            .map_err(failed("GetPolicy")),
+        Request::CreateKey {
+            uin, description, ..
+        } => {
             let reply = client
                 .send(&CreateAccessKey {
                     target_uin: Some(*uin),
-                    description: None,
+                    description: description.clone(),
                 })
                 .await
                 .map_err(failed("CreateAccessKey"))?;
@@ -302,23 +324,6 @@ pub async fn perform(client: &Client, request: &Request) -> Result<Reply, Failur
     }
 }
 
-fn details_from_row(user: &User) -> UserDetails {
-    UserDetails {
-        uin: user.uin,
-        uid: user.uid,
-        name: user.name.clone(),
-        kind: user.kind,
-        remark: user.remark.clone(),
-        console_login: user.console_login,
-        phone: user.phone.clone(),
-        country_code: user.country_code.clone(),
-        email: user.email.clone(),
-        last_login_ip: String::new(),
-        last_login_time: String::new(),
-        created: user.created.clone(),
-    }
-}
-
 fn last_used(row: SecretIdLastUsed) -> LastUsed {
     LastUsed {
         secret_id: row.secret_id,
@@ -330,14 +335,33 @@ fn last_used(row: SecretIdLastUsed) -> LastUsed {
     }
 }
 
-/// An event as the panel shows it: failed calls by their API error code when the event has it.
+/// An event as the drawer shows it: failed calls by their API error code and message when the
+/// event has them, the document pretty-printed for reading.
 pub fn access_record(event: &Event) -> AccessRecord {
+    let resource = match &event.resources {
+        Some(r) if !r.resource_name.is_empty() => {
+            format!("{} · {}", r.resource_type, r.resource_name)
+        }
+        Some(r) => r.resource_type.clone(),
+        None => String::new(),
+    };
+    let error = event.failure();
     AccessRecord {
         time: event.event_time.0,
         action: event.event_name.clone(),
         source_ip: event.source_ip_address.clone(),
         region: event.region().to_owned(),
-        error: event.failure(),
+        message: error
+            .as_ref()
+            .and_then(|_| event.failure_message())
+            .unwrap_or_default(),
+        error,
+        request_id: event.request_id.clone(),
+        resource,
+        document: serde_json::from_str::<serde_json::Value>(&event.cloud_audit_event)
+            .ok()
+            .and_then(|document| serde_json::to_string_pretty(&document).ok())
+            .unwrap_or_else(|| event.cloud_audit_event.clone()),
     }
 }
 
@@ -347,14 +371,21 @@ mod tests {
     use crate::cam::de::EventTime;
 
     #[test]
-    fn failed_events_show_their_api_code() {
+    fn failed_events_show_their_api_code_message_and_document() {
         let event = Event {
             event_time: EventTime(1_700_000_000),
             event_name: "ListUsers".into(),
             error_code: 1,
-            cloud_audit_event: r#"{"apiErrorCode":"AuthFailure.SecretIdNotFound"}"#.into(),
+            request_id: "req-9".into(),
+            cloud_audit_event:
+                r#"{"apiErrorCode":"AuthFailure.SecretIdNotFound","apiErrorMessage":"no such key"}"#
+                    .into(),
             source_ip_address: "10.0.0.1".into(),
             resource_region: "ap-guangzhou".into(),
+            resources: Some(crate::cam::model::Resources {
+                resource_type: "cam".into(),
+                resource_name: "alice".into(),
+            }),
             ..Event::default()
         };
         let record = access_record(&event);
@@ -362,8 +393,15 @@ mod tests {
             record.error.as_deref(),
             Some("AuthFailure.SecretIdNotFound")
         );
+        assert_eq!(record.message, "no such key");
+        assert_eq!(record.request_id, "req-9");
+        assert_eq!(record.resource, "cam · alice");
         assert_eq!(record.region, "ap-guangzhou");
+        assert_eq!(
+            record.document,
+            "{\n  \"apiErrorCode\": \"AuthFailure.SecretIdNotFound\",\n  \"apiErrorMessage\": \"no such key\"\n}"
+        );
         let ok = access_record(&Event::default());
-        assert_eq!(ok.error, None);
+        assert_eq!((ok.error, ok.message.as_str()), (None, ""));
     }
 }

@@ -38,12 +38,12 @@ def check(condition, message):
     print(f"ok: {message}")
 
 
-def profile(method="POST"):
-    return ClientProfile(httpProfile=HttpProfile(protocol="http", endpoint=ENDPOINT, reqMethod=method, reqTimeout=10), language="en-US")
+def profile(method="POST", language="en-US"):
+    return ClientProfile(httpProfile=HttpProfile(protocol="http", endpoint=ENDPOINT, reqMethod=method, reqTimeout=10), language=language)
 
 
-def cam(secret_id, secret_key, method="POST"):
-    return cam_client.CamClient(credential.Credential(secret_id, secret_key), "", profile(method))
+def cam(secret_id, secret_key, method="POST", language="en-US"):
+    return cam_client.CamClient(credential.Credential(secret_id, secret_key), "", profile(method, language))
 
 
 def audit(secret_id, secret_key):
@@ -124,6 +124,15 @@ def sdk_lifecycle():
     with mock.patch("time.time", lambda: real() - 600):
         code = error_code(lambda: own.ListAccessKeys(cam_models.ListAccessKeysRequest()))
     check(code == "AuthFailure.SignatureExpire", f"SDK expired timestamp ({code})")
+
+    # Language=zh-CN in the client profile: the same refusal, its message in Chinese.
+    chinese = cam(ROOT["secretId"], ROOT["secretKey"], language="zh-CN")
+    try:
+        chinese.GetUser(request(cam_models.GetUserRequest, Name="nobody-here"))
+        check(False, "SDK zh-CN: GetUser of a missing user is refused")
+    except TencentCloudSDKException as e:
+        check(e.get_code() == "ResourceNotFound.UserNotExist", f"SDK zh-CN: the code stays {e.get_code()}")
+        check(e.get_message().startswith("用户不存在。"), f"SDK zh-CN message: {e.get_message()}")
     return uin
 
 

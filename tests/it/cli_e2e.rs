@@ -780,9 +780,26 @@ async fn config_profiles_and_broken_files() {
     std::fs::copy(&key_file, platform.parent().unwrap().join("root.json")).unwrap();
     h.run_with(&["keys", "list", "carol"], &[]).await.ok();
 
-    // A broken file is reported with its line and camtui carries on with the flags.
-    let broken =
-        h.write_config("[profiles.local]\ncredentials = \"env\"\naccent = \"chartreuse-ish\"\n");
+    // One bad value is reported with its line and skipped; the rest of the file stays in force
+    // (here the default profile, which still takes its endpoint and key from it).
+    let one_bad = h.write_config(&format!(
+        "default_profile = \"local\"\n\n[profiles.local]\nendpoint = \"{endpoint}\"\ncredentials = {{ file = \"root.json\" }}\naccent = \"chartreuse-ish\"\n"
+    ));
+    let out = h
+        .run_with(&["--config", one_bad.to_str().unwrap(), "users"], &[])
+        .await
+        .ok();
+    let warning = out.stderr();
+    assert!(
+        warning.contains(&format!("{}:6:10: ", one_bad.display()))
+            && warning.contains("chartreuse-ish")
+            && warning.contains("ignored"),
+        "{warning}"
+    );
+    assert!(out.stdout().contains("alice"), "the profile is in force");
+
+    // A file that is not TOML is ignored whole, said so, and camtui carries on with the flags.
+    let broken = h.write_config("[profiles.local\ncredentials = \"env\"\n");
     let out = h
         .run_with(
             &[
@@ -801,10 +818,27 @@ async fn config_profiles_and_broken_files() {
         .ok();
     let warning = out.stderr();
     assert!(
-        warning.contains(&format!("{}:3:10: ", broken.display())) && warning.contains("accent"),
+        warning.contains(&format!("{}:1:", broken.display()))
+            && warning.contains("ignoring the config file"),
         "{warning}"
     );
     assert!(out.stdout().contains("alice"));
+}
+
+#[tokio::test]
+async fn an_unknown_profile_exits_64_from_the_console_and_the_subcommands_alike() {
+    let h = Harness::start().await;
+    for args in [
+        &["--profile", "nosuch"][..],
+        &["--profile", "nosuch", "users"],
+    ] {
+        let out = h.run_with(args, &[]).await.fails(64);
+        assert!(
+            out.stderr().contains("profile \"nosuch\" is neither"),
+            "{args:?}: {}",
+            out.stderr()
+        );
+    }
 }
 
 /// Where `directories` puts camtui's config for this HOME (Linux: ~/.config/camtui/config.toml).
@@ -839,4 +873,32 @@ async fn nothing_configured_uses_the_sandbox() {
         "{}",
         out.stderr()
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_chinese_locale_gets_the_api_answer_in_chinese() {
+    let h = Harness::start().await;
+    let endpoint = h.endpoint();
+    let args = [
+        "--endpoint",
+        endpoint.as_str(),
+        "keys",
+        "disable",
+        "alice",
+        CAROL_KEY,
+    ];
+    let credentials = [
+        ("TENCENTCLOUD_SECRET_ID", ROOT_ID),
+        ("TENCENTCLOUD_SECRET_KEY", ROOT_KEY),
+    ];
+    let chinese = [&credentials[..], &[("LANG", "zh_CN.UTF-8")]].concat();
+    let out = h.run_with(&args, &chinese).await.fails(2);
+    let first = out.stderr().lines().next().unwrap_or_default().to_owned();
+    assert!(first.contains("OperationDenied.UinNotMatch"), "{first}");
+    assert!(first.contains("被操作密钥与账号不匹配。"), "{first}");
+
+    // --language wins over the locale.
+    let english = [&args[..2], &["--language", "en-US"], &args[2..]].concat();
+    let out = h.run_with(&english, &chinese).await.fails(2);
+    assert!(!out.stderr().contains("被操作"), "{}", out.stderr());
 }

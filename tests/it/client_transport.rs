@@ -11,7 +11,7 @@ use axum::response::IntoResponse;
 use camtui::cam::model::{CreateAccessKey, ListAccessKeys, SecretId, Service};
 use camtui::cam::signer;
 use camtui::cam::transport::{CallRecord, Endpoint, TransportConfig};
-use camtui::cam::{CallError, Client, Credential, Transport};
+use camtui::cam::{CallError, Client, Credential, NetworkCause, Transport};
 
 const SECRET_ID: &str = "AKIDTESTVECTOR00000000000000000001";
 const SECRET_KEY: &str = "TestVectorSecretKey000000000000001";
@@ -256,7 +256,21 @@ async fn a_closed_port_is_a_network_error() {
         .send(&CreateAccessKey::default())
         .await
         .unwrap_err();
-    assert!(matches!(err, CallError::Network { .. }), "{err:?}");
+    // In words a person acts on, not the HTTP stack's chain of errors.
+    assert!(
+        matches!(
+            &err,
+            CallError::Network {
+                cause: NetworkCause::Refused,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        format!("could not reach {url}: connection refused")
+    );
     assert_eq!(err.code(), "ClientNetworkError");
 }
 

@@ -199,6 +199,8 @@ async fn the_console_survives_every_fault_and_never_repeats_a_write() {
                 tmux.keys(&["r"]);
                 tmux.wait_text("0 of 2 API keys");
                 tmux.keys(&["c"]);
+                tmux.wait_text("Description (optional):");
+                tmux.keys(&["Enter"]);
                 let flash = tmux.wait_for("the create's failure", |s| {
                     s.contains("CreateAccessKey") && s.contains("NetworkError")
                 });
@@ -272,6 +274,8 @@ async fn a_key_created_in_the_console_leaves_no_trace() {
         tmux.keys(&["Enter"]);
         tmux.wait_text("0 of 2 API keys");
         tmux.keys(&["c"]);
+        tmux.wait_text("Description (optional):");
+        tmux.keys(&["Enter"]);
         tmux.wait_text("New API key for");
         tmux.keys(&["v"]);
         let screen = tmux.wait_text("(v masks)");

@@ -106,7 +106,12 @@ async fn owner_search_profile_switch_read_only_and_call_log() {
     tmux.keys(&["Escape"]);
     tmux.wait_for("the line to close", |s| !s.contains(" completions · "));
 
-    // :profile with Tab completion switches to the read-only profile: everything reloads.
+    // :profile lists the profiles, the one in use marked; with Tab completion it switches to the
+    // read-only profile: everything reloads.
+    tmux.keys(&[":"]);
+    tmux.type_text("profile");
+    tmux.keys(&["Enter"]);
+    tmux.wait_text("staging (in use)");
     tmux.keys(&[":"]);
     tmux.type_text("profile pr");
     tmux.keys(&["Tab"]);
@@ -128,12 +133,16 @@ async fn owner_search_profile_switch_read_only_and_call_log() {
     assert!(!screen.contains("Disable API key"), "{screen}");
     tmux.save("read-only-refusal", &screen);
 
-    // The call log lists this run's calls, never a secret.
+    // The call log lists this run's calls, never a secret; / filters it.
     tmux.keys(&["@"]);
     let screen = tmux.wait_text("API calls ·");
     assert!(screen.contains("ListAccessKeys"), "{screen}");
     tmux.save("call-log", &screen);
-    tmux.keys(&["Escape", "q"]);
+    tmux.keys(&["/"]);
+    tmux.type_text("getuserappid");
+    let screen = tmux.wait_text("filter: getuserappid");
+    assert!(!screen.contains("ListAccessKeys  "), "{screen}");
+    tmux.keys(&["Enter", "Escape", "Escape", "q"]);
     tmux.wait_exit();
 
     let keys = client.access_keys(Some(owner_uin)).await.unwrap();

@@ -1,11 +1,17 @@
 //! End to end: the real binary in a real terminal (tmux, 120×40) against the sandbox in a
-//! temporary data directory. Finds a user with `/`, opens their keys, creates a key, copies
-//! its SecretId and SecretKey (OSC 52 → tmux's paste buffer), disables it with the confirmation,
-//! deletes it with the typed confirmation, opens the access-records panel and sees records, and
-//! checks each change against the server itself. The sandbox requires a region for CloudAudit, as
-//! the real one does, and none is configured: the panel's records show the console sends one.
-//! And a key disabled and deleted by another camtui process on the same data directory, which
-//! the console shows on `r`.
+//! temporary data directory. Finds a user with `/`, opens their keys, creates a key with a
+//! description, copies its SecretId and SecretKey (OSC 52 → tmux's paste buffer), disables it
+//! with the confirmation (Tab, then Enter on the confirm button), deletes it with the typed
+//! confirmation, moves into the access-records drawer on the right, opens a record in full and
+//! copies its RequestId, and checks each change against the server itself. The sandbox requires
+//! a region for CloudAudit, as the real one does, and none is configured: the drawer's records
+//! show the console sends one.
+//!
+//! A second walk opens a user with a policy attached to them and a group on User Details, where
+//! both show, and reads the policy's document.
+//!
+//! And the console on a sandbox whose key another camtui process (its own sandbox server over
+//! the same database) disables and deletes: `r` shows each change.
 //!
 //! With `CAMTUI_SCREENS_DIR` set, the screens it passes through are written there as text (the
 //! README's captures in `docs/screens/`).
@@ -16,7 +22,7 @@ use std::time::{Duration, Instant};
 use crate::support::tmux;
 use tmux::{PATIENCE, Tmux};
 
-use camtui::cam::model::{KeyStatus, ListUsers, SubAccountInfo};
+use camtui::cam::model::{KeyStatus, ListUsers};
 use camtui::cam::transport::{Endpoint, TransportConfig};
 use camtui::cam::{Client, Transport, credential};
 
@@ -53,6 +59,26 @@ fn server_client(screen: &str, data_dir: &Path) -> Client {
     Client::new(transport)
 }
 
+/// The text to type into the filter to find `name` alone: the name, or the UIN when other
+/// users' names or remarks hold it too.
+fn filter_for(users: &[camtui::cam::model::SubAccountInfo], name: &str, uin: u64) -> String {
+    let needle = name.to_lowercase();
+    let unique = users
+        .iter()
+        .filter(|u| {
+            format!("{}\t{}\t{}", u.name, u.remark, u.uin)
+                .to_lowercase()
+                .contains(&needle)
+        })
+        .count()
+        == 1;
+    if unique {
+        name.to_owned()
+    } else {
+        uin.to_string()
+    }
+}
+
 /// A sub-user with exactly one key that has been used (so it has access records), preferring
 /// an ASCII name. Returns (name, uin, what to type into the filter).
 async fn pick_user(client: &Client) -> (String, u64, String) {
@@ -78,41 +104,26 @@ async fn pick_user(client: &Client) -> (String, u64, String) {
         }
     }
     let user = picked.expect("the demo data has a sub-user with one used key");
-    let filter = filter_for(&users, &user);
+    let filter = filter_for(&users, &user.name, user.uin);
     (user.name, user.uin, filter)
 }
 
-/// What to type into the User List's filter to leave only `user`: the name if no other row
-/// matches it, else the UIN.
-fn filter_for(users: &[SubAccountInfo], user: &SubAccountInfo) -> String {
-    let needle = user.name.to_lowercase();
-    let unique = users
-        .iter()
-        .filter(|u| {
-            format!("{}\t{}\t{}", u.name, u.remark, u.uin)
-                .to_lowercase()
-                .contains(&needle)
-        })
-        .count()
-        == 1;
-    if unique {
-        user.name.clone()
-    } else {
-        user.uin.to_string()
-    }
+/// The console on a fresh sandbox in `data_dir`, once its user list is in; and the screen.
+fn console_on_the_sandbox(data_dir: &Path) -> (Tmux, String) {
+    tmux::require();
+    let tmux = Tmux::start(data_dir, "--sandbox");
+    let screen = tmux.wait_for("the user list", |s| {
+        s.contains(" users ") && s.contains("account 1")
+    });
+    (tmux, screen)
 }
 
 #[ignore = "needs tmux"]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn keys_lifecycle_in_a_real_terminal() {
-    tmux::require();
     let data_dir = tempfile::tempdir().unwrap();
-    let tmux = Tmux::start(data_dir.path(), "--sandbox");
-
     // The list arrives; the header names the sandbox, the account and the clipboard.
-    let screen = tmux.wait_for("the user list", |s| {
-        s.contains(" users ") && s.contains("account 1")
-    });
+    let (tmux, screen) = console_on_the_sandbox(data_dir.path());
     assert!(screen.contains("clipboard: osc52"), "{screen}");
     tmux.save("user-list", &screen);
     let client = server_client(&screen, data_dir.path());
@@ -125,7 +136,6 @@ async fn keys_lifecycle_in_a_real_terminal() {
     tmux.keys(&["Enter", "Enter"]);
     let screen = tmux.wait_text("1 of 2 API keys");
     assert!(screen.contains(&format!("{name} ({uin})")), "{screen}");
-    tmux.save("user-details", &screen);
     tmux.keys(&["Enter"]);
     let screen = tmux.wait_text("Last access");
     let existing = client.access_keys(Some(uin)).await.unwrap()[0]
@@ -133,8 +143,14 @@ async fn keys_lifecycle_in_a_real_terminal() {
         .clone();
     assert!(screen.contains(existing.as_str()), "{screen}");
 
-    // Create: the one-time modal, masked; reveal, copy both, acknowledge.
+    // Create with a description: the dialog, then the one-time modal, masked; reveal, copy
+    // both, acknowledge.
     tmux.keys(&["c"]);
+    let screen = tmux.wait_text("Description (optional):");
+    tmux.save("create", &screen);
+    tmux.type_text("e2e-laptop");
+    tmux.wait_text("> e2e-laptop▏");
+    tmux.keys(&["Enter"]);
     let screen = tmux.wait_text("New API key for");
     let secret_id = field_where(&screen, "SecretId   ", is_secret_id);
     assert!(
@@ -147,7 +163,7 @@ async fn keys_lifecycle_in_a_real_terminal() {
     let secret_key = field(&screen, "SecretKey  ");
     assert!(secret_key.len() >= 16, "{screen}");
     tmux.keys(&["y"]);
-    tmux.wait_text("Copied SecretId");
+    tmux.wait_text("Sent SecretId");
     assert_eq!(tmux.paste_buffer(), secret_id);
     tmux.keys(&["Y"]);
     tmux.wait_text("leaves the clipboard in");
@@ -165,13 +181,25 @@ async fn keys_lifecycle_in_a_real_terminal() {
         "the SecretKey left on screen"
     );
     assert!(screen.contains(&secret_id));
+    let created = client.access_keys(Some(uin)).await.unwrap();
+    let created = created
+        .iter()
+        .find(|k| k.access_key_id == secret_id)
+        .unwrap();
+    assert_eq!(created.description.as_deref(), Some("e2e-laptop"));
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains(&secret_id) && l.contains("e2e-laptop")),
+        "{screen}"
+    );
 
     // Select the new key and copy its SecretId from the list.
     tmux.keys(&["G"]);
     tmux.wait_text(&format!("▸ {secret_id}"));
     tmux.keys(&["y"]);
     tmux.wait_for("the copy", |s| {
-        s.contains(&format!("Copied SecretId {secret_id}"))
+        s.contains(&format!("Sent SecretId {secret_id} to the terminal"))
     });
     assert_eq!(tmux.paste_buffer(), secret_id);
     tmux.save("api-keys", &tmux.screen());
@@ -180,14 +208,17 @@ async fn keys_lifecycle_in_a_real_terminal() {
     tmux.keys(&["D"]);
     tmux.wait_text("disable it first");
 
-    // Disable with the confirmation: Enter alone does not confirm, y does.
+    // Disable with the confirmation: a lone Enter presses Cancel; Tab moves to the confirm
+    // button and Enter presses it.
     tmux.keys(&["d"]);
     let screen = tmux.wait_text("Disable API key");
     assert!(screen.contains("Every request signed with this key will be"));
     tmux.save("confirm-disable", &screen);
+    tmux.keys(&["Enter"]);
+    tmux.wait_text("Cancelled: nothing changed");
+    tmux.keys(&["d"]);
+    tmux.wait_text("Disable API key");
     tmux.keys(&["Tab", "Enter"]);
-    tmux.wait_text("Press y to confirm");
-    tmux.keys(&["y"]);
     tmux.wait_for("the key to show as disabled", |s| {
         s.lines()
             .any(|l| l.contains(&secret_id) && l.contains("○ Disabled"))
@@ -215,13 +246,47 @@ async fn keys_lifecycle_in_a_real_terminal() {
     let keys = client.access_keys(Some(uin)).await.unwrap();
     assert!(keys.iter().all(|k| k.access_key_id != secret_id));
 
-    // The access records of the key that has been used.
-    tmux.keys(&["g", "a"]);
+    // The access records of the key that has been used, in the drawer on the right: l moves
+    // the focus into it, j moves, Enter opens a record in full, y copies its RequestId.
+    tmux.keys(&["g", "l"]);
     let screen = tmux.wait_for("access records", |s| {
         s.contains("Access records ·") && (s.contains("✓ OK") || s.contains("✗ "))
     });
-    assert!(screen.contains("Source IP"), "{screen}");
     tmux.save("access-records", &screen);
+    // The key's row of the table goes on into the drawer's heavy border (it has the focus).
+    let key_row = screen
+        .lines()
+        .find(|l| l.starts_with('│') && l.contains(existing.as_str()))
+        .unwrap_or_else(|| panic!("the key's row:\n{screen}"));
+    assert!(
+        key_row
+            .split(existing.as_str())
+            .nth(1)
+            .unwrap()
+            .contains('┃'),
+        "the drawer sits right of the keys:\n{screen}"
+    );
+    assert!(screen.contains(" of "), "{screen}");
+    assert!(
+        screen.lines().any(|l| l.contains("▸ ") && l.contains("┃")),
+        "{screen}"
+    );
+    tmux.keys(&["j"]);
+    tmux.wait_text("· 2 of ");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_text("Access record of");
+    let request_id = field(&screen, "RequestId  ");
+    assert_eq!(request_id.len(), 36, "{screen}");
+    assert!(screen.contains("Event (CloudAuditEvent)"), "{screen}");
+    assert!(screen.contains("UTC+8"), "{screen}");
+    tmux.save("access-record", &screen);
+    tmux.keys(&["y"]);
+    tmux.wait_text(&format!("Sent RequestId {request_id}"));
+    assert_eq!(tmux.paste_buffer(), request_id);
+    tmux.keys(&["Escape", "h"]);
+    tmux.wait_for("the focus back on the keys", |s| {
+        !s.contains("Access record of")
+    });
 
     // Help, then quit: the terminal is handed back.
     tmux.keys(&["?"]);
@@ -240,6 +305,80 @@ async fn keys_lifecycle_in_a_real_terminal() {
     let log = std::fs::read_to_string(data_dir.path().join("camtui.log")).unwrap();
     assert!(log.contains("CreateAccessKey"), "{log}");
     assert!(!log.contains(&secret_key));
+}
+
+#[ignore = "needs tmux"]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn user_details_shows_the_policies_and_groups_that_apply() {
+    let data_dir = tempfile::tempdir().unwrap();
+    let (tmux, screen) = console_on_the_sandbox(data_dir.path());
+    let client = server_client(&screen, data_dir.path());
+
+    // A sub-user with a policy attached to them and at least one group, as the server says.
+    let users = client.send(&ListUsers {}).await.unwrap().data;
+    let mut picked = None;
+    for user in &users {
+        let grants = client.policy_grants(user.uin).await.unwrap();
+        let groups = client.groups_of_user(user.uin).await.unwrap();
+        let direct = grants
+            .iter()
+            .find(|g| g.via == camtui::cam::permissions::Via::User);
+        if let (Some(direct), Some(group)) = (direct, groups.first())
+            && user.name.is_ascii()
+        {
+            picked = Some((
+                user.clone(),
+                direct.policy_name.clone(),
+                group.group_name.clone(),
+            ));
+            break;
+        }
+    }
+    let (user, policy, group) =
+        picked.expect("the demo data has a sub-user with a policy of their own and a group");
+
+    tmux.keys(&["/"]);
+    tmux.type_text(&filter_for(&users, &user.name, user.uin));
+    tmux.keys(&["Enter", "Enter"]);
+    // Both show at once at 120×40: the policy attached to the user, and the group.
+    let screen = tmux.wait_for("the sections", |s| {
+        s.contains("Permissions ·") && s.contains("Groups ·") && s.contains("Login protection")
+    });
+    assert!(screen.contains(&format!("({})", user.uin)), "{screen}");
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains(&policy) && l.contains(" user ")),
+        "the policy attached to the user:\n{screen}"
+    );
+    assert!(screen.contains(&group), "the group:\n{screen}");
+    assert!(
+        !screen.contains("lines 1-"),
+        "all on the first screen:\n{screen}"
+    );
+    tmux.save("user-details", &screen);
+
+    // The cursor walks down to the policy; Enter reads its document.
+    let mut on_policy = false;
+    for _ in 0..40 {
+        tmux.keys(&["j"]);
+        let screen = tmux.screen();
+        if screen
+            .lines()
+            .any(|l| l.contains('▸') && l.contains(&policy))
+        {
+            on_policy = true;
+            break;
+        }
+    }
+    assert!(on_policy, "the cursor reaches {policy}:\n{}", tmux.screen());
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("the policy's document", |s| {
+        s.contains(&format!("Policy {policy}")) && s.contains("\"statement\"")
+    });
+    assert!(screen.contains("Policy document"), "{screen}");
+    tmux.save("policy-document", &screen);
+    tmux.keys(&["Escape", "q"]);
 }
 
 /// Runs `camtui --sandbox ARGS` as another process over the console's data directory.
@@ -262,12 +401,8 @@ fn sandbox_command(data_dir: &Path, args: &[&str]) -> String {
 #[ignore = "needs tmux"]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_key_changed_by_another_process_shows_on_refresh() {
-    tmux::require();
     let data_dir = tempfile::tempdir().unwrap();
-    let tmux = Tmux::start(data_dir.path(), "--sandbox");
-    let screen = tmux.wait_for("the user list", |s| {
-        s.contains(" users ") && s.contains("account 1")
-    });
+    let (tmux, screen) = console_on_the_sandbox(data_dir.path());
     let client = server_client(&screen, data_dir.path());
     let users = client.send(&ListUsers {}).await.unwrap().data;
     let mut with_two = Vec::new();
@@ -282,8 +417,10 @@ async fn a_key_changed_by_another_process_shows_on_refresh() {
         .expect("the demo data has a sub-user with two keys");
 
     // The console shows the user's keys.
+    let filter = filter_for(&users, &user.name, user.uin);
     tmux.keys(&["/"]);
-    tmux.type_text(&filter_for(&users, user));
+    tmux.type_text(&filter);
+    tmux.wait_text(&format!("filter: {filter}"));
     tmux.keys(&["Enter", "Enter"]);
     tmux.wait_text("2 of 2 API keys");
     tmux.keys(&["Enter"]);

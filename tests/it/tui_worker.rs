@@ -213,6 +213,7 @@ async fn mutations_name_the_user_and_failures_keep_the_request_id() {
         &Request::CreateKey {
             uin: 7,
             user_name: "alice".into(),
+            description: Some("ci-deploy".into()),
         },
     )
     .await
@@ -254,6 +255,7 @@ async fn mutations_name_the_user_and_failures_keep_the_request_id() {
     assert_eq!(failure.request_id.as_deref(), Some("req-42"));
     let seen = seen.lock().unwrap();
     assert_eq!(seen[0].1["TargetUin"], 7);
+    assert_eq!(seen[0].1["Description"], "ci-deploy");
     assert_eq!(seen[1].1["Status"], "Inactive");
     assert_eq!(seen[2].1["AccessKeyId"], "IKIDone");
 }
@@ -298,6 +300,7 @@ async fn a_read_only_worker_sends_no_mutation() {
         Request::CreateKey {
             uin: 7,
             user_name: "alice".into(),
+            description: None,
         },
         Request::SetKeyStatus {
             uin: 7,

@@ -66,6 +66,7 @@ async fn camtui_users(output: OutputFormat) -> String {
         err: &mut err,
         ask: None,
         err_is_terminal: false,
+        language: camtui::i18n::Language::EnUs,
     };
     commands::run(
         &Command::Users(OutputArgs { output }),

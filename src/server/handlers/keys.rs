@@ -2,19 +2,16 @@
 //! and `GetSecurityLastUsed` (spec §8.10–§8.14).
 
 use super::context::Ctx;
-use crate::cam::model::KEYS_PER_USER;
 use crate::cam::model::{
     AccessKey, AccessKeyDetail, CreateAccessKey, CreateAccessKeyResponse, DeleteAccessKey, Empty,
     GetSecurityLastUsed, GetSecurityLastUsedResponse, KeyStatus, LAST_USED_BATCH, ListAccessKeys,
     ListAccessKeysResponse, SecretIdLastUsed, UpdateAccessKey,
 };
+use crate::cam::model::{DESCRIPTION_MAX_CHARS, KEYS_PER_USER, is_description_char};
 use crate::server::dates::{date, datetime};
 use crate::server::error::{Code, ServerError};
 use crate::server::ids::{new_secret_id, new_secret_key};
 use crate::server::store::{StoredKey, Tx};
-
-/// `CreateAccessKey`'s documented limit: "长度在1到1024之间".
-const DESCRIPTION_MAX_CHARS: usize = 1024;
 
 fn status(active: bool) -> KeyStatus {
     if active {
@@ -56,10 +53,7 @@ fn check_description(description: Option<String>) -> Result<Option<String>, Serv
             format!("The Description may be at most {DESCRIPTION_MAX_CHARS} characters."),
         ));
     }
-    if let Some(bad) = text
-        .chars()
-        .find(|c| !(c.is_alphanumeric() || "_+=,.@:/-".contains(*c)))
-    {
+    if let Some(bad) = text.chars().find(|c| !is_description_char(*c)) {
         return Err(ServerError::new(
             Code::ParamError,
             format!("The Description may hold letters, digits and _+=,.@:/- only, not {bad:?}."),

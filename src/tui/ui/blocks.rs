@@ -1,11 +1,12 @@
 //! What the tabs' blocks share: the part of a title that says a load is in flight or failed,
-//! and the block shown when no user is open.
+//! whether a hint fits in a title, and the block shown when no user is open.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
+use super::text::width;
 use crate::tui::state::Status;
 use crate::tui::theme::{self, Theme};
 
@@ -19,6 +20,13 @@ pub fn status_title(status: &Status, theme: Theme) -> Option<Span<'static>> {
         )),
         Status::Idle | Status::Ready => None,
     }
+}
+
+/// Whether `title` with `hint` added fits in `room` columns: a title says a hint whole or not
+/// at all.
+pub fn fits(title: &[Span], hint: &str, room: u16) -> bool {
+    let used: usize = title.iter().map(|span| width(&span.content)).sum();
+    used + width(hint) <= usize::from(room)
 }
 
 /// "No user open" in a bordered block: shared by the two tabs that need an open user.

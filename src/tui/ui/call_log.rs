@@ -4,18 +4,21 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Row, Table, Widget};
+use ratatui::widgets::{Block, Paragraph, Row, Table, Widget};
 
-use super::text::{truncate, unix_time};
+use super::blocks::fits;
+use super::layout;
+use super::text::{truncate, width};
 use crate::cam::model::Service;
 use crate::cam::transport::CallRecord;
 use crate::tui::call_log::{CallLog, LogView};
 use crate::tui::geometry::CALL_LOG_DETAIL_ROWS;
+use crate::tui::model::unix_time;
 use crate::tui::theme::{self, Theme};
 
 pub struct CallLogView<'a> {
     pub log: &'a CallLog,
-    pub view: LogView,
+    pub view: &'a LogView,
     pub theme: Theme,
 }
 
@@ -52,9 +55,9 @@ impl Widget for &CallLogView<'_> {
     /// `area` is the body, which the log covers.
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (log, view, theme) = (self.log, self.view, self.theme);
-        Clear.render(area, buf);
+        layout::clear(area, buf);
         let mut title = vec![Span::styled(" API calls ", theme.title())];
-        let failed = log.window(0, log.len()).filter(|r| !ok(r)).count();
+        let failed = log.matching("").filter(|r| !ok(r)).count();
         title.push(Span::raw(format!("· {} this run ", log.total())));
         if failed > 0 {
             title.push(Span::styled(
@@ -65,17 +68,41 @@ impl Widget for &CallLogView<'_> {
         if log.total() > log.len() {
             title.push(Span::raw(format!("· latest {} kept ", log.len())));
         }
-        if view.follow && !log.is_empty() {
-            title.push(Span::styled("· following ", theme.dim()));
+        let shown: Vec<&CallRecord> = log.matching(&view.filter).collect();
+        if view.editing.is_some() || !view.filter.is_empty() {
+            let cursor = if view.editing.is_some() { "▏" } else { "" };
+            title.push(Span::raw(format!("· {} match ", shown.len())));
+            title.push(Span::raw("· filter: "));
+            title.push(Span::styled(
+                format!("{}{cursor}", truncate(&view.filter, 24)),
+                theme.input(),
+            ));
+            title.push(Span::raw(" "));
         }
-        title.push(Span::styled("· Esc closes ", theme.dim()));
+        let room = area.width.saturating_sub(2);
+        for (hint, shows) in [
+            ("· following ", view.follow && !shown.is_empty()),
+            ("· Esc closes ", true),
+        ] {
+            if shows && fits(&title, hint, room) {
+                title.push(Span::styled(hint, theme.dim()));
+            }
+        }
         let block = Block::bordered()
             .border_style(theme.title())
             .title(Line::from(title));
         let inner = block.inner(area);
         block.render(area, buf);
-        if log.is_empty() {
-            Paragraph::new("No API calls yet in this run.")
+        if shown.is_empty() {
+            let message = if log.is_empty() {
+                "No API calls yet in this run.".to_owned()
+            } else {
+                format!(
+                    "No call matches \"{}\" (Esc clears the filter)",
+                    view.filter
+                )
+            };
+            Paragraph::new(message)
                 .style(theme.dim())
                 .render(inner, buf);
             return;
@@ -86,17 +113,37 @@ impl Widget for &CallLogView<'_> {
         ])
         .areas(inner);
 
-        // Marker, time, service, action, latency, HTTP and the RequestId are fixed; target and
-        // result share what is left. A full RequestId needs a wide terminal; the detail lines
-        // below always show it whole.
-        let wide = inner.width >= 110;
-        let request_id_width: u16 = if wide { 36 } else { 9 };
-        // Nine columns, eight gaps.
-        let fixed = 1 + 8 + 5 + 20 + 8 + 4 + request_id_width + 8;
+        let visible = usize::from(table_area.height.saturating_sub(1));
+        let window: Vec<&CallRecord> = shown
+            .iter()
+            .skip(view.offset)
+            .take(visible)
+            .copied()
+            .collect();
+        // Marker, time, service, action, latency and HTTP are fixed. Of the rest, the target
+        // and the result get what the calls on screen need, and the RequestId what is left —
+        // none on a narrow terminal: the detail lines below always show it whole.
+        // Eight columns, seven gaps.
+        let fixed = 1 + 8 + 5 + 20 + 8 + 4 + 7;
         let rest = inner.width.saturating_sub(fixed);
-        let target_width = rest * 9 / 20;
-        let result_width = rest - target_width;
-        let widths = [
+        let needed = |text: fn(&CallRecord) -> usize, most: u16| {
+            window
+                .iter()
+                .map(|r| text(r))
+                .max()
+                .unwrap_or(0)
+                .clamp(6, usize::from(most)) as u16
+        };
+        let target_width = needed(|r| width(&r.target), 40).min(rest * 3 / 5);
+        let result_width = needed(|r| width(&r.result) + 2, 36).min(rest - target_width);
+        let request_id_width = rest.saturating_sub(target_width + result_width + 1);
+        let with_request_id = request_id_width >= 9;
+        let result_width = if with_request_id {
+            result_width
+        } else {
+            rest - target_width
+        };
+        let mut widths = vec![
             Constraint::Length(1),
             Constraint::Length(8),
             Constraint::Length(5),
@@ -105,68 +152,55 @@ impl Widget for &CallLogView<'_> {
             Constraint::Length(8),
             Constraint::Length(4),
             Constraint::Length(result_width),
-            Constraint::Length(request_id_width),
         ];
-        let visible = usize::from(table_area.height.saturating_sub(1));
-        let rows = log
-            .window(view.offset, visible)
-            .enumerate()
-            .map(|(i, record)| {
-                let selected = view.offset + i == view.cursor;
-                let result = if ok(record) {
-                    Line::styled(format!("{} OK", theme::OK_GLYPH), theme.ok())
-                } else {
-                    Line::styled(
-                        truncate(
-                            &format!("{} {}", theme::FAILED_GLYPH, record.result),
-                            usize::from(result_width),
-                        ),
-                        theme.failed(),
-                    )
-                };
-                let row = Row::new(vec![
-                    Line::raw(if selected { "▸" } else { " " }),
-                    Line::raw(clock(record)),
-                    Line::raw(service(record.service)),
-                    Line::raw(truncate(&record.action, 20)),
-                    Line::raw(truncate(&record.target, usize::from(target_width))),
-                    Line::raw(latency(record.latency)),
-                    Line::raw(
-                        record
-                            .http_status
-                            .map_or_else(|| "–".to_owned(), |s| s.to_string()),
+        let mut header = vec![
+            "", "Time", "Svc", "Action", "Target", "Latency", "HTTP", "Result",
+        ];
+        if with_request_id {
+            widths.push(Constraint::Length(request_id_width));
+            header.push("RequestId");
+        }
+        let rows = window.into_iter().enumerate().map(|(i, record)| {
+            let selected = view.offset + i == view.cursor;
+            let result = if ok(record) {
+                Line::styled(format!("{} OK", theme::OK_GLYPH), theme.ok())
+            } else {
+                Line::styled(
+                    truncate(
+                        &format!("{} {}", theme::FAILED_GLYPH, record.result),
+                        usize::from(result_width),
                     ),
-                    result,
-                    Line::raw(truncate(
-                        record.request_id.as_deref().unwrap_or("–"),
-                        usize::from(request_id_width),
-                    )),
-                ]);
-                if selected {
-                    row.style(theme.selected())
-                } else {
-                    row
-                }
-            });
+                    theme.failed(),
+                )
+            };
+            let mut cells = vec![
+                Line::raw(if selected { "▸" } else { " " }),
+                Line::raw(clock(record)),
+                Line::raw(service(record.service)),
+                Line::raw(truncate(&record.action, 20)),
+                Line::raw(truncate(&record.target, usize::from(target_width))),
+                Line::raw(latency(record.latency)),
+                Line::raw(
+                    record
+                        .http_status
+                        .map_or_else(|| "–".to_owned(), |s| s.to_string()),
+                ),
+                result,
+            ];
+            if with_request_id {
+                cells.push(Line::raw(truncate(
+                    record.request_id.as_deref().unwrap_or("–"),
+                    usize::from(request_id_width),
+                )));
+            }
+            Row::new(cells).style(theme.row(selected))
+        });
         Table::new(rows, widths)
-            .header(
-                Row::new([
-                    "",
-                    "Time",
-                    "Svc",
-                    "Action",
-                    "Target",
-                    "Latency",
-                    "HTTP",
-                    "Result",
-                    "RequestId",
-                ])
-                .style(theme.column_header()),
-            )
+            .header(Row::new(header).style(theme.column_header()))
             .column_spacing(1)
             .render(table_area, buf);
 
-        if let Some(record) = log.get(view.cursor) {
+        if let Some(record) = shown.get(view.cursor) {
             let attempts = if record.attempts == 1 {
                 "1 attempt".to_owned()
             } else {
@@ -193,7 +227,7 @@ impl Widget for &CallLogView<'_> {
                     Span::styled(format!("{} ", record.action), theme.label()),
                     Span::raw(truncate(
                         &format!("{}{target}", record.url),
-                        usize::from(detail_area.width).saturating_sub(record.action.len() + 1),
+                        usize::from(detail_area.width).saturating_sub(width(&record.action) + 1),
                     )),
                 ]),
             ];

@@ -4,8 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, Paragraph, Widget};
 
+use super::layout;
 use super::text::{truncate, width};
 use crate::tui::state::CommandLine;
 use crate::tui::theme::Theme;
@@ -76,7 +77,7 @@ impl Widget for &Completions<'_> {
                 }
             })
             .collect();
-        Clear.render(rect, buf);
+        layout::clear(rect, buf);
         Paragraph::new(lines)
             .block(
                 Block::bordered()

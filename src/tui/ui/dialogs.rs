@@ -4,10 +4,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
-use super::layout::centered;
-use crate::cam::model::{KeyStatus, SecretId};
+use super::layout::{self, centered};
+use crate::cam::model::{DESCRIPTION_MAX_CHARS, KeyStatus};
 use crate::tui::action::Request;
 use crate::tui::geometry::{HelpLayout, HelpText};
 use crate::tui::state::{
@@ -25,7 +25,7 @@ fn frame(
     buf: &mut Buffer,
 ) -> Rect {
     let rect = centered(area, width, height);
-    Clear.render(rect, buf);
+    layout::clear(rect, buf);
     let block = Block::bordered()
         .border_style(theme.title())
         .title(title)
@@ -141,7 +141,7 @@ pub struct ConfirmView<'a> {
 }
 
 /// The dialog's verb for a request, and what the change means.
-fn question(request: &Request, theme: Theme) -> (&'static str, [Line<'static>; 2]) {
+fn question(request: &Request, theme: Theme) -> (&'static str, Vec<Line<'static>>) {
     let danger = |text: String| Line::styled(text, theme.danger());
     match request {
         Request::SetKeyStatus {
@@ -149,7 +149,7 @@ fn question(request: &Request, theme: Theme) -> (&'static str, [Line<'static>; 2
             ..
         } => (
             "Disable",
-            [
+            vec![
                 danger(format!(
                     "{} Every request signed with this key will be",
                     theme::WARNING_GLYPH
@@ -162,14 +162,14 @@ fn question(request: &Request, theme: Theme) -> (&'static str, [Line<'static>; 2
             ..
         } => (
             "Enable",
-            [
+            vec![
                 Line::raw("Requests signed with this key will be"),
                 Line::raw("accepted again."),
             ],
         ),
         Request::DeleteKey { .. } => (
             "Delete",
-            [
+            vec![
                 danger(format!(
                     "{} This cannot be undone: the key can never",
                     theme::WARNING_GLYPH
@@ -177,23 +177,40 @@ fn question(request: &Request, theme: Theme) -> (&'static str, [Line<'static>; 2
                 danger("  be used again.".to_owned()),
             ],
         ),
+        Request::CreateKey { .. } => (
+            "Create",
+            vec![Line::raw("Its SecretKey is shown once, right after.")],
+        ),
         // A change no words are written for yet: named by its action.
-        other => (other.call_name(), [Line::default(), Line::default()]),
+        other => (other.call_name(), Vec::new()),
     }
+}
+
+/// An input line: the text with the cursor between `before` and `after`.
+fn input(before: &str, after: &str, theme: Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::raw("> "),
+        Span::styled(before.to_owned(), theme.input()),
+        Span::raw("▏"),
+        Span::styled(after.to_owned(), theme.input()),
+    ])
 }
 
 impl Widget for &ConfirmView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (confirm, theme) = (self.confirm, self.theme);
         let (verb, meaning) = question(&confirm.request, theme);
-        let mut lines = vec![
-            Line::raw(format!(
-                "{verb} {}",
-                confirm.request.secret_id().map_or("", SecretId::as_str)
-            )),
-            Line::raw(format!("of {}?", confirm.user_name)),
-            Line::default(),
-        ];
+        let mut lines = match confirm.request.secret_id() {
+            Some(secret_id) => vec![
+                Line::raw(format!("{verb} {secret_id}")),
+                Line::raw(format!("of {}?", confirm.user_name)),
+            ],
+            None => vec![Line::raw(format!(
+                "{verb} an API key for {}?",
+                confirm.user_name
+            ))],
+        };
+        lines.push(Line::default());
         lines.extend(meaning);
         lines.push(Line::default());
         match &confirm.answer {
@@ -201,7 +218,7 @@ impl Widget for &ConfirmView<'_> {
                 lines.push(buttons(verb, *focus, theme));
                 lines.push(Line::default());
                 lines.push(Line::styled(
-                    "y confirms · n/Esc cancels · Enter never confirms",
+                    "y confirms · n/Esc cancels · Tab moves, Enter presses",
                     theme.dim(),
                 ));
             }
@@ -226,6 +243,19 @@ impl Widget for &ConfirmView<'_> {
                     Line::default()
                 });
                 lines.push(Line::styled("Enter deletes · Esc cancels", theme.dim()));
+            }
+            Answer::Describe { field, refused } => {
+                let (before, after) = field.split();
+                lines.push(Line::raw("Description (optional):"));
+                lines.push(input(before, after, theme));
+                let rule = format!("Up to {DESCRIPTION_MAX_CHARS} letters, digits and _+=,.@:/-");
+                lines.push(if *refused {
+                    Line::styled(format!("{} {rule}", theme::WARNING_GLYPH), theme.danger())
+                } else {
+                    Line::styled(rule, theme.dim())
+                });
+                lines.push(Line::default());
+                lines.push(Line::styled("Enter creates · Esc cancels", theme.dim()));
             }
         }
         let inner = frame(
@@ -287,7 +317,14 @@ impl Widget for &SecretView<'_> {
             Line::default(),
             Line::from(vec![
                 Span::styled(format!("{tick} I have saved the SecretKey"), theme.title()),
-                Span::styled("  (Space)", theme.dim()),
+                Span::styled(
+                    if modal.acknowledged {
+                        "  (Enter closes)"
+                    } else {
+                        "  (Space, then Enter closes)"
+                    },
+                    theme.dim(),
+                ),
             ]),
             Line::default(),
             Line::from(match self.countdown {
@@ -300,10 +337,6 @@ impl Widget for &SecretView<'_> {
                     theme.dim(),
                 ),
             }),
-            Line::styled(
-                "y copy SecretId · Y copy SecretKey · v reveal · Enter close",
-                theme.dim(),
-            ),
         ];
         let inner = frame(
             area,

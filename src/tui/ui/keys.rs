@@ -1,15 +1,20 @@
 //! The API Keys tab: the open user's keys with status and last access, the two rules CAM
-//! enforces, and the access-records panel of the selected key.
+//! enforces, and the access-records drawer of the selected key — beside the keys from 120
+//! columns (the keys keep what identifies them, the drawer takes the rest), below them on
+//! narrower terminals. The pane with the focus has a heavy border.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Row, Table, Widget, Wrap};
+use ratatui::widgets::{Block, BorderType, Paragraph, Row, Table, Widget, Wrap};
 
-use super::blocks::{render_no_user, status_title};
-use super::text::{datetime, truncate, unix_time};
+use super::blocks::{fits, render_no_user, status_title};
+use super::text::{datetime, truncate, width};
 use crate::cam::model::KEYS_PER_USER;
-use crate::tui::geometry::{SIDE_PANEL_MIN_WIDTH, SIDE_PANEL_WIDTH};
+use crate::tui::geometry::{
+    self, KEY_STATUS_WIDTH, KEYS_ABOVE_DRAWER_ROWS, KEYS_BESIDE_DRAWER_WIDTH, SECRET_ID_WIDTH,
+};
+use crate::tui::model::{AccessRecord, LastUsed, unix_time};
 use crate::tui::state::{ACCESS_RECORDS, AccessPanel, OpenUser, State, Status};
 use crate::tui::theme::{self, Theme};
 
@@ -17,9 +22,6 @@ pub struct KeysView<'a> {
     pub state: &'a State,
     pub theme: Theme,
 }
-
-/// Borders, two notes, the column header and two rows.
-const KEYS_BLOCK_ROWS: u16 = 2 + 2 + 1 + KEYS_PER_USER as u16;
 
 impl Widget for &KeysView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -29,39 +31,73 @@ impl Widget for &KeysView<'_> {
             return;
         };
         let Some(panel) = &open.panel else {
-            KeyTable { open, theme }.render(area, buf);
+            KeyTable {
+                open,
+                compact: false,
+                focused: false,
+                theme,
+            }
+            .render(area, buf);
             return;
         };
-        let last_access = open
-            .last_used_of(&panel.secret_id)
-            .map(|l| match (l.at, &l.date) {
-                (Some(at), _) => unix_time(at),
-                (None, Some(date)) => date.clone(),
-                (None, None) => "never".to_owned(),
-            });
-        let panel_view = RecordsPanel {
+        let drawer = Drawer {
             panel,
-            last_access,
+            last_access: open.last_used_of(&panel.secret_id).map(last_access),
             theme,
         };
-        if area.width >= SIDE_PANEL_MIN_WIDTH {
-            let [keys, side] =
-                Layout::horizontal([Constraint::Fill(1), Constraint::Length(SIDE_PANEL_WIDTH)])
-                    .areas(area);
-            KeyTable { open, theme }.render(keys, buf);
-            panel_view.render(side, buf);
+        let beside = geometry::drawer_beside((area.width, area.height));
+        let (keys, rest) = if beside {
+            let [keys, rest] = Layout::horizontal([
+                Constraint::Length(KEYS_BESIDE_DRAWER_WIDTH),
+                Constraint::Fill(1),
+            ])
+            .areas(area);
+            (keys, rest)
         } else {
-            let [keys, below] =
-                Layout::vertical([Constraint::Length(KEYS_BLOCK_ROWS), Constraint::Fill(1)])
-                    .areas(area);
-            KeyTable { open, theme }.render(keys, buf);
-            panel_view.render(below, buf);
+            let [keys, rest] = Layout::vertical([
+                Constraint::Length(KEYS_ABOVE_DRAWER_ROWS),
+                Constraint::Fill(1),
+            ])
+            .areas(area);
+            (keys, rest)
+        };
+        KeyTable {
+            open,
+            compact: beside,
+            focused: !panel.focused,
+            theme,
         }
+        .render(keys, buf);
+        drawer.render(rest, buf);
+    }
+}
+
+/// When a key was last used, in full.
+fn last_access(used: &LastUsed) -> String {
+    match (used.at, &used.date) {
+        (Some(at), _) => unix_time(at),
+        (None, Some(date)) => date.clone(),
+        (None, None) => "never".to_owned(),
+    }
+}
+
+/// A block whose border says whether it has the focus (heavy) when two panes are shown.
+fn pane(focused: bool, theme: Theme) -> Block<'static> {
+    if focused {
+        Block::bordered()
+            .border_type(BorderType::Thick)
+            .border_style(theme.title())
+    } else {
+        Block::bordered().border_style(theme.border())
     }
 }
 
 struct KeyTable<'a> {
     open: &'a OpenUser,
+    /// Beside the drawer: the marker, SecretId and Status only.
+    compact: bool,
+    /// Drawn as the focused pane (the drawer is open and the keys have the focus).
+    focused: bool,
     theme: Theme,
 }
 
@@ -72,28 +108,40 @@ impl Widget for &KeyTable<'_> {
             format!(" API Keys · {} ", open.user.name),
             theme.title(),
         )];
-        if let Some(summary) = open.key_summary() {
-            title.push(Span::raw(format!("· {summary} ")));
-        }
         title.extend(status_title(&open.keys.status, theme));
-        let block = Block::bordered()
-            .border_style(theme.border())
-            .title(Line::from(title));
+        // Beside the drawer the summary goes rather than be cut.
+        if let Some(summary) = open.key_summary().map(|summary| format!("· {summary} "))
+            && fits(&title, &summary, area.width.saturating_sub(2))
+        {
+            title.insert(1, Span::raw(summary));
+        }
+        let block = if open.panel.is_some() {
+            pane(self.focused, theme)
+        } else {
+            Block::bordered().border_style(theme.border())
+        }
+        .title(Line::from(title));
         let inner = block.inner(area);
         block.render(area, buf);
 
         let [notes, table] =
             Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(inner);
-        Paragraph::new(vec![
-            Line::styled(
+        let notes_text = if self.compact {
+            [
+                format!("• At most {KEYS_PER_USER} API keys per user."),
+                "• The SecretKey is shown only at creation.".to_owned(),
+            ]
+        } else {
+            [
                 format!("• At most {KEYS_PER_USER} API keys per sub-user or collaborator."),
-                theme.dim(),
-            ),
-            Line::styled(
-                "• The SecretKey is shown only once, when the key is created.",
-                theme.dim(),
-            ),
-        ])
+                "• The SecretKey is shown only once, when the key is created.".to_owned(),
+            ]
+        };
+        Paragraph::new(
+            notes_text
+                .map(|note| Line::styled(note, theme.dim()))
+                .to_vec(),
+        )
         .render(notes, buf);
 
         let keys = open.key_list();
@@ -112,97 +160,116 @@ impl Widget for &KeyTable<'_> {
 
         let wide = table.width >= 100;
         let time_width: u16 = if wide { 19 } else { 10 };
-        let id_width = keys
-            .iter()
-            .map(|k| k.access_key_id.as_str().len() as u16)
-            .max()
-            .unwrap_or(36)
-            .max(8);
-        // Marker, SecretId, Status, Created, Last access and five gaps; Description gets the rest.
         // "Last access" is one column wider than a date.
         let last_width = time_width.max(11);
-        let fixed = 1 + id_width + 10 + time_width + last_width + 5;
-        let description_width = table.width.saturating_sub(fixed);
-        let widths = [
-            Constraint::Length(1),
-            Constraint::Length(id_width),
-            Constraint::Length(10),
-            Constraint::Length(time_width),
-            Constraint::Length(description_width),
-            Constraint::Length(last_width),
-        ];
+        // Marker, SecretId, Status, Created, Last access and five gaps; Description gets the
+        // rest — and Created's room too when it would get too little to say which key is which.
+        let fixed = 1 + SECRET_ID_WIDTH + KEY_STATUS_WIDTH + time_width + last_width + 5;
+        let with_created = table.width.saturating_sub(fixed) >= 12;
+        let description_width = if with_created {
+            table.width - fixed
+        } else {
+            table.width.saturating_sub(fixed - time_width - 1)
+        };
+        // Beside the drawer the keys keep what identifies them: the drawer's title names the
+        // selected one.
+        let mut columns = vec![("SecretId", SECRET_ID_WIDTH), ("Status", KEY_STATUS_WIDTH)];
+        if !self.compact {
+            columns.insert(0, ("", 1));
+            if with_created {
+                columns.push(("Created", time_width));
+            }
+            columns.extend([
+                ("Description", description_width),
+                ("Last access", last_width),
+            ]);
+        }
         let rows = keys.iter().enumerate().map(|(i, key)| {
-            let last = match (
-                open.last_used_of(&key.access_key_id),
-                &open.last_used.status,
-            ) {
-                (Some(l), _) => match (l.at, &l.date) {
-                    (Some(at), _) => datetime(&unix_time(at), !wide).to_owned(),
-                    (None, Some(date)) => date.clone(),
-                    (None, None) => "never".to_owned(),
-                },
-                (None, Status::Loading) => "…".to_owned(),
-                (None, Status::Failed(_)) => format!("{} unknown", theme::FAILED_GLYPH),
-                (None, _) => "never".to_owned(),
-            };
             let selected = i == open.key_cursor;
-            let row = Row::new(vec![
-                Line::raw(if selected { "▸" } else { " " }),
+            let mut cells = vec![
                 Line::raw(key.access_key_id.to_string()),
                 Line::styled(
                     format!("{} {}", theme::status_glyph(key.status), key.status.label()),
                     theme.status(key.status),
                 ),
-                Line::raw(datetime(&key.create_time, !wide).to_owned()),
-                Line::raw(truncate(
-                    key.description.as_deref().unwrap_or_default(),
-                    usize::from(description_width),
-                )),
-                Line::raw(last),
-            ]);
-            if selected {
-                row.style(theme.selected())
-            } else {
-                row
+            ];
+            if !self.compact {
+                let last = match (
+                    open.last_used_of(&key.access_key_id),
+                    &open.last_used.status,
+                ) {
+                    (Some(used), _) => datetime(&last_access(used), !wide).to_owned(),
+                    (None, Status::Loading) => "…".to_owned(),
+                    (None, Status::Failed(_)) => format!("{} unknown", theme::FAILED_GLYPH),
+                    (None, _) => "never".to_owned(),
+                };
+                cells.insert(0, Line::raw(if selected { "▸" } else { " " }));
+                if with_created {
+                    cells.push(Line::raw(datetime(&key.create_time, !wide).to_owned()));
+                }
+                cells.extend([
+                    Line::raw(truncate(
+                        key.description.as_deref().unwrap_or_default(),
+                        usize::from(description_width),
+                    )),
+                    Line::raw(last),
+                ]);
             }
+            Row::new(cells).style(theme.row(selected))
         });
+        let (header, widths): (Vec<&str>, Vec<Constraint>) = columns
+            .into_iter()
+            .map(|(title, width)| (title, Constraint::Length(width)))
+            .unzip();
         Table::new(rows, widths)
-            .header(
-                Row::new([
-                    "",
-                    "SecretId",
-                    "Status",
-                    "Created",
-                    "Description",
-                    "Last access",
-                ])
-                .style(theme.column_header()),
-            )
+            .header(Row::new(header).style(theme.column_header()))
             .column_spacing(1)
             .render(table, buf);
     }
 }
 
-/// The access records of one key.
-struct RecordsPanel<'a> {
+/// The access records of one key: the last access, then the records, the selected one marked
+/// while the drawer has the focus.
+struct Drawer<'a> {
     panel: &'a AccessPanel,
     last_access: Option<String>,
     theme: Theme,
 }
 
-impl Widget for &RecordsPanel<'_> {
+/// The longest error code the server answers with (`OperationDenied.AccessKeyOverLimit`) and
+/// its glyph: the Result column gets this much before Source IP and Region get any.
+const RESULT_MIN_WIDTH: u16 = 36;
+
+impl Drawer<'_> {
+    /// The title for a drawer `room` columns wide (between its corners): the key's SecretId
+    /// goes first when all does not fit, as the key table marks the key too.
+    fn title(&self, room: u16) -> Line<'static> {
+        let (panel, theme) = (self.panel, self.theme);
+        let mut title = vec![Span::styled(" Access records ", theme.title())];
+        if panel.records.data.is_some() {
+            let shown = panel.shown_count();
+            let position = if shown == 0 { 0 } else { panel.cursor + 1 };
+            title.push(Span::raw(format!("· {position} of {shown} ")));
+        }
+        if panel.failures_only {
+            title.push(Span::styled(
+                format!("· {} failures only ", theme::FAILED_GLYPH),
+                theme.failed(),
+            ));
+        }
+        title.extend(status_title(&panel.records.status, theme));
+        let secret_id = format!("· {} ", panel.secret_id);
+        if fits(&title, &secret_id, room) {
+            title.insert(1, Span::styled(secret_id, theme.title()));
+        }
+        Line::from(title)
+    }
+}
+
+impl Widget for &Drawer<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (panel, theme) = (self.panel, self.theme);
-        let mut title = vec![Span::styled(
-            format!(" Access records · {} ", panel.secret_id),
-            theme.title(),
-        )];
-        if panel.records.is_loading() {
-            title.push(Span::raw("· loading… "));
-        }
-        let block = Block::bordered()
-            .border_style(theme.border())
-            .title(Line::from(title));
+        let block = pane(panel.focused, theme).title(self.title(area.width.saturating_sub(2)));
         let inner = block.inner(area);
         block.render(area, buf);
         let [summary, body] =
@@ -217,76 +284,123 @@ impl Widget for &RecordsPanel<'_> {
         ])
         .render(summary, buf);
 
-        let records = match (&panel.records.data, &panel.records.status) {
-            (_, Status::Failed(f)) => {
-                Paragraph::new(Line::styled(
-                    format!("{} {f}", theme::FAILED_GLYPH),
-                    theme.failed(),
-                ))
+        let message = match (&panel.records.data, &panel.records.status) {
+            (_, Status::Failed(f)) => Some(Line::styled(
+                format!("{} {f}", theme::FAILED_GLYPH),
+                theme.failed(),
+            )),
+            (None, _) => Some(Line::styled("Loading access records…", theme.dim())),
+            (Some(records), _) if records.is_empty() => Some(Line::styled(
+                "No access records in the past 3 months.",
+                theme.dim(),
+            )),
+            (Some(_), _) if panel.shown_count() == 0 => Some(Line::styled(
+                "No failed calls among them (f shows every call).",
+                theme.dim(),
+            )),
+            (Some(_), _) => None,
+        };
+        if let Some(message) = message {
+            Paragraph::new(message)
                 .wrap(Wrap { trim: true })
                 .render(body, buf);
-                return;
-            }
-            (None, _) => {
-                Paragraph::new("Loading access records…")
-                    .style(theme.dim())
-                    .render(body, buf);
-                return;
-            }
-            (Some(records), _) if records.is_empty() => {
-                Paragraph::new("No access records in the past 3 months.")
-                    .style(theme.dim())
-                    .render(body, buf);
-                return;
-            }
-            (Some(records), _) => records,
+            return;
+        }
+        RecordTable { panel, theme }.render(body, buf);
+    }
+}
+
+struct RecordTable<'a> {
+    panel: &'a AccessPanel,
+    theme: Theme,
+}
+
+impl Widget for &RecordTable<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (panel, theme) = (self.panel, self.theme);
+        let visible = usize::from(area.height.saturating_sub(1));
+        let records: Vec<&AccessRecord> = panel.shown().skip(panel.offset).take(visible).collect();
+        // The drawer widens into free space: full times, then where the call came from, then
+        // the error's message beside its code.
+        let widest = |text: fn(&AccessRecord) -> usize| {
+            records.iter().map(|r| text(r)).max().unwrap_or(0) as u16
         };
-        let with_region = body.width >= 90;
-        let time_width: u16 = if with_region { 19 } else { 14 };
+        let action_needs = widest(|r| width(&r.action)).clamp(6, 27);
+        // A failed call's glyph and code (the message comes only with room to spare).
+        let result_needs = widest(|r| r.error.as_ref().map_or(4, |code| width(code) + 2))
+            .clamp(6, RESULT_MIN_WIDTH);
+        // Marker, the short time and three gaps; the action and the result share the rest, the
+        // action giving way down to 19 columns so the code shows whole.
+        let shared = area.width.saturating_sub(1 + 11 + 3);
+        let action_width = shared
+            .saturating_sub(result_needs)
+            .clamp(action_needs.min(19), action_needs);
+        let mut room = shared.saturating_sub(action_width);
+        let full_time = room >= 8 + RESULT_MIN_WIDTH + 2 * 16;
+        let time_width: u16 = if full_time { 19 } else { 11 };
+        room = room.saturating_sub(time_width - 11);
+        let with_ip = room >= RESULT_MIN_WIDTH + 16;
+        if with_ip {
+            room -= 16;
+        }
+        let with_region = room >= RESULT_MIN_WIDTH + 15;
+        if with_region {
+            room -= 15;
+        }
+        let result_width = usize::from(room);
+
         let mut widths = vec![
+            Constraint::Length(1),
             Constraint::Length(time_width),
-            Constraint::Length(20),
-            Constraint::Length(15),
+            Constraint::Length(action_width),
         ];
+        let mut header = vec!["", "Time", "Action"];
+        if with_ip {
+            widths.push(Constraint::Length(15));
+            header.push("Source IP");
+        }
         if with_region {
             widths.push(Constraint::Length(14));
-        }
-        widths.push(Constraint::Fill(1));
-        let mut header = vec!["Time", "Action", "Source IP"];
-        if with_region {
             header.push("Region");
         }
+        widths.push(Constraint::Fill(1));
         header.push("Result");
-        let visible = usize::from(body.height.saturating_sub(1));
-        let fixed = time_width + 20 + 15 + if with_region { 14 + 1 } else { 0 } + 3;
-        let result_width = usize::from(body.width.saturating_sub(fixed));
-        let rows = records.iter().take(visible).map(|record| {
+
+        let rows = records.into_iter().enumerate().map(|(i, record)| {
+            let selected = panel.focused && panel.offset + i == panel.cursor;
+            let time = unix_time(record.time);
             let mut cells = vec![
-                Line::raw(if with_region {
-                    unix_time(record.time)
+                Line::raw(if selected { "▸" } else { " " }),
+                // Month, day, hour and minute are enough to tell the past three months apart.
+                Line::raw(if full_time {
+                    time
                 } else {
-                    // Month and day are enough for the past three months.
-                    let time = unix_time(record.time);
-                    time.get(5..).unwrap_or(&time).to_owned()
+                    time.get(5..16).unwrap_or(&time).to_owned()
                 }),
-                Line::raw(truncate(&record.action, 20)),
-                Line::raw(record.source_ip.clone()),
+                Line::raw(truncate(&record.action, usize::from(action_width))),
             ];
+            if with_ip {
+                cells.push(Line::raw(record.source_ip.clone()));
+            }
             if with_region {
                 cells.push(Line::raw(record.region.clone()));
             }
             cells.push(match &record.error {
                 None => Line::styled(format!("{} OK", theme::OK_GLYPH), theme.ok()),
-                Some(code) => Line::styled(
-                    truncate(&format!("{} {code}", theme::FAILED_GLYPH), result_width),
-                    theme.failed(),
-                ),
+                Some(code) => {
+                    let mut text = format!("{} {code}", theme::FAILED_GLYPH);
+                    // The message beside the code, when a useful part of it fits.
+                    if !record.message.is_empty() && width(&text) + 3 + 24 <= result_width {
+                        text = format!("{text} — {}", record.message);
+                    }
+                    Line::styled(truncate(&text, result_width), theme.failed())
+                }
             });
-            Row::new(cells)
+            Row::new(cells).style(theme.row(selected))
         });
         Table::new(rows, widths)
             .header(Row::new(header).style(theme.column_header()))
             .column_spacing(1)
-            .render(body, buf);
+            .render(area, buf);
     }
 }

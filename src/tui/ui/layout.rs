@@ -1,7 +1,10 @@
-//! The bands of the screen and centred boxes, as rectangles to draw in; the numbers come from
+//! The bands of the screen, centred boxes and clearing under them, as rectangles to draw in; the numbers come from
 //! [`crate::tui::geometry`], which `update` uses too.
 
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::{Clear, Widget};
+use unicode_width::UnicodeWidthStr as _;
 
 use crate::tui::geometry::{FOOTER_ROWS, HEADER_ROWS, TAB_ROWS};
 
@@ -39,5 +42,20 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
         y: area.y + (area.height - height) / 2,
         width,
         height,
+    }
+}
+
+/// Clears `area` for something drawn on top — and the half of a wide character (CJK) that
+/// sits just left of it, which would otherwise spill over the new left border.
+pub fn clear(area: Rect, buf: &mut Buffer) {
+    Clear.render(area, buf);
+    if let Some(left) = area.x.checked_sub(1) {
+        for y in area.top()..area.bottom() {
+            if let Some(cell) = buf.cell_mut((left, y))
+                && cell.symbol().width() > 1
+            {
+                cell.set_symbol(" ");
+            }
+        }
     }
 }

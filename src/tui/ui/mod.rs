@@ -8,6 +8,7 @@ pub mod details;
 pub mod dialogs;
 pub mod keys;
 pub mod layout;
+pub mod pager;
 pub mod search;
 pub mod text;
 pub mod users;
@@ -17,7 +18,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::model::Tab;
+use super::model::{TIME_ZONE, Tab};
 use super::state::{Modal, State, Status, TICKS_PER_SECOND};
 use super::theme::{self, Theme};
 use super::{geometry, keymap};
@@ -70,7 +71,13 @@ impl Widget for &Console<'_> {
             .render(area, buf),
             Some(Modal::CallLog(view)) => call_log::CallLogView {
                 log: &state.calls,
-                view: *view,
+                view,
+                theme,
+            }
+            .render(areas.body, buf),
+            Some(Modal::Pager(pager)) => pager::PagerView {
+                pager,
+                size: state.size,
                 theme,
             }
             .render(areas.body, buf),
@@ -99,19 +106,19 @@ impl Widget for &HeaderBar<'_> {
         let width = usize::from(area.width);
         // Longest first; the first that fits is drawn.
         let variants = [
-            (" camtui ─ ", "account ", "clipboard: "),
-            (" ", "account ", "clipboard: "),
-            (" ", "account ", "clip: "),
-            (" ", "", "clip: "),
+            (" camtui ─ ", "account ", "clipboard: ", "times "),
+            (" ", "account ", "clipboard: ", "times "),
+            (" ", "account ", "clip: ", ""),
+            (" ", "", "clip: ", ""),
         ];
-        for (index, (name, account_label, clip_label)) in variants.iter().enumerate() {
+        for (index, (name, account_label, clip_label, zone_label)) in variants.iter().enumerate() {
             let mut spans = vec![Span::styled(*name, style)];
             if header.sandbox {
                 spans.push(Span::styled("SANDBOX ", theme.sandbox_badge()));
             }
             spans.push(Span::styled(
                 format!(
-                    "{target} ─ {account_label}{account} ─ {clip_label}{} ",
+                    "{target} ─ {account_label}{account} ─ {clip_label}{} ─ {zone_label}{TIME_ZONE} ",
                     header.clipboard.label()
                 ),
                 style,
@@ -204,22 +211,34 @@ impl Widget for &Footer<'_> {
         let mut hints = vec![Span::raw(" ")];
         let mut used = 1;
         if let Some(line) = &state.command_line {
-            // The line being typed comes first; it keeps its end in view when long.
-            let shown = text::truncate_start(&line.text, usize::from(room).saturating_sub(24));
-            used += text::width(&shown) + 4;
+            // The line being typed comes first, the cursor in view when it is long.
+            let (before, after) = line.field.split();
+            let room = usize::from(room).saturating_sub(24);
+            let before = text::truncate_start(
+                before,
+                room.saturating_sub(text::width(after).min(room / 2)),
+            );
+            let after = text::truncate(after, room.saturating_sub(text::width(&before)));
+            used += text::width(&before) + text::width(&after) + 4;
             hints.push(Span::styled(":", theme.key()));
-            hints.push(Span::styled(shown, theme.input()));
-            hints.push(Span::raw("▏  "));
+            hints.push(Span::styled(before, theme.input()));
+            hints.push(Span::raw("▏"));
+            hints.push(Span::styled(after, theme.input()));
+            hints.push(Span::raw("  "));
         }
-        let mut all = keymap::hints(state.context(), state.header.read_only);
+        let mut all = keymap::hints(state);
         // "? help" goes first so a narrow terminal never loses it.
         if let Some(at) = all.iter().position(|(_, hint)| *hint == "help") {
             let help = all.remove(at);
             all.insert(0, help);
         }
-        for (key, hint) in all {
+        let count = all.len();
+        for (index, (key, hint)) in all.into_iter().enumerate() {
             let width = text::width(&key) + text::width(hint) + 3;
-            if used + width > usize::from(room) {
+            // Room is kept for the "…" that says more keys did not fit (`?` lists them).
+            let reserve = usize::from(index + 1 < count);
+            if used + width + reserve > usize::from(room) {
+                hints.push(Span::styled("…", theme.dim()));
                 break;
             }
             used += width;

@@ -5,10 +5,10 @@ use std::time::Duration;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Padding, Paragraph, Widget};
+use ratatui::widgets::{Block, Padding, Paragraph, Widget};
 
-use super::layout::centered;
-use super::text::truncate;
+use super::layout::{self, centered};
+use super::text::{truncate, width};
 use crate::cam::owner::Progress;
 use crate::tui::state::OwnerSearch;
 use crate::tui::theme::Theme;
@@ -57,7 +57,7 @@ impl Widget for &SearchView<'_> {
             progress.done,
             progress.total
         );
-        let bar_width = inner_width.saturating_sub(counts.chars().count()).max(4);
+        let bar_width = inner_width.saturating_sub(width(&counts)).max(4);
         let eta = match progress.eta {
             Some(left) => format!("about {} left", duration(left)),
             None => "time left: after the first answers".to_owned(),
@@ -91,7 +91,7 @@ impl Widget for &SearchView<'_> {
                 theme.dim(),
             ),
         ];
-        Clear.render(rect, buf);
+        layout::clear(rect, buf);
         Paragraph::new(lines)
             .block(
                 Block::bordered()

@@ -12,7 +12,9 @@ use crate::tui::action::{Action, Effect, Reply, Request};
 use crate::tui::model::{AccessRecord, Failure};
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
-use crate::tui::update::tests::{KEY_A, KEY_B, answer_all, key, press, with_keys, with_users};
+use crate::tui::update::tests::{
+    KEY_A, KEY_B, answer_all, create_key, key, press, with_keys, with_users,
+};
 use crate::tui::update::update;
 
 fn draw(state: &mut State, columns: u16, rows: u16) -> String {
@@ -43,15 +45,7 @@ macro_rules! screens {
 }
 
 fn records() -> Vec<AccessRecord> {
-    (0..25)
-        .map(|i| AccessRecord {
-            time: 1_714_550_400 - i * 3_600,
-            action: ["ListAccessKeys", "DescribeInstances", "GetUser"][(i % 3) as usize].into(),
-            source_ip: format!("203.0.113.{}", 10 + i % 4),
-            region: "ap-guangzhou".into(),
-            error: (i % 5 == 2).then(|| "AuthFailure.SecretIdNotFound".to_owned()),
-        })
-        .collect()
+    crate::tui::update::tests::records(25)
 }
 
 fn two_keys() -> State {
@@ -71,7 +65,7 @@ fn with_panel(reply: Result<Reply, Failure>) -> State {
 
 fn with_secret(reveal: bool, copied: bool) -> State {
     let mut state = with_keys(&[key(KEY_A, KeyStatus::Active)]);
-    let effects = press(&mut state, 'c');
+    let effects = create_key(&mut state);
     answer_all(&mut state, effects, |request| match request {
         Request::CreateKey { .. } => Ok(Reply::Created(crate::cam::model::AccessKeyDetail {
             access_key_id: SecretId::from_wire(KEY_B),
@@ -238,6 +232,37 @@ fn cjk_names_keep_columns_aligned() {
             .unwrap()
     };
     assert_eq!(column_of("张三"), column_of("alice"));
+}
+
+#[test]
+fn user_details_keep_cjk_columns_aligned() {
+    let mut state = with_keys(&[]);
+    press(&mut state, '2');
+    if let Some(groups) = state.open.as_mut().and_then(|o| o.groups.data.as_mut()) {
+        groups.push(crate::cam::model::GroupInfo {
+            group_id: 8,
+            group_name: "数据平台与商业智能分析团队".into(),
+            create_time: "2024-01-01 00:00:00".into(),
+            remark: "BI".into(),
+        });
+    }
+    for (width, height) in [(120, 40), (80, 40)] {
+        let screen = draw(&mut state, width, height);
+        let column_of = |needle: &str| {
+            let line = screen.lines().find(|l| l.contains(needle)).unwrap();
+            unicode_width::UnicodeWidthStr::width(&line[..line.find(needle).unwrap()])
+        };
+        // The groups' remarks, a long CJK name cut before them; when policies were attached,
+        // after "group 运维组" as after "user".
+        assert_eq!(column_of("Operations on call"), column_of("BI"), "{screen}");
+        assert!(screen.contains("数据平台与商业智能分…"), "{screen}");
+        assert_eq!(column_of("2024-04-02"), column_of("2024-03-30"), "{screen}");
+        assert_eq!(
+            column_of("Attached via"),
+            column_of("group 运维组"),
+            "{screen}"
+        );
+    }
 }
 
 #[test]
@@ -450,3 +475,135 @@ fn a_profile_accent_colours_the_header() {
         ratatui::style::Color::Reset
     );
 }
+
+// ───────────────────────── the drawer and the daily keys ─────────────────────────
+
+/// The drawer focused with `l` and moved down twice, onto a failed call.
+fn drawer_focused() -> State {
+    let mut state = with_panel(Ok(Reply::Records(records())));
+    press(&mut state, 'l');
+    press(&mut state, 'j');
+    press(&mut state, 'j');
+    state
+}
+
+screens!(access_records_focused, drawer_focused());
+screens!(access_records_failures_only, {
+    let mut state = drawer_focused();
+    press(&mut state, 'f');
+    state
+});
+screens!(access_record_in_full, {
+    let mut state = drawer_focused();
+    press(&mut state, KeyCode::Enter);
+    state
+});
+screens!(access_record_scrolled, {
+    // A document longer than the screen: the title keeps the scroll position whole.
+    let mut state = drawer_focused();
+    if let Some(panel) = state.open.as_mut().and_then(|o| o.panel.as_mut())
+        && let Some(records) = panel.records.data.as_mut()
+    {
+        records[2].document = (0..60)
+            .map(|i| format!("  line {i}"))
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
+    press(&mut state, KeyCode::Enter);
+    press(&mut state, 'j');
+    state
+});
+screens!(create_with_a_description, {
+    let mut state = with_keys(&[key(KEY_A, KeyStatus::Active)]);
+    press(&mut state, 'c');
+    for c in "ci deploy".chars() {
+        press(&mut state, c);
+    }
+    press(&mut state, KeyCode::Left);
+    state
+});
+screens!(confirm_focus_on_the_confirm_button, {
+    let mut state = two_keys();
+    press(&mut state, 'd');
+    press(&mut state, KeyCode::Tab);
+    state
+});
+screens!(user_list_filter_with_a_secret_id, {
+    let mut state = with_users();
+    press(&mut state, '/');
+    for c in KEY_A.chars() {
+        press(&mut state, c);
+    }
+    state
+});
+screens!(call_log_filtered, {
+    let mut state = with_calls();
+    press(&mut state, '/');
+    for c in "ikid".chars() {
+        press(&mut state, c);
+    }
+    state
+});
+
+// ───────────────────────── User Details' sections ─────────────────────────
+
+screens!(user_details_scrolled_to_security, {
+    let mut state = two_keys();
+    press(&mut state, '2');
+    press(&mut state, 'G');
+    state
+});
+screens!(user_details_on_a_policy, {
+    let mut state = two_keys();
+    press(&mut state, '2');
+    for _ in 0..14 {
+        press(&mut state, 'j');
+    }
+    state
+});
+screens!(policy_document, {
+    let mut state = two_keys();
+    press(&mut state, '2');
+    for _ in 0..13 {
+        press(&mut state, 'j');
+    }
+    let effects = press(&mut state, KeyCode::Enter);
+    answer_all(&mut state, effects, |_| {
+        Ok(Reply::Policy(crate::cam::permissions::Policy {
+            policy_id: 1,
+            policy_name: "AdministratorAccess".into(),
+            kind: crate::cam::permissions::PolicyKind::Preset,
+            description: "Full access to every product and resource".into(),
+            created: "2019-01-01 00:00:00".into(),
+            updated: "2023-06-01 10:00:00".into(),
+            document: r#"{"version":"2.0","statement":[{"effect":"allow","action":["*"],"resource":["*"]}]}"#
+                .into(),
+        }))
+    });
+    state
+});
+screens!(user_details_sections_loading_and_failed, {
+    let mut state = with_users();
+    let effects = press(&mut state, KeyCode::Enter);
+    answer_all(&mut state, effects, |request| match request {
+        Request::Groups { .. } => Err(Failure {
+            call: "ListGroupsForUser",
+            code: "AuthFailure.UnauthorizedOperation".into(),
+            message: "the caller may not read this user's groups".into(),
+            request_id: Some("5b4d1725-5a30-4bd8-b36d-cfa0d1d4706b".into()),
+        }),
+        Request::Policies { .. } => Ok(Reply::Policies(Vec::new())),
+        Request::Keys { .. } => Ok(Reply::Keys(Vec::new())),
+        Request::Details { user } => {
+            Ok(Reply::Details(crate::tui::update::tests::details_of(user)))
+        }
+        Request::Security { .. } => Err(Failure {
+            call: "DescribeSafeAuthFlagColl",
+            code: "InternalError".into(),
+            message: "try again".into(),
+            request_id: Some("6c5e2836-6b41-4ce9-c47e-d0e1e2e5817c".into()),
+        }),
+        other => panic!("unexpected {other:?}"),
+    });
+    state
+});

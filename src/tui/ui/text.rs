@@ -1,13 +1,17 @@
-//! Text that fits: display-width aware truncation (CJK characters take two columns) and the
-//! time formats the console shows.
+//! Text that fits: display-width aware truncation (CJK characters take two columns), and a CAM
+//! datetime shortened to its date.
 
 use unicode_width::{UnicodeWidthChar as _, UnicodeWidthStr as _};
-
-use crate::cam::de::beijing;
 
 /// Display width of `text` in terminal columns.
 pub fn width(text: &str) -> usize {
     text.width()
+}
+
+/// `text` padded with spaces to `columns` display columns (`format!`'s `{:<n}` counts chars,
+/// which misaligns CJK text).
+pub fn pad(text: &str, columns: usize) -> String {
+    format!("{text}{}", " ".repeat(columns.saturating_sub(text.width())))
 }
 
 /// `text` cut to at most `max` columns, ending in `…` when cut.
@@ -63,18 +67,6 @@ pub fn datetime(text: &str, short: bool) -> &str {
     }
 }
 
-/// Unix seconds as CAM shows times: Beijing time, `YYYY-MM-DD HH:MM:SS`.
-pub fn unix_time(secs: i64) -> String {
-    chrono::DateTime::from_timestamp(secs, 0).map_or_else(
-        || secs.to_string(),
-        |t| {
-            t.with_timezone(&beijing())
-                .format("%Y-%m-%d %H:%M:%S")
-                .to_string()
-        },
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,11 +80,13 @@ mod tests {
         assert_eq!(truncate("x", 0), "");
         assert_eq!(truncate_start("keys alice", 6), "…alice");
         assert_eq!(truncate_start("keys", 6), "keys");
+        assert_eq!(pad("张三", 6), "张三  ");
+        assert_eq!(pad("alice", 3), "alice");
     }
 
     #[test]
     fn times_are_beijing() {
-        assert_eq!(unix_time(0), "1970-01-01 08:00:00");
+        assert_eq!(crate::tui::model::unix_time(0), "1970-01-01 08:00:00");
         assert_eq!(datetime("2023-06-01 10:53:48", true), "2023-06-01");
     }
 }

@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, Widget};
 
 use super::blocks::status_title;
-use super::text::{datetime, truncate};
+use super::text::{datetime, truncate, truncate_start};
+use crate::cam::model::SecretId;
 use crate::tui::geometry;
 use crate::tui::state::{Column, State, Status};
 use crate::tui::theme::{self, Theme};
@@ -20,7 +21,8 @@ pub struct UsersView<'a> {
 /// Column widths for an inner width: fixed ones first, name and remark share the rest.
 fn widths(inner: u16) -> ([u16; 6], bool) {
     let wide = inner >= 100;
-    let login = if wide { 13 } else { 5 };
+    // Narrow, "Login ↑" still fits when the column is sorted.
+    let login = if wide { 13 } else { 7 };
     let created = if wide { 19 } else { 10 };
     // The marker column, five fixed columns and six gaps.
     let fixed = 1 + 12 + 12 + login + created + 6;
@@ -46,14 +48,21 @@ impl UsersView<'_> {
                 )));
             }
         }
-        if users.filter_editing || !users.filter.is_empty() {
-            spans.push(Span::raw("· filter: "));
-            let cursor = if users.filter_editing { "▏" } else { "" };
-            spans.push(Span::styled(
-                format!("{}{cursor}", truncate(&users.filter, 24)),
-                theme.input(),
-            ));
-            spans.push(Span::raw(" "));
+        match &users.editing {
+            Some(editing) => {
+                let (before, after) = editing.field.split();
+                spans.push(Span::raw("· filter: "));
+                spans.push(Span::styled(truncate_start(before, 24), theme.input()));
+                spans.push(Span::raw("▏"));
+                spans.push(Span::styled(truncate(after, 12), theme.input()));
+                spans.push(Span::raw(" "));
+            }
+            None if !users.filter.is_empty() => {
+                spans.push(Span::raw("· filter: "));
+                spans.push(Span::styled(truncate(&users.filter, 24), theme.input()));
+                spans.push(Span::raw(" "));
+            }
+            None => {}
         }
         if let Some((column, descending)) = users.sort {
             let arrow = if descending { "↓" } else { "↑" };
@@ -77,6 +86,14 @@ impl Widget for &UsersView<'_> {
             let message = match (&users.load.status, users.load.data.is_some()) {
                 (Status::Loading | Status::Idle, false) => "Loading users…".to_owned(),
                 (Status::Failed(f), false) => f.to_string(),
+                _ if SecretId::parse(users.filter.trim()).is_some() => format!(
+                    "{} is a SecretId: Enter finds the user who owns it",
+                    users.filter.trim()
+                ),
+                _ if users.editing.is_some() => format!(
+                    "No user matches \"{}\" (Esc brings back the filter before /)",
+                    users.filter
+                ),
                 _ if !users.filter.is_empty() => {
                     format!(
                         "No user matches \"{}\" (Esc clears the filter)",
@@ -121,7 +138,7 @@ impl Widget for &UsersView<'_> {
                     "– no".to_owned()
                 };
                 let selected = users.offset + i == users.cursor;
-                let row = Row::new([
+                Row::new([
                     if selected { "▸" } else { " " }.to_owned(),
                     truncate(&user.name, usize::from(widths[0])),
                     user.uin.to_string(),
@@ -129,12 +146,8 @@ impl Widget for &UsersView<'_> {
                     truncate(&user.remark, usize::from(widths[3])),
                     login,
                     datetime(&user.created, !wide).to_owned(),
-                ]);
-                if selected {
-                    row.style(theme.selected())
-                } else {
-                    row
-                }
+                ])
+                .style(theme.row(selected))
             });
         let constraints =
             std::iter::once(Constraint::Length(1)).chain(widths.map(Constraint::Length));

@@ -1,6 +1,8 @@
 //! Copies: a SecretId, or a SecretKey that is cleared from the clipboard when its countdown
 //! ends; and what the clipboard answered.
 
+use std::fmt::Write as _;
+
 use crate::cam::Secret;
 use crate::tui::action::{Copied, Effect};
 use crate::tui::clipboard::{Backend, ClipboardError, Destination};
@@ -29,6 +31,14 @@ pub fn copy(state: &mut State, what: Copied, text: Secret) -> Vec<Effect> {
     vec![Effect::Copy { what, text }]
 }
 
+/// Copies what is focused: a SecretId, a UIN, a RequestId (never a SecretKey: see [`copy`]).
+pub fn copy_plain(state: &mut State, what: Copied) -> Vec<Effect> {
+    match what.plain_text() {
+        Some(text) => copy(state, what, Secret::new(text)),
+        None => Vec::new(),
+    }
+}
+
 /// The countdown ended: the SecretKey is cleared.
 pub fn on_tick(state: &mut State) -> Vec<Effect> {
     match state.countdown.take() {
@@ -43,21 +53,15 @@ pub fn on_tick(state: &mut State) -> Vec<Effect> {
 }
 
 pub fn on_copied(state: &mut State, what: &Copied, result: Result<Destination, ClipboardError>) {
-    match (result, what) {
-        (Ok(destination), Copied::SecretId(secret_id)) => flash(
-            state,
-            Level::Info,
-            format!("Copied SecretId {secret_id} to {}", destination.describe()),
-        ),
-        (Ok(destination), Copied::SecretKey(secret_id)) => flash(
-            state,
-            Level::Info,
-            format!(
-                "Copied the SecretKey of {secret_id} to {}; cleared in {SECRET_CLIPBOARD_SECONDS} s",
-                destination.describe()
-            ),
-        ),
-        (Err(e), _) => {
+    match result {
+        Ok(destination) => {
+            let mut text = destination.sent(&what.label());
+            if matches!(what, Copied::SecretKey(_)) {
+                let _ = write!(text, "; cleared in {SECRET_CLIPBOARD_SECONDS} s");
+            }
+            flash(state, Level::Info, text);
+        }
+        Err(e) => {
             if matches!(what, Copied::SecretKey(_)) {
                 state.countdown = None;
             }

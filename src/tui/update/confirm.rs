@@ -1,9 +1,12 @@
 //! The confirm round trip: a change opens a dialog holding the request it will send; once the
-//! user confirms — `y` (Enter never confirms), or for a deletion the end of the SecretId typed —
-//! that request goes through the one mutation gate, and cancelling sends nothing.
+//! user confirms — `y` or Enter on the confirm button (focus starts on Cancel), the end of the
+//! SecretId typed for a deletion, Enter after the optional description of a new key — that
+//! request goes through the one mutation gate, and cancelling sends nothing.
 
-use crate::tui::action::{Command, Effect};
+use crate::cam::model::{DESCRIPTION_MAX_CHARS, is_description_char};
+use crate::tui::action::{Command, Effect, Request};
 use crate::tui::state::{Answer, Button, Confirm, Level, Modal, State};
+use crate::tui::text_field::Edit;
 use crate::tui::update::core::{busy, flash, mutate};
 
 /// Opens the dialog, unless a change is still in flight.
@@ -20,28 +23,20 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
     let expected = confirm.expected().to_owned();
     match (&mut confirm.answer, command) {
         (_, Command::Quit) => state.quit = true,
-        (Answer::Press { .. }, Command::Confirm) => return confirmed(state),
+        (
+            Answer::Press {
+                focus: Button::Confirm,
+            },
+            Command::Press,
+        )
+        | (Answer::Press { .. }, Command::Confirm) => return confirmed(state),
         (Answer::Press { focus }, Command::SwitchFocus) => {
             *focus = match focus {
                 Button::Cancel => Button::Confirm,
                 Button::Confirm => Button::Cancel,
             };
         }
-        (
-            Answer::Press {
-                focus: Button::Confirm,
-            },
-            Command::Press,
-        ) => flash(
-            state,
-            Level::Warning,
-            "Press y to confirm: Enter never confirms",
-        ),
-        (Answer::Press { .. }, Command::Press | Command::Cancel) => {
-            state.modal = None;
-            flash(state, Level::Info, "Cancelled: nothing changed");
-        }
-        (Answer::Type { typed, mismatch }, Command::Erase) => {
+        (Answer::Type { typed, mismatch }, Command::Edit(Edit::Erase)) => {
             typed.pop();
             *mismatch = false;
         }
@@ -58,9 +53,24 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
                 ),
             );
         }
+        (Answer::Describe { field, refused }, Command::Edit(edit)) => {
+            field.edit(edit);
+            *refused = false;
+        }
+        (Answer::Describe { field, .. }, Command::Submit) => {
+            let text = field.text().to_owned();
+            if let Request::CreateKey { description, .. } = &mut confirm.request {
+                *description = Some(text).filter(|t| !t.is_empty());
+            }
+            return confirmed(state);
+        }
         (Answer::Type { .. }, Command::Cancel) => {
             state.modal = None;
             flash(state, Level::Info, "Cancelled: nothing deleted");
+        }
+        (_, Command::Press | Command::Cancel) => {
+            state.modal = None;
+            flash(state, Level::Info, "Cancelled: nothing changed");
         }
         _ => {}
     }
@@ -78,17 +88,31 @@ fn confirmed(state: &mut State) -> Vec<Effect> {
     }
 }
 
-/// A character typed into a typed confirmation.
-pub fn type_char(state: &mut State, c: char) {
-    if let Some(Modal::Confirm(Confirm {
-        answer: Answer::Type { typed, mismatch },
-        ..
-    })) = &mut state.modal
-    {
-        // Room for a mistake to be seen, not an essay.
-        if typed.chars().count() < 8 {
-            typed.push(c);
+/// Text typed or pasted into the dialog's field: the typed confirmation takes a few
+/// characters; a description takes what CAM accepts, and says when it dropped something.
+pub fn type_text(state: &mut State, text: &str) {
+    let Some(Modal::Confirm(confirm)) = &mut state.modal else {
+        return;
+    };
+    match &mut confirm.answer {
+        Answer::Type { typed, mismatch } => {
+            // Room for a mistake to be seen, not an essay.
+            typed.extend(
+                text.chars()
+                    .take(8usize.saturating_sub(typed.chars().count())),
+            );
+            *mismatch = false;
         }
-        *mismatch = false;
+        Answer::Describe { field, refused } => {
+            let room = DESCRIPTION_MAX_CHARS.saturating_sub(field.text().chars().count());
+            let fits: String = text
+                .chars()
+                .filter(|c| is_description_char(*c))
+                .take(room)
+                .collect();
+            field.insert(&fits);
+            *refused |= fits.len() < text.len();
+        }
+        Answer::Press { .. } => {}
     }
 }

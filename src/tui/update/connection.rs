@@ -1,7 +1,7 @@
-//! The target the console talks to: ready, unreachable, or switched to another profile — where
-//! everything of the old target goes and everything loads again.
+//! The target the console talks to: ready, unreachable, or switched to another profile or the
+//! sandbox — where everything of the old target goes and everything loads again.
 
-use crate::tui::action::{Effect, Request};
+use crate::tui::action::{Effect, Request, Switch};
 use crate::tui::model::{Tab, TargetInfo};
 use crate::tui::state::{Header, Latest, Level, Modal, Remote, State, UserList};
 use crate::tui::update::core::{busy, call, flash};
@@ -23,7 +23,7 @@ pub fn switch_profile(state: &mut State, name: String) -> Vec<Effect> {
         let known = if state.profiles.is_empty() {
             "there are none: add [profiles.NAME] tables to config.toml".to_owned()
         } else {
-            format!("profiles: {}", state.profiles.join(", "))
+            format!("profiles: {}", profile_list(state))
         };
         flash(
             state,
@@ -32,11 +32,40 @@ pub fn switch_profile(state: &mut State, name: String) -> Vec<Effect> {
         );
         return Vec::new();
     }
+    switch(state, Switch::Profile(name))
+}
+
+/// `:sandbox`: back to the bundled server.
+pub fn switch_to_sandbox(state: &mut State) -> Vec<Effect> {
+    if state.header.sandbox {
+        flash(state, Level::Info, "Already on the sandbox");
+        return Vec::new();
+    }
+    switch(state, Switch::Sandbox)
+}
+
+fn switch(state: &mut State, to: Switch) -> Vec<Effect> {
     // A create in flight carries a SecretKey that can only be shown once: never drop it.
     if busy(state) {
         return Vec::new();
     }
-    vec![Effect::SwitchProfile { name }]
+    vec![Effect::SwitchTarget(to)]
+}
+
+/// The profile names, the one in use marked: `prod, staging (in use)`.
+pub fn profile_list(state: &State) -> String {
+    state
+        .profiles
+        .iter()
+        .map(|name| {
+            if state.header.profile.as_ref() == Some(name) {
+                format!("{name} (in use)")
+            } else {
+                name.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The app connected the new profile: everything of the old target goes, answers to its calls
@@ -66,13 +95,14 @@ pub fn on_switched(state: &mut State, info: TargetInfo) -> Vec<Effect> {
         clipboard: state.header.clipboard,
         read_only: info.read_only,
         accent: info.accent,
+        profile: info.profile.clone(),
     };
     let mode = if info.read_only { " (read-only)" } else { "" };
-    flash(
-        state,
-        Level::Info,
-        format!("Switched to profile {}{mode}", info.profile),
-    );
+    let to = match &info.profile {
+        Some(profile) => format!("profile {profile}"),
+        None => "the sandbox".to_owned(),
+    };
+    flash(state, Level::Info, format!("Switched to {to}{mode}"));
     effects.push(call(state, Request::Account));
     effects.push(users::load(state));
     effects

@@ -1,11 +1,12 @@
 //! What every part of `update` shares: issuing calls, the one gate every mutation passes, the
-//! flash line, the one-change-at-a-time rule, and moving a cursor (the User List's is kept in
-//! view from wherever it moves).
+//! flash line and what ends a message (a change's outcome outlives the reload after it; a read's
+//! failure goes when it succeeds; moving to another view clears what was said of the old one),
+//! the one-change-at-a-time rule, showing a tab, and moving a cursor and keeping it in view.
 
 use crate::tui::action::{Command, Effect, Reply, Request};
 use crate::tui::geometry;
-use crate::tui::model::Failure;
-use crate::tui::state::{Flash, Level, State, TICKS_PER_SECOND};
+use crate::tui::model::{Failure, Tab};
+use crate::tui::state::{About, Flash, Level, State, TICKS_PER_SECOND};
 
 /// How long flashes stay, in ticks.
 const INFO_TICKS: u64 = 6 * TICKS_PER_SECOND;
@@ -14,7 +15,17 @@ const ERROR_TICKS: u64 = 30 * TICKS_PER_SECOND;
 
 pub const NO_USER: &str = "No user open: pick one in the User List (1) and press Enter";
 
+/// A message about the view on screen.
 pub fn flash(state: &mut State, level: Level, text: impl Into<String>) {
+    say(state, level, text.into(), About::View);
+}
+
+/// The outcome of a change: the reload after it does not hide it.
+pub fn flash_change(state: &mut State, level: Level, text: impl Into<String>) {
+    say(state, level, text.into(), About::Change);
+}
+
+fn say(state: &mut State, level: Level, text: String, about: About) {
     let lasts = match level {
         Level::Info => INFO_TICKS,
         Level::Warning => WARNING_TICKS,
@@ -22,22 +33,77 @@ pub fn flash(state: &mut State, level: Level, text: impl Into<String>) {
     };
     state.flash = Some(Flash {
         level,
-        text: text.into(),
+        text,
         request_id: None,
         until: state.ticks + lasts,
+        about,
     });
 }
 
-/// A failed call: its summary, with the RequestId always shown.
+/// A failed call the user asked for (an owner search): its summary, with the RequestId when
+/// the API answered.
 pub fn fail(state: &mut State, failure: &Failure) {
-    flash(state, Level::Error, failure.summary());
+    report(state, failure, About::View);
+}
+
+/// A change failed.
+pub fn fail_change(state: &mut State, failure: &Failure) {
+    report(state, failure, About::Change);
+}
+
+/// A read failed: it says that `r` retries it when the server never answered, and never hides
+/// a change's outcome (the view it was loading shows the failure too).
+pub fn fail_read(state: &mut State, failure: &Failure) {
+    report(state, failure, About::Read(failure.call));
+}
+
+fn report(state: &mut State, failure: &Failure, about: About) {
+    if let About::Read(_) = about
+        && state
+            .flash
+            .as_ref()
+            .is_some_and(|f| f.about == About::Change)
+    {
+        return;
+    }
+    let mut text = failure.summary();
+    if matches!(about, About::Read(_)) && failure.unanswered() {
+        text.push_str(" · r retries");
+    }
+    say(state, Level::Error, text, about);
     if let Some(flash) = state.flash.as_mut() {
-        flash.request_id = Some(
-            failure
-                .request_id
-                .clone()
-                .unwrap_or_else(|| "none: no API answer".to_owned()),
-        );
+        flash.request_id.clone_from(&failure.request_id);
+    }
+}
+
+/// A call succeeded: a message about its earlier failure goes.
+pub fn answered(state: &mut State, call: &'static str) {
+    if state
+        .flash
+        .as_ref()
+        .is_some_and(|f| f.about == About::Read(call))
+    {
+        state.flash = None;
+    }
+}
+
+/// Shows `tab`; moving to another tab is navigating away.
+pub fn show_tab(state: &mut State, tab: Tab) {
+    if state.tab != tab {
+        state.tab = tab;
+        navigated(state);
+    }
+}
+
+/// The user moved to another view: what was said about the old one goes; a change's outcome
+/// stays until it expires.
+pub fn navigated(state: &mut State) {
+    if state
+        .flash
+        .as_ref()
+        .is_some_and(|f| f.about != About::Change)
+    {
+        state.flash = None;
     }
 }
 
@@ -108,15 +174,24 @@ pub fn unexpected(call: &'static str, reply: &Reply) -> Failure {
 
 /// Keeps the User List's cursor inside the drawn window.
 pub fn scroll_users(state: &mut State) {
-    let rows = geometry::user_list_rows(state.size).max(1);
+    let rows = geometry::user_list_rows(state.size);
     let users = &mut state.users;
-    if users.cursor < users.offset {
-        users.offset = users.cursor;
-    } else if users.cursor >= users.offset + rows {
-        users.offset = users.cursor + 1 - rows;
-    }
-    // After a resize or a shorter list, do not leave empty space below the last row.
-    users.offset = users.offset.min(users.shown().saturating_sub(rows));
+    users.offset = keep_in_view(users.cursor, users.offset, rows, users.shown());
+}
+
+/// The first row to draw of a list of `len` rows, `rows` at a time, so that `cursor` is in
+/// view, moving as little as it can from `offset` — and leaving no empty space below the last
+/// row (after a resize or a shorter list).
+pub fn keep_in_view(cursor: usize, offset: usize, rows: usize, len: usize) -> usize {
+    let rows = rows.max(1);
+    let offset = if cursor < offset {
+        cursor
+    } else if cursor >= offset + rows {
+        cursor + 1 - rows
+    } else {
+        offset
+    };
+    offset.min(len.saturating_sub(rows))
 }
 
 /// Moves a cursor over `len` rows; `page` is how many rows one screen shows.

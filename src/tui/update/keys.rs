@@ -1,16 +1,15 @@
-//! The API Keys tab: the open user's keys, their last use and the access-records panel — loading
-//! them, moving, copying a SecretId, and asking for a new key, a status change or a deletion —
-//! and what the answers change.
+//! The API Keys tab: the open user's keys and their last use — loading them, moving, copying a
+//! SecretId, opening the access-records drawer, and asking for a new key, a status change or a
+//! deletion — and what the answers change.
 
-use crate::cam::Secret;
 use crate::cam::model::{AccessKey, AccessKeyDetail, KEYS_PER_USER, KeyStatus, SecretId};
 use crate::tui::action::{Command, Copied, Effect, Reply, Request};
 use crate::tui::model::{Failure, Tab};
-use crate::tui::state::{AccessPanel, Confirm, Level, Modal, Remote, SecretModal, State};
+use crate::tui::state::{Confirm, Level, Modal, SecretModal, State};
 use crate::tui::update::core::{
-    NO_USER, busy, call, fail, flash, is_move, moved, mutate, unexpected,
+    NO_USER, call, fail_read, flash, flash_change, is_move, moved, show_tab, unexpected,
 };
-use crate::tui::update::{clipboard, confirm};
+use crate::tui::update::{clipboard, confirm, drawer};
 
 /// The open user's keys again.
 pub fn load(state: &mut State) -> Vec<Effect> {
@@ -22,16 +21,6 @@ pub fn load(state: &mut State) -> Vec<Effect> {
     vec![call(state, Request::Keys { uin })]
 }
 
-/// The access records of the key the panel shows, again.
-fn load_records(state: &mut State) -> Vec<Effect> {
-    let Some(panel) = state.open.as_mut().and_then(|o| o.panel.as_mut()) else {
-        return Vec::new();
-    };
-    panel.records.start();
-    let secret_id = panel.secret_id.clone();
-    vec![call(state, Request::Records { secret_id })]
-}
-
 pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
     if is_move(command) {
         return move_cursor(state, command);
@@ -40,7 +29,7 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
         Command::Back => {
             match state.open.as_mut() {
                 Some(open) if open.panel.is_some() => open.panel = None,
-                _ => state.tab = Tab::Details,
+                _ => show_tab(state, Tab::Details),
             }
             Vec::new()
         }
@@ -50,24 +39,21 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
                 return Vec::new();
             }
             let mut effects = load(state);
-            effects.extend(load_records(state));
+            effects.extend(drawer::load(state));
             effects
         }
         Command::CreateKey => create(state),
-        Command::CopySecretId => {
+        Command::Copy => {
             let Some((_, _, key)) = selected_key(state) else {
                 return Vec::new();
             };
-            clipboard::copy(
-                state,
-                Copied::SecretId(key.access_key_id.clone()),
-                Secret::new(key.access_key_id),
-            )
+            clipboard::copy_plain(state, Copied::SecretId(key.access_key_id))
         }
         Command::DisableKey => set_status(state, KeyStatus::Inactive),
         Command::EnableKey => set_status(state, KeyStatus::Active),
         Command::DeleteKey => delete(state),
-        Command::AccessPanel => toggle_panel(state),
+        Command::AccessPanel => drawer::toggle(state).unwrap_or_else(|| no_key(state)),
+        Command::FocusDrawer => drawer::focus(state).unwrap_or_else(|| no_key(state)),
         _ => Vec::new(),
     }
 }
@@ -81,7 +67,7 @@ pub fn move_cursor(state: &mut State, command: Command) -> Vec<Effect> {
     select(state, index)
 }
 
-/// Puts the cursor on the key at `index`; the access panel follows it.
+/// Puts the cursor on the key at `index`; the drawer follows it.
 pub fn select(state: &mut State, index: usize) -> Vec<Effect> {
     let Some(open) = state.open.as_mut() else {
         return Vec::new();
@@ -90,47 +76,13 @@ pub fn select(state: &mut State, index: usize) -> Vec<Effect> {
         return Vec::new();
     }
     open.key_cursor = index;
-    follow_panel(state)
+    drawer::follow(state)
 }
 
-/// The access panel follows the selected key.
-pub fn follow_panel(state: &mut State) -> Vec<Effect> {
-    let Some(open) = state.open.as_mut() else {
-        return Vec::new();
-    };
-    let selected = open.selected_key().map(|k| k.access_key_id.clone());
-    match (open.panel.as_mut(), selected) {
-        (Some(panel), Some(secret_id)) if panel.secret_id != secret_id => {
-            *panel = AccessPanel {
-                secret_id,
-                records: Remote::default(),
-            };
-            load_records(state)
-        }
-        (Some(_), None) => {
-            open.panel = None;
-            Vec::new()
-        }
-        _ => Vec::new(),
-    }
-}
-
-fn toggle_panel(state: &mut State) -> Vec<Effect> {
-    if let Some(open) = state.open.as_mut()
-        && open.panel.take().is_some()
-    {
-        return Vec::new();
-    }
-    let Some((_, _, key)) = selected_key(state) else {
-        return Vec::new();
-    };
-    if let Some(open) = state.open.as_mut() {
-        open.panel = Some(AccessPanel {
-            secret_id: key.access_key_id,
-            records: Remote::default(),
-        });
-    }
-    load_records(state)
+/// Says why there is no selected key (none open, still loading, or none at all).
+fn no_key(state: &mut State) -> Vec<Effect> {
+    selected_key(state);
+    Vec::new()
 }
 
 /// The open user and their selected key, or a flash saying what is missing.
@@ -175,10 +127,13 @@ fn create(state: &mut State) -> Vec<Effect> {
         );
         return Vec::new();
     }
-    if busy(state) {
-        return Vec::new();
-    }
-    mutate(state, Request::CreateKey { uin, user_name })
+    let request = Request::CreateKey {
+        uin,
+        user_name: user_name.clone(),
+        description: None,
+    };
+    confirm::ask(state, Confirm::described(request, user_name));
+    Vec::new()
 }
 
 /// `d` / `e`: asks before disabling or enabling the selected key.
@@ -240,7 +195,7 @@ pub fn on_listed(state: &mut State, uin: u64, result: Result<Reply, Failure>) ->
     let keys = match result {
         Ok(Reply::Keys(keys)) => keys,
         Err(failure) => {
-            fail(state, &failure);
+            fail_read(state, &failure);
             if let Some(open) = state.open.as_mut() {
                 open.keys.finish(Err(failure));
             }
@@ -268,7 +223,7 @@ pub fn on_listed(state: &mut State, uin: u64, result: Result<Reply, Failure>) ->
         open.last_used.start();
         effects.push(call(state, Request::LastUsed { uin, secret_ids }));
     }
-    effects.extend(follow_panel(state));
+    effects.extend(drawer::follow(state));
     effects
 }
 
@@ -282,32 +237,10 @@ pub fn on_last_used(state: &mut State, uin: u64, result: Result<Reply, Failure>)
         other => Err(unexpected("GetSecurityLastUsed", &other)),
     });
     if let Err(failure) = &result {
-        fail(state, failure);
+        fail_read(state, failure);
     }
     if let Some(open) = state.open.as_mut() {
         open.last_used.finish(result);
-    }
-    Vec::new()
-}
-
-/// `DescribeEvents` answered: kept if the panel still shows that key (a failure shows in the
-/// panel, not the flash).
-pub fn on_records(
-    state: &mut State,
-    secret_id: &SecretId,
-    result: Result<Reply, Failure>,
-) -> Vec<Effect> {
-    let result = result.and_then(|reply| match reply {
-        Reply::Records(records) => Ok(records),
-        other => Err(unexpected("DescribeEvents", &other)),
-    });
-    if let Some(panel) = state
-        .open
-        .as_mut()
-        .and_then(|o| o.panel.as_mut())
-        .filter(|p| p.secret_id == *secret_id)
-    {
-        panel.records.finish(result);
     }
     Vec::new()
 }
@@ -319,7 +252,7 @@ pub fn on_created(
     user_name: String,
     key: AccessKeyDetail,
 ) -> Vec<Effect> {
-    flash(
+    flash_change(
         state,
         Level::Info,
         format!("Created {} for {user_name}", key.access_key_id),
@@ -347,13 +280,13 @@ pub fn on_status_set(
         }
         KeyStatus::Active => format!("Enabled {secret_id}"),
     };
-    flash(state, Level::Info, message);
+    flash_change(state, Level::Info, message);
     reload_if_open(state, uin)
 }
 
 /// A key was deleted.
 pub fn on_deleted(state: &mut State, uin: u64, secret_id: &SecretId) -> Vec<Effect> {
-    flash(
+    flash_change(
         state,
         Level::Info,
         format!("Deleted {secret_id}: it can never be used again"),

@@ -5,15 +5,16 @@ use crate::tui::action::{Command, Effect};
 use crate::tui::command_line::{self, Candidates, LineCommand};
 use crate::tui::model::Tab;
 use crate::tui::state::{CommandLine, Level, State};
-use crate::tui::update::core::{NO_USER, flash, scroll_users};
+use crate::tui::text_field::Edit;
+use crate::tui::update::core::{NO_USER, flash, navigated, scroll_users};
 use crate::tui::update::{call_log, connection, help, search, tabs};
 
 /// How many lines the history keeps.
 const HISTORY: usize = 100;
 
-pub fn type_char(state: &mut State, c: char) {
+pub fn type_text(state: &mut State, text: &str) {
     if let Some(line) = state.command_line.as_mut() {
-        line.text.push(c);
+        line.field.insert(text);
         forget_completions(line);
     }
 }
@@ -29,14 +30,9 @@ pub fn on_line(state: &mut State, command: Command) -> Vec<Effect> {
         return Vec::new();
     };
     match command {
-        Command::Erase => {
-            if line.text.pop().is_none() {
-                // Backspace on an empty line closes it, as in vim.
-                state.command_line = None;
-            } else {
-                forget_completions(line);
-            }
-        }
+        // Backspace on an empty line closes it, as in vim.
+        Command::Edit(Edit::Erase) if line.field.is_empty() => state.command_line = None,
+        Command::Edit(edit) if line.field.edit(edit) => forget_completions(line),
         Command::CancelLine => state.command_line = None,
         Command::Complete | Command::CompleteBack => {
             complete(state, command == Command::CompleteBack);
@@ -49,13 +45,14 @@ pub fn on_line(state: &mut State, command: Command) -> Vec<Effect> {
             } else {
                 (at + 1).min(last)
             };
-            line.text = state.history.get(at).cloned().unwrap_or_default();
+            line.field
+                .set(state.history.get(at).cloned().unwrap_or_default());
             line.completions.clear();
             line.selected = None;
             line.history_at = Some(at);
         }
         Command::RunLine => {
-            let text = line.text.trim().to_owned();
+            let text = line.field.text().trim().to_owned();
             state.command_line = None;
             if !text.is_empty() && state.history.last() != Some(&text) {
                 if state.history.len() == HISTORY {
@@ -79,7 +76,7 @@ fn complete(state: &mut State, backwards: bool) {
     if line.completions.is_empty() {
         let users = state.users.all().map(|row| row.name.as_str());
         line.completions = command_line::complete(
-            &line.text,
+            line.field.text(),
             Candidates {
                 users,
                 profiles: &state.profiles,
@@ -89,7 +86,7 @@ fn complete(state: &mut State, backwards: bool) {
     }
     let count = line.completions.len();
     if count == 0 {
-        let text = line.text.clone();
+        let text = line.field.text().to_owned();
         flash(state, Level::Info, format!("Nothing completes \"{text}\""));
         return;
     }
@@ -99,7 +96,7 @@ fn complete(state: &mut State, backwards: bool) {
         (Some(at), false) => (at + 1) % count,
         (Some(at), true) => (at + count - 1) % count,
     };
-    line.text.clone_from(&line.completions[next]);
+    line.field.set(line.completions[next].clone());
     if count == 1 {
         // Nothing to cycle through: the next Tab completes the next word ("keys " → a user).
         line.completions.clear();
@@ -110,6 +107,8 @@ fn complete(state: &mut State, backwards: bool) {
 }
 
 fn run(state: &mut State, text: &str) -> Vec<Effect> {
+    // A command run is moving on: what was said before goes (the command may say something new).
+    navigated(state);
     let command = match command_line::parse(text) {
         Ok(command) => command,
         Err(e) => {
@@ -146,14 +145,15 @@ fn run(state: &mut State, text: &str) -> Vec<Effect> {
                 "No profiles: add [profiles.NAME] tables to config.toml (or sections to ~/.tencentcloud/credentials)".to_owned()
             } else {
                 format!(
-                    "Profiles: {} — :profile NAME switches (Tab completes)",
-                    state.profiles.join(", ")
+                    "Profiles: {} — :profile NAME switches (Tab completes), :sandbox goes back to the sandbox",
+                    connection::profile_list(state)
                 )
             };
             flash(state, Level::Info, text);
             Vec::new()
         }
         LineCommand::Profile(Some(name)) => connection::switch_profile(state, name),
+        LineCommand::Sandbox => connection::switch_to_sandbox(state),
         LineCommand::Log => {
             call_log::open(state);
             Vec::new()

@@ -1,5 +1,6 @@
 //! Clicks and the wheel (`--mouse`): a click on a tab goes there, a click on a row selects it
-//! (a second click on the selected user opens them, as Enter), the wheel moves through lists.
+//! (a second click on the selected user opens them, as Enter), the wheel moves through the list
+//! that has the focus.
 //! The positions come from [`geometry`], the same place the drawing takes them from; what a
 //! click or a notch does is what the keys do, through the same functions.
 
@@ -7,7 +8,7 @@ use crate::tui::action::{Command, Effect, Mouse, MouseKind};
 use crate::tui::geometry;
 use crate::tui::state::{Context, State};
 use crate::tui::update::core::scroll_users;
-use crate::tui::update::{call_log, keys, tabs, users};
+use crate::tui::update::{call_log, details, drawer, keys, tabs, users};
 
 /// Rows one wheel notch moves in a long list.
 const WHEEL_ROWS: usize = 3;
@@ -29,6 +30,8 @@ fn wheel(state: &mut State, context: Context, page: Command) -> Vec<Effect> {
     match context {
         Context::Users => users::move_cursor(state, page, WHEEL_ROWS),
         Context::CallLog => call_log::move_cursor(state, page, WHEEL_ROWS),
+        Context::Details => details::move_cursor(state, page, WHEEL_ROWS),
+        Context::Records => drawer::move_cursor(state, page, WHEEL_ROWS),
         Context::Keys => {
             let step = if page == Command::PageUp {
                 Command::Up

@@ -8,8 +8,8 @@ use crossterm::event::KeyCode;
 use ratatui::style::Color;
 
 use super::tests::{
-    KEY_A, KEY_B, api_failure, calls, ctrl, flash_text, key, press, selected_name, typed,
-    with_keys, with_users,
+    KEY_A, KEY_B, answer_all, api_failure, calls, create_key, ctrl, flash_text, key, press,
+    records, selected_name, typed, with_keys, with_users,
 };
 use super::update;
 use crate::cam::ApiError;
@@ -17,7 +17,7 @@ use crate::cam::model::Service;
 use crate::cam::model::{GetUserAppIdResponse, KeyStatus, SecretId};
 use crate::cam::owner::{Progress, SearchOutcome, SkippedUser, UserRef};
 use crate::cam::transport::CallRecord;
-use crate::tui::action::{Action, Effect, Reply, Request};
+use crate::tui::action::{Action, Effect, Reply, Request, Switch};
 use crate::tui::action::{Mouse, MouseKind};
 use crate::tui::call_log::CallLog;
 use crate::tui::model::TargetInfo;
@@ -91,7 +91,7 @@ fn a_typed_secret_id_searches_on_enter_and_opens_the_owners_key() {
         state.users.filter.is_empty(),
         "the SecretId is not left as a filter"
     );
-    assert!(!state.users.filter_editing);
+    assert!(state.users.editing.is_none());
 
     let progress = Progress {
         done: 2,
@@ -171,7 +171,7 @@ fn a_pasted_secret_id_searches_at_once() {
     // Any other paste on the User List goes into the filter.
     let mut state = with_users();
     assert!(update(&mut state, Action::Paste("bo".into())).is_empty());
-    assert!(state.users.filter_editing);
+    assert!(state.users.editing.is_some());
     assert_eq!(state.users.filter, "bo");
     assert_eq!(selected_name(&state), "bob");
 }
@@ -301,7 +301,7 @@ fn colon_opens_the_line_and_enter_runs_it() {
     // Keys bound elsewhere are text here.
     typed(&mut state, "q");
     assert!(!state.quit);
-    assert_eq!(state.command_line.as_ref().unwrap().text, "q");
+    assert_eq!(state.command_line.as_ref().unwrap().field.text(), "q");
     press(&mut state, KeyCode::Enter);
     assert!(state.quit);
 }
@@ -338,11 +338,14 @@ fn tab_completes_commands_then_user_names() {
     press(&mut state, ':');
     typed(&mut state, "ke");
     press(&mut state, KeyCode::Tab);
-    assert_eq!(state.command_line.as_ref().unwrap().text, "keys ");
+    assert_eq!(state.command_line.as_ref().unwrap().field.text(), "keys ");
     typed(&mut state, "c");
     press(&mut state, KeyCode::Tab);
     // One candidate: filled in.
-    assert_eq!(state.command_line.as_ref().unwrap().text, "keys carol");
+    assert_eq!(
+        state.command_line.as_ref().unwrap().field.text(),
+        "keys carol"
+    );
     // Back to every user: Tab cycles, Shift-Tab goes back.
     for _ in 0..5 {
         press(&mut state, KeyCode::Backspace);
@@ -350,11 +353,17 @@ fn tab_completes_commands_then_user_names() {
     press(&mut state, KeyCode::Tab);
     let line = state.command_line.as_ref().unwrap();
     assert_eq!(line.completions.len(), 4);
-    assert_eq!(line.text, "keys alice");
+    assert_eq!(line.field.text(), "keys alice");
     press(&mut state, KeyCode::Tab);
-    assert_eq!(state.command_line.as_ref().unwrap().text, "keys bob");
+    assert_eq!(
+        state.command_line.as_ref().unwrap().field.text(),
+        "keys bob"
+    );
     press(&mut state, KeyCode::BackTab);
-    assert_eq!(state.command_line.as_ref().unwrap().text, "keys alice");
+    assert_eq!(
+        state.command_line.as_ref().unwrap().field.text(),
+        "keys alice"
+    );
     press(&mut state, KeyCode::Tab);
     let effects = press(&mut state, KeyCode::Enter);
     assert_eq!(state.tab, Tab::Keys);
@@ -397,12 +406,15 @@ fn history_esc_and_backspace() {
     }
     press(&mut state, ':');
     press(&mut state, KeyCode::Up);
-    assert_eq!(state.command_line.as_ref().unwrap().text, "keys alice");
+    assert_eq!(
+        state.command_line.as_ref().unwrap().field.text(),
+        "keys alice"
+    );
     press(&mut state, KeyCode::Up);
-    assert_eq!(state.command_line.as_ref().unwrap().text, "users");
+    assert_eq!(state.command_line.as_ref().unwrap().field.text(), "users");
     press(&mut state, KeyCode::Down);
     press(&mut state, KeyCode::Down);
-    assert_eq!(state.command_line.as_ref().unwrap().text, "");
+    assert_eq!(state.command_line.as_ref().unwrap().field.text(), "");
     press(&mut state, KeyCode::Esc);
     assert!(state.command_line.is_none());
     assert_eq!(state.tab, Tab::Keys, "Esc closed the line, not the tab");
@@ -419,7 +431,7 @@ fn prod_read_only() -> TargetInfo {
         sandbox: false,
         read_only: true,
         accent: Some(Color::Red),
-        profile: "prod".into(),
+        profile: Some("prod".into()),
     }
 }
 
@@ -440,9 +452,14 @@ fn profile_switch_reloads_everything_and_drops_old_answers() {
     press(&mut state, ':');
     typed(&mut state, "profile pro");
     press(&mut state, KeyCode::Tab);
-    assert_eq!(state.command_line.as_ref().unwrap().text, "profile prod");
+    assert_eq!(
+        state.command_line.as_ref().unwrap().field.text(),
+        "profile prod"
+    );
     let effects = press(&mut state, KeyCode::Enter);
-    assert!(matches!(effects.as_slice(), [Effect::SwitchProfile { name }] if name == "prod"));
+    assert!(
+        matches!(effects.as_slice(), [Effect::SwitchTarget(Switch::Profile(name))] if name == "prod")
+    );
     // Nothing changes until the app has resolved and connected the profile.
     assert_eq!(state.tab, Tab::Keys);
 
@@ -486,18 +503,55 @@ fn profile_switch_reloads_everything_and_drops_old_answers() {
 #[test]
 fn profile_list_and_no_switch_while_a_change_is_in_flight() {
     let mut state = with_keys(&[key(KEY_A, KeyStatus::Active)]);
-    state.profiles = vec!["prod".into()];
+    state.profiles = vec!["prod".into(), "staging".into()];
+    state.header.profile = Some("staging".into());
     press(&mut state, ':');
     typed(&mut state, "profile");
     press(&mut state, KeyCode::Enter);
-    assert!(flash_text(&state).contains("Profiles: prod"));
+    assert!(
+        flash_text(&state).starts_with("Profiles: prod, staging (in use)"),
+        "{}",
+        flash_text(&state)
+    );
 
-    let create = press(&mut state, 'c');
+    let create = create_key(&mut state);
     assert_eq!(calls(&create).len(), 1);
     press(&mut state, ':');
     typed(&mut state, "profile prod");
     assert!(press(&mut state, KeyCode::Enter).is_empty());
     assert!(flash_text(&state).contains("CreateAccessKey is still in flight"));
+}
+
+#[test]
+fn colon_sandbox_goes_back_to_the_sandbox() {
+    let mut state = with_users();
+    press(&mut state, ':');
+    typed(&mut state, "sandbox");
+    press(&mut state, KeyCode::Enter);
+    assert!(state.modal.is_none());
+    assert_eq!(flash_text(&state), "Already on the sandbox");
+    update(&mut state, Action::TargetSwitched(prod_read_only()));
+    assert_eq!(state.header.profile.as_deref(), Some("prod"));
+    press(&mut state, ':');
+    typed(&mut state, "sandbox");
+    let effects = press(&mut state, KeyCode::Enter);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::SwitchTarget(Switch::Sandbox)]
+    ));
+    update(
+        &mut state,
+        Action::TargetSwitched(TargetInfo {
+            label: "starting…".into(),
+            sandbox: true,
+            read_only: false,
+            accent: None,
+            profile: None,
+        }),
+    );
+    assert!(state.header.sandbox && !state.header.read_only);
+    assert_eq!(state.header.profile, None);
+    assert_eq!(flash_text(&state), "Switched to the sandbox");
 }
 
 // ───────────────────────────── read-only ─────────────────────────────
@@ -539,6 +593,9 @@ fn read_only_after_a_switch_refuses_every_mutating_key() {
         Request::Keys { .. } => Ok(Reply::Keys(vec![key(KEY_A, KeyStatus::Inactive)])),
         Request::Details { .. } => Err(api_failure("GetUser", "InternalError")),
         Request::LastUsed { .. } => Ok(Reply::LastUsed(Vec::new())),
+        Request::Policies { .. } | Request::Groups { .. } | Request::Security { .. } => Err(
+            api_failure("ListGroupsForUser", "AuthFailure.UnauthorizedOperation"),
+        ),
         other => panic!("unexpected {other:?}"),
     });
     for c in ['c', 'd', 'e', 'D'] {
@@ -552,7 +609,7 @@ fn read_only_after_a_switch_refuses_every_mutating_key() {
 
 // ───────────────────────────── API-call log ─────────────────────────────
 
-fn record(action: &str, result: &str) -> CallRecord {
+pub fn record(action: &str, result: &str) -> CallRecord {
     CallRecord {
         at: chrono::DateTime::from_timestamp(1_714_550_400, 0).unwrap(),
         service: Service::Cam,
@@ -576,7 +633,7 @@ fn the_call_log_follows_new_calls_until_scrolled_back() {
     press(&mut state, '@');
     assert_eq!(state.context(), Context::CallLog);
     let view = |state: &State| match &state.modal {
-        Some(Modal::CallLog(view)) => *view,
+        Some(Modal::CallLog(view)) => view.clone(),
         other => panic!("{other:?}"),
     };
     assert_eq!((view(&state).cursor, view(&state).follow), (2, true));
@@ -624,7 +681,13 @@ fn the_call_log_is_bounded_and_keeps_the_selection_on_its_call() {
     press(&mut state, '@');
     press(&mut state, 'k');
     let selected = |state: &State| match &state.modal {
-        Some(Modal::CallLog(view)) => state.calls.get(view.cursor).unwrap().action.clone(),
+        Some(Modal::CallLog(view)) => state
+            .calls
+            .matching("")
+            .nth(view.cursor)
+            .unwrap()
+            .action
+            .clone(),
         other => panic!("{other:?}"),
     };
     assert_eq!(selected(&state), "A1");
@@ -682,7 +745,7 @@ fn clicks_pick_tabs_and_rows_and_the_wheel_scrolls() {
     // A second click on the selected row opens it.
     let effects = click(&mut state, 10, 5);
     assert_eq!(state.tab, Tab::Details);
-    assert_eq!(calls(&effects).len(), 2);
+    assert_eq!(calls(&effects).len(), 5);
     // The tab bar: " [1 User List]  2 User Details   3 API Keys ".
     click(&mut state, 3, 1);
     assert_eq!(state.tab, Tab::Users);
@@ -714,6 +777,25 @@ fn clicks_pick_keys() {
     assert_eq!(state.open.as_ref().unwrap().key_cursor, 0);
     click(&mut state, 10, 9);
     assert_eq!(state.open.as_ref().unwrap().key_cursor, 0);
+}
+
+#[test]
+fn the_wheel_moves_user_details_and_the_focused_drawer() {
+    let mut state = with_keys(&[key(KEY_A, KeyStatus::Active)]);
+    state.mouse = true;
+    press(&mut state, '2');
+    wheel(&mut state, true);
+    assert_eq!(state.open.as_ref().unwrap().details_cursor, 3);
+    wheel(&mut state, false);
+    assert_eq!(state.open.as_ref().unwrap().details_cursor, 0);
+    press(&mut state, '3');
+    let effects = press(&mut state, 'l');
+    answer_all(&mut state, effects, |_| Ok(Reply::Records(records(25))));
+    assert_eq!(state.context(), Context::Records);
+    wheel(&mut state, true);
+    let open = state.open.as_ref().unwrap();
+    assert_eq!(open.panel.as_ref().unwrap().cursor, 3, "the records move");
+    assert_eq!(open.key_cursor, 0, "not the keys");
 }
 
 #[test]

@@ -6,8 +6,8 @@ use crate::cam::model::GetUserAppIdResponse;
 use crate::tui::action::{Effect, Reply, Request};
 use crate::tui::model::{Failure, Ticket};
 use crate::tui::state::State;
-use crate::tui::update::core::{fail, unexpected};
-use crate::tui::update::{details, keys, search, users};
+use crate::tui::update::core::{answered, fail_change, fail_read, unexpected};
+use crate::tui::update::{details, drawer, keys, search, users};
 
 pub fn on_done(
     state: &mut State,
@@ -41,8 +41,11 @@ pub fn on_done(
         && let Err(failure) = &result
     {
         // The server may have changed anyway (a timeout after the commit): show what it has.
-        fail(state, failure);
+        fail_change(state, failure);
         return keys::load(state);
+    }
+    if result.is_ok() {
+        answered(state, request.call_name());
     }
     match (request, result) {
         (Request::Account, result) => {
@@ -53,8 +56,14 @@ pub fn on_done(
         (Request::Details { user }, result) => details::on_details(state, &user, result),
         (Request::Keys { uin }, result) => keys::on_listed(state, uin, result),
         (Request::LastUsed { uin, .. }, result) => keys::on_last_used(state, uin, result),
-        (Request::Records { secret_id }, result) => keys::on_records(state, &secret_id, result),
-        (Request::CreateKey { uin, user_name }, Ok(Reply::Created(key))) => {
+        (Request::Records { secret_id }, result) => drawer::on_records(state, &secret_id, result),
+        (
+            request
+            @ (Request::Policies { .. } | Request::Groups { .. } | Request::Security { .. }),
+            result,
+        ) => details::on_section(state, &request, result),
+        (Request::Policy { .. }, result) => details::on_policy(state, ticket, result),
+        (Request::CreateKey { uin, user_name, .. }, Ok(Reply::Created(key))) => {
             keys::on_created(state, uin, user_name, key)
         }
         (
@@ -84,7 +93,7 @@ fn on_account(state: &mut State, result: Result<Reply, Failure>) {
         other => Err(unexpected("GetUserAppId", &other)),
     });
     if let Err(failure) = &result {
-        fail(state, failure);
+        fail_read(state, failure);
     }
     state.header.account.finish(result);
 }

@@ -10,8 +10,8 @@ use crate::cam::owner::{Progress, SearchOutcome, UserRef};
 use crate::tui::action::{Command, Effect, Reply, Request};
 use crate::tui::model::{Failure, Tab, Ticket};
 use crate::tui::state::{Context, Level, Modal, OwnerSearch, State};
-use crate::tui::update::core::{call, fail, flash, scroll_users, unexpected};
-use crate::tui::update::{call_log, help, keys, tabs};
+use crate::tui::update::core::{call, fail, flash, scroll_users, show_tab, unexpected};
+use crate::tui::update::{call_log, drawer, help, tabs};
 
 /// Starts a search for `secret_id` over every user in the list.
 pub fn start(state: &mut State, secret_id: SecretId) -> Vec<Effect> {
@@ -36,7 +36,7 @@ pub fn start(state: &mut State, secret_id: SecretId) -> Vec<Effect> {
         state.users.set_filter(String::new());
         scroll_users(state);
     }
-    state.users.filter_editing = false;
+    state.users.editing = None;
     let users: Arc<[UserRef]> = state
         .users
         .all()
@@ -145,7 +145,7 @@ pub fn on_done(
                 return Vec::new();
             }
             scroll_users(state);
-            state.tab = Tab::Keys;
+            show_tab(state, Tab::Keys);
             if matches!(state.modal, Some(Modal::Help(_))) {
                 state.modal = None;
             }
@@ -160,7 +160,7 @@ pub fn on_done(
                     None => open.select_key = Some(key.access_key_id.clone()),
                 }
             }
-            effects.extend(keys::follow_panel(state));
+            effects.extend(drawer::follow(state));
             let known = if from_cache {
                 " (known from earlier this run, no call made)"
             } else {

@@ -1,7 +1,6 @@
 //! The one-time SecretKey of a new key: revealing it, copying it or its SecretId, and closing
 //! only once "I have saved the SecretKey" is ticked.
 
-use crate::cam::Secret;
 use crate::tui::action::{Command, Copied, Effect};
 use crate::tui::state::{Level, Modal, State};
 use crate::tui::update::clipboard;
@@ -14,10 +13,9 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
     match command {
         Command::Reveal => modal.revealed = !modal.revealed,
         Command::Acknowledge => modal.acknowledged = !modal.acknowledged,
-        Command::CopySecretId => {
+        Command::Copy => {
             let secret_id = modal.key.access_key_id.clone();
-            let text = Secret::new(secret_id.clone());
-            return clipboard::copy(state, Copied::SecretId(secret_id), text);
+            return clipboard::copy_plain(state, Copied::SecretId(secret_id));
         }
         Command::CopySecretKey => {
             let (secret_id, secret) = (

@@ -1,14 +1,14 @@
 //! Which tab is shown, and which user User Details and API Keys show: going to either opens the
 //! user selected in the User List, loading what is not loaded yet.
 
-use crate::tui::action::{Effect, Request};
+use crate::tui::action::Effect;
 use crate::tui::model::Tab;
 use crate::tui::state::{OpenUser, State};
-use crate::tui::update::core::call;
-use crate::tui::update::keys;
+use crate::tui::update::core::{navigated, show_tab};
+use crate::tui::update::{details, keys};
 
 pub fn go(state: &mut State, tab: Tab) -> Vec<Effect> {
-    state.tab = tab;
+    show_tab(state, tab);
     if tab == Tab::Users {
         Vec::new()
     } else {
@@ -24,8 +24,9 @@ pub fn open_user(state: &mut State) -> Vec<Effect> {
     if state.is_open(row.uin) {
         return Vec::new();
     }
-    state.open = Some(OpenUser::new(row.clone()));
-    let mut effects = vec![call(state, Request::Details { user: row })];
+    navigated(state);
+    state.open = Some(OpenUser::new(row));
+    let mut effects = details::load(state);
     effects.extend(keys::load(state));
     effects
 }

@@ -4,9 +4,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::update;
 use crate::cam::model::{
-    AccessKey, AccessKeyDetail, GetUserAppIdResponse, KeyStatus, SecretId, SubAccountInfo, User,
-    UserKind,
+    AccessKey, AccessKeyDetail, GetUserAppIdResponse, GroupInfo, KeyStatus, SecretId,
+    SubAccountInfo, User, UserKind, Verification,
 };
+use crate::cam::permissions::{Notice, PolicyGrant, PolicyKind, Security, Via};
 use crate::tui::action::{Action, Copied, Effect, Reply, Request};
 use crate::tui::clipboard::{Backend, ClipboardError, Destination};
 use crate::tui::model::{AccessRecord, Failure, LastUsed, Tab, UserDetails};
@@ -24,6 +25,7 @@ pub fn header() -> Header {
         clipboard: Backend::Osc52,
         read_only: false,
         accent: None,
+        profile: None,
     }
 }
 
@@ -57,6 +59,49 @@ pub fn sample_users() -> Vec<User> {
             UserKind::Collaborator,
         ),
     ]
+}
+
+/// Two policies alice has: one attached to her, one through her group.
+pub fn sample_policies() -> Vec<PolicyGrant> {
+    vec![
+        PolicyGrant {
+            policy_id: 1,
+            policy_name: "AdministratorAccess".into(),
+            kind: PolicyKind::Preset,
+            description: "Full access to every product and resource".into(),
+            via: Via::User,
+            attached: "2024-04-02 11:00:00".into(),
+        },
+        PolicyGrant {
+            policy_id: 210_000_001,
+            policy_name: "ci-deploy-cos".into(),
+            kind: PolicyKind::Custom,
+            description: "Upload build artefacts".into(),
+            via: Via::Group {
+                group_id: 7,
+                group_name: "运维组".into(),
+            },
+            attached: "2024-03-30 09:15:00".into(),
+        },
+    ]
+}
+
+pub fn sample_groups() -> Vec<GroupInfo> {
+    vec![GroupInfo {
+        group_id: 7,
+        group_name: "运维组".into(),
+        create_time: "2024-01-01 00:00:00".into(),
+        remark: "Operations on call".into(),
+    }]
+}
+
+pub fn sample_security() -> Security {
+    Security {
+        login_protection: vec![Verification::Stoken],
+        operation_protection: Vec::new(),
+        unusual_login_verified: true,
+        unusual_login_notices: vec![Notice::Email],
+    }
 }
 
 pub fn key(id: &str, status: KeyStatus) -> AccessKey {
@@ -93,21 +138,11 @@ pub fn with_keys(keys: &[AccessKey]) -> State {
     let effects = press(&mut state, '3');
     let keys_for_answer = keys.to_vec();
     answer_all(&mut state, effects, move |request| match request {
-        Request::Details { user } => Ok(Reply::Details(UserDetails {
-            uin: user.uin,
-            uid: user.uid,
-            name: user.name.clone(),
-            kind: user.kind,
-            remark: user.remark.clone(),
-            console_login: user.console_login,
-            phone: user.phone.clone(),
-            country_code: user.country_code.clone(),
-            email: user.email.clone(),
-            last_login_ip: "203.0.113.7".into(),
-            last_login_time: "2024-05-01 08:00:00".into(),
-            created: user.created.clone(),
-        })),
+        Request::Details { user } => Ok(Reply::Details(details_of(user))),
         Request::Keys { .. } => Ok(Reply::Keys(keys_for_answer.clone())),
+        Request::Policies { .. } => Ok(Reply::Policies(sample_policies())),
+        Request::Groups { .. } => Ok(Reply::Groups(sample_groups())),
+        Request::Security { .. } => Ok(Reply::Security(sample_security())),
         Request::LastUsed { secret_ids, .. } => Ok(Reply::LastUsed(
             secret_ids
                 .iter()
@@ -123,6 +158,15 @@ pub fn with_keys(keys: &[AccessKey]) -> State {
     assert_eq!(state.tab, Tab::Keys);
     assert!(state.pending.is_empty(), "{:?}", state.pending);
     state
+}
+
+/// What `GetUser` says of `user`.
+pub fn details_of(user: &User) -> UserDetails {
+    UserDetails {
+        last_login_ip: "203.0.113.7".into(),
+        last_login_time: "2024-05-01 08:00:00".into(),
+        ..UserDetails::from_row(user)
+    }
 }
 
 /// Answers calls (and the calls their answers cause) until none is left.
@@ -184,6 +228,13 @@ pub fn typed(state: &mut State, text: &str) {
     }
 }
 
+/// `c`, then Enter in the dialog it opens: the create it sends.
+pub fn create_key(state: &mut State) -> Vec<Effect> {
+    assert!(press(state, 'c').is_empty());
+    assert_eq!(state.context(), Context::Describe);
+    press(state, KeyCode::Enter)
+}
+
 pub fn calls(effects: &[Effect]) -> Vec<&Request> {
     effects
         .iter()
@@ -210,7 +261,7 @@ fn names(state: &State) -> Vec<String> {
         .collect()
 }
 
-fn created(id: &str) -> AccessKeyDetail {
+pub fn created(id: &str) -> AccessKeyDetail {
     AccessKeyDetail {
         access_key_id: SecretId::from_wire(id),
         secret_access_key: crate::cam::Secret::new("s3cr3tKEYs3cr3tKEYs3cr3tKEY12345"),
@@ -218,6 +269,35 @@ fn created(id: &str) -> AccessKeyDetail {
         create_time: "2024-05-02 10:00:00".into(),
         description: None,
     }
+}
+
+/// `count` access records an hour apart, newest first; every fifth from the third failed.
+pub fn records(count: i64) -> Vec<AccessRecord> {
+    (0..count)
+        .map(|i| {
+            let failed = i % 5 == 2;
+            let (error, message) = if failed {
+                (
+                    Some("AuthFailure.SecretIdNotFound".to_owned()),
+                    "The SecretId is not found, please ensure that your SecretId is correct."
+                        .to_owned(),
+                )
+            } else {
+                (None, String::new())
+            };
+            AccessRecord {
+                time: 1_714_550_400 - i * 3_600,
+                action: ["ListAccessKeys", "DescribeInstances", "GetUser"][(i % 3) as usize].into(),
+                source_ip: format!("203.0.113.{}", 10 + i % 4),
+                region: "ap-guangzhou".into(),
+                error,
+                message,
+                request_id: format!("5b4d1725-5a30-4bd8-b36d-cfa0d1d47{i:03}"),
+                resource: "cam".into(),
+                document: format!("{{\n  \"eventName\": \"ListAccessKeys\",\n  \"requestID\": \"5b4d1725-5a30-4bd8-b36d-cfa0d1d47{i:03}\"\n}}"),
+            }
+        })
+        .collect()
 }
 
 pub fn api_failure(call: &'static str, code: &str) -> Failure {
@@ -335,11 +415,15 @@ fn enter_opens_the_user_and_loads_details_and_keys() {
     assert_eq!(state.tab, Tab::Details);
     let requests = calls(&effects);
     assert!(matches!(requests[0], Request::Details { user } if user.name == "bob"));
+    let uin = 100_000_000_012;
     assert_eq!(
-        requests[1],
-        &Request::Keys {
-            uin: 100_000_000_012
-        }
+        requests[1..],
+        [
+            &Request::Policies { uin },
+            &Request::Groups { uin },
+            &Request::Security { uin },
+            &Request::Keys { uin }
+        ]
     );
     // Opening the same user again does not refetch.
     press(&mut state, KeyCode::Esc);
@@ -467,7 +551,7 @@ fn tabs_switch_and_open_the_selected_user() {
     let mut state = with_users();
     let effects = press(&mut state, '2');
     assert_eq!(state.tab, Tab::Details);
-    assert_eq!(calls(&effects).len(), 2);
+    assert_eq!(calls(&effects).len(), 5, "details, three sections, keys");
     assert!(press(&mut state, '3').is_empty(), "already open");
     assert_eq!(state.tab, Tab::Keys);
     press(&mut state, '1');
@@ -483,10 +567,10 @@ fn tabs_switch_and_open_the_selected_user() {
     press(&mut state, 'j');
     let effects = press(&mut state, '3');
     assert_eq!(
-        calls(&effects)[1],
-        &Request::Keys {
+        calls(&effects).last(),
+        Some(&&Request::Keys {
             uin: 100_000_000_012
-        }
+        })
     );
 }
 
@@ -562,7 +646,13 @@ fn details_keys() {
     let effects = press(&mut state, 'r');
     assert!(matches!(
         calls(&effects)[..],
-        [Request::Details { .. }, Request::Keys { .. }]
+        [
+            Request::Details { .. },
+            Request::Policies { .. },
+            Request::Groups { .. },
+            Request::Security { .. },
+            Request::Keys { .. }
+        ]
     ));
     press(&mut state, KeyCode::Enter);
     assert_eq!(state.tab, Tab::Keys);
@@ -592,7 +682,7 @@ fn details_without_users_explain_what_to_do() {
 #[test]
 fn create_sends_and_shows_the_secret_once() {
     let mut state = with_keys(&[key(KEY_A, KeyStatus::Active)]);
-    let effects = press(&mut state, 'c');
+    let effects = create_key(&mut state);
     let [Request::CreateKey { uin, .. }] = calls(&effects)[..] else {
         panic!("{effects:?}")
     };
@@ -649,7 +739,7 @@ fn create_waits_for_the_keys() {
 #[test]
 fn create_failure_is_reported_and_the_keys_reloaded() {
     let mut state = with_keys(&[key(KEY_A, KeyStatus::Active)]);
-    let effects = press(&mut state, 'c');
+    let effects = create_key(&mut state);
     let Effect::Call { ticket, request } = effects.into_iter().next().unwrap() else {
         unreachable!()
     };
@@ -676,7 +766,7 @@ fn create_failure_is_reported_and_the_keys_reloaded() {
 #[test]
 fn the_secret_modal_closes_only_after_acknowledgement() {
     let mut state = with_keys(&[]);
-    let effects = press(&mut state, 'c');
+    let effects = create_key(&mut state);
     answer_all(&mut state, effects, |request| match request {
         Request::CreateKey { .. } => Ok(Reply::Created(created(KEY_B))),
         Request::Keys { .. } => Ok(Reply::Keys(vec![key(KEY_B, KeyStatus::Active)])),
@@ -735,11 +825,11 @@ fn the_secret_modal_closes_only_after_acknowledgement() {
 #[test]
 fn a_created_key_is_shown_even_if_another_user_is_open_now() {
     let mut state = with_keys(&[]);
-    let effects = press(&mut state, 'c');
+    let effects = create_key(&mut state);
     press(&mut state, '1');
     press(&mut state, 'j');
     let opened_bob = press(&mut state, KeyCode::Enter);
-    assert_eq!(calls(&opened_bob).len(), 2);
+    assert_eq!(calls(&opened_bob).len(), 5);
     let Effect::Call { ticket, request } = effects.into_iter().next().unwrap() else {
         unreachable!()
     };
@@ -776,9 +866,21 @@ fn copy_secret_id_and_clipboard_off() {
             result: Ok(Destination::Terminal),
         },
     );
+    // OSC 52 only asks the terminal: the flash does not claim the copy happened.
     assert_eq!(
         flash_text(&state),
-        format!("Copied SecretId {KEY_B} to the terminal's clipboard (OSC 52)")
+        format!("Sent SecretId {KEY_B} to the terminal for its clipboard (OSC 52)")
+    );
+    update(
+        &mut state,
+        Action::Copied {
+            what: Copied::SecretId(SecretId::from_wire(KEY_B)),
+            result: Ok(Destination::Native),
+        },
+    );
+    assert_eq!(
+        flash_text(&state),
+        format!("Copied SecretId {KEY_B} to the clipboard")
     );
     state.header.clipboard = Backend::Off;
     assert!(press(&mut state, 'y').is_empty());
@@ -786,7 +888,7 @@ fn copy_secret_id_and_clipboard_off() {
 }
 
 #[test]
-fn disable_goes_through_a_confirmation_that_enter_never_confirms() {
+fn disable_goes_through_a_confirmation_that_starts_on_cancel() {
     let mut state = with_keys(&[key(KEY_A, KeyStatus::Active)]);
     assert!(press(&mut state, 'd').is_empty());
     let Some(Modal::Confirm(Confirm {
@@ -803,7 +905,7 @@ fn disable_goes_through_a_confirmation_that_enter_never_confirms() {
     assert!(press(&mut state, KeyCode::Enter).is_empty());
     assert!(state.modal.is_none());
     assert!(flash_text(&state).contains("nothing changed"));
-    // Enter on the confirm button does not confirm either.
+    // Tab moves the focus to the confirm button, and Enter presses it.
     press(&mut state, 'd');
     press(&mut state, KeyCode::Tab);
     let Some(Modal::Confirm(Confirm {
@@ -814,9 +916,21 @@ fn disable_goes_through_a_confirmation_that_enter_never_confirms() {
         panic!()
     };
     assert_eq!(*focus, Button::Confirm);
-    assert!(press(&mut state, KeyCode::Enter).is_empty());
-    assert!(matches!(state.modal, Some(Modal::Confirm(_))));
-    assert!(flash_text(&state).contains("Press y"));
+    let effects = press(&mut state, KeyCode::Enter);
+    assert!(matches!(
+        calls(&effects)[..],
+        [Request::SetKeyStatus {
+            status: KeyStatus::Inactive,
+            ..
+        }]
+    ));
+    assert!(state.modal.is_none());
+    answer_all(&mut state, effects, |request| match request {
+        Request::SetKeyStatus { .. } => Err(api_failure("UpdateAccessKey", "InternalError")),
+        _ => Ok(Reply::Keys(vec![key(KEY_A, KeyStatus::Active)])),
+    });
+    // Every way of moving the focus moves it; Enter presses where it ended up.
+    press(&mut state, 'd');
     for switch in [
         KeyCode::Left,
         KeyCode::Right,
@@ -826,6 +940,12 @@ fn disable_goes_through_a_confirmation_that_enter_never_confirms() {
     ] {
         press(&mut state, switch);
     }
+    let effects = press(&mut state, KeyCode::Enter);
+    assert_eq!(calls(&effects).len(), 1);
+    answer_all(&mut state, effects, |request| match request {
+        Request::SetKeyStatus { .. } => Err(api_failure("UpdateAccessKey", "InternalError")),
+        _ => Ok(Reply::Keys(vec![key(KEY_A, KeyStatus::Active)])),
+    });
     // Other keys do nothing; n and Esc cancel; y confirms.
     assert!(press(&mut state, 'D').is_empty());
     press(&mut state, 'n');
@@ -1005,15 +1125,7 @@ fn access_panel_opens_follows_the_selection_and_refreshes() {
     let panel = state.open.as_ref().unwrap().panel.as_ref().unwrap();
     assert_eq!(panel.secret_id, KEY_B);
     assert!(panel.records.is_loading(), "the stale answer was dropped");
-    answer_all(&mut state, effects, |_| {
-        Ok(Reply::Records(vec![AccessRecord {
-            time: 1_714_550_400,
-            action: "ListUsers".into(),
-            source_ip: "203.0.113.7".into(),
-            region: "ap-guangzhou".into(),
-            error: None,
-        }]))
-    });
+    answer_all(&mut state, effects, |_| Ok(Reply::Records(records(1))));
     let panel = state.open.as_ref().unwrap().panel.as_ref().unwrap();
     assert_eq!(panel.records.data.as_ref().unwrap().len(), 1);
     // r reloads keys and records.
@@ -1096,7 +1208,7 @@ fn answers_for_a_user_no_longer_open_are_dropped() {
     assert_eq!(open.user.name, "bob");
     assert!(open.keys.is_loading() && open.keys.data.is_none());
     assert!(state.flash.is_none(), "a stale failure is not shown");
-    assert_eq!(state.pending.len(), 2, "only bob's calls are in flight");
+    assert_eq!(state.pending.len(), 5, "only bob's calls are in flight");
     answer_all(&mut state, bob, |request| match request {
         Request::Keys { .. } => Ok(Reply::Keys(vec![key(KEY_B, KeyStatus::Active)])),
         Request::LastUsed { .. } => Ok(Reply::LastUsed(Vec::new())),
@@ -1122,7 +1234,7 @@ fn an_older_refresh_answer_does_not_overwrite_a_newer_one() {
 #[test]
 fn flashes_expire_and_the_copied_secret_is_cleared_after_45_seconds() {
     let mut state = with_keys(&[]);
-    let effects = press(&mut state, 'c');
+    let effects = create_key(&mut state);
     answer_all(&mut state, effects, |request| match request {
         Request::CreateKey { .. } => Ok(Reply::Created(created(KEY_B))),
         _ => Ok(Reply::Keys(Vec::new())),
@@ -1152,7 +1264,7 @@ fn flashes_expire_and_the_copied_secret_is_cleared_after_45_seconds() {
 #[test]
 fn a_failed_secret_copy_stops_the_countdown() {
     let mut state = with_keys(&[]);
-    let effects = press(&mut state, 'c');
+    let effects = create_key(&mut state);
     answer_all(&mut state, effects, |request| match request {
         Request::CreateKey { .. } => Ok(Reply::Created(created(KEY_B))),
         _ => Ok(Reply::Keys(Vec::new())),

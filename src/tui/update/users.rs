@@ -2,12 +2,13 @@
 //! selected user.
 
 use crate::cam::model::SecretId;
-use crate::tui::action::{Command, Effect, Reply, Request};
+use crate::tui::action::{Command, Copied, Effect, Reply, Request};
 use crate::tui::geometry;
 use crate::tui::model::{Failure, Tab};
 use crate::tui::state::{Column, Level, State};
-use crate::tui::update::core::{call, fail, flash, is_move, moved, scroll_users};
-use crate::tui::update::{search, tabs};
+use crate::tui::text_field::{FilterEdit, TextField};
+use crate::tui::update::core::{call, fail_read, flash, is_move, moved, scroll_users, show_tab};
+use crate::tui::update::{clipboard, search, tabs};
 
 pub fn load(state: &mut State) -> Effect {
     state.users.load.start();
@@ -32,7 +33,7 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
             state.users.set_filter(String::new());
             scroll_users(state);
         }
-        Command::Filter => state.users.filter_editing = true,
+        Command::Filter => start_filter(state),
         Command::SortNext => {
             let next = match state.users.sort {
                 None => Some((Column::Username, false)),
@@ -51,6 +52,11 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
             scroll_users(state);
         }
         Command::Refresh => return vec![load(state)],
+        Command::Copy => {
+            if let Some(uin) = state.users.selected().map(|u| u.uin) {
+                return clipboard::copy_plain(state, Copied::Uin(uin));
+            }
+        }
         _ => {}
     }
     Vec::new()
@@ -62,27 +68,42 @@ pub fn open_selected(state: &mut State) -> Vec<Effect> {
         flash(state, Level::Warning, "No user to open");
         return Vec::new();
     }
-    state.tab = Tab::Details;
+    show_tab(state, Tab::Details);
     tabs::open_user(state)
+}
+
+/// `/`: a new filter; the one it replaces comes back with Esc.
+fn start_filter(state: &mut State) {
+    state.users.editing = Some(FilterEdit {
+        field: TextField::default(),
+        previous: state.users.filter.clone(),
+    });
+    // Every user shows again, the cursor staying on the same one.
+    state.users.set_filter(String::new());
+    scroll_users(state);
 }
 
 /// The keys while typing into the filter.
 pub fn on_filter(state: &mut State, command: Command) -> Vec<Effect> {
     match command {
-        Command::Erase => {
-            let mut filter = state.users.filter.clone();
-            filter.pop();
-            state.users.set_filter(filter);
+        Command::Edit(edit) => {
+            if let Some(editing) = state.users.editing.as_mut()
+                && editing.field.edit(edit)
+            {
+                let text = editing.field.text().to_owned();
+                state.users.set_filter(text);
+            }
         }
         Command::FilterDone => {
-            state.users.filter_editing = false;
+            state.users.editing = None;
             if let Some(secret_id) = SecretId::parse(state.users.filter.trim()) {
                 return search::start(state, secret_id);
             }
         }
-        Command::FilterClear => {
-            state.users.filter_editing = false;
-            state.users.set_filter(String::new());
+        Command::FilterCancel => {
+            if let Some(editing) = state.users.editing.take() {
+                state.users.set_filter(editing.previous);
+            }
         }
         Command::Up | Command::Down => {
             state.users.cursor = moved(state.users.cursor, state.users.shown(), 1, command);
@@ -94,12 +115,16 @@ pub fn on_filter(state: &mut State, command: Command) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Text typed or pasted into the filter (a paste starts it).
+/// Text typed or pasted into the filter (a paste into the list starts a new one).
 pub fn type_filter(state: &mut State, text: &str) {
-    state.users.filter_editing = true;
-    let mut filter = state.users.filter.clone();
-    filter.push_str(text);
-    state.users.set_filter(filter);
+    if state.users.editing.is_none() {
+        start_filter(state);
+    }
+    if let Some(editing) = state.users.editing.as_mut() {
+        editing.field.insert(text);
+        let text = editing.field.text().to_owned();
+        state.users.set_filter(text);
+    }
     scroll_users(state);
 }
 
@@ -112,7 +137,7 @@ pub fn on_listed(state: &mut State, result: Result<Reply, Failure>) -> Vec<Effec
             scroll_users(state);
         }
         Err(failure) => {
-            fail(state, &failure);
+            fail_read(state, &failure);
             state.users.load.finish(Err(failure));
         }
         Ok(_) => {}

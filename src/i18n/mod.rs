@@ -1,0 +1,218 @@
+//! Everything a person reads, in their language. [`Text`] names each message once; [`en`] and
+//! [`zh_cn`] are the catalogues, one per language, each an exhaustive match — a message missing
+//! from either does not compile, a placeholder a translation drops is an unused variable (a
+//! warning CI refuses), and a test fails for a message no code uses.
+//!
+//! The language is one setting for the whole process ([`resolve`]): `--language`, else the
+//! profile's `language`, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English. It
+//! picks the console's and the subcommands' words and the `X-TC-Language` the API answers in.
+//! JSON output never changes with it.
+
+mod en;
+mod zh_cn;
+
+use std::borrow::Cow;
+
+use crate::cam::credential::Environment;
+pub use crate::cam::transport::Language;
+
+/// The language the settings ask for, first one set wins: the flag, the profile, the locale.
+pub fn resolve(flag: Option<Language>, profile: Option<Language>, env: &Environment) -> Language {
+    flag.or(profile)
+        .or_else(|| from_locale(env))
+        .unwrap_or_default()
+}
+
+/// The locale's language, read as POSIX does for messages: the first non-empty of `LC_ALL`,
+/// `LC_MESSAGES`, `LANG`. Chinese (`zh_CN.UTF-8`, `zh_TW`, `zh`) is zh-CN — the only Chinese
+/// the API speaks — and any other locale is English. `None` when none is set.
+pub fn from_locale(env: &Environment) -> Option<Language> {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| env.get(*name))
+        .find(|value| !value.is_empty())?;
+    Some(if locale.to_ascii_lowercase().starts_with("zh") {
+        Language::ZhCn
+    } else {
+        Language::EnUs
+    })
+}
+
+impl Language {
+    /// `text` in this language.
+    pub fn text(self, text: Text<'_>) -> Cow<'static, str> {
+        match self {
+            Language::EnUs => en::text(text),
+            Language::ZhCn => zh_cn::text(text),
+        }
+    }
+}
+
+/// Declares [`Text`]; for the tests it also lists every message's name and builds each one from
+/// sample values, with the width (in terminal cells) it must fit where it is drawn, if it has one.
+macro_rules! texts {
+    ($(
+        $(#[doc = $doc:literal])*
+        $name:ident $({ $($field:ident : $ty:ty),* $(,)? })? $([fits $width:literal])?
+    ),* $(,)?) => {
+        /// A message a person reads; [`Language::text`] puts it in words.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Text<'a> {
+            $( $(#[doc = $doc])* $name $({ $($field: $ty),* })?, )*
+        }
+
+        #[cfg(test)]
+        impl Text<'static> {
+            const NAMES: &'static [&'static str] = &[$(stringify!($name)),*];
+
+            fn samples() -> Vec<(Text<'static>, Option<usize>)> {
+                vec![$((
+                    Text::$name $({ $($field: tests::Sample::sample()),* })?,
+                    texts!(@width $($width)?),
+                )),*]
+            }
+        }
+    };
+    (@width) => { None };
+    (@width $width:literal) => { Some($width) };
+}
+
+// One section per room; a room's messages go at the end of its section.
+texts! {
+    // ---- Console: the keymap's hints and help, the command line, the clipboard ----
+
+    // ---- Console: screens, dialogs, messages ----
+
+    // ---- Subcommands ----
+    // Table headers (`camtui records`).
+    ColumnTime,
+    ColumnAction,
+    ColumnSourceIp,
+    ColumnRegion,
+    ColumnResult,
+    /// `camtui records` found nothing.
+    NoRecords { secret_id: &'a str },
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use unicode_width::UnicodeWidthStr as _;
+
+    use super::*;
+    use crate::cam::credential::environment_of;
+
+    /// A value to build a message with in the tests.
+    pub trait Sample {
+        fn sample() -> Self;
+    }
+
+    impl Sample for &'static str {
+        fn sample() -> Self {
+            "alice.chen"
+        }
+    }
+
+    macro_rules! sample_numbers {
+        ($($ty:ty),*) => {$(
+            impl Sample for $ty {
+                fn sample() -> Self {
+                    20
+                }
+            }
+        )*};
+    }
+    sample_numbers!(u8, u16, u32, u64, usize, i64);
+
+    #[test]
+    fn the_flag_wins_then_the_profile_then_the_locale() {
+        let zh = environment_of(&[("LANG", "zh_CN.UTF-8")]);
+        let none = environment_of(&[]);
+        assert_eq!(
+            resolve(Some(Language::EnUs), Some(Language::ZhCn), &zh),
+            Language::EnUs
+        );
+        assert_eq!(resolve(None, Some(Language::EnUs), &zh), Language::EnUs);
+        assert_eq!(resolve(None, None, &zh), Language::ZhCn);
+        assert_eq!(resolve(None, None, &none), Language::EnUs);
+    }
+
+    #[test]
+    fn the_locale_is_read_as_posix_reads_it() {
+        let language = |pairs: &[(&str, &str)]| from_locale(&environment_of(pairs));
+        assert_eq!(language(&[]), None);
+        assert_eq!(language(&[("LANG", "")]), None);
+        assert_eq!(language(&[("LANG", "zh_CN.UTF-8")]), Some(Language::ZhCn));
+        assert_eq!(language(&[("LANG", "zh_TW.Big5")]), Some(Language::ZhCn));
+        assert_eq!(language(&[("LANG", "C.UTF-8")]), Some(Language::EnUs));
+        // LC_ALL overrides LC_MESSAGES, which overrides LANG; an empty one does not count.
+        let all = [
+            ("LC_ALL", "en_US.UTF-8"),
+            ("LC_MESSAGES", "zh_CN"),
+            ("LANG", "zh_CN"),
+        ];
+        assert_eq!(language(&all), Some(Language::EnUs));
+        let messages = [("LC_ALL", ""), ("LC_MESSAGES", "zh_CN"), ("LANG", "en_GB")];
+        assert_eq!(language(&messages), Some(Language::ZhCn));
+    }
+
+    #[test]
+    fn every_message_has_words_in_both_languages_and_fits_its_place() {
+        for (text, width) in Text::samples() {
+            for language in Language::ALL {
+                let words = language.text(text);
+                assert!(
+                    !words.trim().is_empty(),
+                    "{text:?} is empty in {language:?}"
+                );
+                if let Some(width) = width {
+                    assert!(
+                        words.width() <= width,
+                        "{text:?} in {language:?} is {} cells wide where {width} fit: {words}",
+                        words.width()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_message_is_used() {
+        let mut sources = String::new();
+        read_sources(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut sources,
+        );
+        let unused: Vec<&str> = Text::NAMES
+            .iter()
+            .copied()
+            .filter(|name| !uses(&sources, name))
+            .collect();
+        assert!(unused.is_empty(), "messages no code uses: {unused:?}");
+    }
+
+    /// Whether `Text::name` appears as a whole name (not as the start of a longer one).
+    fn uses(sources: &str, name: &str) -> bool {
+        let needle = format!("Text::{name}");
+        sources.match_indices(&needle).any(|(at, _)| {
+            let next = sources[at + needle.len()..].chars().next();
+            !next.is_some_and(|c| c.is_alphanumeric() || c == '_')
+        })
+    }
+
+    /// Every Rust file under `dir` except the catalogues themselves.
+    fn read_sources(dir: &Path, into: &mut String) {
+        for entry in std::fs::read_dir(dir).expect("src is readable") {
+            let path = entry.expect("a directory entry").path();
+            if path.ends_with("i18n") {
+                continue;
+            }
+            if path.is_dir() {
+                read_sources(&path, into);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                into.push_str(&std::fs::read_to_string(&path).expect("a source file"));
+            }
+        }
+    }
+}
