@@ -115,11 +115,12 @@ fn requests(c: &mut Criterion) {
         .unwrap();
     let state = Arc::new(
         ServerState::open(ServerConfig {
-            listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
-            db: dir.path().join("bench.db"),
-            root_credential: Credential::new(ROOT_ID, ROOT_KEY),
             seed: Some(camtui::server::seed::SeedSource::Demo),
-            real_limits: false,
+            ..ServerConfig::new(
+                SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+                dir.path().join("bench.db"),
+                Credential::new(ROOT_ID, ROOT_KEY),
+            )
         })
         .unwrap(),
     );
@@ -155,10 +156,14 @@ fn requests(c: &mut Criterion) {
             black_box(response);
         });
     });
-    // A key created and deleted again: two write transactions, each with its audit event.
+    // A key created and deleted again: two write transactions, each with its audit event. Each
+    // create differs (its description), since a change's signature is accepted once.
+    let mut cycle = 0u64;
     c.bench_function("server/request/CreateAccessKey+DeleteAccessKey", |b| {
         b.iter(|| {
-            let create = signed(Service::Cam, "CreateAccessKey", "{}".into(), now);
+            cycle += 1;
+            let body = format!(r#"{{"Description":"bench-{cycle}"}}"#);
+            let create = signed(Service::Cam, "CreateAccessKey", body, now);
             let response = runtime
                 .block_on(app.clone().oneshot(create.build()))
                 .unwrap();
@@ -182,7 +187,7 @@ fn requests(c: &mut Criterion) {
             black_box(response);
         });
     });
-    runtime.block_on(state.audit.flush());
+    runtime.block_on(state.audit.flush()).unwrap();
 }
 
 criterion_group!(benches, verification, requests);

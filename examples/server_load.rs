@@ -259,6 +259,7 @@ fn seed(args: &SeedArgs) -> anyhow::Result<()> {
                     user_agent: "camtui-load".to_owned(),
                     resource_name: String::new(),
                     sensitive: action_type == "Write",
+                    authenticated: !failed,
                 }
             })
             .collect();
@@ -533,12 +534,14 @@ impl Worker {
                 )
             }
             Scenario::Cycle => {
+                // A description of its own: the server accepts a change's signature once,
+                // and the same change signed within one second carries the same signature.
+                let create = format!(
+                    r#"{{"TargetUin":{cycle_uin},"Description":"cycle-{:016x}"}}"#,
+                    self.rng.next()
+                );
                 let body = conn
-                    .exchange(&self.request(
-                        Service::Cam,
-                        "CreateAccessKey",
-                        &format!(r#"{{"TargetUin":{cycle_uin}}}"#),
-                    ))
+                    .exchange(&self.request(Service::Cam, "CreateAccessKey", &create))
                     .await?;
                 if let Some(code) = error_code(body) {
                     tally.errors += 1;

@@ -5,6 +5,9 @@
 # fresh copy of a data set that generator seeded (a newer build may migrate the database, which
 # an older one cannot open). BEFORE and AFTER are directories holding `camtui` and `server_load`.
 #   BEFORE=/path/to/old/bin AFTER=/path/to/new/bin scripts/bench-ab.sh
+# LOAD=/path/to/bin drives both servers with that directory's server_load, so that both get
+# exactly the same requests (each data set is still seeded by its own build); SCENARIOS picks
+# some of "list 64", "list 64 --rate 30000", "cycle 64" and "events 1" (comma-separated).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${BEFORE:?set BEFORE to a directory with the older camtui and server_load}"
@@ -43,9 +46,10 @@ for round in $(seq 1 "$ROUNDS"); do
       sleep 0.05
     done
     [ -n "$port" ] || { cat "$db/serve.log"; exit 1; }
-    for args in "list 64" "list 64 --rate 30000" "cycle 64" "events 1"; do
+    IFS=, read -ra scenarios <<< "${SCENARIOS:-list 64,list 64 --rate 30000,cycle 64,events 1}"
+    for args in "${scenarios[@]}"; do
       set -- $args
-      "$(bin "$which")/server_load" run --endpoint "http://127.0.0.1:$port" \
+      "${LOAD:-$(bin "$which")}/server_load" run --endpoint "http://127.0.0.1:$port" \
         --credential-file "$db/root.json" --users "$USERS" --keys "$KEYS" \
         --scenario "$1" --connections "$2" "${@:3}" --duration "$DURATION" --server-pid "$pid" |
         sed "s/^/round=$round build=$which /"

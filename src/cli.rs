@@ -240,6 +240,31 @@ pub struct ServeArgs {
     #[arg(long, value_name = "FILE")]
     pub seed: Option<PathBuf>,
 
+    /// Create or enable the root credential's key again although it was deleted or disabled
+    /// through the API (without this flag start-up refuses).
+    #[arg(long)]
+    pub restore_root_key: bool,
+
+    /// Refuse requests whose signature does not cover X-TC-Action (the official SDKs sign
+    /// content-type;host only, so this is off by default).
+    #[arg(long)]
+    pub require_signed_action: bool,
+
+    /// The most entries (16 bytes each) of the ledger that binds each signature to its first
+    /// request; the default holds a whole ±300 s window at up to ~28,000 distinct signatures a
+    /// second.
+    #[arg(long, value_name = "N", default_value_t = crate::server::state::DEFAULT_SIGNATURES)]
+    pub signature_entries: usize,
+
+    /// Connections open at once (fewer if the descriptor limit is lower): at the cap a new one
+    /// takes the place of the one waiting longest without an authenticated request.
+    #[arg(long, value_name = "N", default_value_t = 1024)]
+    pub max_connections: usize,
+
+    /// The most audit events kept, whatever their age: beyond it the oldest are deleted.
+    #[arg(long, value_name = "N", default_value_t = crate::server::audit::DEFAULT_MAX_EVENTS)]
+    pub max_audit_events: u64,
+
     /// Enforce each action's documented rate limit, as the public cloud does (20 requests a
     /// second; `CreateAccessKey`, `UpdateAccessKey` and `DeleteAccessKey` 5), refusing the
     /// excess with `RequestLimitExceeded`.

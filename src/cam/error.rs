@@ -25,7 +25,9 @@ impl ApiError {
             "AuthFailure.SecretIdNotFound" => {
                 "the SecretId is unknown, disabled or deleted — check the credentials in use"
             }
-            "AuthFailure.SignatureFailure" => "the SecretKey does not match the SecretId",
+            "AuthFailure.SignatureFailure" => {
+                "the SecretKey does not match the SecretId — or, against camtui serve, the signature was already used (the same change sent twice within one second): send it again"
+            }
             "AuthFailure.SignatureExpire" => {
                 "this machine's clock differs from the server's by more than 5 minutes"
             }

@@ -226,6 +226,51 @@ pub struct CallRecord {
 
 pub type CallObserver = Arc<dyn Fn(CallRecord) + Send + Sync>;
 
+/// The second a change is signed for: `now`, unless this process already signed the same change
+/// (key, service, action, body) for it — the two would carry one signature, and a server that
+/// binds signatures to their first request (`camtui serve`) refuses the second as a replay. A
+/// repeat gets the latest earlier second not yet used for it, within the last
+/// [`CHANGE_SPREAD`] seconds (well inside the ±300 s the API accepts), so parallel identical
+/// changes are each sent at once with a signature of their own.
+fn change_stamp(secret_id: &str, spec: &CallSpec<'_>, now: i64) -> i64 {
+    static STAMPS: std::sync::Mutex<std::collections::BTreeMap<[u8; 32], Vec<i64>>> =
+        std::sync::Mutex::new(std::collections::BTreeMap::new());
+    let change: [u8; 32] = {
+        use sha2::Digest as _;
+        let mut hash = sha2::Sha256::new();
+        for part in [
+            secret_id.as_bytes(),
+            spec.service.name().as_bytes(),
+            spec.action.as_bytes(),
+        ] {
+            hash.update((part.len() as u64).to_le_bytes());
+            hash.update(part);
+        }
+        hash.update(&spec.body);
+        hash.finalize().into()
+    };
+    let oldest = now - CHANGE_SPREAD;
+    let mut stamps = STAMPS
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    stamps.retain(|_, used| {
+        used.retain(|stamp| *stamp >= oldest);
+        !used.is_empty()
+    });
+    let used = stamps.entry(change).or_default();
+    // Past the spread (hundreds of the same change within seconds) it is `now` again, and the
+    // server decides.
+    let stamp = (oldest..=now)
+        .rev()
+        .find(|stamp| !used.contains(stamp))
+        .unwrap_or(now);
+    used.push(stamp);
+    stamp
+}
+
+/// How far back a repeated change may be stamped (the API accepts ±300 s of clock skew).
+const CHANGE_SPREAD: i64 = 240;
+
 /// A signing HTTP transport bound to one endpoint and one credential.
 #[derive(Clone)]
 pub struct Transport {
@@ -265,7 +310,9 @@ impl Transport {
             .connect_timeout(config.connect_timeout)
             .timeout(config.timeout)
             .tcp_nodelay(true)
-            .pool_idle_timeout(Duration::from_secs(60))
+            // Shorter than the idle timeout of the servers it talks to (camtui serve closes a
+            // connection idle 20 s), so a request is never sent on one being closed.
+            .pool_idle_timeout(Duration::from_secs(15))
             .no_proxy_for_loopback(&config.endpoint);
         if config.endpoint.plain_http() {
             // A plain-http endpoint never needs the system's CA roots; loading them reads hundreds
@@ -372,7 +419,15 @@ impl Transport {
         spec: &CallSpec<'_>,
     ) -> (Result<Reply, CallError>, Option<u16>) {
         let host = Endpoint::host_header(url);
-        let timestamp = chrono::Utc::now().timestamp();
+        let now = chrono::Utc::now().timestamp();
+        let timestamp = if spec.mutates {
+            change_stamp(&self.credential.secret_id, spec, now)
+        } else {
+            now
+        };
+        // X-TC-Action is signed too (lower-cased, as the documentation's example does), so a
+        // captured request cannot be resent as another action.
+        let action = spec.action.to_ascii_lowercase();
         let authorization = signer::sign(
             &self.credential.secret_id,
             self.credential.secret_key.expose(),
@@ -381,7 +436,11 @@ impl Transport {
             &signer::Request {
                 method: "POST",
                 query: "",
-                headers: &[("content-type", CONTENT_TYPE_JSON), ("host", &host)],
+                headers: &[
+                    ("content-type", CONTENT_TYPE_JSON),
+                    ("host", &host),
+                    ("x-tc-action", &action),
+                ],
                 payload: signer::Payload::Body(&spec.body),
             },
         );

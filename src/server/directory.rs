@@ -1,5 +1,6 @@
 //! The in-memory index the hot path reads: every key (SecretId → decrypted SecretKey, status,
-//! owner) and every principal (UIN → name, kind, administrator flag), so that authentication and
+//! owner), every principal (UIN → name, kind, administrator flag) and the tombstones of keys
+//! deleted within the audit retention, so that authentication, its audit record and
 //! `ListAccessKeys` need no query of their own.
 //!
 //! The database is the truth, and other processes may change it (the console and subcommands on
@@ -13,9 +14,11 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, RwLock, RwLockReadGuard};
 
+use super::audit::RETENTION;
 use super::error::ServerError;
 use super::store::{
-    Account, AuditRecord, Change, DirectoryChanges, ListedKey, Store, StoredKey, StoredUser, Tx,
+    Account, AuditRecord, Change, DirectoryChanges, ListedKey, Store, StoredKey, StoredUser,
+    Tombstone, Tx,
 };
 use crate::cam::model::UserKind;
 
@@ -83,6 +86,10 @@ struct Index {
     /// added them (`rowid`).
     by_owner: HashMap<u64, Vec<(i64, Arc<StoredKey>)>>,
     principals: HashMap<u64, Principal>,
+    /// Keys deleted within the audit retention, so attempts with them are still audited.
+    buried: HashMap<String, Tombstone>,
+    /// How many tombstones there may be before the expired ones are swept out.
+    sweep_at: usize,
 }
 
 impl Index {
@@ -94,6 +101,7 @@ impl Index {
             self.keys.clear();
             self.by_owner.clear();
             self.principals.retain(|_, p| p.kind == PrincipalKind::Root);
+            self.buried.clear();
         }
         for change in changes.changes {
             match change {
@@ -112,12 +120,22 @@ impl Index {
                     self.insert_key(key);
                 }
                 Change::KeyStatus { secret_id, active } => self.set_active(&secret_id, active),
-                Change::KeyGone(secret_id) => self.remove_key(&secret_id),
+                Change::KeyGone {
+                    secret_id,
+                    tombstone,
+                } => {
+                    self.remove_key(&secret_id);
+                    if let Some(tombstone) = tombstone {
+                        self.remember(tombstone);
+                    }
+                }
             }
         }
     }
 
     fn insert_key(&mut self, ListedKey { key, rowid }: ListedKey) {
+        // Root's key, created again.
+        self.buried.remove(&key.secret_id);
         let key = Arc::new(key);
         let keys = self.by_owner.entry(key.owner_uin).or_default();
         keys.push((rowid, Arc::clone(&key)));
@@ -149,6 +167,24 @@ impl Index {
             && let Some(keys) = self.by_owner.get_mut(&key.owner_uin)
         {
             keys.retain(|(_, k)| k.secret_id != secret_id);
+        }
+    }
+
+    /// Remembers a deleted key, and forgets those deleted before the audit retention but
+    /// root's — in a sweep each time their number doubles, so memory follows the deletions of
+    /// the retention period.
+    fn remember(&mut self, tombstone: Tombstone) {
+        self.buried.insert(tombstone.secret_id.clone(), tombstone);
+        if self.buried.len() >= self.sweep_at {
+            let forget_before = chrono::Utc::now().timestamp() - RETENTION.as_secs() as i64;
+            let principals = &self.principals;
+            self.buried.retain(|_, t| {
+                t.deleted >= forget_before
+                    || principals
+                        .get(&t.owner_uin)
+                        .is_some_and(|p| p.kind == PrincipalKind::Root)
+            });
+            self.sweep_at = (2 * self.buried.len()).max(1024);
         }
     }
 }
@@ -243,8 +279,33 @@ impl Directory {
         self.read().keys.get(secret_id).cloned()
     }
 
+    pub fn principal(&self, uin: u64) -> Option<Principal> {
+        self.read().principals.get(&uin).cloned()
+    }
+
     pub fn has_principal(&self, uin: u64) -> bool {
         self.read().principals.contains_key(&uin)
+    }
+
+    /// A key's owner for the audit trail: of a key that exists (with the key), or of a key
+    /// deleted within the audit retention (as the owner was then, if they are gone).
+    pub fn audited_owner(&self, secret_id: &str) -> Option<(Option<Arc<StoredKey>>, Principal)> {
+        let index = self.read();
+        if let Some(key) = index.keys.get(secret_id) {
+            let owner = index.principals.get(&key.owner_uin)?;
+            return Some((Some(Arc::clone(key)), owner.clone()));
+        }
+        let tombstone = index.buried.get(secret_id)?;
+        let owner = index.principals.get(&tombstone.owner_uin).cloned();
+        Some((
+            None,
+            owner.unwrap_or_else(|| Principal {
+                uin: tombstone.owner_uin,
+                name: tombstone.owner_name.clone(),
+                kind: PrincipalKind::SubUser,
+                is_admin: false,
+            }),
+        ))
     }
 
     /// A key with its owner, in one lookup.
@@ -305,6 +366,19 @@ mod tests {
         }
     }
 
+    fn now() -> i64 {
+        chrono::Utc::now().timestamp()
+    }
+
+    fn tombstone(secret_id: &str, owner: &StoredUser) -> Tombstone {
+        Tombstone {
+            secret_id: secret_id.into(),
+            owner_uin: owner.uin,
+            owner_name: owner.name.clone(),
+            deleted: now(),
+        }
+    }
+
     fn ids(keys: &[Arc<StoredKey>]) -> Vec<(&str, bool)> {
         keys.iter()
             .map(|k| (k.secret_id.as_str(), k.active))
@@ -359,12 +433,18 @@ mod tests {
             [("IKIDz", false), ("IKIDa", true)]
         );
 
-        there.mutate(None, |tx| tx.delete_user(7)).unwrap();
+        there
+            .mutate(None, |tx| tx.delete_user(&user(7, "ann"), now()))
+            .unwrap();
         directory.catch_up(&here).unwrap();
         assert!(!directory.has_principal(7));
         assert!(directory.keys_of(7).is_empty());
         assert!(directory.key("IKIDa").is_none());
         assert!(directory.has_principal(ACCOUNT.owner_uin), "root stays");
+        // Her keys' tombstones came along: attempts with them are still hers.
+        let (key, owner) = directory.audited_owner("IKIDa").unwrap();
+        assert!(key.is_none());
+        assert_eq!((owner.uin, owner.name.as_str()), (7, "ann"));
     }
 
     #[test]
@@ -386,7 +466,7 @@ mod tests {
 
         // A failed mutation changes nothing.
         let failed = directory.mutate(&here, None, |tx| {
-            tx.delete_key("IKIDa")?;
+            tx.delete_key(tombstone("IKIDa", &user(7, "ann")))?;
             Err::<(), _>(ServerError::Bug("on purpose"))
         });
         assert!(failed.is_err());
@@ -426,7 +506,9 @@ mod tests {
             index.keys.len(),
             owners.iter().map(|(_, k)| k.len()).sum::<usize>()
         );
-        format!("{principals:?}\n{keys:?}")
+        let mut buried: Vec<_> = index.buried.values().collect();
+        buried.sort_by_key(|t| &t.secret_id);
+        format!("{principals:?}\n{keys:?}\n{buried:?}")
     }
 
     #[test]
@@ -457,8 +539,8 @@ mod tests {
             .mutate(None, |tx| tx.insert_user(&user(8, "bob")))
             .unwrap();
         mutate(&|tx| tx.insert_key(&key("IKIDb", 8, 6)));
-        mutate(&|tx| tx.delete_key("IKIDa"));
-        mutate(&|tx| tx.delete_user(7));
+        mutate(&|tx| tx.delete_key(tombstone("IKIDa", &user(7, "ann"))));
+        mutate(&|tx| tx.delete_user(&user(7, "ann"), now()));
         mutate(&|tx| tx.set_key_active("IKIDnone", false));
     }
 

@@ -53,13 +53,19 @@ pub async fn start(data_dir: &Path, reset: bool) -> Result<Sandbox, StartError> 
     let (credential, _) = load_or_create_root_credential(&data_dir.join(ROOT_CREDENTIAL_FILE))?;
     // Offered every time, loaded only into a database without an account: whether this
     // process or another one starting at the same moment creates the file, the demo data is
-    // what it gets.
+    // what it gets. The sandbox is a playground whose root key camtui itself holds: deleting
+    // or disabling it through the API must not lock the console out of its own sandbox.
     let handle = spawn(ServerConfig {
-        listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
-        db: db.clone(),
-        root_credential: credential.clone(),
         seed: Some(SeedSource::Demo),
-        real_limits: false,
+        restore_root_key: true,
+        // One console's requests: 1 MiB holds a whole window at 200 distinct signatures a
+        // second.
+        signature_capacity: 1 << 16,
+        ..ServerConfig::new(
+            SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+            db.clone(),
+            credential.clone(),
+        )
     })
     .await?;
     Ok(Sandbox {

@@ -11,7 +11,7 @@
 mod permissions;
 
 use std::cell::RefCell;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -32,6 +32,7 @@ pub use permissions::{
 /// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
 const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0001_initial.sql"),
+    include_str!("../../assets/migrations/0002_audit_truth.sql"),
     include_str!("../../assets/migrations/0003_directory_changes.sql"),
     include_str!("../../assets/migrations/0004_policies_groups.sql"),
 ];
@@ -130,6 +131,20 @@ pub struct AuditRecord {
     pub resource_name: String,
     /// Whether the action changes keys or users.
     pub sensitive: bool,
+    /// Whether the request's signature verified with an enabled key: only such events are a
+    /// use of the key.
+    pub authenticated: bool,
+}
+
+/// A deleted key as the audit trail remembers it (a row of `deleted_keys`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tombstone {
+    pub secret_id: String,
+    pub owner_uin: u64,
+    /// The owner's name when the key was deleted (`root` for the root account).
+    pub owner_name: String,
+    /// Unix seconds.
+    pub deleted: i64,
 }
 
 /// A stored audit event with its position.
@@ -217,9 +232,14 @@ impl Store {
                 }
             }
         }
-        let vault = Vault::open_or_create(&vault::key_path(path))?;
         let writer = connect(path).map_err(sqlite)?;
         migrate(&writer, path)?;
+        let sealed: bool = writer
+            .query_row("SELECT EXISTS (SELECT 1 FROM access_keys)", [], |r| {
+                r.get(0)
+            })
+            .map_err(sqlite)?;
+        let vault = Vault::open_or_create(&vault::key_path(path), !sealed)?;
         let pool = |size| {
             (0..size)
                 .map(|_| connect(path).map(Mutex::new))
@@ -330,7 +350,7 @@ impl Store {
             // Newest first down the (secret_id, time) index, stopping at the first success: MAX()
             // with the extra condition would read every event of the key.
             c.prepare_cached(
-                "SELECT time FROM events WHERE secret_id = ?1 AND api_error_code NOT LIKE 'AuthFailure.%'
+                "SELECT time FROM events WHERE secret_id = ?1 AND authenticated = 1
                  ORDER BY time DESC LIMIT 1",
             )?
             .query_row([secret_id], |r| r.get(0))
@@ -503,7 +523,11 @@ pub enum Change {
         secret_id: String,
         active: bool,
     },
-    KeyGone(String),
+    /// A key no longer exists; its tombstone, unless that has expired too.
+    KeyGone {
+        secret_id: String,
+        tombstone: Option<Tombstone>,
+    },
 }
 
 /// [`DirectoryChanges`] as read, the SecretKeys still sealed.
@@ -511,6 +535,9 @@ struct SealedChanges {
     version: u64,
     complete: bool,
     users: Vec<(u64, Option<StoredUser>)>,
+    /// The tombstones of keys gone (all of them when complete).
+    buried: Vec<Tombstone>,
+    /// Keys as they are, or gone without a tombstone.
     keys: Vec<(String, Option<SealedKey>)>,
 }
 
@@ -522,16 +549,29 @@ impl SealedChanges {
                 None => Change::UserGone(uin),
             })
         });
+        let buried = self.buried.into_iter().map(|tombstone| {
+            Ok(Change::KeyGone {
+                secret_id: tombstone.secret_id.clone(),
+                tombstone: Some(tombstone),
+            })
+        });
         let keys = self.keys.into_iter().map(|(secret_id, key)| {
             Ok(match key {
                 Some(key) => Change::Key(key.open(vault)?),
-                None => Change::KeyGone(secret_id),
+                None => Change::KeyGone {
+                    secret_id,
+                    tombstone: None,
+                },
             })
         });
+        // Tombstones before keys: a key created again (root's, restored) is no longer buried.
         Ok(DirectoryChanges {
             version: self.version,
             complete: self.complete,
-            changes: users.chain(keys).collect::<Result<_, VaultError>>()?,
+            changes: users
+                .chain(buried)
+                .chain(keys)
+                .collect::<Result<_, VaultError>>()?,
         })
     }
 }
@@ -604,18 +644,29 @@ impl Tx<'_> {
     }
 
     /// Records a write to users or keys: in the change log, for every process that keeps a
-    /// directory of this database, and for this transaction's own.
+    /// directory of this database, and for this transaction's own. A deleted key's tombstone
+    /// is written here, and its entry in the log points at it.
     fn log_change(&self, change: Change) -> Result<(), ServerError> {
-        let (uin, secret_id) = match &change {
-            Change::User(StoredUser { uin, .. }) | Change::UserGone(uin) => (Some(*uin), None),
-            Change::Key(ListedKey { key, .. }) => (None, Some(key.secret_id.as_str())),
-            Change::KeyStatus { secret_id, .. } | Change::KeyGone(secret_id) => {
-                (None, Some(secret_id.as_str()))
+        let (uin, secret_id, buried) = match &change {
+            Change::User(StoredUser { uin, .. }) | Change::UserGone(uin) => {
+                (Some(*uin), None, None)
             }
+            Change::Key(ListedKey { key, .. }) => (None, Some(key.secret_id.as_str()), None),
+            Change::KeyStatus { secret_id, .. } => (None, Some(secret_id.as_str()), None),
+            Change::KeyGone {
+                secret_id,
+                tombstone,
+            } => (
+                None,
+                Some(secret_id.as_str()),
+                tombstone.as_ref().map(|t| self.bury(t)).transpose()?,
+            ),
         };
         self.sql
-            .prepare_cached("INSERT INTO directory_changes (uin, secret_id) VALUES (?1, ?2)")?
-            .execute(params![uin, secret_id])?;
+            .prepare_cached(
+                "INSERT INTO directory_changes (uin, secret_id, tombstone) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![uin, secret_id, buried])?;
         let version = self.sql.last_insert_rowid();
         if version % PRUNE_CHANGES_EVERY == 0 {
             self.sql
@@ -684,14 +735,54 @@ impl Tx<'_> {
         Ok(())
     }
 
-    pub fn delete_key(&self, secret_id: &str) -> Result<(), ServerError> {
+    /// Deletes the key `tombstone` names, leaving the tombstone.
+    pub fn delete_key(&self, tombstone: Tombstone) -> Result<(), ServerError> {
         let deleted = self
             .sql
             .prepare_cached("DELETE FROM access_keys WHERE secret_id = ?1")?
-            .execute([secret_id])?;
+            .execute([&tombstone.secret_id])?;
         if deleted > 0 {
-            self.log_change(Change::KeyGone(secret_id.to_owned()))?;
+            self.log_change(Change::KeyGone {
+                secret_id: tombstone.secret_id.clone(),
+                tombstone: Some(tombstone),
+            })?;
         }
+        Ok(())
+    }
+
+    /// Writes a deleted key's tombstone; returns its row.
+    fn bury(&self, tombstone: &Tombstone) -> Result<i64, ServerError> {
+        self.sql
+            .prepare_cached(
+                "INSERT INTO deleted_keys (secret_id, owner_uin, owner_name, deleted)
+                 VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![
+                tombstone.secret_id,
+                tombstone.owner_uin,
+                tombstone.owner_name,
+                tombstone.deleted
+            ])?;
+        Ok(self.sql.last_insert_rowid())
+    }
+
+    /// The tombstone of a deleted key.
+    pub fn tombstone(&self, secret_id: &str) -> Result<Option<Tombstone>, ServerError> {
+        Ok(self
+            .sql
+            .prepare_cached(&format!(
+                "SELECT {TOMBSTONE_COLUMNS} FROM deleted_keys WHERE secret_id = ?1
+                 ORDER BY id DESC LIMIT 1"
+            ))?
+            .query_row([secret_id], tombstone)
+            .optional()?)
+    }
+
+    /// Forgets a tombstone (its key is being created again).
+    pub fn unbury_key(&self, secret_id: &str) -> Result<(), ServerError> {
+        self.sql
+            .prepare_cached("DELETE FROM deleted_keys WHERE secret_id = ?1")?
+            .execute([secret_id])?;
         Ok(())
     }
 
@@ -745,15 +836,20 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Deletes a user and their keys.
-    pub fn delete_user(&self, uin: u64) -> Result<(), ServerError> {
-        self.sql
-            .prepare_cached("DELETE FROM access_keys WHERE owner_uin = ?1")?
-            .execute([uin])?;
+    /// Deletes a user and their keys, each leaving its tombstone (deleted at `now`).
+    pub fn delete_user(&self, user: &StoredUser, now: i64) -> Result<(), ServerError> {
+        for secret_id in self.keys_of(user.uin)? {
+            self.delete_key(Tombstone {
+                secret_id,
+                owner_uin: user.uin,
+                owner_name: user.name.clone(),
+                deleted: now,
+            })?;
+        }
         self.sql
             .prepare_cached("DELETE FROM users WHERE uin = ?1")?
-            .execute([uin])?;
-        self.log_change(Change::UserGone(uin))
+            .execute([user.uin])?;
+        self.log_change(Change::UserGone(user.uin))
     }
 }
 
@@ -774,8 +870,51 @@ impl AuditConnection {
         tx.commit()
     }
 
-    /// Deletes events older than `before` (Unix seconds); returns how many.
+    /// Deletes the oldest events beyond `max` — down to 95 % of it, so that this seldom has
+    /// work — in transactions of at most 10,000 rows; returns how many.
+    pub fn enforce_budget(&mut self, max: u64) -> Result<u64, rusqlite::Error> {
+        // Ids grow by one: their span bounds the count without reading every row.
+        let span: u64 = self.0.query_row(
+            "SELECT COALESCE(MAX(id) - MIN(id) + 1, 0) FROM events",
+            [],
+            |r| r.get(0),
+        )?;
+        if span <= max {
+            return Ok(0);
+        }
+        let count: u64 = self
+            .0
+            .query_row("SELECT COUNT(*) FROM events", [], |r| r.get(0))?;
+        if count <= max {
+            return Ok(0);
+        }
+        let mut excess = count - max / 20 * 19;
+        let mut deleted = 0;
+        while excess > 0 {
+            let removed = self
+                .0
+                .prepare_cached(
+                    "DELETE FROM events WHERE id IN (SELECT id FROM events ORDER BY time, id LIMIT ?1)",
+                )?
+                .execute([excess.min(10_000)])? as u64;
+            if removed == 0 {
+                break;
+            }
+            deleted += removed;
+            excess = excess.saturating_sub(removed);
+        }
+        Ok(deleted)
+    }
+
+    /// Deletes events older than `before` (Unix seconds), and the tombstones of keys deleted
+    /// before then (but root's); returns how many events.
     pub fn prune(&mut self, before: i64) -> Result<usize, rusqlite::Error> {
+        self.0
+            .prepare_cached(
+                "DELETE FROM deleted_keys WHERE deleted < ?1
+                 AND owner_uin != (SELECT owner_uin FROM account)",
+            )?
+            .execute([before])?;
         self.0
             .prepare_cached("DELETE FROM events WHERE time < ?1")?
             .execute([before])
@@ -850,17 +989,21 @@ fn sealed_changes(c: &Connection, since: Option<u64>) -> rusqlite::Result<Sealed
     if let Some(since) = since {
         let changed = c
             .prepare_cached(
-                "SELECT version, uin, secret_id FROM directory_changes WHERE version > ?1
-                 ORDER BY version",
+                "SELECT version, uin, secret_id, tombstone FROM directory_changes
+                 WHERE version > ?1 ORDER BY version",
             )?
-            .query_map([since], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-            .collect::<rusqlite::Result<Vec<(u64, Option<u64>, Option<String>)>>>()?;
+            .query_map([since], |r| {
+                Ok(Changed {
+                    version: r.get(0)?,
+                    uin: r.get(1)?,
+                    secret_id: r.get(2)?,
+                    tombstone: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         // Versions are consecutive (each is the largest + 1, and the bound never drops the
         // newest), so the log still reaches back to `since` if it holds the version after it.
-        if changed
-            .first()
-            .is_none_or(|(first, ..)| *first == since + 1)
-        {
+        if changed.first().is_none_or(|first| first.version == since + 1) {
             return changed_rows(c, since, changed);
         }
     }
@@ -871,6 +1014,10 @@ fn sealed_changes(c: &Connection, since: Option<u64>) -> rusqlite::Result<Sealed
             .prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users"))?
             .query_map([], |r| Ok((r.get(0)?, Some(stored_user(r)?))))?
             .collect::<rusqlite::Result<_>>()?,
+        buried: c
+            .prepare_cached(&format!("SELECT {TOMBSTONE_COLUMNS} FROM deleted_keys ORDER BY id"))?
+            .query_map([], tombstone)?
+            .collect::<rusqlite::Result<_>>()?,
         keys: c
             .prepare_cached(&format!("SELECT {KEY_COLUMNS} FROM access_keys"))?
             .query_map([], |r| Ok((r.get(0)?, Some(SealedKey::from_row(r)?))))?
@@ -878,24 +1025,37 @@ fn sealed_changes(c: &Connection, since: Option<u64>) -> rusqlite::Result<Sealed
     })
 }
 
+/// A row of the change log.
+struct Changed {
+    version: u64,
+    uin: Option<u64>,
+    secret_id: Option<String>,
+    /// The `deleted_keys` row of a deleted key.
+    tombstone: Option<i64>,
+}
+
 /// The users and keys that `changed` (rows of the change log after `since`) name, each read
-/// again once.
+/// again once, and the tombstones of the keys gone.
 fn changed_rows(
     c: &Connection,
     since: u64,
-    changed: Vec<(u64, Option<u64>, Option<String>)>,
+    changed: Vec<Changed>,
 ) -> rusqlite::Result<SealedChanges> {
-    let version = changed.last().map_or(since, |(version, ..)| *version);
+    let version = changed.last().map_or(since, |last| last.version);
     let mut uins = BTreeSet::new();
-    let mut secret_ids = BTreeSet::new();
-    for (_, uin, secret_id) in changed {
-        uins.extend(uin);
-        secret_ids.extend(secret_id);
+    // Each key's latest tombstone, if its latest change left one.
+    let mut secret_ids = BTreeMap::new();
+    for row in changed {
+        uins.extend(row.uin);
+        if let Some(secret_id) = row.secret_id {
+            secret_ids.insert(secret_id, row.tombstone);
+        }
     }
     let mut changes = SealedChanges {
         version,
         complete: false,
         users: Vec::new(),
+        buried: Vec::new(),
         keys: Vec::new(),
     };
     if !uins.is_empty() {
@@ -907,13 +1067,20 @@ fn changed_rows(
     }
     if !secret_ids.is_empty() {
         let mut key = c.prepare_cached(&KEY_BY_SECRET_ID)?;
-        changes.keys = secret_ids
-            .into_iter()
-            .map(|id| {
-                let now = key.query_row([&id], SealedKey::from_row).optional()?;
-                Ok((id, now))
-            })
-            .collect::<rusqlite::Result<_>>()?;
+        let mut buried = c.prepare_cached(&format!(
+            "SELECT {TOMBSTONE_COLUMNS} FROM deleted_keys WHERE id = ?1"
+        ))?;
+        for (id, tombstone) in secret_ids {
+            let now = key.query_row([&id], SealedKey::from_row).optional()?;
+            let tombstone = match (&now, tombstone) {
+                (None, Some(row)) => buried.query_row([row], self::tombstone).optional()?,
+                _ => None,
+            };
+            match tombstone {
+                Some(tombstone) => changes.buried.push(tombstone),
+                None => changes.keys.push((id, now)),
+            }
+        }
     }
     Ok(changes)
 }
@@ -1019,12 +1186,12 @@ fn sub_user_by_name(c: &Connection, name: &str) -> rusqlite::Result<Option<Store
 
 const EVENT_COLUMNS: &str = "event_id, time, secret_id, uin, username, action, service, \
      action_type, source_ip, region, error_code, api_error_code, api_error_message, request_id, \
-     http_method, user_agent, resource_name, sensitive";
+     http_method, user_agent, resource_name, sensitive, authenticated";
 
 const INSERT_EVENT: &str = "INSERT INTO events (event_id, time, secret_id, uin, username, action, \
      service, action_type, source_ip, region, error_code, api_error_code, api_error_message, \
-     request_id, http_method, user_agent, resource_name, sensitive) \
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
+     request_id, http_method, user_agent, resource_name, sensitive, authenticated) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
 
 fn bind_event(stmt: &mut rusqlite::CachedStatement<'_>, e: &AuditRecord) -> rusqlite::Result<()> {
     stmt.execute(params![
@@ -1045,7 +1212,8 @@ fn bind_event(stmt: &mut rusqlite::CachedStatement<'_>, e: &AuditRecord) -> rusq
         e.http_method,
         e.user_agent,
         e.resource_name,
-        e.sensitive
+        e.sensitive,
+        e.authenticated
     ])?;
     Ok(())
 }
@@ -1075,6 +1243,18 @@ fn event_record(r: &Row<'_>, at: usize) -> rusqlite::Result<AuditRecord> {
         user_agent: r.get(at + 15)?,
         resource_name: r.get(at + 16)?,
         sensitive: r.get(at + 17)?,
+        authenticated: r.get(at + 18)?,
+    })
+}
+
+const TOMBSTONE_COLUMNS: &str = "secret_id, owner_uin, owner_name, deleted";
+
+fn tombstone(r: &Row<'_>) -> rusqlite::Result<Tombstone> {
+    Ok(Tombstone {
+        secret_id: r.get(0)?,
+        owner_uin: r.get(1)?,
+        owner_name: r.get(2)?,
+        deleted: r.get(3)?,
     })
 }
 

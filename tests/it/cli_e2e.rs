@@ -34,11 +34,12 @@ impl Harness {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("home")).unwrap();
         let server = camtui::server::spawn(ServerConfig {
-            listen: "127.0.0.1:0".parse().unwrap(),
-            db: dir.path().join("server.db"),
-            root_credential: Credential::new(ROOT_ID, ROOT_KEY),
             seed: Some(SeedSource::Data(Seed::parse(SEED).unwrap())),
-            real_limits: false,
+            ..ServerConfig::new(
+                "127.0.0.1:0".parse().unwrap(),
+                dir.path().join("server.db"),
+                Credential::new(ROOT_ID, ROOT_KEY),
+            )
         })
         .await
         .unwrap();
@@ -95,7 +96,7 @@ impl Harness {
 
     /// Every audit event of the root key, newest first.
     async fn root_events(&self) -> Vec<Event> {
-        self.server.flush_audit().await;
+        self.server.flush_audit().await.unwrap();
         let now = chrono::Utc::now().timestamp() as u64 + 5;
         self.root_client()
             .latest_access_records(&SecretId::from_wire(ROOT_ID), 500, now)
@@ -450,6 +451,7 @@ async fn key_lifecycle_create_disable_enable_delete() {
     assert!(table.contains("SecretKey"), "{table}");
     assert!(table.contains("User         user 100000000013"), "{table}");
     // A third is refused by the API: exit 2 with the code.
+    crate::support::next_second();
     let third = h.run(&["keys", "create", "bob"]).await.fails(2);
     assert_api_error(&third, "OperationDenied.AccessKeyOverLimit");
     assert!(third.stderr().contains("hint: "));
@@ -489,6 +491,8 @@ async fn key_lifecycle_create_disable_enable_delete() {
             .as_str()
             .is_some_and(|r| !r.is_empty())
     );
+    // The same change as the first disable: a second later, its own signature.
+    crate::support::next_second();
     h.run(&["keys", "disable", "bob", &secret_id]).await.ok();
     let deleted = h
         .run(&["keys", "delete", "bob", &secret_id, "--yes", "-o", "json"])

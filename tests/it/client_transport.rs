@@ -102,6 +102,8 @@ async fn sends_the_sdk_headers_and_a_signature_that_verifies() {
     let parsed = signer::parse_authorization(&authorization).unwrap();
     assert_eq!(parsed.secret_id, SECRET_ID);
     assert_eq!(parsed.service, "cam");
+    // The action is signed too (lower-cased, as in the documentation's example).
+    assert_eq!(parsed.signed_headers, "content-type;host;x-tc-action");
     let timestamp: i64 = h("x-tc-timestamp").parse().unwrap();
     assert!(signer::verify(
         &parsed,
@@ -110,7 +112,11 @@ async fn sends_the_sdk_headers_and_a_signature_that_verifies() {
         &signer::Request {
             method: "POST",
             query: "",
-            headers: &[("content-type", "application/json"), ("host", &host)],
+            headers: &[
+                ("content-type", "application/json"),
+                ("host", &host),
+                ("x-tc-action", "listaccesskeys")
+            ],
             payload: signer::Payload::Body(body),
         }
     ));

@@ -8,6 +8,7 @@ mod cli_e2e;
 mod client_endpoints;
 mod client_transport;
 mod conformance;
+mod hardening_attacks;
 mod hardening_bad_input;
 mod hardening_concurrency;
 mod hardening_crash;

@@ -52,7 +52,7 @@ async fn assert_paced(server: &TestServer) {
 }
 
 async fn refused_for_rate(server: &TestServer) -> usize {
-    server.handle.flush_audit().await;
+    server.handle.flush_audit().await.unwrap();
     let now = chrono::Utc::now().timestamp() as u64 + 5;
     server
         .root()

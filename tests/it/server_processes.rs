@@ -152,6 +152,18 @@ async fn a_key_changed_through_one_process_is_what_the_other_answers_next() {
         code(alice_a.access_keys(None).await),
         "AuthFailure.SecretIdNotFound"
     );
+    // The key's tombstone came to A with the deletion: A put that refusal on the record under
+    // alice's name, as both did the two while the key was disabled.
+    let now = chrono::Utc::now().timestamp() as u64 + 5;
+    let refused: Vec<_> = root_b
+        .latest_access_records(&id, 20, now)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.error_code != 0)
+        .collect();
+    assert_eq!(refused.len(), 3, "{refused:?}");
+    assert!(refused.iter().all(|r| r.username == "alice"), "{refused:?}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -407,12 +419,12 @@ async fn audit_events_of_one_process_are_found_through_the_other() {
 async fn a_mutation_whose_key_another_process_disabled_after_authentication_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("cam.db");
-    let config = move || ServerConfig {
-        listen: "127.0.0.1:0".parse().unwrap(),
-        db: db.clone(),
-        root_credential: Credential::new(ROOT_ID, ROOT_KEY),
-        seed: None,
-        real_limits: false,
+    let config = move || {
+        ServerConfig::new(
+            "127.0.0.1:0".parse().unwrap(),
+            db.clone(),
+            Credential::new(ROOT_ID, ROOT_KEY),
+        )
     };
     let server = camtui::server::spawn(config()).await.unwrap();
     let root = client(&server.endpoint(), Credential::new(ROOT_ID, ROOT_KEY));
@@ -442,6 +454,7 @@ async fn a_mutation_whose_key_another_process_disabled_after_authentication_is_r
             kind: camtui::server::directory::PrincipalKind::SubUser,
             is_admin: false,
         },
+        authenticated: true,
     };
     // ...and before its handler runs, the first server disables the key.
     root.send(&UpdateAccessKey {

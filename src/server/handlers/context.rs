@@ -5,7 +5,7 @@ use crate::server::audit::AuditWriter;
 use crate::server::directory::{Directory, Principal, PrincipalKind};
 use crate::server::error::{Code, ServerError};
 use crate::server::request::RequestMeta;
-use crate::server::store::{Account, Store, Tx};
+use crate::server::store::{Account, Store, Tombstone, Tx};
 
 /// What a handler sees: the server's parts and the request.
 pub struct Ctx<'a> {
@@ -67,6 +67,16 @@ impl Ctx<'_> {
             }
             f(tx)
         })
+    }
+
+    /// The tombstone of a key this request deletes, owned by `owner`.
+    pub fn tombstone(&self, secret_id: &str, owner: &Principal) -> Tombstone {
+        Tombstone {
+            secret_id: secret_id.to_owned(),
+            owner_uin: owner.uin,
+            owner_name: owner.audit_name().to_owned(),
+            deleted: self.meta.now,
+        }
     }
 
     /// Resolves `TargetUin` for the key actions: omitted (or 0, which the Terraform provider

@@ -9,7 +9,7 @@ use crate::cam::model::{
 };
 use crate::cam::model::{DESCRIPTION_MAX_CHARS, KEYS_PER_USER, is_description_char};
 use crate::server::dates::{date, datetime};
-use crate::server::error::{Code, ServerError};
+use crate::server::error::{Code, ServerError, echo};
 use crate::server::ids::{new_secret_id, new_secret_key};
 use crate::server::store::{StoredKey, Tx};
 
@@ -126,11 +126,14 @@ fn check_key_of(tx: &Tx<'_>, secret_id: &str, target: u64) -> Result<(), ServerE
     match tx.key_owner(secret_id)? {
         None => Err(ServerError::new(
             Code::SecretNotExist,
-            format!("The key {secret_id} does not exist."),
+            format!("The key {} does not exist.", echo(secret_id)),
         )),
         Some((owner, _)) if owner != target => Err(ServerError::new(
             Code::UinNotMatch,
-            format!("The key {secret_id} does not belong to user {target}."),
+            format!(
+                "The key {} does not belong to user {target}.",
+                echo(secret_id)
+            ),
         )),
         Some(_) => Ok(()),
     }
@@ -154,7 +157,12 @@ pub fn delete_access_key(ctx: &Ctx<'_>, request: DeleteAccessKey) -> Result<Empt
     let id = request.access_key_id.as_str();
     ctx.mutate(|tx| {
         check_key_of(tx, id, target)?;
-        tx.delete_key(id)
+        // Inside the mutation the directory is the database: the key's owner is in it.
+        let owner = ctx
+            .directory
+            .principal(target)
+            .ok_or(ServerError::Bug("a key's owner is not in the directory"))?;
+        tx.delete_key(ctx.tombstone(id, &owner))
     })?;
     Ok(Empty {})
 }
@@ -184,7 +192,7 @@ pub fn get_security_last_used(
         .collect::<Result<Vec<_>, _>>()?;
     // The last use is in the audit trail, whichever process served it; this process's own
     // latest records may still be queued.
-    ctx.audit.flush_blocking();
+    ctx.audit.flush_blocking()?;
     let mut rows = Vec::with_capacity(ids.len());
     for (id, known) in ids.into_iter().zip(known) {
         let last_ms = if known {
