@@ -254,58 +254,58 @@ fn ensure_root_key(
     };
     // Refusals are returned before anything is written: the transaction commits either way.
     let refusal = store.mutate(None, |tx| {
-            match tx.key_owner(id)? {
-                Some((owner, _)) if owner != account.owner_uin => {
-                    return Ok(Some(StartError::RootKeyTaken(id.to_owned())));
-                }
-                Some((_, false)) if !restore => {
-                    return Ok(Some(withdrawn("disabled", "enable", None)));
-                }
-                Some((_, active)) => {
-                    if !active {
-                        tracing::warn!(
-                            secret_id = id,
-                            "--restore-root-key: enabling the root key again"
-                        );
-                    }
-                    tx.reset_key(id, &credential.secret_key)?;
-                }
-                None => {
-                    let tombstone = tx.tombstone(id)?;
-                    if let Some(tombstone) = &tombstone
-                        && !restore
-                    {
-                        return Ok(Some(withdrawn(
-                            "deleted",
-                            "create",
-                            Some(tombstone.deleted),
-                        )));
-                    }
-                    let keys = tx.keys_of(account.owner_uin)?;
-                    if keys.len() >= KEYS_PER_USER {
-                        return Ok(Some(StartError::RootKeyLimit {
-                            secret_id: id.to_owned(),
-                            keys,
-                        }));
-                    }
-                    if tombstone.is_some() {
-                        tracing::warn!(
-                            secret_id = id,
-                            "--restore-root-key: creating the deleted root key again"
-                        );
-                        tx.unbury_key(id)?;
-                    }
-                    tx.insert_key(&StoredKey {
-                        secret_id: id.to_owned(),
-                        owner_uin: account.owner_uin,
-                        active: true,
-                        secret_key: credential.secret_key.clone(),
-                        description: Some("root credential".into()),
-                        created: now,
-                    })?;
-                }
+        match tx.key_owner(id)? {
+            Some((owner, _)) if owner != account.owner_uin => {
+                return Ok(Some(StartError::RootKeyTaken(id.to_owned())));
             }
-            Ok(None)
+            Some((_, false)) if !restore => {
+                return Ok(Some(withdrawn("disabled", "enable", None)));
+            }
+            Some((_, active)) => {
+                if !active {
+                    tracing::warn!(
+                        secret_id = id,
+                        "--restore-root-key: enabling the root key again"
+                    );
+                }
+                tx.reset_key(id, &credential.secret_key)?;
+            }
+            None => {
+                let tombstone = tx.tombstone(id)?;
+                if let Some(tombstone) = &tombstone
+                    && !restore
+                {
+                    return Ok(Some(withdrawn(
+                        "deleted",
+                        "create",
+                        Some(tombstone.deleted),
+                    )));
+                }
+                let keys = tx.keys_of(account.owner_uin)?;
+                if keys.len() >= KEYS_PER_USER {
+                    return Ok(Some(StartError::RootKeyLimit {
+                        secret_id: id.to_owned(),
+                        keys,
+                    }));
+                }
+                if tombstone.is_some() {
+                    tracing::warn!(
+                        secret_id = id,
+                        "--restore-root-key: creating the deleted root key again"
+                    );
+                    tx.unbury_key(id)?;
+                }
+                tx.insert_key(&StoredKey {
+                    secret_id: id.to_owned(),
+                    owner_uin: account.owner_uin,
+                    active: true,
+                    secret_key: credential.secret_key.clone(),
+                    description: Some("root credential".into()),
+                    created: now,
+                })?;
+            }
+        }
+        Ok(None)
     })?;
     match refusal {
         None => Ok(()),

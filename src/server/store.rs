@@ -519,10 +519,7 @@ pub enum Change {
     /// A key as it now is.
     Key(ListedKey),
     /// A key's new status; the rest of it is unchanged.
-    KeyStatus {
-        secret_id: String,
-        active: bool,
-    },
+    KeyStatus { secret_id: String, active: bool },
     /// A key no longer exists; its tombstone, unless that has expired too.
     KeyGone {
         secret_id: String,
@@ -1003,7 +1000,10 @@ fn sealed_changes(c: &Connection, since: Option<u64>) -> rusqlite::Result<Sealed
             .collect::<rusqlite::Result<Vec<_>>>()?;
         // Versions are consecutive (each is the largest + 1, and the bound never drops the
         // newest), so the log still reaches back to `since` if it holds the version after it.
-        if changed.first().is_none_or(|first| first.version == since + 1) {
+        if changed
+            .first()
+            .is_none_or(|first| first.version == since + 1)
+        {
             return changed_rows(c, since, changed);
         }
     }
@@ -1015,7 +1015,9 @@ fn sealed_changes(c: &Connection, since: Option<u64>) -> rusqlite::Result<Sealed
             .query_map([], |r| Ok((r.get(0)?, Some(stored_user(r)?))))?
             .collect::<rusqlite::Result<_>>()?,
         buried: c
-            .prepare_cached(&format!("SELECT {TOMBSTONE_COLUMNS} FROM deleted_keys ORDER BY id"))?
+            .prepare_cached(&format!(
+                "SELECT {TOMBSTONE_COLUMNS} FROM deleted_keys ORDER BY id"
+            ))?
             .query_map([], tombstone)?
             .collect::<rusqlite::Result<_>>()?,
         keys: c

@@ -82,7 +82,10 @@ pub fn create_policy(
         if tx.policy_name_taken(&request.policy_name)? {
             return Err(ServerError::new(
                 Code::PolicyNameInUse,
-                format!("A policy is already named {:?}.", echo(&request.policy_name)),
+                format!(
+                    "A policy is already named {:?}.",
+                    echo(&request.policy_name)
+                ),
             ));
         }
         if tx.custom_policy_count()? >= MAX_CUSTOM_POLICIES {
