@@ -19,6 +19,11 @@ impl ApiError {
         self.code.starts_with("RequestLimitExceeded")
     }
 
+    /// The request was not authenticated — so nothing it asked for was done.
+    pub fn is_signature_failure(&self) -> bool {
+        self.code == "AuthFailure.SignatureFailure"
+    }
+
     /// What a person can do about it, for the codes where that is not obvious from the message.
     pub fn hint(&self) -> Option<&'static str> {
         Some(match self.code.as_str() {

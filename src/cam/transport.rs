@@ -14,6 +14,7 @@ use serde_json::value::RawValue;
 use super::credential::Credential;
 use super::error::{ApiError, CallError, NetworkCause};
 use super::model::Service;
+use super::pace::Pace;
 use super::signer;
 
 pub const REQUEST_CLIENT: &str = concat!("camtui/", env!("CARGO_PKG_VERSION"));
@@ -296,6 +297,9 @@ pub struct CallSpec<'a> {
     pub body: Vec<u8>,
     pub mutates: bool,
     pub target: &'a str,
+    /// A walk's pace, which every attempt waits for — a retry after `RequestLimitExceeded` too,
+    /// or it would arrive on top of the walk's own calls and be refused in turn.
+    pub pace: Option<&'a Pace>,
 }
 
 fn install_crypto_provider() {
@@ -353,6 +357,15 @@ impl Transport {
         &self.config.endpoint
     }
 
+    /// The same connection pool, settings and observer, signing with `credential`.
+    #[must_use]
+    pub fn with_credential(&self, credential: Credential) -> Self {
+        Self {
+            credential,
+            ..self.clone()
+        }
+    }
+
     pub fn credential(&self) -> &Credential {
         &self.credential
     }
@@ -367,8 +380,25 @@ impl Transport {
         let mut attempt = 0;
         let (result, http_status) = loop {
             attempt += 1;
+            if let Some(pace) = spec.pace {
+                pace.ready().await;
+            }
             let (result, status) = self.send_once(&url, &spec).await;
             match &result {
+                // A change refused for its signature was not applied. Another process may have
+                // sent the same change in the same second — the same signature, which a server
+                // that accepts a change's signature once refuses — so it is signed again with
+                // another second ([`change_stamp`]) and sent once more.
+                Err(e)
+                    if spec.mutates
+                        && attempt == 1
+                        && e.api().is_some_and(ApiError::is_signature_failure) =>
+                {
+                    tracing::debug!(
+                        action = spec.action,
+                        "re-signing a change refused for its signature"
+                    );
+                }
                 Err(e) if e.is_retryable() && attempt < max_attempts => {
                     tracing::debug!(action = spec.action, attempt, error = %e, "retrying read");
                     let base = if e.api().is_some_and(ApiError::is_rate_limit) {

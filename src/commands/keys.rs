@@ -1,16 +1,23 @@
-//! `camtui keys list|create|disable|enable|delete`.
+//! `camtui keys list|create|disable|enable|delete|rotate`. A rotation ([`crate::cam::rotation`])
+//! is two runs: the first creates the successor, `--finish` retires the old key once nothing
+//! uses it.
 
 use serde::Serialize;
 
 use crate::cam::Client;
+use crate::cam::de::EventTime;
 use crate::cam::model::{
-    AccessKey, CreateAccessKey, DeleteAccessKey, KeyStatus, SecretId, SecretIdLastUsed,
-    UpdateAccessKey,
+    AccessKey, CreateAccessKey, DeleteAccessKey, KEYS_PER_USER, KeyStatus, LastUse, SecretId,
+    SecretIdLastUsed, UpdateAccessKey,
 };
+use crate::cam::rotation::{self, Position};
 use crate::cli::{KeyArgs, KeysCommand, OutputFormat};
 use crate::commands::output::{CommandError, Console, print};
 use crate::commands::table::{Fields, Table};
 use crate::commands::users::{self, UserId};
+
+/// How many of the old key's newest records `--finish` looks through for use after the new key.
+const EVIDENCE_RECORDS: usize = 20;
 
 pub async fn run(
     client: &Client,
@@ -23,7 +30,53 @@ pub async fn run(
             user,
             description,
             output,
-        } => create(client, user, description.clone(), output.output, console).await,
+        } => {
+            let user = users::resolve(client, user).await?;
+            create(
+                client,
+                &user,
+                description.clone(),
+                None,
+                output.output,
+                console,
+            )
+            .await
+        }
+        KeysCommand::Rotate {
+            user,
+            old,
+            finish,
+            force,
+            description,
+            output,
+        } => {
+            let user = users::resolve(client, user).await?;
+            let keys = client.access_keys(Some(user.uin)).await?;
+            let position = rotation::position(&keys, old);
+            if *finish {
+                finish_rotation(
+                    client,
+                    &user,
+                    old,
+                    &position,
+                    *force,
+                    output.output,
+                    console,
+                )
+                .await
+            } else {
+                start_rotation(
+                    client,
+                    &user,
+                    old,
+                    &position,
+                    description.clone(),
+                    output.output,
+                    console,
+                )
+                .await
+            }
+        }
         KeysCommand::Disable(key) => set_status(client, key, KeyStatus::Inactive, console).await,
         KeysCommand::Enable(key) => set_status(client, key, KeyStatus::Active, console).await,
         KeysCommand::Delete { key, yes } => delete(client, key, *yes, console).await,
@@ -88,10 +141,13 @@ fn last_used_of(rows: &[SecretIdLastUsed], secret_id: &SecretId) -> Option<Strin
         .filter(|d| !d.is_empty())
 }
 
-/// `keys create`: the one time the SecretKey is ever seen.
+/// `keys create` and `keys rotate`: the one time the SecretKey is ever seen.
 #[derive(Serialize)]
 struct CreatedKey<'a> {
     user: &'a UserId,
+    /// The key this one replaces (`keys rotate`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    replaces: Option<&'a SecretId>,
     secret_id: &'a SecretId,
     secret_key: &'a str,
     status: KeyStatus,
@@ -102,12 +158,12 @@ struct CreatedKey<'a> {
 
 async fn create(
     client: &Client,
-    user: &str,
+    user: &UserId,
     description: Option<String>,
+    replaces: Option<&SecretId>,
     format: OutputFormat,
     console: &mut Console<'_>,
 ) -> Result<(), CommandError> {
-    let user = users::resolve(client, user).await?;
     let (response, request_id) = client
         .send_with_request_id(&CreateAccessKey {
             target_uin: Some(user.uin),
@@ -120,7 +176,8 @@ async fn create(
         ))
     })?;
     let created = CreatedKey {
-        user: &user,
+        user,
+        replaces,
         secret_id: &key.access_key_id,
         // Goes to stdout only, once; the Secret itself is zeroized when `key` drops.
         secret_key: key.secret_access_key.expose(),
@@ -130,8 +187,12 @@ async fn create(
         request_id: &request_id,
     };
     print(console, format, &created, |c, out| {
-        Fields::new()
-            .field("User", c.user.describe())
+        let mut fields = Fields::new();
+        fields.field("User", c.user.describe());
+        if let Some(old) = c.replaces {
+            fields.field("Replaces", old);
+        }
+        fields
             .field("SecretId", c.secret_id)
             .field("SecretKey", c.secret_key)
             .field("Status", c.status.label())
@@ -144,6 +205,190 @@ async fn create(
         "Save the SecretKey now: it cannot be shown again. (RequestId {request_id})"
     )?;
     Ok(())
+}
+
+/// `keys rotate USER --old ID`: creates the successor, if a slot is free and there is none yet.
+async fn start_rotation(
+    client: &Client,
+    user: &UserId,
+    old: &SecretId,
+    position: &Position,
+    description: Option<String>,
+    format: OutputFormat,
+    console: &mut Console<'_>,
+) -> Result<(), CommandError> {
+    match position {
+        Position::Gone => Err(no_such_key(user, old)),
+        Position::FreeSlot { retire } => Err(CommandError::Failed(format!(
+            "{} already has {KEYS_PER_USER} API keys: retire {} first ({}), then rotate again",
+            user.describe(),
+            retire.access_key_id,
+            match retire.status {
+                KeyStatus::Inactive => "it is disabled: camtui keys delete",
+                KeyStatus::Active => "disable it with camtui keys disable, then camtui keys delete",
+            }
+        ))),
+        Position::Switch { new } | Position::Disabled { new } => {
+            Err(CommandError::Failed(format!(
+                "the rotation of {old} is under way: its successor {} was created {}; once nothing \
+             uses {old} any more, finish it with --finish",
+                new.access_key_id, new.create_time
+            )))
+        }
+        Position::Create => {
+            create(client, user, description, Some(old), format, console).await?;
+            writeln!(
+                console.err,
+                "Next: switch what uses {old} to the new key, then run this again with --finish \
+                 (it refuses while {old} is still used)."
+            )?;
+            Ok(())
+        }
+    }
+}
+
+/// `keys rotate … --finish`.
+#[derive(Serialize)]
+struct FinishedRotation<'a> {
+    user: &'a UserId,
+    old_secret_id: &'a SecretId,
+    new_secret_id: &'a SecretId,
+    /// `null` when the old key was disabled already.
+    disabled_request_id: Option<String>,
+    deleted_request_id: String,
+}
+
+/// `keys rotate USER --old ID --finish`: disables, then deletes, the old key — unless it was used
+/// after its successor was created (`force` finishes anyway).
+async fn finish_rotation(
+    client: &Client,
+    user: &UserId,
+    old: &SecretId,
+    position: &Position,
+    force: bool,
+    format: OutputFormat,
+    console: &mut Console<'_>,
+) -> Result<(), CommandError> {
+    let new = match position {
+        Position::Switch { new } | Position::Disabled { new } => new,
+        Position::Gone => return Err(no_such_key(user, old)),
+        Position::FreeSlot { .. } | Position::Create => {
+            return Err(CommandError::Failed(format!(
+                "{old} has no successor yet: camtui keys rotate without --finish creates it"
+            )));
+        }
+    };
+    let since = EventTime::parse(&new.create_time)
+        .ok_or_else(|| {
+            CommandError::Failed(format!(
+                "cannot tell when {} was created ({:?}): nothing was changed",
+                new.access_key_id, new.create_time
+            ))
+        })?
+        .0;
+    if let Some(evidence) = use_since(client, old, since).await? {
+        let message = format!(
+            "{old} was used after its successor {} was created ({}):\n{evidence}",
+            new.access_key_id, new.create_time
+        );
+        if !force {
+            return Err(CommandError::Failed(format!(
+                "refused: {message}\nNothing was changed. Move what still uses {old} to {}, or \
+                 finish anyway with --force.",
+                new.access_key_id
+            )));
+        }
+        writeln!(
+            console.err,
+            "warning: finishing anyway (--force): {message}"
+        )?;
+    }
+    let disabled_request_id = match position {
+        Position::Switch { .. } => Some(
+            client
+                .send_with_request_id(&UpdateAccessKey {
+                    access_key_id: old.clone(),
+                    status: KeyStatus::Inactive,
+                    target_uin: Some(user.uin),
+                })
+                .await?
+                .1,
+        ),
+        _ => None,
+    };
+    let (_, deleted_request_id) = client
+        .send_with_request_id(&DeleteAccessKey {
+            access_key_id: old.clone(),
+            target_uin: Some(user.uin),
+        })
+        .await?;
+    let finished = FinishedRotation {
+        user,
+        old_secret_id: old,
+        new_secret_id: &new.access_key_id,
+        disabled_request_id,
+        deleted_request_id,
+    };
+    print(console, format, &finished, |f, out| {
+        if let Some(id) = &f.disabled_request_id {
+            writeln!(out, "Disabled {} (RequestId {id})", f.old_secret_id)?;
+        }
+        writeln!(
+            out,
+            "Deleted {} (RequestId {})",
+            f.old_secret_id, f.deleted_request_id
+        )?;
+        writeln!(
+            out,
+            "{} is the key of {} now",
+            f.new_secret_id,
+            f.user.describe()
+        )
+    })
+}
+
+/// What shows `old` was used at or after `since`, one line each — its last use and its access
+/// records from then on — or `None` if nothing does.
+async fn use_since(
+    client: &Client,
+    old: &SecretId,
+    since: i64,
+) -> Result<Option<String>, CommandError> {
+    let now = chrono::Utc::now().timestamp().max(0) as u64;
+    let ids = [old.clone()];
+    let (last_used, records) = tokio::try_join!(
+        client.last_used(&ids),
+        client.latest_access_records(old, EVIDENCE_RECORDS, now)
+    )?;
+    let last_use = last_used
+        .iter()
+        .find(|row| row.secret_id == *old)
+        .and_then(SecretIdLastUsed::last_use);
+    let records: Vec<_> = records
+        .into_iter()
+        .filter(|event| event.event_time.0 >= since)
+        .collect();
+    if !rotation::used_since(last_use, records.iter().map(|e| e.event_time.0), since) {
+        return Ok(None);
+    }
+    let mut lines = Vec::new();
+    if let Some(used) = last_use.filter(|used| used.latest() >= since) {
+        lines.push(format!("  last used {}", used.text()));
+    }
+    for event in &records {
+        let result = event.failure().unwrap_or_else(|| "OK".to_owned());
+        lines.push(format!(
+            "  {}  {}  from {}  {result}",
+            LastUse::At(event.event_time.0).text(),
+            event.event_name,
+            event.source_ip_address
+        ));
+    }
+    Ok(Some(lines.join("\n")))
+}
+
+fn no_such_key(user: &UserId, secret_id: &SecretId) -> CommandError {
+    CommandError::Failed(format!("{} has no API key {secret_id}", user.describe()))
 }
 
 /// The confirmation of a change to a key.

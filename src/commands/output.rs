@@ -4,6 +4,9 @@
 
 use std::io::{self, Write};
 
+use tokio_util::sync::CancellationToken;
+
+use crate::cam::walk::Progress;
 use crate::cam::{ActionError, CallError};
 use crate::cli::OutputFormat;
 use crate::i18n::Language;
@@ -81,6 +84,63 @@ pub struct Console<'a> {
     pub err_is_terminal: bool,
     /// The words of tables and messages (JSON never changes with it).
     pub language: Language,
+}
+
+/// A walk's progress on one line of stderr, drawn only when stderr is a terminal: scripts see
+/// nothing of it.
+pub struct ProgressLine<'a> {
+    err: Option<&'a mut dyn Write>,
+    what: &'static str,
+}
+
+impl<'a> ProgressLine<'a> {
+    pub fn new(console: &'a mut Console<'_>, what: &'static str) -> Self {
+        Self {
+            err: console.err_is_terminal.then_some(&mut *console.err),
+            what,
+        }
+    }
+
+    /// `what: 12/40 users, about 3 s left (Ctrl-C cancels)` in place of the last line.
+    pub fn show(&mut self, p: &Progress) {
+        let Some(err) = self.err.as_mut() else { return };
+        let eta = p
+            .eta
+            .map(|eta| format!(", about {} s left", eta.as_secs() + 1))
+            .unwrap_or_default();
+        // Progress is decoration: a failed write must not stop the walk.
+        let _ = write!(
+            err,
+            "\r\x1b[2K{}: {}/{} users{eta} (Ctrl-C cancels)",
+            self.what, p.done, p.total
+        );
+        let _ = err.flush();
+    }
+
+    /// Erases the line.
+    pub fn clear(self) -> io::Result<()> {
+        match self.err {
+            Some(err) => err.write_all(b"\r\x1b[2K"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// A token that Ctrl-C cancels; cancel it when the walk is over, which ends the watch.
+pub fn cancel_on_interrupt() -> CancellationToken {
+    let cancel = CancellationToken::new();
+    let watched = cancel.clone();
+    tokio::spawn(async move {
+        tokio::select! {
+            () = watched.cancelled() => {}
+            signal = tokio::signal::ctrl_c() => {
+                if signal.is_ok() {
+                    watched.cancel();
+                }
+            }
+        }
+    });
+    cancel
 }
 
 /// Writes `value` as pretty JSON and a newline.

@@ -8,6 +8,7 @@ use super::model::Tab;
 use super::state::{Context, Modal, State};
 use super::text_field::Edit;
 use crate::cam::model::SecretId;
+use crate::cam::report::{DEFAULT_STALE_DAYS, Flag};
 
 /// A key as the table names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -177,7 +178,7 @@ const EDIT: [Binding; 7] = [
     ),
 ];
 
-const GLOBAL: [Binding; 9] = [
+const GLOBAL: [Binding; 10] = [
     bind(&[K::Char('?')], C::Help, "show this help", Some("help")),
     bind(
         &[K::Char(':')],
@@ -199,6 +200,12 @@ const GLOBAL: [Binding; 9] = [
         None,
     ),
     bind(&[K::Char('3')], C::GoTab(Tab::Keys), "API Keys tab", None),
+    bind(
+        &[K::Char('4')],
+        C::GoTab(Tab::Report),
+        "Key Report tab: every key of the account",
+        None,
+    ),
     bind(&[K::Tab], C::NextTab, "next tab", None),
     bind(&[K::BackTab], C::PreviousTab, "previous tab", None),
     bind(&[K::Char('q'), K::Ctrl('c')], C::Quit, "quit", Some("quit")),
@@ -274,7 +281,7 @@ const DETAILS: [Binding; 4] = [
     ),
 ];
 
-const KEYS: [Binding; 9] = [
+const KEYS: [Binding; 10] = [
     bind(
         &[K::Char('c')],
         C::CreateKey,
@@ -304,6 +311,12 @@ const KEYS: [Binding; 9] = [
         C::DeleteKey,
         "delete the key (disabled keys only)",
         Some("delete"),
+    ),
+    bind(
+        &[K::Char('R')],
+        C::Rotate,
+        "rotate the key, step by step (free a slot, create, switch, disable, delete)",
+        Some("rotate"),
     ),
     bind(
         &[K::Char('l'), K::Right, K::Enter],
@@ -415,8 +428,8 @@ const CONFIRM_TYPED: [Binding; 4] = [
     bind(
         &[K::Enter],
         C::Submit,
-        "delete, if the typed characters match",
-        Some("delete"),
+        "confirm, if what is typed matches",
+        Some("confirm"),
     ),
     bind(&[K::Esc], C::Cancel, "cancel", Some("cancel")),
     bind(
@@ -444,7 +457,7 @@ const DESCRIBE: [Binding; 3] = [
     bind(&[K::Ctrl('c')], C::Quit, "quit", None),
 ];
 
-const SECRET: [Binding; 6] = [
+const SECRET: [Binding; 7] = [
     bind(
         &[K::Char('v')],
         C::Reveal,
@@ -464,6 +477,12 @@ const SECRET: [Binding; 6] = [
         Some("copy SecretKey"),
     ),
     bind(
+        &[K::Char('t')],
+        C::VerifyKey,
+        "test the new key: sign one harmless call (GetUserAppId) with it",
+        Some("test it"),
+    ),
+    bind(
         &[K::Char(' ')],
         C::Acknowledge,
         "tick \"I have saved the SecretKey\"",
@@ -481,6 +500,152 @@ const SECRET: [Binding; 6] = [
         "quit (refused until the SecretKey is saved)",
         None,
     ),
+];
+
+const REPORT: [Binding; 16] = [
+    bind(
+        &[K::Enter],
+        C::Open,
+        "open the key on its owner's API Keys tab",
+        Some("open"),
+    ),
+    bind(
+        &[K::Char('/')],
+        C::Filter,
+        "a new filter by owner, UIN or SecretId",
+        Some("filter"),
+    ),
+    bind(
+        &[K::Char('n')],
+        C::QuickFilter(Flag::NeverUsed),
+        "only never-used keys (again: all)",
+        None,
+    ),
+    bind(
+        &[K::Char('u')],
+        C::QuickFilter(Flag::Unused),
+        "only keys unused for the stale days (again: all)",
+        None,
+    ),
+    bind(
+        &[K::Char('o')],
+        C::QuickFilter(Flag::Old),
+        "only keys older than the stale days (again: all)",
+        None,
+    ),
+    bind(
+        &[K::Char('i')],
+        C::QuickFilter(Flag::Disabled),
+        "only disabled keys (again: all)",
+        None,
+    ),
+    bind(
+        &[K::Char('t')],
+        C::QuickFilter(Flag::TwoEnabled),
+        "only keys of users with two enabled (again: all)",
+        None,
+    ),
+    bind(
+        &[K::Char(' ')],
+        C::Mark,
+        "mark the key for d, or unmark it",
+        Some("mark"),
+    ),
+    bind(
+        &[K::Char('A')],
+        C::MarkShown,
+        "mark every key shown (again: unmark them)",
+        Some("mark shown"),
+    ),
+    bind(
+        &[K::Char('d')],
+        C::DisableKey,
+        "disable the marked keys (or the one under the cursor), after you type how many",
+        Some("disable"),
+    ),
+    bind(&[K::Char('y')], C::Copy, "copy the SecretId", None),
+    bind(
+        &[K::Char('s')],
+        C::SortNext,
+        "sort by the next column",
+        Some("sort"),
+    ),
+    bind(
+        &[K::Char('S')],
+        C::SortReverse,
+        "reverse the sort order",
+        None,
+    ),
+    bind(
+        &[K::Char('r')],
+        C::Refresh,
+        "load the report again",
+        Some("reload"),
+    ),
+    bind(
+        &[K::Char('X')],
+        C::StopLoading,
+        "stop loading, keeping what is in",
+        Some("stop"),
+    ),
+    bind(
+        &[K::Esc],
+        C::Back,
+        "clear the filter and the quick filters",
+        None,
+    ),
+];
+
+const ROTATION: [Binding; 7] = [
+    bind(
+        &[K::Enter],
+        C::Step,
+        "do this step (every change asks first)",
+        Some("do it"),
+    ),
+    bind(
+        &[K::Char('e')],
+        C::EnableKey,
+        "enable the old key again, if something still needs it",
+        None,
+    ),
+    bind(
+        &[K::Char('r')],
+        C::Refresh,
+        "ask for the keys, their last use and the records now",
+        Some("refresh"),
+    ),
+    bind(
+        &[K::Esc],
+        C::Back,
+        "close (R on the key resumes where it stands)",
+        Some("close"),
+    ),
+    bind(
+        &[K::Char('@')],
+        C::ShowLog,
+        "the API-call log of this run",
+        Some("calls"),
+    ),
+    bind(&[K::Char('?')], C::Help, "show this help", Some("help")),
+    bind(&[K::Ctrl('c')], C::Quit, "quit", None),
+];
+
+const BULK: [Binding; 4] = [
+    bind(
+        &[K::Esc],
+        C::Back,
+        "stop after the call in flight; once done, close",
+        Some("stop / close"),
+    ),
+    bind(
+        &[K::Char('@')],
+        C::ShowLog,
+        "the API-call log of this run",
+        Some("calls"),
+    ),
+    bind(&[K::Char('?')], C::Help, "show this help", Some("help")),
+    bind(&[K::Ctrl('c')], C::Quit, "quit", None),
 ];
 
 const HELP: [Binding; 2] = [
@@ -557,7 +722,8 @@ const CALL_LOG: [Binding; 4] = [
     bind(&[K::Ctrl('c')], C::Quit, "quit", None),
 ];
 
-const LOG_FILTER: [Binding; 5] = [
+/// A filter that only filters (the call log's, the Key Report's): Enter keeps it.
+const PLAIN_FILTER: [Binding; 5] = [
     bind(&[K::Enter], C::FilterDone, "keep the filter", Some("done")),
     bind(
         &[K::Esc],
@@ -587,7 +753,10 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::Command => &COMMAND,
         Context::Search => &SEARCH,
         Context::CallLog => &CALL_LOG,
-        Context::LogFilter => &LOG_FILTER,
+        Context::Report => &REPORT,
+        Context::Rotation => &ROTATION,
+        Context::Bulk => &BULK,
+        Context::LogFilter | Context::ReportFilter => &PLAIN_FILTER,
     };
     let extra: &'static [Binding] = match context {
         Context::Users
@@ -596,8 +765,13 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         | Context::Records
         | Context::Pager
         | Context::CallLog
-        | Context::Help => &MOVE,
-        Context::Filter | Context::Command | Context::Describe | Context::LogFilter => &EDIT,
+        | Context::Help
+        | Context::Report => &MOVE,
+        Context::Filter
+        | Context::Command
+        | Context::Describe
+        | Context::LogFilter
+        | Context::ReportFilter => &EDIT,
         _ => &[],
     };
     let global: &'static [Binding] = if context.has_global_keys() {
@@ -630,8 +804,34 @@ pub fn notes(context: Context) -> Vec<String> {
     }
     if context == Context::Search {
         notes.push(
-            "ListAccessKeys is called for each user not seen before this run, at most 20 a \
-             second; the owner found opens on the API Keys tab."
+            "CloudAudit is asked first: its newest record of the key names who signed with it, \
+             and one ListAccessKeys of that user confirms it. Otherwise ListAccessKeys is called \
+             for each user not seen before this run, at most 20 a second. The owner found opens \
+             on the API Keys tab."
+                .to_owned(),
+        );
+    }
+    if matches!(context, Context::Report | Context::ReportFilter) {
+        notes.push(format!(
+            "Flags: never-used (no use ever recorded), unused-{DEFAULT_STALE_DAYS}d (not used \
+             for {DEFAULT_STALE_DAYS} days), older-than-{DEFAULT_STALE_DAYS}d, disabled (a \
+             candidate for deletion), two-enabled (no free slot for a rotation). Quick filters \
+             combine: n u o i t each narrow the keys shown."
+        ));
+        notes.push(
+            "Every user's keys are listed (ListAccessKeys) and their last use asked ten at a \
+             time (GetSecurityLastUsed), each at most 20 calls a second; what is listed also \
+             answers the owner search and opens the API Keys tab at once. d disables one key \
+             at a time, at most 5 a second, each result shown as it lands."
+                .to_owned(),
+        );
+    }
+    if context == Context::Rotation {
+        notes.push(
+            "Where the rotation stands is read off the user's keys each time — the key created \
+             after the old one is its successor — so closing the wizard, or camtui, loses \
+             nothing. The cloud reports use late: access records about an hour, last-used \
+             dates a day."
                 .to_owned(),
         );
     }

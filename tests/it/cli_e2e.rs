@@ -16,21 +16,21 @@ use camtui::server::{ServerConfig, ServerHandle};
 
 use crate::support::wire::{Signing, exchange};
 
-const SEED: &str = include_str!("../fixtures/cli-seed.json");
-const ROOT_ID: &str = "IKIDrootTestKey0000000000000000000000";
-const ROOT_KEY: &str = "rootTestSecretKey000000000000000";
+pub(crate) const SEED: &str = include_str!("../fixtures/cli-seed.json");
+pub(crate) const ROOT_ID: &str = "IKIDrootTestKey0000000000000000000000";
+pub(crate) const ROOT_KEY: &str = "rootTestSecretKey000000000000000";
 
-const ALICE_ENABLED: &str = "IKIDaliceEnabled00000000000000000001";
-const ALICE_DISABLED: &str = "IKIDaliceDisabled0000000000000000002";
-const CAROL_KEY: &str = "IKIDcarolCollab000000000000000000004";
+pub(crate) const ALICE_ENABLED: &str = "IKIDaliceEnabled00000000000000000001";
+pub(crate) const ALICE_DISABLED: &str = "IKIDaliceDisabled0000000000000000002";
+pub(crate) const CAROL_KEY: &str = "IKIDcarolCollab000000000000000000004";
 
-struct Harness {
+pub(crate) struct Harness {
     dir: tempfile::TempDir,
-    server: ServerHandle,
+    pub(crate) server: ServerHandle,
 }
 
 impl Harness {
-    async fn start() -> Self {
+    pub(crate) async fn start() -> Self {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("home")).unwrap();
         let server = camtui::server::spawn(ServerConfig {
@@ -46,7 +46,7 @@ impl Harness {
         Self { dir, server }
     }
 
-    fn endpoint(&self) -> String {
+    pub(crate) fn endpoint(&self) -> String {
         self.server.endpoint()
     }
 
@@ -55,7 +55,7 @@ impl Harness {
     }
 
     /// Runs `camtui --endpoint <server> ARGS` with root's credentials in the environment.
-    async fn run(&self, args: &[&str]) -> Out {
+    pub(crate) async fn run(&self, args: &[&str]) -> Out {
         let endpoint = self.endpoint();
         let mut full = vec!["--endpoint", endpoint.as_str()];
         full.extend_from_slice(args);
@@ -70,7 +70,7 @@ impl Harness {
     }
 
     /// Runs `camtui ARGS` with exactly the given environment (plus HOME), stdin empty.
-    async fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Out {
+    pub(crate) async fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Out {
         let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_camtui"))
             .args(args)
             .env_clear()
@@ -83,7 +83,7 @@ impl Harness {
         Out(output)
     }
 
-    fn root_client(&self) -> Client {
+    pub(crate) fn root_client(&self) -> Client {
         let endpoint = Endpoint::custom(&self.endpoint()).unwrap();
         Client::new(
             Transport::new(
@@ -111,29 +111,29 @@ impl Harness {
     }
 }
 
-struct Out(Output);
+pub(crate) struct Out(Output);
 
 impl Out {
-    fn code(&self) -> i32 {
+    pub(crate) fn code(&self) -> i32 {
         self.0.status.code().expect("exited normally")
     }
-    fn stdout(&self) -> String {
+    pub(crate) fn stdout(&self) -> String {
         String::from_utf8(self.0.stdout.clone()).unwrap()
     }
-    fn stderr(&self) -> String {
+    pub(crate) fn stderr(&self) -> String {
         String::from_utf8(self.0.stderr.clone()).unwrap()
     }
-    fn json(&self) -> Value {
+    pub(crate) fn json(&self) -> Value {
         serde_json::from_slice(&self.0.stdout)
             .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", self.stdout()))
     }
     #[track_caller]
-    fn ok(self) -> Self {
+    pub(crate) fn ok(self) -> Self {
         assert_eq!(self.code(), 0, "stderr: {}", self.stderr());
         self
     }
     #[track_caller]
-    fn fails(self, code: i32) -> Self {
+    pub(crate) fn fails(self, code: i32) -> Self {
         assert_eq!(
             self.code(),
             code,
@@ -162,7 +162,7 @@ fn cell_starts(line: &str) -> Vec<usize> {
 
 /// Every row of a table starts its cells at the header's columns.
 #[track_caller]
-fn assert_aligned(table: &str) {
+pub(crate) fn assert_aligned(table: &str) {
     let mut lines = table.lines();
     let header = cell_starts(lines.next().expect("a header line"));
     for line in lines {
@@ -674,6 +674,15 @@ async fn read_only_refuses_before_sending_anything() {
         vec!["keys", "enable", "alice", ALICE_DISABLED],
         vec!["keys", "delete", "alice", ALICE_DISABLED, "--yes"],
         vec!["keys", "create", "bob"],
+        vec!["keys", "rotate", "alice", "--old", ALICE_ENABLED],
+        vec![
+            "keys",
+            "rotate",
+            "alice",
+            "--old",
+            ALICE_ENABLED,
+            "--finish",
+        ],
         vec!["call", "DeleteAccessKey", "--json", "{}"],
     ] {
         let mut full = vec!["--read-only", "--endpoint", endpoint.as_str()];

@@ -5,6 +5,7 @@
 mod support;
 
 mod cli_e2e;
+mod cli_key_hygiene;
 mod client_endpoints;
 mod client_transport;
 mod conformance;
@@ -16,7 +17,6 @@ mod hardening_faults;
 mod hardening_secrets;
 mod hardening_tui;
 mod model_decoding;
-mod owner_search;
 mod server_audit;
 mod server_compat;
 mod server_iam;
@@ -27,7 +27,9 @@ mod server_protocol;
 mod server_users;
 mod shell;
 mod signer_vectors;
+mod tui_hygiene_tmux;
 mod tui_operator_tmux;
 mod tui_tmux;
 mod tui_worker;
 mod user_listing;
+mod user_walks;
