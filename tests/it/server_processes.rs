@@ -15,12 +15,12 @@ use camtui::cam::model::{
     DeleteAccessKey, DeleteUser, GetUser, GroupIdOfUidInfo, KeyStatus, ListAttachedUserPolicies,
     ListGroups, ListGroupsForUser, ListUsers, SecretId, Service, UpdateAccessKey,
 };
-use camtui::cam::{Client, Credential, Endpoint, Transport, TransportConfig};
+use camtui::cam::{Client, Credential};
 use camtui::server::directory::Principal;
 use camtui::server::request::RequestMeta;
 use camtui::server::{ServerConfig, ServerState, handlers};
 use support::process::ServeProcess;
-use support::{ROOT_ID, ROOT_KEY, code};
+use support::{ROOT_ID, ROOT_KEY, client, code, root_client};
 
 /// How long another process's batched audit records may take to appear (a bound, not an
 /// assertion on time).
@@ -49,18 +49,12 @@ impl TwoServers {
     }
 
     fn root_a(&self) -> Client {
-        client(&self.a.endpoint, Credential::new(ROOT_ID, ROOT_KEY))
+        root_client(&self.a.endpoint)
     }
 
     fn root_b(&self) -> Client {
-        client(&self.b.endpoint, Credential::new(ROOT_ID, ROOT_KEY))
+        root_client(&self.b.endpoint)
     }
-}
-
-fn client(endpoint: &str, credential: Credential) -> Client {
-    let mut config = TransportConfig::new(Endpoint::custom(endpoint).unwrap());
-    config.retry_backoff = Duration::from_millis(1);
-    Client::new(Transport::new(config, credential).unwrap())
 }
 
 async fn add_user(client: &Client, name: &str) -> u64 {
@@ -427,7 +421,7 @@ async fn a_mutation_whose_key_another_process_disabled_after_authentication_is_r
         )
     };
     let server = camtui::server::spawn(config()).await.unwrap();
-    let root = client(&server.endpoint(), Credential::new(ROOT_ID, ROOT_KEY));
+    let root = root_client(&server.endpoint());
     let uin = add_user(&root, "erin").await;
     let (key, _) = new_key(&root, uin).await;
 
