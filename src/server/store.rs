@@ -37,6 +37,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0004_policies_groups.sql"),
 ];
 const READERS: usize = 4;
+/// How long a connection waits for another's lock before giving up.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 /// The change log keeps the latest this many changes, dropping older ones every
 /// [`PRUNE_CHANGES_EVERY`]; a process further behind reads every user and key again.
 const CHANGES_KEPT: i64 = 65_536;
@@ -1089,10 +1091,12 @@ fn changed_rows(
 
 fn connect(path: &Path) -> rusqlite::Result<Connection> {
     let conn = Connection::open(path)?;
-    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     // WAL + synchronous=NORMAL: a committed transaction is in the WAL file before COMMIT
     // returns, so it survives the process being killed (not a power cut between checkpoints).
-    conn.pragma_update(None, "journal_mode", "WAL")?;
+    // Turning a new file to WAL takes a lock the busy handler does not wait for, so processes
+    // opening the same new database together (the sandbox's first start) wait here instead.
+    until_not_busy(|| conn.pragma_update(None, "journal_mode", "WAL"))?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     // Plans never depend on bound values: otherwise SQLite re-prepares a cached statement
@@ -1104,6 +1108,24 @@ fn connect(path: &Path) -> rusqlite::Result<Connection> {
     )?;
     conn.set_prepared_statement_cache_capacity(64);
     Ok(conn)
+}
+
+/// Runs `f` again while SQLite answers busy or locked, for up to the busy timeout.
+fn until_not_busy<T>(mut f: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match f() {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            other => return other,
+        }
+    }
 }
 
 fn migrate(conn: &Connection, path: &Path) -> Result<(), StoreError> {
