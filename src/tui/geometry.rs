@@ -10,6 +10,7 @@ use super::keymap;
 use super::model::Tab;
 use super::state::{Context, Pager};
 use crate::cam::model::KEYS_PER_USER;
+use crate::i18n::Language;
 
 pub const HEADER_ROWS: u16 = 1;
 pub const TAB_ROWS: u16 = 1;
@@ -94,16 +95,16 @@ pub fn drawer_rows(size: (u16, u16)) -> usize {
 }
 
 /// A tab's label as the tab bar draws it: ` 1 User List `.
-pub fn tab_label(tab: Tab) -> String {
-    format!(" {} {} ", tab.number(), tab.title())
+pub fn tab_label(language: Language, tab: Tab) -> String {
+    format!(" {} {} ", tab.number(), language.text(tab.title()))
 }
 
 /// The tabs' labels as the tab bar draws them, each followed by a space, the first after one
 /// space; returns each tab with its first column and width, for clicks.
-pub fn tab_columns() -> [(Tab, u16, u16); Tab::ALL.len()] {
+pub fn tab_columns(language: Language) -> [(Tab, u16, u16); Tab::ALL.len()] {
     let mut x = 1;
     Tab::ALL.map(|tab| {
-        let width = tab_label(tab).width() as u16;
+        let width = tab_label(language, tab).width() as u16;
         let at = x;
         x += width + 1;
         (tab, at, width)
@@ -221,10 +222,10 @@ fn pager_frame(size: (u16, u16)) -> (u16, usize) {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PagerLine {
     /// A field's label (on its first line only, else empty) and a piece of its value.
-    Field(&'static str, String),
+    Field(String, String),
     Blank,
     /// The title above the document.
-    Heading(&'static str),
+    Heading(String),
     Document(String),
 }
 
@@ -258,11 +259,16 @@ impl PagerText {
         let mut lines = Vec::new();
         for (label, value) in &pager.fields {
             for (i, piece) in wrap(value, value_width).into_iter().enumerate() {
-                lines.push(PagerLine::Field(if i == 0 { label } else { "" }, piece));
+                let label = if i == 0 {
+                    label.to_string()
+                } else {
+                    String::new()
+                };
+                lines.push(PagerLine::Field(label, piece));
             }
         }
         lines.push(PagerLine::Blank);
-        lines.push(PagerLine::Heading(pager.document_title));
+        lines.push(PagerLine::Heading(pager.document_title.to_string()));
         if let Some(document) = &pager.document.data {
             for line in document.lines() {
                 lines.extend(
@@ -287,27 +293,51 @@ pub fn pager_scroll_max(pager: &Pager, size: (u16, u16)) -> usize {
     text.lines.len().saturating_sub(text.visible)
 }
 
-/// Splits `text` into lines of at most `width` columns at spaces; a word longer than a line is
-/// broken where the line ends.
+/// Splits `text` into lines of at most `width` columns at spaces — and beside any wide (CJK)
+/// character, as Chinese breaks lines without spaces; a word longer than a line is broken where
+/// the line ends.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        if !line.is_empty() && line.width() + 1 + word.width() > width {
-            lines.push(std::mem::take(&mut line));
+        for (index, piece) in breakable(word).into_iter().enumerate() {
+            // The pieces of a word join without a space; words are one space apart.
+            let gap = usize::from(index == 0 && !line.is_empty());
+            if !line.is_empty() && line.width() + gap + piece.width() > width {
+                lines.push(std::mem::take(&mut line));
+            } else if gap == 1 {
+                line.push(' ');
+            }
+            let mut pieces = wrap_columns(piece, width);
+            let last = pieces.pop().unwrap_or_default();
+            lines.extend(pieces);
+            line.push_str(&last);
         }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        let mut pieces = wrap_columns(word, width);
-        let last = pieces.pop().unwrap_or_default();
-        lines.extend(pieces);
-        line.push_str(&last);
     }
     if !line.is_empty() || lines.is_empty() {
         lines.push(line);
     }
     lines
+}
+
+/// `word` cut where a line may break: before and after each wide character.
+fn breakable(word: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (at, c) in word.char_indices() {
+        if c.width() == Some(2) {
+            let end = at + c.len_utf8();
+            if start < at {
+                pieces.push(&word[start..at]);
+            }
+            pieces.push(&word[at..end]);
+            start = end;
+        }
+    }
+    if start < word.len() {
+        pieces.push(&word[start..]);
+    }
+    pieces
 }
 
 /// Breaks `text` every `width` columns, spaces and all.
@@ -326,4 +356,24 @@ fn wrap_columns(text: &str, width: usize) -> Vec<String> {
         used += w;
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_wraps_between_characters_and_english_at_spaces() {
+        assert_eq!(wrap("one two three", 8), ["one two", "three"]);
+        assert_eq!(
+            wrap("alice 已有两个 API 密钥，达到上限", 16),
+            ["alice 已有两个", "API 密钥，达到上", "限"]
+        );
+        for line in wrap(
+            "为降低密钥泄漏的风险，新建的密钥只在创建时提供SecretKey",
+            20,
+        ) {
+            assert!(line.width() <= 20, "{line}");
+        }
+    }
 }

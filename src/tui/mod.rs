@@ -18,7 +18,8 @@
 //! - [`model`]: plain data — tabs, tickets, failures, the listed users, user details, last use,
 //!   access records;
 //! - leaves: [`command_line`] (parse, complete), [`call_log`], [`clipboard`], [`event`],
-//!   [`text_field`] (a line edited as a shell's), [`theme`].
+//!   [`text_field`] (a line edited as a shell's), [`theme`], [`words`] (the domain's values in
+//!   the run's language).
 
 pub mod action;
 pub mod app;
@@ -36,6 +37,7 @@ pub mod text_field;
 pub mod theme;
 pub mod ui;
 pub mod update;
+pub mod words;
 pub mod worker;
 
 pub use app::{Options, run};

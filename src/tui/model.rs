@@ -3,11 +3,10 @@
 //! the tickets that pair answers with questions; and failed calls as the user sees them. Nothing here knows about key presses,
 //! screens or the loop.
 
-use std::fmt;
-
 use crate::cam::CallError;
 use crate::cam::de::beijing;
 use crate::cam::model::{LastUse, SecretId, User, UserKind};
+use crate::i18n::{Language, Text};
 
 /// Identifies one call, so its answer can be matched with the question and dropped when stale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -25,12 +24,12 @@ pub enum Tab {
 impl Tab {
     pub const ALL: [Tab; 4] = [Tab::Users, Tab::Details, Tab::Keys, Tab::Report];
 
-    pub fn title(self) -> &'static str {
+    pub fn title(self) -> Text<'static> {
         match self {
-            Self::Users => "User List",
-            Self::Details => "User Details",
-            Self::Keys => "API Keys",
-            Self::Report => "Key Report",
+            Self::Users => Text::TabUsers,
+            Self::Details => Text::TabDetails,
+            Self::Keys => Text::TabKeys,
+            Self::Report => Text::TabReport,
         }
     }
 
@@ -232,17 +231,22 @@ impl Failure {
     }
 
     /// Everything but the RequestId: `ListUsers failed: Code — Message`.
-    pub fn summary(&self) -> String {
-        format!("{} failed: {} — {}", self.call, self.code, self.message)
+    pub fn summary(&self, language: Language) -> String {
+        language
+            .text(Text::CallFailed {
+                call: self.call,
+                code: &self.code,
+                message: &self.message,
+            })
+            .into_owned()
     }
-}
 
-impl fmt::Display for Failure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.summary())?;
-        match &self.request_id {
-            Some(id) => write!(f, " (RequestId {id})"),
-            None => write!(f, " (no RequestId: the request got no API answer)"),
-        }
+    /// The summary and the RequestId, or that there is none.
+    pub fn describe(&self, language: Language) -> String {
+        let request_id = match &self.request_id {
+            Some(request_id) => language.text(Text::RequestIdSuffix { request_id }),
+            None => language.text(Text::NoRequestId),
+        };
+        self.summary(language) + &request_id
     }
 }

@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use crate::cam::model::{AccessKey, KeyStatus, LastUse, SecretId};
 use crate::cam::report::{Flag, Flags, ReportRow, Staleness, rows_of};
 use crate::cam::walk::{Progress, UserRef};
+use crate::i18n::Text;
 
 use super::model::{Failure, KeyRef, LastUsed, Ticket};
 use super::text_field::FilterEdit;
@@ -30,12 +31,12 @@ impl ReportColumn {
         ReportColumn::LastUsed,
     ];
 
-    pub fn title(self) -> &'static str {
+    pub fn title(self) -> Text<'static> {
         match self {
-            Self::Owner => "Owner",
-            Self::Status => "Status",
-            Self::Created => "Created",
-            Self::LastUsed => "Last used",
+            Self::Owner => Text::ReportOwner,
+            Self::Status => Text::KeyColumnStatus,
+            Self::Created => Text::LabelCreated,
+            Self::LastUsed => Text::ReportLastUsed,
         }
     }
 

@@ -1,6 +1,7 @@
 //! Everything the console shows, as plain data: no I/O, no clocks, no channels. Only
 //! [`crate::tui::update`] changes it; [`crate::tui::ui`] only reads it.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::cam::Secret;
@@ -10,7 +11,7 @@ use crate::cam::model::{
 use crate::cam::permissions::{PolicyGrant, Security};
 use crate::cam::rotation::{self, Position};
 use crate::cam::walk::Progress;
-use crate::i18n::Language;
+use crate::i18n::{Language, Text};
 
 use super::action::{Copied, Request};
 use super::call_log::{CallLog, LogView};
@@ -88,27 +89,27 @@ impl Context {
         Context::Bulk,
     ];
 
-    pub fn title(self) -> &'static str {
+    pub fn title(self) -> Text<'static> {
         match self {
-            Self::Users => "User List",
-            Self::Filter => "User List filter",
-            Self::Details => "User Details",
-            Self::Keys => "API Keys",
-            Self::Confirm => "Confirmation",
-            Self::ConfirmTyped => "Delete confirmation",
-            Self::Describe => "New API key",
-            Self::Secret => "New API key's SecretKey",
-            Self::Help => "Help",
-            Self::Command => "Command line",
-            Self::Search => "Owner search",
-            Self::CallLog => "API-call log",
-            Self::LogFilter => "API-call log filter",
-            Self::Records => "Access records",
-            Self::Pager => "Document",
-            Self::Report => "Key Report",
-            Self::ReportFilter => "Key Report filter",
-            Self::Rotation => "Key rotation",
-            Self::Bulk => "Disabling keys",
+            Self::Users => Text::TabUsers,
+            Self::Filter => Text::ContextFilter,
+            Self::Details => Text::TabDetails,
+            Self::Keys => Text::TabKeys,
+            Self::Confirm => Text::ContextConfirm,
+            Self::ConfirmTyped => Text::ContextConfirmTyped,
+            Self::Describe => Text::ContextDescribe,
+            Self::Secret => Text::ContextSecret,
+            Self::Help => Text::ContextHelp,
+            Self::Command => Text::ContextCommand,
+            Self::Search => Text::ContextSearch,
+            Self::CallLog => Text::ContextCallLog,
+            Self::LogFilter => Text::ContextLogFilter,
+            Self::Records => Text::RecordsTitle,
+            Self::Pager => Text::ContextPager,
+            Self::Report => Text::TabReport,
+            Self::ReportFilter => Text::ContextReportFilter,
+            Self::Rotation => Text::ContextRotation,
+            Self::Bulk => Text::ContextBulk,
         }
     }
 
@@ -207,14 +208,14 @@ impl Column {
         Column::Created,
     ];
 
-    pub fn title(self) -> &'static str {
+    pub fn title(self) -> Text<'static> {
         match self {
-            Self::Username => "Username",
-            Self::Uin => "UIN",
-            Self::Type => "Type",
-            Self::Remark => "Remark",
-            Self::ConsoleLogin => "Console login",
-            Self::Created => "Created",
+            Self::Username => Text::LabelUsername,
+            Self::Uin => Text::LabelUin,
+            Self::Type => Text::LabelType,
+            Self::Remark => Text::LabelRemark,
+            Self::ConsoleLogin => Text::LabelConsoleLogin,
+            Self::Created => Text::LabelCreated,
         }
     }
 
@@ -437,16 +438,18 @@ impl OpenUser {
     }
 
     /// "1 of 2 API keys, 1 enabled", once the keys are known.
-    pub fn key_summary(&self) -> Option<String> {
+    pub fn key_summary(&self, language: Language) -> Option<String> {
         let keys = self.keys.data.as_ref()?;
         let enabled = keys
             .iter()
             .filter(|k| k.status == KeyStatus::Active)
             .count();
-        Some(format!(
-            "{} of {KEYS_PER_USER} API keys, {enabled} enabled",
-            keys.len()
-        ))
+        let summary = Text::KeySummary {
+            count: keys.len(),
+            max: KEYS_PER_USER,
+            enabled,
+        };
+        Some(language.text(summary).into_owned())
     }
 }
 
@@ -510,21 +513,21 @@ impl Field {
         Field::ApiKeys,
     ];
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Text<'static> {
         match self {
-            Self::Username => "Username",
-            Self::Uin => "UIN",
-            Self::Uid => "UID",
-            Self::Type => "Type",
-            Self::Remark => "Remark",
-            Self::ConsoleLogin => "Console login",
-            Self::Phone => "Phone",
-            Self::CountryCode => "Country code",
-            Self::Email => "Email",
-            Self::LastLoginIp => "Last login IP",
-            Self::LastLoginTime => "Last login time",
-            Self::Created => "Created",
-            Self::ApiKeys => "API keys",
+            Self::Username => Text::LabelUsername,
+            Self::Uin => Text::LabelUin,
+            Self::Uid => Text::LabelUid,
+            Self::Type => Text::LabelType,
+            Self::Remark => Text::LabelRemark,
+            Self::ConsoleLogin => Text::LabelConsoleLogin,
+            Self::Phone => Text::LabelPhone,
+            Self::CountryCode => Text::LabelCountryCode,
+            Self::Email => Text::LabelEmail,
+            Self::LastLoginIp => Text::LabelLastLoginIp,
+            Self::LastLoginTime => Text::LabelLastLoginTime,
+            Self::Created => Text::LabelCreated,
+            Self::ApiKeys => Text::LabelApiKeys,
         }
     }
 }
@@ -538,11 +541,11 @@ pub enum Section {
 }
 
 impl Section {
-    pub fn title(self) -> &'static str {
+    pub fn title(self) -> Text<'static> {
         match self {
-            Self::Permissions => "Permissions",
-            Self::Groups => "Groups",
-            Self::Security => "Security",
+            Self::Permissions => Text::SectionPermissions,
+            Self::Groups => Text::SectionGroups,
+            Self::Security => Text::SectionSecurity,
         }
     }
 }
@@ -562,11 +565,11 @@ impl Protection {
         Protection::UnusualLogin,
     ];
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Text<'static> {
         match self {
-            Self::Login => "Login protection",
-            Self::Operation => "Operation protection",
-            Self::UnusualLogin => "Unusual-location login",
+            Self::Login => Text::ProtectionLogin,
+            Self::Operation => Text::ProtectionOperation,
+            Self::UnusualLogin => Text::ProtectionUnusualLogin,
         }
     }
 }
@@ -669,10 +672,10 @@ impl AccessPanel {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pager {
     pub title: String,
-    /// `("Time", "2024-05-01 16:00:00 UTC+8")`, in order.
-    pub fields: Vec<(&'static str, String)>,
+    /// `("Time", "2024-05-01 16:00:00 UTC+8")`, in order, in the run's language.
+    pub fields: Vec<(Cow<'static, str>, String)>,
     /// What the document is ("Policy document").
-    pub document_title: &'static str,
+    pub document_title: Cow<'static, str>,
     pub document: Remote<String>,
     /// The call whose answer completes it (a policy's `GetPolicy`): answers to any other are
     /// not for this pager.

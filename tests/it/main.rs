@@ -30,6 +30,7 @@ mod signer_vectors;
 mod tui_hygiene_tmux;
 mod tui_operator_tmux;
 mod tui_tmux;
+mod tui_tmux_zh;
 mod tui_worker;
 mod user_listing;
 mod user_walks;

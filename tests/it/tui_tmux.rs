@@ -47,7 +47,7 @@ fn filter_for(users: &[camtui::cam::model::SubAccountInfo], name: &str, uin: u64
 
 /// A sub-user with exactly one key that has been used (so it has access records), preferring
 /// an ASCII name. Returns (name, uin, what to type into the filter).
-async fn pick_user(client: &Client) -> (String, u64, String) {
+pub async fn pick_user(client: &Client) -> (String, u64, String) {
     let users = client.send(&ListUsers {}).await.unwrap().data;
     let mut picked = None;
     for user in &users {

@@ -9,14 +9,16 @@ use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
 use super::layout::{self, centered};
 use super::text::{bar, truncate, truncate_start, width as text_width};
+use crate::i18n::{Language, Text};
+use crate::tui::model::Tab;
 use crate::tui::state::Status;
 use crate::tui::text_field::FilterEdit;
 use crate::tui::theme::{self, Theme};
 
 /// What a block title says of a load in flight or failed ("Loading is state").
-pub fn status_title(status: &Status, theme: Theme) -> Option<Span<'static>> {
+pub fn status_title(status: &Status, language: Language, theme: Theme) -> Option<Span<'static>> {
     match status {
-        Status::Loading => Some(Span::raw("· loading… ")),
+        Status::Loading => Some(Span::raw(format!("· {} ", language.text(Text::Loading)))),
         Status::Failed(f) => Some(Span::styled(
             format!("· {} {} ", theme::FAILED_GLYPH, f.code),
             theme.failed(),
@@ -30,9 +32,10 @@ pub fn status_title(status: &Status, theme: Theme) -> Option<Span<'static>> {
 pub fn filter_title(
     filter: &str,
     editing: Option<&FilterEdit>,
+    language: Language,
     theme: Theme,
 ) -> Vec<Span<'static>> {
-    let mut spans = vec![Span::raw("· filter: ")];
+    let mut spans = vec![Span::raw(format!("· {}", language.text(Text::FilterLabel)))];
     match editing {
         Some(editing) => {
             let (before, after) = editing.field.split();
@@ -49,6 +52,16 @@ pub fn filter_title(
     spans
 }
 
+/// What a title says of a list's sort: `· sort: Created ↓ `.
+pub fn sort_title(column: Text<'_>, descending: bool, language: Language) -> Span<'static> {
+    let arrow = if descending { "↓" } else { "↑" };
+    Span::raw(format!(
+        "· {}{} {arrow} ",
+        language.text(Text::SortLabel),
+        language.text(column)
+    ))
+}
+
 /// Whether `title` with `hint` added fits in `room` columns: a title says a hint whole or not
 /// at all.
 pub fn fits(title: &[Span], hint: &str, room: u16) -> bool {
@@ -57,11 +70,14 @@ pub fn fits(title: &[Span], hint: &str, room: u16) -> bool {
 }
 
 /// "No user open" in a bordered block: shared by the two tabs that need an open user.
-pub fn render_no_user(title: &str, theme: Theme, area: Rect, buf: &mut Buffer) {
+pub fn render_no_user(tab: Tab, language: Language, theme: Theme, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .border_style(theme.border())
-        .title(Span::styled(format!(" {title} "), theme.title()));
-    Paragraph::new("No user open: pick one in the User List (1) and press Enter.")
+        .title(Span::styled(
+            format!(" {} ", language.text(tab.title())),
+            theme.title(),
+        ));
+    Paragraph::new(language.text(Text::NoUserOpen))
         .style(theme.dim())
         .wrap(Wrap { trim: true })
         .block(block)

@@ -1,6 +1,8 @@
 //! The API-call log overlay (`@`): one row per call of this run — time, service, action,
 //! target, latency, HTTP status, result and RequestId — with the selected call in full below.
 
+use std::borrow::Cow;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -11,6 +13,7 @@ use super::layout;
 use super::text::{truncate, width};
 use crate::cam::model::Service;
 use crate::cam::transport::CallRecord;
+use crate::i18n::{Language, Text};
 use crate::tui::call_log::{CallLog, LogView};
 use crate::tui::geometry::CALL_LOG_DETAIL_ROWS;
 use crate::tui::model::unix_time;
@@ -19,6 +22,7 @@ use crate::tui::theme::{self, Theme};
 pub struct CallLogView<'a> {
     pub log: &'a CallLog,
     pub view: &'a LogView,
+    pub language: Language,
     pub theme: Theme,
 }
 
@@ -54,31 +58,51 @@ fn ok(record: &CallRecord) -> bool {
 impl Widget for &CallLogView<'_> {
     /// `area` is the body, which the log covers.
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (log, view, theme) = (self.log, self.view, self.theme);
+        let (log, view, theme, language) = (self.log, self.view, self.theme, self.language);
+        let say = |text: Text<'_>| language.text(text);
         layout::clear(area, buf);
-        let mut title = vec![Span::styled(" API calls ", theme.title())];
+        let mut title = vec![Span::styled(
+            format!(" {} ", say(Text::CallLogTitle)),
+            theme.title(),
+        )];
         let failed = log.matching("").filter(|r| !ok(r)).count();
-        title.push(Span::raw(format!("· {} this run ", log.total())));
+        let count = log.total();
+        title.push(Span::raw(format!(
+            "· {} ",
+            say(Text::CallsThisRun { count })
+        )));
         if failed > 0 {
             title.push(Span::styled(
-                format!("· {} {failed} failed ", theme::FAILED_GLYPH),
+                format!(
+                    "· {} {} ",
+                    theme::FAILED_GLYPH,
+                    say(Text::CallsFailed { count: failed })
+                ),
                 theme.failed(),
             ));
         }
         if log.total() > log.len() {
-            title.push(Span::raw(format!("· latest {} kept ", log.len())));
+            let kept = Text::CallsKept { count: log.len() };
+            title.push(Span::raw(format!("· {} ", say(kept))));
         }
         let shown: Vec<&CallRecord> = log.matching(&view.filter).collect();
         if view.editing.is_some() || !view.filter.is_empty() {
-            title.push(Span::raw(format!("· {} match ", shown.len())));
-            title.extend(filter_title(&view.filter, view.editing.as_ref(), theme));
+            let matching = Text::CallsMatch { count: shown.len() };
+            title.push(Span::raw(format!("· {} ", say(matching))));
+            title.extend(filter_title(
+                &view.filter,
+                view.editing.as_ref(),
+                language,
+                theme,
+            ));
         }
         let room = area.width.saturating_sub(2);
         for (hint, shows) in [
-            ("· following ", view.follow && !shown.is_empty()),
-            ("· Esc closes ", true),
+            (Text::Following, view.follow && !shown.is_empty()),
+            (Text::EscCloses, true),
         ] {
-            if shows && fits(&title, hint, room) {
+            let hint = format!("· {} ", say(hint));
+            if shows && fits(&title, &hint, room) {
                 title.push(Span::styled(hint, theme.dim()));
             }
         }
@@ -89,12 +113,11 @@ impl Widget for &CallLogView<'_> {
         block.render(area, buf);
         if shown.is_empty() {
             let message = if log.is_empty() {
-                "No API calls yet in this run.".to_owned()
+                say(Text::NoCalls)
             } else {
-                format!(
-                    "No call matches \"{}\" (Esc clears the filter)",
-                    view.filter
-                )
+                say(Text::NoCallMatches {
+                    filter: &view.filter,
+                })
             };
             Paragraph::new(message)
                 .style(theme.dim())
@@ -147,17 +170,29 @@ impl Widget for &CallLogView<'_> {
             Constraint::Length(4),
             Constraint::Length(result_width),
         ];
-        let mut header = vec![
-            "", "Time", "Svc", "Action", "Target", "Latency", "HTTP", "Result",
-        ];
+        let mut header: Vec<Cow<'static, str>> = vec!["".into()];
+        header.extend(
+            [
+                Text::CallColumnTime,
+                Text::CallColumnService,
+                Text::CallColumnAction,
+                Text::CallColumnTarget,
+                Text::CallColumnLatency,
+            ]
+            .map(say),
+        );
+        header.extend(["HTTP".into(), say(Text::RecordResult)]);
         if with_request_id {
             widths.push(Constraint::Length(request_id_width));
-            header.push("RequestId");
+            header.push("RequestId".into());
         }
         let rows = window.into_iter().enumerate().map(|(i, record)| {
             let selected = view.offset + i == view.cursor;
             let result = if ok(record) {
-                Line::styled(format!("{} OK", theme::OK_GLYPH), theme.ok())
+                Line::styled(
+                    format!("{} {}", theme::OK_GLYPH, say(Text::ResultOk)),
+                    theme.ok(),
+                )
             } else {
                 Line::styled(
                     truncate(
@@ -195,11 +230,9 @@ impl Widget for &CallLogView<'_> {
             .render(table_area, buf);
 
         if let Some(record) = shown.get(view.cursor) {
-            let attempts = if record.attempts == 1 {
-                "1 attempt".to_owned()
-            } else {
-                format!("{} attempts", record.attempts)
-            };
+            let attempts = say(Text::Attempts {
+                count: record.attempts,
+            });
             let target = if record.target.is_empty() {
                 String::new()
             } else {
@@ -213,7 +246,7 @@ impl Widget for &CallLogView<'_> {
                         record
                             .request_id
                             .as_deref()
-                            .unwrap_or("none (no API answer)"),
+                            .map_or_else(|| say(Text::NoApiAnswer), Cow::Borrowed),
                         record.result,
                     )),
                 ]),

@@ -10,9 +10,12 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::blocks::{render_no_user, status_title};
 use super::text::{datetime, pad, truncate, width};
-use crate::cam::permissions::PolicyGrant;
+use crate::cam::permissions::{PolicyGrant, PolicyKind};
+use crate::i18n::{Language, Text};
+use crate::tui::model::Tab;
 use crate::tui::state::{DetailsLine, Field, OpenUser, Protection, Remote, Section, State, Status};
 use crate::tui::theme::{self, Theme};
+use crate::tui::words;
 
 pub struct DetailsView<'a> {
     pub state: &'a State,
@@ -34,26 +37,34 @@ fn or_dash(text: &str) -> &str {
 #[derive(Debug, Clone, Copy)]
 struct PolicyColumns {
     name: usize,
+    /// The widest of the two kinds' words and the column's title.
+    kind: usize,
     via: usize,
     /// A full time, or its date on a narrow terminal.
     attached: usize,
 }
 
 impl PolicyColumns {
-    const KIND: usize = 6;
-
-    fn new(policies: &[PolicyGrant], inner: usize) -> Self {
+    fn new(policies: &[PolicyGrant], inner: usize, language: Language) -> Self {
         let room = inner.saturating_sub(1 + INDENT.len() + 3);
         let attached = if room >= 80 { 19 } else { 10 };
-        let widest = |text: fn(&PolicyGrant) -> String| {
+        let widest = |text: &dyn Fn(&PolicyGrant) -> String| {
             policies.iter().map(|p| width(&text(p))).max().unwrap_or(0)
         };
-        let via = widest(|p| p.via.label()).clamp(12, 24);
+        let title = |text: Text<'static>| width(&language.text(text));
+        let kind = [PolicyKind::Preset, PolicyKind::Custom]
+            .map(|kind| width(&words::policy_kind(language, kind)))
+            .into_iter()
+            .chain([title(Text::PolicyColumnType)])
+            .max()
+            .unwrap_or(0);
+        let via = widest(&|p| words::via(language, &p.via).into_owned()).clamp(12, 24);
         let name = room
-            .saturating_sub(Self::KIND + attached + via)
-            .min(widest(|p| p.policy_name.clone()).max(6));
+            .saturating_sub(kind + attached + via)
+            .min(widest(&|p| p.policy_name.clone()).max(title(Text::PolicyColumnName)));
         Self {
             name,
+            kind,
             via,
             attached,
         }
@@ -64,7 +75,7 @@ impl PolicyColumns {
         format!(
             "{INDENT}{} {} {} {}",
             pad(&truncate(name, self.name), self.name),
-            pad(kind, Self::KIND),
+            pad(kind, self.kind),
             pad(&truncate(via, self.via), self.via),
             truncate(attached, self.attached),
         )
@@ -73,7 +84,7 @@ impl PolicyColumns {
 
 impl DetailsView<'_> {
     fn field(&self, open: &OpenUser, field: Field) -> Span<'static> {
-        let theme = self.theme;
+        let (theme, language) = (self.theme, self.state.language);
         let (user, details) = (&open.user, open.details.data.as_ref());
         // The list row is shown at once; GetUser/DescribeSubAccounts fill in the rest.
         let pick = |from_details: Option<&str>, from_row: &str| -> String {
@@ -88,13 +99,13 @@ impl DetailsView<'_> {
             Field::Username => pick(details.map(|d| d.name.as_str()), &user.name),
             Field::Uin => user.uin.to_string(),
             Field::Uid => details.map_or(user.uid, |d| d.uid).to_string(),
-            Field::Type => user.kind.label().to_owned(),
+            Field::Type => words::user_kind(language, user.kind).into_owned(),
             Field::Remark => pick(details.map(|d| d.remark.as_str()), &user.remark),
             Field::ConsoleLogin => {
                 if details.map_or(user.console_login, |d| d.console_login) {
-                    format!("{} can log in to the console", theme::OK_GLYPH)
+                    format!("{} {}", theme::OK_GLYPH, language.text(Text::CanLogIn))
                 } else {
-                    "– API access only".to_owned()
+                    format!("– {}", language.text(Text::ApiAccessOnly))
                 }
             }
             Field::Phone => pick(details.map(|d| d.phone.as_str()), &user.phone),
@@ -107,19 +118,20 @@ impl DetailsView<'_> {
             }
             Field::LastLoginTime => details.map_or_else(pending, |d| {
                 if d.last_login_time.is_empty() {
-                    "never".to_owned()
+                    language.text(Text::NeverLoggedIn).into_owned()
                 } else {
                     d.last_login_time.clone()
                 }
             }),
             Field::Created => pick(details.map(|d| d.created.as_str()), &user.created),
             Field::ApiKeys => {
-                return match (&open.keys.status, open.key_summary()) {
+                return match (&open.keys.status, open.key_summary(language)) {
                     (_, Some(summary)) => Span::raw(summary),
-                    (Status::Failed(f), None) => {
-                        Span::styled(format!("{} {f}", theme::FAILED_GLYPH), theme.failed())
-                    }
-                    _ => Span::styled("loading…", theme.dim()),
+                    (Status::Failed(f), None) => Span::styled(
+                        format!("{} {}", theme::FAILED_GLYPH, f.describe(language)),
+                        theme.failed(),
+                    ),
+                    _ => Span::styled(language.text(Text::Loading), theme.dim()),
                 };
             }
         })
@@ -127,61 +139,82 @@ impl DetailsView<'_> {
 
     /// A section's heading: its title, how many rows, and whether it is loading or failed.
     fn heading(&self, open: &OpenUser, section: Section) -> Line<'static> {
-        let theme = self.theme;
+        let (theme, language) = (self.theme, self.state.language);
         let (status, count) = match section {
             Section::Permissions => (
                 &open.policies.status,
-                counted(&open.policies, "policy", "policies"),
+                counted(&open.policies, |count| Text::PolicyCount { count }),
             ),
             Section::Groups => (
                 &open.groups.status,
-                counted(&open.groups, "group", "groups"),
+                counted(&open.groups, |count| Text::GroupCount { count }),
             ),
             Section::Security => (&open.security.status, None),
         };
-        let mut spans = vec![Span::styled(format!("{} ", section.title()), theme.title())];
+        let mut spans = vec![Span::styled(
+            format!("{} ", language.text(section.title())),
+            theme.title(),
+        )];
         if let Some(count) = count {
-            spans.push(Span::raw(format!("· {count} ")));
+            spans.push(Span::raw(format!("· {} ", language.text(count))));
         }
-        spans.extend(status_title(status, theme));
+        spans.extend(status_title(status, language, theme));
         Line::from(spans)
     }
 
     /// What a section says when it has no rows: still loading, failed, or none.
     fn note(&self, open: &OpenUser, section: Section) -> Line<'static> {
-        let theme = self.theme;
+        let (theme, language) = (self.theme, self.state.language);
         let (status, none) = match section {
-            Section::Permissions => (&open.policies.status, "No policy applies to this user."),
-            Section::Groups => (&open.groups.status, "In no group."),
-            Section::Security => (&open.security.status, ""),
+            Section::Permissions => (&open.policies.status, Some(Text::NoPolicy)),
+            Section::Groups => (&open.groups.status, Some(Text::NoGroup)),
+            Section::Security => (&open.security.status, None),
         };
         match status {
             Status::Failed(f) => Line::styled(
-                format!("{INDENT}{} {f}", theme::FAILED_GLYPH),
+                format!("{INDENT}{} {}", theme::FAILED_GLYPH, f.describe(language)),
                 theme.failed(),
             ),
-            Status::Ready => Line::styled(format!("{INDENT}{none}"), theme.dim()),
-            Status::Loading | Status::Idle => {
-                Line::styled(format!("{INDENT}loading…"), theme.dim())
-            }
+            Status::Ready => Line::styled(
+                format!(
+                    "{INDENT}{}",
+                    none.map(|none| language.text(none)).unwrap_or_default()
+                ),
+                theme.dim(),
+            ),
+            Status::Loading | Status::Idle => Line::styled(
+                format!("{INDENT}{}", language.text(Text::Loading)),
+                theme.dim(),
+            ),
         }
     }
 
     fn line(&self, open: &OpenUser, line: DetailsLine, columns: PolicyColumns) -> Line<'static> {
-        let theme = self.theme;
+        let (theme, language) = (self.theme, self.state.language);
         let labelled = |label: &str, width: usize, value: Span<'static>| {
             Line::from(vec![Span::styled(pad(label, width), theme.label()), value])
         };
         match line {
-            DetailsLine::Field(field) => {
-                labelled(field.label(), FIELD_WIDTH, self.field(open, field))
-            }
+            DetailsLine::Field(field) => labelled(
+                &language.text(field.label()),
+                FIELD_WIDTH,
+                self.field(open, field),
+            ),
             DetailsLine::Gap => Line::default(),
             DetailsLine::Heading(section) => self.heading(open, section),
-            DetailsLine::Columns => Line::styled(
-                columns.line(["Policy", "Type", "Attached via", "Attached"]),
-                theme.column_header(),
-            ),
+            DetailsLine::Columns => {
+                let [name, kind, via, attached] = [
+                    Text::PolicyColumnName,
+                    Text::PolicyColumnType,
+                    Text::PolicyColumnVia,
+                    Text::PolicyColumnAttached,
+                ]
+                .map(|title| language.text(title));
+                Line::styled(
+                    columns.line([&name, &kind, &via, &attached]),
+                    theme.column_header(),
+                )
+            }
             DetailsLine::Note(section) => self.note(open, section),
             DetailsLine::Policy(index) => {
                 let Some(grant) = open.policies.data.as_ref().and_then(|p| p.get(index)) else {
@@ -189,8 +222,8 @@ impl DetailsView<'_> {
                 };
                 Line::raw(columns.line([
                     &grant.policy_name,
-                    grant.kind.label(),
-                    &grant.via.label(),
+                    &words::policy_kind(language, grant.kind),
+                    &words::via(language, &grant.via),
                     datetime(&grant.attached, columns.attached < 19),
                 ]))
             }
@@ -210,20 +243,20 @@ impl DetailsView<'_> {
                 let Some(security) = &open.security.data else {
                     return Line::default();
                 };
-                let value = match protection {
-                    Protection::Login => security.login_label(),
-                    Protection::Operation => security.operation_label(),
-                    Protection::UnusualLogin => security.unusual_login_label(),
+                let setting = match protection {
+                    Protection::Login => words::login_protection(language, security),
+                    Protection::Operation => words::operation_protection(language, security),
+                    Protection::UnusualLogin => words::unusual_login(language, security),
                 };
-                let style = if value == "off" {
+                let style = if setting.off {
                     theme.failed()
                 } else {
                     theme.ok()
                 };
                 labelled(
-                    &format!("{INDENT}{}", protection.label()),
+                    &format!("{INDENT}{}", language.text(protection.label())),
                     SECTION_LABEL_WIDTH,
-                    Span::styled(value, style),
+                    Span::styled(setting.words, style),
                 )
             }
         }
@@ -231,34 +264,38 @@ impl DetailsView<'_> {
 }
 
 /// "3 policies", once they are in (none is said by the section's note).
-fn counted<T>(remote: &Remote<Vec<T>>, one: &str, many: &str) -> Option<String> {
+fn counted<T>(remote: &Remote<Vec<T>>, text: fn(usize) -> Text<'static>) -> Option<Text<'static>> {
     match remote.data.as_ref()?.len() {
         0 => None,
-        1 => Some(format!("1 {one}")),
-        count => Some(format!("{count} {many}")),
+        count => Some(text(count)),
     }
 }
 
 impl Widget for &DetailsView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = self.theme;
+        let (theme, language) = (self.theme, self.state.language);
         let Some(open) = &self.state.open else {
-            render_no_user("User Details", theme, area, buf);
+            render_no_user(Tab::Details, language, theme, area, buf);
             return;
         };
         let mut title = vec![Span::styled(
-            format!(" User Details · {} ", open.user.name),
+            format!(" {} · {} ", language.text(Text::TabDetails), open.user.name),
             theme.title(),
         )];
-        title.extend(status_title(&open.details.status, theme));
+        title.extend(status_title(&open.details.status, language, theme));
         let lines = open.details_lines();
         let rows = usize::from(area.height.saturating_sub(2));
         if lines.len() > rows {
             // More than fits: where the window is, so the sections below are not a secret.
             let first = open.details_offset + 1;
             let last = (open.details_offset + rows).min(lines.len());
+            let window = Text::DetailsWindow {
+                first,
+                last,
+                total: lines.len(),
+            };
             title.push(Span::styled(
-                format!("· lines {first}-{last} of {} (j/k) ", lines.len()),
+                format!("· {} ", language.text(window)),
                 theme.dim(),
             ));
         }
@@ -271,6 +308,7 @@ impl Widget for &DetailsView<'_> {
         let columns = PolicyColumns::new(
             open.policies.data.as_deref().unwrap_or_default(),
             usize::from(inner.width),
+            language,
         );
         let lines: Vec<Line<'static>> = lines
             .into_iter()

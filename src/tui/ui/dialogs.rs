@@ -1,6 +1,8 @@
 //! What opens on top of a view: the help overlay, the confirmation of a change and the
 //! one-time SecretKey modal.
 
+use std::borrow::Cow;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -9,6 +11,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::blocks::popup;
 use super::text::truncate;
 use crate::cam::model::{DESCRIPTION_MAX_CHARS, KeyStatus};
+use crate::i18n::{Language, Text};
 use crate::tui::action::Request;
 use crate::tui::geometry::{HelpLayout, HelpText};
 use crate::tui::state::{
@@ -23,12 +26,13 @@ pub struct HelpView {
     pub read_only: bool,
     /// Lines scrolled past, when the help is taller than the screen.
     pub scroll: usize,
+    pub language: Language,
     pub theme: Theme,
 }
 
 impl Widget for &HelpView {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = self.theme;
+        let (theme, language) = (self.theme, self.language);
         let help = HelpText::new(self.context, self.read_only, area.width);
         let layout = HelpLayout::of(&help, (area.width, area.height));
         let line_width = help.width;
@@ -46,9 +50,16 @@ impl Widget for &HelpView {
             );
         }
         let rows = lines.len();
+        let context = language.text(self.context.title());
         let mut title = vec![
-            Span::styled(format!(" Keys · {} ", self.context.title()), theme.title()),
-            Span::styled("· Esc closes ", theme.dim()),
+            Span::styled(
+                format!(" {} ", language.text(Text::HelpTitle { context: &context })),
+                theme.title(),
+            ),
+            Span::styled(
+                format!("· {} ", language.text(Text::EscCloses)),
+                theme.dim(),
+            ),
         ];
         match layout {
             HelpLayout::OneColumn => {
@@ -79,12 +90,13 @@ impl Widget for &HelpView {
             }
             HelpLayout::Scrolling { visible } => {
                 let offset = self.scroll.min(rows.saturating_sub(visible));
+                let position = Text::ScrollPosition {
+                    first: offset + 1,
+                    last: (offset + visible).min(rows),
+                    total: rows,
+                };
                 title.push(Span::styled(
-                    format!(
-                        "· j/k scroll {}-{} of {rows} ",
-                        offset + 1,
-                        (offset + visible).min(rows)
-                    ),
+                    format!("· {} ", language.text(position)),
                     theme.dim(),
                 ));
                 let inner = popup(
@@ -103,10 +115,13 @@ impl Widget for &HelpView {
     }
 }
 
-fn buttons(confirm_label: &str, focus: Button, theme: Theme) -> Line<'static> {
+fn buttons(confirm_label: &str, focus: Button, language: Language, theme: Theme) -> Line<'static> {
     Line::from(vec![
         Span::raw("   "),
-        Span::styled(" Cancel (n) ", theme.button(focus == Button::Cancel)),
+        Span::styled(
+            format!(" {} (n) ", language.text(Text::ButtonCancel)),
+            theme.button(focus == Button::Cancel),
+        ),
         Span::raw("   "),
         Span::styled(
             format!(" {confirm_label} (y) "),
@@ -119,6 +134,7 @@ fn buttons(confirm_label: &str, focus: Button, theme: Theme) -> Line<'static> {
 /// the end of the SecretId is typed into.
 pub struct ConfirmView<'a> {
     pub confirm: &'a Confirm,
+    pub language: Language,
     pub theme: Theme,
 }
 
@@ -126,59 +142,46 @@ pub struct ConfirmView<'a> {
 const BULK_KEYS_SHOWN: usize = 5;
 
 /// The dialog's verb for a request, and what the change means.
-fn question(request: &Request, theme: Theme) -> (&'static str, Vec<Line<'static>>) {
-    let danger = |text: String| Line::styled(text, theme.danger());
+fn question(
+    request: &Request,
+    language: Language,
+    theme: Theme,
+) -> (Cow<'static, str>, Vec<Line<'static>>) {
+    let say = |text: Text<'_>| language.text(text);
+    let plain = |text: Text<'_>| {
+        say(text)
+            .lines()
+            .map(|line| Line::raw(line.to_owned()))
+            .collect()
+    };
+    let warned = |text: Text<'_>| warning(&say(text), theme).collect();
     match request {
         Request::SetKeyStatus {
             status: KeyStatus::Inactive,
             ..
-        } => (
-            "Disable",
-            vec![
-                danger(format!(
-                    "{} Every request signed with this key will be",
-                    theme::WARNING_GLYPH
-                )),
-                danger("  refused until it is enabled again.".to_owned()),
-            ],
-        ),
+        } => (say(Text::VerbDisable), warned(Text::DisableMeaning)),
         Request::SetKeyStatus {
             status: KeyStatus::Active,
             ..
-        } => (
-            "Enable",
-            vec![
-                Line::raw("Requests signed with this key will be"),
-                Line::raw("accepted again."),
-            ],
-        ),
-        Request::DisableKeys { .. } => (
-            "Disable",
-            vec![
-                danger(format!(
-                    "{} Every request signed with any of these keys will",
-                    theme::WARNING_GLYPH
-                )),
-                danger("  be refused until it is enabled again.".to_owned()),
-            ],
-        ),
-        Request::DeleteKey { .. } => (
-            "Delete",
-            vec![
-                danger(format!(
-                    "{} This cannot be undone: the key can never",
-                    theme::WARNING_GLYPH
-                )),
-                danger("  be used again.".to_owned()),
-            ],
-        ),
-        Request::CreateKey { .. } => (
-            "Create",
-            vec![Line::raw("Its SecretKey is shown once, right after.")],
-        ),
+        } => (say(Text::VerbEnable), plain(Text::EnableMeaning)),
+        Request::DisableKeys { .. } => (say(Text::VerbDisable), warned(Text::BulkDisableMeaning)),
+        Request::DeleteKey { .. } => (say(Text::VerbDelete), warned(Text::DeleteMeaning)),
+        Request::CreateKey { .. } => (say(Text::VerbCreate), plain(Text::CreateMeaning)),
         // A change no words are written for yet: named by its action.
-        other => (other.call_name(), Vec::new()),
+        other => (other.call_name().into(), Vec::new()),
     }
+}
+
+/// A warning's lines in the danger style: the glyph before the first, the rest under its text.
+fn warning(text: &str, theme: Theme) -> impl Iterator<Item = Line<'static>> {
+    text.lines().enumerate().map(move |(index, line)| {
+        let lead = if index == 0 {
+            format!("{} ", theme::WARNING_GLYPH)
+        } else {
+            "  ".to_owned()
+        };
+        Line::styled(lead + line, theme.danger())
+    })
 }
 
 /// An input line: the text with the cursor between `before` and `after`.
@@ -193,55 +196,60 @@ fn input(before: &str, after: &str, theme: Theme) -> Line<'static> {
 
 impl Widget for &ConfirmView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (confirm, theme) = (self.confirm, self.theme);
-        let (verb, meaning) = question(&confirm.request, theme);
+        let (confirm, theme, language) = (self.confirm, self.theme, self.language);
+        let (verb, meaning) = question(&confirm.request, language, theme);
+        let user = &confirm.user_name;
+        let say = |text: Text<'_>| language.text(text);
         let mut lines = match (&confirm.request, confirm.request.secret_id()) {
             (Request::DisableKeys { keys }, _) => vec![
-                Line::raw(format!("{verb} {} API keys", keys.len())),
-                Line::raw(format!("of {}?", confirm.user_name)),
+                Line::raw(say(Text::ConfirmKeys {
+                    verb: &verb,
+                    count: keys.len(),
+                })),
+                Line::raw(say(Text::ConfirmKeyOf { user })),
             ],
             (_, Some(secret_id)) => vec![
-                Line::raw(format!("{verb} {secret_id}")),
-                Line::raw(format!("of {}?", confirm.user_name)),
+                Line::raw(say(Text::ConfirmKey {
+                    verb: &verb,
+                    secret_id: secret_id.as_str(),
+                })),
+                Line::raw(say(Text::ConfirmKeyOf { user })),
             ],
-            (_, None) => vec![Line::raw(format!(
-                "{verb} an API key for {}?",
-                confirm.user_name
-            ))],
+            (_, None) => vec![Line::raw(say(Text::ConfirmCreate { verb: &verb, user }))],
         };
         lines.push(Line::default());
         if let Request::DisableKeys { keys } = &confirm.request {
             for key in keys.iter().take(BULK_KEYS_SHOWN) {
-                lines.push(Line::styled(
-                    format!("  {} of {}", key.secret_id, key.owner),
-                    theme.dim(),
-                ));
+                let key_of = Text::KeyOf {
+                    secret_id: key.secret_id.as_str(),
+                    owner: &key.owner,
+                };
+                lines.push(Line::styled(format!("  {}", say(key_of)), theme.dim()));
             }
             if keys.len() > BULK_KEYS_SHOWN {
-                lines.push(Line::styled(
-                    format!("  and {} more", keys.len() - BULK_KEYS_SHOWN),
-                    theme.dim(),
-                ));
+                let more = Text::AndMore {
+                    count: keys.len() - BULK_KEYS_SHOWN,
+                };
+                lines.push(Line::styled(format!("  {}", say(more)), theme.dim()));
             }
             lines.push(Line::default());
         }
         lines.extend(meaning);
         lines.push(Line::default());
+        let bulk = matches!(confirm.request, Request::DisableKeys { .. });
         match &confirm.answer {
             Answer::Press { focus } => {
-                lines.push(buttons(verb, *focus, theme));
+                lines.push(buttons(&verb, *focus, language, theme));
                 lines.push(Line::default());
-                lines.push(Line::styled(
-                    "y confirms · n/Esc cancels · Tab moves, Enter presses",
-                    theme.dim(),
-                ));
+                lines.push(Line::styled(say(Text::ConfirmKeysHint), theme.dim()));
             }
             Answer::Type { typed, mismatch } => {
-                let bulk = matches!(confirm.request, Request::DisableKeys { .. });
                 lines.push(Line::raw(if bulk {
-                    "Type how many keys, to confirm:".to_owned()
+                    say(Text::TypeKeyCount)
                 } else {
-                    format!("Type the last {TYPED_CHARACTERS} characters of the SecretId:")
+                    say(Text::TypeLastCharacters {
+                        count: TYPED_CHARACTERS,
+                    })
                 }));
                 lines.push(Line::from(vec![
                     Span::raw("> "),
@@ -249,51 +257,53 @@ impl Widget for &ConfirmView<'_> {
                     Span::raw("▏"),
                 ]));
                 lines.push(if *mismatch {
+                    let mismatch = if bulk {
+                        Text::TypedMismatchBulk
+                    } else {
+                        Text::TypedMismatch
+                    };
                     Line::styled(
-                        format!(
-                            "{} That does not match: nothing was {}.",
-                            theme::FAILED_GLYPH,
-                            if bulk { "disabled" } else { "deleted" }
-                        ),
+                        format!("{} {}", theme::FAILED_GLYPH, say(mismatch)),
                         theme.failed(),
                     )
                 } else {
                     Line::default()
                 });
-                lines.push(Line::styled(
-                    if bulk {
-                        "Enter disables · Esc cancels"
-                    } else {
-                        "Enter deletes · Esc cancels"
-                    },
-                    theme.dim(),
-                ));
+                let hint = if bulk {
+                    Text::TypedKeysHintBulk
+                } else {
+                    Text::TypedKeysHint
+                };
+                lines.push(Line::styled(say(hint), theme.dim()));
             }
             Answer::Describe { field, refused } => {
                 let (before, after) = field.split();
-                lines.push(Line::raw("Description (optional):"));
+                lines.push(Line::raw(say(Text::DescriptionPrompt)));
                 lines.push(input(before, after, theme));
-                let rule = format!("Up to {DESCRIPTION_MAX_CHARS} letters, digits and _+=,.@:/-");
+                let rule = say(Text::DescriptionRule {
+                    max: DESCRIPTION_MAX_CHARS,
+                });
                 lines.push(if *refused {
                     Line::styled(format!("{} {rule}", theme::WARNING_GLYPH), theme.danger())
                 } else {
                     Line::styled(rule, theme.dim())
                 });
                 lines.push(Line::default());
-                lines.push(Line::styled("Enter creates · Esc cancels", theme.dim()));
+                lines.push(Line::styled(say(Text::DescribeKeysHint), theme.dim()));
             }
         }
+        let title = match &confirm.request {
+            Request::DisableKeys { keys } => say(Text::ConfirmKeysTitle {
+                verb: &verb,
+                count: keys.len(),
+            }),
+            _ => say(Text::ConfirmTitle { verb: &verb }),
+        };
         let inner = popup(
             area,
             64,
             lines.len() as u16 + 2,
-            Line::styled(
-                match &confirm.request {
-                    Request::DisableKeys { keys } => format!(" {verb} {} API keys ", keys.len()),
-                    _ => format!(" {verb} API key "),
-                },
-                theme.title(),
-            ),
+            Line::styled(format!(" {title} "), theme.title()),
             theme,
             buf,
         );
@@ -309,12 +319,14 @@ pub struct SecretView<'a> {
     pub modal: &'a SecretModal,
     /// Seconds until the copied SecretKey is cleared, when one is on the clipboard.
     pub countdown: Option<u64>,
+    pub language: Language,
     pub theme: Theme,
 }
 
 impl Widget for &SecretView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (modal, theme) = (self.modal, self.theme);
+        let (modal, theme, language) = (self.modal, self.theme, self.language);
+        let say = |text: Text<'_>| language.text(text);
         let secret = modal.key.secret_access_key.expose();
         let shown = if modal.revealed {
             secret.to_owned()
@@ -322,7 +334,7 @@ impl Widget for &SecretView<'_> {
             "*".repeat(secret.chars().count())
         };
         let tick = if modal.acknowledged { "[x]" } else { "[ ]" };
-        let lines = vec![
+        let mut lines = vec![
             Line::from(vec![
                 Span::styled("SecretId   ", theme.label()),
                 Span::raw(modal.key.access_key_id.to_string()),
@@ -331,41 +343,39 @@ impl Widget for &SecretView<'_> {
                 Span::styled("SecretKey  ", theme.label()),
                 Span::raw(shown),
                 Span::styled(
-                    if modal.revealed {
-                        "  (v masks)"
-                    } else {
-                        "  (v reveals)"
-                    },
+                    format!(
+                        "  {}",
+                        say(if modal.revealed {
+                            Text::SecretMasks
+                        } else {
+                            Text::SecretReveals
+                        })
+                    ),
                     theme.dim(),
                 ),
             ]),
             Line::default(),
-            Line::styled(
-                format!(
-                    "{} This is the only time the SecretKey is shown:",
-                    theme::WARNING_GLYPH
-                ),
-                theme.danger(),
-            ),
-            Line::styled("  it cannot be shown again. Save it now.", theme.danger()),
+        ];
+        lines.extend(warning(&say(Text::SecretWarning), theme));
+        lines.extend([
             Line::default(),
             Line::from(vec![
-                Span::styled(format!("{tick} I have saved the SecretKey"), theme.title()),
+                Span::styled(format!("{tick} {}", say(Text::SecretSaved)), theme.title()),
                 Span::styled(
-                    if modal.acknowledged {
-                        "  (Enter closes)"
-                    } else {
-                        "  (Space, then Enter closes)"
-                    },
+                    format!(
+                        "  {}",
+                        say(if modal.acknowledged {
+                            Text::SecretEnterCloses
+                        } else {
+                            Text::SecretSpaceThenEnter
+                        })
+                    ),
                     theme.dim(),
                 ),
             ]),
             match &modal.verified.status {
-                Status::Idle => Line::styled(
-                    "t tests it: signs one harmless call (GetUserAppId)",
-                    theme.dim(),
-                ),
-                Status::Loading => Line::styled("Signing GetUserAppId with it…", theme.dim()),
+                Status::Idle => Line::styled(say(Text::VerifyHint), theme.dim()),
+                Status::Loading => Line::styled(say(Text::Verifying), theme.dim()),
                 Status::Ready => Line::styled(
                     truncate(
                         &format!(
@@ -380,9 +390,11 @@ impl Widget for &SecretView<'_> {
                 Status::Failed(failure) => Line::styled(
                     truncate(
                         &format!(
-                            "{} it does not sign: {}",
+                            "{} {}",
                             theme::FAILED_GLYPH,
-                            failure.summary()
+                            say(Text::DoesNotSign {
+                                failure: &failure.summary(language)
+                            })
                         ),
                         SECRET_TEXT_WIDTH,
                     ),
@@ -392,23 +404,25 @@ impl Widget for &SecretView<'_> {
             Line::default(),
             Line::from(match self.countdown {
                 Some(seconds) => Span::styled(
-                    format!("The copied SecretKey leaves the clipboard in {seconds} s"),
+                    say(Text::SecretCountdown { seconds }),
                     theme.flash(crate::tui::state::Level::Warning),
                 ),
                 None => Span::styled(
-                    format!("Y copies it; it is cleared after {SECRET_CLIPBOARD_SECONDS} s"),
+                    say(Text::SecretCopyHint {
+                        seconds: SECRET_CLIPBOARD_SECONDS,
+                    }),
                     theme.dim(),
                 ),
             }),
-        ];
+        ]);
+        let title = say(Text::SecretTitle {
+            user: &modal.user_name,
+        });
         let inner = popup(
             area,
             66,
             lines.len() as u16 + 2,
-            Line::styled(
-                format!(" New API key for {} ", modal.user_name),
-                theme.title(),
-            ),
+            Line::styled(format!(" {title} "), theme.title()),
             theme,
             buf,
         );

@@ -11,12 +11,14 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Row, Table, Widget, Wrap};
 use super::blocks::{fits, render_no_user, status_title};
 use super::text::{datetime, truncate, width};
 use crate::cam::model::{KEYS_PER_USER, LastUse};
+use crate::i18n::{Language, Text};
 use crate::tui::geometry::{
     self, KEY_STATUS_WIDTH, KEYS_ABOVE_DRAWER_ROWS, KEYS_BESIDE_DRAWER_WIDTH, SECRET_ID_WIDTH,
 };
-use crate::tui::model::{AccessRecord, LastUsed, unix_time};
+use crate::tui::model::{AccessRecord, LastUsed, Tab, unix_time};
 use crate::tui::state::{ACCESS_RECORDS, AccessPanel, OpenUser, State, Status};
 use crate::tui::theme::{self, Theme};
+use crate::tui::words;
 
 pub struct KeysView<'a> {
     pub state: &'a State,
@@ -25,9 +27,9 @@ pub struct KeysView<'a> {
 
 impl Widget for &KeysView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = self.theme;
+        let (theme, language) = (self.theme, self.state.language);
         let Some(open) = &self.state.open else {
-            render_no_user("API Keys", theme, area, buf);
+            render_no_user(Tab::Keys, language, theme, area, buf);
             return;
         };
         let Some(panel) = &open.panel else {
@@ -35,6 +37,7 @@ impl Widget for &KeysView<'_> {
                 open,
                 compact: false,
                 focused: false,
+                language,
                 theme,
             }
             .render(area, buf);
@@ -42,7 +45,10 @@ impl Widget for &KeysView<'_> {
         };
         let drawer = Drawer {
             panel,
-            last_access: open.last_used_of(&panel.secret_id).map(last_access),
+            last_access: open
+                .last_used_of(&panel.secret_id)
+                .map(|used| last_access(used, language)),
+            language,
             theme,
         };
         let beside = geometry::drawer_beside((area.width, area.height));
@@ -65,6 +71,7 @@ impl Widget for &KeysView<'_> {
             open,
             compact: beside,
             focused: !panel.focused,
+            language,
             theme,
         }
         .render(keys, buf);
@@ -73,8 +80,11 @@ impl Widget for &KeysView<'_> {
 }
 
 /// When a key was last used, in full.
-fn last_access(used: &LastUsed) -> String {
-    used.when.map_or_else(|| "never".to_owned(), LastUse::text)
+fn last_access(used: &LastUsed, language: Language) -> String {
+    used.when.map_or_else(
+        || language.text(Text::NeverUsed).into_owned(),
+        LastUse::text,
+    )
 }
 
 /// A block whose border says whether it has the focus (heavy) when two panes are shown.
@@ -94,19 +104,22 @@ struct KeyTable<'a> {
     compact: bool,
     /// Drawn as the focused pane (the drawer is open and the keys have the focus).
     focused: bool,
+    language: Language,
     theme: Theme,
 }
 
 impl Widget for &KeyTable<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (open, theme) = (self.open, self.theme);
+        let (open, theme, language) = (self.open, self.theme, self.language);
         let mut title = vec![Span::styled(
-            format!(" API Keys · {} ", open.user.name),
+            format!(" {} · {} ", language.text(Text::TabKeys), open.user.name),
             theme.title(),
         )];
-        title.extend(status_title(&open.keys.status, theme));
+        title.extend(status_title(&open.keys.status, language, theme));
         // Beside the drawer the summary goes rather than be cut.
-        if let Some(summary) = open.key_summary().map(|summary| format!("· {summary} "))
+        if let Some(summary) = open
+            .key_summary(language)
+            .map(|summary| format!("· {summary} "))
             && fits(&title, &summary, area.width.saturating_sub(2))
         {
             title.insert(1, Span::raw(summary));
@@ -122,20 +135,15 @@ impl Widget for &KeyTable<'_> {
 
         let [notes, table] =
             Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(inner);
+        let max = KEYS_PER_USER;
         let notes_text = if self.compact {
-            [
-                format!("• At most {KEYS_PER_USER} API keys per user."),
-                "• The SecretKey is shown only at creation.".to_owned(),
-            ]
+            [Text::KeysNoteLimitShort { max }, Text::KeysNoteSecretShort]
         } else {
-            [
-                format!("• At most {KEYS_PER_USER} API keys per sub-user or collaborator."),
-                "• The SecretKey is shown only once, when the key is created.".to_owned(),
-            ]
+            [Text::KeysNoteLimit { max }, Text::KeysNoteSecret]
         };
         Paragraph::new(
             notes_text
-                .map(|note| Line::styled(note, theme.dim()))
+                .map(|note| Line::styled(language.text(note), theme.dim()))
                 .to_vec(),
         )
         .render(notes, buf);
@@ -143,9 +151,11 @@ impl Widget for &KeyTable<'_> {
         let keys = open.key_list();
         if keys.is_empty() {
             let message = match &open.keys.status {
-                Status::Loading | Status::Idle => "Loading keys…".to_owned(),
-                Status::Failed(f) => f.to_string(),
-                Status::Ready => format!("{} has no API keys: c creates one.", open.user.name),
+                Status::Loading | Status::Idle => language.text(Text::KeysLoading),
+                Status::Failed(f) => f.describe(language).into(),
+                Status::Ready => language.text(Text::NoKeys {
+                    user: &open.user.name,
+                }),
             };
             Paragraph::new(message)
                 .style(theme.dim())
@@ -154,10 +164,17 @@ impl Widget for &KeyTable<'_> {
             return;
         }
 
+        let [status_title, created_title, description_title, last_title] = [
+            Text::KeyColumnStatus,
+            Text::LabelCreated,
+            Text::LabelDescription,
+            Text::LastAccess,
+        ]
+        .map(|title| language.text(title));
         let wide = table.width >= 100;
         let time_width: u16 = if wide { 19 } else { 10 };
-        // "Last access" is one column wider than a date.
-        let last_width = time_width.max(11);
+        // "Last access" may be wider than a date.
+        let last_width = time_width.max(width(&last_title) as u16);
         // Marker, SecretId, Status, Created, Last access and five gaps; Description gets the
         // rest — and Created's room too when it would get too little to say which key is which.
         let fixed = 1 + SECRET_ID_WIDTH + KEY_STATUS_WIDTH + time_width + last_width + 5;
@@ -169,15 +186,18 @@ impl Widget for &KeyTable<'_> {
         };
         // Beside the drawer the keys keep what identifies them: the drawer's title names the
         // selected one.
-        let mut columns = vec![("SecretId", SECRET_ID_WIDTH), ("Status", KEY_STATUS_WIDTH)];
+        let mut columns = vec![
+            ("SecretId", SECRET_ID_WIDTH),
+            (&*status_title, KEY_STATUS_WIDTH),
+        ];
         if !self.compact {
             columns.insert(0, ("", 1));
             if with_created {
-                columns.push(("Created", time_width));
+                columns.push((&created_title, time_width));
             }
             columns.extend([
-                ("Description", description_width),
-                ("Last access", last_width),
+                (&*description_title, description_width),
+                (&last_title, last_width),
             ]);
         }
         let rows = keys.iter().enumerate().map(|(i, key)| {
@@ -185,7 +205,11 @@ impl Widget for &KeyTable<'_> {
             let mut cells = vec![
                 Line::raw(key.access_key_id.to_string()),
                 Line::styled(
-                    format!("{} {}", theme::status_glyph(key.status), key.status.label()),
+                    format!(
+                        "{} {}",
+                        theme::status_glyph(key.status),
+                        words::key_status(language, key.status)
+                    ),
                     theme.status(key.status),
                 ),
             ];
@@ -194,10 +218,12 @@ impl Widget for &KeyTable<'_> {
                     open.last_used_of(&key.access_key_id),
                     &open.last_used.status,
                 ) {
-                    (Some(used), _) => datetime(&last_access(used), !wide).to_owned(),
+                    (Some(used), _) => datetime(&last_access(used, language), !wide).to_owned(),
                     (None, Status::Loading) => "…".to_owned(),
-                    (None, Status::Failed(_)) => format!("{} unknown", theme::FAILED_GLYPH),
-                    (None, _) => "never".to_owned(),
+                    (None, Status::Failed(_)) => {
+                        format!("{} {}", theme::FAILED_GLYPH, language.text(Text::Unknown))
+                    }
+                    (None, _) => language.text(Text::NeverUsed).into_owned(),
                 };
                 cells.insert(0, Line::raw(if selected { "▸" } else { " " }));
                 if with_created {
@@ -229,6 +255,7 @@ impl Widget for &KeyTable<'_> {
 struct Drawer<'a> {
     panel: &'a AccessPanel,
     last_access: Option<String>,
+    language: Language,
     theme: Theme,
 }
 
@@ -240,20 +267,28 @@ impl Drawer<'_> {
     /// The title for a drawer `room` columns wide (between its corners): the key's SecretId
     /// goes first when all does not fit, as the key table marks the key too.
     fn title(&self, room: u16) -> Line<'static> {
-        let (panel, theme) = (self.panel, self.theme);
-        let mut title = vec![Span::styled(" Access records ", theme.title())];
+        let (panel, theme, language) = (self.panel, self.theme, self.language);
+        let mut title = vec![Span::styled(
+            format!(" {} ", language.text(Text::RecordsTitle)),
+            theme.title(),
+        )];
         if panel.records.data.is_some() {
-            let shown = panel.shown_count();
-            let position = if shown == 0 { 0 } else { panel.cursor + 1 };
-            title.push(Span::raw(format!("· {position} of {shown} ")));
+            let total = panel.shown_count();
+            let position = if total == 0 { 0 } else { panel.cursor + 1 };
+            let position = language.text(Text::Position { position, total });
+            title.push(Span::raw(format!("· {position} ")));
         }
         if panel.failures_only {
             title.push(Span::styled(
-                format!("· {} failures only ", theme::FAILED_GLYPH),
+                format!(
+                    "· {} {} ",
+                    theme::FAILED_GLYPH,
+                    language.text(Text::FailuresOnly)
+                ),
                 theme.failed(),
             ));
         }
-        title.extend(status_title(&panel.records.status, theme));
+        title.extend(status_title(&panel.records.status, language, theme));
         let secret_id = format!("· {} ", panel.secret_id);
         if fits(&title, &secret_id, room) {
             title.insert(1, Span::styled(secret_id, theme.title()));
@@ -264,36 +299,34 @@ impl Drawer<'_> {
 
 impl Widget for &Drawer<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (panel, theme) = (self.panel, self.theme);
+        let (panel, theme, language) = (self.panel, self.theme, self.language);
         let block = pane(panel.focused, theme).title(self.title(area.width.saturating_sub(2)));
         let inner = block.inner(area);
         block.render(area, buf);
         let [summary, body] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+        let span = Text::RecordsSpan {
+            count: ACCESS_RECORDS,
+        };
         Line::from(vec![
-            Span::styled("Last access ", theme.label()),
-            Span::raw(self.last_access.clone().unwrap_or_else(|| "…".to_owned())),
             Span::styled(
-                format!(" · latest {ACCESS_RECORDS} of the past 3 months"),
-                theme.dim(),
+                format!("{} ", language.text(Text::LastAccess)),
+                theme.label(),
             ),
+            Span::raw(self.last_access.clone().unwrap_or_else(|| "…".to_owned())),
+            Span::styled(format!(" · {}", language.text(span)), theme.dim()),
         ])
         .render(summary, buf);
 
+        let note = |text: Text<'static>| Some(Line::styled(language.text(text), theme.dim()));
         let message = match (&panel.records.data, &panel.records.status) {
             (_, Status::Failed(f)) => Some(Line::styled(
-                format!("{} {f}", theme::FAILED_GLYPH),
+                format!("{} {}", theme::FAILED_GLYPH, f.describe(language)),
                 theme.failed(),
             )),
-            (None, _) => Some(Line::styled("Loading access records…", theme.dim())),
-            (Some(records), _) if records.is_empty() => Some(Line::styled(
-                "No access records in the past 3 months.",
-                theme.dim(),
-            )),
-            (Some(_), _) if panel.shown_count() == 0 => Some(Line::styled(
-                "No failed calls among them (f shows every call).",
-                theme.dim(),
-            )),
+            (None, _) => note(Text::RecordsLoading),
+            (Some(records), _) if records.is_empty() => note(Text::NoRecentRecords),
+            (Some(_), _) if panel.shown_count() == 0 => note(Text::NoFailedRecords),
             (Some(_), _) => None,
         };
         if let Some(message) = message {
@@ -302,18 +335,24 @@ impl Widget for &Drawer<'_> {
                 .render(body, buf);
             return;
         }
-        RecordTable { panel, theme }.render(body, buf);
+        RecordTable {
+            panel,
+            language,
+            theme,
+        }
+        .render(body, buf);
     }
 }
 
 struct RecordTable<'a> {
     panel: &'a AccessPanel,
+    language: Language,
     theme: Theme,
 }
 
 impl Widget for &RecordTable<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (panel, theme) = (self.panel, self.theme);
+        let (panel, theme, language) = (self.panel, self.theme, self.language);
         let visible = usize::from(area.height.saturating_sub(1));
         let records: Vec<&AccessRecord> = panel.shown().skip(panel.offset).take(visible).collect();
         // The drawer widens into free space: full times, then where the call came from, then
@@ -350,17 +389,22 @@ impl Widget for &RecordTable<'_> {
             Constraint::Length(time_width),
             Constraint::Length(action_width),
         ];
-        let mut header = vec!["", "Time", "Action"];
+        let title = |text: Text<'static>| language.text(text);
+        let mut header = vec![
+            "".into(),
+            title(Text::RecordTime),
+            title(Text::RecordAction),
+        ];
         if with_ip {
             widths.push(Constraint::Length(15));
-            header.push("Source IP");
+            header.push(title(Text::RecordSourceIp));
         }
         if with_region {
             widths.push(Constraint::Length(14));
-            header.push("Region");
+            header.push(title(Text::RecordRegion));
         }
         widths.push(Constraint::Fill(1));
-        header.push("Result");
+        header.push(title(Text::RecordResult));
 
         let rows = records.into_iter().enumerate().map(|(i, record)| {
             let selected = panel.focused && panel.offset + i == panel.cursor;
@@ -382,7 +426,10 @@ impl Widget for &RecordTable<'_> {
                 cells.push(Line::raw(record.region.clone()));
             }
             cells.push(match &record.error {
-                None => Line::styled(format!("{} OK", theme::OK_GLYPH), theme.ok()),
+                None => Line::styled(
+                    format!("{} {}", theme::OK_GLYPH, language.text(Text::ResultOk)),
+                    theme.ok(),
+                ),
                 Some(code) => {
                     let mut text = format!("{} {code}", theme::FAILED_GLYPH);
                     // The message beside the code, when a useful part of it fits.

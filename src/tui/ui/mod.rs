@@ -24,6 +24,7 @@ use super::model::{TIME_ZONE, Tab};
 use super::state::{Modal, State, Status, TICKS_PER_SECOND};
 use super::theme::{self, Theme};
 use super::{geometry, keymap};
+use crate::i18n::Text;
 
 /// The whole screen.
 pub struct Console<'a> {
@@ -34,7 +35,7 @@ pub struct Console<'a> {
 impl Widget for &Console<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let areas = layout::split(area);
-        let (state, theme) = (self.state, self.theme);
+        let (state, theme, language) = (self.state, self.theme, self.state.language);
         HeaderBar { state, theme }.render(areas.header, buf);
         TabBar { state, theme }.render(areas.tabs, buf);
         match state.tab {
@@ -47,19 +48,30 @@ impl Widget for &Console<'_> {
             rotation::RotationView {
                 rotation,
                 open: state.open.as_ref(),
+                language,
                 theme,
             }
             .render(areas.body, buf);
         }
         if let Some(bulk) = &state.bulk {
-            report::BulkView { bulk, theme }.render(areas.body, buf);
+            report::BulkView {
+                bulk,
+                language,
+                theme,
+            }
+            .render(areas.body, buf);
         }
         Footer { state, theme }.render(areas.footer, buf);
         if let Some(line) = &state.command_line {
             command_line::Completions { line, theme }.render(areas.body, buf);
         }
         if let Some(search) = &state.search {
-            search::SearchView { search, theme }.render(areas.body, buf);
+            search::SearchView {
+                search,
+                language,
+                theme,
+            }
+            .render(areas.body, buf);
         }
         match &state.modal {
             None => {}
@@ -67,11 +79,17 @@ impl Widget for &Console<'_> {
                 context: *context,
                 read_only: state.header.read_only,
                 scroll: state.help_scroll,
+                language,
                 theme,
             }
             .render(area, buf),
             Some(Modal::Confirm(confirm)) => {
-                dialogs::ConfirmView { confirm, theme }.render(area, buf);
+                dialogs::ConfirmView {
+                    confirm,
+                    language,
+                    theme,
+                }
+                .render(area, buf);
             }
             Some(Modal::Secret(modal)) => dialogs::SecretView {
                 modal,
@@ -80,18 +98,21 @@ impl Widget for &Console<'_> {
                         .saturating_sub(state.ticks)
                         .div_ceil(TICKS_PER_SECOND)
                 }),
+                language,
                 theme,
             }
             .render(area, buf),
             Some(Modal::CallLog(view)) => call_log::CallLogView {
                 log: &state.calls,
                 view,
+                language,
                 theme,
             }
             .render(areas.body, buf),
             Some(Modal::Pager(pager)) => pager::PagerView {
                 pager,
                 size: state.size,
+                language,
                 theme,
             }
             .render(areas.body, buf),
@@ -108,27 +129,39 @@ struct HeaderBar<'a> {
 impl Widget for &HeaderBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let header = &self.state.header;
-        let theme = self.theme;
+        let (theme, language) = (self.theme, self.state.language);
         let style = theme.header_accent(header.accent);
         buf.set_style(area, style);
         let account = match (&header.account.data, &header.account.status) {
             (Some(account), _) => account.clone(),
-            (None, Status::Failed(f)) => format!("unknown ({})", f.code),
+            (None, Status::Failed(f)) => language
+                .text(Text::AccountUnknown { code: &f.code })
+                .into_owned(),
             (None, _) => "…".to_owned(),
         };
         let target = &header.target;
         let width = usize::from(area.width);
+        let [account_word, clipboard, clip, times] = [
+            Text::HeaderAccount,
+            Text::HeaderClipboard,
+            Text::HeaderClipboardShort,
+            Text::HeaderTimes,
+        ]
+        .map(|text| language.text(text));
         // Longest first; the first that fits is drawn.
         let variants = [
-            (" camtui ─ ", "account ", "clipboard: ", "times "),
-            (" ", "account ", "clipboard: ", "times "),
-            (" ", "account ", "clip: ", ""),
-            (" ", "", "clip: ", ""),
+            (" camtui ─ ", &*account_word, &*clipboard, &*times),
+            (" ", &account_word, &clipboard, &times),
+            (" ", &account_word, &clip, ""),
+            (" ", "", &clip, ""),
         ];
         for (index, (name, account_label, clip_label, zone_label)) in variants.iter().enumerate() {
             let mut spans = vec![Span::styled(*name, style)];
             if header.sandbox {
-                spans.push(Span::styled("SANDBOX ", theme.sandbox_badge()));
+                spans.push(Span::styled(
+                    format!("{} ", language.text(Text::BadgeSandbox)),
+                    theme.sandbox_badge(),
+                ));
             }
             spans.push(Span::styled(
                 format!(
@@ -138,7 +171,10 @@ impl Widget for &HeaderBar<'_> {
                 style,
             ));
             if header.read_only {
-                spans.push(Span::styled(" READ-ONLY ", theme.read_only_badge()));
+                spans.push(Span::styled(
+                    format!(" {} ", language.text(Text::BadgeReadOnly)),
+                    theme.read_only_badge(),
+                ));
             }
             let line = Line::from(spans);
             if line.width() <= width || index == variants.len() - 1 {
@@ -159,7 +195,7 @@ impl Widget for &TabBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let mut spans = vec![Span::raw(" ")];
         for tab in Tab::ALL {
-            let label = geometry::tab_label(tab);
+            let label = geometry::tab_label(self.state.language, tab);
             if tab == self.state.tab {
                 spans.push(Span::styled(
                     format!("[{}]", label.trim()),
@@ -195,7 +231,7 @@ struct Footer<'a> {
 
 impl Widget for &Footer<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (state, theme) = (self.state, self.theme);
+        let (state, theme, language) = (self.state, self.theme, self.state.language);
         let hints_area = Rect { height: 1, ..area };
         let flash_area = Rect {
             y: area.y + 1,
@@ -210,7 +246,10 @@ impl Widget for &Footer<'_> {
                 .saturating_sub(state.ticks)
                 .div_ceil(TICKS_PER_SECOND);
             status.push(Span::styled(
-                format!("SecretKey leaves the clipboard in {seconds} s "),
+                format!(
+                    "{} ",
+                    language.text(Text::FooterClipboardCountdown { seconds })
+                ),
                 theme.flash(super::state::Level::Warning),
             ));
         }
@@ -273,8 +312,8 @@ impl Widget for &Footer<'_> {
             // The RequestId is what support asks for: it is never the part that gets cut.
             let suffix = flash
                 .request_id
-                .as_ref()
-                .map(|id| format!(" (RequestId {id})"))
+                .as_deref()
+                .map(|request_id| language.text(Text::RequestIdSuffix { request_id }))
                 .unwrap_or_default();
             let room = usize::from(flash_area.width) * usize::from(flash_area.height);
             // Leave slack for the words the wrap moves to the next line.

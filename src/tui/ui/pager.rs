@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Padding, Paragraph, Widget};
 use super::blocks::{fits, status_title};
 use super::layout::{self, centered};
 use super::text::{pad, truncate, width};
+use crate::i18n::{Language, Text};
 use crate::tui::geometry::{PagerLine, PagerText};
 use crate::tui::state::Pager;
 use crate::tui::theme::Theme;
@@ -17,12 +18,13 @@ pub struct PagerView<'a> {
     pub pager: &'a Pager,
     /// The screen's size, which the lines are wrapped for.
     pub size: (u16, u16),
+    pub language: Language,
     pub theme: Theme,
 }
 
 impl Widget for &PagerView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (pager, theme) = (self.pager, self.theme);
+        let (pager, theme, language) = (self.pager, self.theme, self.language);
         let text = PagerText::new(pager, self.size);
         let rows = text.lines.len();
         let offset = pager.scroll.min(rows.saturating_sub(text.visible));
@@ -30,11 +32,12 @@ impl Widget for &PagerView<'_> {
         // name; the scroll position always shows.
         let room = text.width.saturating_sub(2);
         let scroll = (rows > text.visible).then(|| {
-            format!(
-                "· j/k scroll {}-{} of {rows} ",
-                offset + 1,
-                (offset + text.visible).min(rows)
-            )
+            let position = Text::ScrollPosition {
+                first: offset + 1,
+                last: (offset + text.visible).min(rows),
+                total: rows,
+            };
+            format!("· {} ", language.text(position))
         });
         let name_room = usize::from(room).saturating_sub(scroll.as_deref().map_or(0, width));
         let name = format!(" {} ", pager.title);
@@ -45,8 +48,8 @@ impl Widget for &PagerView<'_> {
         };
         let mut title = vec![Span::styled(name, theme.title())];
         title.extend(scroll.map(|scroll| Span::styled(scroll, theme.dim())));
-        let esc = "· Esc closes ";
-        if fits(&title, esc, room) {
+        let esc = format!("· {} ", language.text(Text::EscCloses));
+        if fits(&title, &esc, room) {
             title.push(Span::styled(esc, theme.dim()));
         }
         let lines: Vec<Line<'static>> = text
@@ -61,8 +64,8 @@ impl Widget for &PagerView<'_> {
                 ]),
                 PagerLine::Blank => Line::default(),
                 PagerLine::Heading(heading) => {
-                    let mut spans = vec![Span::styled(*heading, theme.label())];
-                    if let Some(status) = status_title(&pager.document.status, theme) {
+                    let mut spans = vec![Span::styled(heading.clone(), theme.label())];
+                    if let Some(status) = status_title(&pager.document.status, language, theme) {
                         spans.push(Span::raw(" "));
                         spans.push(status);
                     }

@@ -3,18 +3,22 @@
 //! rows in the window are turned into cells, so 20,000 keys draw as fast as 20. And the box a
 //! bulk disable shows its results in.
 
+use std::borrow::Cow;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, Widget, Wrap};
 
-use super::blocks::{filter_title, popup, progress_line};
+use super::blocks::{filter_title, popup, progress_line, sort_title};
 use super::text::{datetime, duration, truncate};
 use crate::cam::report::{Flag, ReportRow};
+use crate::i18n::{Language, Text};
 use crate::tui::geometry::{self, REPORT_STATUS_ROWS};
 use crate::tui::report_table::{KeyReport, Loading};
 use crate::tui::state::{BulkDisable, State};
 use crate::tui::theme::{self, Theme};
+use crate::tui::words;
 
 pub struct ReportView<'a> {
     pub state: &'a State,
@@ -34,23 +38,39 @@ fn flag_key(flag: Flag) -> char {
 
 impl ReportView<'_> {
     fn title(&self) -> Line<'static> {
-        let (report, theme) = (&self.state.report, self.theme);
-        let mut spans = vec![Span::styled(" Key Report ", theme.title())];
+        let (report, theme, language) = (&self.state.report, self.theme, self.state.language);
+        let mut spans = vec![Span::styled(
+            format!(" {} ", language.text(Text::TabReport)),
+            theme.title(),
+        )];
         if report.total() > 0 {
-            spans.push(Span::raw(if report.shown() == report.total() {
-                format!("· {} keys ", report.total())
+            let count = if report.shown() == report.total() {
+                Text::ReportKeys {
+                    count: report.total(),
+                }
             } else {
-                format!("· {} of {} keys ", report.shown(), report.total())
-            }));
+                Text::ReportKeysShown {
+                    shown: report.shown(),
+                    total: report.total(),
+                }
+            };
+            spans.push(Span::raw(format!("· {} ", language.text(count))));
         }
-        spans.extend(filter_title(&report.filter, report.editing.as_ref(), theme));
+        spans.extend(filter_title(
+            &report.filter,
+            report.editing.as_ref(),
+            language,
+            theme,
+        ));
         if let Some((column, descending)) = report.sort {
-            let arrow = if descending { "↓" } else { "↑" };
-            spans.push(Span::raw(format!("· sort: {} {arrow} ", column.title())));
+            spans.push(sort_title(column.title(), descending, language));
         }
-        let marked = report.marked_count();
-        if marked > 0 {
-            spans.push(Span::styled(format!("· {marked} marked "), theme.key()));
+        let count = report.marked_count();
+        if count > 0 {
+            spans.push(Span::styled(
+                format!("· {} ", language.text(Text::Marked { count })),
+                theme.key(),
+            ));
         }
         Line::from(spans)
     }
@@ -58,7 +78,7 @@ impl ReportView<'_> {
 
 impl Widget for &ReportView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (state, theme) = (self.state, self.theme);
+        let (state, theme, language) = (self.state, self.theme, self.state.language);
         let report = &state.report;
         let block = Block::bordered()
             .border_style(theme.border())
@@ -71,18 +91,16 @@ impl Widget for &ReportView<'_> {
             Constraint::Fill(1),
         ])
         .areas(inner);
-        loading_line(report, theme, status.width).render(status, buf);
-        quick_filters(report, theme, legend.width).render(legend, buf);
+        loading_line(report, language, theme, status.width).render(status, buf);
+        quick_filters(report, language, theme, legend.width).render(legend, buf);
 
         if report.shown() == 0 {
             let message = match (&report.loading, report.total()) {
-                (Loading::Idle | Loading::Running { .. }, 0) => "Loading keys…".to_owned(),
-                (Loading::Failed(f), 0) => f.to_string(),
-                (_, 0) => "This account has no API keys".to_owned(),
-                _ if report.editing.is_some() => {
-                    "No key matches the filters (Esc brings back the filter before /)".to_owned()
-                }
-                _ => "No key matches the filters (Esc clears them)".to_owned(),
+                (Loading::Idle | Loading::Running { .. }, 0) => language.text(Text::KeysLoading),
+                (Loading::Failed(f), 0) => f.describe(language).into(),
+                (_, 0) => language.text(Text::NoKeysInAccount),
+                _ if report.editing.is_some() => language.text(Text::NoKeyMatchesEditing),
+                _ => language.text(Text::NoKeyMatches),
             };
             Paragraph::new(message)
                 .style(theme.dim())
@@ -95,42 +113,49 @@ impl Widget for &ReportView<'_> {
 }
 
 /// How far the loading is, or how it ended.
-fn loading_line(report: &KeyReport, theme: Theme, width: u16) -> Line<'static> {
+fn loading_line(report: &KeyReport, language: Language, theme: Theme, width: u16) -> Line<'static> {
     let width = usize::from(width);
+    let say = |text: Text<'_>| language.text(text);
     match &report.loading {
-        Loading::Idle => Line::styled("Loading starts once the User List is in", theme.dim()),
+        Loading::Idle => Line::styled(say(Text::ReportWaitsForUsers), theme.dim()),
         Loading::Running { progress, .. } => {
             let left = progress.eta.map_or_else(
-                || "time left: after the first users".to_owned(),
-                |eta| format!("about {} left", duration(eta)),
+                || say(Text::ReportEtaUnknown),
+                |eta| {
+                    say(Text::SearchEta {
+                        left: &duration(eta),
+                    })
+                },
             );
             let text = format!(
-                " {:>3.0} %  {} of {} users · {} keys · {left} · X stops, keeping what is in",
+                " {:>3.0} %  {}",
                 progress.ratio() * 100.0,
-                progress.done,
-                progress.total,
-                report.total()
+                say(Text::ReportProgress {
+                    done: progress.done,
+                    total: progress.total,
+                    keys: report.total(),
+                    left: &left,
+                })
             );
             progress_line(progress.ratio(), &text, width, theme)
         }
-        Loading::Done { skipped: 0 } => {
-            Line::styled("Every user's keys are in · r loads them again", theme.dim())
-        }
+        Loading::Done { skipped: 0 } => Line::styled(say(Text::ReportDone), theme.dim()),
         Loading::Done { skipped } => Line::styled(
-            format!(
-                "Every user's keys are in but {skipped} users' (could not be listed) · r loads them again"
-            ),
+            say(Text::ReportDoneSkipped { skipped: *skipped }),
             theme.failed(),
         ),
         Loading::Stopped { progress } => Line::styled(
-            format!(
-                "Stopped after {} of {} users: the others' keys are not here · r loads them all",
-                progress.done, progress.total
-            ),
+            say(Text::ReportStopped {
+                done: progress.done,
+                total: progress.total,
+            }),
             theme.flash(crate::tui::state::Level::Warning),
         ),
         Loading::Failed(failure) => Line::styled(
-            truncate(&format!("{} {failure}", theme::FAILED_GLYPH), width),
+            truncate(
+                &format!("{} {}", theme::FAILED_GLYPH, failure.describe(language)),
+                width,
+            ),
             theme.failed(),
         ),
     }
@@ -138,7 +163,12 @@ fn loading_line(report: &KeyReport, theme: Theme, width: u16) -> Line<'static> {
 
 /// `n never-used 12  u unused-90d 3 …`: each flag's key and count (shorter words when the line
 /// is narrow), the ones in use ticked.
-fn quick_filters(report: &KeyReport, theme: Theme, width: u16) -> Line<'static> {
+fn quick_filters(
+    report: &KeyReport,
+    language: Language,
+    theme: Theme,
+    width: u16,
+) -> Line<'static> {
     let stale_days = report
         .staleness
         .map_or(crate::cam::report::DEFAULT_STALE_DAYS, |s| s.days);
@@ -147,9 +177,9 @@ fn quick_filters(report: &KeyReport, theme: Theme, width: u16) -> Line<'static> 
         for flag in Flag::ALL {
             let on = report.quick.contains(flag);
             let name = if short {
-                short_name(flag)
+                words::flag_short(language, flag)
             } else {
-                flag.name(stale_days)
+                words::flag(language, flag, stale_days)
             };
             spans.push(Span::styled(flag_key(flag).to_string(), theme.key()));
             let text = format!(" {name} {}", report.count(flag));
@@ -168,18 +198,6 @@ fn quick_filters(report: &KeyReport, theme: Theme, width: u16) -> Line<'static> 
     } else {
         line(true)
     }
-}
-
-/// A flag in a word, for narrow screens.
-fn short_name(flag: Flag) -> String {
-    match flag {
-        Flag::NeverUsed => "never",
-        Flag::Unused => "unused",
-        Flag::Old => "old",
-        Flag::Disabled => "disabled",
-        Flag::TwoEnabled => "2 on",
-    }
-    .to_owned()
 }
 
 struct KeyRows<'a> {
@@ -224,7 +242,7 @@ fn widths(inner: u16) -> (Room, u16, u16) {
 
 impl Widget for &KeyRows<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (state, theme) = (self.state, self.theme);
+        let (state, theme, language) = (self.state, self.theme, self.state.language);
         let report = &state.report;
         let (room, owner_width, flags_width) = widths(area.width);
         let now = report.staleness.map_or(0, |s| s.now);
@@ -235,11 +253,17 @@ impl Widget for &KeyRows<'_> {
             geometry::report_rows(state.size).min(usize::from(area.height.saturating_sub(1)));
         let cells = |row: &ReportRow, marked: bool, selected: bool| -> Row<'static> {
             let flags: Vec<String> = if room == Room::Wide {
-                row.flags.names(stale_days)
+                row.flags
+                    .iter()
+                    .map(|flag| words::flag(language, flag, stale_days).into_owned())
+                    .collect()
             } else {
                 row.flags.iter().map(|f| flag_key(f).to_string()).collect()
             };
-            let days = |d: Option<i64>| d.map(|d| format!("{d} d")).unwrap_or_default();
+            let days = |d: Option<i64>| {
+                d.map(|count| language.text(Text::Days { count }).into_owned())
+                    .unwrap_or_default()
+            };
             let status = theme.status(row.key.status);
             let glyph = theme::status_glyph(row.key.status);
             let mut cells = vec![
@@ -251,14 +275,14 @@ impl Widget for &KeyRows<'_> {
                 Line::raw(truncate(&row.owner.name, usize::from(owner_width))),
             ];
             if room == Room::Wide {
-                cells.push(Line::raw(row.owner.kind.label()));
+                cells.push(Line::raw(words::user_kind(language, row.owner.kind)));
             }
             cells.push(Line::raw(row.key.access_key_id.to_string()));
             if room == Room::Narrow {
                 cells.push(Line::styled(glyph, status));
             } else {
                 cells.push(Line::styled(
-                    format!("{glyph} {}", row.key.status.label()),
+                    format!("{glyph} {}", words::key_status(language, row.key.status)),
                     status,
                 ));
                 cells.push(Line::raw(datetime(&row.key.create_time, true).to_owned()));
@@ -267,7 +291,7 @@ impl Widget for &KeyRows<'_> {
                 cells.push(Line::raw(days(row.age_days(now))));
             }
             cells.push(Line::raw(row.last_used.map_or_else(
-                || "never".to_owned(),
+                || language.text(Text::NeverUsed).into_owned(),
                 |used| datetime(&used.text(), true).to_owned(),
             )));
             if room == Room::Wide {
@@ -288,25 +312,29 @@ impl Widget for &KeyRows<'_> {
             .window(report.offset, rows_fit)
             .enumerate()
             .map(|(i, (row, marked))| cells(row, marked, report.offset + i == report.cursor));
-        let mut columns = vec![("", 2), ("Owner", owner_width)];
+        let title = |text: Text<'static>| language.text(text);
+        let mut columns = vec![("".into(), 2), (title(Text::ReportOwner), owner_width)];
         if room == Room::Wide {
-            columns.push(("Type", TYPE));
+            columns.push((title(Text::LabelType), TYPE));
         }
-        columns.push(("SecretId", ID));
+        columns.push(("SecretId".into(), ID));
         if room == Room::Narrow {
-            columns.push(("", 1));
+            columns.push(("".into(), 1));
         } else {
-            columns.extend([("Status", STATUS), ("Created", DATE)]);
+            columns.extend([
+                (title(Text::KeyColumnStatus), STATUS),
+                (title(Text::LabelCreated), DATE),
+            ]);
         }
         if room == Room::Wide {
-            columns.push(("Age", DAYS));
+            columns.push((title(Text::ReportAge), DAYS));
         }
-        columns.push(("Last used", DATE));
+        columns.push((title(Text::ReportLastUsed), DATE));
         if room == Room::Wide {
-            columns.push(("Idle", DAYS));
+            columns.push((title(Text::ReportIdle), DAYS));
         }
-        columns.push(("Flags", flags_width));
-        let (header, constraints): (Vec<&str>, Vec<Constraint>) = columns
+        columns.push((title(Text::ReportFlags), flags_width));
+        let (header, constraints): (Vec<Cow<'static, str>>, Vec<Constraint>) = columns
             .into_iter()
             .map(|(title, width)| (title, Constraint::Length(width)))
             .unzip();
@@ -321,22 +349,26 @@ impl Widget for &KeyRows<'_> {
 /// RequestId.
 pub struct BulkView<'a> {
     pub bulk: &'a BulkDisable,
+    pub language: Language,
     pub theme: Theme,
 }
 
 impl Widget for &BulkView<'_> {
     /// `area` is the body: the box is centred in it.
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (bulk, theme) = (self.bulk, self.theme);
+        let (bulk, theme, language) = (self.bulk, self.theme, self.language);
+        let say = |text: Text<'_>| language.text(text);
         let width = 96.min(area.width);
         let inner_width = usize::from(width.saturating_sub(4));
         let ratio = bulk.answered() as f64 / bulk.total.max(1) as f64;
         let counts = format!(
-            " {} of {} · {} disabled · {} failed",
-            bulk.answered(),
-            bulk.total,
-            bulk.disabled,
-            bulk.failures.len()
+            " {}",
+            say(Text::BulkCounts {
+                answered: bulk.answered(),
+                total: bulk.total,
+                disabled: bulk.disabled,
+                failed: bulk.failures.len(),
+            })
         );
         let mut lines = vec![
             progress_line(ratio, &counts, inner_width, theme),
@@ -344,11 +376,11 @@ impl Widget for &BulkView<'_> {
         ];
         if bulk.failures.is_empty() {
             lines.push(Line::styled(
-                if bulk.finished {
-                    "No key failed."
+                say(if bulk.finished {
+                    Text::NoKeyFailed
                 } else {
-                    "No key has failed so far."
-                },
+                    Text::NoKeyFailedYet
+                }),
                 theme.dim(),
             ));
         }
@@ -356,11 +388,13 @@ impl Widget for &BulkView<'_> {
             lines.push(Line::styled(
                 truncate(
                     &format!(
-                        "{} {}: {} of {}",
+                        "{} {}",
                         theme::FAILED_GLYPH,
-                        failure.code,
-                        key.secret_id,
-                        key.owner
+                        say(Text::BulkFailure {
+                            code: &failure.code,
+                            secret_id: key.secret_id.as_str(),
+                            owner: &key.owner,
+                        })
                     ),
                     inner_width,
                 ),
@@ -374,7 +408,7 @@ impl Widget for &BulkView<'_> {
                         failure
                             .request_id
                             .as_deref()
-                            .unwrap_or("none: no API answer"),
+                            .map_or_else(|| say(Text::NoApiAnswerShort), Cow::Borrowed),
                         failure.message
                     ),
                     inner_width,
@@ -383,30 +417,29 @@ impl Widget for &BulkView<'_> {
             ));
         }
         if bulk.failures.len() > 8 {
-            lines.push(Line::styled(
-                format!(
-                    "… and {} more (@ lists every call)",
-                    bulk.failures.len() - 8
-                ),
-                theme.dim(),
-            ));
+            let more = Text::AndMoreCalls {
+                count: bulk.failures.len() - 8,
+            };
+            lines.push(Line::styled(say(more), theme.dim()));
         }
         lines.push(Line::default());
         lines.push(Line::styled(
-            match (bulk.finished, bulk.stopping) {
-                (true, _) => "Done · Esc closes · @ shows every call",
-                (false, true) => "Stopping after the call in flight…",
-                (false, false) => {
-                    "One key at a time, at most 5 a second · Esc stops after the call in flight"
-                }
-            },
+            say(match (bulk.finished, bulk.stopping) {
+                (true, _) => Text::BulkDone,
+                (false, true) => Text::BulkStopping,
+                (false, false) => Text::BulkRunning,
+            }),
             theme.dim(),
         ));
-        let title = if bulk.finished {
-            format!(" Disabled {} of {} keys ", bulk.disabled, bulk.total)
+        let title = say(if bulk.finished {
+            Text::BulkTitleDone {
+                disabled: bulk.disabled,
+                total: bulk.total,
+            }
         } else {
-            format!(" Disabling {} keys ", bulk.total)
-        };
+            Text::BulkTitleRunning { total: bulk.total }
+        });
+        let title = format!(" {title} ");
         let inner = popup(
             area,
             width,

@@ -13,26 +13,35 @@ use super::text::truncate;
 use crate::cam::de::EventTime;
 use crate::cam::model::{AccessKey, KeyStatus, LastUse, SecretId};
 use crate::cam::rotation::{self, Position};
+use crate::i18n::{Language, Text};
 use crate::tui::geometry::wrap;
 use crate::tui::model::{AccessRecord, unix_time};
 use crate::tui::state::{Level, OpenUser, Rotation};
 use crate::tui::theme::{self, Theme};
+use crate::tui::words;
 
 pub struct RotationView<'a> {
     pub rotation: &'a Rotation,
     /// The user whose key it is, when open (it always is while the wizard is).
     pub open: Option<&'a OpenUser>,
+    pub language: Language,
     pub theme: Theme,
 }
 
-const STEPS: [&str; 5] = ["Free a slot", "Create", "Switch", "Disable", "Delete"];
+const STEPS: [Text<'static>; 5] = [
+    Text::StepFreeSlot,
+    Text::VerbCreate,
+    Text::StepSwitch,
+    Text::VerbDisable,
+    Text::VerbDelete,
+];
 const BOX_WIDTH: u16 = 92;
 /// How many of the old key's records the box lists.
 const RECORDS_SHOWN: usize = 4;
 
 /// What the box says, before it is wrapped to the box's width: paragraphs, and lines that are
 /// cut rather than wrapped (records).
-enum Text {
+enum Piece {
     Paragraph(String, Style),
     Cut(String, Style),
     Blank,
@@ -41,46 +50,43 @@ enum Text {
 impl Widget for &RotationView<'_> {
     /// `area` is the body: the box is centred in it.
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (rotation, theme) = (self.rotation, self.theme);
+        let (rotation, theme, language) = (self.rotation, self.theme, self.language);
+        let say = |text: Text<'_>| language.text(text).into_owned();
         let position = self.open.and_then(|open| rotation.position(open));
         let step = position.as_ref().map_or(0, Position::step);
         let mut texts = match (&position, self.open) {
             (Some(position), Some(open)) => self.explain(position, open),
-            _ => vec![Text::Paragraph("Loading the keys…".into(), theme.dim())],
+            _ => vec![Piece::Paragraph(say(Text::RotationLoading), theme.dim())],
         };
-        texts.push(Text::Blank);
-        texts.push(Text::Paragraph(
+        texts.push(Piece::Blank);
+        texts.push(Piece::Paragraph(
             match &position {
-                Some(Position::Gone) => "Enter or Esc closes".to_owned(),
-                position => format!(
-                    "Enter {} · r refresh · Esc close (R resumes) · ? help",
-                    position.as_ref().map_or("waits", enter_does)
-                ),
+                Some(Position::Gone) => say(Text::RotationEnterCloses),
+                position => say(Text::RotationKeys {
+                    enter: &say(position.as_ref().map_or(Text::EnterWaits, enter_does)),
+                }),
             },
             theme.dim(),
         ));
         let width = usize::from(BOX_WIDTH.min(area.width).saturating_sub(4)).max(20);
-        let mut lines = vec![steps_line(step, theme), Line::default()];
+        let mut lines = vec![steps_line(step, language, theme), Line::default()];
         for text in texts {
             match text {
-                Text::Paragraph(text, style) => lines.extend(
+                Piece::Paragraph(text, style) => lines.extend(
                     wrap(&text, width)
                         .into_iter()
                         .map(|line| Line::styled(line, style)),
                 ),
-                Text::Cut(text, style) => lines.push(Line::styled(truncate(&text, width), style)),
-                Text::Blank => lines.push(Line::default()),
+                Piece::Cut(text, style) => lines.push(Line::styled(truncate(&text, width), style)),
+                Piece::Blank => lines.push(Line::default()),
             }
         }
-        let title = truncate(
-            &format!(
-                " Rotate {} of {} · step {} of 5 ",
-                rotation.old,
-                rotation.user_name,
-                step.min(5)
-            ),
-            width + 2,
-        );
+        let title = say(Text::RotationTitle {
+            secret_id: rotation.old.as_str(),
+            user: &rotation.user_name,
+            step: step.min(5),
+        });
+        let title = truncate(&format!(" {title} "), width + 2);
         let inner = popup(
             area,
             BOX_WIDTH,
@@ -94,9 +100,9 @@ impl Widget for &RotationView<'_> {
 }
 
 /// `✓ 1 Free a slot › [2 Create] › 3 Switch …`: steps done ticked, the current one bracketed.
-fn steps_line(current: u8, theme: Theme) -> Line<'static> {
+fn steps_line(current: u8, language: Language, theme: Theme) -> Line<'static> {
     let mut spans = Vec::new();
-    for (i, name) in STEPS.iter().enumerate() {
+    for (i, name) in STEPS.map(|step| language.text(step)).iter().enumerate() {
         let number = i as u8 + 1;
         if i > 0 {
             spans.push(Span::styled(" › ", theme.dim()));
@@ -115,171 +121,147 @@ fn steps_line(current: u8, theme: Theme) -> Line<'static> {
 }
 
 /// What Enter does at a step.
-fn enter_does(position: &Position) -> &'static str {
+fn enter_does(position: &Position) -> Text<'static> {
     match position {
         Position::FreeSlot { retire } if retire.status == KeyStatus::Inactive => {
-            "deletes it (you type the end of its SecretId)"
+            Text::EnterDeletesRetire
         }
-        Position::FreeSlot { .. } => "disables it (you confirm)",
-        Position::Create => "creates the new key",
-        Position::Switch { .. } => "disables the old key (you confirm)",
-        Position::Disabled { .. } => "deletes the old key (you type the end of its SecretId)",
-        Position::Gone => "closes",
+        Position::FreeSlot { .. } => Text::EnterDisablesRetire,
+        Position::Create => Text::EnterCreates,
+        Position::Switch { .. } => Text::EnterDisablesOld,
+        Position::Disabled { .. } => Text::EnterDeletesOld,
+        Position::Gone => Text::EnterCloses,
     }
 }
 
 impl RotationView<'_> {
-    fn explain(&self, position: &Position, open: &OpenUser) -> Vec<Text> {
-        let (rotation, theme) = (self.rotation, self.theme);
-        let say = |text: String| Text::Paragraph(text, Style::default());
-        let dim = |text: &str| Text::Paragraph(text.to_owned(), theme.dim());
-        let danger = |text: String| Text::Paragraph(text, theme.danger());
-        let lateness = || {
-            dim(
-                "The cloud reports use late: access records about an hour, last-used dates a \
-                 day. Asked again every 15 s.",
-            )
+    fn explain(&self, position: &Position, open: &OpenUser) -> Vec<Piece> {
+        let (rotation, theme, language) = (self.rotation, self.theme, self.language);
+        let words = |text: Text<'_>| language.text(text).into_owned();
+        let say = |text: Text<'_>| Piece::Paragraph(words(text), Style::default());
+        let dim = |text: Text<'_>| Piece::Paragraph(words(text), theme.dim());
+        let marked = |glyph: &str, text: Text<'_>, style: Style| {
+            Piece::Paragraph(format!("{glyph} {}", words(text)), style)
         };
+        let user = &rotation.user_name;
         match position {
             Position::FreeSlot { retire } if retire.access_key_id == rotation.old => vec![
-                say(format!(
-                    "{} has two API keys, the most CAM allows, and the key being rotated is \
-                     disabled already: nothing signs with it, so deleting it frees the slot \
-                     for a new key.",
-                    rotation.user_name
-                )),
-                Text::Blank,
-                dim("Nothing is deleted without your word."),
+                say(Text::RetireDisabledOld { user }),
+                Piece::Blank,
+                dim(Text::NothingDeletedWithoutWord),
             ],
             Position::FreeSlot { retire } => {
                 let mut texts = vec![
-                    say(format!(
-                        "{} has two API keys, the most CAM allows: one must go before the new one \
-                         can be created. Suggested: {} — {}, last used {}.",
-                        rotation.user_name,
-                        retire.access_key_id,
-                        retire.status.label().to_lowercase(),
-                        last_use_text(open, &retire.access_key_id)
-                    )),
-                    Text::Blank,
+                    say(Text::RetireSuggested {
+                        user,
+                        secret_id: retire.access_key_id.as_str(),
+                        status: &words::key_status(language, retire.status),
+                        last: &last_use_text(open, &retire.access_key_id, language),
+                    }),
+                    Piece::Blank,
                 ];
                 if retire.status == KeyStatus::Active {
-                    texts.push(danger(format!(
-                        "{} It is enabled: disabling it blocks every request signed with it. \
-                         Disable it, then delete it.",
-                        theme::WARNING_GLYPH
-                    )));
+                    texts.push(marked(
+                        theme::WARNING_GLYPH,
+                        Text::RetireEnabledWarning,
+                        theme.danger(),
+                    ));
                 }
-                texts.push(dim("Nothing is disabled or deleted without your word."));
+                texts.push(dim(Text::NothingChangedWithoutWord));
                 texts
             }
-            Position::Create => vec![
-                say("A slot is free: the new key can be created.".to_owned()),
-                say(
-                    "Its SecretKey is shown once: save it before closing that window, and \
-                     press t there to check that it signs."
-                        .to_owned(),
-                ),
-            ],
+            Position::Create => vec![say(Text::SlotFree), say(Text::SecretOnceThenTest)],
             Position::Switch { new } => {
                 let mut texts = vec![
-                    say(format!(
-                        "Its successor — the key created after it — is {}, created {}. Move \
-                         every workload that signs with the old key to it, then disable the \
-                         old key.",
-                        new.access_key_id, new.create_time
-                    )),
-                    Text::Blank,
+                    say(Text::Successor {
+                        secret_id: new.access_key_id.as_str(),
+                        created: &new.create_time,
+                    }),
+                    Piece::Blank,
                     self.use_since(open, new),
                 ];
                 texts.extend(self.records(open, false));
-                texts.push(lateness());
+                texts.push(dim(Text::Lateness));
                 texts
             }
             Position::Disabled { .. } => {
-                let mut texts = vec![
-                    say(
-                        "The old key is disabled: every request signed with it is refused."
-                            .to_owned(),
-                    ),
-                    Text::Blank,
-                ];
+                let mut texts = vec![say(Text::OldDisabled), Piece::Blank];
                 let failures = self.records(open, true);
                 if failures.is_empty() {
-                    texts.push(Text::Paragraph(
-                        format!(
-                            "{} No call with it has failed since it last worked: delete it once \
-                             you are sure.",
-                            theme::OK_GLYPH
-                        ),
-                        theme.ok(),
-                    ));
+                    texts.push(marked(theme::OK_GLYPH, Text::NoFailureSince, theme.ok()));
                 } else {
-                    texts.push(danger(format!(
-                        "{} Calls signed with it failed since it last worked — something still \
-                         uses it. e enables it again.",
-                        theme::WARNING_GLYPH
-                    )));
+                    texts.push(marked(
+                        theme::WARNING_GLYPH,
+                        Text::FailuresSince,
+                        theme.danger(),
+                    ));
                     texts.extend(failures);
                 }
-                texts.push(lateness());
+                texts.push(dim(Text::Lateness));
                 texts
             }
-            Position::Gone => vec![Text::Paragraph(
-                format!(
-                    "{} {} is deleted: the rotation is finished.{}",
-                    theme::OK_GLYPH,
-                    rotation.old,
-                    open.key_list()
-                        .first()
-                        .map(|k| format!(
-                            " {} is the key of {} now.",
-                            k.access_key_id, rotation.user_name
-                        ))
-                        .unwrap_or_default()
-                ),
-                theme.ok(),
-            )],
+            Position::Gone => {
+                let mut text = words(Text::RotationDone {
+                    secret_id: rotation.old.as_str(),
+                });
+                if let Some(key) = open.key_list().first() {
+                    text.push_str(&words(Text::NowTheKey {
+                        secret_id: key.access_key_id.as_str(),
+                        user,
+                    }));
+                }
+                vec![Piece::Paragraph(
+                    format!("{} {text}", theme::OK_GLYPH),
+                    theme.ok(),
+                )]
+            }
         }
     }
 
     /// The old key's last use, and whether it came after its successor was created.
-    fn use_since(&self, open: &OpenUser, new: &AccessKey) -> Text {
-        let theme = self.theme;
-        let last = open.last_used_of(&self.rotation.old).and_then(|l| l.when);
+    fn use_since(&self, open: &OpenUser, new: &AccessKey) -> Piece {
+        let (theme, language) = (self.theme, self.language);
+        let used = open.last_used_of(&self.rotation.old).and_then(|l| l.when);
         let records = self.old_records(open).unwrap_or_default();
         let since = EventTime::parse(&new.create_time).map(|t| t.0);
-        let text = format!(
-            "The old key was last used {}",
-            last.map_or_else(|| "never".to_owned(), LastUse::text)
+        let when = used.map_or_else(
+            || language.text(Text::NeverUsed).into_owned(),
+            LastUse::text,
         );
+        let last_used = language.text(Text::OldLastUsed { when: &when });
+        let last = &*last_used;
         match since {
-            Some(since) if rotation::used_since(last, records.iter().map(|r| r.time), since) => {
-                Text::Paragraph(
+            Some(since) if rotation::used_since(used, records.iter().map(|r| r.time), since) => {
+                Piece::Paragraph(
                     format!(
-                        "{} {text}: after its successor was created, so something still uses it.",
-                        theme::WARNING_GLYPH
+                        "{} {}",
+                        theme::WARNING_GLYPH,
+                        language.text(Text::LastUseAfterSuccessor { last })
                     ),
                     theme.flash(Level::Warning),
                 )
             }
-            Some(_) => Text::Paragraph(
+            Some(_) => Piece::Paragraph(
                 format!(
-                    "{} {text}: not since its successor was created.",
-                    theme::OK_GLYPH
+                    "{} {}",
+                    theme::OK_GLYPH,
+                    language.text(Text::NotUsedSince { last })
                 ),
                 theme.ok(),
             ),
-            None => Text::Paragraph(format!("{text}."), Style::default()),
+            None => Piece::Paragraph(
+                language.text(Text::Sentence { text: last }).into_owned(),
+                Style::default(),
+            ),
         }
     }
 
     /// The old key's latest records (only the failures since its last success, if asked).
-    fn records(&self, open: &OpenUser, failures_only: bool) -> Vec<Text> {
-        let theme = self.theme;
+    fn records(&self, open: &OpenUser, failures_only: bool) -> Vec<Piece> {
+        let (theme, language) = (self.theme, self.language);
         let Some(records) = self.old_records(open) else {
-            return vec![Text::Paragraph(
-                "Loading its access records…".into(),
+            return vec![Piece::Paragraph(
+                language.text(Text::OldRecordsLoading).into_owned(),
                 theme.dim(),
             )];
         };
@@ -289,8 +271,8 @@ impl RotationView<'_> {
             records.iter().collect()
         };
         if shown.is_empty() && !failures_only {
-            return vec![Text::Paragraph(
-                "It has no access records in the past 3 months.".into(),
+            return vec![Piece::Paragraph(
+                language.text(Text::NoOldRecords).into_owned(),
                 theme.dim(),
             )];
         }
@@ -299,7 +281,7 @@ impl RotationView<'_> {
             .take(RECORDS_SHOWN)
             .map(|record| {
                 let result = record.error.as_deref().map_or_else(
-                    || format!("{} OK", theme::OK_GLYPH),
+                    || format!("{} {}", theme::OK_GLYPH, language.text(Text::ResultOk)),
                     |code| format!("{} {code}", theme::FAILED_GLYPH),
                 );
                 let line = format!(
@@ -313,7 +295,7 @@ impl RotationView<'_> {
                 } else {
                     Style::default()
                 };
-                Text::Cut(line, style)
+                Piece::Cut(line, style)
             })
             .collect()
     }
@@ -327,9 +309,12 @@ impl RotationView<'_> {
     }
 }
 
-fn last_use_text(open: &OpenUser, secret_id: &SecretId) -> String {
+fn last_use_text(open: &OpenUser, secret_id: &SecretId, language: Language) -> String {
     match open.last_used_of(secret_id) {
-        Some(used) => used.when.map_or_else(|| "never".to_owned(), LastUse::text),
+        Some(used) => used.when.map_or_else(
+            || language.text(Text::NeverUsed).into_owned(),
+            LastUse::text,
+        ),
         None => "…".to_owned(),
     }
 }

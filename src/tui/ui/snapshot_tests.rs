@@ -1,6 +1,6 @@
 //! Whole-screen snapshots: each tab, dialog, the SecretKey modal, the records panel, the help
-//! and an error flash, at 80×24 and 120×40, drawn on `TestBackend` from states reached by
-//! pressing keys (so what is drawn is what the keys produce).
+//! and an error flash, at 80×24 and 120×40 in English and in Chinese, drawn on `TestBackend`
+//! from states reached by pressing keys (so what is drawn is what the keys produce).
 
 use crossterm::event::KeyCode;
 use ratatui::Terminal;
@@ -8,12 +8,14 @@ use ratatui::backend::TestBackend;
 
 use super::Console;
 use crate::cam::model::{KeyStatus, SecretId};
+use crate::i18n::Language;
 use crate::tui::action::{Action, Effect, Reply, Request};
 use crate::tui::model::{AccessRecord, Failure};
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
 use crate::tui::update::tests::{
-    KEY_A, KEY_B, answer_all, create_key, key, press, with_keys, with_users,
+    KEY_A, KEY_B, answer_all, create_key, key, press, with_keys, with_keys_in, with_users,
+    with_users_in,
 };
 use crate::tui::update::update;
 
@@ -30,41 +32,56 @@ fn draw(state: &mut State, columns: u16, rows: u16) -> String {
     terminal.backend().to_string()
 }
 
-/// Snapshots a scenario at both sizes.
+/// Snapshots a scenario in each language at both sizes: `name_80x24` in English,
+/// `name_zh_80x24` in Chinese. The setup is given the language, so what it says (a flash) is
+/// said in it.
 macro_rules! screens {
-    ($name:ident, $setup:expr) => {
+    ($name:ident, |$language:ident| $setup:expr) => {
         #[test]
         fn $name() {
-            for (columns, rows) in [(80u16, 24u16), (120, 40)] {
-                let mut state: State = $setup;
-                let screen = draw(&mut state, columns, rows);
-                insta::assert_snapshot!(format!("{}_{columns}x{rows}", stringify!($name)), screen);
+            for $language in Language::ALL {
+                for (columns, rows) in [(80u16, 24u16), (120, 40)] {
+                    let mut state: State = $setup;
+                    let screen = draw(&mut state, columns, rows);
+                    let name = snapshot_name(stringify!($name), $language, (columns, rows));
+                    insta::assert_snapshot!(name, screen);
+                }
             }
         }
     };
+}
+
+fn snapshot_name(scenario: &str, language: Language, (columns, rows): (u16, u16)) -> String {
+    match language {
+        Language::EnUs => format!("{scenario}_{columns}x{rows}"),
+        Language::ZhCn => format!("{scenario}_zh_{columns}x{rows}"),
+    }
 }
 
 fn records() -> Vec<AccessRecord> {
     crate::tui::update::tests::records(25)
 }
 
-fn two_keys() -> State {
-    with_keys(&[
-        key(KEY_A, KeyStatus::Active),
-        key(KEY_B, KeyStatus::Inactive),
-    ])
+fn two_keys(language: Language) -> State {
+    with_keys_in(
+        language,
+        &[
+            key(KEY_A, KeyStatus::Active),
+            key(KEY_B, KeyStatus::Inactive),
+        ],
+    )
 }
 
-fn with_panel(reply: Result<Reply, Failure>) -> State {
-    let mut state = two_keys();
+fn with_panel(language: Language, reply: Result<Reply, Failure>) -> State {
+    let mut state = two_keys(language);
     let effects = press(&mut state, 'a');
     let mut reply = Some(reply);
     answer_all(&mut state, effects, |_| reply.take().expect("one call"));
     state
 }
 
-fn with_secret(reveal: bool, copied: bool) -> State {
-    let mut state = with_keys(&[key(KEY_A, KeyStatus::Active)]);
+fn with_secret(language: Language, reveal: bool, copied: bool) -> State {
+    let mut state = with_keys_in(language, &[key(KEY_A, KeyStatus::Active)]);
     let effects = create_key(&mut state);
     answer_all(&mut state, effects, |request| match request {
         Request::CreateKey { .. } => Ok(Reply::Created(crate::cam::model::AccessKeyDetail {
@@ -93,52 +110,60 @@ fn with_secret(reveal: bool, copied: bool) -> State {
     state
 }
 
-screens!(user_list, with_users());
-screens!(user_list_filtering, {
-    let mut state = with_users();
+screens!(user_list, |language| with_users_in(language));
+screens!(user_list_filtering, |language| {
+    let mut state = with_users_in(language);
     press(&mut state, '/');
     for c in "a".chars() {
         press(&mut state, c);
     }
     state
 });
-screens!(user_list_sorted_by_name_descending, {
-    let mut state = with_users();
+screens!(user_list_sorted_by_name_descending, |language| {
+    let mut state = with_users_in(language);
     press(&mut state, 'S');
     state
 });
-screens!(user_list_loading, {
+screens!(user_list_loading, |language| {
     let mut state = State::new(crate::tui::update::tests::header());
+    state.language = language;
     update(&mut state, Action::Start);
     state
 });
-screens!(user_details, {
-    let mut state = two_keys();
+screens!(user_details, |language| {
+    let mut state = two_keys(language);
     press(&mut state, '2');
     state
 });
-screens!(user_details_without_a_user, {
-    let mut state = with_users();
+screens!(user_details_without_a_user, |language| {
+    let mut state = with_users_in(language);
     state.open = None;
     press(&mut state, '2');
     state.open = None;
     state
 });
-screens!(api_keys, two_keys());
-screens!(api_keys_none, with_keys(&[]));
-screens!(confirm_disable, {
-    let mut state = two_keys();
+screens!(api_keys, |language| two_keys(language));
+screens!(api_keys_none, |language| with_keys_in(language, &[]));
+screens!(confirm_disable, |language| {
+    let mut state = two_keys(language);
     press(&mut state, 'd');
     state
 });
-screens!(confirm_enable, {
-    let mut state = two_keys();
+screens!(confirm_enable, |language| {
+    let mut state = two_keys(language);
     press(&mut state, 'j');
     press(&mut state, 'e');
     state
 });
-screens!(confirm_delete_mismatch, {
-    let mut state = two_keys();
+screens!(confirm_delete, |language| {
+    let mut state = two_keys(language);
+    press(&mut state, 'j');
+    press(&mut state, 'D');
+    press(&mut state, 'Q');
+    state
+});
+screens!(confirm_delete_mismatch, |language| {
+    let mut state = two_keys(language);
     press(&mut state, 'j');
     press(&mut state, 'D');
     for c in "qrsx".chars() {
@@ -147,46 +172,53 @@ screens!(confirm_delete_mismatch, {
     press(&mut state, KeyCode::Enter);
     state
 });
-screens!(secret_modal_masked, with_secret(false, false));
-screens!(secret_modal_revealed_and_copied, with_secret(true, true));
-screens!(access_records, with_panel(Ok(Reply::Records(records()))));
-screens!(
-    access_records_empty,
-    with_panel(Ok(Reply::Records(Vec::new())))
-);
-screens!(access_records_loading, {
-    let mut state = two_keys();
+screens!(secret_modal_masked, |language| with_secret(
+    language, false, false
+));
+screens!(secret_modal_revealed_and_copied, |language| with_secret(
+    language, true, true
+));
+screens!(access_records, |language| with_panel(
+    language,
+    Ok(Reply::Records(records()))
+));
+screens!(access_records_empty, |language| with_panel(
+    language,
+    Ok(Reply::Records(Vec::new()))
+));
+screens!(access_records_loading, |language| {
+    let mut state = two_keys(language);
     press(&mut state, 'a');
     state
 });
-screens!(
-    access_records_error,
-    with_panel(Err(Failure {
+screens!(access_records_error, |language| with_panel(
+    language,
+    Err(Failure {
         call: "DescribeEvents",
         code: "AuthFailure.UnauthorizedOperation".into(),
         message: "the caller may not read CloudAudit".into(),
         request_id: Some("5b4d1725-5a30-4bd8-b36d-cfa0d1d4706b".into()),
-    }))
-);
-screens!(help_api_keys, {
-    let mut state = two_keys();
+    })
+));
+screens!(help_api_keys, |language| {
+    let mut state = two_keys(language);
     press(&mut state, '?');
     state
 });
-screens!(help_api_keys_scrolled_to_the_end, {
-    let mut state = two_keys();
+screens!(help_api_keys_scrolled_to_the_end, |language| {
+    let mut state = two_keys(language);
     update(&mut state, Action::Resize(80, 24));
     press(&mut state, '?');
     press(&mut state, 'G');
     state
 });
-screens!(help_user_list, {
-    let mut state = with_users();
+screens!(help_user_list, |language| {
+    let mut state = with_users_in(language);
     press(&mut state, '?');
     state
 });
-screens!(error_flash, {
-    let mut state = two_keys();
+screens!(error_flash, |language| {
+    let mut state = two_keys(language);
     let effects = press(&mut state, 'r');
     answer_all(&mut state, effects, |_| {
         Err(Failure {
@@ -199,21 +231,21 @@ screens!(error_flash, {
     });
     state
 });
-screens!(read_only, {
-    let mut state = two_keys();
+screens!(read_only, |language| {
+    let mut state = two_keys(language);
     state.header.read_only = true;
     press(&mut state, 'd');
     state
 });
-screens!(in_flight_spinner, {
-    let mut state = two_keys();
+screens!(in_flight_spinner, |language| {
+    let mut state = two_keys(language);
     press(&mut state, 'r');
     state
 });
 
 #[test]
 fn side_panel_when_wide() {
-    let mut state = with_panel(Ok(Reply::Records(records())));
+    let mut state = with_panel(Language::EnUs, Ok(Reply::Records(records())));
     insta::assert_snapshot!(draw(&mut state, 180, 40));
 }
 
@@ -267,7 +299,7 @@ fn user_details_keep_cjk_columns_aligned() {
 
 #[test]
 fn the_secret_key_is_never_drawn_masked_or_after_closing() {
-    let mut state = with_secret(false, false);
+    let mut state = with_secret(Language::EnUs, false, false);
     let screen = draw(&mut state, 120, 40);
     assert!(!screen.contains("s3cr3tKEY"));
     press(&mut state, 'v');
@@ -303,8 +335,8 @@ fn fifty_thousand_users_draw_only_the_window() {
 
 // ───────────────────────── operator features ─────────────────────────
 
-fn searching(done: usize, eta_ms: Option<u64>) -> State {
-    let mut state = with_users();
+fn searching(language: Language, done: usize, eta_ms: Option<u64>) -> State {
+    let mut state = with_users_in(language);
     let effects = update(&mut state, Action::Paste(KEY_A.into()));
     let Some(Effect::Call { ticket, .. }) = effects.into_iter().next() else {
         panic!("a search")
@@ -327,16 +359,22 @@ fn searching(done: usize, eta_ms: Option<u64>) -> State {
     state
 }
 
-screens!(owner_search_starting, searching(0, None));
-screens!(owner_search_progress, searching(3, Some(52_000)));
-screens!(help_owner_search, {
-    let mut state = searching(1, Some(3_000));
+screens!(owner_search_starting, |language| searching(
+    language, 0, None
+));
+screens!(owner_search_progress, |language| searching(
+    language,
+    3,
+    Some(52_000)
+));
+screens!(help_owner_search, |language| {
+    let mut state = searching(language, 1, Some(3_000));
     press(&mut state, '?');
     state
 });
 
-screens!(command_line_completions, {
-    let mut state = with_users();
+screens!(command_line_completions, |language| {
+    let mut state = with_users_in(language);
     press(&mut state, ':');
     for c in "keys ".chars() {
         press(&mut state, c);
@@ -345,16 +383,16 @@ screens!(command_line_completions, {
     press(&mut state, KeyCode::Tab);
     state
 });
-screens!(command_line_typing, {
-    let mut state = with_users();
+screens!(command_line_typing, |language| {
+    let mut state = with_users_in(language);
     press(&mut state, ':');
     for c in "secretid AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE".chars() {
         press(&mut state, c);
     }
     state
 });
-screens!(command_line_unknown, {
-    let mut state = with_users();
+screens!(command_line_unknown, |language| {
+    let mut state = with_users_in(language);
     press(&mut state, ':');
     for c in "frobnicate".chars() {
         press(&mut state, c);
@@ -382,8 +420,8 @@ fn call(i: u32, action: &str, target: &str, result: &str) -> crate::cam::transpo
     }
 }
 
-fn with_calls() -> State {
-    let mut state = two_keys();
+fn with_calls(language: Language) -> State {
+    let mut state = two_keys(language);
     let calls = [
         ("GetUserAppId", "", "OK"),
         ("ListUsers", "", "OK"),
@@ -408,20 +446,20 @@ fn with_calls() -> State {
     state
 }
 
-screens!(call_log, with_calls());
-screens!(call_log_scrolled_back, {
-    let mut state = with_calls();
+screens!(call_log, |language| with_calls(language));
+screens!(call_log_scrolled_back, |language| {
+    let mut state = with_calls(language);
     press(&mut state, 'k');
     press(&mut state, 'k');
     state
 });
-screens!(call_log_empty, {
-    let mut state = with_users();
+screens!(call_log_empty, |language| {
+    let mut state = with_users_in(language);
     press(&mut state, '@');
     state
 });
-screens!(help_command_line, {
-    let mut state = with_users();
+screens!(help_command_line, |language| {
+    let mut state = with_users_in(language);
     press(&mut state, ':');
     for c in "help".chars() {
         press(&mut state, c);
@@ -432,7 +470,7 @@ screens!(help_command_line, {
 
 #[test]
 fn the_call_log_never_shows_a_secret_key() {
-    let mut state = with_secret(true, false);
+    let mut state = with_secret(Language::EnUs, true, false);
     update(
         &mut state,
         Action::CallLogged(call(0, "CreateAccessKey", "uin 100000000011", "OK")),
@@ -479,28 +517,28 @@ fn a_profile_accent_colours_the_header() {
 // ───────────────────────── the drawer and the daily keys ─────────────────────────
 
 /// The drawer focused with `l` and moved down twice, onto a failed call.
-fn drawer_focused() -> State {
-    let mut state = with_panel(Ok(Reply::Records(records())));
+fn drawer_focused(language: Language) -> State {
+    let mut state = with_panel(language, Ok(Reply::Records(records())));
     press(&mut state, 'l');
     press(&mut state, 'j');
     press(&mut state, 'j');
     state
 }
 
-screens!(access_records_focused, drawer_focused());
-screens!(access_records_failures_only, {
-    let mut state = drawer_focused();
+screens!(access_records_focused, |language| drawer_focused(language));
+screens!(access_records_failures_only, |language| {
+    let mut state = drawer_focused(language);
     press(&mut state, 'f');
     state
 });
-screens!(access_record_in_full, {
-    let mut state = drawer_focused();
+screens!(access_record_in_full, |language| {
+    let mut state = drawer_focused(language);
     press(&mut state, KeyCode::Enter);
     state
 });
-screens!(access_record_scrolled, {
+screens!(access_record_scrolled, |language| {
     // A document longer than the screen: the title keeps the scroll position whole.
-    let mut state = drawer_focused();
+    let mut state = drawer_focused(language);
     if let Some(panel) = state.open.as_mut().and_then(|o| o.panel.as_mut())
         && let Some(records) = panel.records.data.as_mut()
     {
@@ -513,8 +551,8 @@ screens!(access_record_scrolled, {
     press(&mut state, 'j');
     state
 });
-screens!(create_with_a_description, {
-    let mut state = with_keys(&[key(KEY_A, KeyStatus::Active)]);
+screens!(create_with_a_description, |language| {
+    let mut state = with_keys_in(language, &[key(KEY_A, KeyStatus::Active)]);
     press(&mut state, 'c');
     for c in "ci deploy".chars() {
         press(&mut state, c);
@@ -522,22 +560,22 @@ screens!(create_with_a_description, {
     press(&mut state, KeyCode::Left);
     state
 });
-screens!(confirm_focus_on_the_confirm_button, {
-    let mut state = two_keys();
+screens!(confirm_focus_on_the_confirm_button, |language| {
+    let mut state = two_keys(language);
     press(&mut state, 'd');
     press(&mut state, KeyCode::Tab);
     state
 });
-screens!(user_list_filter_with_a_secret_id, {
-    let mut state = with_users();
+screens!(user_list_filter_with_a_secret_id, |language| {
+    let mut state = with_users_in(language);
     press(&mut state, '/');
     for c in KEY_A.chars() {
         press(&mut state, c);
     }
     state
 });
-screens!(call_log_filtered, {
-    let mut state = with_calls();
+screens!(call_log_filtered, |language| {
+    let mut state = with_calls(language);
     press(&mut state, '/');
     for c in "ikid".chars() {
         press(&mut state, c);
@@ -547,22 +585,22 @@ screens!(call_log_filtered, {
 
 // ───────────────────────── User Details' sections ─────────────────────────
 
-screens!(user_details_scrolled_to_security, {
-    let mut state = two_keys();
+screens!(user_details_scrolled_to_security, |language| {
+    let mut state = two_keys(language);
     press(&mut state, '2');
     press(&mut state, 'G');
     state
 });
-screens!(user_details_on_a_policy, {
-    let mut state = two_keys();
+screens!(user_details_on_a_policy, |language| {
+    let mut state = two_keys(language);
     press(&mut state, '2');
     for _ in 0..14 {
         press(&mut state, 'j');
     }
     state
 });
-screens!(policy_document, {
-    let mut state = two_keys();
+screens!(policy_document, |language| {
+    let mut state = two_keys(language);
     press(&mut state, '2');
     for _ in 0..13 {
         press(&mut state, 'j');
@@ -582,8 +620,8 @@ screens!(policy_document, {
     });
     state
 });
-screens!(user_details_sections_loading_and_failed, {
-    let mut state = with_users();
+screens!(user_details_sections_loading_and_failed, |language| {
+    let mut state = with_users_in(language);
     let effects = press(&mut state, KeyCode::Enter);
     answer_all(&mut state, effects, |request| match request {
         Request::Groups { .. } => Err(Failure {
@@ -611,25 +649,25 @@ screens!(user_details_sections_loading_and_failed, {
 // ───────────────────────────── key hygiene ─────────────────────────────
 
 use crate::tui::update::hygiene_tests::{
-    asking_to_disable, bulk_disable_done, feed, old_and_new, records_of_old, start_report,
-    with_report, wizard,
+    asking_to_disable_in, bulk_disable_done_in, feed, old_and_new, records_of_old, start_report,
+    with_report_in, wizard_in,
 };
 
-screens!(key_report_loading, {
-    let mut state = with_users();
+screens!(key_report_loading, |language| {
+    let mut state = with_users_in(language);
     let ticket = start_report(&mut state);
     feed(&mut state, ticket, 2);
     state
 });
-screens!(key_report, with_report());
-screens!(key_report_quick_filters, {
-    let mut state = with_report();
+screens!(key_report, |language| with_report_in(language));
+screens!(key_report_quick_filters, |language| {
+    let mut state = with_report_in(language);
     press(&mut state, 'o');
     press(&mut state, 'i');
     state
 });
-screens!(key_report_filtered_and_sorted, {
-    let mut state = with_report();
+screens!(key_report_filtered_and_sorted, |language| {
+    let mut state = with_report_in(language);
     press(&mut state, '/');
     for c in "zs".chars() {
         press(&mut state, c);
@@ -638,44 +676,50 @@ screens!(key_report_filtered_and_sorted, {
     press(&mut state, 'S');
     state
 });
-screens!(key_report_marked, {
-    let mut state = with_report();
+screens!(key_report_marked, |language| {
+    let mut state = with_report_in(language);
     press(&mut state, 'j');
     press(&mut state, ' ');
     press(&mut state, ' ');
     state
 });
-screens!(bulk_disable_confirm, asking_to_disable());
-screens!(bulk_disable_results, bulk_disable_done());
-screens!(
-    rotation_free_a_slot,
-    wizard(
-        &[key(KEY_A, KeyStatus::Active), {
-            let mut older = key(KEY_B, KeyStatus::Active);
-            older.create_time = "2023-01-01 00:00:00".into();
-            older
-        }],
-        &[]
-    )
-);
-screens!(
-    rotation_create,
-    wizard(&[key(KEY_A, KeyStatus::Active)], &[])
-);
-screens!(
-    rotation_switch_workloads,
-    wizard(&old_and_new(KeyStatus::Active), &records_of_old(0))
-);
-screens!(
-    rotation_disabled_failures_seen,
-    wizard(&old_and_new(KeyStatus::Inactive), &records_of_old(2))
-);
-screens!(
-    rotation_disabled_quiet,
-    wizard(&old_and_new(KeyStatus::Inactive), &records_of_old(0))
-);
-screens!(rotation_done, {
-    let mut state = wizard(&old_and_new(KeyStatus::Inactive), &[]);
+screens!(bulk_disable_confirm, |language| asking_to_disable_in(
+    language
+));
+screens!(bulk_disable_results, |language| bulk_disable_done_in(
+    language
+));
+screens!(rotation_free_a_slot, |language| wizard_in(
+    language,
+    &[key(KEY_A, KeyStatus::Active), {
+        let mut older = key(KEY_B, KeyStatus::Active);
+        older.create_time = "2023-01-01 00:00:00".into();
+        older
+    }],
+    &[]
+));
+screens!(rotation_create, |language| wizard_in(
+    language,
+    &[key(KEY_A, KeyStatus::Active)],
+    &[]
+));
+screens!(rotation_switch_workloads, |language| wizard_in(
+    language,
+    &old_and_new(KeyStatus::Active),
+    &records_of_old(0)
+));
+screens!(rotation_disabled_failures_seen, |language| wizard_in(
+    language,
+    &old_and_new(KeyStatus::Inactive),
+    &records_of_old(2)
+));
+screens!(rotation_disabled_quiet, |language| wizard_in(
+    language,
+    &old_and_new(KeyStatus::Inactive),
+    &records_of_old(0)
+));
+screens!(rotation_done, |language| {
+    let mut state = wizard_in(language, &old_and_new(KeyStatus::Inactive), &[]);
     let effects = press(&mut state, 'r');
     answer_all(&mut state, effects, |request| match request {
         Request::Keys { .. } => Ok(Reply::Keys(vec![
@@ -686,8 +730,8 @@ screens!(rotation_done, {
     });
     state
 });
-screens!(secret_modal_verified, {
-    let mut state = with_secret(false, false);
+screens!(secret_modal_verified, |language| {
+    let mut state = with_secret(language, false, false);
     let effects = press(&mut state, 't');
     answer_all(&mut state, effects, |_| {
         Ok(Reply::Verified(crate::cam::model::GetUserAppIdResponse {
@@ -698,8 +742,8 @@ screens!(secret_modal_verified, {
     });
     state
 });
-screens!(help_key_report, {
-    let mut state = with_report();
+screens!(help_key_report, |language| {
+    let mut state = with_report_in(language);
     press(&mut state, '?');
     state
 });

@@ -6,12 +6,14 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, Widget};
 
-use super::blocks::{filter_title, status_title};
+use super::blocks::{filter_title, sort_title, status_title};
 use super::text::{datetime, truncate};
 use crate::cam::model::SecretId;
+use crate::i18n::Text;
 use crate::tui::geometry;
 use crate::tui::state::{Column, State, Status};
 use crate::tui::theme::{self, Theme};
+use crate::tui::words;
 
 pub struct UsersView<'a> {
     pub state: &'a State,
@@ -34,24 +36,33 @@ fn widths(inner: u16) -> ([u16; 6], bool) {
 impl UsersView<'_> {
     fn title(&self) -> Line<'static> {
         let users = &self.state.users;
-        let theme = self.theme;
-        let mut spans = vec![Span::styled(" User List ", theme.title())];
-        spans.extend(status_title(&users.load.status, theme));
+        let (theme, language) = (self.theme, self.state.language);
+        let mut spans = vec![Span::styled(
+            format!(" {} ", language.text(Text::TabUsers)),
+            theme.title(),
+        )];
+        spans.extend(status_title(&users.load.status, language, theme));
         if users.load.data.is_some() {
-            if users.filter.is_empty() {
-                spans.push(Span::raw(format!("· {} users ", users.total())));
+            let count = if users.filter.is_empty() {
+                Text::UserCount {
+                    count: users.total(),
+                }
             } else {
-                spans.push(Span::raw(format!(
-                    "· {} of {} users ",
-                    users.shown(),
-                    users.total()
-                )));
-            }
+                Text::UsersShown {
+                    shown: users.shown(),
+                    total: users.total(),
+                }
+            };
+            spans.push(Span::raw(format!("· {} ", language.text(count))));
         }
-        spans.extend(filter_title(&users.filter, users.editing.as_ref(), theme));
+        spans.extend(filter_title(
+            &users.filter,
+            users.editing.as_ref(),
+            language,
+            theme,
+        ));
         if let Some((column, descending)) = users.sort {
-            let arrow = if descending { "↓" } else { "↑" };
-            spans.push(Span::raw(format!("· sort: {} {arrow} ", column.title())));
+            spans.push(sort_title(column.title(), descending, language));
         }
         Line::from(spans)
     }
@@ -59,7 +70,7 @@ impl UsersView<'_> {
 
 impl Widget for &UsersView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (state, theme) = (self.state, self.theme);
+        let (state, theme, language) = (self.state, self.theme, self.state.language);
         let users = &state.users;
         let block = Block::bordered()
             .border_style(theme.border())
@@ -68,24 +79,20 @@ impl Widget for &UsersView<'_> {
         block.render(area, buf);
 
         if users.shown() == 0 {
+            let filter = &users.filter;
             let message = match (&users.load.status, users.load.data.is_some()) {
-                (Status::Loading | Status::Idle, false) => "Loading users…".to_owned(),
-                (Status::Failed(f), false) => f.to_string(),
-                _ if SecretId::parse(users.filter.trim()).is_some() => format!(
-                    "{} is a SecretId: Enter finds the user who owns it",
-                    users.filter.trim()
-                ),
-                _ if users.editing.is_some() => format!(
-                    "No user matches \"{}\" (Esc brings back the filter before /)",
-                    users.filter
-                ),
-                _ if !users.filter.is_empty() => {
-                    format!(
-                        "No user matches \"{}\" (Esc clears the filter)",
-                        users.filter
-                    )
+                (Status::Loading | Status::Idle, false) => language.text(Text::UsersLoading),
+                (Status::Failed(f), false) => f.describe(language).into(),
+                _ if SecretId::parse(filter.trim()).is_some() => {
+                    language.text(Text::FilterIsSecretId {
+                        secret_id: filter.trim(),
+                    })
                 }
-                _ => "This account has no sub-users or collaborators".to_owned(),
+                _ if users.editing.is_some() => {
+                    language.text(Text::NoUserMatchesEditing { filter })
+                }
+                _ if !filter.is_empty() => language.text(Text::NoUserMatches { filter }),
+                _ => language.text(Text::NoUsers),
             };
             Paragraph::new(message)
                 .style(theme.dim())
@@ -96,8 +103,8 @@ impl Widget for &UsersView<'_> {
 
         let (widths, wide) = widths(inner.width);
         let titles = Column::ALL.map(|c| match c {
-            Column::ConsoleLogin if !wide => "Login",
-            other => other.title(),
+            Column::ConsoleLogin if !wide => language.text(Text::LabelLoginShort),
+            other => language.text(other.title()),
         });
         let titles = titles
             .iter()
@@ -106,7 +113,7 @@ impl Widget for &UsersView<'_> {
                 Some((sorted, descending)) if sorted == column => {
                     format!("{title} {}", if descending { "↓" } else { "↑" })
                 }
-                _ => (*title).to_owned(),
+                _ => title.to_string(),
             });
         let header =
             Row::new(std::iter::once(String::new()).chain(titles)).style(theme.column_header());
@@ -118,16 +125,16 @@ impl Widget for &UsersView<'_> {
             .enumerate()
             .map(|(i, user)| {
                 let login = if user.console_login {
-                    format!("{} yes", theme::OK_GLYPH)
+                    format!("{} {}", theme::OK_GLYPH, language.text(Text::LoginYes))
                 } else {
-                    "– no".to_owned()
+                    format!("– {}", language.text(Text::LoginNo))
                 };
                 let selected = users.offset + i == users.cursor;
                 Row::new([
                     if selected { "▸" } else { " " }.to_owned(),
                     truncate(&user.name, usize::from(widths[0])),
                     user.uin.to_string(),
-                    user.kind.label().to_owned(),
+                    words::user_kind(language, user.kind).into_owned(),
                     truncate(&user.remark, usize::from(widths[3])),
                     login,
                     datetime(&user.created, !wide).to_owned(),

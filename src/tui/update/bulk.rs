@@ -2,12 +2,11 @@
 //! disabled is so in the report at once, a failure is listed with its Code, Message and
 //! RequestId — `Esc` to stop after the call in flight, and a summary when it is done.
 
-use std::fmt::Write as _;
-
+use crate::i18n::Text;
 use crate::tui::action::{Command, Effect, Reply, Request};
 use crate::tui::model::{Failure, KeyRef, Ticket};
 use crate::tui::state::{BulkDisable, Context, Level, State};
-use crate::tui::update::core::{fail_change, flash, flash_change};
+use crate::tui::update::core::{fail_change, flash_change, say_text};
 use crate::tui::update::{call_log, help, keys};
 
 /// A confirmed change went out: if it is a bulk disable, its progress shows.
@@ -66,12 +65,15 @@ pub fn on_done(
         // Refused before any call (read-only), or the worker went away.
         fail_change(state, &failure);
     } else {
-        let mut text = format!("Disabled {disabled} keys");
+        let language = state.language;
+        let mut text = language
+            .text(Text::BulkDisabledFlash { count: disabled })
+            .into_owned();
         if failed > 0 {
-            let _ = write!(text, "; {failed} failed (listed)");
+            text.push_str(&language.text(Text::BulkFailedSuffix { count: failed }));
         }
         if left > 0 {
-            let _ = write!(text, "; stopped before {left}");
+            text.push_str(&language.text(Text::BulkStoppedSuffix { left }));
         }
         let level = if failed > 0 {
             Level::Warning
@@ -101,11 +103,7 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
             } else if !bulk.stopping {
                 bulk.stopping = true;
                 let ticket = bulk.ticket;
-                flash(
-                    state,
-                    Level::Info,
-                    "Stopping after the call in flight: what was disabled stays disabled",
-                );
+                say_text(state, Level::Info, Text::BulkStoppingFlash);
                 return vec![Effect::Cancel { ticket }];
             }
         }

@@ -5,10 +5,11 @@
 //! sends nothing.
 
 use crate::cam::model::{DESCRIPTION_MAX_CHARS, is_description_char};
+use crate::i18n::Text;
 use crate::tui::action::{Command, Effect, Request};
-use crate::tui::state::{Answer, Button, Confirm, Level, Modal, State};
+use crate::tui::state::{Answer, Button, Confirm, Level, Modal, State, TYPED_CHARACTERS};
 use crate::tui::text_field::Edit;
-use crate::tui::update::core::{busy, flash, mutate};
+use crate::tui::update::core::{busy, mutate, say_text};
 
 /// Opens the dialog, unless a change is still in flight.
 pub fn ask(state: &mut State, confirm: Confirm) {
@@ -47,14 +48,17 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
         }
         (Answer::Type { mismatch, .. }, Command::Submit) => {
             *mismatch = true;
-            let text = if bulk {
-                format!("Nothing disabled: type the number of keys ({expected}) exactly")
+            let mismatch = if bulk {
+                Text::NothingDisabledMismatch {
+                    expected: &expected,
+                }
             } else {
-                format!(
-                    "Not deleted: type the last 4 characters of the SecretId ({expected}) exactly"
-                )
+                Text::NotDeletedMismatch {
+                    count: TYPED_CHARACTERS,
+                    expected: &expected,
+                }
             };
-            flash(state, Level::Warning, text);
+            say_text(state, Level::Warning, mismatch);
         }
         (Answer::Describe { field, refused }, Command::Edit(edit)) => {
             field.edit(edit);
@@ -69,12 +73,16 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
         }
         (Answer::Type { .. }, Command::Cancel) => {
             state.modal = None;
-            let what = if bulk { "disabled" } else { "deleted" };
-            flash(state, Level::Info, format!("Cancelled: nothing {what}"));
+            let cancelled = if bulk {
+                Text::CancelledNothingDisabled
+            } else {
+                Text::CancelledNothingDeleted
+            };
+            say_text(state, Level::Info, cancelled);
         }
         (_, Command::Press | Command::Cancel) => {
             state.modal = None;
-            flash(state, Level::Info, "Cancelled: nothing changed");
+            say_text(state, Level::Info, Text::CancelledNothingChanged);
         }
         _ => {}
     }

@@ -3,6 +3,9 @@
 //! failure goes when it succeeds; moving to another view clears what was said of the old one),
 //! the one-change-at-a-time rule, showing a tab, and moving a cursor and keeping it in view.
 
+use std::borrow::Cow;
+
+use crate::i18n::Text;
 use crate::tui::action::{Command, Effect, Reply, Request};
 use crate::tui::geometry;
 use crate::tui::model::{Failure, Tab};
@@ -12,8 +15,6 @@ use crate::tui::state::{About, Flash, Level, State, TICKS_PER_SECOND};
 const INFO_TICKS: u64 = 6 * TICKS_PER_SECOND;
 const WARNING_TICKS: u64 = 10 * TICKS_PER_SECOND;
 const ERROR_TICKS: u64 = 30 * TICKS_PER_SECOND;
-
-pub const NO_USER: &str = "No user open: pick one in the User List (1) and press Enter";
 
 /// A message about the view on screen.
 pub fn flash(state: &mut State, level: Level, text: impl Into<String>) {
@@ -66,9 +67,9 @@ fn report(state: &mut State, failure: &Failure, about: About) {
     {
         return;
     }
-    let mut text = failure.summary();
+    let mut text = failure.summary(state.language);
     if matches!(about, About::Read(_)) && failure.unanswered() {
-        text.push_str(" · r retries");
+        text.push_str(&state.language.text(Text::RetryHint));
     }
     say(state, Level::Error, text, about);
     if let Some(flash) = state.flash.as_mut() {
@@ -140,22 +141,28 @@ pub fn mutate(state: &mut State, request: Request) -> Vec<Effect> {
 }
 
 pub fn refuse_read_only(state: &mut State) {
-    flash(
-        state,
-        Level::Warning,
-        "Read-only: create, enable, disable and delete are never sent to this target",
-    );
+    say_text(state, Level::Warning, Text::ReadOnlyRefused);
+}
+
+/// A message about the view on screen, in the run's language.
+pub fn say_text(state: &mut State, level: Level, text: Text<'_>) {
+    let text = state.language.text(text).into_owned();
+    flash(state, level, text);
+}
+
+/// Says that no user is open, so the keys of a user's tab do nothing.
+pub fn no_user(state: &mut State) {
+    say_text(state, Level::Warning, Text::NoUserOpen);
 }
 
 /// Whether a change is in flight (only one at a time); says so if it is.
 pub fn busy(state: &mut State) -> bool {
     if let Some(ticket) = state.mutating {
-        let name = state.pending.get(&ticket).copied().unwrap_or("a change");
-        flash(
-            state,
-            Level::Warning,
-            format!("{name} is still in flight: wait for its answer"),
-        );
+        let call = match state.pending.get(&ticket) {
+            Some(call) => Cow::Borrowed(*call),
+            None => state.language.text(Text::AChange),
+        };
+        say_text(state, Level::Warning, Text::StillInFlight { call: &call });
         true
     } else {
         false

@@ -4,14 +4,16 @@
 
 use crate::cam::model::User;
 use crate::cam::permissions::PolicyGrant;
+use crate::i18n::Text;
 use crate::tui::action::{Command, Copied, Effect, Reply, Request};
 use crate::tui::geometry;
 use crate::tui::model::{Failure, Tab, Ticket};
-use crate::tui::state::{Level, Modal, OpenUser, Pager, Remote, State};
+use crate::tui::state::{Modal, OpenUser, Pager, Remote, State};
 use crate::tui::update::core::{
-    NO_USER, call, fail_read, flash, is_move, keep_in_view, moved, show_tab, unexpected,
+    call, fail_read, is_move, keep_in_view, moved, no_user, show_tab, unexpected,
 };
 use crate::tui::update::{clipboard, keys};
+use crate::tui::words;
 
 pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
     if is_move(command) {
@@ -22,7 +24,7 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
         if command == Command::Back {
             show_tab(state, Tab::Users);
         } else if matches!(command, Command::Open | Command::Refresh | Command::Copy) {
-            flash(state, Level::Warning, NO_USER);
+            no_user(state);
         }
         return Vec::new();
     };
@@ -109,19 +111,28 @@ fn open_policy(state: &mut State, grant: &PolicyGrant) -> Vec<Effect> {
     let Effect::Call { ticket, .. } = &effect else {
         return vec![effect];
     };
+    let language = state.language;
+    let say = |text: Text<'_>| language.text(text);
+    let attached = Text::AttachedVia {
+        via: &words::via(language, &grant.via),
+        time: &grant.attached,
+    };
     state.modal = Some(Modal::Pager(Pager {
-        title: format!("Policy {}", grant.policy_name),
+        title: say(Text::PolicyOf {
+            name: &grant.policy_name,
+        })
+        .into_owned(),
         fields: vec![
-            ("Policy", grant.policy_name.clone()),
-            ("PolicyId", grant.policy_id.to_string()),
-            ("Type", grant.kind.label().to_owned()),
-            ("Description", or_dash(&grant.description)),
+            (say(Text::PolicyColumnName), grant.policy_name.clone()),
+            ("PolicyId".into(), grant.policy_id.to_string()),
             (
-                "Attached",
-                format!("to {}, {}", grant.via.label(), grant.attached),
+                say(Text::PolicyColumnType),
+                words::policy_kind(language, grant.kind).into_owned(),
             ),
+            (say(Text::LabelDescription), or_dash(&grant.description)),
+            (say(Text::PolicyColumnAttached), say(attached).into_owned()),
         ],
-        document_title: "Policy document",
+        document_title: say(Text::PolicyDocument),
         document: Remote::loading(),
         scroll: 0,
         copy: None,
@@ -146,8 +157,14 @@ pub fn on_policy(state: &mut State, ticket: Ticket, result: Result<Reply, Failur
     match result {
         Ok(Reply::Policy(policy)) => {
             pager.fields.extend([
-                ("Created", policy.created.clone()),
-                ("Updated", policy.updated.clone()),
+                (
+                    state.language.text(Text::LabelCreated),
+                    policy.created.clone(),
+                ),
+                (
+                    state.language.text(Text::LabelUpdated),
+                    policy.updated.clone(),
+                ),
             ]);
             pager.document.finish(Ok(policy.pretty_document()));
         }

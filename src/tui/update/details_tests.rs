@@ -154,7 +154,7 @@ fn enter_on_a_policy_opens_its_document_and_elsewhere_the_api_keys() {
     assert!(
         pager(&state)
             .fields
-            .contains(&("Attached", "to user, 2024-04-02 11:00:00".to_owned()))
+            .contains(&("Attached".into(), "to user, 2024-04-02 11:00:00".to_owned()))
     );
     answer_all(&mut state, effects, |request| {
         Ok(document(match request {
@@ -175,7 +175,7 @@ fn enter_on_a_policy_opens_its_document_and_elsewhere_the_api_keys() {
     assert!(
         pager
             .fields
-            .contains(&("Updated", "2023-06-01 10:00:00".to_owned()))
+            .contains(&("Updated".into(), "2023-06-01 10:00:00".to_owned()))
     );
     // Scrollable: the document is longer than the box at 80×24.
     press(&mut state, 'G');

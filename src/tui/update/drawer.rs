@@ -3,6 +3,7 @@
 //! failures only (`f`), copying a record's RequestId and opening a record in full.
 
 use crate::cam::model::SecretId;
+use crate::i18n::{Language, Text};
 use crate::tui::action::{Command, Copied, Effect, Reply, Request};
 use crate::tui::geometry;
 use crate::tui::model::{AccessRecord, Failure};
@@ -93,6 +94,7 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
         move_cursor(state, command, geometry::drawer_rows(state.size));
         return Vec::new();
     }
+    let language = state.language;
     let Some(panel) = drawer(state) else {
         return Vec::new();
     };
@@ -119,7 +121,10 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
             }
         }
         Command::Open => {
-            if let Some(pager) = panel.selected().map(|r| record_pager(&panel.secret_id, r)) {
+            let pager = panel
+                .selected()
+                .map(|record| record_pager(&panel.secret_id, record, language));
+            if let Some(pager) = pager {
                 state.modal = Some(Modal::Pager(pager));
             }
         }
@@ -149,24 +154,28 @@ pub fn move_cursor(state: &mut State, command: Command, page: usize) {
 
 /// A record in full: the time with its zone, the result code and message whole, where it came
 /// from, the RequestId, the resource and the event document.
-fn record_pager(secret_id: &SecretId, record: &AccessRecord) -> Pager {
+fn record_pager(secret_id: &SecretId, record: &AccessRecord, language: Language) -> Pager {
+    let say = |text: Text<'_>| language.text(text);
     let result = match &record.error {
-        None => "✓ OK".to_owned(),
+        None => format!("✓ {}", say(Text::ResultOk)),
         Some(code) if record.message.is_empty() => format!("✗ {code}"),
         Some(code) => format!("✗ {code} — {}", record.message),
     };
     Pager {
-        title: format!("Access record of {secret_id}"),
+        title: say(Text::RecordOf {
+            secret_id: secret_id.as_str(),
+        })
+        .into_owned(),
         fields: vec![
-            ("Time", record.time_with_zone()),
-            ("Action", record.action.clone()),
-            ("Result", result),
-            ("Source IP", record.source_ip.clone()),
-            ("Region", or_dash(&record.region)),
-            ("RequestId", or_dash(&record.request_id)),
-            ("Resource", or_dash(&record.resource)),
+            (say(Text::RecordTime), record.time_with_zone()),
+            (say(Text::RecordAction), record.action.clone()),
+            (say(Text::RecordResult), result),
+            (say(Text::RecordSourceIp), record.source_ip.clone()),
+            (say(Text::RecordRegion), or_dash(&record.region)),
+            ("RequestId".into(), or_dash(&record.request_id)),
+            (say(Text::RecordResource), or_dash(&record.resource)),
         ],
-        document_title: "Event (CloudAuditEvent)",
+        document_title: say(Text::RecordDocument),
         document: Remote {
             data: Some(record.document.clone()),
             status: Status::Ready,

@@ -6,13 +6,15 @@
 use crossterm::event::KeyCode;
 
 use super::tests::{
-    KEY_A, KEY_B, api_failure, calls, ctrl, flash_text, key, press, typed, with_keys, with_users,
+    KEY_A, KEY_B, api_failure, calls, ctrl, flash_text, key, press, typed, with_keys, with_keys_in,
+    with_users, with_users_in,
 };
 use super::update;
 use crate::cam::model::{AccessKey, GetUserAppIdResponse, KeyStatus, LastUse, SecretId};
 use crate::cam::report::{ReportOutcome, ReportUpdate, Staleness, rows_of};
 use crate::cam::rotation::Position;
 use crate::cam::walk::{Progress, UserRef};
+use crate::i18n::Language;
 use crate::tui::action::{Action, Effect, Reply, Request};
 use crate::tui::model::{AccessRecord, KeyRef, LastUsed, Tab, Ticket};
 use crate::tui::report_table::{Loading, ReportColumn};
@@ -133,7 +135,12 @@ pub fn feed(state: &mut State, ticket: Ticket, users: usize) {
 
 /// The Key Report of the sample account, fully loaded.
 pub fn with_report() -> State {
-    let mut state = with_users();
+    with_report_in(Language::EnUs)
+}
+
+/// [`with_report`], speaking `language`.
+pub fn with_report_in(language: Language) -> State {
+    let mut state = with_users_in(language);
     let ticket = start_report(&mut state);
     feed(&mut state, ticket, 4);
     finish(&mut state, ticket);
@@ -356,7 +363,12 @@ fn the_report_follows_what_api_keys_lists() {
 
 /// The report with bob's and 张三's first key marked and `d` pressed: the typed count asked.
 pub fn asking_to_disable() -> State {
-    let mut state = with_report();
+    asking_to_disable_in(Language::EnUs)
+}
+
+/// [`asking_to_disable`], speaking `language`.
+pub fn asking_to_disable_in(language: Language) -> State {
+    let mut state = with_report_in(language);
     press(&mut state, 'o');
     // KEY_B (disabled already), bob's, 张三's first.
     press(&mut state, 'A');
@@ -378,7 +390,12 @@ fn bulk_keys(state: &State) -> Vec<KeyRef> {
 
 /// The bulk disable confirmed and both answers in: bob's disabled, 张三's refused.
 pub fn bulk_disable_done() -> State {
-    let mut state = asking_to_disable();
+    bulk_disable_done_in(Language::EnUs)
+}
+
+/// [`bulk_disable_done`], speaking `language`.
+pub fn bulk_disable_done_in(language: Language) -> State {
+    let mut state = asking_to_disable_in(language);
     typed(&mut state, "2");
     let effects = press(&mut state, KeyCode::Enter);
     let [Effect::Call { ticket, request }] = &effects[..] else {
@@ -495,7 +512,12 @@ const NEW_KEY: &str = "IKIDnewnewnewnewnewnewnewnewnewnNEW1";
 
 /// alice on API Keys with `keys`, the wizard open on the first, its keys and records answered.
 pub fn wizard(keys: &[AccessKey], records: &[AccessRecord]) -> State {
-    let mut state = with_keys(keys);
+    wizard_in(Language::EnUs, keys, records)
+}
+
+/// [`wizard`], speaking `language`.
+pub fn wizard_in(language: Language, keys: &[AccessKey], records: &[AccessRecord]) -> State {
+    let mut state = with_keys_in(language, keys);
     let effects = press(&mut state, 'R');
     assert_eq!(state.context(), Context::Rotation);
     answer(&mut state, effects, keys, records);

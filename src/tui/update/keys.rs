@@ -4,11 +4,12 @@
 
 use crate::cam::model::{AccessKey, AccessKeyDetail, KEYS_PER_USER, KeyStatus, SecretId};
 use crate::cam::walk::UserRef;
+use crate::i18n::Text;
 use crate::tui::action::{Command, Copied, Effect, Reply, Request};
 use crate::tui::model::{Failure, Tab};
 use crate::tui::state::{Confirm, Level, Modal, Remote, SecretModal, State};
 use crate::tui::update::core::{
-    NO_USER, call, fail_read, flash, flash_change, is_move, moved, show_tab, unexpected,
+    call, fail_read, flash, flash_change, is_move, moved, no_user, say_text, show_tab, unexpected,
 };
 use crate::tui::update::{clipboard, confirm, drawer};
 
@@ -36,7 +37,7 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
         }
         Command::Refresh => {
             if state.open.is_none() {
-                flash(state, Level::Warning, NO_USER);
+                no_user(state);
                 return Vec::new();
             }
             let mut effects = load(state);
@@ -89,16 +90,17 @@ fn no_key(state: &mut State) -> Vec<Effect> {
 /// The open user and their selected key, or a flash saying what is missing.
 pub fn selected_key(state: &mut State) -> Option<(u64, String, AccessKey)> {
     let Some(open) = state.open.as_ref() else {
-        flash(state, Level::Warning, NO_USER);
+        no_user(state);
         return None;
     };
     if let Some(key) = open.selected_key() {
         return Some((open.user.uin, open.user.name.clone(), key.clone()));
     }
     let message = if open.keys.is_loading() {
-        "The keys are still loading".to_owned()
+        state.language.text(Text::KeysStillLoading)
     } else {
-        format!("{} has no API keys (c creates one)", open.user.name)
+        let user = &open.user.name;
+        state.language.text(Text::NoKeysCreateOne { user })
     };
     flash(state, Level::Warning, message);
     None
@@ -107,26 +109,17 @@ pub fn selected_key(state: &mut State) -> Option<(u64, String, AccessKey)> {
 /// `c`: a new key for the open user, unless they have the most CAM allows.
 pub fn create(state: &mut State) -> Vec<Effect> {
     let Some(open) = state.open.as_ref() else {
-        flash(state, Level::Warning, NO_USER);
+        no_user(state);
         return Vec::new();
     };
     let (uin, user_name) = (open.user.uin, open.user.name.clone());
     let Some(count) = open.keys.data.as_ref().map(Vec::len) else {
-        flash(
-            state,
-            Level::Warning,
-            "The keys are not loaded yet: wait, or press r to reload",
-        );
+        say_text(state, Level::Warning, Text::KeysNotLoaded);
         return Vec::new();
     };
     if count >= KEYS_PER_USER {
-        flash(
-            state,
-            Level::Warning,
-            format!(
-                "{user_name} already has {count} API keys, the most CAM allows: delete one first"
-            ),
-        );
+        let user = &user_name;
+        say_text(state, Level::Warning, Text::KeyLimitReached { user, count });
         return Vec::new();
     }
     let request = Request::CreateKey {
@@ -155,15 +148,12 @@ pub fn ask_status(
     status: KeyStatus,
 ) {
     if key.status == status {
-        flash(
-            state,
-            Level::Info,
-            format!(
-                "{} is already {}",
-                key.access_key_id,
-                status.label().to_lowercase()
-            ),
-        );
+        let secret_id = key.access_key_id.as_str();
+        let already = match status {
+            KeyStatus::Active => Text::AlreadyEnabled { secret_id },
+            KeyStatus::Inactive => Text::AlreadyDisabled { secret_id },
+        };
+        say_text(state, Level::Info, already);
     } else {
         let request = Request::SetKeyStatus {
             uin,
@@ -185,14 +175,8 @@ fn delete(state: &mut State) -> Vec<Effect> {
 /// Asks before deleting `key` of `uin` (typed), which must be disabled first.
 pub fn ask_delete(state: &mut State, uin: u64, user_name: String, key: &AccessKey) {
     if key.status == KeyStatus::Active {
-        flash(
-            state,
-            Level::Warning,
-            format!(
-                "{} is enabled: disable it first (d), then delete it",
-                key.access_key_id
-            ),
-        );
+        let secret_id = key.access_key_id.as_str();
+        say_text(state, Level::Warning, Text::DisableFirst { secret_id });
     } else {
         let request = Request::DeleteKey {
             uin,
@@ -286,11 +270,11 @@ pub fn on_created(
     user_name: String,
     key: AccessKeyDetail,
 ) -> Vec<Effect> {
-    flash_change(
-        state,
-        Level::Info,
-        format!("Created {} for {user_name}", key.access_key_id),
-    );
+    let created = Text::KeyCreatedFlash {
+        secret_id: key.access_key_id.as_str(),
+        user: &user_name,
+    };
+    flash_change(state, Level::Info, state.language.text(created));
     // Whatever else was open, the one-time SecretKey wins: it can never be shown again.
     state.modal = Some(Modal::Secret(SecretModal {
         user_name,
@@ -309,23 +293,21 @@ pub fn on_status_set(
     secret_id: &SecretId,
     status: KeyStatus,
 ) -> Vec<Effect> {
+    let secret_id = secret_id.as_str();
     let message = match status {
-        KeyStatus::Inactive => {
-            format!("Disabled {secret_id}: requests signed with it are now refused")
-        }
-        KeyStatus::Active => format!("Enabled {secret_id}"),
+        KeyStatus::Inactive => Text::KeyDisabledFlash { secret_id },
+        KeyStatus::Active => Text::KeyEnabledFlash { secret_id },
     };
-    flash_change(state, Level::Info, message);
+    flash_change(state, Level::Info, state.language.text(message));
     reload_if_open(state, uin)
 }
 
 /// A key was deleted.
 pub fn on_deleted(state: &mut State, uin: u64, secret_id: &SecretId) -> Vec<Effect> {
-    flash_change(
-        state,
-        Level::Info,
-        format!("Deleted {secret_id}: it can never be used again"),
-    );
+    let deleted = Text::KeyDeletedFlash {
+        secret_id: secret_id.as_str(),
+    };
+    flash_change(state, Level::Info, state.language.text(deleted));
     reload_if_open(state, uin)
 }
 

@@ -6,7 +6,7 @@ use crate::tui::command_line::{self, Candidates, LineCommand};
 use crate::tui::model::Tab;
 use crate::tui::state::{CommandLine, Level, State};
 use crate::tui::text_field::Edit;
-use crate::tui::update::core::{NO_USER, flash, navigated, scroll_users};
+use crate::tui::update::core::{flash, navigated, no_user, scroll_users};
 use crate::tui::update::{call_log, connection, help, search, tabs};
 
 /// How many lines the history keeps.
@@ -120,7 +120,7 @@ fn run(state: &mut State, text: &str) -> Vec<Effect> {
         LineCommand::Users => tabs::go(state, Tab::Users),
         LineCommand::Keys(None) => {
             if state.open.is_none() && state.users.selected().is_none() {
-                flash(state, Level::Warning, NO_USER);
+                no_user(state);
                 return Vec::new();
             }
             tabs::go(state, Tab::Keys)

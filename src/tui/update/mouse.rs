@@ -47,7 +47,7 @@ fn wheel(state: &mut State, context: Context, page: Command) -> Vec<Effect> {
 
 fn click(state: &mut State, context: Context, column: u16, row: u16) -> Vec<Effect> {
     if context.has_global_keys() && row == geometry::HEADER_ROWS {
-        return match geometry::tab_columns()
+        return match geometry::tab_columns(state.language)
             .into_iter()
             .find(|(_, at, width)| (*at..at + width).contains(&column))
         {

@@ -3,6 +3,7 @@
 //! other answer goes to the part of the console that asked.
 
 use crate::cam::model::GetUserAppIdResponse;
+use crate::i18n::{Language, Text};
 use crate::tui::action::{Effect, Reply, Request};
 use crate::tui::model::{Failure, Ticket};
 use crate::tui::state::State;
@@ -102,7 +103,7 @@ pub fn on_done(
 /// `GetUserAppId`: who the header says we are.
 fn on_account(state: &mut State, result: Result<Reply, Failure>) {
     let result = result.and_then(|reply| match reply {
-        Reply::Account(account) => Ok(account_label(&account)),
+        Reply::Account(account) => Ok(account_label(&account, state.language)),
         other => Err(unexpected("GetUserAppId", &other)),
     });
     if let Err(failure) = &result {
@@ -111,10 +112,16 @@ fn on_account(state: &mut State, result: Result<Reply, Failure>) {
     state.header.account.finish(result);
 }
 
-fn account_label(reply: &GetUserAppIdResponse) -> String {
-    if reply.uin == reply.owner_uin {
-        format!("{} (root)", reply.owner_uin)
+fn account_label(reply: &GetUserAppIdResponse, language: Language) -> String {
+    let account = if reply.uin == reply.owner_uin {
+        Text::AccountRoot {
+            uin: &reply.owner_uin,
+        }
     } else {
-        format!("{} (sub-user {})", reply.owner_uin, reply.uin)
-    }
+        Text::AccountSubUser {
+            owner: &reply.owner_uin,
+            uin: &reply.uin,
+        }
+    };
+    language.text(account).into_owned()
 }

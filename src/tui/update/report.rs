@@ -5,13 +5,14 @@
 use std::collections::HashSet;
 
 use crate::cam::report::{ReportOutcome, ReportUpdate, Staleness};
+use crate::i18n::Text;
 use crate::tui::action::{Command, Copied, Effect, Reply, Request};
 use crate::tui::geometry;
 use crate::tui::model::{Failure, Ticket};
 use crate::tui::report_table::{Loading, ReportColumn};
 use crate::tui::state::{Confirm, Level, State};
 use crate::tui::text_field::{FilterEdit, TextField};
-use crate::tui::update::core::{fail_read, flash, is_move, moved, scroll_report, unexpected};
+use crate::tui::update::core::{fail_read, is_move, moved, say_text, scroll_report, unexpected};
 use crate::tui::update::{clipboard, confirm, tabs};
 
 /// The keys of the Key Report.
@@ -30,7 +31,7 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
         }
         Command::MarkShown => {
             let marked = state.report.toggle_shown();
-            flash(state, Level::Info, format!("{marked} keys marked"));
+            say_text(state, Level::Info, Text::KeysMarked { count: marked });
         }
         Command::DisableKey => ask_disable(state),
         Command::Copy => {
@@ -59,7 +60,7 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
             return effects;
         }
         Command::StopLoading if state.report.running().is_none() => {
-            flash(state, Level::Info, "The report is not loading");
+            say_text(state, Level::Info, Text::ReportNotLoading);
         }
         Command::StopLoading => {
             let effects = stop(state);
@@ -67,11 +68,7 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
                 Loading::Stopped { progress } => progress.done,
                 _ => 0,
             };
-            flash(
-                state,
-                Level::Info,
-                format!("Stopped after {done} users: what came in stays (r loads it all again)"),
-            );
+            say_text(state, Level::Info, Text::ReportStoppedFlash { done });
             return effects;
         }
         Command::Back => state.report.clear_filters(),
@@ -138,7 +135,7 @@ pub fn type_filter(state: &mut State, text: &str) {
 /// Enter: the key under the cursor, selected on its owner's API Keys tab.
 fn open_selected(state: &mut State) -> Vec<Effect> {
     let Some(row) = state.report.selected() else {
-        flash(state, Level::Warning, "No key to open");
+        say_text(state, Level::Warning, Text::NoKeyToOpen);
         return Vec::new();
     };
     let (uin, name, secret_id) = (
@@ -147,11 +144,8 @@ fn open_selected(state: &mut State) -> Vec<Effect> {
         row.key.access_key_id.clone(),
     );
     tabs::open_key(state, uin, &secret_id).unwrap_or_else(|| {
-        flash(
-            state,
-            Level::Warning,
-            format!("{name} (UIN {uin}) is no longer in the User List: press r there"),
-        );
+        let gone = Text::OwnerGone { name: &name, uin };
+        say_text(state, Level::Warning, gone);
         Vec::new()
     })
 }
@@ -162,17 +156,20 @@ fn ask_disable(state: &mut State) {
     let keys = state.report.to_disable();
     if keys.is_empty() {
         let why = if state.report.marked_count() == 0 {
-            "The key under the cursor is disabled already (Space marks keys, A all shown)"
+            Text::CursorKeyDisabledAlready
         } else {
-            "Every marked key is disabled already"
+            Text::MarkedDisabledAlready
         };
-        flash(state, Level::Info, why);
+        say_text(state, Level::Info, why);
         return;
     }
     let owners: HashSet<u64> = keys.iter().map(|k| k.uin).collect();
     let subject = match owners.len() {
         1 => keys[0].owner.clone(),
-        n => format!("{n} users"),
+        count => state
+            .language
+            .text(Text::UsersSubject { count })
+            .into_owned(),
     };
     confirm::ask(
         state,
@@ -219,15 +216,11 @@ pub fn on_done(state: &mut State, ticket: Ticket, result: Result<Reply, Failure>
                     .iter()
                     .map(|s| format!("{} ({})", s.user.name, s.error.code()))
                     .collect();
-                flash(
-                    state,
-                    Level::Warning,
-                    format!(
-                        "The keys of {} users could not be listed: {}",
-                        skipped.len(),
-                        names.join(", ")
-                    ),
-                );
+                let skipped_users = Text::ReportSkipped {
+                    count: skipped.len(),
+                    users: &names.join(", "),
+                };
+                say_text(state, Level::Warning, skipped_users);
             }
             Loading::Done {
                 skipped: skipped.len(),

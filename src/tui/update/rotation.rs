@@ -5,9 +5,10 @@
 
 use crate::cam::model::KeyStatus;
 use crate::cam::rotation::Position;
+use crate::i18n::Text;
 use crate::tui::action::{Command, Effect};
 use crate::tui::state::{Context, Level, Rotation, State, TICKS_PER_SECOND};
-use crate::tui::update::core::flash;
+use crate::tui::update::core::say_text;
 use crate::tui::update::{call_log, drawer, help, keys};
 
 /// How often the keys, their last use and the old key's records are asked again while the
@@ -63,11 +64,7 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
         Command::Refresh => return refresh(state),
         Command::Back => {
             state.rotation = None;
-            flash(
-                state,
-                Level::Info,
-                "Closed: R on the key resumes the rotation where it stands",
-            );
+            say_text(state, Level::Info, Text::RotationClosed);
         }
         Command::ShowLog => call_log::open(state),
         Command::Help => help::open(state, Context::Rotation),
@@ -109,11 +106,8 @@ fn step(state: &mut State) -> Vec<Effect> {
         }
         (Position::Gone | Position::Switch { .. } | Position::Disabled { .. }, _) => {
             state.rotation = None;
-            flash(
-                state,
-                Level::Info,
-                format!("The rotation of {old} is finished"),
-            );
+            let secret_id = old.as_str();
+            say_text(state, Level::Info, Text::RotationFinished { secret_id });
         }
     }
     Vec::new()
@@ -141,11 +135,7 @@ fn enable_again(state: &mut State) {
             &old_key,
             KeyStatus::Active,
         ),
-        _ => flash(
-            state,
-            Level::Info,
-            "e enables the old key again once it is disabled (step 4)",
-        ),
+        _ => say_text(state, Level::Info, Text::EnableAgainHint),
     }
 }
 
@@ -154,7 +144,7 @@ fn where_it_stands(state: &mut State) -> Option<(Rotation, Position)> {
     let rotation = state.rotation.clone()?;
     let position = state.open.as_ref().and_then(|open| rotation.position(open));
     if position.is_none() {
-        flash(state, Level::Info, "The keys are still loading");
+        say_text(state, Level::Info, Text::KeysStillLoading);
     }
     Some((rotation, position?))
 }

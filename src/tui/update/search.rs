@@ -2,34 +2,27 @@
 //! `:secretid X`; the worker walks `ListAccessKeys` and reports progress; `Esc` cancels; a found
 //! key opens its user's API Keys tab with the key selected.
 
-use std::fmt::Write as _;
 use std::sync::Arc;
 
 use crate::cam::model::SecretId;
 use crate::cam::owner::{FoundBy, SearchOutcome};
 use crate::cam::walk::{Progress, UserRef};
+use crate::i18n::Text;
 use crate::tui::action::{Command, Effect, Reply, Request};
 use crate::tui::model::{Failure, Ticket};
 use crate::tui::state::{Context, Level, OwnerSearch, State};
-use crate::tui::update::core::{call, fail, flash, scroll_users, unexpected};
+use crate::tui::update::core::{call, fail, flash, say_text, scroll_users, unexpected};
 use crate::tui::update::{call_log, help, tabs};
+use crate::tui::words;
 
 /// Starts a search for `secret_id` over every user in the list.
 pub fn start(state: &mut State, secret_id: SecretId) -> Vec<Effect> {
     if state.search.is_some() {
-        flash(
-            state,
-            Level::Warning,
-            "A search is already running: Esc cancels it",
-        );
+        say_text(state, Level::Warning, Text::SearchRunning);
         return Vec::new();
     }
     if state.users.load.data.is_none() {
-        flash(
-            state,
-            Level::Warning,
-            "The users are still loading: search again once the User List is in",
-        );
+        say_text(state, Level::Warning, Text::SearchUsersLoading);
         return Vec::new();
     }
     // The filter held the SecretId: it matches no user, so it goes.
@@ -40,11 +33,8 @@ pub fn start(state: &mut State, secret_id: SecretId) -> Vec<Effect> {
     state.users.editing = None;
     let users: Arc<[UserRef]> = state.users.all().map(UserRef::from).collect();
     if users.is_empty() {
-        flash(
-            state,
-            Level::Warning,
-            format!("No user owns {secret_id}: this account has no sub-users or collaborators"),
-        );
+        let secret_id = secret_id.as_str();
+        say_text(state, Level::Warning, Text::SearchNoUsers { secret_id });
         return Vec::new();
     }
     let count = users.len();
@@ -82,15 +72,12 @@ pub fn on_search(state: &mut State, command: Command) -> Vec<Effect> {
                 return Vec::new();
             };
             state.pending.remove(&search.ticket);
-            let done = search.progress.map_or(0, |p| p.done);
-            flash(
-                state,
-                Level::Info,
-                format!(
-                    "Search for {} cancelled after {done} of {} users; what it learned is kept for this run",
-                    search.secret_id, search.users
-                ),
-            );
+            let cancelled = Text::SearchCancelled {
+                secret_id: search.secret_id.as_str(),
+                done: search.progress.map_or(0, |p| p.done),
+                total: search.users,
+            };
+            say_text(state, Level::Info, cancelled);
             vec![Effect::Cancel {
                 ticket: search.ticket,
             }]
@@ -128,46 +115,53 @@ pub fn on_done(
             key,
             by,
         })) => {
+            let secret_id = secret_id.as_str();
             let Some(effects) = tabs::open_key(state, uin, &key.access_key_id) else {
-                flash(
-                    state,
-                    Level::Warning,
-                    format!(
-                        "{secret_id} belongs to {name} (UIN {uin}), who is no longer listed: press r on the User List"
-                    ),
-                );
+                let gone = Text::OwnerNotListed {
+                    secret_id,
+                    name: &name,
+                    uin,
+                };
+                say_text(state, Level::Warning, gone);
                 return Vec::new();
             };
-            let known = match by {
-                FoundBy::Cache => " (known from earlier this run, no call made)",
-                FoundBy::AuditTrail => " (named by the audit trail, confirmed by their keys)",
-                FoundBy::Scan => "",
-            };
-            flash(
-                state,
-                Level::Info,
-                format!(
-                    "{secret_id} belongs to {name} (UIN {uin}), {}{known}",
-                    key.status.label().to_lowercase()
-                ),
-            );
+            let language = state.language;
+            let mut text = language
+                .text(Text::OwnerFound {
+                    secret_id,
+                    name: &name,
+                    uin,
+                    status: &words::key_status(language, key.status),
+                })
+                .into_owned();
+            match by {
+                FoundBy::Cache => text.push_str(&language.text(Text::OwnerFromCache)),
+                FoundBy::AuditTrail => text.push_str(&language.text(Text::OwnerFromAuditTrail)),
+                FoundBy::Scan => {}
+            }
+            flash(state, Level::Info, text);
             effects
         }
         Ok(Reply::Owner(SearchOutcome::NotFound { searched, skipped })) => {
-            let mut text = format!(
-                "No sub-user or collaborator owns {secret_id} (looked at the keys of {searched} users)"
-            );
+            let language = state.language;
+            let secret_id = secret_id.as_str();
+            let mut text = language
+                .text(Text::OwnerNotFound {
+                    secret_id,
+                    searched,
+                })
+                .into_owned();
             if !skipped.is_empty() {
-                let _ = write!(
-                    text,
-                    "; could not list the keys of {}: {}",
-                    skipped.len(),
-                    skipped
-                        .iter()
-                        .map(|s| format!("{} ({})", s.user.name, s.error.code()))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                );
+                let users = skipped
+                    .iter()
+                    .map(|s| format!("{} ({})", s.user.name, s.error.code()))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let count = skipped.len();
+                text.push_str(&language.text(Text::OwnerSkipped {
+                    count,
+                    users: &users,
+                }));
             }
             flash(state, Level::Warning, text);
             Vec::new()

@@ -2,11 +2,12 @@
 //! it signs, and closing only once "I have saved the SecretKey" is ticked.
 
 use crate::cam::model::SecretId;
+use crate::i18n::Text;
 use crate::tui::action::{Command, Copied, Effect, Reply, Request};
 use crate::tui::model::Failure;
 use crate::tui::state::{Level, Modal, State};
 use crate::tui::update::clipboard;
-use crate::tui::update::core::{call, flash, unexpected};
+use crate::tui::update::core::{call, say_text, unexpected};
 
 pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
     let Some(Modal::Secret(modal)) = &mut state.modal else {
@@ -37,17 +38,11 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
         Command::CloseSecret if modal.acknowledged => {
             // Dropping the modal drops the only SecretKey camtui held (zeroized on drop).
             state.modal = None;
-            flash(
-                state,
-                Level::Info,
-                "The SecretKey is gone from camtui and cannot be shown again",
-            );
+            say_text(state, Level::Info, Text::SecretGone);
         }
-        Command::CloseSecret | Command::Quit => flash(
-            state,
-            Level::Warning,
-            "The SecretKey cannot be shown again: save it, tick \"I have saved the SecretKey\" (Space), then close (Enter)",
-        ),
+        Command::CloseSecret | Command::Quit => {
+            say_text(state, Level::Warning, Text::SecretNotSaved);
+        }
         _ => {}
     }
     Vec::new()
@@ -55,6 +50,7 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
 
 /// The new key signed `GetUserAppId`, or could not: the window says so, if it is still open.
 pub fn on_verified(state: &mut State, secret_id: &SecretId, result: Result<Reply, Failure>) {
+    let language = state.language;
     let Some(Modal::Secret(modal)) = &mut state.modal else {
         return;
     };
@@ -62,10 +58,7 @@ pub fn on_verified(state: &mut State, secret_id: &SecretId, result: Result<Reply
         return;
     }
     modal.verified.finish(result.and_then(|reply| match reply {
-        Reply::Verified(who) => Ok(format!(
-            "It signs: GetUserAppId answered for UIN {}",
-            who.uin
-        )),
+        Reply::Verified(who) => Ok(language.text(Text::KeySigns { uin: &who.uin }).into_owned()),
         other => Err(unexpected("GetUserAppId", &other)),
     }));
 }

@@ -7,11 +7,12 @@ use std::sync::Arc;
 use crate::cam::model::SecretId;
 use crate::cam::report::DEFAULT_STALE_DAYS;
 use crate::cam::walk::UserRef;
+use crate::i18n::Text;
 use crate::tui::action::{Effect, Request};
 use crate::tui::model::Tab;
 use crate::tui::report_table::Loading;
 use crate::tui::state::{Level, Modal, OpenUser, State};
-use crate::tui::update::core::{call, flash, navigated, scroll_users, show_tab};
+use crate::tui::update::core::{call, navigated, say_text, scroll_users, show_tab};
 use crate::tui::update::{details, drawer, keys};
 
 pub fn go(state: &mut State, tab: Tab) -> Vec<Effect> {
@@ -27,11 +28,7 @@ pub fn go(state: &mut State, tab: Tab) -> Vec<Effect> {
 /// goes. Waits for the users if they are still loading.
 pub fn load_report(state: &mut State) -> Vec<Effect> {
     if state.users.load.data.is_none() {
-        flash(
-            state,
-            Level::Info,
-            "The report starts once the User List is in",
-        );
+        say_text(state, Level::Info, Text::ReportWaitsFlash);
         return Vec::new();
     }
     let users: Arc<[UserRef]> = state.users.all().map(UserRef::from).collect();

@@ -8,6 +8,7 @@ use crate::cam::model::{
     SubAccountInfo, User, UserKind, Verification,
 };
 use crate::cam::permissions::{Notice, PolicyGrant, PolicyKind, Security, Via};
+use crate::i18n::Language;
 use crate::tui::action::{Action, Copied, Effect, Reply, Request};
 use crate::tui::clipboard::{Backend, ClipboardError, Destination};
 use crate::tui::model::{AccessRecord, Failure, LastUsed, Tab, UserDetails};
@@ -118,7 +119,13 @@ pub const KEY_B: &str = "IKIDbbbbbbbbbbbbbbbbbbbbbbbbbbbbQRST";
 
 /// A state with the users loaded and nothing in flight.
 pub fn with_users() -> State {
+    with_users_in(Language::EnUs)
+}
+
+/// [`with_users`], speaking `language`.
+pub fn with_users_in(language: Language) -> State {
     let mut state = State::new(header());
+    state.language = language;
     let effects = update(&mut state, Action::Start);
     answer_all(&mut state, effects, |request| match request {
         Request::Users => Ok(Reply::Users(sample_users().into())),
@@ -134,7 +141,12 @@ pub fn with_users() -> State {
 
 /// alice open on the API Keys tab with `keys`, their last use loaded.
 pub fn with_keys(keys: &[AccessKey]) -> State {
-    let mut state = with_users();
+    with_keys_in(Language::EnUs, keys)
+}
+
+/// [`with_keys`], speaking `language`.
+pub fn with_keys_in(language: Language, keys: &[AccessKey]) -> State {
+    let mut state = with_users_in(language);
     let effects = press(&mut state, '3');
     let keys_for_answer = keys.to_vec();
     answer_all(&mut state, effects, move |request| match request {
@@ -643,7 +655,7 @@ fn details_keys() {
         "203.0.113.7"
     );
     assert_eq!(
-        open.key_summary().as_deref(),
+        open.key_summary(Language::EnUs).as_deref(),
         Some("1 of 2 API keys, 1 enabled")
     );
     let effects = press(&mut state, 'r');

@@ -2,13 +2,14 @@
 //! selected user.
 
 use crate::cam::model::SecretId;
+use crate::i18n::Text;
 use crate::tui::action::{Command, Copied, Effect, Reply, Request};
 use crate::tui::geometry;
 use crate::tui::model::{Failure, Tab};
 use crate::tui::report_table::Loading;
 use crate::tui::state::{Column, Level, State};
 use crate::tui::text_field::{FilterEdit, TextField};
-use crate::tui::update::core::{call, fail_read, flash, is_move, moved, scroll_users, show_tab};
+use crate::tui::update::core::{call, fail_read, is_move, moved, say_text, scroll_users, show_tab};
 use crate::tui::update::{clipboard, search, tabs};
 
 pub fn load(state: &mut State) -> Effect {
@@ -66,7 +67,7 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
 /// Enter (or a second click): the selected user in User Details.
 pub fn open_selected(state: &mut State) -> Vec<Effect> {
     if state.users.selected().is_none() {
-        flash(state, Level::Warning, "No user to open");
+        say_text(state, Level::Warning, Text::NoUserToOpen);
         return Vec::new();
     }
     show_tab(state, Tab::Details);

@@ -33,12 +33,19 @@ pub struct Tmux {
 impl Tmux {
     /// camtui at 120×40 on the sandbox data in `data_dir`, copying through OSC 52.
     pub fn start(data_dir: &Path, args: &str) -> Self {
+        Self::start_with(data_dir, args, &[])
+    }
+
+    /// [`Tmux::start`] with more of the environment set (a locale).
+    pub fn start_with(data_dir: &Path, args: &str, env: &[(&str, &str)]) -> Self {
+        let mut vars = vec![
+            ("CAMTUI_DATA_DIR", data_dir.display().to_string()),
+            ("CAMTUI_CLIPBOARD", "osc52".to_owned()),
+        ];
+        vars.extend(env.iter().map(|(name, value)| (*name, (*value).to_owned())));
         let mut tmux = Self::launch(
             (120, 40),
-            &[
-                ("CAMTUI_DATA_DIR", data_dir.display().to_string()),
-                ("CAMTUI_CLIPBOARD", "osc52".to_owned()),
-            ],
+            &vars,
             &format!("exec {} {args}", env!("CARGO_BIN_EXE_camtui")),
         );
         tmux.screens = std::env::var_os("CAMTUI_SCREENS_DIR").map(PathBuf::from);
@@ -190,10 +197,14 @@ pub fn is_secret_id(token: &str) -> bool {
 /// A client for the sandbox the console started: its endpoint from the header, the root key
 /// from the data directory.
 pub fn server_client(screen: &str, data_dir: &Path) -> Client {
-    let endpoint = field(screen, "SANDBOX ");
+    sandbox_client(&field(screen, "SANDBOX "), data_dir)
+}
+
+/// A client for the sandbox at `endpoint`, with the root key from the data directory.
+pub fn sandbox_client(endpoint: &str, data_dir: &Path) -> Client {
     let root = credential::from_json_file(&data_dir.join("root-credential.json")).unwrap();
     let transport = Transport::new(
-        TransportConfig::new(Endpoint::custom(&endpoint).unwrap()),
+        TransportConfig::new(Endpoint::custom(endpoint).unwrap()),
         root,
     )
     .unwrap();
