@@ -4,9 +4,176 @@ use std::borrow::Cow;
 
 use super::Text;
 
+#[allow(clippy::match_same_arms)] // one word may serve two messages in one language, not in another
 pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
     Cow::Borrowed(match text {
         // ---- Console: the keymap's hints and help, the command line, the clipboard ----
+        Text::HintHelp => "help",
+        Text::HintCommand => "command",
+        Text::HintCalls => "calls",
+        Text::HintQuit => "quit",
+        Text::HintOpen => "open",
+        Text::HintFilter => "filter",
+        Text::HintCopyUin => "copy UIN",
+        Text::HintSort => "sort",
+        Text::HintRefresh => "refresh",
+        Text::HintDone => "done",
+        Text::HintFindOwner => "find owner",
+        Text::HintCancel => "cancel",
+        Text::HintApiKeys => "API keys",
+        Text::HintPolicyDocument => "policy document",
+        Text::HintBack => "back",
+        Text::HintCreate => "create",
+        Text::HintCopySecretId => "copy SecretId",
+        Text::HintDisable => "disable",
+        Text::HintEnable => "enable",
+        Text::HintDelete => "delete",
+        Text::HintRecords => "records",
+        Text::HintCopyRequestId => "copy RequestId",
+        Text::HintFailures => "failures",
+        Text::HintAllCalls => "all calls",
+        Text::HintKeys => "keys",
+        Text::HintClose => "close",
+        Text::HintConfirm => "confirm",
+        Text::HintMove => "move",
+        Text::HintPress => "press",
+        Text::HintReveal => "reveal",
+        Text::HintMask => "mask",
+        Text::HintCopySecretKey => "copy SecretKey",
+        Text::HintSaved => "I have saved it",
+        Text::HintUntick => "untick",
+        Text::HintRun => "run",
+        Text::HintComplete => "complete",
+        Text::HelpMoveDown => "move down",
+        Text::HelpMoveUp => "move up",
+        Text::HelpFirstRow => "go to the first row",
+        Text::HelpLastRow => "go to the last row",
+        Text::HelpPageDown => "page down",
+        Text::HelpPageUp => "page up",
+        Text::HelpCursorLeft => "cursor left",
+        Text::HelpCursorRight => "cursor right",
+        Text::HelpLineStart => "to the start of the line",
+        Text::HelpLineEnd => "to the end of the line",
+        Text::HelpEraseBefore => "erase the character before the cursor",
+        Text::HelpEraseToStart => "erase to the start of the line",
+        Text::HelpEraseWord => "erase the word before the cursor",
+        Text::HelpShowHelp => "show this help",
+        Text::HelpCommandLine => "the command line (:users :keys :secretid :profile :sandbox :q)",
+        Text::HelpCallLog => "the API-call log of this run",
+        Text::HelpTabUsers => "User List tab",
+        Text::HelpTabDetails => "User Details tab",
+        Text::HelpTabKeys => "API Keys tab",
+        Text::HelpNextTab => "next tab",
+        Text::HelpPreviousTab => "previous tab",
+        Text::HelpQuit => "quit",
+        Text::HelpOpenUser => "open the user's details",
+        Text::HelpFilterUsers => "a new filter by name, remark or UIN, or find a SecretId's owner",
+        Text::HelpCopyUin => "copy the UIN",
+        Text::HelpSortNext => "sort by the next column",
+        Text::HelpSortReverse => "reverse the sort order",
+        Text::HelpReloadUsers => "reload the users",
+        Text::HelpClearFilter => "clear the filter",
+        Text::HelpKeepFilterOrFindOwner => "keep the filter, or find the owner of a SecretId",
+        Text::HelpFilterBefore => "back to the filter before /",
+        Text::HelpOpenFromDetails => "on a policy: its document; elsewhere: the user's API keys",
+        Text::HelpBackToUsers => "back to the User List",
+        Text::HelpReloadUser => "reload the user",
+        Text::HelpCreateKey => "create an API key (with an optional description)",
+        Text::HelpCopySecretId => "copy the SecretId",
+        Text::HelpDisableKey => "disable the key",
+        Text::HelpEnableKey => "enable the key",
+        Text::HelpDeleteKey => "delete the key (disabled keys only)",
+        Text::HelpIntoRecords => "into the key's access records",
+        Text::HelpToggleRecords => "show or hide the access records",
+        Text::HelpReloadKeys => "reload the keys and records",
+        Text::HelpHideRecordsOrBack => "hide the records, else back to User Details",
+        Text::HelpOpenRecord => "the record in full (message, RequestId, event)",
+        Text::HelpCopyRecordRequestId => "copy the record's RequestId",
+        Text::HelpFailuresOnly => "failed calls only, or every call",
+        Text::HelpReloadRecords => "reload the records",
+        Text::HelpHideRecords => "hide the access records",
+        Text::HelpBackToKeys => "back to the keys",
+        Text::HelpCopyPagerRequestId => "copy the RequestId (of an access record)",
+        Text::HelpClose => "close",
+        Text::HelpConfirm => "confirm",
+        Text::HelpCancel => "cancel",
+        Text::HelpSwitchButton => "move between the buttons",
+        Text::HelpPressButton => "press the focused button (Cancel, unless moved)",
+        Text::HelpDeleteIfTyped => "delete, if the typed characters match",
+        Text::HelpEraseCharacter => "erase a character",
+        Text::HelpCreateWithDescription => "create the key, with the description typed (if any)",
+        Text::HelpCancelCreate => "cancel: no key is created",
+        Text::HelpReveal => "show or mask the SecretKey",
+        Text::HelpCopySecretKey { seconds } => {
+            return format!("copy the SecretKey (cleared after {seconds} s)").into();
+        }
+        Text::HelpAcknowledge => "tick \"I have saved the SecretKey\"",
+        Text::HelpCloseSecret => "close, once the box is ticked",
+        Text::HelpQuitUnlessSaved => "quit (refused until the SecretKey is saved)",
+        Text::HelpCloseHelp => "close the help",
+        Text::HelpRunCommand => "run the command",
+        Text::HelpComplete => "complete the command, user or profile name (again: the next)",
+        Text::HelpCompleteBack => "the previous completion",
+        Text::HelpCloseCommandLine => "close the command line",
+        Text::HelpHistoryBack => "the command run before",
+        Text::HelpHistoryForward => "the command run after",
+        Text::HelpCancelSearch => "cancel the search (what it learned is kept for the run)",
+        Text::HelpFilterCalls => "a new filter by action, target, result or RequestId",
+        Text::HelpCopyCallRequestId => "copy the call's RequestId",
+        Text::HelpCloseLog => "clear the filter, else close the log",
+        Text::HelpKeepFilter => "keep the filter",
+        Text::HelpRefusedReadOnly { help } => return format!("{help} (read-only)").into(),
+        Text::NoteSecretIdFilter => {
+            "A SecretId (AKID…/IKID…) typed after / is searched when Enter is pressed (every \
+             prefix of one looks like one); a pasted one is searched at once."
+        }
+        Text::NoteCommands { commands } => {
+            return format!("Commands: {commands} — Tab completes.").into();
+        }
+        Text::NoteOwnerSearch => {
+            "ListAccessKeys is called for each user not seen before this run, at most 20 a \
+             second; the owner found opens on the API Keys tab."
+        }
+        Text::LineEmpty { commands } => return format!("Type a command: {commands}").into(),
+        Text::LineUnknown { word, commands } => {
+            return format!("Unknown command :{word} — commands: {commands}").into();
+        }
+        Text::LineNeeds { command, what } => return format!(":{command} needs {what}").into(),
+        Text::LineTakesNoArgument { command, extra } => {
+            return format!(":{command} takes no argument (got \"{extra}\")").into();
+        }
+        Text::ArgumentSecretId => "a SecretId (AKID… or IKID…)",
+        Text::ClipboardNative => "native",
+        Text::ClipboardOsc52 => "osc52",
+        Text::ClipboardOff => "off",
+        Text::CopiedSecretId { secret_id } => return format!("SecretId {secret_id}").into(),
+        Text::CopiedSecretKey { secret_id } => {
+            return format!("the SecretKey of {secret_id}").into();
+        }
+        Text::CopiedUin { uin } => return format!("UIN {uin}").into(),
+        Text::CopiedRequestId { request_id } => return format!("RequestId {request_id}").into(),
+        Text::CopiedNative { what } => return format!("Copied {what} to the clipboard").into(),
+        Text::CopiedThroughTerminal { what } => {
+            return format!("Sent {what} to the terminal for its clipboard (OSC 52)").into();
+        }
+        Text::ClipboardIsOff => "the clipboard is off (--clipboard off)",
+        Text::ClipboardNativeFailed { error } => {
+            return format!("native clipboard: {error}").into();
+        }
+        Text::ClipboardTerminalFailed { error } => {
+            return format!("could not write to the terminal: {error}").into();
+        }
+        Text::ClipboardFallback { error } => {
+            return format!("native clipboard unavailable ({error}); using OSC 52 instead").into();
+        }
+        Text::Starting => "starting…",
+        Text::CannotSwitchProfile {
+            name,
+            error,
+            current,
+        } => {
+            return format!("Cannot switch to profile {name}: {error} — still on {current}").into();
+        }
 
         // ---- Console: screens, dialogs, messages ----
 

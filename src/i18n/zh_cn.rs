@@ -5,9 +5,170 @@ use std::borrow::Cow;
 
 use super::Text;
 
+#[allow(clippy::match_same_arms)] // one word may serve two messages in one language, not in another
 pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
     Cow::Borrowed(match text {
         // ---- Console: the keymap's hints and help, the command line, the clipboard ----
+        Text::HintHelp => "帮助",
+        Text::HintCommand => "命令",
+        Text::HintCalls => "调用日志",
+        Text::HintQuit => "退出",
+        Text::HintOpen => "打开",
+        Text::HintFilter => "搜索",
+        Text::HintCopyUin => "复制 UIN",
+        Text::HintSort => "排序",
+        Text::HintRefresh => "刷新",
+        Text::HintDone => "完成",
+        Text::HintFindOwner => "查找所属用户",
+        Text::HintCancel => "取消",
+        Text::HintApiKeys => "API密钥",
+        Text::HintPolicyDocument => "策略内容",
+        Text::HintBack => "返回",
+        Text::HintCreate => "新建密钥",
+        Text::HintCopySecretId => "复制 SecretId",
+        Text::HintDisable => "禁用",
+        Text::HintEnable => "启用",
+        Text::HintDelete => "删除",
+        Text::HintRecords => "访问记录",
+        Text::HintCopyRequestId => "复制 RequestId",
+        Text::HintFailures => "仅看失败",
+        Text::HintAllCalls => "全部调用",
+        Text::HintKeys => "API密钥",
+        Text::HintClose => "关闭",
+        Text::HintConfirm => "确定",
+        Text::HintMove => "切换按钮",
+        Text::HintPress => "按下按钮",
+        Text::HintReveal => "显示",
+        Text::HintMask => "隐藏",
+        Text::HintCopySecretKey => "复制 SecretKey",
+        Text::HintSaved => "我已保存",
+        Text::HintUntick => "取消勾选",
+        Text::HintRun => "执行",
+        Text::HintComplete => "补全",
+        Text::HelpMoveDown => "下移",
+        Text::HelpMoveUp => "上移",
+        Text::HelpFirstRow => "到第一行",
+        Text::HelpLastRow => "到最后一行",
+        Text::HelpPageDown => "下一页",
+        Text::HelpPageUp => "上一页",
+        Text::HelpCursorLeft => "光标左移",
+        Text::HelpCursorRight => "光标右移",
+        Text::HelpLineStart => "到行首",
+        Text::HelpLineEnd => "到行尾",
+        Text::HelpEraseBefore => "删除光标前的字符",
+        Text::HelpEraseToStart => "删除到行首",
+        Text::HelpEraseWord => "删除光标前的词",
+        Text::HelpShowHelp => "显示本帮助",
+        Text::HelpCommandLine => "命令行（:users :keys :secretid :profile :sandbox :q）",
+        Text::HelpCallLog => "本次运行的 API 调用日志",
+        Text::HelpTabUsers => "用户列表",
+        Text::HelpTabDetails => "用户详情",
+        Text::HelpTabKeys => "API密钥",
+        Text::HelpNextTab => "下一个标签页",
+        Text::HelpPreviousTab => "上一个标签页",
+        Text::HelpQuit => "退出",
+        Text::HelpOpenUser => "打开用户详情",
+        Text::HelpFilterUsers => "按用户名、备注或 UIN 搜索，或查找 SecretId 的所属用户",
+        Text::HelpCopyUin => "复制 UIN",
+        Text::HelpSortNext => "按下一列排序",
+        Text::HelpSortReverse => "反向排序",
+        Text::HelpReloadUsers => "重新加载用户列表",
+        Text::HelpClearFilter => "清除搜索条件",
+        Text::HelpKeepFilterOrFindOwner => "保留搜索条件，或查找 SecretId 的所属用户",
+        Text::HelpFilterBefore => "恢复按 / 之前的搜索条件",
+        Text::HelpOpenFromDetails => "在策略上：查看策略内容；其他位置：该用户的API密钥",
+        Text::HelpBackToUsers => "返回用户列表",
+        Text::HelpReloadUser => "重新加载该用户",
+        Text::HelpCreateKey => "新建密钥（可填写描述）",
+        Text::HelpCopySecretId => "复制 SecretId",
+        Text::HelpDisableKey => "禁用密钥",
+        Text::HelpEnableKey => "启用密钥",
+        Text::HelpDeleteKey => "删除密钥（仅限已禁用的密钥）",
+        Text::HelpIntoRecords => "进入该密钥的访问记录",
+        Text::HelpToggleRecords => "显示或隐藏访问记录",
+        Text::HelpReloadKeys => "重新加载密钥和访问记录",
+        Text::HelpHideRecordsOrBack => "隐藏访问记录，否则返回用户详情",
+        Text::HelpOpenRecord => "查看完整记录（消息、RequestId、事件）",
+        Text::HelpCopyRecordRequestId => "复制该记录的 RequestId",
+        Text::HelpFailuresOnly => "只看失败的调用，或看全部调用",
+        Text::HelpReloadRecords => "重新加载访问记录",
+        Text::HelpHideRecords => "隐藏访问记录",
+        Text::HelpBackToKeys => "返回密钥列表",
+        Text::HelpCopyPagerRequestId => "复制 RequestId（访问记录的）",
+        Text::HelpClose => "关闭",
+        Text::HelpConfirm => "确定",
+        Text::HelpCancel => "取消",
+        Text::HelpSwitchButton => "在按钮之间切换",
+        Text::HelpPressButton => "按下选中的按钮（未切换时为取消）",
+        Text::HelpDeleteIfTyped => "输入的字符一致时删除",
+        Text::HelpEraseCharacter => "删除一个字符",
+        Text::HelpCreateWithDescription => "新建密钥，使用已输入的描述（如有）",
+        Text::HelpCancelCreate => "取消：不新建密钥",
+        Text::HelpReveal => "显示或隐藏 SecretKey",
+        Text::HelpCopySecretKey { seconds } => {
+            return format!("复制 SecretKey（{seconds} 秒后清除）").into();
+        }
+        Text::HelpAcknowledge => "勾选“我已保存 SecretKey”",
+        Text::HelpCloseSecret => "勾选后关闭",
+        Text::HelpQuitUnlessSaved => "退出（保存 SecretKey 之前不能退出）",
+        Text::HelpCloseHelp => "关闭帮助",
+        Text::HelpRunCommand => "执行命令",
+        Text::HelpComplete => "补全命令、用户名或配置名（再按：下一个）",
+        Text::HelpCompleteBack => "上一个补全",
+        Text::HelpCloseCommandLine => "关闭命令行",
+        Text::HelpHistoryBack => "上一条命令",
+        Text::HelpHistoryForward => "下一条命令",
+        Text::HelpCancelSearch => "取消查找（已查到的信息在本次运行中保留）",
+        Text::HelpFilterCalls => "按接口、目标、结果或 RequestId 搜索",
+        Text::HelpCopyCallRequestId => "复制该调用的 RequestId",
+        Text::HelpCloseLog => "清除搜索条件，否则关闭日志",
+        Text::HelpKeepFilter => "保留搜索条件",
+        Text::HelpRefusedReadOnly { help } => return format!("{help}（只读模式不可用）").into(),
+        Text::NoteSecretIdFilter => {
+            "在 / 后输入的 SecretId（AKID…/IKID…）在按 Enter 时查找（它的每个前缀看起来都像 \
+             SecretId）；粘贴的 SecretId 会立即查找。"
+        }
+        Text::NoteCommands { commands } => return format!("命令：{commands}（Tab 补全）").into(),
+        Text::NoteOwnerSearch => {
+            "对本次运行中尚未查过的每个用户调用 ListAccessKeys，每秒最多 20 次；找到的所属用户\
+             在API密钥标签页打开。"
+        }
+        Text::LineEmpty { commands } => return format!("请输入命令：{commands}").into(),
+        Text::LineUnknown { word, commands } => {
+            return format!("未知命令 :{word}。可用命令：{commands}").into();
+        }
+        Text::LineNeeds { command, what } => return format!(":{command} 需要{what}").into(),
+        Text::LineTakesNoArgument { command, extra } => {
+            return format!(":{command} 不带参数（输入了“{extra}”）").into();
+        }
+        Text::ArgumentSecretId => "一个 SecretId（AKID… 或 IKID…）",
+        Text::ClipboardNative => "系统",
+        Text::ClipboardOsc52 => "osc52",
+        Text::ClipboardOff => "已关闭",
+        Text::CopiedSecretId { secret_id } => return format!("SecretId {secret_id}").into(),
+        Text::CopiedSecretKey { secret_id } => {
+            return format!("{secret_id} 的 SecretKey").into();
+        }
+        Text::CopiedUin { uin } => return format!("UIN {uin}").into(),
+        Text::CopiedRequestId { request_id } => return format!("RequestId {request_id}").into(),
+        Text::CopiedNative { what } => return format!("已将 {what} 复制到剪贴板").into(),
+        Text::CopiedThroughTerminal { what } => {
+            return format!("已将 {what} 发送给终端，由终端写入剪贴板（OSC 52）").into();
+        }
+        Text::ClipboardIsOff => "剪贴板已关闭（--clipboard off）",
+        Text::ClipboardNativeFailed { error } => return format!("系统剪贴板：{error}").into(),
+        Text::ClipboardTerminalFailed { error } => {
+            return format!("无法写入终端：{error}").into();
+        }
+        Text::ClipboardFallback { error } => {
+            return format!("系统剪贴板不可用（{error}），改用 OSC 52").into();
+        }
+        Text::Starting => "启动中…",
+        Text::CannotSwitchProfile {
+            name,
+            error,
+            current,
+        } => return format!("无法切换到配置 {name}：{error}。仍在使用 {current}").into(),
 
         // ---- Console: screens, dialogs, messages ----
 

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
 use super::layout::{self, centered};
 use crate::cam::model::{DESCRIPTION_MAX_CHARS, KeyStatus};
+use crate::i18n::Language;
 use crate::tui::action::Request;
 use crate::tui::geometry::{HelpLayout, HelpText};
 use crate::tui::state::{
@@ -39,6 +40,7 @@ fn frame(
 pub struct HelpView {
     pub context: Context,
     pub read_only: bool,
+    pub language: Language,
     /// Lines scrolled past, when the help is taller than the screen.
     pub scroll: usize,
     pub theme: Theme,
@@ -47,7 +49,7 @@ pub struct HelpView {
 impl Widget for &HelpView {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
-        let help = HelpText::new(self.context, self.read_only, area.width);
+        let help = HelpText::new(self.context, self.read_only, self.language, area.width);
         let layout = HelpLayout::of(&help, (area.width, area.height));
         let line_width = help.width;
         let mut lines: Vec<Line<'static>> = help
