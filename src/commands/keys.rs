@@ -11,6 +11,8 @@ use crate::cli::{KeyArgs, KeysCommand, OutputFormat};
 use crate::commands::output::{CommandError, Console, print};
 use crate::commands::table::{Fields, Table};
 use crate::commands::users::{self, UserId};
+use crate::commands::words;
+use crate::i18n::Text;
 
 pub async fn run(
     client: &Client,
@@ -66,14 +68,24 @@ async fn list(
             description: k.description.filter(|d| !d.is_empty()),
         })
         .collect();
+    let language = console.language;
+    let text = |text| language.text(text);
     print(console, format, &rows, |rows, out| {
-        let mut table = Table::new(&["SECRETID", "STATUS", "CREATED", "LAST USED", "DESCRIPTION"]);
+        let mut table = Table::new(&[
+            text(Text::ColumnSecretId),
+            text(Text::ColumnStatus),
+            text(Text::ColumnCreated),
+            text(Text::ColumnLastUsed),
+            text(Text::ColumnDescription),
+        ]);
         for k in rows {
             table.row(vec![
                 k.secret_id.to_string(),
-                k.status.label().to_owned(),
+                words::key_status(language, k.status),
                 k.created.clone(),
-                k.last_used.clone().unwrap_or_else(|| "never".into()),
+                k.last_used
+                    .clone()
+                    .unwrap_or_else(|| text(Text::NeverUsed).into_owned()),
                 k.description.clone().unwrap_or_default(),
             ]);
         }
@@ -114,11 +126,11 @@ async fn create(
             description,
         })
         .await?;
-    let key = response.access_key.ok_or_else(|| {
-        CommandError::Failed(format!(
-            "CreateAccessKey answered without an AccessKey (RequestId {request_id})"
-        ))
-    })?;
+    let key = response
+        .access_key
+        .ok_or_else(|| CommandError::NoKeyInReply {
+            request_id: request_id.clone(),
+        })?;
     let created = CreatedKey {
         user: &user,
         secret_id: &key.access_key_id,
@@ -129,19 +141,30 @@ async fn create(
         description: key.description.as_deref().filter(|d| !d.is_empty()),
         request_id: &request_id,
     };
+    let language = console.language;
+    let text = |text| language.text(text);
     print(console, format, &created, |c, out| {
         Fields::new()
-            .field("User", c.user.describe())
+            .field(&text(Text::FieldUser), c.user.describe(language))
             .field("SecretId", c.secret_id)
             .field("SecretKey", c.secret_key)
-            .field("Status", c.status.label())
-            .field("Created", c.created)
-            .field("Description", c.description.unwrap_or_default())
+            .field(
+                &text(Text::FieldStatus),
+                words::key_status(language, c.status),
+            )
+            .field(&text(Text::FieldCreated), c.created)
+            .field(
+                &text(Text::FieldDescription),
+                c.description.unwrap_or_default(),
+            )
             .write(out)
     })?;
     writeln!(
         console.err,
-        "Save the SecretKey now: it cannot be shown again. (RequestId {request_id})"
+        "{}",
+        text(Text::SaveSecretKey {
+            request_id: &request_id
+        })
     )?;
     Ok(())
 }
@@ -156,20 +179,22 @@ struct KeyChange<'a> {
     request_id: &'a str,
 }
 
+/// Prints the change; `done` is what the key now is (enabled, disabled, deleted).
 fn confirm_change(
     console: &mut Console<'_>,
     format: OutputFormat,
     change: &KeyChange<'_>,
-    done: &str,
+    done: Text<'_>,
 ) -> Result<(), CommandError> {
+    let language = console.language;
     print(console, format, change, |c, out| {
-        writeln!(
-            out,
-            "{done} {} of {} (RequestId {})",
-            c.secret_id,
-            c.user.describe(),
-            c.request_id
-        )
+        let changed = Text::KeyChanged {
+            done: &language.text(done),
+            secret_id: c.secret_id.as_str(),
+            user: &c.user.describe(language),
+            request_id: c.request_id,
+        };
+        writeln!(out, "{}", language.text(changed))
     })
 }
 
@@ -194,11 +219,12 @@ async fn set_status(
         status: status.as_str(),
         request_id: &request_id,
     };
-    let done = match status {
-        KeyStatus::Active => "Enabled",
-        KeyStatus::Inactive => "Disabled",
-    };
-    confirm_change(console, key.output.output, &change, done)
+    confirm_change(
+        console,
+        key.output.output,
+        &change,
+        words::key_status_text(status),
+    )
 }
 
 /// Deletes only a disabled key (the console's flow), after the person types the SecretId's last
@@ -213,17 +239,16 @@ async fn delete(
     let keys = client.access_keys(Some(user.uin)).await?;
     let secret_id = &key.secret_id;
     let Some(found) = keys.iter().find(|k| k.access_key_id == *secret_id) else {
-        return Err(CommandError::Failed(format!(
-            "{} has no API key {}",
-            user.describe(),
-            key.secret_id
-        )));
+        return Err(CommandError::NoSuchKey {
+            user,
+            secret_id: secret_id.clone(),
+        });
     };
     if found.status == KeyStatus::Active {
-        return Err(CommandError::Failed(format!(
-            "{} is enabled: disable it first (camtui keys disable {} {})",
-            key.secret_id, key.user, key.secret_id
-        )));
+        return Err(CommandError::KeyEnabled {
+            secret_id: secret_id.clone(),
+            user: key.user.clone(),
+        });
     }
     if !yes {
         confirm_by_typing(console, found, &user)?;
@@ -240,7 +265,7 @@ async fn delete(
         status: "Deleted",
         request_id: &request_id,
     };
-    confirm_change(console, key.output.output, &change, "Deleted")
+    confirm_change(console, key.output.output, &change, Text::KeyDeleted)
 }
 
 fn confirm_by_typing(
@@ -249,26 +274,21 @@ fn confirm_by_typing(
     user: &UserId,
 ) -> Result<(), CommandError> {
     let last4 = key.access_key_id.tail(4);
-    write!(
-        console.err,
-        "Delete {} of {}? This cannot be undone: every request signed with it will be refused for good.\n\
-         Type the last 4 characters of the SecretId to confirm: ",
-        key.access_key_id,
-        user.describe()
-    )?;
+    let language = console.language;
+    let prompt = language.text(Text::DeletePrompt {
+        secret_id: key.access_key_id.as_str(),
+        user: &user.describe(language),
+    });
+    write!(console.err, "{prompt}")?;
     console.err.flush()?;
     let Some(ask) = console.ask.as_mut() else {
-        return Err(CommandError::Usage(
-            "keys delete: --yes is required when stdin is not a terminal".into(),
-        ));
+        return Err(CommandError::DeleteNeedsYes);
     };
     let answer = ask()?;
     if answer.trim() == last4 {
         Ok(())
     } else {
-        Err(CommandError::Failed(
-            "not confirmed: nothing was deleted".into(),
-        ))
+        Err(CommandError::NotConfirmed)
     }
 }
 
@@ -308,8 +328,8 @@ mod tests {
         assert!(prompt.contains("cannot be undone") && prompt.contains("last 4 characters"));
         assert!(matches!(
             try_confirm("x9zq").0,
-            Err(CommandError::Failed(_))
+            Err(CommandError::NotConfirmed)
         ));
-        assert!(matches!(try_confirm("").0, Err(CommandError::Failed(_))));
+        assert!(matches!(try_confirm("").0, Err(CommandError::NotConfirmed)));
     }
 }

@@ -11,6 +11,7 @@ mod records;
 pub mod table;
 mod users;
 mod whois;
+mod words;
 
 use std::io::{self, IsTerminal as _, Write};
 
@@ -18,6 +19,7 @@ use crate::cam::credential;
 use crate::cam::{CallError, Client};
 use crate::cli::{Command, KeysCommand, TargetArgs};
 use crate::config::Config;
+use crate::i18n::Text;
 use crate::target::{self, Resolved};
 
 pub use output::{
@@ -35,18 +37,13 @@ pub fn preflight(
     if command.mutates() && resolved.read_only {
         return Err(CommandError::ReadOnly {
             target: resolved.label(),
-            why: match &resolved.profile {
-                Some(profile) => format!("--read-only or read_only = true in profile {profile}"),
-                None => "--read-only".to_owned(),
-            },
+            profile: resolved.profile.clone(),
         });
     }
     if let Command::Keys(KeysCommand::Delete { yes: false, .. }) = command
         && console.ask.is_none()
     {
-        return Err(CommandError::Usage(
-            "keys delete: --yes is required when stdin is not a terminal".into(),
-        ));
+        return Err(CommandError::DeleteNeedsYes);
     }
     Ok(())
 }
@@ -65,10 +62,9 @@ pub async fn run(
         Command::Records(args) => records::run(client, args, console).await,
         Command::Whois(args) => whois::run(client, args, console).await,
         // main.rs runs these itself; they are not requests to a target.
-        Command::Serve(_) | Command::Completions(_) | Command::Man(_) => Err(CommandError::Usage(
-            "`camtui serve`, `completions` and `man` run locally; they are not requests to a target"
-                .into(),
-        )),
+        Command::Serve(_) | Command::Completions(_) | Command::Man(_) => {
+            Err(CommandError::RunsLocally)
+        }
     }
 }
 
@@ -99,6 +95,7 @@ pub async fn execute(args: &TargetArgs, command: &Command) -> u8 {
         }
     };
 
+    let language = resolved.language;
     let stdin_is_terminal = io::stdin().is_terminal();
     let mut read_answer = || {
         let mut line = String::new();
@@ -113,7 +110,7 @@ pub async fn execute(args: &TargetArgs, command: &Command) -> u8 {
             ask: stdin_is_terminal
                 .then_some(&mut read_answer as &mut dyn FnMut() -> io::Result<String>),
             err_is_terminal: io::stderr().is_terminal(),
-            language: resolved.language,
+            language,
         };
         match preflight(command, &resolved, &console) {
             Ok(()) => {
@@ -125,7 +122,7 @@ pub async fn execute(args: &TargetArgs, command: &Command) -> u8 {
                         let closed = connection.close().await;
                         result.and_then(|()| Ok(closed?))
                     }
-                    Err(e) => Err(CommandError::Failed(e.to_string())),
+                    Err(e) => Err(CommandError::Connect(e)),
                 }
             }
             Err(e) => Err(e),
@@ -142,11 +139,11 @@ pub async fn execute(args: &TargetArgs, command: &Command) -> u8 {
                     let _ = writeln!(err, "{api}");
                 }
                 other => {
-                    let _ = writeln!(err, "camtui: {other}");
+                    let _ = writeln!(err, "camtui: {}", other.message(language));
                 }
             }
             if let Some(hint) = e.hint() {
-                let _ = writeln!(err, "hint: {hint}");
+                let _ = writeln!(err, "{}", language.text(Text::Hint { hint }));
             }
             e.exit_code()
         }

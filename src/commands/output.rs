@@ -4,10 +4,13 @@
 
 use std::io::{self, Write};
 
+use crate::cam::model::SecretId;
+use crate::cam::owner::SkippedUser;
 use crate::cam::{ActionError, CallError};
 use crate::cli::OutputFormat;
-use crate::i18n::Language;
-use crate::target::TargetError;
+use crate::commands::users::UserId;
+use crate::i18n::{Language, Text};
+use crate::target::{ConnectError, TargetError};
 
 /// Exit statuses (sysexits' `EX_USAGE` for usage errors).
 pub const EXIT_FAILURE: u8 = 1;
@@ -25,20 +28,54 @@ pub fn target_error_status(e: &TargetError) -> u8 {
     }
 }
 
+/// How a subcommand fails. [`CommandError::message`] says it in the run's language; `Display`
+/// says it in English.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.message(Language::EnUs))]
 pub enum CommandError {
-    /// The command line asks for something that cannot be done as asked.
-    #[error("{0}")]
-    Usage(String),
-    #[error(transparent)]
+    /// `keys delete` without `--yes` cannot ask: stdin is not a terminal.
+    DeleteNeedsYes,
+    /// `serve`, `completions` and `man` are not requests to a target.
+    RunsLocally,
+    /// `call --json` is not JSON.
+    InvalidJson {
+        error: String,
+        json: String,
+    },
+    /// `call --json` is JSON but not an object.
+    JsonNotObject,
+    /// `whois` was given something that is not a SecretId.
+    NotASecretId(String),
     Call(#[from] CallError),
-    #[error("refused: {target} is read-only ({why}); nothing was sent")]
-    ReadOnly { target: String, why: String },
-    #[error("{0}")]
-    Failed(String),
-    #[error("interrupted")]
+    /// A change asked of a read-only target; `profile` is where it is set, if not by the flag.
+    ReadOnly {
+        target: String,
+        profile: Option<String>,
+    },
+    /// The target could not be connected (the words come from [`ConnectError`]).
+    Connect(#[from] ConnectError),
+    NoSuchUser(String),
+    /// `CreateAccessKey` answered without the key.
+    NoKeyInReply {
+        request_id: String,
+    },
+    NoSuchKey {
+        user: UserId,
+        secret_id: SecretId,
+    },
+    /// Only a disabled key is deleted; `user` as it was typed.
+    KeyEnabled {
+        secret_id: SecretId,
+        user: String,
+    },
+    NotConfirmed,
+    /// `whois` walked every user; `unread` is how many could not be read, with the first.
+    NoOwner {
+        secret_id: SecretId,
+        searched: usize,
+        unread: Vec<SkippedUser>,
+    },
     Interrupted,
-    #[error("cannot write the output: {0}")]
     Output(#[from] io::Error),
 }
 
@@ -52,12 +89,80 @@ impl From<ActionError> for CommandError {
 impl CommandError {
     pub fn exit_code(&self) -> u8 {
         match self {
-            Self::Usage(_) => EXIT_USAGE,
+            Self::DeleteNeedsYes
+            | Self::RunsLocally
+            | Self::InvalidJson { .. }
+            | Self::JsonNotObject
+            | Self::NotASecretId(_) => EXIT_USAGE,
             Self::Call(CallError::Api(_)) => EXIT_API_ERROR,
             Self::Interrupted => EXIT_INTERRUPTED,
-            Self::Call(_) | Self::ReadOnly { .. } | Self::Failed(_) | Self::Output(_) => {
-                EXIT_FAILURE
+            Self::Call(_)
+            | Self::ReadOnly { .. }
+            | Self::Connect(_)
+            | Self::NoSuchUser(_)
+            | Self::NoKeyInReply { .. }
+            | Self::NoSuchKey { .. }
+            | Self::KeyEnabled { .. }
+            | Self::NotConfirmed
+            | Self::NoOwner { .. }
+            | Self::Output(_) => EXIT_FAILURE,
+        }
+    }
+
+    /// What went wrong, in `language`. An API error is `Code: Message (RequestId …)`, its
+    /// Message in the language the API was asked to answer in.
+    pub fn message(&self, language: Language) -> String {
+        let text = |text: Text<'_>| language.text(text).into_owned();
+        match self {
+            Self::DeleteNeedsYes => text(Text::ErrorDeleteNeedsYes),
+            Self::RunsLocally => text(Text::ErrorRunsLocally),
+            Self::InvalidJson { error, json } => text(Text::ErrorInvalidJson { error, json }),
+            Self::JsonNotObject => text(Text::ErrorJsonNotObject),
+            Self::NotASecretId(given) => text(Text::ErrorNotASecretId { text: given }),
+            Self::Call(e) => e.to_string(),
+            Self::ReadOnly { target, profile } => {
+                let why = match profile {
+                    Some(profile) => text(Text::ReadOnlyInProfile { profile }),
+                    None => "--read-only".to_owned(),
+                };
+                text(Text::ErrorReadOnly { target, why: &why })
             }
+            Self::Connect(e) => e.to_string(),
+            Self::NoSuchUser(name) => text(Text::ErrorNoSuchUser { name }),
+            Self::NoKeyInReply { request_id } => text(Text::ErrorNoKeyInReply { request_id }),
+            Self::NoSuchKey { user, secret_id } => text(Text::ErrorNoSuchKey {
+                user: &user.describe(language),
+                secret_id: secret_id.as_str(),
+            }),
+            Self::KeyEnabled { secret_id, user } => text(Text::ErrorKeyEnabled {
+                secret_id: secret_id.as_str(),
+                user,
+            }),
+            Self::NotConfirmed => text(Text::ErrorNotConfirmed),
+            Self::NoOwner {
+                secret_id,
+                searched,
+                unread,
+            } => {
+                let (secret_id, searched) = (secret_id.as_str(), *searched);
+                match unread.first() {
+                    None => text(Text::ErrorNoOwner {
+                        secret_id,
+                        searched,
+                    }),
+                    Some(first) => text(Text::ErrorNoOwnerSomeUnread {
+                        secret_id,
+                        searched,
+                        unread: unread.len(),
+                        name: &first.user.name,
+                        error: &first.error.to_string(),
+                    }),
+                }
+            }
+            Self::Interrupted => text(Text::ErrorInterrupted),
+            Self::Output(e) => text(Text::ErrorOutput {
+                error: &e.to_string(),
+            }),
         }
     }
 

@@ -186,5 +186,163 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
         Text::NoRecords { secret_id } => {
             return format!("no access records for {secret_id} in the past 90 days").into();
         }
+        Text::ColumnName => "NAME",
+        Text::ColumnType => "TYPE",
+        Text::ColumnRemark => "REMARK",
+        Text::ColumnConsole => "CONSOLE",
+        Text::ColumnCreated => "CREATED",
+        Text::UserSubUser => "Sub-user",
+        Text::UserCollaborator => "Collaborator",
+        Text::ConsoleAllowed => "yes",
+        Text::ConsoleDenied => "no",
+        Text::FieldUsername => "Username",
+        Text::FieldType => "Type",
+        Text::FieldRemark => "Remark",
+        Text::FieldConsoleLogin => "Console login",
+        Text::FieldPhone => "Phone",
+        Text::FieldEmail => "Email",
+        Text::FieldLastLoginIp => "Last login IP",
+        Text::FieldLastLogin => "Last login",
+        Text::FieldCreated => "Created",
+        Text::FieldApiKeys => "API keys",
+        Text::KeyCount {
+            count,
+            limit,
+            enabled,
+        } => return format!("{count} of {limit} API keys, {enabled} enabled").into(),
+        Text::SectionPermissions => "Permissions",
+        Text::NoPolicies => "no policies",
+        Text::ColumnPolicy => "POLICY",
+        Text::ColumnPolicyType => "TYPE",
+        Text::ColumnAttachedVia => "ATTACHED VIA",
+        Text::ColumnAttached => "ATTACHED",
+        Text::PolicyCustom => "custom",
+        Text::PolicyPreset => "preset",
+        Text::ViaUser => "user",
+        Text::ViaGroup { group } => return format!("group {group}").into(),
+        Text::SectionGroups => "Groups",
+        Text::InNoGroup => "in no group",
+        Text::ColumnGroup => "GROUP",
+        Text::SectionSecurity => "Security",
+        Text::FieldLoginProtection => "Login protection",
+        Text::FieldOperationProtection => "Operation protection",
+        Text::FieldUnusualLogin => "Unusual-location login",
+        Text::ProtectionOff => "off",
+        Text::ProtectionVerify => "verify",
+        Text::ProtectionNotify { channels } => return format!("notify by {channels}").into(),
+        Text::ProtectionVerifyAndNotify { channels } => {
+            return format!("verify; notify by {channels}").into();
+        }
+        Text::VerifyPhone => "security phone",
+        Text::VerifyHardToken => "hardware MFA token",
+        Text::VerifySoftToken => "virtual MFA device",
+        Text::VerifyWechat => "WeChat",
+        Text::VerifyCustom => "custom verification",
+        Text::VerifyEmail => "email",
+        Text::VerifyU2f => "U2F security key",
+        Text::VerifyPasskey => "passkey",
+        Text::NoticePhone => "phone",
+        Text::NoticeEmail => "email",
+        Text::NoticeWechat => "WeChat",
+        Text::UserByUin { uin } => return format!("user {uin}").into(),
+        Text::ColumnSecretId => "SECRETID",
+        Text::ColumnStatus => "STATUS",
+        Text::ColumnLastUsed => "LAST USED",
+        Text::ColumnDescription => "DESCRIPTION",
+        Text::KeyEnabled => "Enabled",
+        Text::KeyDisabled => "Disabled",
+        Text::NeverUsed => "never",
+        Text::FieldUser => "User",
+        Text::FieldStatus => "Status",
+        Text::FieldDescription => "Description",
+        Text::FieldOwner => "Owner",
+        Text::SaveSecretKey { request_id } => {
+            return format!(
+                "Save the SecretKey now: it cannot be shown again. (RequestId {request_id})"
+            )
+            .into();
+        }
+        Text::KeyChanged {
+            done,
+            secret_id,
+            user,
+            request_id,
+        } => return format!("{done} {secret_id} of {user} (RequestId {request_id})").into(),
+        Text::KeyDeleted => "Deleted",
+        Text::DeletePrompt { secret_id, user } => {
+            return format!(
+                "Delete {secret_id} of {user}? This cannot be undone: every request signed \
+                 with it will be refused for good.\n\
+                 Type the last 4 characters of the SecretId to confirm: "
+            )
+            .into();
+        }
+        Text::ErrorDeleteNeedsYes => "keys delete: --yes is required when stdin is not a terminal",
+        Text::ErrorRunsLocally => {
+            "`camtui serve`, `completions` and `man` run locally; they are not requests to a target"
+        }
+        Text::ErrorInvalidJson { error, json } => {
+            return format!("--json is not valid JSON ({error}): {json}").into();
+        }
+        Text::ErrorJsonNotObject => {
+            "--json must be a JSON object, e.g. '{\"TargetUin\": 100000000001}'"
+        }
+        Text::ErrorNotASecretId { text } => {
+            return format!(
+                "{text:?} does not look like a SecretId (AKID… or IKID… followed by letters \
+                 and digits)"
+            )
+            .into();
+        }
+        Text::ErrorReadOnly { target, why } => {
+            return format!("refused: {target} is read-only ({why}); nothing was sent").into();
+        }
+        Text::ReadOnlyInProfile { profile } => {
+            return format!("--read-only or read_only = true in profile {profile}").into();
+        }
+        Text::ErrorNoSuchUser { name } => {
+            return format!("no sub-user or collaborator is named {name:?}").into();
+        }
+        Text::ErrorNoKeyInReply { request_id } => {
+            return format!(
+                "CreateAccessKey answered without an AccessKey (RequestId {request_id})"
+            )
+            .into();
+        }
+        Text::ErrorNoSuchKey { user, secret_id } => {
+            return format!("{user} has no API key {secret_id}").into();
+        }
+        Text::ErrorKeyEnabled { secret_id, user } => {
+            return format!(
+                "{secret_id} is enabled: disable it first (camtui keys disable {user} {secret_id})"
+            )
+            .into();
+        }
+        Text::ErrorNotConfirmed => "not confirmed: nothing was deleted",
+        Text::ErrorNoOwner {
+            secret_id,
+            searched,
+        } => {
+            return format!(
+                "no sub-user or collaborator owns {secret_id} (searched {searched} users)"
+            )
+            .into();
+        }
+        Text::ErrorNoOwnerSomeUnread {
+            secret_id,
+            searched,
+            unread,
+            name,
+            error,
+        } => {
+            return format!(
+                "no sub-user or collaborator owns {secret_id} (searched {searched} users; \
+                 {unread} could not be read, e.g. {name}: {error})"
+            )
+            .into();
+        }
+        Text::ErrorInterrupted => "interrupted",
+        Text::ErrorOutput { error } => return format!("cannot write the output: {error}").into(),
+        Text::Hint { hint } => return format!("hint: {hint}").into(),
     })
 }

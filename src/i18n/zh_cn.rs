@@ -181,5 +181,154 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
         Text::NoRecords { secret_id } => {
             return format!("{secret_id} 近 90 天没有访问记录").into();
         }
+        Text::ColumnName => "用户名",
+        Text::ColumnType => "用户类型",
+        Text::ColumnRemark => "备注",
+        Text::ColumnConsole => "控制台访问",
+        Text::ColumnCreated => "创建时间",
+        Text::UserSubUser => "子用户",
+        Text::UserCollaborator => "协作者",
+        Text::ConsoleAllowed => "允许",
+        Text::ConsoleDenied => "禁止",
+        Text::FieldUsername => "用户名",
+        Text::FieldType => "用户类型",
+        Text::FieldRemark => "备注",
+        Text::FieldConsoleLogin => "控制台访问",
+        Text::FieldPhone => "手机",
+        Text::FieldEmail => "邮箱",
+        Text::FieldLastLoginIp => "最近登录IP",
+        Text::FieldLastLogin => "最近登录时间",
+        Text::FieldCreated => "创建时间",
+        Text::FieldApiKeys => "API密钥",
+        Text::KeyCount {
+            count,
+            limit,
+            enabled,
+        } => return format!("{count}/{limit} 个API密钥，{enabled} 个已启用").into(),
+        Text::SectionPermissions => "权限",
+        Text::NoPolicies => "没有关联策略",
+        Text::ColumnPolicy => "策略名称",
+        Text::ColumnPolicyType => "策略类型",
+        Text::ColumnAttachedVia => "关联类型",
+        Text::ColumnAttached => "关联时间",
+        Text::PolicyCustom => "自定义策略",
+        Text::PolicyPreset => "预设策略",
+        Text::ViaUser => "直接关联",
+        Text::ViaGroup { group } => return format!("随组关联（{group}）").into(),
+        Text::SectionGroups => "用户组",
+        Text::InNoGroup => "未加入用户组",
+        Text::ColumnGroup => "用户组名称",
+        Text::SectionSecurity => "安全",
+        Text::FieldLoginProtection => "登录保护",
+        Text::FieldOperationProtection => "操作保护",
+        Text::FieldUnusualLogin => "异地登录保护",
+        Text::ProtectionOff => "未开启",
+        Text::ProtectionVerify => "需要验证",
+        Text::ProtectionNotify { channels } => return format!("通过{channels}通知").into(),
+        Text::ProtectionVerifyAndNotify { channels } => {
+            return format!("需要验证；通过{channels}通知").into();
+        }
+        Text::VerifyPhone => "安全手机",
+        Text::VerifyHardToken => "硬件 MFA 设备",
+        Text::VerifySoftToken => "虚拟 MFA 设备",
+        Text::VerifyWechat => "微信",
+        Text::VerifyCustom => "自定义校验",
+        Text::VerifyEmail => "邮箱",
+        Text::VerifyU2f => "U2F 安全密钥",
+        Text::VerifyPasskey => "通行密钥（passkey）",
+        Text::NoticePhone => "手机",
+        Text::NoticeEmail => "邮箱",
+        Text::NoticeWechat => "微信",
+        Text::UserByUin { uin } => return format!("用户 {uin}").into(),
+        Text::ColumnSecretId => "SecretId",
+        Text::ColumnStatus => "状态",
+        Text::ColumnLastUsed => "最近访问时间",
+        Text::ColumnDescription => "描述",
+        Text::KeyEnabled => "已启用",
+        Text::KeyDisabled => "已禁用",
+        Text::NeverUsed => "从未使用",
+        Text::FieldUser => "用户",
+        Text::FieldStatus => "状态",
+        Text::FieldDescription => "描述",
+        Text::FieldOwner => "所属用户",
+        Text::SaveSecretKey { request_id } => {
+            return format!(
+                "为降低密钥泄漏的风险，新建的密钥只在创建时提供SecretKey，后续不可再进行查询，\
+                 请保存好SecretKey。（RequestId {request_id}）"
+            )
+            .into();
+        }
+        Text::KeyChanged {
+            done,
+            secret_id,
+            user,
+            request_id,
+        } => return format!("{done} {user} 的密钥 {secret_id}（RequestId {request_id}）").into(),
+        Text::KeyDeleted => "已删除",
+        Text::DeletePrompt { secret_id, user } => {
+            return format!(
+                "确认删除 {user} 的密钥 {secret_id}？删除此密钥后，腾讯云将永久拒绝此密钥的所有\
+                 请求。此操作不可恢复，请谨慎操作。\n\
+                 请输入 SecretId 的最后 4 个字符以确认："
+            )
+            .into();
+        }
+        Text::ErrorDeleteNeedsYes => "keys delete：标准输入不是终端时必须加 --yes",
+        Text::ErrorRunsLocally => {
+            "`camtui serve`、`completions` 和 `man` 在本地运行，不是发往目标的请求"
+        }
+        Text::ErrorInvalidJson { error, json } => {
+            return format!("--json 不是有效的 JSON（{error}）：{json}").into();
+        }
+        Text::ErrorJsonNotObject => "--json 必须是 JSON 对象，例如 '{\"TargetUin\": 100000000001}'",
+        Text::ErrorNotASecretId { text } => {
+            return format!("{text:?} 不是 SecretId（应为 AKID… 或 IKID… 后接字母和数字）").into();
+        }
+        Text::ErrorReadOnly { target, why } => {
+            return format!("已拒绝：{target} 为只读（{why}），未发送任何请求").into();
+        }
+        Text::ReadOnlyInProfile { profile } => {
+            return format!("--read-only 或配置 {profile} 中的 read_only = true").into();
+        }
+        Text::ErrorNoSuchUser { name } => {
+            return format!("没有名为 {name:?} 的子用户或协作者").into();
+        }
+        Text::ErrorNoKeyInReply { request_id } => {
+            return format!("CreateAccessKey 的应答中没有 AccessKey（RequestId {request_id}）")
+                .into();
+        }
+        Text::ErrorNoSuchKey { user, secret_id } => {
+            return format!("{user} 没有API密钥 {secret_id}").into();
+        }
+        Text::ErrorKeyEnabled { secret_id, user } => {
+            return format!(
+                "{secret_id} 已启用，请先禁用（camtui keys disable {user} {secret_id}）"
+            )
+            .into();
+        }
+        Text::ErrorNotConfirmed => "未确认，没有删除任何密钥",
+        Text::ErrorNoOwner {
+            secret_id,
+            searched,
+        } => {
+            return format!("没有子用户或协作者拥有 {secret_id}（查找了 {searched} 个用户）")
+                .into();
+        }
+        Text::ErrorNoOwnerSomeUnread {
+            secret_id,
+            searched,
+            unread,
+            name,
+            error,
+        } => {
+            return format!(
+                "没有子用户或协作者拥有 {secret_id}（查找了 {searched} 个用户；{unread} 个无法读取，\
+                 例如 {name}：{error}）"
+            )
+            .into();
+        }
+        Text::ErrorInterrupted => "已中断",
+        Text::ErrorOutput { error } => return format!("无法写入输出：{error}").into(),
+        Text::Hint { hint } => return format!("提示：{hint}").into(),
     })
 }
