@@ -114,11 +114,12 @@ fn requests(c: &mut Criterion) {
         .unwrap();
     let state = Arc::new(
         ServerState::open(ServerConfig {
-            listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
-            db: dir.path().join("bench.db"),
-            root_credential: Credential::new(ROOT_ID, ROOT_KEY),
             seed: Some(camtui::server::seed::Seed::demo()),
-            real_limits: false,
+            ..ServerConfig::new(
+                SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+                dir.path().join("bench.db"),
+                Credential::new(ROOT_ID, ROOT_KEY),
+            )
         })
         .unwrap(),
     );
@@ -154,7 +155,7 @@ fn requests(c: &mut Criterion) {
             black_box(response);
         });
     });
-    runtime.block_on(state.audit.flush());
+    runtime.block_on(state.audit.flush()).unwrap();
 }
 
 criterion_group!(benches, verification, requests);

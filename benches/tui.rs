@@ -1,14 +1,18 @@
 //! The console's cost with 50,000 users (product.md §6: a keystroke, filter included, handled and
 //! drawn in under 5 ms): building and drawing each tab on a 120×40 `TestBackend`, one filter
-//! keystroke, moving the cursor, and the access-records panel with 20 records. The worker is
-//! replaced by canned replies, so only the console's own work is measured: keymap, update and
-//! a full draw, as the app does per event. Run with `cargo bench --bench tui`.
+//! keystroke, moving the cursor, and the access-records panel with 20 records. And the Key
+//! Report of 10,000 users and 20,000 keys while its walk still runs (product.md §6: responsive,
+//! under 16 ms a keystroke, while it loads): keystrokes on it, and a batch of rows arriving. The
+//! worker is replaced by canned replies, so only the console's own work is measured: keymap,
+//! update and a full draw, as the app does per event. Run with `cargo bench --bench tui`.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use camtui::cam::model::UserKind;
-use camtui::cam::model::{AccessKey, KeyStatus, SecretId, SubAccountInfo, User};
+use camtui::cam::model::{AccessKey, KeyStatus, LastUse, SecretId, SubAccountInfo, User};
+use camtui::cam::report::{ReportUpdate, Staleness, rows_of};
+use camtui::cam::walk::{Progress, UserRef};
 use camtui::tui::action::{Action, Effect, Reply, Request};
 use camtui::tui::clipboard::Backend;
 use camtui::tui::keymap;
@@ -17,7 +21,7 @@ use camtui::tui::state::{Header, Remote, State};
 use camtui::tui::theme::Theme;
 use camtui::tui::ui::Console;
 use camtui::tui::update::update;
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -90,8 +94,7 @@ fn reply(request: &Request, rows: &ListedUsers) -> Option<Reply> {
                 .iter()
                 .map(|id| LastUsed {
                     secret_id: id.clone(),
-                    at: Some(1_700_000_000),
-                    date: None,
+                    when: Some(LastUse::At(1_700_000_000)),
                 })
                 .collect(),
         ),
@@ -166,6 +169,26 @@ fn draw(terminal: &mut Terminal<TestBackend>, state: &State) {
         .expect("draw on the test backend");
 }
 
+/// `iters` times the first key of `keys` and a draw, each timed alone; the second key, which
+/// undoes it, is not timed.
+fn timed(
+    terminal: &mut Terminal<TestBackend>,
+    rows: &ListedUsers,
+    state: &mut State,
+    (measured, undo): (KeyCode, KeyCode),
+    iters: u64,
+) -> Duration {
+    let mut total = Duration::ZERO;
+    for _ in 0..iters {
+        let started = Instant::now();
+        press(state, measured, rows);
+        draw(terminal, state);
+        total += started.elapsed();
+        press(state, undo, rows);
+    }
+    total
+}
+
 fn tui(c: &mut Criterion) {
     let rows = users();
     let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test backend");
@@ -195,17 +218,8 @@ fn tui(c: &mut Criterion) {
     for ch in "user-4".chars() {
         press(&mut filtering, KeyCode::Char(ch), &rows);
     }
-    // Each filter keystroke is timed alone; the one that undoes it is not.
     let mut timed = |state: &mut State, measured: KeyCode, undo: KeyCode, iters: u64| {
-        let mut total = Duration::ZERO;
-        for _ in 0..iters {
-            let started = Instant::now();
-            press(state, measured, &rows);
-            draw(&mut terminal, state);
-            total += started.elapsed();
-            press(state, undo, &rows);
-        }
-        total
+        timed(&mut terminal, &rows, state, (measured, undo), iters)
     };
     c.bench_function("tui/keystroke/filter one more character (+ draw)", |b| {
         b.iter_custom(|iters| {
@@ -268,5 +282,126 @@ fn tui(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, tui);
+/// The report's rows of 10,000 users with two keys each, flagged every which way, in batches of
+/// five users as the walk sends them.
+fn report_batches() -> (Staleness, Vec<ReportUpdate>) {
+    const NOW: i64 = 1_714_550_400;
+    let staleness = Staleness { now: NOW, days: 90 };
+    let batches = (0..REPORT_USERS / 5)
+        .map(|batch| {
+            let rows = (batch * 5..batch * 5 + 5)
+                .flat_map(|i| {
+                    let owner = UserRef {
+                        uin: 100_000_100_000 + i,
+                        name: format!("user-{i:05}"),
+                        kind: UserKind::SubUser,
+                    };
+                    let keys: Vec<AccessKey> = (0..2)
+                        .map(|k| AccessKey {
+                            access_key_id: SecretId::from_wire(format!("IKID{i:028}{k:04}")),
+                            status: if (i + k) % 5 == 0 {
+                                KeyStatus::Inactive
+                            } else {
+                                KeyStatus::Active
+                            },
+                            create_time: format!("202{}-0{}-01 10:00:00", 2 + i % 3, 1 + k),
+                            description: None,
+                        })
+                        .collect();
+                    rows_of(
+                        &owner,
+                        &keys,
+                        |_| (i % 7 != 0).then_some(LastUse::At(NOW - (i % 200) as i64 * 86_400)),
+                        staleness,
+                    )
+                })
+                .collect();
+            ReportUpdate {
+                rows,
+                progress: Progress::start(REPORT_USERS as usize),
+            }
+        })
+        .collect();
+    (staleness, batches)
+}
+
+const REPORT_USERS: u64 = 10_000;
+
+fn key_report(c: &mut Criterion) {
+    let rows: ListedUsers = users()
+        .users()
+        .iter()
+        .take(REPORT_USERS as usize)
+        .cloned()
+        .collect::<Vec<_>>()
+        .into();
+    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test backend");
+    let mut state = loaded(&rows);
+    // Going to the tab starts the walk; nothing answers it, so it keeps running.
+    let ticket = state.next_ticket();
+    press(&mut state, KeyCode::Char('4'), &rows);
+    assert_eq!(state.report.running(), Some(ticket), "the walk runs");
+    let (staleness, mut batches) = report_batches();
+    let last = batches.pop().expect("a batch");
+    for update in batches {
+        drive(
+            &mut state,
+            Action::ReportRows {
+                ticket,
+                staleness,
+                update,
+            },
+            &rows,
+        );
+    }
+    assert_eq!(state.report.total(), 2 * REPORT_USERS as usize - 10);
+
+    c.bench_function("report/keystroke/j while loading (+ draw)", |b| {
+        b.iter(|| {
+            press(&mut state, KeyCode::Char('j'), &rows);
+            draw(&mut terminal, &state);
+        });
+    });
+    let mut timed = |state: &mut State, measured: KeyCode, undo: KeyCode, iters: u64| {
+        timed(&mut terminal, &rows, state, (measured, undo), iters)
+    };
+    c.bench_function(
+        "report/keystroke/quick filter o while loading (+ draw)",
+        |b| {
+            b.iter_custom(|iters| timed(&mut state, KeyCode::Char('o'), KeyCode::Char('o'), iters));
+        },
+    );
+    press(&mut state, KeyCode::Char('/'), &rows);
+    for ch in "user-1".chars() {
+        press(&mut state, KeyCode::Char(ch), &rows);
+    }
+    c.bench_function(
+        "report/keystroke/filter one more character while loading (+ draw)",
+        |b| {
+            b.iter_custom(|iters| timed(&mut state, KeyCode::Char('2'), KeyCode::Backspace, iters));
+        },
+    );
+    press(&mut state, KeyCode::Esc, &rows);
+
+    // The walk's batches arrive between keystrokes: one more batch of ten keys, drawn.
+    let table = state.report.clone();
+    c.bench_function(
+        "report/a batch of 10 keys arrives, 20,000 in the table (+ draw)",
+        |b| {
+            b.iter_batched(
+                || (table.clone(), last.rows.clone()),
+                |(mut table, rows)| {
+                    table.add(rows, staleness);
+                    let before = std::mem::replace(&mut state.report, table);
+                    draw(&mut terminal, &state);
+                    // Dropped outside the measurement.
+                    before
+                },
+                BatchSize::LargeInput,
+            );
+        },
+    );
+}
+
+criterion_group!(benches, tui, key_report);
 criterion_main!(benches);

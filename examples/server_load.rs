@@ -9,6 +9,8 @@
 //! - `count`: successful key creations/deletions recorded since a time, read straight from the
 //!   database (after `kill -9`, to check that every acknowledged commit survived).
 //! - `wrk-script`: a Lua script for `wrk` with pre-signed `ListAccessKeys` requests (valid ±300 s).
+//! - `proxy`: a TCP proxy on loopback that holds each request back for a delay before passing it
+//!   on, as a slow link would (`scripts/bench-hygiene.sh`: `whois` through 50 ms a request).
 //!
 //! `scripts/bench-server.sh` drives all of it; BENCHMARKS.md has the figures.
 
@@ -61,6 +63,17 @@ enum Command {
         credential_file: PathBuf,
         #[arg(long, default_value_t = 10_000)]
         users: u64,
+    },
+    Proxy {
+        /// Where to listen (loopback).
+        #[arg(long)]
+        listen: std::net::SocketAddr,
+        /// The server (loopback).
+        #[arg(long)]
+        upstream: std::net::SocketAddr,
+        /// Added to every request before it is passed on.
+        #[arg(long, default_value_t = 50)]
+        delay_ms: u64,
     },
 }
 
@@ -129,6 +142,76 @@ fn main() -> anyhow::Result<()> {
             credential_file,
             users,
         } => wrk_script(&endpoint, &credential_file, users),
+        Command::Proxy {
+            listen,
+            upstream,
+            delay_ms,
+        } => tokio::runtime::Runtime::new()?.block_on(proxy(
+            listen,
+            upstream,
+            Duration::from_millis(delay_ms),
+        )),
+    }
+}
+
+/// Passes every connection on to `upstream`, holding each request back for `delay`: the first
+/// bytes from the client after an answer (or on a new connection) wait, the rest of that request
+/// and every answer go straight through.
+async fn proxy(
+    listen: std::net::SocketAddr,
+    upstream: std::net::SocketAddr,
+    delay: Duration,
+) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        listen.ip().is_loopback() && upstream.ip().is_loopback(),
+        "the proxy only listens on and forwards to loopback"
+    );
+    let listener = tokio::net::TcpListener::bind(listen).await?;
+    eprintln!(
+        "proxy {listen} → {upstream}, {} ms a request",
+        delay.as_millis()
+    );
+    loop {
+        let (client, _) = listener.accept().await?;
+        tokio::spawn(async move {
+            let Ok(server) = TcpStream::connect(upstream).await else {
+                return;
+            };
+            let _ = client.set_nodelay(true);
+            let _ = server.set_nodelay(true);
+            let (mut from_client, mut to_client) = client.into_split();
+            let (mut from_server, mut to_server) = server.into_split();
+            // Set when an answer went back: the client's next bytes are a new request.
+            let answered = Arc::new(AtomicBool::new(true));
+            let requests = {
+                let answered = Arc::clone(&answered);
+                async move {
+                    let mut buffer = vec![0u8; 64 * 1024];
+                    loop {
+                        let n = from_client.read(&mut buffer).await?;
+                        if n == 0 {
+                            return to_server.shutdown().await;
+                        }
+                        if answered.swap(false, Ordering::SeqCst) {
+                            tokio::time::sleep(delay).await;
+                        }
+                        to_server.write_all(&buffer[..n]).await?;
+                    }
+                }
+            };
+            let answers = async move {
+                let mut buffer = vec![0u8; 64 * 1024];
+                loop {
+                    let n = from_server.read(&mut buffer).await?;
+                    if n == 0 {
+                        return to_client.shutdown().await;
+                    }
+                    answered.store(true, Ordering::SeqCst);
+                    to_client.write_all(&buffer[..n]).await?;
+                }
+            };
+            let _: std::io::Result<((), ())> = tokio::try_join!(requests, answers);
+        });
     }
 }
 
@@ -257,6 +340,7 @@ fn seed(args: &SeedArgs) -> anyhow::Result<()> {
                     user_agent: "camtui-load".to_owned(),
                     resource_name: String::new(),
                     sensitive: action_type == "Write",
+                    authenticated: !failed,
                 }
             })
             .collect();
@@ -531,12 +615,14 @@ impl Worker {
                 )
             }
             Scenario::Cycle => {
+                // A description of its own: the server accepts a change's signature once,
+                // and the same change signed within one second carries the same signature.
+                let create = format!(
+                    r#"{{"TargetUin":{cycle_uin},"Description":"cycle-{:016x}"}}"#,
+                    self.rng.next()
+                );
                 let body = conn
-                    .exchange(&self.request(
-                        Service::Cam,
-                        "CreateAccessKey",
-                        &format!(r#"{{"TargetUin":{cycle_uin}}}"#),
-                    ))
+                    .exchange(&self.request(Service::Cam, "CreateAccessKey", &create))
                     .await?;
                 if let Some(code) = error_code(body) {
                     tally.errors += 1;

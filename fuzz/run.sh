@@ -8,14 +8,14 @@ cd "$(dirname "$0")"
 seconds="${1:-300}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(authorization envelope request_json request_query)
+[ ${#targets[@]} -gt 0 ] || targets=(authorization envelope request_json request_query server_auth)
 mkdir -p logs
 for target in "${targets[@]}"; do
   mkdir -p "corpus/$target"
   dict=()
   case "$target" in
     request_*) dict=(-dict=dict/request.dict) ;;
-    authorization) dict=(-dict=dict/authorization.dict) ;;
+    authorization|server_auth) dict=(-dict=dict/authorization.dict) ;;
   esac
   seeds=()
   [ -d "seeds/$target" ] && seeds=("seeds/$target")

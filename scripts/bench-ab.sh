@@ -1,41 +1,62 @@
 #!/usr/bin/env bash
-# Two camtui builds against each other in the same conditions: alternating rounds on one data set
-# (BENCHMARKS.md §What changed). Needs the data set of scripts/bench-server.sh.
-#   BEFORE=/path/to/old/camtui AFTER=target/release/camtui scripts/bench-ab.sh
+# Two camtui builds against each other in the same conditions (BENCHMARKS.md §Before and after):
+# alternating rounds on the same machine (before-after, then after-before, so a drifting load
+# average weighs on both alike), each build with its own load generator and its own
+# fresh copy of a data set that generator seeded (a newer build may migrate the database, which
+# an older one cannot open). BEFORE and AFTER are directories holding `camtui` and `server_load`.
+#   BEFORE=/path/to/old/bin AFTER=/path/to/new/bin scripts/bench-ab.sh
+# LOAD=/path/to/bin drives both servers with that directory's server_load, so that both get
+# exactly the same requests (each data set is still seeded by its own build); SCENARIOS picks
+# some of "list 64", "list 64 --rate 30000", "cycle 64" and "events 1" (comma-separated).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-: "${BEFORE:?set BEFORE to the older camtui binary}"
-AFTER=${AFTER:-target/release/camtui}
-DB=${BENCH_DIR:-target/bench-server}/events-1000000
-LOAD=target/release/examples/server_load
+: "${BEFORE:?set BEFORE to a directory with the older camtui and server_load}"
+: "${AFTER:?set AFTER to a directory with the newer camtui and server_load}"
+DIR=${BENCH_DIR:-target/bench-ab}
 ROUNDS=${ROUNDS:-3}
-DURATION=${DURATION:-6}
-[ -f "$DB/cam.db" ] || { echo "run scripts/bench-server.sh first (it seeds $DB)"; exit 1; }
-# Both builds write to one copy of the data set, alternately.
+DURATION=${DURATION:-8}
+EVENTS=${EVENTS:-1000000}
+USERS=10000 KEYS=20000
+mkdir -p "$DIR"
+
+bin() { if [ "$1" = before ]; then echo "$BEFORE"; else echo "$AFTER"; fi; }
+for which in before after; do
+  if [ ! -f "$DIR/$which-pristine/cam.db" ]; then
+    mkdir -p "$DIR/$which-pristine"
+    "$(bin "$which")/server_load" seed --db "$DIR/$which-pristine/cam.db" \
+      --credential-file "$DIR/$which-pristine/root.json" --users "$USERS" --keys "$KEYS" --events "$EVENTS"
+  fi
+done
 
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq 1 "$ROUNDS"); do
-  for which in before after; do
-    binary=$BEFORE
-    [ "$which" = after ] && binary=$AFTER
-    "$binary" serve --listen 127.0.0.1:0 --db "$DB/cam.db" --root-credential-file "$DB/root.json" \
-      2>"$DB/ab.log" &
+  order="before after"
+  [ $((round % 2)) = 0 ] && order="after before"
+  for which in $order; do
+    db=$DIR/$which-run
+    rm -rf "$db"
+    cp -r "$DIR/$which-pristine" "$db"
+    "$(bin "$which")/camtui" serve --listen 127.0.0.1:0 --db "$db/cam.db" \
+      --root-credential-file "$db/root.json" 2>"$db/serve.log" &
     pid=$!
     port=
     for _ in $(seq 1 600); do
-      port=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$DB/ab.log" 2>/dev/null | grep -o '[0-9]*$' || true)
+      port=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$db/serve.log" 2>/dev/null | grep -o '[0-9]*$' || true)
       [ -n "$port" ] && break
       sleep 0.05
     done
-    for args in "list 64" "cycle 64" "events 1"; do
+    [ -n "$port" ] || { cat "$db/serve.log"; exit 1; }
+    IFS=, read -ra scenarios <<< "${SCENARIOS:-list 64,list 64 --rate 30000,cycle 64,events 1}"
+    for args in "${scenarios[@]}"; do
       set -- $args
-      "$LOAD" run --endpoint "http://127.0.0.1:$port" --credential-file "$DB/root.json" \
-        --scenario "$1" --connections "$2" --duration "$DURATION" --server-pid "$pid" |
+      "${LOAD:-$(bin "$which")}/server_load" run --endpoint "http://127.0.0.1:$port" \
+        --credential-file "$db/root.json" --users "$USERS" --keys "$KEYS" \
+        --scenario "$1" --connections "$2" "${@:3}" --duration "$DURATION" --server-pid "$pid" |
         sed "s/^/round=$round build=$which /"
     done
     kill "$pid"
     wait "$pid" 2>/dev/null || true
+    rm -rf "$db"
   done
 done
-rm -f "$DB/ab.log"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -163,8 +163,11 @@ pub enum Command {
     Keys(KeysCommand),
     /// Show the latest access records of a SecretId (past 90 days, successful and failed).
     Records(RecordsArgs),
-    /// Find which sub-user or collaborator owns a SecretId.
+    /// Find which sub-user or collaborator owns a SecretId (the audit trail first, else every
+    /// user's keys).
     Whois(WhoisArgs),
+    /// Every API key of the account: owner, status, age, last use, and what is worth a look.
+    Report(ReportArgs),
     /// Run the CAM-compatible server (CAM and CloudAudit on one port).
     Serve(ServeArgs),
     /// Print a shell completion script (the README says where each shell looks for it).
@@ -184,6 +187,7 @@ impl Command {
             | Self::User(_)
             | Self::Records(_)
             | Self::Whois(_)
+            | Self::Report(_)
             | Self::Serve(_)
             | Self::Completions(_)
             | Self::Man(_) => false,
@@ -239,6 +243,31 @@ pub struct ServeArgs {
     /// Data set (like assets/seed/demo.json) to load into an empty database.
     #[arg(long, value_name = "FILE")]
     pub seed: Option<PathBuf>,
+
+    /// Create or enable the root credential's key again although it was deleted or disabled
+    /// through the API (without this flag start-up refuses).
+    #[arg(long)]
+    pub restore_root_key: bool,
+
+    /// Refuse requests whose signature does not cover X-TC-Action (the official SDKs sign
+    /// content-type;host only, so this is off by default).
+    #[arg(long)]
+    pub require_signed_action: bool,
+
+    /// The most entries (16 bytes each) of the ledger that binds each signature to its first
+    /// request; the default holds a whole ±300 s window at up to ~28,000 distinct signatures a
+    /// second.
+    #[arg(long, value_name = "N", default_value_t = crate::server::state::DEFAULT_SIGNATURES)]
+    pub signature_entries: usize,
+
+    /// Connections open at once (fewer if the descriptor limit is lower): at the cap a new one
+    /// takes the place of the one waiting longest without an authenticated request.
+    #[arg(long, value_name = "N", default_value_t = 1024)]
+    pub max_connections: usize,
+
+    /// The most audit events kept, whatever their age: beyond it the oldest are deleted.
+    #[arg(long, value_name = "N", default_value_t = crate::server::audit::DEFAULT_MAX_EVENTS)]
+    pub max_audit_events: u64,
 
     /// Enforce each action's documented rate limit, as the public cloud does (20 requests a
     /// second; `CreateAccessKey`, `UpdateAccessKey` and `DeleteAccessKey` 5), refusing the
@@ -310,6 +339,27 @@ pub enum KeysCommand {
         #[arg(long, short = 'y')]
         yes: bool,
     },
+    /// Rotate a key: create its successor (printing the SecretKey once); with --finish, once
+    /// nothing uses the old key any more, disable and delete it.
+    Rotate {
+        /// User name, or UIN (all digits).
+        user: String,
+        /// The key being replaced.
+        #[arg(long, value_name = "SECRETID", value_parser = as_given)]
+        old: SecretId,
+        /// Disable and delete the old key — only if it was not used after its successor was
+        /// created.
+        #[arg(long)]
+        finish: bool,
+        /// With --finish: even if the old key was used after its successor was created.
+        #[arg(long, requires = "finish")]
+        force: bool,
+        /// A description for the new key.
+        #[arg(long, value_name = "TEXT", conflicts_with = "finish")]
+        description: Option<String>,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -347,6 +397,34 @@ pub struct WhoisArgs {
     pub secret_id: String,
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+/// How `camtui report` prints its rows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Aligned columns for people.
+    #[default]
+    Table,
+    /// Stable JSON for scripts (see docs/json-output.md).
+    Json,
+    /// Comma-separated values with a header line, for spreadsheets.
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// A key unused, or created, more than this many days ago is flagged (`unused-Nd`,
+    /// `older-than-Nd`).
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = crate::cam::report::DEFAULT_STALE_DAYS,
+        value_parser = clap::value_parser!(u32).range(1..=3650)
+    )]
+    pub stale_days: u32,
+    /// Output format.
+    #[arg(long, short = 'o', value_enum, default_value_t = ReportFormat::Table)]
+    pub output: ReportFormat,
 }
 
 #[derive(Debug, Args)]

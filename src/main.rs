@@ -198,6 +198,11 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         db,
         root_credential_file,
         seed_file: args.seed,
+        restore_root_key: args.restore_root_key,
+        max_audit_events: args.max_audit_events,
+        require_signed_action: args.require_signed_action,
+        signature_entries: args.signature_entries,
+        max_connections: args.max_connections,
         real_limits: args.real_limits,
     })
     .await?;

@@ -14,7 +14,10 @@ fuzz_target!(|data: &[u8]| {
     let Ok(parsed) = signer::parse_authorization(header) else {
         return;
     };
-    let headers = [("content-type", "application/json"), ("host", "127.0.0.1:9000")];
+    let headers = [
+        ("content-type", "application/json"),
+        ("host", "127.0.0.1:9000"),
+    ];
     let request = Request {
         method: "POST",
         query: "",
@@ -23,7 +26,13 @@ fuzz_target!(|data: &[u8]| {
     };
     let timestamp = 1_700_000_000;
     if signer::verify(&parsed, "fuzz-secret-key", timestamp, &request) {
-        let expected = signer::sign(parsed.secret_id, "fuzz-secret-key", parsed.service, timestamp, &request);
+        let expected = signer::sign(
+            parsed.secret_id,
+            "fuzz-secret-key",
+            parsed.service,
+            timestamp,
+            &request,
+        );
         assert!(expected.ends_with(&hex_of(&parsed.signature)));
     }
 });

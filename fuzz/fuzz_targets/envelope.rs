@@ -1,33 +1,44 @@
-//! The client's envelope decoder and the typed response decoding never panic on any body.
+//! The client's envelope decoder and every typed response decoding never panic on any body.
+//! Each type is decoded as production decodes it: straight from the `Response` object's text
+//! (`Reply::decode`), not through a `serde_json::Value`.
 #![no_main]
 
 use camtui::cam::model::{
-    CreateAccessKeyResponse, DescribeEventsResponse, GetSecurityLastUsedResponse, GetUserResponse,
-    ListAccessKeysResponse, ListCollaboratorsResponse, ListUsersResponse, LookUpEventsResponse,
+    AddUserResponse, CreateAccessKeyResponse, CreateGroupResponse, CreatePolicyResponse,
+    DescribeEventsResponse, DescribeSafeAuthFlagCollResponse, DescribeSubAccountsResponse,
+    GetPolicyResponse, GetSecurityLastUsedResponse, GetUserAppIdResponse, GetUserResponse,
+    ListAccessKeysResponse, ListAttachedUserAllPoliciesResponse, ListAttachedUserPoliciesResponse,
+    ListCollaboratorsResponse, ListGroupsResponse, ListPoliciesResponse, ListUsersResponse,
+    LookUpEventsResponse,
 };
 use camtui::cam::transport::decode_envelope;
 use libfuzzer_sys::fuzz_target;
 
-fn typed<T: for<'de> serde::Deserialize<'de>>(value: &serde_json::Value) {
-    let _ = serde_json::from_value::<T>(value.clone());
-}
-
 fuzz_target!(|data: &[u8]| {
-    if let Ok(reply) = decode_envelope("fuzz", data) {
-        let Ok(value) = reply.decode::<serde_json::Value>() else {
-            return;
-        };
-        let v = &value;
-        typed::<ListUsersResponse>(v);
-        typed::<GetUserResponse>(v);
-        typed::<ListCollaboratorsResponse>(v);
-        typed::<ListAccessKeysResponse>(v);
-        typed::<CreateAccessKeyResponse>(v);
-        typed::<GetSecurityLastUsedResponse>(v);
-        typed::<DescribeEventsResponse>(v);
-        typed::<LookUpEventsResponse>(v);
-        for event in serde_json::from_value::<DescribeEventsResponse>(v.clone()).map(|r| r.events).unwrap_or_default() {
-            let _ = event.api_error_code();
+    let Ok(reply) = decode_envelope("fuzz", data) else {
+        return;
+    };
+    let _ = reply.decode::<ListUsersResponse>();
+    let _ = reply.decode::<GetUserResponse>();
+    let _ = reply.decode::<ListCollaboratorsResponse>();
+    let _ = reply.decode::<ListAccessKeysResponse>();
+    let _ = reply.decode::<CreateAccessKeyResponse>();
+    let _ = reply.decode::<GetSecurityLastUsedResponse>();
+    let _ = reply.decode::<LookUpEventsResponse>();
+    let _ = reply.decode::<AddUserResponse>();
+    let _ = reply.decode::<DescribeSubAccountsResponse>();
+    let _ = reply.decode::<GetUserAppIdResponse>();
+    let _ = reply.decode::<CreatePolicyResponse>();
+    let _ = reply.decode::<GetPolicyResponse>();
+    let _ = reply.decode::<ListPoliciesResponse>();
+    let _ = reply.decode::<ListAttachedUserPoliciesResponse>();
+    let _ = reply.decode::<ListAttachedUserAllPoliciesResponse>();
+    let _ = reply.decode::<CreateGroupResponse>();
+    let _ = reply.decode::<ListGroupsResponse>();
+    let _ = reply.decode::<DescribeSafeAuthFlagCollResponse>();
+    if let Ok(events) = reply.decode::<DescribeEventsResponse>() {
+        for event in events.events {
+            let _ = event.failure();
         }
     }
 });

@@ -17,9 +17,14 @@ fuzz_target!(|data: &[u8]| {
     match spec.decode(Input::Json(body)) {
         Ok(params) => {
             let again = serde_json::to_vec(&params).expect("a JSON value serialises");
-            let reparsed = spec.decode(Input::Json(&again))
+            let reparsed = spec
+                .decode(Input::Json(&again))
                 .unwrap_or_else(|e| panic!("{}: accepted, then refused as JSON: {e}", spec.name));
-            assert_eq!(params, reparsed, "{}: normalisation is not idempotent", spec.name);
+            assert_eq!(
+                params, reparsed,
+                "{}: normalisation is not idempotent",
+                spec.name
+            );
         }
         Err(e) => common::assert_parameter_error(spec.name, &e),
     }

@@ -21,7 +21,11 @@ fuzz_target!(|data: &[u8]| {
             let as_json = spec.decode(Input::Json(&body)).unwrap_or_else(|e| {
                 panic!("{}: accepted as a query, refused as JSON: {e}", spec.name)
             });
-            assert_eq!(params, as_json, "{}: GET and POST forms disagree", spec.name);
+            assert_eq!(
+                params, as_json,
+                "{}: GET and POST forms disagree",
+                spec.name
+            );
         }
         Err(e) => common::assert_parameter_error(spec.name, &e),
     }

@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 use std::time::Duration;
 
+use super::credential::Credential;
 use super::error::CallError;
 use super::model::{
     AccessKey, Action, DescribeEvents, Event, GetSecurityLastUsed, LAST_USED_BATCH, ListAccessKeys,
@@ -44,6 +45,14 @@ impl Client {
         &self.transport
     }
 
+    /// The same endpoint and settings, signing with `credential` (to check that a new key works).
+    #[must_use]
+    pub fn signed_as(&self, credential: Credential) -> Self {
+        Self {
+            transport: self.transport.with_credential(credential),
+        }
+    }
+
     /// Sends any typed action.
     pub async fn send<A: Action>(&self, request: &A) -> Result<A::Response, CallError> {
         Ok(self.send_with_request_id(request).await?.0)
@@ -55,6 +64,24 @@ impl Client {
         &self,
         request: &A,
     ) -> Result<(A::Response, String), CallError> {
+        self.send_with(request, None).await
+    }
+
+    /// Sends an action of a walk: each attempt (a retry too) starts only when `pace` allows, so
+    /// the walk keeps to the action's rate even when a call is refused for it and tried again.
+    pub async fn send_paced<A: Action>(
+        &self,
+        request: &A,
+        pace: &Pace,
+    ) -> Result<(A::Response, String), CallError> {
+        self.send_with(request, Some(pace)).await
+    }
+
+    async fn send_with<A: Action>(
+        &self,
+        request: &A,
+        pace: Option<&Pace>,
+    ) -> Result<(A::Response, String), CallError> {
         let body = serde_json::to_vec(request).map_err(|e| CallError::Encode(e.to_string()))?;
         let target = describe_target(&body);
         let reply = self
@@ -65,6 +92,7 @@ impl Client {
                 body,
                 mutates: A::MUTATES,
                 target: &target,
+                pace,
             })
             .await?;
         let response = reply.decode().map_err(|e| CallError::Envelope {
@@ -92,6 +120,7 @@ impl Client {
                 body,
                 mutates: true,
                 target: &target,
+                pace: None,
             })
             .await?;
         // The Response object as received, RequestId included.
@@ -124,13 +153,11 @@ impl Client {
         let pace = Pace::of::<ListCollaborators>();
         let mut all = Vec::new();
         loop {
-            pace.ready().await;
-            let page = self
-                .send(&ListCollaborators {
-                    limit: Some(COLLABORATOR_PAGE),
-                    offset: Some(all.len() as u64),
-                })
-                .await?;
+            let request = ListCollaborators {
+                limit: Some(COLLABORATOR_PAGE),
+                offset: Some(all.len() as u64),
+            };
+            let (page, _) = self.send_paced(&request, &pace).await?;
             let got = page.data.len();
             all.extend(page.data);
             if got == 0 || all.len() as u64 >= page.total_num {
@@ -170,10 +197,7 @@ impl Client {
         now: u64,
     ) -> Result<Vec<Event>, CallError> {
         let mut records = Vec::new();
-        for window in 0..RECORD_WINDOWS {
-            let end = now.saturating_sub(u64::from(window) * RECORD_WINDOW.as_secs());
-            // The API wants the span strictly under 30 days.
-            let start = end.saturating_sub(RECORD_WINDOW.as_secs() - 1);
+        for (start, end) in record_windows(now) {
             let mut next_token = None;
             loop {
                 let want = limit - records.len();
@@ -199,6 +223,16 @@ impl Client {
         }
         Ok(records)
     }
+}
+
+/// The windows access records are searched in, newest first: `(start, end)` in Unix seconds,
+/// each under 30 days (spec §14), together the past 90 days.
+pub fn record_windows(now: u64) -> impl Iterator<Item = (u64, u64)> {
+    (0..RECORD_WINDOWS).map(move |window| {
+        let end = now.saturating_sub(u64::from(window) * RECORD_WINDOW.as_secs());
+        // The API wants the span strictly under 30 days.
+        (end.saturating_sub(RECORD_WINDOW.as_secs() - 1), end)
+    })
 }
 
 /// Sub-users first, then the collaborators not already listed.

@@ -19,13 +19,20 @@ impl ApiError {
         self.code.starts_with("RequestLimitExceeded")
     }
 
+    /// The request was not authenticated — so nothing it asked for was done.
+    pub fn is_signature_failure(&self) -> bool {
+        self.code == "AuthFailure.SignatureFailure"
+    }
+
     /// What a person can do about it, for the codes where that is not obvious from the message.
     pub fn hint(&self) -> Option<&'static str> {
         Some(match self.code.as_str() {
             "AuthFailure.SecretIdNotFound" => {
                 "the SecretId is unknown, disabled or deleted — check the credentials in use"
             }
-            "AuthFailure.SignatureFailure" => "the SecretKey does not match the SecretId",
+            "AuthFailure.SignatureFailure" => {
+                "the SecretKey does not match the SecretId — or, against camtui serve, the signature was already used (the same change sent twice within one second): send it again"
+            }
             "AuthFailure.SignatureExpire" => {
                 "this machine's clock differs from the server's by more than 5 minutes"
             }

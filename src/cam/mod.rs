@@ -1,7 +1,8 @@
 //! The Tencent Cloud API 3.0 client: the TC3 signer (shared with the server), credentials that
 //! redact themselves, the HTTP transport, the typed model of every action, typed calls, the
-//! search for the owner of a SecretId, and what a user may do (policies, groups, security
-//! settings) as User Details shows it.
+//! walks over every user — the search for the owner of a SecretId and the key report (sharing
+//! [`walk`], paced by [`pace`]) — where a key's rotation stands, and what a user may do
+//! (policies, groups, security settings) as User Details shows it.
 
 pub mod client;
 pub mod credential;
@@ -11,8 +12,11 @@ pub mod model;
 pub mod owner;
 pub mod pace;
 pub mod permissions;
+pub mod report;
+pub mod rotation;
 pub mod signer;
 pub mod transport;
+pub mod walk;
 
 pub use client::{ActionError, Client};
 pub use credential::{Credential, Secret};

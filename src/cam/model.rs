@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::credential::Secret;
 use super::de::{
-    EventTime, expose_opt_secret, expose_secret, i64_lenient, opt_u64_lenient, secret_lenient,
-    string_lenient, u64_as_string, u64_lenient,
+    EventTime, beijing, expose_opt_secret, expose_secret, i64_lenient, opt_u64_lenient,
+    secret_lenient, string_lenient, u64_as_string, u64_lenient,
 };
 
 /// The API a request goes to: its credential-scope name and version.
@@ -675,6 +675,61 @@ action!(GetSecurityLastUsed => GetSecurityLastUsedResponse, Cam, "GetSecurityLas
 
 /// The most SecretIds one `GetSecurityLastUsed` call takes.
 pub const LAST_USED_BATCH: usize = 10;
+
+/// When a key was last used, as precisely as `GetSecurityLastUsed` tells it: the moment, or only
+/// the day (`LastUsedDate`, which the public cloud fills a day late, spec §8.14).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LastUse {
+    /// Unix seconds.
+    At(i64),
+    /// Unix seconds of the day's start, Beijing time.
+    Day(i64),
+}
+
+impl LastUse {
+    /// Unix seconds: the moment, or the start of the day.
+    pub fn unix(self) -> i64 {
+        match self {
+            Self::At(secs) | Self::Day(secs) => secs,
+        }
+    }
+
+    /// The latest moment it may have been: the moment, or the end of the day.
+    pub fn latest(self) -> i64 {
+        match self {
+            Self::At(secs) => secs,
+            Self::Day(start) => start + 24 * 3600 - 1,
+        }
+    }
+
+    /// `YYYY-MM-DD HH:MM:SS`, or `YYYY-MM-DD` when only the day is known (Beijing time).
+    pub fn text(self) -> String {
+        let format = match self {
+            Self::At(_) => "%Y-%m-%d %H:%M:%S",
+            Self::Day(_) => "%Y-%m-%d",
+        };
+        chrono::DateTime::from_timestamp(self.unix(), 0).map_or_else(
+            || self.unix().to_string(),
+            |t| t.with_timezone(&beijing()).format(format).to_string(),
+        )
+    }
+}
+
+impl SecretIdLastUsed {
+    /// The last use, `None` when never used.
+    pub fn last_use(&self) -> Option<LastUse> {
+        if let Some(ms) = self.last_secret_used_date.filter(|ms| *ms > 0) {
+            return Some(LastUse::At(ms / 1000));
+        }
+        let day = self.last_used_date.as_deref()?;
+        chrono::NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d")
+            .ok()?
+            .and_hms_opt(0, 0, 0)?
+            .and_local_timezone(beijing())
+            .single()
+            .map(|t| LastUse::Day(t.timestamp()))
+    }
+}
 
 // ───────────────────────────── policies ─────────────────────────────
 
@@ -1410,6 +1465,17 @@ pub struct Event {
 }
 
 impl Event {
+    /// The UIN of the principal the event names (`userIdentity.principalId` of the serialised
+    /// `CloudAuditEvent`): who signed the call, the owner of its SecretId.
+    pub fn principal_uin(&self) -> Option<u64> {
+        let doc: serde_json::Value = serde_json::from_str(&self.cloud_audit_event).ok()?;
+        let principal = doc.get("userIdentity")?.get("principalId")?;
+        principal
+            .as_u64()
+            .or_else(|| principal.as_str()?.trim().parse().ok())
+            .filter(|uin| *uin > 0)
+    }
+
     /// How the call ended: `None` for success, else the error it ended with — its API error code
     /// when the event's document names one, else its number. Real servers write the document's
     /// codes as strings or as numbers (the official examples do both), and put the failed

@@ -1,31 +1,27 @@
-//! Finding the owner of a SecretId: CAM has no "who owns this key" action, so the search walks
-//! `ListAccessKeys` over the users — a few calls at a time, under the action's documented limit
-//! (20 requests a second) — reporting progress, stopping at the first match or when cancelled,
-//! and remembering every user's keys in a [`KeyOwnerCache`] the caller keeps for the run.
+//! Finding the owner of a SecretId. CAM has no "who owns this key" action, but CloudAudit knows
+//! who signed with a key in the past 90 days: the search asks `DescribeEvents` for the key's
+//! newest record, and confirms the principal it names with one `ListAccessKeys` of that user.
+//! Only when the trail has nothing or disagrees does it walk `ListAccessKeys` over every user
+//! (see [`super::walk`]), stopping at the first match or when cancelled. Every user's keys it
+//! lists go into a [`KeyOwnerCache`] the caller keeps for the run.
 //!
 //! Used by `camtui whois` and by the console's `/AKID…` and `:secretid`.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::{Duration, Instant};
 
 use futures::StreamExt as _;
 use tokio_util::sync::CancellationToken;
 
-use super::client::Client;
+use super::client::{Client, record_windows};
 use super::error::CallError;
-use super::model::{AccessKey, Action as _, ListAccessKeys, SecretId};
+use super::model::{
+    AccessKey, DescribeEvents, DescribeSubAccounts, Event, LookupAttribute, SecretId, UserKind,
+};
 use super::pace::Pace;
-
-/// Calls in flight at once: enough to hide a slow endpoint's latency at 20 req/s.
-pub const DEFAULT_CONCURRENCY: usize = 4;
-
-/// A user whose keys can be listed: a sub-user or a collaborator.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UserRef {
-    pub uin: u64,
-    pub name: String,
-}
+use super::walk::{
+    Progress, SkippedUser, Tally, UserRef, WalkOptions, is_about_the_user, listings,
+};
 
 /// Which keys each UIN had when last listed. Cheap to clone (shared); keep one for the run, feed
 /// it whenever a user's keys are listed anyway, and [`forget`](Self::forget) a user after
@@ -82,52 +78,25 @@ impl KeyOwnerCache {
     }
 }
 
-/// How hard a search may push the endpoint.
+/// Who a search may name as the owner.
+#[derive(Debug, Clone, Copy)]
+pub enum Users<'a> {
+    /// The users already listed (the console has them).
+    Listed(&'a [UserRef]),
+    /// None yet: a principal the audit trail names is described with one
+    /// `DescribeSubAccounts`, and only a scan lists every user first (`camtui whois`).
+    Unlisted,
+}
+
+/// How the owner was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SearchOptions {
-    /// Calls in flight at once (at least 1).
-    pub concurrency: usize,
-    /// The most `ListAccessKeys` calls started in any second (at least 1).
-    pub requests_per_second: u32,
-}
-
-impl Default for SearchOptions {
-    fn default() -> Self {
-        Self {
-            concurrency: DEFAULT_CONCURRENCY,
-            requests_per_second: ListAccessKeys::PER_SECOND,
-        }
-    }
-}
-
-/// Where a search is: `done` of `total` users looked at (cached ones count as done at once).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Progress {
-    pub done: usize,
-    pub total: usize,
-    /// `ListAccessKeys` calls answered so far.
-    pub requests: usize,
-    pub elapsed: Duration,
-    /// Time left at the pace so far; `None` before the first answer.
-    pub eta: Option<Duration>,
-}
-
-impl Progress {
-    /// 0.0 ..= 1.0, for a progress bar.
-    pub fn ratio(&self) -> f64 {
-        if self.total == 0 {
-            1.0
-        } else {
-            (self.done as f64 / self.total as f64).min(1.0)
-        }
-    }
-}
-
-/// A user whose keys could not be listed; the search went on without them.
-#[derive(Debug)]
-pub struct SkippedUser {
-    pub user: UserRef,
-    pub error: CallError,
+pub enum FoundBy {
+    /// From the keys listed earlier this run, without a call.
+    Cache,
+    /// The audit trail named the principal, and their keys confirmed it.
+    AuditTrail,
+    /// Walking every user's keys.
+    Scan,
 }
 
 /// How a search ended.
@@ -136,8 +105,7 @@ pub enum SearchOutcome {
     Found {
         user: UserRef,
         key: AccessKey,
-        /// Answered from the cache without a call.
-        from_cache: bool,
+        by: FoundBy,
     },
     NotFound {
         /// Users whose keys were looked at (from the cache or by a call).
@@ -150,96 +118,205 @@ pub enum SearchOutcome {
     },
 }
 
-/// Finds which of `users` owns `secret_id`.
+/// Finds which sub-user or collaborator owns `secret_id`: the cache, then the audit trail, then
+/// a scan of every user.
 ///
-/// Users whose keys are in `cache` cost no call. Calls start at most
-/// `options.requests_per_second` a second and at most `options.concurrency` are in flight.
-/// `progress` is called after every answer. When `cancel` fires, calls in flight are dropped and
-/// the search ends with [`SearchOutcome::Cancelled`]; dropping the future cancels it too.
+/// The scan costs no call for users whose keys are in `cache`; calls start at most
+/// `options.requests_per_second` a second, at most `options.concurrency` in flight. `progress`
+/// is called as the scan starts and after every answer. When `cancel` fires, calls in flight are
+/// dropped and the search ends with [`SearchOutcome::Cancelled`]; dropping the future cancels it
+/// too.
 ///
 /// A user the endpoint says does not exist (deleted meanwhile) or may not be looked at is skipped
 /// and reported; any other error ends the search, since it would fail for every user — as does a
-/// search where every user was skipped.
+/// search where every user was skipped. The audit trail only ever saves calls: if it cannot be
+/// read, the scan answers.
 pub async fn find_owner(
     client: &Client,
     secret_id: &SecretId,
-    users: &[UserRef],
+    users: Users<'_>,
     cache: &KeyOwnerCache,
-    options: SearchOptions,
+    options: WalkOptions,
     cancel: &CancellationToken,
-    mut progress: impl FnMut(Progress),
+    progress: impl FnMut(Progress),
 ) -> Result<SearchOutcome, CallError> {
-    if let Some((uin, key)) = cache.owner_of(secret_id)
-        && let Some(user) = users.iter().find(|u| u.uin == uin)
+    if let Users::Listed(listed) = users
+        && let Some((uin, key)) = cache.owner_of(secret_id)
+        && let Some(user) = listed.iter().find(|u| u.uin == uin)
     {
         return Ok(SearchOutcome::Found {
             user: user.clone(),
             key,
-            from_cache: true,
+            by: FoundBy::Cache,
         });
     }
-    let started = Instant::now();
-    let total = users.len();
-    let pending: Vec<&UserRef> = users
-        .iter()
-        .filter(|u| cache.keys_of(u.uin).is_none())
-        .collect();
-    let mut done = total - pending.len();
-    let mut requests = 0;
-    let mut skipped = Vec::new();
-    let report = |done: usize, requests: usize| {
-        let elapsed = started.elapsed();
-        let eta = (requests > 0).then(|| {
-            let left = (total - done) as u32;
-            elapsed / requests as u32 * left
+    let cancelled = || {
+        let total = match users {
+            Users::Listed(listed) => listed.len(),
+            Users::Unlisted => 0,
+        };
+        Ok(SearchOutcome::Cancelled { done: 0, total })
+    };
+    let from_trail = tokio::select! {
+        biased;
+        () = cancel.cancelled() => return cancelled(),
+        found = owner_in_audit_trail(client, secret_id, users, cache) => found,
+    };
+    if let Some((user, key)) = from_trail {
+        return Ok(SearchOutcome::Found {
+            user,
+            key,
+            by: FoundBy::AuditTrail,
         });
-        Progress {
-            done,
-            total,
-            requests,
-            elapsed,
-            eta,
+    }
+    let everyone: Vec<UserRef>;
+    let listed = match users {
+        Users::Listed(listed) => listed,
+        Users::Unlisted => {
+            everyone = tokio::select! {
+                biased;
+                () = cancel.cancelled() => return cancelled(),
+                users = client.all_users() => users.map_err(|e| e.source)?,
+            }
+            .iter()
+            .map(UserRef::from)
+            .collect();
+            &everyone
         }
     };
-    progress(report(done, requests));
+    scan(client, secret_id, listed, cache, options, cancel, progress).await
+}
+
+/// The owner the audit trail names, confirmed by their keys; `None` when the trail has nothing,
+/// names someone who is not a listed sub-user or collaborator (the root account), or disagrees
+/// with the keys — or cannot be read at all.
+async fn owner_in_audit_trail(
+    client: &Client,
+    secret_id: &SecretId,
+    users: Users<'_>,
+    cache: &KeyOwnerCache,
+) -> Option<(UserRef, AccessKey)> {
+    let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap_or_default();
+    let uin = match principal_in_audit_trail(client, secret_id, now).await {
+        Ok(uin) => uin?,
+        Err(error) => {
+            tracing::info!(%error, "the audit trail cannot be read: scanning instead");
+            return None;
+        }
+    };
+    let (user, keys) = match users {
+        Users::Listed(listed) => {
+            let user = listed.iter().find(|u| u.uin == uin)?.clone();
+            (user, client.access_keys(Some(uin)).await)
+        }
+        Users::Unlisted => {
+            let (described, keys) =
+                tokio::join!(describe(client, uin), client.access_keys(Some(uin)));
+            (described.ok().flatten()?, keys)
+        }
+    };
+    let keys = keys.ok()?;
+    cache.record(uin, &keys);
+    let key = keys.into_iter().find(|k| k.access_key_id == *secret_id);
+    if key.is_none() {
+        tracing::info!(
+            uin,
+            "the audit trail names a user who does not own the key: scanning"
+        );
+    }
+    Some((user, key?))
+}
+
+/// The principal of the newest access record of `secret_id` in the past 90 days: one
+/// `DescribeEvents` a 30-day window, newest first, until a record names one.
+async fn principal_in_audit_trail(
+    client: &Client,
+    secret_id: &SecretId,
+    now: u64,
+) -> Result<Option<u64>, CallError> {
+    for (start_time, end_time) in record_windows(now) {
+        let page = client
+            .send(&DescribeEvents {
+                start_time,
+                end_time,
+                next_token: None,
+                max_results: Some(10),
+                lookup_attributes: vec![LookupAttribute::access_key_id(secret_id)],
+                is_return_location: None,
+            })
+            .await?;
+        if let Some(uin) = page.events.iter().find_map(Event::principal_uin) {
+            return Ok(Some(uin));
+        }
+    }
+    Ok(None)
+}
+
+/// A sub-user or collaborator by UIN; `None` for anyone else (the root account).
+async fn describe(client: &Client, uin: u64) -> Result<Option<UserRef>, CallError> {
+    let reply = client
+        .send(&DescribeSubAccounts {
+            filter_sub_account_uin: vec![uin],
+        })
+        .await?;
+    Ok(reply
+        .sub_accounts
+        .into_iter()
+        .find(|account| account.uin == uin)
+        .map(|account| UserRef {
+            uin,
+            name: account.name,
+            kind: UserKind::from_user_type(account.user_type),
+        }))
+}
+
+/// Walks `ListAccessKeys` over the users the cache does not know until one owns `secret_id`.
+async fn scan(
+    client: &Client,
+    secret_id: &SecretId,
+    users: &[UserRef],
+    cache: &KeyOwnerCache,
+    options: WalkOptions,
+    cancel: &CancellationToken,
+    mut progress: impl FnMut(Progress),
+) -> Result<SearchOutcome, CallError> {
+    let total = users.len();
+    let pending: Vec<UserRef> = users
+        .iter()
+        .filter(|u| cache.keys_of(u.uin).is_none())
+        .cloned()
+        .collect();
+    let mut tally = Tally::new(total, total - pending.len());
+    let mut skipped = Vec::new();
+    progress(tally.progress());
 
     let pace = Pace::new(options.requests_per_second);
-    // Owned users: a closure over `&UserRef` makes the search's future fail rustc's
-    // higher-ranked `Send` check when it is spawned (rust-lang/rust#102211).
-    let mut answers = futures::stream::iter(pending.into_iter().cloned())
-        .map(|user| {
-            let pace = &pace;
-            async move {
-                pace.ready().await;
-                let keys = client.access_keys(Some(user.uin)).await;
-                (user, keys)
-            }
-        })
-        .buffer_unordered(options.concurrency.max(1));
-
+    let mut answers = listings(client, pending, &pace, options.concurrency);
     loop {
         let answer = tokio::select! {
             biased;
-            () = cancel.cancelled() => return Ok(SearchOutcome::Cancelled { done, total }),
+            () = cancel.cancelled() => {
+                return Ok(SearchOutcome::Cancelled { done: tally.done, total });
+            }
             answer = answers.next() => answer,
         };
         let Some((user, result)) = answer else { break };
-        requests += 1;
-        done += 1;
+        tally.requests += 1;
+        tally.done += 1;
         match result {
             Ok(keys) => {
                 cache.record(user.uin, &keys);
-                progress(report(done, requests));
+                progress(tally.progress());
                 if let Some(key) = keys.into_iter().find(|k| k.access_key_id == *secret_id) {
                     return Ok(SearchOutcome::Found {
                         user,
                         key,
-                        from_cache: false,
+                        by: FoundBy::Scan,
                     });
                 }
             }
             Err(error) if is_about_the_user(&error) => {
-                progress(report(done, requests));
+                progress(tally.progress());
                 skipped.push(SkippedUser { user, error });
             }
             Err(error) => return Err(error),
@@ -251,21 +328,6 @@ pub async fn find_owner(
     Ok(SearchOutcome::NotFound {
         searched: total - skipped.len(),
         skipped,
-    })
-}
-
-/// Errors that concern the one user asked about, not the caller or the endpoint.
-fn is_about_the_user(error: &CallError) -> bool {
-    error.api().is_some_and(|e| {
-        matches!(
-            e.code.as_str(),
-            "InvalidParameter.UserNotExist"
-                | "ResourceNotFound.UserNotExist"
-                | "ResourceNotFound.UserNotExists"
-                | "OperationDenied.SubUin"
-                | "OperationDenied.UinNotMatch"
-                | "AuthFailure.UnauthorizedOperation"
-        )
     })
 }
 

@@ -14,6 +14,7 @@ use serde_json::value::RawValue;
 use super::credential::Credential;
 use super::error::{ApiError, CallError, NetworkCause};
 use super::model::Service;
+use super::pace::Pace;
 use super::signer;
 
 pub const REQUEST_CLIENT: &str = concat!("camtui/", env!("CARGO_PKG_VERSION"));
@@ -226,6 +227,51 @@ pub struct CallRecord {
 
 pub type CallObserver = Arc<dyn Fn(CallRecord) + Send + Sync>;
 
+/// The second a change is signed for: `now`, unless this process already signed the same change
+/// (key, service, action, body) for it — the two would carry one signature, and a server that
+/// binds signatures to their first request (`camtui serve`) refuses the second as a replay. A
+/// repeat gets the latest earlier second not yet used for it, within the last
+/// [`CHANGE_SPREAD`] seconds (well inside the ±300 s the API accepts), so parallel identical
+/// changes are each sent at once with a signature of their own.
+fn change_stamp(secret_id: &str, spec: &CallSpec<'_>, now: i64) -> i64 {
+    static STAMPS: std::sync::Mutex<std::collections::BTreeMap<[u8; 32], Vec<i64>>> =
+        std::sync::Mutex::new(std::collections::BTreeMap::new());
+    let change: [u8; 32] = {
+        use sha2::Digest as _;
+        let mut hash = sha2::Sha256::new();
+        for part in [
+            secret_id.as_bytes(),
+            spec.service.name().as_bytes(),
+            spec.action.as_bytes(),
+        ] {
+            hash.update((part.len() as u64).to_le_bytes());
+            hash.update(part);
+        }
+        hash.update(&spec.body);
+        hash.finalize().into()
+    };
+    let oldest = now - CHANGE_SPREAD;
+    let mut stamps = STAMPS
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    stamps.retain(|_, used| {
+        used.retain(|stamp| *stamp >= oldest);
+        !used.is_empty()
+    });
+    let used = stamps.entry(change).or_default();
+    // Past the spread (hundreds of the same change within seconds) it is `now` again, and the
+    // server decides.
+    let stamp = (oldest..=now)
+        .rev()
+        .find(|stamp| !used.contains(stamp))
+        .unwrap_or(now);
+    used.push(stamp);
+    stamp
+}
+
+/// How far back a repeated change may be stamped (the API accepts ±300 s of clock skew).
+const CHANGE_SPREAD: i64 = 240;
+
 /// A signing HTTP transport bound to one endpoint and one credential.
 #[derive(Clone)]
 pub struct Transport {
@@ -251,6 +297,9 @@ pub struct CallSpec<'a> {
     pub body: Vec<u8>,
     pub mutates: bool,
     pub target: &'a str,
+    /// A walk's pace, which every attempt waits for — a retry after `RequestLimitExceeded` too,
+    /// or it would arrive on top of the walk's own calls and be refused in turn.
+    pub pace: Option<&'a Pace>,
 }
 
 fn install_crypto_provider() {
@@ -265,7 +314,9 @@ impl Transport {
             .connect_timeout(config.connect_timeout)
             .timeout(config.timeout)
             .tcp_nodelay(true)
-            .pool_idle_timeout(Duration::from_secs(60))
+            // Shorter than the idle timeout of the servers it talks to (camtui serve closes a
+            // connection idle 20 s), so a request is never sent on one being closed.
+            .pool_idle_timeout(Duration::from_secs(15))
             .no_proxy_for_loopback(&config.endpoint);
         if config.endpoint.plain_http() {
             // A plain-http endpoint never needs the system's CA roots; loading them reads hundreds
@@ -306,6 +357,15 @@ impl Transport {
         &self.config.endpoint
     }
 
+    /// The same connection pool, settings and observer, signing with `credential`.
+    #[must_use]
+    pub fn with_credential(&self, credential: Credential) -> Self {
+        Self {
+            credential,
+            ..self.clone()
+        }
+    }
+
     pub fn credential(&self) -> &Credential {
         &self.credential
     }
@@ -320,8 +380,25 @@ impl Transport {
         let mut attempt = 0;
         let (result, http_status) = loop {
             attempt += 1;
+            if let Some(pace) = spec.pace {
+                pace.ready().await;
+            }
             let (result, status) = self.send_once(&url, &spec).await;
             match &result {
+                // A change refused for its signature was not applied. Another process may have
+                // sent the same change in the same second — the same signature, which a server
+                // that accepts a change's signature once refuses — so it is signed again with
+                // another second ([`change_stamp`]) and sent once more.
+                Err(e)
+                    if spec.mutates
+                        && attempt == 1
+                        && e.api().is_some_and(ApiError::is_signature_failure) =>
+                {
+                    tracing::debug!(
+                        action = spec.action,
+                        "re-signing a change refused for its signature"
+                    );
+                }
                 Err(e) if e.is_retryable() && attempt < max_attempts => {
                     tracing::debug!(action = spec.action, attempt, error = %e, "retrying read");
                     let base = if e.api().is_some_and(ApiError::is_rate_limit) {
@@ -372,7 +449,15 @@ impl Transport {
         spec: &CallSpec<'_>,
     ) -> (Result<Reply, CallError>, Option<u16>) {
         let host = Endpoint::host_header(url);
-        let timestamp = chrono::Utc::now().timestamp();
+        let now = chrono::Utc::now().timestamp();
+        let timestamp = if spec.mutates {
+            change_stamp(&self.credential.secret_id, spec, now)
+        } else {
+            now
+        };
+        // X-TC-Action is signed too (lower-cased, as the documentation's example does), so a
+        // captured request cannot be resent as another action.
+        let action = spec.action.to_ascii_lowercase();
         let authorization = signer::sign(
             &self.credential.secret_id,
             self.credential.secret_key.expose(),
@@ -381,7 +466,11 @@ impl Transport {
             &signer::Request {
                 method: "POST",
                 query: "",
-                headers: &[("content-type", CONTENT_TYPE_JSON), ("host", &host)],
+                headers: &[
+                    ("content-type", CONTENT_TYPE_JSON),
+                    ("host", &host),
+                    ("x-tc-action", &action),
+                ],
                 payload: signer::Payload::Body(&spec.body),
             },
         );

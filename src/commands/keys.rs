@@ -1,18 +1,25 @@
-//! `camtui keys list|create|disable|enable|delete`.
+//! `camtui keys list|create|disable|enable|delete|rotate`. A rotation ([`crate::cam::rotation`])
+//! is two runs: the first creates the successor, `--finish` retires the old key once nothing
+//! uses it.
 
 use serde::Serialize;
 
 use crate::cam::Client;
+use crate::cam::de::EventTime;
 use crate::cam::model::{
-    AccessKey, CreateAccessKey, DeleteAccessKey, KeyStatus, SecretId, SecretIdLastUsed,
+    AccessKey, CreateAccessKey, DeleteAccessKey, KeyStatus, LastUse, SecretId, SecretIdLastUsed,
     UpdateAccessKey,
 };
+use crate::cam::rotation::{self, Position};
 use crate::cli::{KeyArgs, KeysCommand, OutputFormat};
-use crate::commands::output::{CommandError, Console, print};
+use crate::commands::output::{CommandError, Console, print, used_after_successor};
 use crate::commands::table::{Fields, Table};
 use crate::commands::users::{self, UserId};
 use crate::commands::words;
-use crate::i18n::Text;
+use crate::i18n::{Language, Text};
+
+/// How many of the old key's newest records `--finish` looks through for use after the new key.
+const EVIDENCE_RECORDS: usize = 20;
 
 pub async fn run(
     client: &Client,
@@ -25,7 +32,53 @@ pub async fn run(
             user,
             description,
             output,
-        } => create(client, user, description.clone(), output.output, console).await,
+        } => {
+            let user = users::resolve(client, user).await?;
+            create(
+                client,
+                &user,
+                description.clone(),
+                None,
+                output.output,
+                console,
+            )
+            .await
+        }
+        KeysCommand::Rotate {
+            user,
+            old,
+            finish,
+            force,
+            description,
+            output,
+        } => {
+            let user = users::resolve(client, user).await?;
+            let keys = client.access_keys(Some(user.uin)).await?;
+            let position = rotation::position(&keys, old);
+            if *finish {
+                finish_rotation(
+                    client,
+                    &user,
+                    old,
+                    &position,
+                    *force,
+                    output.output,
+                    console,
+                )
+                .await
+            } else {
+                start_rotation(
+                    client,
+                    &user,
+                    old,
+                    &position,
+                    description.clone(),
+                    output.output,
+                    console,
+                )
+                .await
+            }
+        }
         KeysCommand::Disable(key) => set_status(client, key, KeyStatus::Inactive, console).await,
         KeysCommand::Enable(key) => set_status(client, key, KeyStatus::Active, console).await,
         KeysCommand::Delete { key, yes } => delete(client, key, *yes, console).await,
@@ -100,10 +153,13 @@ fn last_used_of(rows: &[SecretIdLastUsed], secret_id: &SecretId) -> Option<Strin
         .filter(|d| !d.is_empty())
 }
 
-/// `keys create`: the one time the SecretKey is ever seen.
+/// `keys create` and `keys rotate`: the one time the SecretKey is ever seen.
 #[derive(Serialize)]
 struct CreatedKey<'a> {
     user: &'a UserId,
+    /// The key this one replaces (`keys rotate`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    replaces: Option<&'a SecretId>,
     secret_id: &'a SecretId,
     secret_key: &'a str,
     status: KeyStatus,
@@ -114,12 +170,12 @@ struct CreatedKey<'a> {
 
 async fn create(
     client: &Client,
-    user: &str,
+    user: &UserId,
     description: Option<String>,
+    replaces: Option<&SecretId>,
     format: OutputFormat,
     console: &mut Console<'_>,
 ) -> Result<(), CommandError> {
-    let user = users::resolve(client, user).await?;
     let (response, request_id) = client
         .send_with_request_id(&CreateAccessKey {
             target_uin: Some(user.uin),
@@ -132,7 +188,8 @@ async fn create(
             request_id: request_id.clone(),
         })?;
     let created = CreatedKey {
-        user: &user,
+        user,
+        replaces,
         secret_id: &key.access_key_id,
         // Goes to stdout only, once; the Secret itself is zeroized when `key` drops.
         secret_key: key.secret_access_key.expose(),
@@ -144,8 +201,12 @@ async fn create(
     let language = console.language;
     let text = |text| language.text(text);
     print(console, format, &created, |c, out| {
-        Fields::new()
-            .field(&text(Text::FieldUser), c.user.describe(language))
+        let mut fields = Fields::new();
+        fields.field(&text(Text::FieldUser), c.user.describe(language));
+        if let Some(old) = c.replaces {
+            fields.field(&text(Text::FieldReplaces), old);
+        }
+        fields
             .field("SecretId", c.secret_id)
             .field("SecretKey", c.secret_key)
             .field(
@@ -167,6 +228,198 @@ async fn create(
         })
     )?;
     Ok(())
+}
+
+/// `keys rotate USER --old ID`: creates the successor, if a slot is free and there is none yet.
+async fn start_rotation(
+    client: &Client,
+    user: &UserId,
+    old: &SecretId,
+    position: &Position,
+    description: Option<String>,
+    format: OutputFormat,
+    console: &mut Console<'_>,
+) -> Result<(), CommandError> {
+    match position {
+        Position::Gone => Err(no_such_key(user, old)),
+        Position::FreeSlot { retire } => Err(CommandError::NoFreeSlot {
+            user: user.clone(),
+            retire: retire.access_key_id.clone(),
+            retire_enabled: retire.status == KeyStatus::Active,
+        }),
+        Position::Switch { new } | Position::Disabled { new } => {
+            Err(CommandError::RotationUnderWay {
+                old: old.clone(),
+                new: new.access_key_id.clone(),
+                created: new.create_time.clone(),
+            })
+        }
+        Position::Create => {
+            create(client, user, description, Some(old), format, console).await?;
+            let next = Text::RotateNext { old: old.as_str() };
+            writeln!(console.err, "{}", console.language.text(next))?;
+            Ok(())
+        }
+    }
+}
+
+/// `keys rotate … --finish`.
+#[derive(Serialize)]
+struct FinishedRotation<'a> {
+    user: &'a UserId,
+    old_secret_id: &'a SecretId,
+    new_secret_id: &'a SecretId,
+    /// `null` when the old key was disabled already.
+    disabled_request_id: Option<String>,
+    deleted_request_id: String,
+}
+
+/// `keys rotate USER --old ID --finish`: disables, then deletes, the old key — unless it was used
+/// after its successor was created (`force` finishes anyway).
+async fn finish_rotation(
+    client: &Client,
+    user: &UserId,
+    old: &SecretId,
+    position: &Position,
+    force: bool,
+    format: OutputFormat,
+    console: &mut Console<'_>,
+) -> Result<(), CommandError> {
+    let new = match position {
+        Position::Switch { new } | Position::Disabled { new } => new,
+        Position::Gone => return Err(no_such_key(user, old)),
+        Position::FreeSlot { .. } | Position::Create => {
+            return Err(CommandError::NoSuccessor(old.clone()));
+        }
+    };
+    let since = EventTime::parse(&new.create_time)
+        .ok_or_else(|| CommandError::UnknownCreateTime {
+            secret_id: new.access_key_id.clone(),
+            created: new.create_time.clone(),
+        })?
+        .0;
+    let language = console.language;
+    if let Some(evidence) = use_since(client, old, since, language).await? {
+        if !force {
+            return Err(CommandError::StillUsed {
+                old: old.clone(),
+                new: new.access_key_id.clone(),
+                created: new.create_time.clone(),
+                evidence,
+            });
+        }
+        let used = used_after_successor(
+            language,
+            old,
+            &new.access_key_id,
+            &new.create_time,
+            &evidence,
+        );
+        writeln!(
+            console.err,
+            "{}",
+            language.text(Text::ForceWarning { used: &used })
+        )?;
+    }
+    let disabled_request_id = match position {
+        Position::Switch { .. } => Some(
+            client
+                .send_with_request_id(&UpdateAccessKey {
+                    access_key_id: old.clone(),
+                    status: KeyStatus::Inactive,
+                    target_uin: Some(user.uin),
+                })
+                .await?
+                .1,
+        ),
+        _ => None,
+    };
+    let (_, deleted_request_id) = client
+        .send_with_request_id(&DeleteAccessKey {
+            access_key_id: old.clone(),
+            target_uin: Some(user.uin),
+        })
+        .await?;
+    let finished = FinishedRotation {
+        user,
+        old_secret_id: old,
+        new_secret_id: &new.access_key_id,
+        disabled_request_id,
+        deleted_request_id,
+    };
+    print(console, format, &finished, |f, out| {
+        let secret_id = f.old_secret_id.as_str();
+        let done = |done, request_id| {
+            language.text(Text::KeyDone {
+                done: &language.text(done),
+                secret_id,
+                request_id,
+            })
+        };
+        if let Some(id) = &f.disabled_request_id {
+            writeln!(out, "{}", done(Text::KeyDisabled, id))?;
+        }
+        writeln!(out, "{}", done(Text::KeyDeleted, &f.deleted_request_id))?;
+        let now = Text::KeyNowInUse {
+            secret_id: f.new_secret_id.as_str(),
+            user: &f.user.describe(language),
+        };
+        writeln!(out, "{}", language.text(now))
+    })
+}
+
+/// What shows `old` was used at or after `since`, one line each — its last use and its access
+/// records from then on — or `None` if nothing does.
+async fn use_since(
+    client: &Client,
+    old: &SecretId,
+    since: i64,
+    language: Language,
+) -> Result<Option<String>, CommandError> {
+    let now = chrono::Utc::now().timestamp().max(0) as u64;
+    let ids = [old.clone()];
+    let (last_used, records) = tokio::try_join!(
+        client.last_used(&ids),
+        client.latest_access_records(old, EVIDENCE_RECORDS, now)
+    )?;
+    let last_use = last_used
+        .iter()
+        .find(|row| row.secret_id == *old)
+        .and_then(SecretIdLastUsed::last_use);
+    let records: Vec<_> = records
+        .into_iter()
+        .filter(|event| event.event_time.0 >= since)
+        .collect();
+    if !rotation::used_since(last_use, records.iter().map(|e| e.event_time.0), since) {
+        return Ok(None);
+    }
+    let mut lines = Vec::new();
+    if let Some(used) = last_use.filter(|used| used.latest() >= since) {
+        let date = used.text();
+        lines.push(
+            language
+                .text(Text::EvidenceLastUsed { date: &date })
+                .into_owned(),
+        );
+    }
+    for event in &records {
+        let result = event.failure().unwrap_or_else(|| "OK".to_owned());
+        let record = Text::EvidenceRecord {
+            time: &LastUse::At(event.event_time.0).text(),
+            action: &event.event_name,
+            ip: &event.source_ip_address,
+            result: &result,
+        };
+        lines.push(language.text(record).into_owned());
+    }
+    Ok(Some(lines.join("\n")))
+}
+
+fn no_such_key(user: &UserId, secret_id: &SecretId) -> CommandError {
+    CommandError::NoSuchKey {
+        user: user.clone(),
+        secret_id: secret_id.clone(),
+    }
 }
 
 /// The confirmation of a change to a key.
@@ -239,10 +492,7 @@ async fn delete(
     let keys = client.access_keys(Some(user.uin)).await?;
     let secret_id = &key.secret_id;
     let Some(found) = keys.iter().find(|k| k.access_key_id == *secret_id) else {
-        return Err(CommandError::NoSuchKey {
-            user,
-            secret_id: secret_id.clone(),
-        });
+        return Err(no_such_key(&user, secret_id));
     };
     if found.status == KeyStatus::Active {
         return Err(CommandError::KeyEnabled {

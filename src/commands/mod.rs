@@ -1,5 +1,5 @@
-//! The scriptable subcommands (`camtui users`, `keys …`, `records`, `whois`, `call`): the same
-//! client and target resolution as the console, output as aligned tables or stable JSON
+//! The scriptable subcommands (`camtui users`, `keys …`, `records`, `whois`, `report`, `call`):
+//! the same client and target resolution as the console, output as aligned tables or stable JSON
 //! (docs/json-output.md), and exit statuses scripts can rely on — 0 success, 1 failure, 2 API
 //! error (`Code: Message (RequestId …)` on stderr), 64 usage error.
 
@@ -8,6 +8,7 @@ mod keys;
 mod output;
 mod permissions;
 mod records;
+mod report;
 pub mod table;
 mod users;
 mod whois;
@@ -61,6 +62,7 @@ pub async fn run(
         Command::Keys(keys) => keys::run(client, keys, console).await,
         Command::Records(args) => records::run(client, args, console).await,
         Command::Whois(args) => whois::run(client, args, console).await,
+        Command::Report(args) => report::run(client, args, console).await,
         // main.rs runs these itself; they are not requests to a target.
         Command::Serve(_) | Command::Completions(_) | Command::Man(_) => {
             Err(CommandError::RunsLocally)

@@ -4,8 +4,10 @@
 
 use std::io::{self, Write};
 
-use crate::cam::model::SecretId;
-use crate::cam::owner::SkippedUser;
+use tokio_util::sync::CancellationToken;
+
+use crate::cam::model::{KEYS_PER_USER, SecretId};
+use crate::cam::walk::{Progress, SkippedUser};
 use crate::cam::{ActionError, CallError};
 use crate::cli::OutputFormat;
 use crate::commands::users::UserId;
@@ -69,6 +71,32 @@ pub enum CommandError {
         user: String,
     },
     NotConfirmed,
+    /// `keys rotate` needs a free slot; `retire` is the key to free it.
+    NoFreeSlot {
+        user: UserId,
+        retire: SecretId,
+        retire_enabled: bool,
+    },
+    /// `keys rotate` without `--finish`, when `new` (created then) already succeeds `old`.
+    RotationUnderWay {
+        old: SecretId,
+        new: SecretId,
+        created: String,
+    },
+    /// `keys rotate --finish` before the successor exists.
+    NoSuccessor(SecretId),
+    /// The successor's creation time does not parse.
+    UnknownCreateTime {
+        secret_id: SecretId,
+        created: String,
+    },
+    /// `old` was used after `new` was created; `evidence` is a line per use.
+    StillUsed {
+        old: SecretId,
+        new: SecretId,
+        created: String,
+        evidence: String,
+    },
     /// `whois` walked every user; `unread` is how many could not be read, with the first.
     NoOwner {
         secret_id: SecretId,
@@ -104,6 +132,11 @@ impl CommandError {
             | Self::NoSuchKey { .. }
             | Self::KeyEnabled { .. }
             | Self::NotConfirmed
+            | Self::NoFreeSlot { .. }
+            | Self::RotationUnderWay { .. }
+            | Self::NoSuccessor(_)
+            | Self::UnknownCreateTime { .. }
+            | Self::StillUsed { .. }
             | Self::NoOwner { .. }
             | Self::Output(_) => EXIT_FAILURE,
         }
@@ -139,6 +172,40 @@ impl CommandError {
                 user,
             }),
             Self::NotConfirmed => text(Text::ErrorNotConfirmed),
+            Self::NoFreeSlot {
+                user,
+                retire,
+                retire_enabled,
+            } => text(Text::ErrorNoFreeSlot {
+                user: &user.describe(language),
+                limit: KEYS_PER_USER,
+                retire: retire.as_str(),
+                how: &text(if *retire_enabled {
+                    Text::RetireEnabled
+                } else {
+                    Text::RetireDisabled
+                }),
+            }),
+            Self::RotationUnderWay { old, new, created } => text(Text::ErrorRotationUnderWay {
+                old: old.as_str(),
+                new: new.as_str(),
+                created,
+            }),
+            Self::NoSuccessor(old) => text(Text::ErrorNoSuccessor { old: old.as_str() }),
+            Self::UnknownCreateTime { secret_id, created } => text(Text::ErrorUnknownCreateTime {
+                secret_id: secret_id.as_str(),
+                created,
+            }),
+            Self::StillUsed {
+                old,
+                new,
+                created,
+                evidence,
+            } => text(Text::ErrorStillUsed {
+                used: &used_after_successor(language, old, new, created, evidence),
+                old: old.as_str(),
+                new: new.as_str(),
+            }),
             Self::NoOwner {
                 secret_id,
                 searched,
@@ -176,6 +243,24 @@ impl CommandError {
     }
 }
 
+/// `old` was used after its successor `new` was `created`, and how (`evidence`), in `language`.
+pub fn used_after_successor(
+    language: Language,
+    old: &SecretId,
+    new: &SecretId,
+    created: &str,
+    evidence: &str,
+) -> String {
+    language
+        .text(Text::UsedAfterSuccessor {
+            old: old.as_str(),
+            new: new.as_str(),
+            created,
+            evidence,
+        })
+        .into_owned()
+}
+
 /// Where a subcommand writes, and how it may talk to the person running it.
 pub struct Console<'a> {
     pub out: &'a mut dyn Write,
@@ -186,6 +271,69 @@ pub struct Console<'a> {
     pub err_is_terminal: bool,
     /// The words of tables and messages (JSON never changes with it).
     pub language: Language,
+}
+
+/// A walk's progress on one line of stderr, drawn only when stderr is a terminal: scripts see
+/// nothing of it.
+pub struct ProgressLine<'a> {
+    err: Option<&'a mut dyn Write>,
+    /// What the walk does, in the run's language.
+    what: String,
+    language: Language,
+}
+
+impl<'a> ProgressLine<'a> {
+    pub fn new(console: &'a mut Console<'_>, what: Text<'_>) -> Self {
+        let language = console.language;
+        Self {
+            err: console.err_is_terminal.then_some(&mut *console.err),
+            what: language.text(what).into_owned(),
+            language,
+        }
+    }
+
+    /// `what: 12/40 users, about 3 s left (Ctrl-C cancels)` in place of the last line.
+    pub fn show(&mut self, p: &Progress) {
+        let Some(err) = self.err.as_mut() else { return };
+        let (what, done, total) = (self.what.as_str(), p.done, p.total);
+        let line = self.language.text(match p.eta {
+            Some(eta) => Text::WalkProgressLeft {
+                what,
+                done,
+                total,
+                seconds: eta.as_secs() + 1,
+            },
+            None => Text::WalkProgress { what, done, total },
+        });
+        // Progress is decoration: a failed write must not stop the walk.
+        let _ = write!(err, "\r\x1b[2K{line}");
+        let _ = err.flush();
+    }
+
+    /// Erases the line.
+    pub fn clear(self) -> io::Result<()> {
+        match self.err {
+            Some(err) => err.write_all(b"\r\x1b[2K"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// A token that Ctrl-C cancels; cancel it when the walk is over, which ends the watch.
+pub fn cancel_on_interrupt() -> CancellationToken {
+    let cancel = CancellationToken::new();
+    let watched = cancel.clone();
+    tokio::spawn(async move {
+        tokio::select! {
+            () = watched.cancelled() => {}
+            signal = tokio::signal::ctrl_c() => {
+                if signal.is_ok() {
+                    watched.cancel();
+                }
+            }
+        }
+    });
+    cancel
 }
 
 /// Writes `value` as pretty JSON and a newline.

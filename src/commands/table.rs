@@ -1,6 +1,6 @@
 //! Plain-text tables for the scriptable subcommands: columns aligned by display width (CJK
 //! characters take two cells), two spaces between columns, no trailing spaces, and control
-//! characters in cells replaced so a remark cannot drive the terminal.
+//! characters in cells replaced so a remark cannot drive the terminal. And CSV, for `report`.
 
 use std::io::{self, Write};
 
@@ -81,6 +81,32 @@ fn write_aligned<'a>(
     Ok(())
 }
 
+/// Comma-separated values (RFC 4180): a header line, then a line per row; a field with a comma,
+/// a quote or a line break is quoted, its quotes doubled.
+pub fn write_csv(
+    out: &mut dyn Write,
+    header: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> io::Result<()> {
+    let line = |fields: &mut dyn Iterator<Item = &str>| -> String {
+        fields
+            .map(|field| {
+                if field.contains([',', '"', '\n', '\r']) {
+                    format!("\"{}\"", field.replace('"', "\"\""))
+                } else {
+                    field.to_owned()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    writeln!(out, "{}", line(&mut header.iter().copied()))?;
+    for row in rows {
+        writeln!(out, "{}", line(&mut row.iter().map(String::as_str)))?;
+    }
+    Ok(())
+}
+
 /// Control characters (newlines, tabs, escape sequences) become spaces; an empty cell shows `-`
 /// so columns stay readable with `awk`.
 fn clean(cell: &str) -> String {
@@ -117,6 +143,25 @@ mod tests {
              alice  100000000002  dev\n\
              张伟   3             运维 [31m\n\
              bob    4             -\n"
+        );
+    }
+
+    #[test]
+    fn csv_quotes_what_needs_it() {
+        let mut out = Vec::new();
+        write_csv(
+            &mut out,
+            &["user", "flags"],
+            [
+                vec!["Acme, Inc.".into(), "a;b".into()],
+                vec!["say \"hi\"".into(), String::new()],
+            ]
+            .into_iter(),
+        )
+        .unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "user,flags\n\"Acme, Inc.\",a;b\n\"say \"\"hi\"\"\",\n"
         );
     }
 

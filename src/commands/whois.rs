@@ -1,14 +1,15 @@
-//! `camtui whois SECRETID`: which sub-user or collaborator owns a key, found by walking
-//! `ListAccessKeys` over every user (see [`crate::cam::owner`]). Ctrl-C cancels the walk.
+//! `camtui whois SECRETID`: which sub-user or collaborator owns a key — asked of the audit trail
+//! first, else found by walking `ListAccessKeys` over every user (see [`crate::cam::owner`]).
+//! Ctrl-C cancels the walk.
 
 use serde::Serialize;
-use tokio_util::sync::CancellationToken;
 
 use crate::cam::Client;
 use crate::cam::model::{KeyStatus, SecretId, UserKind};
-use crate::cam::owner::{self, KeyOwnerCache, Progress, SearchOptions, SearchOutcome, UserRef};
+use crate::cam::owner::{self, KeyOwnerCache, SearchOutcome, Users};
+use crate::cam::walk::WalkOptions;
 use crate::cli::WhoisArgs;
-use crate::commands::output::{CommandError, Console, print};
+use crate::commands::output::{CommandError, Console, ProgressLine, cancel_on_interrupt, print};
 use crate::commands::table::Fields;
 use crate::commands::words;
 use crate::i18n::Text;
@@ -38,60 +39,29 @@ pub async fn run(
     let Some(secret_id) = SecretId::parse(&args.secret_id) else {
         return Err(CommandError::NotASecretId(args.secret_id.clone()));
     };
-    let users = client.all_users().await?;
-    let refs: Vec<UserRef> = users
-        .iter()
-        .map(|u| UserRef {
-            uin: u.uin,
-            name: u.name.clone(),
-        })
-        .collect();
-
-    let cancel = CancellationToken::new();
-    let on_interrupt = {
-        let cancel = cancel.clone();
-        tokio::spawn(async move {
-            if tokio::signal::ctrl_c().await.is_ok() {
-                cancel.cancel();
-            }
-        })
-    };
-    let draw = console.err_is_terminal;
-    let err = &mut *console.err;
+    let cancel = cancel_on_interrupt();
+    let mut line = ProgressLine::new(console, Text::SearchingKeys);
     let outcome = owner::find_owner(
         client,
         &secret_id,
-        &refs,
+        Users::Unlisted,
         &KeyOwnerCache::new(),
-        SearchOptions::default(),
+        WalkOptions::default(),
         &cancel,
-        |p| {
-            if draw {
-                // Progress is decoration: a failed write must not stop the search.
-                let _ =
-                    std::io::Write::write_fmt(err, format_args!("\r\x1b[2K{}", progress_line(&p)));
-                let _ = err.flush();
-            }
-        },
+        |p| line.show(&p),
     )
     .await;
-    on_interrupt.abort();
-    if draw {
-        console.err.write_all(b"\r\x1b[2K")?;
-    }
+    cancel.cancel();
+    line.clear()?;
 
     match outcome? {
         SearchOutcome::Found { user, key, .. } => {
-            let kind = users
-                .iter()
-                .find(|u| u.uin == user.uin)
-                .map_or(UserKind::SubUser, |u| u.kind);
             let found = Owner {
                 secret_id: &secret_id,
                 user: OwnerUser {
                     name: &user.name,
                     uin: user.uin,
-                    kind,
+                    kind: user.kind,
                 },
                 status: key.status,
                 created: &key.create_time,
@@ -127,15 +97,4 @@ pub async fn run(
         }),
         SearchOutcome::Cancelled { .. } => Err(CommandError::Interrupted),
     }
-}
-
-fn progress_line(p: &Progress) -> String {
-    let eta = p
-        .eta
-        .map(|eta| format!(", about {} s left", eta.as_secs() + 1))
-        .unwrap_or_default();
-    format!(
-        "searching API keys: {}/{} users{eta} (Ctrl-C cancels)",
-        p.done, p.total
-    )
 }

@@ -99,7 +99,6 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
         Text::HelpCancel => "cancel",
         Text::HelpSwitchButton => "move between the buttons",
         Text::HelpPressButton => "press the focused button (Cancel, unless moved)",
-        Text::HelpDeleteIfTyped => "delete, if the typed characters match",
         Text::HelpEraseCharacter => "erase a character",
         Text::HelpCreateWithDescription => "create the key, with the description typed (if any)",
         Text::HelpCancelCreate => "cancel: no key is created",
@@ -131,8 +130,10 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
             return format!("Commands: {commands} — Tab completes.").into();
         }
         Text::NoteOwnerSearch => {
-            "ListAccessKeys is called for each user not seen before this run, at most 20 a \
-             second; the owner found opens on the API Keys tab."
+            "CloudAudit is asked first: its newest record of the key names who signed with it, \
+             and one ListAccessKeys of that user confirms it. Otherwise ListAccessKeys is called \
+             for each user not seen before this run, at most 20 a second. The owner found opens \
+             on the API Keys tab."
         }
         Text::LineEmpty { commands } => return format!("Type a command: {commands}").into(),
         Text::LineUnknown { word, commands } => {
@@ -173,6 +174,57 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
             current,
         } => {
             return format!("Cannot switch to profile {name}: {error} — still on {current}").into();
+        }
+        Text::HintRotate => "rotate",
+        Text::HintTestIt => "test it",
+        Text::HintMark => "mark",
+        Text::HintMarkShown => "mark shown",
+        Text::HintReload => "reload",
+        Text::HintStop => "stop",
+        Text::HintDoIt => "do it",
+        Text::HintStopOrClose => "stop / close",
+        Text::HelpTabReport => "Key Report tab: every key of the account",
+        Text::HelpRotate => "rotate the key: create, switch, disable, delete",
+        Text::HelpConfirmIfTyped => "confirm, if what is typed matches",
+        Text::HelpTestKey => "test the new key: sign one harmless call (GetUserAppId) with it",
+        Text::HelpOpenReportKey => "open the key on its owner's API Keys tab",
+        Text::HelpFilterReport => "a new filter by owner, UIN or SecretId",
+        Text::HelpOnlyNeverUsed => "only never-used keys (again: all)",
+        Text::HelpOnlyUnused => "only keys unused for the stale days (again: all)",
+        Text::HelpOnlyOld => "only keys older than the stale days (again: all)",
+        Text::HelpOnlyDisabled => "only disabled keys (again: all)",
+        Text::HelpOnlyTwoEnabled => "only keys of users with two enabled (again: all)",
+        Text::HelpMark => "mark the key for d, or unmark it",
+        Text::HelpMarkShown => "mark every key shown (again: unmark them)",
+        Text::HelpDisableMarked => "disable the marked keys, or the selected one",
+        Text::HelpReloadReport => "load the report again",
+        Text::HelpStopLoading => "stop loading, keeping what is in",
+        Text::HelpClearReportFilters => "clear the filter and the quick filters",
+        Text::HelpDoStep => "do this step (every change asks first)",
+        Text::HelpEnableOldAgain => "enable the old key again, if something still needs it",
+        Text::HelpRefreshRotation => "ask for the keys, their last use and the records now",
+        Text::HelpCloseRotation => "close (R on the key resumes where it stands)",
+        Text::HelpStopOrClose => "stop after the call in flight; once done, close",
+        Text::NoteReportFlags { days } => {
+            return format!(
+                "Flags: never-used (no use ever recorded), unused-{days}d (not used for {days} \
+                 days), older-than-{days}d, disabled (a candidate for deletion), two-enabled (no \
+                 free slot for a rotation). Quick filters combine: n u o i t each narrow the keys \
+                 shown."
+            )
+            .into();
+        }
+        Text::NoteReportLoading => {
+            "Every user's keys are listed (ListAccessKeys) and their last use asked ten at a \
+             time (GetSecurityLastUsed), each at most 20 calls a second; what is listed also \
+             answers the owner search and opens the API Keys tab at once. d disables one key \
+             at a time, at most 5 a second, each result shown as it lands."
+        }
+        Text::NoteRotation => {
+            "Where the rotation stands is read off the user's keys each time — the key created \
+             after the old one is its successor — so closing the wizard, or camtui, loses \
+             nothing. The cloud reports use late: access records about an hour, last-used \
+             dates a day."
         }
 
         // ---- Console: screens, dialogs, messages ----
@@ -344,5 +396,107 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
         Text::ErrorInterrupted => "interrupted",
         Text::ErrorOutput { error } => return format!("cannot write the output: {error}").into(),
         Text::Hint { hint } => return format!("hint: {hint}").into(),
+        Text::FieldReplaces => "Replaces",
+        Text::KeyDone {
+            done,
+            secret_id,
+            request_id,
+        } => return format!("{done} {secret_id} (RequestId {request_id})").into(),
+        Text::KeyNowInUse { secret_id, user } => {
+            return format!("{secret_id} is the key of {user} now").into();
+        }
+        Text::RotateNext { old } => {
+            return format!(
+                "Next: switch what uses {old} to the new key, then run this again with --finish \
+                 (it refuses while {old} is still used)."
+            )
+            .into();
+        }
+        Text::RetireDisabled => "it is disabled: camtui keys delete",
+        Text::RetireEnabled => "disable it with camtui keys disable, then camtui keys delete",
+        Text::ErrorNoFreeSlot {
+            user,
+            limit,
+            retire,
+            how,
+        } => {
+            return format!(
+                "{user} already has {limit} API keys: retire {retire} first ({how}), then rotate \
+                 again"
+            )
+            .into();
+        }
+        Text::ErrorRotationUnderWay { old, new, created } => {
+            return format!(
+                "the rotation of {old} is under way: its successor {new} was created {created}; \
+                 once nothing uses {old} any more, finish it with --finish"
+            )
+            .into();
+        }
+        Text::ErrorNoSuccessor { old } => {
+            return format!(
+                "{old} has no successor yet: camtui keys rotate without --finish creates it"
+            )
+            .into();
+        }
+        Text::ErrorUnknownCreateTime { secret_id, created } => {
+            return format!(
+                "cannot tell when {secret_id} was created ({created:?}): nothing was changed"
+            )
+            .into();
+        }
+        Text::UsedAfterSuccessor {
+            old,
+            new,
+            created,
+            evidence,
+        } => {
+            return format!(
+                "{old} was used after its successor {new} was created ({created}):\n{evidence}"
+            )
+            .into();
+        }
+        Text::ErrorStillUsed { used, old, new } => {
+            return format!(
+                "refused: {used}\nNothing was changed. Move what still uses {old} to {new}, or \
+                 finish anyway with --force."
+            )
+            .into();
+        }
+        Text::ForceWarning { used } => {
+            return format!("warning: finishing anyway (--force): {used}").into();
+        }
+        Text::EvidenceLastUsed { date } => return format!("  last used {date}").into(),
+        Text::EvidenceRecord {
+            time,
+            action,
+            ip,
+            result,
+        } => return format!("  {time}  {action}  from {ip}  {result}").into(),
+        Text::WalkProgress { what, done, total } => {
+            return format!("{what}: {done}/{total} users (Ctrl-C cancels)").into();
+        }
+        Text::WalkProgressLeft {
+            what,
+            done,
+            total,
+            seconds,
+        } => {
+            return format!(
+                "{what}: {done}/{total} users, about {seconds} s left (Ctrl-C cancels)"
+            )
+            .into();
+        }
+        Text::SearchingKeys => "searching API keys",
+        Text::ListingKeys => "listing API keys",
+        Text::ColumnUser => "USER",
+        Text::ColumnAge => "AGE",
+        Text::ColumnIdle => "IDLE",
+        Text::ColumnFlags => "FLAGS",
+        Text::Days { days } => return format!("{days}d").into(),
+        Text::ReportSkipped { count, users } => {
+            return format!("warning: the keys of {count} users could not be listed: {users}")
+                .into();
+        }
     })
 }

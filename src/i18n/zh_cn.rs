@@ -100,7 +100,6 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
         Text::HelpCancel => "取消",
         Text::HelpSwitchButton => "在按钮之间切换",
         Text::HelpPressButton => "按下选中的按钮（未切换时为取消）",
-        Text::HelpDeleteIfTyped => "输入的字符一致时删除",
         Text::HelpEraseCharacter => "删除一个字符",
         Text::HelpCreateWithDescription => "新建密钥，使用已输入的描述（如有）",
         Text::HelpCancelCreate => "取消：不新建密钥",
@@ -130,8 +129,9 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
         }
         Text::NoteCommands { commands } => return format!("命令：{commands}（Tab 补全）").into(),
         Text::NoteOwnerSearch => {
-            "对本次运行中尚未查过的每个用户调用 ListAccessKeys，每秒最多 20 次；找到的所属用户\
-             在API密钥标签页打开。"
+            "先查询操作审计（CloudAudit）：该密钥最新的一条记录会指明谁用它签名，再用该用户的一次 \
+             ListAccessKeys 确认。否则对本次运行中尚未查过的每个用户调用 ListAccessKeys，每秒最多 \
+             20 次。找到的所属用户在API密钥标签页打开。"
         }
         Text::LineEmpty { commands } => return format!("请输入命令：{commands}").into(),
         Text::LineUnknown { word, commands } => {
@@ -169,6 +169,54 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
             error,
             current,
         } => return format!("无法切换到配置 {name}：{error}。仍在使用 {current}").into(),
+        Text::HintRotate => "轮换密钥",
+        Text::HintTestIt => "测试密钥",
+        Text::HintMark => "标记",
+        Text::HintMarkShown => "标记全部",
+        Text::HintReload => "重新加载",
+        Text::HintStop => "停止",
+        Text::HintDoIt => "执行此步",
+        Text::HintStopOrClose => "停止/关闭",
+        Text::HelpTabReport => "密钥报告：账号下的全部密钥",
+        Text::HelpRotate => "轮换密钥：新建、切换、禁用、删除",
+        Text::HelpConfirmIfTyped => "输入内容一致时确定",
+        Text::HelpTestKey => "测试新密钥：用它签名一次无害的调用（GetUserAppId）",
+        Text::HelpOpenReportKey => "在所属用户的API密钥标签页打开该密钥",
+        Text::HelpFilterReport => "按所属用户、UIN 或 SecretId 搜索",
+        Text::HelpOnlyNeverUsed => "只看从未使用的密钥（再按：全部）",
+        Text::HelpOnlyUnused => "只看闲置超过期限的密钥（再按：全部）",
+        Text::HelpOnlyOld => "只看创建超过期限的密钥（再按：全部）",
+        Text::HelpOnlyDisabled => "只看已禁用的密钥（再按：全部）",
+        Text::HelpOnlyTwoEnabled => "只看有两个已启用密钥的用户（再按：全部）",
+        Text::HelpMark => "标记该密钥供 d 禁用，或取消标记",
+        Text::HelpMarkShown => "标记显示的全部密钥（再按：取消标记）",
+        Text::HelpDisableMarked => "禁用已标记的密钥，或所选的密钥",
+        Text::HelpReloadReport => "重新加载报告",
+        Text::HelpStopLoading => "停止加载，保留已加载的内容",
+        Text::HelpClearReportFilters => "清除搜索条件和快速筛选",
+        Text::HelpDoStep => "执行此步（每项更改都会先确认）",
+        Text::HelpEnableOldAgain => "如仍有地方需要，重新启用旧密钥",
+        Text::HelpRefreshRotation => "立即查询密钥、最近访问时间和访问记录",
+        Text::HelpCloseRotation => "关闭（在该密钥上按 R 从当前进度继续）",
+        Text::HelpStopOrClose => "当前调用结束后停止；完成后关闭",
+        Text::NoteReportFlags { days } => {
+            return format!(
+                "标记：never-used（从未有使用记录）、unused-{days}d（{days} 天未使用）、\
+                 older-than-{days}d（创建超过 {days} 天）、disabled（可考虑删除）、two-enabled\
+                 （没有空余名额用于轮换）。快速筛选可以组合：n u o i t 各自缩小显示的密钥范围。"
+            )
+            .into();
+        }
+        Text::NoteReportLoading => {
+            "列出每个用户的密钥（ListAccessKeys），每次查询十个密钥的最近使用情况\
+             （GetSecurityLastUsed），每种调用每秒最多 20 次；列出的结果也用于查找所属用户，\
+             并可立即打开API密钥标签页。d 每次禁用一个密钥，每秒最多 5 个，每个结果到达即显示。"
+        }
+        Text::NoteRotation => {
+            "轮换进度每次都从该用户的密钥读取（在旧密钥之后创建的密钥即其后继密钥），因此关闭\
+             向导或 camtui 都不会丢失进度。云端报告使用情况有延迟：访问记录约一小时，最近访问\
+             日期约一天。"
+        }
 
         // ---- Console: screens, dialogs, messages ----
 
@@ -330,5 +378,92 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
         Text::ErrorInterrupted => "已中断",
         Text::ErrorOutput { error } => return format!("无法写入输出：{error}").into(),
         Text::Hint { hint } => return format!("提示：{hint}").into(),
+        Text::FieldReplaces => "替换的密钥",
+        Text::KeyDone {
+            done,
+            secret_id,
+            request_id,
+        } => return format!("{done} {secret_id}（RequestId {request_id}）").into(),
+        Text::KeyNowInUse { secret_id, user } => {
+            return format!("{secret_id} 现在是 {user} 的密钥").into();
+        }
+        Text::RotateNext { old } => {
+            return format!(
+                "下一步：把使用 {old} 的地方改用新密钥，然后加 --finish 再运行一次（{old} 仍在使用时\
+                 会拒绝）。"
+            )
+            .into();
+        }
+        Text::RetireDisabled => "它已禁用：camtui keys delete",
+        Text::RetireEnabled => "先用 camtui keys disable 禁用，再用 camtui keys delete 删除",
+        Text::ErrorNoFreeSlot {
+            user,
+            limit,
+            retire,
+            how,
+        } => {
+            return format!("{user} 已有 {limit} 个API密钥：请先停用 {retire}（{how}），再轮换")
+                .into();
+        }
+        Text::ErrorRotationUnderWay { old, new, created } => {
+            return format!(
+                "{old} 的轮换正在进行：其后继密钥 {new} 创建于 {created}；{old} 不再被使用后，\
+                 用 --finish 完成轮换"
+            )
+            .into();
+        }
+        Text::ErrorNoSuccessor { old } => {
+            return format!("{old} 还没有后继密钥：不带 --finish 运行 camtui keys rotate 会新建它")
+                .into();
+        }
+        Text::ErrorUnknownCreateTime { secret_id, created } => {
+            return format!("无法确定 {secret_id} 的创建时间（{created:?}），未做任何更改").into();
+        }
+        Text::UsedAfterSuccessor {
+            old,
+            new,
+            created,
+            evidence,
+        } => {
+            return format!("{old} 在其后继密钥 {new} 创建（{created}）之后仍被使用：\n{evidence}")
+                .into();
+        }
+        Text::ErrorStillUsed { used, old, new } => {
+            return format!(
+                "已拒绝：{used}\n未做任何更改。请把仍在使用 {old} 的地方改用 {new}，或用 --force \
+                 强制完成。"
+            )
+            .into();
+        }
+        Text::ForceWarning { used } => return format!("警告：强制完成（--force）：{used}").into(),
+        Text::EvidenceLastUsed { date } => return format!("  最近访问时间 {date}").into(),
+        Text::EvidenceRecord {
+            time,
+            action,
+            ip,
+            result,
+        } => return format!("  {time}  {action}  源IP {ip}  {result}").into(),
+        Text::WalkProgress { what, done, total } => {
+            return format!("{what}：{done}/{total} 个用户（Ctrl-C 取消）").into();
+        }
+        Text::WalkProgressLeft {
+            what,
+            done,
+            total,
+            seconds,
+        } => {
+            return format!("{what}：{done}/{total} 个用户，约剩 {seconds} 秒（Ctrl-C 取消）")
+                .into();
+        }
+        Text::SearchingKeys => "正在查找API密钥",
+        Text::ListingKeys => "正在列出API密钥",
+        Text::ColumnUser => "用户",
+        Text::ColumnAge => "已创建",
+        Text::ColumnIdle => "未使用",
+        Text::ColumnFlags => "标记",
+        Text::Days { days } => return format!("{days}天").into(),
+        Text::ReportSkipped { count, users } => {
+            return format!("警告：{count} 个用户的密钥无法列出：{users}").into();
+        }
     })
 }

@@ -4,20 +4,26 @@
 //! that appends them in batches and prunes records older than 90 days. Records become
 //! CloudAudit [`Event`]s for `DescribeEvents` and `LookUpEvents`.
 
-use std::sync::Mutex;
 use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
-use super::error::ServerError;
+use super::error::{AuditError, ServerError};
 use super::store::{AuditConnection, AuditRecord, Store};
 use crate::cam::model::{Event, Resources};
 
 /// How long records are kept.
 pub const RETENTION: Duration = Duration::from_secs(90 * 24 * 3600);
 const PRUNE_EVERY: Duration = Duration::from_secs(3600);
+/// How often the writer checks the size of the trail (it also wakes this often when idle,
+/// since mutations write their records themselves).
+const BUDGET_EVERY: Duration = Duration::from_secs(10);
+/// The events kept at most, whatever their age, unless configured otherwise: beyond it the
+/// oldest go first.
+pub const DEFAULT_MAX_EVENTS: u64 = 5_000_000;
 const MAX_BATCH: usize = 2048;
 /// After the first record of a batch the writer waits this long for more (a flush or stop cuts
 /// it short): one commit per record costs more than the request that made it.
@@ -95,6 +101,7 @@ pub fn event(record: &AuditRecord, account_id: u64, owner_uin: u64, with_locatio
                 user_ip: &record.source_ip,
                 uin: record.uin,
                 owner_uin,
+                authenticated: record.authenticated,
             }),
             kind: if record.uin == owner_uin {
                 "Root"
@@ -218,6 +225,9 @@ struct SessionContext<'a> {
     user_ip: &'a str,
     uin: u64,
     owner_uin: u64,
+    /// camtui's own: whether the request's signature verified with an enabled key (refused
+    /// and unsigned attempts naming the key are recorded too).
+    authenticated: bool,
 }
 
 /// JSON text of a value that always serialises (no maps with non-string keys, no failing
@@ -248,13 +258,20 @@ fn location_of(ip: &str) -> &'static str {
     }
 }
 
+/// Where a writer tells a waiting record or flush how its write went.
+type Waiter = tokio::sync::oneshot::Sender<Result<(), AuditError>>;
+
 enum Message {
+    /// Written with the next batch.
     Record(Box<AuditRecord>),
-    Flush(tokio::sync::oneshot::Sender<()>),
+    /// Written at once (with whatever else is queued), then answered.
+    Durable(Box<AuditRecord>, Waiter),
+    /// Answered once everything queued before it is written.
+    Flush(Waiter),
     Stop,
 }
 
-/// Appends audit records on a background thread, in batches.
+/// Appends audit records on a background thread, in batches (one commit for many records).
 pub struct AuditWriter {
     sender: mpsc::Sender<Message>,
     thread: Mutex<Option<JoinHandle<()>>>,
@@ -269,12 +286,13 @@ impl std::fmt::Debug for AuditWriter {
 }
 
 impl AuditWriter {
-    pub fn start(store: &Store) -> Result<Self, ServerError> {
+    /// Starts the writer; it keeps at most `max_events` events (oldest first out).
+    pub fn start(store: &Store, max_events: u64) -> Result<Self, ServerError> {
         let mut connection = store.audit_connection()?;
         let (sender, receiver) = mpsc::channel();
         let thread = std::thread::Builder::new()
             .name("camtui-audit".into())
-            .spawn(move || run(&mut connection, &receiver))
+            .spawn(move || run(&mut connection, &receiver, max_events))
             .map_err(ServerError::Thread)?;
         Ok(Self {
             sender,
@@ -284,29 +302,47 @@ impl AuditWriter {
     }
 
     /// Queues a record; it is written within milliseconds, or at [`flush`](Self::flush).
-    /// Queuing does not wake the writer: it parks while it gathers a batch.
+    /// Queuing does not wake the writer: it parks while it gathers a batch. For authenticated
+    /// reads, which a crash may lose the last few of.
     pub fn record(&self, record: AuditRecord) {
         if self.sender.send(Message::Record(Box::new(record))).is_err() {
             tracing::warn!("audit writer has stopped; a record was dropped");
         }
     }
 
-    /// Waits until every record queued before this call is in the database.
-    pub async fn flush(&self) {
-        let (done, wait) = tokio::sync::oneshot::channel();
-        if self.sender.send(Message::Flush(done)).is_ok() {
-            self.waker.unpark();
-            let _ = wait.await;
-        }
+    /// Writes a record before returning, as durably as a mutation's own: for refusals and
+    /// unauthenticated attempts, which must be on the record once answered. Records arriving
+    /// together share one commit.
+    pub async fn record_durable(&self, record: AuditRecord) -> Result<(), AuditError> {
+        self.ask(|done| Message::Durable(Box::new(record), done))?
+            .await
+            .unwrap_or(Err(AuditError::Stopped))
+    }
+
+    /// Waits until every record queued before this call is in the database, or says why not.
+    pub async fn flush(&self) -> Result<(), AuditError> {
+        self.ask(Message::Flush)?
+            .await
+            .unwrap_or(Err(AuditError::Stopped))
     }
 
     /// [`flush`](Self::flush) for blocking code (handlers run on the blocking pool).
-    pub fn flush_blocking(&self) {
-        let (done, wait) = tokio::sync::oneshot::channel();
-        if self.sender.send(Message::Flush(done)).is_ok() {
-            self.waker.unpark();
-            let _ = wait.blocking_recv();
-        }
+    pub fn flush_blocking(&self) -> Result<(), AuditError> {
+        self.ask(Message::Flush)?
+            .blocking_recv()
+            .unwrap_or(Err(AuditError::Stopped))
+    }
+
+    fn ask(
+        &self,
+        message: impl FnOnce(Waiter) -> Message,
+    ) -> Result<tokio::sync::oneshot::Receiver<Result<(), AuditError>>, AuditError> {
+        let (done, answer) = tokio::sync::oneshot::channel();
+        self.sender
+            .send(message(done))
+            .map_err(|_| AuditError::Stopped)?;
+        self.waker.unpark();
+        Ok(answer)
     }
 
     /// Writes what is queued and stops the thread. Later records are dropped.
@@ -332,46 +368,106 @@ impl Drop for AuditWriter {
     }
 }
 
-/// Sorts one message into the batch or the flush list; true when it asks the writer to stop.
-fn take(
-    message: Message,
-    batch: &mut Vec<AuditRecord>,
-    flushed: &mut Vec<tokio::sync::oneshot::Sender<()>>,
-) -> bool {
-    match message {
-        Message::Record(record) => batch.push(*record),
-        Message::Flush(done) => flushed.push(done),
-        Message::Stop => return true,
-    }
-    false
+/// What the writer holds between writes.
+#[derive(Default)]
+struct Pending {
+    /// Records not yet written: a failed write keeps them for the next attempt.
+    records: Vec<AuditRecord>,
+    /// Answered after the next write attempt, with its outcome.
+    waiting: Vec<Waiter>,
+    stop: bool,
 }
 
-fn run(connection: &mut AuditConnection, receiver: &mpsc::Receiver<Message>) {
+impl Pending {
+    fn take(&mut self, message: Message) {
+        match message {
+            Message::Record(record) => self.records.push(*record),
+            Message::Durable(record, done) => {
+                self.records.push(*record);
+                self.waiting.push(done);
+            }
+            Message::Flush(done) => self.waiting.push(done),
+            Message::Stop => self.stop = true,
+        }
+    }
+
+    fn answer(&mut self, outcome: &Result<(), AuditError>) {
+        for done in self.waiting.drain(..) {
+            let _ = done.send(outcome.clone());
+        }
+    }
+}
+
+/// After a failed write the writer waits this long before the next attempt, doubling up to
+/// [`MAX_RETRY_DELAY`].
+const FIRST_RETRY_DELAY: Duration = Duration::from_millis(50);
+const MAX_RETRY_DELAY: Duration = Duration::from_secs(5);
+/// At a stop, how many more attempts a failing database gets before the queue is given up.
+const ATTEMPTS_AT_STOP: u32 = 3;
+
+fn run(connection: &mut AuditConnection, receiver: &mpsc::Receiver<Message>, max_events: u64) {
     let mut last_prune: Option<Instant> = None;
-    let mut batch = Vec::with_capacity(MAX_BATCH);
-    let mut flushed = Vec::new();
+    let mut last_budget = Instant::now();
+    // Records this writer appended since the budget was last checked.
+    let mut appended = 0;
+    let mut pending = Pending::default();
+    // Set while writes fail: how long to wait before the next attempt.
+    let mut retry: Option<Duration> = None;
+    let mut attempts_left = ATTEMPTS_AT_STOP;
     loop {
-        let Ok(first) = receiver.recv() else { return };
-        let mut stop = take(first, &mut batch, &mut flushed);
-        if flushed.is_empty() && !stop {
+        let message = match receiver.recv_timeout(retry.unwrap_or(BUDGET_EVERY)) {
+            Ok(message) => Some(message),
+            Err(mpsc::RecvTimeoutError::Timeout) => None,
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                pending.stop = true;
+                None
+            }
+        };
+        if let Some(message) = message {
+            pending.take(message);
+        }
+        if pending.waiting.is_empty() && !pending.stop && retry.is_none() {
             std::thread::park_timeout(BATCH_WINDOW);
         }
-        while batch.len() < MAX_BATCH && !stop {
+        while pending.records.len() < MAX_BATCH && !pending.stop {
             match receiver.try_recv() {
-                Ok(message) => stop = take(message, &mut batch, &mut flushed),
+                Ok(message) => pending.take(message),
                 Err(_) => break,
             }
         }
-        if !batch.is_empty() {
-            if let Err(e) = connection.append(&batch) {
-                tracing::error!(error = %e, records = batch.len(), "cannot write audit records");
+        let outcome = if pending.records.is_empty() {
+            Ok(())
+        } else {
+            connection.append(&pending.records).map_err(Arc::new)
+        };
+        match outcome {
+            Ok(()) => {
+                appended += pending.records.len() as u64;
+                pending.records.clear();
+                pending.answer(&Ok(()));
+                retry = None;
             }
-            batch.clear();
+            Err(e) => {
+                tracing::error!(error = %e, records = pending.records.len(), "cannot write audit records; retrying");
+                pending.answer(&Err(AuditError::Write(e)));
+                retry = Some(retry.map_or(FIRST_RETRY_DELAY, |d| (2 * d).min(MAX_RETRY_DELAY)));
+            }
         }
-        for done in flushed.drain(..) {
-            let _ = done.send(());
+        if retry.is_none() && (appended >= max_events / 20 || last_budget.elapsed() >= BUDGET_EVERY)
+        {
+            match connection.enforce_budget(max_events) {
+                Ok(0) => {}
+                Ok(n) => tracing::warn!(
+                    records = n,
+                    max_events,
+                    "the audit trail is full: deleted its oldest records"
+                ),
+                Err(e) => tracing::error!(error = %e, "cannot keep the audit trail to its size"),
+            }
+            appended = 0;
+            last_budget = Instant::now();
         }
-        if last_prune.is_none_or(|at| at.elapsed() >= PRUNE_EVERY) {
+        if retry.is_none() && last_prune.is_none_or(|at| at.elapsed() >= PRUNE_EVERY) {
             let cutoff = chrono::Utc::now().timestamp() - RETENTION.as_secs() as i64;
             match connection.prune(cutoff) {
                 Ok(0) => {}
@@ -380,8 +476,18 @@ fn run(connection: &mut AuditConnection, receiver: &mpsc::Receiver<Message>) {
             }
             last_prune = Some(Instant::now());
         }
-        if stop {
-            return;
+        if pending.stop {
+            if pending.records.is_empty() {
+                return;
+            }
+            attempts_left = attempts_left.saturating_sub(1);
+            if attempts_left == 0 {
+                tracing::error!(
+                    records = pending.records.len(),
+                    "stopping with audit records that could not be written"
+                );
+                return;
+            }
         }
     }
 }
@@ -390,9 +496,8 @@ fn run(connection: &mut AuditConnection, receiver: &mpsc::Receiver<Message>) {
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_document_is_shaped_like_the_official_example() {
-        let mut record = AuditRecord {
+    fn sample() -> AuditRecord {
+        AuditRecord {
             event_id: "e1".into(),
             time: 1_700_000_000,
             secret_id: "AKIDexample".into(),
@@ -411,7 +516,13 @@ mod tests {
             user_agent: "camtui/0.1".into(),
             resource_name: "AKIDother".into(),
             sensitive: true,
-        };
+            authenticated: false,
+        }
+    }
+
+    #[test]
+    fn the_document_is_shaped_like_the_official_example() {
+        let mut record = sample();
         let document = |record: &AuditRecord| {
             let event = event(record, 100_000_000_001, 100_000_000_001, true);
             assert_eq!(event.location, "内网IP");
@@ -438,6 +549,10 @@ mod tests {
             inner(&ok["userIdentity"]["sessionContext"])["userIp"],
             "10.0.0.7"
         );
+        assert_eq!(
+            inner(&ok["userIdentity"]["sessionContext"])["authenticated"],
+            false
+        );
         assert_eq!(inner(&ok["resources"]), serde_json::json!(["AKIDother"]));
         assert_eq!(
             inner(&ok["responseElements"]),
@@ -457,5 +572,46 @@ mod tests {
             inner(&failed["responseElements"])["Error"]["Code"],
             "OperationDenied.UinNotMatch"
         );
+    }
+
+    // Regression (issue 11, attack 5): a batch whose write failed was dropped with a log line,
+    // and a waiting flush was told it had finished.
+    #[tokio::test]
+    async fn a_failed_write_is_retried_never_dropped_and_waiters_hear_of_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("audit.db");
+        let store = Store::open(&path).unwrap();
+        let writer = AuditWriter::start(&store, DEFAULT_MAX_EVENTS).unwrap();
+        let side = rusqlite::Connection::open(&path).unwrap();
+        // The database refuses new events until the trigger goes.
+        side.execute_batch(
+            "CREATE TRIGGER refuse BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'disk on fire'); END;",
+        )
+        .unwrap();
+        // Recent: older ones would be pruned (90 days) right after they are written.
+        let record = |id: &str| AuditRecord {
+            event_id: id.into(),
+            time: chrono::Utc::now().timestamp(),
+            ..sample()
+        };
+        writer.record(record("read"));
+        assert!(matches!(writer.flush().await, Err(AuditError::Write(_))));
+        assert!(matches!(
+            writer.record_durable(record("refusal")).await,
+            Err(AuditError::Write(_))
+        ));
+        side.execute_batch("DROP TRIGGER refuse").unwrap();
+        writer.flush().await.unwrap();
+        let mut written: Vec<String> = rusqlite::Connection::open(&path)
+            .unwrap()
+            .prepare("SELECT event_id FROM events")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        written.sort();
+        assert_eq!(written, ["read", "refusal"]);
+        writer.stop();
     }
 }

@@ -10,6 +10,31 @@ use crate::cam::signer::{self, Authorization, Payload};
 /// Requests more than this far from the server's clock are refused (spec §1.1: five minutes).
 pub const MAX_SKEW_SECS: i64 = 300;
 
+/// What an Authorization header claims: the key and the service of its credential scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Claim<'a> {
+    pub secret_id: &'a str,
+    pub service: &'a str,
+}
+
+/// Step 0: the `Credential=ID/DATE/SERVICE/…` of the first Authorization header that has one,
+/// however broken the rest — read before anything else is checked, so that every refusal of
+/// a request naming a known key is audited. Where [`parse`] succeeds it names the same key.
+pub fn claim(headers: &HeaderMap) -> Option<Claim<'_>> {
+    headers
+        .get_all(axum::http::header::AUTHORIZATION)
+        .iter()
+        .find_map(|value| {
+            let text = value.to_str().ok()?;
+            let first = text.split(',').next()?;
+            let scope = &first[first.find("Credential=")? + "Credential=".len()..];
+            let mut parts = scope.split('/');
+            let secret_id = parts.next().filter(|id| !id.is_empty())?;
+            let service = parts.nth(1).unwrap_or_default();
+            Some(Claim { secret_id, service })
+        })
+}
+
 /// Step 2: the Authorization header.
 pub fn parse(headers: &HeaderMap) -> Result<Authorization<'_>, ServerError> {
     let Some(value) = headers.get(axum::http::header::AUTHORIZATION) else {
@@ -273,6 +298,38 @@ mod tests {
                 .code(),
             Code::MissingParameter
         );
+    }
+
+    #[test]
+    fn the_claim_is_read_from_any_authorization() {
+        let map = signed_with_host("h", 1_700_000_000);
+        let claim = claim(&map).unwrap();
+        assert_eq!(claim.secret_id, parse(&map).unwrap().secret_id);
+        assert_eq!(claim.service, "cam");
+        // Broken everywhere but the credential: still names its key.
+        let broken = headers(&[(
+            "authorization",
+            "TC3-HMAC-SHA1 Credential=AKIDx/2024-01-01/svc, Signature=zz",
+        )]);
+        assert_eq!(
+            super::claim(&broken),
+            Some(Claim {
+                secret_id: "AKIDx",
+                service: "svc"
+            })
+        );
+        let mut two = HeaderMap::new();
+        two.append("authorization", HeaderValue::from_static("garbage"));
+        two.append(
+            "authorization",
+            HeaderValue::from_static("TC3-HMAC-SHA256 Credential=AKIDy/d"),
+        );
+        assert_eq!(super::claim(&two).map(|c| c.secret_id), Some("AKIDy"));
+        for nothing in ["", "Credential=", "Credential=/2024-01-01/cam", "SKIP"] {
+            let map = headers(&[("authorization", nothing)]);
+            assert_eq!(super::claim(&map), None, "{nothing:?}");
+        }
+        assert_eq!(super::claim(&HeaderMap::new()), None);
     }
 
     #[test]

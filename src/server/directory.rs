@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-use super::store::{StoredKey, StoredUser};
+use super::store::{StoredKey, StoredUser, Tombstone};
 use crate::cam::Secret;
 use crate::cam::model::UserKind;
 
@@ -101,6 +101,10 @@ struct Index {
     /// Each owner's SecretIds, oldest first.
     by_owner: HashMap<u64, Vec<String>>,
     principals: HashMap<u64, Principal>,
+    /// Keys deleted within the audit retention, so attempts with them are still audited.
+    buried: HashMap<String, Tombstone>,
+    /// How many tombstones there may be before the expired ones are swept out.
+    sweep_at: usize,
 }
 
 impl Index {
@@ -198,6 +202,65 @@ impl Directory {
             && let Some(ids) = index.by_owner.get_mut(&key.owner_uin)
         {
             ids.retain(|id| id != secret_id);
+        }
+    }
+
+    /// A key's owner for the audit trail: of a key that exists (with the key), or of a key
+    /// deleted within the audit retention (as the owner was then, if they are gone).
+    pub fn audited_owner(&self, secret_id: &str) -> Option<(Option<Arc<KeyEntry>>, Principal)> {
+        let index = self.read();
+        if let Some(key) = index.keys.get(secret_id) {
+            let owner = index.principals.get(&key.owner_uin)?;
+            return Some((Some(Arc::clone(key)), owner.clone()));
+        }
+        let tombstone = index.buried.get(secret_id)?;
+        let owner = index.principals.get(&tombstone.owner_uin).cloned();
+        Some((
+            None,
+            owner.unwrap_or_else(|| Principal {
+                uin: tombstone.owner_uin,
+                name: tombstone.owner_name.clone(),
+                kind: PrincipalKind::SubUser,
+                is_admin: false,
+            }),
+        ))
+    }
+
+    /// Removes a deleted key and remembers it (see [`audited_owner`](Self::audited_owner)),
+    /// in one write.
+    pub fn bury_key(&self, tombstone: Tombstone, forget_before: i64) {
+        let mut index = self.write();
+        if let Some(key) = index.keys.remove(&tombstone.secret_id)
+            && let Some(ids) = index.by_owner.get_mut(&key.owner_uin)
+        {
+            ids.retain(|id| *id != tombstone.secret_id);
+        }
+        Self::remember(&mut index, tombstone, forget_before);
+    }
+
+    /// Remembers a deleted key (see [`audited_owner`](Self::audited_owner)), and forgets
+    /// those deleted before `forget_before` (Unix seconds) but root's — in a sweep each time
+    /// their number doubles, so memory follows the deletions of the retention period.
+    pub fn bury(&self, tombstone: Tombstone, forget_before: i64) {
+        Self::remember(&mut self.write(), tombstone, forget_before);
+    }
+
+    fn remember(index: &mut Index, tombstone: Tombstone, forget_before: i64) {
+        let Index {
+            buried,
+            principals,
+            sweep_at,
+            ..
+        } = index;
+        buried.insert(tombstone.secret_id.clone(), tombstone);
+        if buried.len() >= *sweep_at {
+            buried.retain(|_, t| {
+                t.deleted >= forget_before
+                    || principals
+                        .get(&t.owner_uin)
+                        .is_some_and(|p| p.kind == PrincipalKind::Root)
+            });
+            *sweep_at = (2 * buried.len()).max(1024);
         }
     }
 

@@ -300,18 +300,29 @@ impl Code {
         }
     }
 
+    /// Whether this code refuses the caller's identity (the Authorization header, the key, the
+    /// signature, the token): a request refused with it did not authenticate.
+    pub fn is_authentication_failure(self) -> bool {
+        matches!(
+            self,
+            Self::InvalidAuthorization
+                | Self::InvalidSecretId
+                | Self::SecretIdNotFound
+                | Self::SignatureExpire
+                | Self::SignatureFailure
+                | Self::TokenFailure
+        )
+    }
+
     /// The numeric `ErrorCode` a CloudAudit event carries for a call that ended with this code
     /// (0 is success). Upstream does not document the numbers; these follow the API 2.0 families
     /// (4000 parameters, 4100 authentication, 4102 authorisation, 4300 refused, 4400 over a
     /// quota, 5000 internal).
     pub fn audit_number(self) -> i64 {
+        if self.is_authentication_failure() {
+            return 4100;
+        }
         match self {
-            Self::InvalidAuthorization
-            | Self::InvalidSecretId
-            | Self::SecretIdNotFound
-            | Self::SignatureExpire
-            | Self::SignatureFailure
-            | Self::TokenFailure => 4100,
             Self::UnauthorizedOperation => 4102,
             Self::SecretNotExist
             | Self::ResourceUserNotExist
@@ -350,6 +361,16 @@ impl std::fmt::Display for Code {
     }
 }
 
+/// Why audit records are not (yet) in the database. They stay queued and the audit writer
+/// keeps trying; only a stop with the database still failing loses them (and says so in the log).
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum AuditError {
+    #[error("audit records could not be written (they stay queued and are retried): {0}")]
+    Write(std::sync::Arc<rusqlite::Error>),
+    #[error("the audit writer has stopped")]
+    Stopped,
+}
+
 /// Why a request failed.
 #[derive(Debug, thiserror::Error)]
 pub enum ServerError {
@@ -368,16 +389,59 @@ pub enum ServerError {
     Thread(std::io::Error),
     #[error("a blocking task failed: {0}")]
     Task(tokio::task::JoinError),
+    #[error(transparent)]
+    Audit(#[from] AuditError),
     #[error("{0}")]
     Bug(&'static str),
 }
 
+/// The most characters of request text (a name, a value, a header) a message repeats.
+pub const ECHO_CHARS: usize = 64;
+/// The longest message a refusal carries, whatever it repeats: replies and audit records stay
+/// small however large the request.
+pub const MESSAGE_CHARS: usize = 512;
+
+/// Request text as a message repeats it: control characters dropped, at most [`ECHO_CHARS`]
+/// characters, a clipped one marked with `…`.
+pub fn echo(text: &str) -> String {
+    clip(text, ECHO_CHARS)
+}
+
+/// `text` with every `` `quoted` `` part [`echo`]ed: serde's messages quote the values they
+/// refuse.
+pub fn clip_quoted(text: &str) -> String {
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                echo(part)
+            } else {
+                part.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("`")
+}
+
+fn clip(text: &str, limit: usize) -> String {
+    let mut printable = text.chars().filter(|c| !c.is_control());
+    let mut out: String = printable.by_ref().take(limit).collect();
+    if printable.next().is_some() {
+        out.push('…');
+    }
+    out
+}
+
 impl ServerError {
+    /// A refusal; a message longer than [`MESSAGE_CHARS`] is clipped (and marked).
     pub fn new(code: Code, message: impl Into<String>) -> Self {
-        Self::Api {
-            code,
-            message: message.into(),
-        }
+        let message = message.into();
+        let message = if message.chars().count() > MESSAGE_CHARS {
+            clip(&message, MESSAGE_CHARS)
+        } else {
+            message
+        };
+        Self::Api { code, message }
     }
 
     /// The key's owner may not call `action` (or not on this target).
@@ -498,6 +562,22 @@ mod tests {
             assert_eq!(Code::parse(code.as_str()), Some(code));
         }
         assert_eq!(Code::parse("NoSuchCode"), None);
+    }
+
+    // Regression (issue 11, attack 2): a 400,000-character credential-scope service came back
+    // whole in the message and in the audit record.
+    #[test]
+    fn echoes_and_messages_are_clipped_and_marked() {
+        assert_eq!(echo("cam"), "cam");
+        assert_eq!(echo("a\u{7}b\nc"), "abc");
+        let long = "x".repeat(400_000);
+        let echoed = echo(&long);
+        assert_eq!(echoed.chars().count(), ECHO_CHARS + 1);
+        assert!(echoed.ends_with('…'));
+        assert_eq!(echo(&"y".repeat(ECHO_CHARS)), "y".repeat(ECHO_CHARS));
+        let error = ServerError::new(Code::InvalidParameter, long);
+        assert_eq!(error.public_message().chars().count(), MESSAGE_CHARS + 1);
+        assert!(error.public_message().ends_with('…'));
     }
 
     #[test]

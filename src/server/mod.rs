@@ -15,14 +15,19 @@
 //!   policies, groups, security settings, events), which see the server through
 //!   `handlers::context`;
 //! - [`request`]: what is known of a request besides its parameters, and its audit record;
-//! - [`directory`] and [`audit`] (the batched writer, CloudAudit events) over [`store`], the
-//!   only SQL, which owns the rows it keeps (users, keys, audit records; policies, groups and
-//!   security settings); [`vault`] seals SecretKeys at rest;
+//! - [`directory`] (with the tombstones of deleted keys) and [`audit`] (the writer: batched
+//!   reads, refusals on the record before they are answered, the size budget; CloudAudit
+//!   events) over [`store`], the only SQL, which owns the rows it keeps (users, keys, audit
+//!   records, tombstones; policies, groups and security settings); [`vault`] seals
+//!   SecretKeys at rest; [`attempts`]: how many unauthenticated attempts are recorded;
+//!   [`replay`]: each signature bound to its first request;
 //! - [`presets`]: CAM's preset policies; [`policy_document`]: documents checked and stored as
 //!   CAM writes them; [`params`], checking input against [`schema`]: the parameters read from
-//!   each request type's serde `Deserialize`; [`auth`];
+//!   each request type's serde `Deserialize`; [`auth`]; [`listener`]: the connections (cap,
+//!   timeouts);
 //! - [`error`], [`ids`], [`dates`].
 
+pub mod attempts;
 pub mod audit;
 pub mod auth;
 pub mod dates;
@@ -31,9 +36,11 @@ pub mod error;
 pub mod handlers;
 pub mod ids;
 pub mod limits;
+pub mod listener;
 pub mod params;
 pub mod policy_document;
 pub mod presets;
+pub mod replay;
 pub mod request;
 pub mod router;
 pub mod sandbox;
@@ -47,7 +54,6 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use axum::serve::ListenerExt as _;
 use tokio::sync::oneshot;
 
 use crate::cam::Credential;
@@ -80,8 +86,8 @@ impl ServerHandle {
     }
 
     /// Waits until every audit record queued so far is in the database (for tests).
-    pub async fn flush_audit(&self) {
-        self.state.audit.flush().await;
+    pub async fn flush_audit(&self) -> Result<(), error::AuditError> {
+        self.state.audit.flush().await
     }
 
     /// Stops accepting, finishes the requests in flight, and writes the queued audit records.
@@ -93,7 +99,7 @@ impl ServerHandle {
             Ok(result) => result,
             Err(e) => Err(std::io::Error::other(e)),
         };
-        self.state.audit.flush().await;
+        // The stop below writes what is queued (and logs what it cannot).
         let state = Arc::clone(&self.state);
         tokio::task::spawn_blocking(move || state.audit.stop())
             .await
@@ -118,22 +124,12 @@ pub async fn spawn(config: ServerConfig) -> Result<ServerHandle, StartError> {
         .await
         .map_err(|e| StartError::Prepare(ServerError::Task(e)))??;
     let state = Arc::new(state);
-    let app = router(Arc::clone(&state)).into_make_service_with_connect_info::<SocketAddr>();
-    // Without TCP_NODELAY the SDK's second request on a kept-alive connection waits ~40 ms on
-    // delayed ACKs.
-    let listener = listener.tap_io(|tcp| {
-        if let Err(e) = tcp.set_nodelay(true) {
-            tracing::debug!(error = %e, "cannot set TCP_NODELAY");
-        }
-    });
+    let app = router(Arc::clone(&state));
+    let limits = state.connection_limits;
     let (shutdown, signal) = oneshot::channel::<()>();
-    let task = tokio::spawn(async move {
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async move {
-                let _ = signal.await;
-            })
-            .await
-    });
+    let task = tokio::spawn(listener::serve(listener, app, limits, async move {
+        let _ = signal.await;
+    }));
     tracing::info!(%addr, "camtui server listening");
     Ok(ServerHandle {
         addr,
@@ -182,6 +178,16 @@ pub struct ServeOptions {
     pub db: PathBuf,
     pub root_credential_file: PathBuf,
     pub seed_file: Option<PathBuf>,
+    /// See [`ServerConfig::restore_root_key`].
+    pub restore_root_key: bool,
+    /// See [`ServerConfig::max_audit_events`].
+    pub max_audit_events: u64,
+    /// See [`ServerConfig::require_signed_action`].
+    pub require_signed_action: bool,
+    /// See [`ServerConfig::signature_capacity`].
+    pub signature_entries: usize,
+    /// See [`listener::ConnectionLimits::max_connections`].
+    pub max_connections: usize,
     /// `--real-limits`: enforce each action's documented rate limit.
     pub real_limits: bool,
 }
@@ -207,11 +213,17 @@ pub async fn serve(options: ServeOptions) -> Result<(), StartError> {
         })?;
     }
     let handle = spawn(ServerConfig {
-        listen: options.listen,
-        db: options.db.clone(),
-        root_credential,
         seed,
+        restore_root_key: options.restore_root_key,
+        max_audit_events: options.max_audit_events,
+        require_signed_action: options.require_signed_action,
+        signature_capacity: options.signature_entries,
+        connection_limits: listener::ConnectionLimits {
+            max_connections: options.max_connections,
+            ..listener::ConnectionLimits::default()
+        },
         real_limits: options.real_limits,
+        ..ServerConfig::new(options.listen, options.db.clone(), root_credential)
     })
     .await?;
     eprintln!(

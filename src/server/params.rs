@@ -6,7 +6,7 @@
 
 use serde_json::{Map, Value};
 
-use super::error::{Code, ServerError};
+use super::error::{Code, ServerError, clip_quoted, echo};
 use super::schema::{Field, Kind};
 
 /// Where the parameters came from.
@@ -40,7 +40,7 @@ fn parse_json(body: &[u8]) -> Result<Map<String, Value>, ServerError> {
         // Valid JSON that `Strict` refuses: a repeated name.
         Err(e) if e.is_data() => Err(ServerError::new(
             Code::InvalidParameter,
-            format!("the request body is refused: {e}"),
+            clip_quoted(&format!("the request body is refused: {e}")),
         )),
         Err(e) => Err(ServerError::new(
             Code::InvalidParameter,
@@ -125,14 +125,11 @@ fn normalize_object(
     mut object: Map<String, Value>,
     prefix: &str,
 ) -> Result<Map<String, Value>, ServerError> {
-    if let Some(unknown) = object
+    if let Some(name) = object
         .keys()
         .find(|name| !fields.iter().any(|f| f.name == name.as_str()))
     {
-        return Err(ServerError::new(
-            Code::UnknownParameter,
-            format!("The parameter `{prefix}{unknown}` is not recognized."),
-        ));
+        return Err(unknown(&format!("{prefix}{name}")));
     }
     let mut out = Map::with_capacity(object.len());
     for field in fields {
@@ -296,7 +293,10 @@ fn unflatten(fields: &[Field], query: &str) -> Result<Map<String, Value>, Server
             _ => {
                 return Err(ServerError::new(
                     Code::InvalidParameter,
-                    format!("The parameter `{key}` does not match the shape of `{name}`."),
+                    format!(
+                        "The parameter `{}` does not match the shape of `{name}`.",
+                        echo(&key)
+                    ),
                 ));
             }
         }
@@ -308,14 +308,14 @@ fn unflatten(fields: &[Field], query: &str) -> Result<Map<String, Value>, Server
 fn unknown(key: &str) -> ServerError {
     ServerError::new(
         Code::UnknownParameter,
-        format!("The parameter `{key}` is not recognized."),
+        format!("The parameter `{}` is not recognized.", echo(key)),
     )
 }
 
 fn duplicate(key: &str) -> ServerError {
     ServerError::new(
         Code::InvalidParameter,
-        format!("The parameter `{key}` is given more than once."),
+        format!("The parameter `{}` is given more than once.", echo(key)),
     )
 }
 
@@ -330,7 +330,7 @@ fn list_index(key: &str, index: &str) -> Result<usize, ServerError> {
         .ok_or_else(|| {
             ServerError::new(
                 Code::InvalidParameter,
-                format!("The parameter `{key}` has an invalid list index."),
+                format!("The parameter `{}` has an invalid list index.", echo(key)),
             )
         })
 }

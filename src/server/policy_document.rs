@@ -8,7 +8,7 @@
 
 use serde_json::{Map, Value};
 
-use super::error::{Code, ServerError};
+use super::error::{Code, ServerError, echo};
 
 /// The longest document accepted, in characters (`PolicyDocumentLengthOverLimit`): the official
 /// definitions give no number, so this is the server's own.
@@ -48,7 +48,10 @@ fn check(document: &Map<String, Value>) -> Result<(), ServerError> {
     }) {
         return Err(ServerError::new(
             Code::PolicyDocumentError,
-            format!("A policy document has `version` and `statement`, not {key:?}."),
+            format!(
+                "A policy document has `version` and `statement`, not {:?}.",
+                echo(key)
+            ),
         ));
     }
     if member(document, "version").and_then(Value::as_str) != Some("2.0") {
@@ -85,7 +88,8 @@ fn check_statement(statement: &Value) -> Result<(), ServerError> {
         return Err(ServerError::new(
             Code::StatementError,
             format!(
-                "A statement has effect, action, resource, condition and principal, not {key:?}."
+                "A statement has effect, action, resource, condition and principal, not {:?}.",
+                echo(key)
             ),
         ));
     }

@@ -23,8 +23,10 @@ pub struct RequestMeta {
     pub user_agent: String,
     pub resource_name: String,
     pub secret_id: String,
-    /// The owner of the key that signed the request.
+    /// The owner of the key the request names (of a deleted key: its owner then).
     pub caller: Principal,
+    /// Set once the signature verified with an enabled key.
+    pub authenticated: bool,
 }
 
 impl RequestMeta {
@@ -53,6 +55,7 @@ impl RequestMeta {
             user_agent: self.user_agent.clone(),
             resource_name: self.resource_name.clone(),
             sensitive: self.mutates,
+            authenticated: self.authenticated,
         }
     }
 }

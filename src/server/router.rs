@@ -3,6 +3,7 @@
 //! parameter validation, the handler, the audit record and the access-log line. Every reply is
 //! HTTP 200 with `Content-Type: application/json` and a `RequestId`.
 
+use std::fmt::Write as _;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Instant;
@@ -15,13 +16,17 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method};
 use axum::response::Response;
 use futures::StreamExt as _;
+use tokio::sync::{Semaphore, SemaphorePermit};
 
+use super::attempts::Verdict;
 use super::auth;
 use super::directory::KeyEntry;
-use super::error::{Code, ServerError, error_envelope, success_envelope};
+use super::error::{Code, ServerError, echo, error_envelope, success_envelope};
 use super::handlers;
 use super::ids;
+use super::listener::Connection;
 use super::params::{self, Input};
+use super::replay::{Binding, Refusal};
 use super::request::{self, RequestMeta};
 use super::state::ServerState;
 use crate::cam::model::Service;
@@ -44,6 +49,22 @@ pub fn router(state: Arc<ServerState>) -> Router {
 struct AccessLog {
     action: String,
     secret_id: String,
+}
+
+impl AccessLog {
+    /// The request's line. What the client sent is written quoted and escaped (`?`), so a
+    /// value holding spaces, quotes or `code=OK` cannot pose as another field or line.
+    fn write(&self, code: &str, latency_us: u64, peer: &str, request_id: &str) {
+        tracing::info!(
+            target: "camtui::access",
+            action = ?self.action,
+            secret_id = ?self.secret_id,
+            code,
+            latency_us,
+            peer,
+            request_id,
+        );
+    }
 }
 
 async fn handle(
@@ -75,14 +96,11 @@ async fn handle(
             )
         }
     };
-    tracing::info!(
-        target: "camtui::access",
-        action = %log.action,
-        secret_id = %log.secret_id,
+    log.write(
         code,
-        latency_us = started.elapsed().as_micros() as u64,
-        peer = %peer,
-        %request_id,
+        started.elapsed().as_micros() as u64,
+        &peer,
+        &request_id,
     );
     let mut response = Response::new(Body::from(bytes));
     response
@@ -106,7 +124,7 @@ fn unreadable_header(headers: &HeaderMap, name: &str) -> Option<String> {
     value
         .to_str()
         .is_err()
-        .then(|| clip(&String::from_utf8_lossy(value.as_bytes())))
+        .then(|| echo(&String::from_utf8_lossy(value.as_bytes())))
 }
 
 /// Headers a request may carry once. With two copies, this server and anything in front of it
@@ -131,11 +149,6 @@ fn check_single_headers(headers: &HeaderMap) -> Result<(), ServerError> {
     }
 }
 
-/// Printable and short, for logs and audit records.
-fn clip(text: &str) -> String {
-    text.chars().filter(|c| !c.is_control()).take(64).collect()
-}
-
 async fn process(
     state: &Arc<ServerState>,
     parts: &Parts,
@@ -146,7 +159,93 @@ async fn process(
 ) -> Result<Vec<u8>, ServerError> {
     let now = chrono::Utc::now();
     let headers = &parts.headers;
-    log.action = clip(header_text(headers, "x-tc-action").unwrap_or("-"));
+    log.action = echo(header_text(headers, "x-tc-action").unwrap_or("-"));
+    // The credential is read first: from here on every request naming a known (or recently
+    // deleted) key is audited, whatever its fate and however early it is refused.
+    let claim = auth::claim(headers);
+    if let Some(claim) = &claim {
+        log.secret_id = echo(claim.secret_id);
+    }
+    let owner =
+        claim.and_then(|claim| Some((claim, state.directory.audited_owner(claim.secret_id)?)));
+    let (key, mut meta) = match owner {
+        None => (None, None),
+        Some((claim, (key, caller))) => (
+            key,
+            Some(RequestMeta {
+                request_id: request_id.to_owned(),
+                now: now.timestamp(),
+                action: log.action.clone(),
+                service: echo(claim.service),
+                mutates: false,
+                source_ip: peer.to_owned(),
+                region: echo(header_text(headers, "x-tc-region").unwrap_or_default()),
+                http_method: echo(parts.method.as_str()),
+                user_agent: echo(
+                    header_text(headers, "x-tc-requestclient")
+                        .or_else(|| header_text(headers, USER_AGENT.as_str()))
+                        .unwrap_or_default(),
+                ),
+                resource_name: String::new(),
+                secret_id: claim.secret_id.to_owned(),
+                caller,
+                authenticated: false,
+            }),
+        ),
+    };
+    let result = admit(state, parts, body, key, now, &mut meta).await;
+    if let Some(meta) = meta {
+        audit(state, &meta, result.as_ref().err()).await?;
+    }
+    result
+}
+
+/// Leaves the audit record of a request naming a known key.
+async fn audit(
+    state: &ServerState,
+    meta: &RequestMeta,
+    error: Option<&ServerError>,
+) -> Result<(), ServerError> {
+    let Some(error) = error else {
+        // A successful mutation committed its own record in its transaction; a successful
+        // read is batched (a crash may lose the last few).
+        if !meta.mutates {
+            state.audit.record(meta.record(None));
+        }
+        return Ok(());
+    };
+    let mut record = meta.record(Some(error));
+    if !meta.authenticated {
+        // Anyone who knows the SecretId can send these: recorded at a bounded rate.
+        match state
+            .attempts
+            .admit(&meta.secret_id, &meta.source_ip, Instant::now())
+        {
+            Verdict::Skip => return Ok(()),
+            Verdict::Record { unrecorded: 0 } => {}
+            Verdict::Record { unrecorded } => {
+                let _ = write!(
+                    record.api_error_message,
+                    " ({unrecorded} earlier unauthenticated attempts with this SecretId from this address were not recorded one by one.)"
+                );
+            }
+        }
+    }
+    // A refusal, authenticated or not: on the record before it is answered.
+    Ok(state.audit.record_durable(record).await?)
+}
+
+/// Spec §2.1 steps 1–2 (the method, headers given once, the body, the Authorization header),
+/// then the [`Call`].
+async fn admit(
+    state: &Arc<ServerState>,
+    parts: &Parts,
+    body: Body,
+    key: Option<Arc<KeyEntry>>,
+    now: chrono::DateTime<chrono::Utc>,
+    meta: &mut Option<RequestMeta>,
+) -> Result<Vec<u8>, ServerError> {
+    let headers = &parts.headers;
     let method = match parts.method {
         Method::GET => "GET",
         Method::POST => "POST",
@@ -158,51 +257,29 @@ async fn process(
         }
     };
     check_single_headers(headers)?;
-    let body = read_body(headers, body).await?;
+    // A body that stalls is ended with its connection (`listener`).
+    let (body, _budget) = read_body(headers, body, &state.body_budget).await?;
     let authorization = auth::parse(headers)?;
-    log.secret_id = clip(authorization.secret_id);
-
-    // From here on every request naming a known key is audited, whatever its fate.
-    let known = state.directory.key_with_owner(authorization.secret_id);
-    let mut meta = known.as_ref().map(|(key, owner)| RequestMeta {
-        request_id: request_id.to_owned(),
-        now: now.timestamp(),
-        action: log.action.clone(),
-        service: clip(authorization.service),
-        mutates: false,
-        source_ip: peer.to_owned(),
-        region: clip(header_text(headers, "x-tc-region").unwrap_or_default()),
-        http_method: method.to_owned(),
-        user_agent: clip(
-            header_text(headers, "x-tc-requestclient")
-                .or_else(|| header_text(headers, USER_AGENT.as_str()))
-                .unwrap_or_default(),
-        ),
-        resource_name: String::new(),
-        secret_id: key.secret_id.clone(),
-        caller: owner.clone(),
-    });
     let call = Call {
         state,
         parts,
         method,
         body: &body,
         authorization: &authorization,
-        key: known.map(|(key, _)| key),
+        key,
         now_ms: now.timestamp_millis(),
     };
-    let result = call.run(&mut meta).await;
-    if let Some(meta) = meta {
-        // A successful mutation committed its own record in its transaction.
-        if !(meta.mutates && result.is_ok()) {
-            state.audit.record(meta.record(result.as_ref().err()));
-        }
-    }
-    result
+    call.run(meta).await
 }
 
-/// Reads the body, refusing more than [`MAX_BODY`] bytes.
-async fn read_body(headers: &HeaderMap, body: Body) -> Result<Bytes, ServerError> {
+/// Reads the body, refusing more than [`MAX_BODY`] bytes. What it buffers it takes from
+/// `budget` (kibibytes shared by every request not yet authenticated), waiting if it must; the
+/// permit is held until the request is done.
+async fn read_body<'b>(
+    headers: &HeaderMap,
+    body: Body,
+    budget: &'b Semaphore,
+) -> Result<(Bytes, Option<SemaphorePermit<'b>>), ServerError> {
     let too_large = || {
         ServerError::new(
             Code::RequestSizeLimitExceeded,
@@ -215,7 +292,8 @@ async fn read_body(headers: &HeaderMap, body: Body) -> Result<Bytes, ServerError
         return Err(too_large());
     }
     let mut stream = body.into_data_stream();
-    let mut buffer = Vec::with_capacity(declared.map_or(0, |l| l.min(MAX_BODY as u64)) as usize);
+    let mut buffer = Vec::new();
+    let mut held: Option<SemaphorePermit<'b>> = None;
     let mut total = 0usize;
     while let Some(chunk) = stream.next().await {
         let chunk = chunk.map_err(|e| {
@@ -229,13 +307,25 @@ async fn read_body(headers: &HeaderMap, body: Body) -> Result<Bytes, ServerError
             return Err(too_large());
         }
         if total <= MAX_BODY {
+            let held_kib = held.as_ref().map_or(0, SemaphorePermit::num_permits);
+            let more = total.div_ceil(1024).saturating_sub(held_kib);
+            if more > 0 {
+                let permit = budget
+                    .acquire_many(more as u32)
+                    .await
+                    .map_err(|_| ServerError::Bug("the body budget was closed"))?;
+                match &mut held {
+                    Some(held) => held.merge(permit),
+                    None => held = Some(permit),
+                }
+            }
             buffer.extend_from_slice(&chunk);
         }
     }
     if total > MAX_BODY {
         return Err(too_large());
     }
-    Ok(Bytes::from(buffer))
+    Ok((Bytes::from(buffer), held))
 }
 
 /// A regional service needs `X-TC-Region`, one of its regions (CloudAudit's documentation: "Region
@@ -254,7 +344,7 @@ fn check_region(service: Service, headers: &HeaderMap) -> Result<(), ServerError
             Code::UnsupportedRegion,
             format!(
                 "{service} does not answer in the region `{}`; it does in {}.",
-                clip(region),
+                echo(region),
                 regions.join(", ")
             ),
         )),
@@ -274,6 +364,37 @@ struct Call<'a> {
 }
 
 impl Call<'_> {
+    /// Binds the verified signature to this request, or refuses it (see [`replay`]).
+    fn admit_signature(&self, timestamp: i64, mutates: bool) -> Result<(), ServerError> {
+        let headers = &self.parts.headers;
+        let raw = |name: &str| headers.get(name).map_or(&[][..], HeaderValue::as_bytes);
+        let ledger = &self.state.signatures;
+        let digest = ledger.digest(&Binding {
+            secret_id: self.authorization.secret_id,
+            action: raw("x-tc-action"),
+            version: raw("x-tc-version"),
+            region: raw("x-tc-region"),
+            body: self.body,
+        });
+        let now = self.now_ms / 1000;
+        ledger
+            .admit(&self.authorization.signature, timestamp, digest, mutates, now)
+            .map_err(|refusal| match refusal {
+                Refusal::Rebound => ServerError::new(
+                    Code::SignatureFailure,
+                    "This signature was first used for another request (action, version, region or body): a signature is good for one request.",
+                ),
+                Refusal::Spent => ServerError::new(
+                    Code::SignatureFailure,
+                    "This signature was already used, for a change or for another request: sign each request anew.",
+                ),
+                Refusal::Forgotten => ServerError::new(
+                    Code::SignatureExpire,
+                    "The request was signed too long ago for this server to tell whether its signature was used: sign it again.",
+                ),
+            })
+    }
+
     /// Spec §2.1 steps 3–9, in order.
     async fn run(&self, meta: &mut Option<RequestMeta>) -> Result<Vec<u8>, ServerError> {
         let headers = &self.parts.headers;
@@ -281,15 +402,15 @@ impl Call<'_> {
             ServerError::new(
                 Code::NoSuchProduct,
                 format!(
-                    "The credential scope names the service {:?}, which this server does not provide.",
-                    self.authorization.service
+                    "The credential scope names the service {}, which this server does not provide.",
+                    echo(self.authorization.service)
                 ),
             )
         })?;
         let no_such_action = |action: &str| {
             ServerError::new(
                 Code::InvalidAction,
-                format!("The action {} does not exist for {service}.", clip(action)),
+                format!("The action {} does not exist for {service}.", echo(action)),
             )
         };
         let action =
@@ -311,7 +432,7 @@ impl Call<'_> {
                 Code::NoSuchVersion,
                 format!(
                     "The version {} does not exist for {service}; use {}.",
-                    clip(version),
+                    echo(version),
                     service.version()
                 ),
             )
@@ -342,6 +463,17 @@ impl Call<'_> {
                     "The SecretId is not found, please ensure that your SecretId is correct (it may be disabled or deleted).",
                 )
             })?;
+        if self.state.require_signed_action
+            && !self
+                .authorization
+                .signed_header_names()
+                .any(|name| name == "x-tc-action")
+        {
+            return Err(ServerError::new(
+                Code::InvalidAuthorization,
+                "This server requires X-TC-Action among the SignedHeaders (content-type;host;x-tc-action).",
+            ));
+        }
         let query = self.parts.uri.query().unwrap_or("");
         auth::verify(
             self.authorization,
@@ -354,17 +486,25 @@ impl Call<'_> {
                 body: self.body,
             },
         )?;
+        self.admit_signature(timestamp, spec.mutates)?;
         if headers.contains_key("x-tc-token") {
             return Err(ServerError::new(
                 Code::TokenFailure,
                 "This server issues no temporary credentials; the token is not valid.",
             ));
         }
-        key.mark_used(self.now_ms);
-
         let Some(meta) = meta.as_mut() else {
             return Err(ServerError::Bug("an authenticated request has no caller"));
         };
+        meta.authenticated = true;
+        // Authenticated: its connection is not closed to make room while it is served.
+        let _serving = self
+            .parts
+            .extensions
+            .get::<Arc<Connection>>()
+            .map(Connection::serve);
+        key.mark_used(self.now_ms);
+
         if !spec.access.permits(&meta.caller) {
             return Err(ServerError::unauthorized(spec.name));
         }
@@ -377,7 +517,7 @@ impl Call<'_> {
             Input::Json(self.body)
         };
         let params = params::normalize(&spec.fields, input)?;
-        meta.resource_name = clip(&request::resource_name(&params));
+        meta.resource_name = echo(&request::resource_name(&params));
 
         if spec.inline {
             return spec.run(&self.state.context(meta), params);

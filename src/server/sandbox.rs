@@ -52,12 +52,19 @@ pub async fn start(data_dir: &Path, reset: bool) -> Result<Sandbox, StartError> 
     }
     let (credential, _) = load_or_create_root_credential(&data_dir.join(ROOT_CREDENTIAL_FILE))?;
     let seed = (!db.exists()).then(Seed::demo);
+    // The sandbox is a playground whose root key camtui itself holds: deleting or disabling it
+    // through the API must not lock the console out of its own sandbox.
     let handle = spawn(ServerConfig {
-        listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
-        db: db.clone(),
-        root_credential: credential.clone(),
         seed,
-        real_limits: false,
+        restore_root_key: true,
+        // One console's requests: 1 MiB holds a whole window at 200 distinct signatures a
+        // second.
+        signature_capacity: 1 << 16,
+        ..ServerConfig::new(
+            SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+            db.clone(),
+            credential.clone(),
+        )
     })
     .await?;
     Ok(Sandbox {

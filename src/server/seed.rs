@@ -500,6 +500,7 @@ impl Seed {
                 user_agent: event.user_agent.clone(),
                 resource_name: event.resource_name.clone(),
                 sensitive: mutates,
+                authenticated: !Code::parse(code).is_some_and(Code::is_authentication_failure),
             });
         }
         Ok(events)

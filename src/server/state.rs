@@ -5,19 +5,30 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use super::audit::AuditWriter;
+use super::attempts::{AttemptBudget, AttemptLimits};
+use super::audit::{AuditWriter, DEFAULT_MAX_EVENTS, RETENTION};
 use super::auth;
+use super::dates;
 use super::directory::{Directory, KeyEntry, Principal, PrincipalKind};
 use super::error::ServerError;
 use super::handlers::{self, context::Ctx};
 use super::limits::RateLimits;
+use super::listener::ConnectionLimits;
 use super::policy_document;
 use super::presets::PRESETS;
+use super::replay::SignatureLedger;
 use super::request::RequestMeta;
 use super::seed::{Seed, SeedError};
 use super::store::{Account, Store, StoreError, StoredKey};
+use tokio::sync::Semaphore;
+
 use crate::cam::Credential;
 use crate::cam::credential::CredentialError;
+use crate::cam::model::KEYS_PER_USER;
+
+/// The most entries of the signature ledger unless configured otherwise: 128 MiB, the
+/// signatures of a whole ±300 s window at up to ~28,000 distinct signatures a second.
+pub const DEFAULT_SIGNATURES: usize = 1 << 23;
 
 /// The account an empty database gets when no seed is given.
 pub const DEFAULT_ACCOUNT: Account = Account {
@@ -31,6 +42,15 @@ pub struct ServerState {
     pub store: Store,
     pub directory: Directory,
     pub audit: AuditWriter,
+    /// Which unauthenticated attempts the audit trail records.
+    pub attempts: AttemptBudget,
+    /// The signatures of the last ±300 s and the requests they are bound to.
+    pub signatures: SignatureLedger,
+    /// See [`ServerConfig::require_signed_action`].
+    pub require_signed_action: bool,
+    pub connection_limits: ConnectionLimits,
+    /// Kibibytes of request bodies that may be buffered before their requests authenticate.
+    pub body_budget: Semaphore,
     pub account: Account,
     /// The documented rate limits, when `--real-limits` asks for them.
     pub limits: Option<RateLimits>,
@@ -45,8 +65,42 @@ pub struct ServerConfig {
     pub root_credential: Credential,
     /// Loaded when the database is empty.
     pub seed: Option<Seed>,
+    /// Create or enable the root credential's key again although it was deleted or disabled
+    /// through the API (otherwise start-up refuses: a restart must not undo that silently).
+    pub restore_root_key: bool,
+    /// How many unauthenticated attempts the audit trail records.
+    pub attempt_limits: AttemptLimits,
+    /// The most audit events kept, whatever their age (oldest first out).
+    pub max_audit_events: u64,
+    /// The most entries of the signature ledger (16 bytes each; see
+    /// [`server::replay`](super::replay)).
+    pub signature_capacity: usize,
+    /// Refuse requests whose signature does not cover `X-TC-Action`. Off by default: the
+    /// official SDKs sign `content-type;host` only.
+    pub require_signed_action: bool,
+    /// How many connections, and how long each may take to send a request.
+    pub connection_limits: ConnectionLimits,
     /// Enforce each action's documented rate limit (`RequestLimitExceeded`).
     pub real_limits: bool,
+}
+
+impl ServerConfig {
+    /// A server on `listen` over `db` with `root_credential`, no seed, and the defaults.
+    pub fn new(listen: SocketAddr, db: PathBuf, root_credential: Credential) -> Self {
+        Self {
+            listen,
+            db,
+            root_credential,
+            seed: None,
+            restore_root_key: false,
+            attempt_limits: AttemptLimits::default(),
+            max_audit_events: DEFAULT_MAX_EVENTS,
+            signature_capacity: DEFAULT_SIGNATURES,
+            require_signed_action: false,
+            connection_limits: ConnectionLimits::default(),
+            real_limits: false,
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -75,6 +129,26 @@ pub enum StartError {
     RootSecretId(String),
     #[error("the root credential's SecretId {0} belongs to a user of this database, not to root")]
     RootKeyTaken(String),
+    #[error(
+        "the root credential's key {secret_id} was {change} through the API{when}; start with --restore-root-key to {undo} it, or use another credential file"
+    )]
+    RootKeyWithdrawn {
+        secret_id: String,
+        /// `deleted` or `disabled`.
+        change: &'static str,
+        undo: &'static str,
+        /// ` on <datetime>`, when known.
+        when: String,
+    },
+    #[error(
+        "the root account already has {} keys ({}); the root credential file names a third, {secret_id}: delete one of them, or put one of them in the credential file",
+        KEYS_PER_USER,
+        keys.join(", ")
+    )]
+    RootKeyLimit {
+        secret_id: String,
+        keys: Vec<String>,
+    },
 }
 
 impl ServerState {
@@ -111,7 +185,12 @@ impl ServerState {
                 }
             }
         };
-        ensure_root_key(&store, account, &config.root_credential)?;
+        ensure_root_key(
+            &store,
+            account,
+            &config.root_credential,
+            config.restore_root_key,
+        )?;
 
         let (users, keys) = store.load_all()?;
         let mut principals: Vec<Principal> = users.iter().map(Principal::from_user).collect();
@@ -128,11 +207,21 @@ impl ServerState {
                 Ok(KeyEntry::from_stored(key, last))
             })
             .collect::<Result<Vec<_>, ServerError>>()?;
-        let audit = AuditWriter::start(&store)?;
+        let directory = Directory::new(principals, keys);
+        let forget_before = chrono::Utc::now().timestamp() - RETENTION.as_secs() as i64;
+        for tombstone in store.tombstones(forget_before)? {
+            directory.bury(tombstone, forget_before);
+        }
+        let audit = AuditWriter::start(&store, config.max_audit_events)?;
         Ok(ServerState {
-            directory: Directory::new(principals, keys),
+            directory,
             store,
             audit,
+            attempts: AttemptBudget::new(config.attempt_limits, std::time::Instant::now()),
+            signatures: SignatureLedger::new(config.signature_capacity),
+            require_signed_action: config.require_signed_action,
+            connection_limits: config.connection_limits,
+            body_budget: Semaphore::new(config.connection_limits.body_budget.div_ceil(1024)),
             account,
             limits: config.real_limits.then(|| {
                 RateLimits::new(
@@ -170,43 +259,87 @@ fn put_presets(store: &Store) -> Result<(), ServerError> {
     )
 }
 
-/// Makes the root credential a working root key: added if new, its SecretKey and status reset
-/// if it exists (the credential file is the source of truth for root's access).
+/// Makes the root credential a working root key: its SecretKey made the file's if it exists
+/// (the file is the source of truth for root's access), added if it is new. Refused: a key of
+/// another user; a third root key; and, unless `restore`, a key deleted or disabled through
+/// the API (a restart must not undo that silently).
 fn ensure_root_key(
     store: &Store,
     account: Account,
     credential: &Credential,
+    restore: bool,
 ) -> Result<(), StartError> {
     let id = credential.secret_id.as_str();
-    let outcome = store.mutate(
+    let now = chrono::Utc::now().timestamp();
+    let withdrawn = |change, undo, when: Option<i64>| StartError::RootKeyWithdrawn {
+        secret_id: id.to_owned(),
+        change,
+        undo,
+        when: when
+            .map(|t| format!(" on {}", dates::datetime(t)))
+            .unwrap_or_default(),
+    };
+    // Refusals are returned before anything is written: the transaction commits either way.
+    let refusal = store.mutate(
         None,
-        |tx| match tx.key_owner(id)? {
-            None => tx
-                .insert_key(&StoredKey {
-                    secret_id: id.to_owned(),
-                    owner_uin: account.owner_uin,
-                    active: true,
-                    secret_key: credential.secret_key.clone(),
-                    description: Some("root credential".into()),
-                    created: chrono::Utc::now().timestamp(),
-                })
-                .map(|()| true),
-            Some((owner, _)) if owner != account.owner_uin => Ok(false),
-            Some((_, active)) => {
-                if !active {
-                    tracing::warn!(
-                        secret_id = id,
-                        "the root key was disabled; enabling it again"
-                    );
+        |tx| {
+            match tx.key_owner(id)? {
+                Some((owner, _)) if owner != account.owner_uin => {
+                    return Ok(Some(StartError::RootKeyTaken(id.to_owned())));
                 }
-                tx.reset_key(id, &credential.secret_key).map(|()| true)
+                Some((_, false)) if !restore => {
+                    return Ok(Some(withdrawn("disabled", "enable", None)));
+                }
+                Some((_, active)) => {
+                    if !active {
+                        tracing::warn!(
+                            secret_id = id,
+                            "--restore-root-key: enabling the root key again"
+                        );
+                    }
+                    tx.reset_key(id, &credential.secret_key)?;
+                }
+                None => {
+                    let tombstone = tx.tombstone(id)?;
+                    if let Some(tombstone) = &tombstone
+                        && !restore
+                    {
+                        return Ok(Some(withdrawn(
+                            "deleted",
+                            "create",
+                            Some(tombstone.deleted),
+                        )));
+                    }
+                    let keys = tx.keys_of(account.owner_uin)?;
+                    if keys.len() >= KEYS_PER_USER {
+                        return Ok(Some(StartError::RootKeyLimit {
+                            secret_id: id.to_owned(),
+                            keys,
+                        }));
+                    }
+                    if tombstone.is_some() {
+                        tracing::warn!(
+                            secret_id = id,
+                            "--restore-root-key: creating the deleted root key again"
+                        );
+                        tx.unbury_key(id)?;
+                    }
+                    tx.insert_key(&StoredKey {
+                        secret_id: id.to_owned(),
+                        owner_uin: account.owner_uin,
+                        active: true,
+                        secret_key: credential.secret_key.clone(),
+                        description: Some("root credential".into()),
+                        created: now,
+                    })?;
+                }
             }
+            Ok(None)
         },
         |_| {},
     )?;
-    if outcome {
-        Ok(())
-    } else {
-        Err(StartError::RootKeyTaken(id.to_owned()))
+    match refusal {
+        None => Ok(()),
+        Some(error) => Err(error),
     }
 }

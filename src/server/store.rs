@@ -26,6 +26,7 @@ pub use permissions::{
 /// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
 const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0001_initial.sql"),
+    include_str!("../../assets/migrations/0002_audit_truth.sql"),
     include_str!("../../assets/migrations/0004_policies_groups.sql"),
 ];
 const READERS: usize = 4;
@@ -119,6 +120,20 @@ pub struct AuditRecord {
     pub resource_name: String,
     /// Whether the action changes keys or users.
     pub sensitive: bool,
+    /// Whether the request's signature verified with an enabled key: only such events are a
+    /// use of the key.
+    pub authenticated: bool,
+}
+
+/// A deleted key as the audit trail remembers it (a row of `deleted_keys`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tombstone {
+    pub secret_id: String,
+    pub owner_uin: u64,
+    /// The owner's name when the key was deleted (`root` for the root account).
+    pub owner_name: String,
+    /// Unix seconds.
+    pub deleted: i64,
 }
 
 /// A stored audit event with its position.
@@ -203,9 +218,14 @@ impl Store {
                 }
             }
         }
-        let vault = Vault::open_or_create(&vault::key_path(path))?;
         let writer = connect(path).map_err(sqlite)?;
         migrate(&writer, path)?;
+        let sealed: bool = writer
+            .query_row("SELECT EXISTS (SELECT 1 FROM access_keys)", [], |r| {
+                r.get(0)
+            })
+            .map_err(sqlite)?;
+        let vault = Vault::open_or_create(&vault::key_path(path), !sealed)?;
         let readers = (0..READERS)
             .map(|_| connect(path).map(Mutex::new))
             .collect::<Result<Vec<_>, _>>()
@@ -327,11 +347,23 @@ impl Store {
             // Newest first down the (secret_id, time) index, stopping at the first success: MAX()
             // with the extra condition would read every event of the key.
             c.prepare_cached(
-                "SELECT time FROM events WHERE secret_id = ?1 AND api_error_code NOT LIKE 'AuthFailure.%'
+                "SELECT time FROM events WHERE secret_id = ?1 AND authenticated = 1
                  ORDER BY time DESC LIMIT 1",
             )?
             .query_row([secret_id], |r| r.get(0))
             .optional()
+        })
+    }
+
+    /// The keys deleted since `since` (Unix seconds), and root's whenever they were deleted.
+    pub fn tombstones(&self, since: i64) -> Result<Vec<Tombstone>, ServerError> {
+        self.read(|c| {
+            c.prepare_cached(
+                "SELECT secret_id, owner_uin, owner_name, deleted FROM deleted_keys
+                 WHERE deleted >= ?1 OR owner_uin = (SELECT owner_uin FROM account) ORDER BY id",
+            )?
+            .query_map([since], tombstone)?
+            .collect()
         })
     }
 
@@ -555,6 +587,42 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Leaves the tombstone of a key deleted in this transaction.
+    pub fn bury_key(&self, tombstone: &Tombstone) -> Result<(), ServerError> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO deleted_keys (secret_id, owner_uin, owner_name, deleted)
+                 VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![
+                tombstone.secret_id,
+                tombstone.owner_uin,
+                tombstone.owner_name,
+                tombstone.deleted
+            ])?;
+        Ok(())
+    }
+
+    /// The tombstone of a deleted key.
+    pub fn tombstone(&self, secret_id: &str) -> Result<Option<Tombstone>, ServerError> {
+        Ok(self
+            .tx
+            .prepare_cached(
+                "SELECT secret_id, owner_uin, owner_name, deleted FROM deleted_keys WHERE secret_id = ?1
+                 ORDER BY id DESC LIMIT 1",
+            )?
+            .query_row([secret_id], tombstone)
+            .optional()?)
+    }
+
+    /// Forgets a tombstone (its key is being created again).
+    pub fn unbury_key(&self, secret_id: &str) -> Result<(), ServerError> {
+        self.tx
+            .prepare_cached("DELETE FROM deleted_keys WHERE secret_id = ?1")?
+            .execute([secret_id])?;
+        Ok(())
+    }
+
     pub fn keys_of(&self, owner_uin: u64) -> Result<Vec<String>, ServerError> {
         Ok(self
             .tx
@@ -629,8 +697,51 @@ impl AuditConnection {
         tx.commit()
     }
 
-    /// Deletes events older than `before` (Unix seconds); returns how many.
+    /// Deletes the oldest events beyond `max` — down to 95 % of it, so that this seldom has
+    /// work — in transactions of at most 10,000 rows; returns how many.
+    pub fn enforce_budget(&mut self, max: u64) -> Result<u64, rusqlite::Error> {
+        // Ids grow by one: their span bounds the count without reading every row.
+        let span: u64 = self.0.query_row(
+            "SELECT COALESCE(MAX(id) - MIN(id) + 1, 0) FROM events",
+            [],
+            |r| r.get(0),
+        )?;
+        if span <= max {
+            return Ok(0);
+        }
+        let count: u64 = self
+            .0
+            .query_row("SELECT COUNT(*) FROM events", [], |r| r.get(0))?;
+        if count <= max {
+            return Ok(0);
+        }
+        let mut excess = count - max / 20 * 19;
+        let mut deleted = 0;
+        while excess > 0 {
+            let removed = self
+                .0
+                .prepare_cached(
+                    "DELETE FROM events WHERE id IN (SELECT id FROM events ORDER BY time, id LIMIT ?1)",
+                )?
+                .execute([excess.min(10_000)])? as u64;
+            if removed == 0 {
+                break;
+            }
+            deleted += removed;
+            excess = excess.saturating_sub(removed);
+        }
+        Ok(deleted)
+    }
+
+    /// Deletes events older than `before` (Unix seconds), and the tombstones of keys deleted
+    /// before then (but root's); returns how many events.
     pub fn prune(&mut self, before: i64) -> Result<usize, rusqlite::Error> {
+        self.0
+            .prepare_cached(
+                "DELETE FROM deleted_keys WHERE deleted < ?1
+                 AND owner_uin != (SELECT owner_uin FROM account)",
+            )?
+            .execute([before])?;
         self.0
             .prepare_cached("DELETE FROM events WHERE time < ?1")?
             .execute([before])
@@ -740,12 +851,12 @@ fn sub_user_by_name(c: &Connection, name: &str) -> rusqlite::Result<Option<Store
 
 const EVENT_COLUMNS: &str = "event_id, time, secret_id, uin, username, action, service, \
      action_type, source_ip, region, error_code, api_error_code, api_error_message, request_id, \
-     http_method, user_agent, resource_name, sensitive";
+     http_method, user_agent, resource_name, sensitive, authenticated";
 
 const INSERT_EVENT: &str = "INSERT INTO events (event_id, time, secret_id, uin, username, action, \
      service, action_type, source_ip, region, error_code, api_error_code, api_error_message, \
-     request_id, http_method, user_agent, resource_name, sensitive) \
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
+     request_id, http_method, user_agent, resource_name, sensitive, authenticated) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
 
 fn bind_event(stmt: &mut rusqlite::CachedStatement<'_>, e: &AuditRecord) -> rusqlite::Result<()> {
     stmt.execute(params![
@@ -766,7 +877,8 @@ fn bind_event(stmt: &mut rusqlite::CachedStatement<'_>, e: &AuditRecord) -> rusq
         e.http_method,
         e.user_agent,
         e.resource_name,
-        e.sensitive
+        e.sensitive,
+        e.authenticated
     ])?;
     Ok(())
 }
@@ -796,5 +908,15 @@ fn event_record(r: &Row<'_>, at: usize) -> rusqlite::Result<AuditRecord> {
         user_agent: r.get(at + 15)?,
         resource_name: r.get(at + 16)?,
         sensitive: r.get(at + 17)?,
+        authenticated: r.get(at + 18)?,
+    })
+}
+
+fn tombstone(r: &Row<'_>) -> rusqlite::Result<Tombstone> {
+    Ok(Tombstone {
+        secret_id: r.get(0)?,
+        owner_uin: r.get(1)?,
+        owner_name: r.get(2)?,
+        deleted: r.get(3)?,
     })
 }

@@ -21,6 +21,10 @@ pub enum VaultError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error(
+        "the key file {0} is missing, but the database holds sealed SecretKeys that only it opens: restore it (a new key file cannot open them)"
+    )]
+    Missing(PathBuf),
     #[error("the key file {0} is not a 32-byte key")]
     Malformed(PathBuf),
     #[error("a stored SecretKey of {0} cannot be decrypted: wrong key file or tampered database")]
@@ -45,14 +49,19 @@ pub fn key_path(db: &Path) -> PathBuf {
 }
 
 impl Vault {
-    /// Reads the key file, or creates it (mode 0600) with a fresh random key.
-    pub fn open_or_create(path: &Path) -> Result<Self, VaultError> {
+    /// Reads the key file, or creates it (mode 0600) with a fresh random key when `may_create`
+    /// (never for a database that already holds sealed keys: they would be lost behind a
+    /// wrong key file).
+    pub fn open_or_create(path: &Path, may_create: bool) -> Result<Self, VaultError> {
         let io = |source| VaultError::Io {
             path: path.to_owned(),
             source,
         };
         let key = match std::fs::read(path) {
             Ok(bytes) => Zeroizing::new(bytes),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !may_create => {
+                return Err(VaultError::Missing(path.to_owned()));
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 let key = Zeroizing::new(Key::generate().to_vec());
                 let mut file = create_private(path).map_err(io)?;
@@ -132,7 +141,7 @@ mod tests {
     fn seal_and_open_round_trip_bound_to_the_id() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("db.key");
-        let vault = Vault::open_or_create(&path).unwrap();
+        let vault = Vault::open_or_create(&path, true).unwrap();
         let sealed = vault.seal("IKID1", &Secret::new("s3cr3t"));
         assert!(!sealed.windows(6).any(|w| w == b"s3cr3t"));
         assert_eq!(vault.open("IKID1", &sealed).unwrap().expose(), "s3cr3t");
@@ -141,11 +150,17 @@ mod tests {
             "bound to its SecretId"
         );
 
-        let again = Vault::open_or_create(&path).unwrap();
+        let again = Vault::open_or_create(&path, false).unwrap();
         assert_eq!(again.open("IKID1", &sealed).unwrap().expose(), "s3cr3t");
 
-        let other = Vault::open_or_create(&dir.path().join("other.key")).unwrap();
+        let other = Vault::open_or_create(&dir.path().join("other.key"), true).unwrap();
         assert!(other.open("IKID1", &sealed).is_err());
+        let missing = dir.path().join("missing.key");
+        assert!(matches!(
+            Vault::open_or_create(&missing, false),
+            Err(VaultError::Missing(_))
+        ));
+        assert!(!missing.exists());
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt as _;

@@ -9,13 +9,15 @@ use crate::cam::Secret;
 use crate::cam::model::{
     AccessKey, AccessKeyDetail, GetUserAppIdResponse, GroupInfo, KeyStatus, SecretId, User,
 };
-use crate::cam::owner::{Progress, SearchOutcome, UserRef};
+use crate::cam::owner::SearchOutcome;
 use crate::cam::permissions::{Policy, PolicyGrant, Security};
+use crate::cam::report::{Flag, ReportOutcome, ReportUpdate, Staleness};
 use crate::cam::transport::CallRecord;
+use crate::cam::walk::{Progress, UserRef};
 
 use super::clipboard::{ClipboardError, Destination};
 use super::model::{
-    AccessRecord, Failure, LastUsed, ListedUsers, Tab, TargetInfo, Ticket, UserDetails,
+    AccessRecord, Failure, KeyRef, LastUsed, ListedUsers, Tab, TargetInfo, Ticket, UserDetails,
 };
 use super::text_field::Edit;
 use crate::i18n::{Language, Text};
@@ -74,10 +76,27 @@ pub enum Request {
         uin: u64,
         secret_id: SecretId,
     },
-    /// `ListAccessKeys` over `users` until one owns `secret_id` (cancellable).
+    /// The audit trail, then `ListAccessKeys` over `users`, until one owns `secret_id`
+    /// (cancellable).
     FindOwner {
         secret_id: SecretId,
         users: Arc<[UserRef]>,
+    },
+    /// The key report: `ListAccessKeys` and `GetSecurityLastUsed` of every user, rows reported
+    /// as they come (cancellable).
+    Report {
+        users: Arc<[UserRef]>,
+        stale_days: u32,
+    },
+    /// `UpdateAccessKey` to disable each key, one at a time, each result reported as it lands
+    /// (cancellable between calls).
+    DisableKeys {
+        keys: Vec<KeyRef>,
+    },
+    /// `GetUserAppId` signed with a new key: does it work?
+    VerifyKey {
+        secret_id: SecretId,
+        secret: Secret,
     },
 }
 
@@ -99,8 +118,19 @@ impl Request {
             Self::CreateKey { .. } => "CreateAccessKey",
             Self::SetKeyStatus { .. } => "UpdateAccessKey",
             Self::DeleteKey { .. } => "DeleteAccessKey",
-            Self::FindOwner { .. } => "ListAccessKeys (owner search)",
+            Self::FindOwner { .. } => "DescribeEvents + ListAccessKeys (owner search)",
+            Self::Report { .. } => "ListAccessKeys + GetSecurityLastUsed (key report)",
+            Self::DisableKeys { .. } => "UpdateAccessKey (disabling keys)",
+            Self::VerifyKey { .. } => "GetUserAppId (signed with the new key)",
         }
+    }
+
+    /// Whether the request is a walk of many calls: it reports as it goes and can be stopped.
+    pub fn is_walk(&self) -> bool {
+        matches!(
+            self,
+            Self::FindOwner { .. } | Self::Report { .. } | Self::DisableKeys { .. }
+        )
     }
 
     /// The key the request is about, if it is about one.
@@ -109,7 +139,8 @@ impl Request {
             Self::Records { secret_id }
             | Self::SetKeyStatus { secret_id, .. }
             | Self::DeleteKey { secret_id, .. }
-            | Self::FindOwner { secret_id, .. } => Some(secret_id),
+            | Self::FindOwner { secret_id, .. }
+            | Self::VerifyKey { secret_id, .. } => Some(secret_id),
             _ => None,
         }
     }
@@ -118,7 +149,10 @@ impl Request {
     pub fn mutates(&self) -> bool {
         matches!(
             self,
-            Self::CreateKey { .. } | Self::SetKeyStatus { .. } | Self::DeleteKey { .. }
+            Self::CreateKey { .. }
+                | Self::SetKeyStatus { .. }
+                | Self::DeleteKey { .. }
+                | Self::DisableKeys { .. }
         )
     }
 }
@@ -140,6 +174,10 @@ pub enum Reply {
     Created(AccessKeyDetail),
     Done,
     Owner(SearchOutcome),
+    /// How the report's walk ended (its rows came as `ReportRows`).
+    Report(ReportOutcome),
+    /// Who the new key signed as.
+    Verified(GetUserAppIdResponse),
 }
 
 /// What a key asks for.
@@ -203,6 +241,20 @@ pub enum Command {
     /// Open the API-call log.
     ShowLog,
     CloseLog,
+    /// Show only the report's keys with this flag (again: all of them).
+    QuickFilter(Flag),
+    /// Mark or unmark the report's key under the cursor.
+    Mark,
+    /// Mark every key the report shows (again: unmark them).
+    MarkShown,
+    /// Stop the report's loading, keeping what is in.
+    StopLoading,
+    /// Open the rotation wizard for the selected key.
+    Rotate,
+    /// Do the wizard's step.
+    Step,
+    /// Sign one harmless call with the new key, to check it works.
+    VerifyKey,
 }
 
 impl Command {
@@ -210,7 +262,7 @@ impl Command {
     pub fn mutates(self) -> bool {
         matches!(
             self,
-            Self::CreateKey | Self::DisableKey | Self::EnableKey | Self::DeleteKey
+            Self::CreateKey | Self::DisableKey | Self::EnableKey | Self::DeleteKey | Self::Rotate
         )
     }
 }
@@ -220,7 +272,7 @@ impl Command {
 pub enum Effect {
     /// An API call, run by the worker.
     Call { ticket: Ticket, request: Request },
-    /// Stop a call in flight (an owner search).
+    /// Stop a walk in flight (an owner search, the report, a bulk disable).
     Cancel { ticket: Ticket },
     /// Resolve a profile (or the sandbox) and connect to it; success comes back as
     /// `TargetSwitched`.
@@ -321,6 +373,18 @@ pub enum Action {
     CallLogged(CallRecord),
     /// An owner search looked at more users.
     SearchProgress { ticket: Ticket, progress: Progress },
+    /// The report's walk has more rows, or got further; `staleness` is what flagged them.
+    ReportRows {
+        ticket: Ticket,
+        staleness: Staleness,
+        update: ReportUpdate,
+    },
+    /// One key of a bulk disable: disabled (the answer's RequestId), or not.
+    KeyDisabled {
+        ticket: Ticket,
+        key: KeyRef,
+        result: Result<String, Failure>,
+    },
 }
 
 /// A mouse event, in terminal cells.

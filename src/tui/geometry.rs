@@ -50,6 +50,15 @@ pub fn user_list_rows(size: (u16, u16)) -> usize {
     usize::from(body_rows(size).saturating_sub(3))
 }
 
+/// How many keys the Key Report shows at once: the body less its border, the loading and the
+/// quick-filter lines, and the column header.
+pub fn report_rows(size: (u16, u16)) -> usize {
+    usize::from(body_rows(size).saturating_sub(2 + REPORT_STATUS_ROWS + 1))
+}
+
+/// Lines between the Key Report's title and its column header: the loading, the quick filters.
+pub const REPORT_STATUS_ROWS: u16 = 2;
+
 /// How many lines of User Details show at once: the body less its border.
 pub fn details_rows(size: (u16, u16)) -> usize {
     usize::from(body_rows(size).saturating_sub(2))
@@ -92,7 +101,7 @@ pub fn tab_label(tab: Tab) -> String {
 
 /// The tabs' labels as the tab bar draws them, each followed by a space, the first after one
 /// space; returns each tab with its first column and width, for clicks.
-pub fn tab_columns() -> [(Tab, u16, u16); 3] {
+pub fn tab_columns() -> [(Tab, u16, u16); Tab::ALL.len()] {
     let mut x = 1;
     Tab::ALL.map(|tab| {
         let width = tab_label(tab).width() as u16;
@@ -288,7 +297,7 @@ pub fn pager_scroll_max(pager: &Pager, size: (u16, u16)) -> usize {
 
 /// Splits `text` into lines of at most `width` columns at spaces; a word longer than a line is
 /// broken where the line ends.
-fn wrap(text: &str, width: usize) -> Vec<String> {
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {

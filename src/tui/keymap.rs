@@ -8,6 +8,7 @@ use super::model::Tab;
 use super::state::{Context, Modal, SECRET_CLIPBOARD_SECONDS, State};
 use super::text_field::Edit;
 use crate::cam::model::SecretId;
+use crate::cam::report::{DEFAULT_STALE_DAYS, Flag};
 use crate::i18n::{Language, Text};
 
 /// A key as the table names it.
@@ -173,7 +174,7 @@ const EDIT: [Binding; 7] = [
     ),
 ];
 
-const GLOBAL: [Binding; 9] = [
+const GLOBAL: [Binding; 10] = [
     bind(
         &[K::Char('?')],
         C::Help,
@@ -208,6 +209,12 @@ const GLOBAL: [Binding; 9] = [
         &[K::Char('3')],
         C::GoTab(Tab::Keys),
         Text::HelpTabKeys,
+        None,
+    ),
+    bind(
+        &[K::Char('4')],
+        C::GoTab(Tab::Report),
+        Text::HelpTabReport,
         None,
     ),
     bind(&[K::Tab], C::NextTab, Text::HelpNextTab, None),
@@ -300,7 +307,7 @@ const DETAILS: [Binding; 4] = [
     ),
 ];
 
-const KEYS: [Binding; 9] = [
+const KEYS: [Binding; 10] = [
     bind(
         &[K::Char('c')],
         C::CreateKey,
@@ -330,6 +337,12 @@ const KEYS: [Binding; 9] = [
         C::DeleteKey,
         Text::HelpDeleteKey,
         Some(Text::HintDelete),
+    ),
+    bind(
+        &[K::Char('R')],
+        C::Rotate,
+        Text::HelpRotate,
+        Some(Text::HintRotate),
     ),
     bind(
         &[K::Char('l'), K::Right, K::Enter],
@@ -446,8 +459,8 @@ const CONFIRM_TYPED: [Binding; 4] = [
     bind(
         &[K::Enter],
         C::Submit,
-        Text::HelpDeleteIfTyped,
-        Some(Text::HintDelete),
+        Text::HelpConfirmIfTyped,
+        Some(Text::HintConfirm),
     ),
     bind(
         &[K::Esc],
@@ -480,7 +493,7 @@ const DESCRIBE: [Binding; 3] = [
     bind(&[K::Ctrl('c')], C::Quit, Text::HelpQuit, None),
 ];
 
-const SECRET: [Binding; 6] = [
+const SECRET: [Binding; 7] = [
     bind(
         &[K::Char('v')],
         C::Reveal,
@@ -502,6 +515,12 @@ const SECRET: [Binding; 6] = [
         Some(Text::HintCopySecretKey),
     ),
     bind(
+        &[K::Char('t')],
+        C::VerifyKey,
+        Text::HelpTestKey,
+        Some(Text::HintTestIt),
+    ),
+    bind(
         &[K::Char(' ')],
         C::Acknowledge,
         Text::HelpAcknowledge,
@@ -519,6 +538,147 @@ const SECRET: [Binding; 6] = [
         Text::HelpQuitUnlessSaved,
         None,
     ),
+];
+
+const REPORT: [Binding; 16] = [
+    bind(
+        &[K::Enter],
+        C::Open,
+        Text::HelpOpenReportKey,
+        Some(Text::HintOpen),
+    ),
+    bind(
+        &[K::Char('/')],
+        C::Filter,
+        Text::HelpFilterReport,
+        Some(Text::HintFilter),
+    ),
+    bind(
+        &[K::Char('n')],
+        C::QuickFilter(Flag::NeverUsed),
+        Text::HelpOnlyNeverUsed,
+        None,
+    ),
+    bind(
+        &[K::Char('u')],
+        C::QuickFilter(Flag::Unused),
+        Text::HelpOnlyUnused,
+        None,
+    ),
+    bind(
+        &[K::Char('o')],
+        C::QuickFilter(Flag::Old),
+        Text::HelpOnlyOld,
+        None,
+    ),
+    bind(
+        &[K::Char('i')],
+        C::QuickFilter(Flag::Disabled),
+        Text::HelpOnlyDisabled,
+        None,
+    ),
+    bind(
+        &[K::Char('t')],
+        C::QuickFilter(Flag::TwoEnabled),
+        Text::HelpOnlyTwoEnabled,
+        None,
+    ),
+    bind(
+        &[K::Char(' ')],
+        C::Mark,
+        Text::HelpMark,
+        Some(Text::HintMark),
+    ),
+    bind(
+        &[K::Char('A')],
+        C::MarkShown,
+        Text::HelpMarkShown,
+        Some(Text::HintMarkShown),
+    ),
+    bind(
+        &[K::Char('d')],
+        C::DisableKey,
+        Text::HelpDisableMarked,
+        Some(Text::HintDisable),
+    ),
+    bind(&[K::Char('y')], C::Copy, Text::HelpCopySecretId, None),
+    bind(
+        &[K::Char('s')],
+        C::SortNext,
+        Text::HelpSortNext,
+        Some(Text::HintSort),
+    ),
+    bind(&[K::Char('S')], C::SortReverse, Text::HelpSortReverse, None),
+    bind(
+        &[K::Char('r')],
+        C::Refresh,
+        Text::HelpReloadReport,
+        Some(Text::HintReload),
+    ),
+    bind(
+        &[K::Char('X')],
+        C::StopLoading,
+        Text::HelpStopLoading,
+        Some(Text::HintStop),
+    ),
+    bind(&[K::Esc], C::Back, Text::HelpClearReportFilters, None),
+];
+
+const ROTATION: [Binding; 7] = [
+    bind(&[K::Enter], C::Step, Text::HelpDoStep, Some(Text::HintDoIt)),
+    bind(
+        &[K::Char('e')],
+        C::EnableKey,
+        Text::HelpEnableOldAgain,
+        None,
+    ),
+    bind(
+        &[K::Char('r')],
+        C::Refresh,
+        Text::HelpRefreshRotation,
+        Some(Text::HintRefresh),
+    ),
+    bind(
+        &[K::Esc],
+        C::Back,
+        Text::HelpCloseRotation,
+        Some(Text::HintClose),
+    ),
+    bind(
+        &[K::Char('@')],
+        C::ShowLog,
+        Text::HelpCallLog,
+        Some(Text::HintCalls),
+    ),
+    bind(
+        &[K::Char('?')],
+        C::Help,
+        Text::HelpShowHelp,
+        Some(Text::HintHelp),
+    ),
+    bind(&[K::Ctrl('c')], C::Quit, Text::HelpQuit, None),
+];
+
+const BULK: [Binding; 4] = [
+    bind(
+        &[K::Esc],
+        C::Back,
+        Text::HelpStopOrClose,
+        Some(Text::HintStopOrClose),
+    ),
+    bind(
+        &[K::Char('@')],
+        C::ShowLog,
+        Text::HelpCallLog,
+        Some(Text::HintCalls),
+    ),
+    bind(
+        &[K::Char('?')],
+        C::Help,
+        Text::HelpShowHelp,
+        Some(Text::HintHelp),
+    ),
+    bind(&[K::Ctrl('c')], C::Quit, Text::HelpQuit, None),
 ];
 
 const HELP: [Binding; 2] = [
@@ -600,7 +760,8 @@ const CALL_LOG: [Binding; 4] = [
     bind(&[K::Ctrl('c')], C::Quit, Text::HelpQuit, None),
 ];
 
-const LOG_FILTER: [Binding; 5] = [
+/// A filter that only filters (the call log's, the Key Report's): Enter keeps it.
+const PLAIN_FILTER: [Binding; 5] = [
     bind(
         &[K::Enter],
         C::FilterDone,
@@ -635,7 +796,10 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::Command => &COMMAND,
         Context::Search => &SEARCH,
         Context::CallLog => &CALL_LOG,
-        Context::LogFilter => &LOG_FILTER,
+        Context::Report => &REPORT,
+        Context::Rotation => &ROTATION,
+        Context::Bulk => &BULK,
+        Context::LogFilter | Context::ReportFilter => &PLAIN_FILTER,
     };
     let extra: &'static [Binding] = match context {
         Context::Users
@@ -644,8 +808,13 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         | Context::Records
         | Context::Pager
         | Context::CallLog
-        | Context::Help => &MOVE,
-        Context::Filter | Context::Command | Context::Describe | Context::LogFilter => &EDIT,
+        | Context::Help
+        | Context::Report => &MOVE,
+        Context::Filter
+        | Context::Command
+        | Context::Describe
+        | Context::LogFilter
+        | Context::ReportFilter => &EDIT,
         _ => &[],
     };
     let global: &'static [Binding] = if context.has_global_keys() {
@@ -659,21 +828,27 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
 /// What the help overlay says under a context's keys, where keys alone do not tell it all.
 pub fn notes(context: Context, language: Language) -> Vec<String> {
     let mut notes = Vec::new();
+    let mut note = |text: Text<'_>| notes.push(language.text(text).into_owned());
     if matches!(context, Context::Users | Context::Filter) {
-        notes.push(language.text(Text::NoteSecretIdFilter).into_owned());
+        note(Text::NoteSecretIdFilter);
     }
     if context.has_global_keys() {
         let commands = super::command_line::usage().join("  ");
-        notes.push(
-            language
-                .text(Text::NoteCommands {
-                    commands: &commands,
-                })
-                .into_owned(),
-        );
+        note(Text::NoteCommands {
+            commands: &commands,
+        });
     }
     if context == Context::Search {
-        notes.push(language.text(Text::NoteOwnerSearch).into_owned());
+        note(Text::NoteOwnerSearch);
+    }
+    if matches!(context, Context::Report | Context::ReportFilter) {
+        note(Text::NoteReportFlags {
+            days: DEFAULT_STALE_DAYS,
+        });
+        note(Text::NoteReportLoading);
+    }
+    if context == Context::Rotation {
+        note(Text::NoteRotation);
     }
     notes
 }

@@ -12,7 +12,8 @@
 //!   concern, sharing `update/core`); [`ui`]: the widgets;
 //! - [`geometry`]: page sizes, first rows, tab columns and the help's layout, shared by the two;
 //! - [`keymap`]: the one table of keys (resolution, footer hints, help);
-//! - [`state`]: everything on screen, and which [`state::Context`] has the focus;
+//! - [`state`]: everything on screen, and which [`state::Context`] has the focus; the Key
+//!   Report's table is [`report_table`];
 //! - [`action`]: actions, commands, effects, requests and replies;
 //! - [`model`]: plain data — tabs, tickets, failures, the listed users, user details, last use,
 //!   access records;
@@ -29,6 +30,7 @@ pub mod event;
 pub mod geometry;
 pub mod keymap;
 pub mod model;
+pub mod report_table;
 pub mod state;
 pub mod text_field;
 pub mod theme;

@@ -1,61 +1,55 @@
 //! The console's plain data: the tabs; what the worker brings back (the listed users with their
-//! filter text, a user's details, keys' last use, access records); the tickets that pair answers
-//! with questions; and failed calls as the user sees them. Nothing here knows about key presses,
+//! filter text, a user's details, keys' last use, access records); keys named with their owner;
+//! the tickets that pair answers with questions; and failed calls as the user sees them. Nothing here knows about key presses,
 //! screens or the loop.
 
 use std::fmt;
 
 use crate::cam::CallError;
 use crate::cam::de::beijing;
-use crate::cam::model::{SecretId, User, UserKind};
+use crate::cam::model::{LastUse, SecretId, User, UserKind};
 
 /// Identifies one call, so its answer can be matched with the question and dropped when stale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Ticket(pub u64);
 
-/// The three tabs.
+/// The four tabs, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Users,
     Details,
     Keys,
+    Report,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::Users, Tab::Details, Tab::Keys];
+    pub const ALL: [Tab; 4] = [Tab::Users, Tab::Details, Tab::Keys, Tab::Report];
 
     pub fn title(self) -> &'static str {
         match self {
             Self::Users => "User List",
             Self::Details => "User Details",
             Self::Keys => "API Keys",
+            Self::Report => "Key Report",
         }
     }
 
     pub fn number(self) -> usize {
-        match self {
-            Self::Users => 1,
-            Self::Details => 2,
-            Self::Keys => 3,
-        }
+        self.index() + 1
+    }
+
+    fn index(self) -> usize {
+        Self::ALL.iter().position(|t| *t == self).unwrap_or(0)
     }
 
     #[must_use]
     pub fn next(self) -> Self {
-        match self {
-            Self::Users => Self::Details,
-            Self::Details => Self::Keys,
-            Self::Keys => Self::Users,
-        }
+        Self::ALL[(self.index() + 1) % Self::ALL.len()]
     }
 
     #[must_use]
     pub fn previous(self) -> Self {
-        match self {
-            Self::Users => Self::Keys,
-            Self::Details => Self::Users,
-            Self::Keys => Self::Details,
-        }
+        Self::ALL[(self.index() + Self::ALL.len() - 1) % Self::ALL.len()]
     }
 }
 
@@ -86,6 +80,14 @@ impl From<Vec<User>> for ListedUsers {
             .collect();
         Self { users, haystacks }
     }
+}
+
+/// A key named with its owner: one of many changed at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyRef {
+    pub uin: u64,
+    pub owner: String,
+    pub secret_id: SecretId,
 }
 
 /// Every field the User Details tab shows.
@@ -125,14 +127,11 @@ impl UserDetails {
     }
 }
 
-/// When a key was last used (`GetSecurityLastUsed`).
+/// When a key was last used (`GetSecurityLastUsed`); `None` when never.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LastUsed {
     pub secret_id: SecretId,
-    /// Unix seconds of the last use, when the server knows it.
-    pub at: Option<i64>,
-    /// `YYYY-MM-DD`, when only the day is known.
-    pub date: Option<String>,
+    pub when: Option<LastUse>,
 }
 
 /// One access record of a key (a CloudAudit event).

@@ -7,14 +7,18 @@ use crate::cam::Secret;
 use crate::cam::model::{
     AccessKey, AccessKeyDetail, GroupInfo, KEYS_PER_USER, KeyStatus, SecretId, User,
 };
-use crate::cam::owner::Progress;
 use crate::cam::permissions::{PolicyGrant, Security};
+use crate::cam::rotation::{self, Position};
+use crate::cam::walk::Progress;
 use crate::i18n::Language;
 
 use super::action::{Copied, Request};
 use super::call_log::{CallLog, LogView};
 use super::clipboard::Backend;
-use super::model::{AccessRecord, Failure, LastUsed, ListedUsers, Tab, Ticket, UserDetails};
+use super::model::{
+    AccessRecord, Failure, KeyRef, LastUsed, ListedUsers, Tab, Ticket, UserDetails,
+};
+use super::report_table::KeyReport;
 use super::text_field::{FilterEdit, TextField};
 
 /// A quarter second: the tick the app sends for the spinner and timers.
@@ -52,10 +56,17 @@ pub enum Context {
     Records,
     /// A record or a policy read in full.
     Pager,
+    Report,
+    /// Typing into the Key Report filter.
+    ReportFilter,
+    /// The rotation wizard is open.
+    Rotation,
+    /// A bulk disable runs, or its results are shown.
+    Bulk,
 }
 
 impl Context {
-    pub const ALL: [Context; 15] = [
+    pub const ALL: [Context; 19] = [
         Context::Users,
         Context::Filter,
         Context::Details,
@@ -71,6 +82,10 @@ impl Context {
         Context::LogFilter,
         Context::Records,
         Context::Pager,
+        Context::Report,
+        Context::ReportFilter,
+        Context::Rotation,
+        Context::Bulk,
     ];
 
     pub fn title(self) -> &'static str {
@@ -90,6 +105,10 @@ impl Context {
             Self::LogFilter => "API-call log filter",
             Self::Records => "Access records",
             Self::Pager => "Document",
+            Self::Report => "Key Report",
+            Self::ReportFilter => "Key Report filter",
+            Self::Rotation => "Key rotation",
+            Self::Bulk => "Disabling keys",
         }
     }
 
@@ -97,7 +116,12 @@ impl Context {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Self::Filter | Self::ConfirmTyped | Self::Describe | Self::Command | Self::LogFilter
+            Self::Filter
+                | Self::ConfirmTyped
+                | Self::Describe
+                | Self::Command
+                | Self::LogFilter
+                | Self::ReportFilter
         )
     }
 
@@ -105,7 +129,7 @@ impl Context {
     pub fn has_global_keys(self) -> bool {
         matches!(
             self,
-            Self::Users | Self::Details | Self::Keys | Self::Records
+            Self::Users | Self::Details | Self::Keys | Self::Records | Self::Report
         )
     }
 }
@@ -741,11 +765,16 @@ impl Confirm {
         }
     }
 
-    /// What must be typed: the last characters of the request's SecretId.
-    pub fn expected(&self) -> &str {
-        self.request
-            .secret_id()
-            .map_or("", |id| id.tail(TYPED_CHARACTERS))
+    /// What must be typed: how many keys a bulk change changes, else the last characters of
+    /// the request's SecretId.
+    pub fn expected(&self) -> String {
+        match &self.request {
+            Request::DisableKeys { keys } => keys.len().to_string(),
+            request => request
+                .secret_id()
+                .map_or("", |id| id.tail(TYPED_CHARACTERS))
+                .to_owned(),
+        }
     }
 }
 
@@ -757,6 +786,8 @@ pub struct SecretModal {
     pub revealed: bool,
     /// "I have saved the SecretKey" is ticked.
     pub acknowledged: bool,
+    /// Whether the new key signs: who `GetUserAppId` signed with it answered as.
+    pub verified: Remote<String>,
 }
 
 #[derive(Debug)]
@@ -839,6 +870,47 @@ pub struct OwnerSearch {
     pub progress: Option<Progress>,
 }
 
+/// The rotation wizard of one key of the open user. Its step is never stored: it is read off
+/// the user's keys each time (`cam::rotation::position`), so it resumes after a restart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rotation {
+    pub uin: u64,
+    pub user_name: String,
+    pub old: SecretId,
+    /// The tick at which the keys, their last use and the old key's records are asked again.
+    pub refresh_at: u64,
+}
+
+impl Rotation {
+    /// Where the rotation stands, once `open` (the same user) has their keys in.
+    pub fn position(&self, open: &OpenUser) -> Option<Position> {
+        (open.user.uin == self.uin)
+            .then_some(open.keys.data.as_deref())
+            .flatten()
+            .map(|keys| rotation::position(keys, &self.old))
+    }
+}
+
+/// Disabling many keys, one call at a time, and what each call answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BulkDisable {
+    pub ticket: Ticket,
+    pub total: usize,
+    pub disabled: usize,
+    /// The keys not disabled, with why: Code, Message and RequestId.
+    pub failures: Vec<(KeyRef, Failure)>,
+    /// Asked to stop: no call starts after the one in flight.
+    pub stopping: bool,
+    /// No call is in flight any more.
+    pub finished: bool,
+}
+
+impl BulkDisable {
+    pub fn answered(&self) -> usize {
+        self.disabled + self.failures.len()
+    }
+}
+
 /// A SecretKey on the clipboard, to be cleared when the countdown ends.
 #[derive(Debug)]
 pub struct ClipboardCountdown {
@@ -876,12 +948,15 @@ impl Latest {
             Request::Policies { .. } => &mut self.policies,
             Request::Groups { .. } => &mut self.groups,
             Request::Security { .. } => &mut self.security,
-            // Mutations are never stale; the owner search is matched by `State::search`, a
-            // policy by the pager waiting for it.
+            // Mutations are never stale; walks are matched by the state they fill, as are the
+            // check of a new key by its SecretKey window and a policy by the pager waiting for it.
             Request::CreateKey { .. }
             | Request::SetKeyStatus { .. }
             | Request::DeleteKey { .. }
             | Request::FindOwner { .. }
+            | Request::Report { .. }
+            | Request::DisableKeys { .. }
+            | Request::VerifyKey { .. }
             | Request::Policy { .. } => return None,
         })
     }
@@ -915,6 +990,12 @@ pub struct State {
     pub profiles: Vec<String>,
     /// The owner search in progress.
     pub search: Option<OwnerSearch>,
+    /// The Key Report tab.
+    pub report: KeyReport,
+    /// The rotation wizard, while it is open.
+    pub rotation: Option<Rotation>,
+    /// The bulk disable running, or whose results are shown.
+    pub bulk: Option<BulkDisable>,
     /// Every API call of the run.
     pub calls: CallLog,
     /// The first ticket of the current target: answers to older tickets belong to a target
@@ -949,6 +1030,9 @@ impl State {
             history: Vec::new(),
             profiles: Vec::new(),
             search: None,
+            report: KeyReport::default(),
+            rotation: None,
+            bulk: None,
             calls: CallLog::default(),
             epoch: Ticket(1),
             mouse: false,
@@ -988,12 +1072,16 @@ impl State {
             Some(Modal::Pager(_)) => Context::Pager,
             None if self.command_line.is_some() => Context::Command,
             None if self.search.is_some() => Context::Search,
+            None if self.bulk.is_some() => Context::Bulk,
+            None if self.rotation.is_some() => Context::Rotation,
             None => match self.tab {
                 Tab::Users if self.users.editing.is_some() => Context::Filter,
                 Tab::Users => Context::Users,
                 Tab::Details => Context::Details,
                 Tab::Keys if self.drawer_focused() => Context::Records,
                 Tab::Keys => Context::Keys,
+                Tab::Report if self.report.editing.is_some() => Context::ReportFilter,
+                Tab::Report => Context::Report,
             },
         }
     }
@@ -1012,6 +1100,8 @@ impl State {
             || self.countdown.is_some()
             || self.flash.is_some()
             || self.search.is_some()
+            || self.rotation.is_some()
+            || self.report.running().is_some()
     }
 
     /// The call the spinner names: the newest in flight.

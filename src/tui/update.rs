@@ -9,6 +9,7 @@ use super::action::{Action, Command, Effect, Request};
 use super::state::{CommandLine, Context, State, Status};
 use crate::cam::model::SecretId;
 
+mod bulk;
 mod call_log;
 mod clipboard;
 mod confirm;
@@ -22,6 +23,8 @@ mod line;
 mod mouse;
 mod pager;
 mod replies;
+mod report;
+mod rotation;
 mod search;
 mod secret;
 mod tabs;
@@ -44,7 +47,9 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::Tick => {
             core::tick(state);
-            clipboard::on_tick(state)
+            let mut effects = clipboard::on_tick(state);
+            effects.extend(rotation::on_tick(state));
+            effects
         }
         Action::Done {
             ticket,
@@ -76,6 +81,22 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             search::on_progress(state, ticket, progress);
             Vec::new()
         }
+        Action::ReportRows {
+            ticket,
+            staleness,
+            update,
+        } => {
+            report::on_rows(state, ticket, staleness, update);
+            Vec::new()
+        }
+        Action::KeyDisabled {
+            ticket,
+            key,
+            result,
+        } => {
+            bulk::on_result(state, ticket, key, result);
+            Vec::new()
+        }
     }
 }
 
@@ -93,13 +114,21 @@ fn on_command(state: &mut State, command: Command) -> Vec<Effect> {
         Context::Search => search::on_search(state, command),
         Context::CallLog => call_log::on_key(state, command),
         Context::LogFilter => call_log::on_filter(state, command),
+        Context::ReportFilter => report::on_filter(state, command),
         Context::Pager => pager::on_key(state, command),
+        Context::Rotation => rotation::on_key(state, command),
+        Context::Bulk => bulk::on_key(state, command),
         Context::Confirm | Context::ConfirmTyped | Context::Describe => {
-            confirm::on_key(state, command)
+            let effects = confirm::on_key(state, command);
+            // A confirmed bulk change shows its results as they land.
+            bulk::track(state, &effects);
+            effects
         }
-        context @ (Context::Users | Context::Details | Context::Keys | Context::Records) => {
-            on_view(state, context, command)
-        }
+        context @ (Context::Users
+        | Context::Details
+        | Context::Keys
+        | Context::Records
+        | Context::Report) => on_view(state, context, command),
     }
 }
 
@@ -130,6 +159,8 @@ fn on_view(state: &mut State, context: Context, command: Command) -> Vec<Effect>
                 Context::Users => users::on_key(state, command),
                 Context::Details => details::on_key(state, command),
                 Context::Records => drawer::on_key(state, command),
+                Context::Report => report::on_key(state, command),
+                _ if command == Command::Rotate => rotation::open(state),
                 _ => keys::on_key(state, command),
             };
             // `r` also retries the account, so a header that could not say who we are recovers.
@@ -157,6 +188,7 @@ fn on_text(state: &mut State, text: &str) {
         Context::Command => line::type_text(state, text),
         Context::Filter => users::type_filter(state, text),
         Context::LogFilter => call_log::type_filter(state, text),
+        Context::ReportFilter => report::type_filter(state, text),
         _ => {}
     }
 }
@@ -186,6 +218,10 @@ fn on_paste(state: &mut State, text: &str) -> Vec<Effect> {
             users::type_filter(state, &text);
             Vec::new()
         }
+        Context::Report | Context::ReportFilter => {
+            report::type_filter(state, &text);
+            Vec::new()
+        }
         Context::Command | Context::ConfirmTyped | Context::Describe | Context::LogFilter => {
             on_text(state, &text);
             Vec::new()
@@ -199,6 +235,9 @@ pub(crate) mod tests;
 
 #[cfg(test)]
 pub(crate) mod operator_tests;
+
+#[cfg(test)]
+pub(crate) mod hygiene_tests;
 
 #[cfg(test)]
 mod drawer_tests;

@@ -1,7 +1,7 @@
 //! Runs [`Request`]s as `cam::Client` calls, each on its own tokio task, and sends the result
 //! back as an [`Action::Done`] tagged with the request's ticket, so the update function can tell
-//! a fresh answer from a stale one. Owner searches report progress as actions too and can be
-//! cancelled. Nothing here touches the state.
+//! a fresh answer from a stale one. Walks (owner searches, the key report, bulk disables) report
+//! as they go and can be cancelled. Nothing here touches the state.
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -16,14 +16,16 @@ use crate::cam::model::{
     CreateAccessKey, DeleteAccessKey, DescribeSubAccounts, Event, GetUser, GetUserAppId, SecretId,
     SecretIdLastUsed, UpdateAccessKey,
 };
-use crate::cam::owner::{self, KeyOwnerCache, SearchOptions, UserRef};
-use crate::cam::{CallError, Client};
+use crate::cam::owner::{self, KeyOwnerCache, Users};
+use crate::cam::report::{self, ReportOptions, Staleness};
+use crate::cam::walk::WalkOptions;
+use crate::cam::{CallError, Client, Credential};
 
 use super::action::{Action, Reply, Request};
 use super::model::{AccessRecord, Failure, LastUsed, Ticket, UserDetails};
 use super::state::ACCESS_RECORDS;
 
-/// Sends requests to one target. Dropping it cancels its owner searches: a target switched away
+/// Sends requests to one target. Dropping it cancels its walks: a target switched away
 /// from gets no more calls.
 #[derive(Debug)]
 pub struct Worker {
@@ -33,9 +35,9 @@ pub struct Worker {
     read_only: bool,
     /// Which keys each user had when last listed, for owner searches, kept for the run.
     owners: KeyOwnerCache,
-    /// Every search of this worker is a child of it.
+    /// Every walk of this worker is a child of it.
     cancel_all: CancellationToken,
-    searches: Arc<Mutex<HashMap<Ticket, CancellationToken>>>,
+    walks: Arc<Mutex<HashMap<Ticket, CancellationToken>>>,
 }
 
 impl Drop for Worker {
@@ -52,11 +54,12 @@ impl Worker {
             read_only,
             owners: KeyOwnerCache::new(),
             cancel_all: CancellationToken::new(),
-            searches: Arc::default(),
+            walks: Arc::default(),
         }
     }
 
-    /// Runs a request in the background; its answer arrives as an action.
+    /// Runs a request in the background; its answer arrives as an action (and a walk's
+    /// progress as it goes).
     pub fn spawn(&self, ticket: Ticket, request: Request) {
         let actions = self.actions.clone();
         if request.mutates() && self.read_only {
@@ -80,36 +83,29 @@ impl Worker {
         let client = self.client.clone();
         let owners = self.owners.clone();
         let span = tracing::info_span!("request", ticket = ticket.0, call = request.call_name());
-        let cancel = match &request {
-            Request::FindOwner { .. } => {
-                let token = self.cancel_all.child_token();
-                lock(&self.searches).insert(ticket, token.clone());
-                Some((token, self.searches.clone()))
-            }
-            _ => None,
-        };
+        let walks = self.walks.clone();
+        let cancel = self.cancel_all.child_token();
+        if request.is_walk() {
+            lock(&walks).insert(ticket, cancel.clone());
+        }
         tokio::spawn(
             async move {
-                let result = if let (Request::FindOwner { secret_id, users }, Some((token, searches))) =
-                    (&request, cancel)
-                {
-                    let progress_to = actions.clone();
-                    let result = find_owner(&client, secret_id, users, &owners, &token, |progress| {
-                        let _ = progress_to.send(Action::SearchProgress { ticket, progress });
-                    })
-                    .await;
-                    lock(&searches).remove(&ticket);
+                let report = |action| {
+                    let _ = actions.send(action);
+                };
+                let result = if request.is_walk() {
+                    let result = walk(&client, &request, ticket, &owners, &cancel, &report).await;
+                    lock(&walks).remove(&ticket);
                     result
                 } else {
-                    let result = perform(&client, &request).await;
-                    remember_keys(&owners, &request, &result);
-                    result
+                    perform(&client, &request).await
                 };
+                remember_keys(&owners, &request, &result);
                 if let Err(failure) = &result {
                     tracing::warn!(code = %failure.code, request_id = ?failure.request_id, "call failed");
                 }
                 // The receiver is gone only when the console is closing.
-                let _ = actions.send(Action::Done {
+                report(Action::Done {
                     ticket,
                     request,
                     result,
@@ -119,9 +115,9 @@ impl Worker {
         );
     }
 
-    /// Stops an owner search; its answer (if any) is dropped by the update function.
+    /// Stops a walk; its answer says where it stopped.
     pub fn cancel(&self, ticket: Ticket) {
-        if let Some(token) = lock(&self.searches).remove(&ticket) {
+        if let Some(token) = lock(&self.walks).remove(&ticket) {
             token.cancel();
         }
     }
@@ -143,35 +139,75 @@ fn remember_keys(owners: &KeyOwnerCache, request: &Request, result: &Result<Repl
             | Request::DeleteKey { uin, .. },
             _,
         ) => owners.forget(*uin),
+        (Request::DisableKeys { keys }, _) => {
+            for key in keys {
+                owners.forget(key.uin);
+            }
+        }
         _ => {}
     }
 }
 
-/// Walks `ListAccessKeys` over `users` (`cam::owner` does the pacing) and says how it ended.
+/// Runs a walk — an owner search, the key report or a bulk disable (`cam::owner` and
+/// `cam::report` do the pacing) — reporting its progress to `report` and stopping when `cancel`
+/// fires. Any other request is [`perform`]ed.
 ///
-/// Boxed with its `Send` bound spelled out: the search's stream of borrowing futures otherwise
-/// trips rustc's higher-ranked `Send` inference when spawned (rust-lang/rust#102211).
-pub fn find_owner<'a>(
+/// Boxed with its `Send` bound spelled out: a walk's stream of borrowing futures otherwise trips
+/// rustc's higher-ranked `Send` inference when spawned (rust-lang/rust#102211).
+pub fn walk<'a>(
     client: &'a Client,
-    secret_id: &'a SecretId,
-    users: &'a [UserRef],
+    request: &'a Request,
+    ticket: Ticket,
     owners: &'a KeyOwnerCache,
     cancel: &'a CancellationToken,
-    on_progress: impl FnMut(owner::Progress) + Send + 'a,
+    report: &'a (dyn Fn(Action) + Send + Sync),
 ) -> Pin<Box<dyn Future<Output = Result<Reply, Failure>> + Send + 'a>> {
     Box::pin(async move {
-        owner::find_owner(
-            client,
-            secret_id,
-            users,
-            owners,
-            SearchOptions::default(),
-            cancel,
-            on_progress,
-        )
-        .await
-        .map(Reply::Owner)
-        .map_err(failed("ListAccessKeys"))
+        match request {
+            Request::FindOwner { secret_id, users } => owner::find_owner(
+                client,
+                secret_id,
+                Users::Listed(users),
+                owners,
+                WalkOptions::default(),
+                cancel,
+                |progress| report(Action::SearchProgress { ticket, progress }),
+            )
+            .await
+            .map(Reply::Owner)
+            .map_err(failed("ListAccessKeys")),
+            Request::Report { users, stale_days } => {
+                let staleness = Staleness::now(*stale_days);
+                let options = ReportOptions {
+                    walk: WalkOptions::default(),
+                    staleness,
+                };
+                report::key_report(client, users.to_vec(), owners, options, cancel, |update| {
+                    report(Action::ReportRows {
+                        ticket,
+                        staleness,
+                        update,
+                    });
+                })
+                .await
+                .map(Reply::Report)
+                .map_err(|e| Failure::from_call(e.action, &e.source))
+            }
+            Request::DisableKeys { keys } => {
+                let pairs: Vec<(u64, SecretId)> =
+                    keys.iter().map(|k| (k.uin, k.secret_id.clone())).collect();
+                report::disable_keys(client, &pairs, cancel, |at, result| {
+                    report(Action::KeyDisabled {
+                        ticket,
+                        key: keys[at].clone(),
+                        result: result.map_err(failed("UpdateAccessKey")),
+                    });
+                })
+                .await;
+                Ok(Reply::Done)
+            }
+            other => perform(client, other).await,
+        }
     })
 }
 
@@ -309,15 +345,21 @@ pub async fn perform(client: &Client, request: &Request) -> Result<Reply, Failur
             .await
             .map(|_| Reply::Done)
             .map_err(failed("DeleteAccessKey")),
-        // One search on its own: nothing cached before it, nothing to cancel it.
-        Request::FindOwner { secret_id, users } => {
-            find_owner(
+        Request::VerifyKey { secret_id, secret } => client
+            .signed_as(Credential::new(secret_id.as_str(), secret.expose()))
+            .send(&GetUserAppId {})
+            .await
+            .map(Reply::Verified)
+            .map_err(failed("GetUserAppId")),
+        // A walk on its own: nothing cached before it, nothing to stop it, nobody told.
+        Request::FindOwner { .. } | Request::Report { .. } | Request::DisableKeys { .. } => {
+            walk(
                 client,
-                secret_id,
-                users,
+                request,
+                Ticket(0),
                 &KeyOwnerCache::new(),
                 &CancellationToken::new(),
-                |_| {},
+                &|_| {},
             )
             .await
         }
@@ -326,12 +368,8 @@ pub async fn perform(client: &Client, request: &Request) -> Result<Reply, Failur
 
 fn last_used(row: SecretIdLastUsed) -> LastUsed {
     LastUsed {
+        when: row.last_use(),
         secret_id: row.secret_id,
-        at: row
-            .last_secret_used_date
-            .filter(|ms| *ms > 0)
-            .map(|ms| ms / 1000),
-        date: row.last_used_date.filter(|d| !d.is_empty()),
     }
 }
 

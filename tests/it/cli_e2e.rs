@@ -16,36 +16,37 @@ use camtui::server::{ServerConfig, ServerHandle};
 
 use crate::support::wire::{Signing, exchange};
 
-const SEED: &str = include_str!("../fixtures/cli-seed.json");
-const ROOT_ID: &str = "IKIDrootTestKey0000000000000000000000";
-const ROOT_KEY: &str = "rootTestSecretKey000000000000000";
+pub(crate) const SEED: &str = include_str!("../fixtures/cli-seed.json");
+pub(crate) const ROOT_ID: &str = "IKIDrootTestKey0000000000000000000000";
+pub(crate) const ROOT_KEY: &str = "rootTestSecretKey000000000000000";
 
-const ALICE_ENABLED: &str = "IKIDaliceEnabled00000000000000000001";
-const ALICE_DISABLED: &str = "IKIDaliceDisabled0000000000000000002";
-const CAROL_KEY: &str = "IKIDcarolCollab000000000000000000004";
+pub(crate) const ALICE_ENABLED: &str = "IKIDaliceEnabled00000000000000000001";
+pub(crate) const ALICE_DISABLED: &str = "IKIDaliceDisabled0000000000000000002";
+pub(crate) const CAROL_KEY: &str = "IKIDcarolCollab000000000000000000004";
 
-struct Harness {
+pub(crate) struct Harness {
     dir: tempfile::TempDir,
-    server: ServerHandle,
+    pub(crate) server: ServerHandle,
 }
 
 impl Harness {
-    async fn start() -> Self {
+    pub(crate) async fn start() -> Self {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("home")).unwrap();
         let server = camtui::server::spawn(ServerConfig {
-            listen: "127.0.0.1:0".parse().unwrap(),
-            db: dir.path().join("server.db"),
-            root_credential: Credential::new(ROOT_ID, ROOT_KEY),
             seed: Some(Seed::parse(SEED).unwrap()),
-            real_limits: false,
+            ..ServerConfig::new(
+                "127.0.0.1:0".parse().unwrap(),
+                dir.path().join("server.db"),
+                Credential::new(ROOT_ID, ROOT_KEY),
+            )
         })
         .await
         .unwrap();
         Self { dir, server }
     }
 
-    fn endpoint(&self) -> String {
+    pub(crate) fn endpoint(&self) -> String {
         self.server.endpoint()
     }
 
@@ -54,12 +55,12 @@ impl Harness {
     }
 
     /// Runs `camtui --endpoint <server> ARGS` with root's credentials in the environment.
-    async fn run(&self, args: &[&str]) -> Out {
+    pub(crate) async fn run(&self, args: &[&str]) -> Out {
         self.run_in(None, args).await
     }
 
     /// As [`Harness::run`], with `LANG` set to `locale` if there is one.
-    async fn run_in(&self, locale: Option<&str>, args: &[&str]) -> Out {
+    pub(crate) async fn run_in(&self, locale: Option<&str>, args: &[&str]) -> Out {
         let endpoint = self.endpoint();
         let mut full = vec!["--endpoint", endpoint.as_str()];
         full.extend_from_slice(args);
@@ -72,7 +73,7 @@ impl Harness {
     }
 
     /// Runs `camtui ARGS` with exactly the given environment (plus HOME), stdin empty.
-    async fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Out {
+    pub(crate) async fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Out {
         let output = tokio::process::Command::new(env!("CARGO_BIN_EXE_camtui"))
             .args(args)
             .env_clear()
@@ -85,7 +86,7 @@ impl Harness {
         Out(output)
     }
 
-    fn root_client(&self) -> Client {
+    pub(crate) fn root_client(&self) -> Client {
         let endpoint = Endpoint::custom(&self.endpoint()).unwrap();
         Client::new(
             Transport::new(
@@ -98,7 +99,7 @@ impl Harness {
 
     /// Every audit event of the root key, newest first.
     async fn root_events(&self) -> Vec<Event> {
-        self.server.flush_audit().await;
+        self.server.flush_audit().await.unwrap();
         let now = chrono::Utc::now().timestamp() as u64 + 5;
         self.root_client()
             .latest_access_records(&SecretId::from_wire(ROOT_ID), 500, now)
@@ -113,29 +114,29 @@ impl Harness {
     }
 }
 
-struct Out(Output);
+pub(crate) struct Out(Output);
 
 impl Out {
-    fn code(&self) -> i32 {
+    pub(crate) fn code(&self) -> i32 {
         self.0.status.code().expect("exited normally")
     }
-    fn stdout(&self) -> String {
+    pub(crate) fn stdout(&self) -> String {
         String::from_utf8(self.0.stdout.clone()).unwrap()
     }
-    fn stderr(&self) -> String {
+    pub(crate) fn stderr(&self) -> String {
         String::from_utf8(self.0.stderr.clone()).unwrap()
     }
-    fn json(&self) -> Value {
+    pub(crate) fn json(&self) -> Value {
         serde_json::from_slice(&self.0.stdout)
             .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", self.stdout()))
     }
     #[track_caller]
-    fn ok(self) -> Self {
+    pub(crate) fn ok(self) -> Self {
         assert_eq!(self.code(), 0, "stderr: {}", self.stderr());
         self
     }
     #[track_caller]
-    fn fails(self, code: i32) -> Self {
+    pub(crate) fn fails(self, code: i32) -> Self {
         assert_eq!(
             self.code(),
             code,
@@ -164,7 +165,7 @@ fn cell_starts(line: &str) -> Vec<usize> {
 
 /// Every row of a table starts its cells at the header's columns.
 #[track_caller]
-fn assert_aligned(table: &str) {
+pub(crate) fn assert_aligned(table: &str) {
     let mut lines = table.lines();
     let header = cell_starts(lines.next().expect("a header line"));
     for line in lines {
@@ -453,6 +454,7 @@ async fn key_lifecycle_create_disable_enable_delete() {
     assert!(table.contains("SecretKey"), "{table}");
     assert!(table.contains("User         user 100000000013"), "{table}");
     // A third is refused by the API: exit 2 with the code.
+    crate::support::next_second();
     let third = h.run(&["keys", "create", "bob"]).await.fails(2);
     assert_api_error(&third, "OperationDenied.AccessKeyOverLimit");
     assert!(third.stderr().contains("hint: "));
@@ -492,6 +494,8 @@ async fn key_lifecycle_create_disable_enable_delete() {
             .as_str()
             .is_some_and(|r| !r.is_empty())
     );
+    // The same change as the first disable: a second later, its own signature.
+    crate::support::next_second();
     h.run(&["keys", "disable", "bob", &secret_id]).await.ok();
     let deleted = h
         .run(&["keys", "delete", "bob", &secret_id, "--yes", "-o", "json"])
@@ -673,6 +677,15 @@ async fn read_only_refuses_before_sending_anything() {
         vec!["keys", "enable", "alice", ALICE_DISABLED],
         vec!["keys", "delete", "alice", ALICE_DISABLED, "--yes"],
         vec!["keys", "create", "bob"],
+        vec!["keys", "rotate", "alice", "--old", ALICE_ENABLED],
+        vec![
+            "keys",
+            "rotate",
+            "alice",
+            "--old",
+            ALICE_ENABLED,
+            "--finish",
+        ],
         vec!["call", "DeleteAccessKey", "--json", "{}"],
     ] {
         let mut full = vec!["--read-only", "--endpoint", endpoint.as_str()];

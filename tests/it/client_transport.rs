@@ -8,7 +8,9 @@ use std::time::Duration;
 use axum::body::Bytes;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
-use camtui::cam::model::{CreateAccessKey, ListAccessKeys, SecretId, Service};
+use camtui::cam::model::{
+    CreateAccessKey, KeyStatus, ListAccessKeys, SecretId, Service, UpdateAccessKey,
+};
 use camtui::cam::signer;
 use camtui::cam::transport::{CallRecord, Endpoint, TransportConfig};
 use camtui::cam::{CallError, Client, Credential, NetworkCause, Transport};
@@ -102,6 +104,8 @@ async fn sends_the_sdk_headers_and_a_signature_that_verifies() {
     let parsed = signer::parse_authorization(&authorization).unwrap();
     assert_eq!(parsed.secret_id, SECRET_ID);
     assert_eq!(parsed.service, "cam");
+    // The action is signed too (lower-cased, as in the documentation's example).
+    assert_eq!(parsed.signed_headers, "content-type;host;x-tc-action");
     let timestamp: i64 = h("x-tc-timestamp").parse().unwrap();
     assert!(signer::verify(
         &parsed,
@@ -110,7 +114,11 @@ async fn sends_the_sdk_headers_and_a_signature_that_verifies() {
         &signer::Request {
             method: "POST",
             query: "",
-            headers: &[("content-type", "application/json"), ("host", &host)],
+            headers: &[
+                ("content-type", "application/json"),
+                ("host", &host),
+                ("x-tc-action", "listaccesskeys")
+            ],
             payload: signer::Payload::Body(body),
         }
     ));
@@ -219,6 +227,57 @@ async fn writes_are_never_retried() {
         .unwrap_err();
     assert!(matches!(err, CallError::HttpStatus { status: 503, .. }));
     assert_eq!(seen.lock().unwrap().requests.len(), 1);
+}
+
+/// Two processes sending the same change in the same second sign it alike, and `camtui serve`
+/// accepts a change's signature once: a change refused for its signature (so not applied) is
+/// signed again with another second and sent once more — once only.
+#[tokio::test]
+async fn a_change_refused_for_its_signature_is_re_signed_once() {
+    const REFUSED: &str = r#"{"Response": {"Error": {"Code": "AuthFailure.SignatureFailure", "Message": "already used"}, "RequestId": "r1"}}"#;
+    let done = r#"{"Response": {"RequestId": "r2"}}"#;
+    let (url, seen) = responder(vec![Reply::Json(REFUSED), Reply::Json(done)]).await;
+    let records = Arc::new(Mutex::new(Vec::new()));
+    let disable = UpdateAccessKey {
+        target_uin: Some(1),
+        access_key_id: SecretId::parse("IKIDsignedTwiceOver").unwrap(),
+        status: KeyStatus::Inactive,
+    };
+    client(&url, records.clone()).send(&disable).await.unwrap();
+    let timestamps: Vec<String> = seen
+        .lock()
+        .unwrap()
+        .requests
+        .iter()
+        .map(|(headers, _)| headers["x-tc-timestamp"].to_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(timestamps.len(), 2);
+    assert_ne!(timestamps[0], timestamps[1], "signed anew");
+    assert_eq!(records.lock().unwrap()[0].attempts, 2);
+
+    let (url, seen) = responder(vec![Reply::Json(REFUSED)]).await;
+    let err = client(&url, Arc::default())
+        .send(&disable)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "AuthFailure.SignatureFailure");
+    assert_eq!(
+        seen.lock().unwrap().requests.len(),
+        2,
+        "once more, not again"
+    );
+
+    let (url, seen) = responder(vec![Reply::Json(REFUSED)]).await;
+    let err = client(&url, Arc::default())
+        .send(&ListAccessKeys::default())
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "AuthFailure.SignatureFailure");
+    assert_eq!(
+        seen.lock().unwrap().requests.len(),
+        1,
+        "a read's signature was fine to repeat"
+    );
 }
 
 #[tokio::test]

@@ -121,7 +121,7 @@ async fn fifty_parallel_creates_by_the_user_itself_leave_two_keys() {
     assert!(stored.contains_key(&own_key));
     assert_eq!(listed_keys(&server.root(), uin).await, stored);
 
-    server.handle.flush_audit().await;
+    server.handle.flush_audit().await.unwrap();
     let events = events_by_request(&server.db());
     for outcome in &outcomes {
         let id = outcome
@@ -212,7 +212,7 @@ async fn parallel_disable_enable_and_delete_of_one_key_end_consistently() {
         assert_eq!(deleted.len(), 1, "round {round}: exactly one delete wins");
 
         // In commit order, no update landed after the delete.
-        server.handle.flush_audit().await;
+        server.handle.flush_audit().await.unwrap();
         let events = events_by_request(&db);
         let commit = |o: &Outcome| events[o.request_id.as_ref().unwrap()].0;
         let delete_at = commit(&deleted[0].1);
@@ -239,12 +239,12 @@ async fn parallel_disable_enable_and_delete_of_one_key_end_consistently() {
 async fn parallel_enable_and_disable_end_as_the_last_commit() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("cam.db");
-    let config = || ServerConfig {
-        listen: "127.0.0.1:0".parse().unwrap(),
-        db: db.clone(),
-        root_credential: Credential::new(ROOT_ID, ROOT_KEY),
-        seed: None,
-        real_limits: false,
+    let config = || {
+        ServerConfig::new(
+            "127.0.0.1:0".parse().unwrap(),
+            db.clone(),
+            Credential::new(ROOT_ID, ROOT_KEY),
+        )
     };
     let handle = spawn(config()).await.unwrap();
     let client = |endpoint: &str| {
@@ -284,7 +284,7 @@ async fn parallel_enable_and_disable_end_as_the_last_commit() {
             assert!(outcome.ok(), "round {round}: {}", outcome.code);
             outcomes.push((status, outcome));
         }
-        handle.flush_audit().await;
+        handle.flush_audit().await.unwrap();
         let events = events_by_request(&db);
         let (last_status, _) = outcomes
             .iter()
@@ -363,7 +363,11 @@ async fn load_client(
             roll = 0;
         }
         if roll < 30 {
-            let outcome = cam(&client, "CreateAccessKey", json!({"TargetUin": user})).await;
+            // Each create its own request: a signature is accepted once, and without a nonce
+            // the same change can have only so many (one per second of the window).
+            let description = format!("load-{:08x}", rng.random::<u32>());
+            let create = json!({"TargetUin": user, "Description": description});
+            let outcome = cam(&client, "CreateAccessKey", create).await;
             tally.note("CreateAccessKey", &outcome);
             if outcome.ok() {
                 let id = outcome.response["AccessKey"]["AccessKeyId"]
@@ -488,7 +492,7 @@ async fn mixed_load_of_eight_clients_keeps_every_invariant() {
     let admin_b = server.add_user("ops-b", true).await;
     let (admin_a, _) = server.key_client(admin_a).await;
     let (admin_b, _) = server.key_client(admin_b).await;
-    server.handle.flush_audit().await;
+    server.handle.flush_audit().await.unwrap();
     let events_before: i64 = rusqlite::Connection::open(server.db())
         .unwrap()
         .query_row("SELECT COUNT(*) FROM events", [], |r| r.get(0))
@@ -511,7 +515,7 @@ async fn mixed_load_of_eight_clients_keeps_every_invariant() {
         tallies.push(task.await.unwrap());
     }
     let elapsed = started.elapsed();
-    server.handle.flush_audit().await;
+    server.handle.flush_audit().await.unwrap();
 
     let mut violations: Vec<String> = tallies
         .iter()
@@ -597,13 +601,11 @@ async fn mixed_load_of_eight_clients_keeps_every_invariant() {
         let dir = &server.dir;
         let handle_db = dir.path().join("cam.db");
         server.handle.shutdown().await.unwrap();
-        let again = spawn(ServerConfig {
-            listen: "127.0.0.1:0".parse().unwrap(),
-            db: handle_db.clone(),
-            root_credential: Credential::new(ROOT_ID, ROOT_KEY),
-            seed: None,
-            real_limits: false,
-        })
+        let again = spawn(ServerConfig::new(
+            "127.0.0.1:0".parse().unwrap(),
+            handle_db.clone(),
+            Credential::new(ROOT_ID, ROOT_KEY),
+        ))
         .await
         .unwrap();
         let mut config = camtui::cam::TransportConfig::new(

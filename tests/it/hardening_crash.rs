@@ -2,7 +2,8 @@
 //! and again over the same database (loopback only, a bounded number of rounds). After every kill
 //! the database opens, passes `PRAGMA integrity_check`, and holds every mutation that was
 //! answered with success — the users added, each key as last acknowledged (created, enabled,
-//! disabled, deleted) and each acknowledged mutation's audit event — and the server starts
+//! disabled, deleted) and each acknowledged mutation's audit event — and the audit event of
+//! every refusal that was answered (the 2-key limit, a failed signature), and the server starts
 //! again on it. Requests in flight at the kill may land either way; they are not counted.
 //!
 //! `CAMTUI_CRASH_KILLS` sets the number of kills (default 12; the README's figures are for 100).
@@ -21,6 +22,7 @@ use support::process::ServeProcess;
 use support::{ROOT_ID, ROOT_KEY};
 
 const WORKERS: usize = 4;
+const FORGED_KEY: &str = "forgedSecretKey00000000000000000";
 
 /// What a worker knows for certain: only it touches its own users and their keys.
 #[derive(Debug, Default)]
@@ -33,6 +35,8 @@ struct Model {
     acknowledged: Vec<String>,
     /// Request ids of answered reads; their audit events are written in batches after the reply.
     reads: Vec<String>,
+    /// Request ids of answered refusals, whose audit events must be stored.
+    refusals: Vec<String>,
     next_user: usize,
 }
 
@@ -44,24 +48,40 @@ struct RoundTally {
     in_flight: usize,
 }
 
-fn client(endpoint: &str) -> Client {
+fn client(endpoint: &str, secret_key: &str) -> Client {
     let mut config = TransportConfig::new(Endpoint::custom(endpoint).unwrap());
     config.timeout = Duration::from_secs(10);
     config.connect_timeout = Duration::from_secs(2);
-    Client::new(Transport::new(config, Credential::new(ROOT_ID, ROOT_KEY)).unwrap())
+    Client::new(Transport::new(config, Credential::new(ROOT_ID, secret_key)).unwrap())
 }
+
+/// A request signed with root's SecretId and a wrong SecretKey per round and worker: each
+/// answered with `AuthFailure.SignatureFailure`, an unauthenticated attempt the audit keeps.
+const FORGED_PER_ROUND: usize = 2;
 
 /// Runs mutations until the server stops answering. Anything unanswered makes the entity it
 /// touched uncertain, so the model forgets it.
 async fn write_load(
     worker: usize,
-    client: Client,
+    (client, forger): (Client, Client),
     mut model: Model,
     seed: u64,
 ) -> (Model, RoundTally) {
     let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
     let mut tally = RoundTally::default();
+    let mut forged = 0;
     loop {
+        if forged < FORGED_PER_ROUND && rng.random_range(0..20) == 0 {
+            forged += 1;
+            match forger.access_keys(None).await {
+                Err(e) if e.api().is_some() => {
+                    model.refusals.push(e.api().unwrap().request_id.clone());
+                }
+                Ok(_) => panic!("a wrong SecretKey signed"),
+                Err(_) => return (model, tally),
+            }
+            continue;
+        }
         let live: Vec<String> = model
             .keys
             .iter()
@@ -121,9 +141,7 @@ async fn write_load(
             }
             // Refused (e.g. the 2-key limit): answered, and nothing changed.
             Err(e) if e.api().is_some() => {
-                if action == "ListAccessKeys" {
-                    model.reads.push(e.api().unwrap().request_id.clone());
-                }
+                model.refusals.push(e.api().unwrap().request_id.clone());
             }
             Err(_) => {
                 // The server is gone: this request may or may not have committed.
@@ -212,7 +230,7 @@ fn verify(db: &Path, models: &[Model]) -> (Vec<String>, usize, usize) {
                 }
             }
         }
-        for request_id in &model.acknowledged {
+        for request_id in model.acknowledged.iter().chain(&model.refusals) {
             if !events.contains(request_id) {
                 losses.push(format!("the audit event of {request_id} is gone"));
             }
@@ -258,7 +276,8 @@ async fn killed_servers_lose_nothing_they_acknowledged() {
             .enumerate()
             .map(|(worker, model)| {
                 let seed = rng.random::<u64>();
-                tokio::spawn(write_load(worker, client(&endpoint), model, seed))
+                let clients = (client(&endpoint, ROOT_KEY), client(&endpoint, FORGED_KEY));
+                tokio::spawn(write_load(worker, clients, model, seed))
             })
             .collect();
         // A random moment of the load, then SIGKILL.
@@ -287,10 +306,14 @@ async fn killed_servers_lose_nothing_they_acknowledged() {
     }
     // The last kill's database also serves again.
     let server = ServeProcess::start(&db, &root, &log, "warn");
-    let keys = client(&server.endpoint).access_keys(None).await.unwrap();
+    let keys = client(&server.endpoint, ROOT_KEY)
+        .access_keys(None)
+        .await
+        .unwrap();
     assert_eq!(keys[0].access_key_id, ROOT_ID);
     server.kill();
 
+    let refusals: usize = models.iter().map(|m| m.refusals.len()).sum();
     let users: usize = models.iter().map(|m| m.users.len()).sum();
     let live_keys: usize = models
         .iter()
@@ -298,9 +321,9 @@ async fn killed_servers_lose_nothing_they_acknowledged() {
         .filter(|(_, s)| s.is_some())
         .count();
     println!(
-        "crash safety: {kills} kills, {acknowledged} acknowledged mutations, {in_flight} in flight \
-         at a kill, {users} users and {live_keys} keys tracked, {} losses; of {reads} answered reads, \
-         {reads_lost} had their audit event still queued at a kill",
+        "crash safety: {kills} kills, {acknowledged} acknowledged mutations and {refusals} answered \
+         refusals, {in_flight} in flight at a kill, {users} users and {live_keys} keys tracked, {} \
+         losses; of {reads} answered reads, {reads_lost} had their audit event still queued at a kill",
         all_losses.len()
     );
     assert!(

@@ -142,6 +142,8 @@ async fn subcommands_fail_clearly_retry_reads_and_never_repeat_writes() {
             ),
         ] {
             cases += 1;
+            // The two commands send the same change: one second apart, two signatures.
+            crate::support::next_second();
             let sent_before = proxy.count("CreateAccessKey");
             let run = camtui(&proxy.endpoint(), &args).await;
             check_failure(&label, &run, Some(fault), &mut problems);

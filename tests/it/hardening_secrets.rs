@@ -207,6 +207,7 @@ fn no_secret_key_reaches_a_log_a_config_or_a_data_file() {
         "keys-create-table",
         &["--endpoint", &endpoint, "keys", "create", "hygiene2"],
     )));
+    support::next_second();
     secrets.push(created_secret(&run(
         "keys-create-json",
         &[
@@ -397,17 +398,19 @@ async fn a_stolen_database_yields_no_usable_key() {
     assert_eq!(exchange(server.handle.addr, &wire).await.code(), "OK");
 
     // 3. A server over the stolen files cannot open the SecretKeys without the key file: it
-    // refuses to start rather than serve.
-    let started = camtui::server::spawn(camtui::server::ServerConfig {
-        listen: "127.0.0.1:0".parse().unwrap(),
-        db: stolen.path().join("cam.db"),
-        root_credential: Credential::new(ROOT_ID, ROOT_KEY),
-        seed: None,
-        real_limits: false,
-    })
+    // refuses to start rather than serve, and writes no key file of its own.
+    let started = camtui::server::spawn(camtui::server::ServerConfig::new(
+        "127.0.0.1:0".parse().unwrap(),
+        stolen.path().join("cam.db"),
+        Credential::new(ROOT_ID, ROOT_KEY),
+    ))
     .await;
     let error = started.expect_err("no key file, no server").to_string();
-    assert!(error.contains("cannot be decrypted"), "{error}");
+    assert!(
+        error.contains("key file") && error.contains("missing"),
+        "{error}"
+    );
+    assert!(!stolen.path().join("cam.db.key").exists());
 
     // 4. Every file of the store is private.
     #[cfg(unix)]

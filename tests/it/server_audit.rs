@@ -374,12 +374,12 @@ async fn mutations_and_refusals_are_recorded() {
 async fn data_survives_a_restart_and_secrets_are_sealed() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("cam.db");
-    let config = || ServerConfig {
-        listen: "127.0.0.1:0".parse().unwrap(),
-        db: db.clone(),
-        root_credential: Credential::new(ROOT_ID, ROOT_KEY),
-        seed: None,
-        real_limits: false,
+    let config = || {
+        ServerConfig::new(
+            "127.0.0.1:0".parse().unwrap(),
+            db.clone(),
+            Credential::new(ROOT_ID, ROOT_KEY),
+        )
     };
     let first = spawn(config()).await.unwrap();
     let endpoint = first.endpoint();

@@ -27,7 +27,10 @@ const DAVE: u64 = 100_000_000_013;
 const CAROL: u64 = 100_000_000_021;
 const ALICE_ID: &str = "IKIDaliceIam00000000000000000000001";
 const DAVE_ID: &str = "IKIDdaveAdmin0000000000000000000002";
-const KEY: &str = "iamTestSecretKey0000000000000000";
+// Each key its own SecretKey: two keys sharing one would sign a request of the same second
+// identically, and camtui serve binds a signature to the first key it came with.
+const ALICE_KEY: &str = "iamTestSecretKeyAlice00000000000";
+const DAVE_KEY: &str = "iamTestSecretKeyDave000000000000";
 const ADMINISTRATOR_ACCESS: u64 = 1;
 const READ_ONLY_ACCESS: u64 = 400_411;
 const UNAUTHORIZED: &str = "AuthFailure.UnauthorizedOperation";
@@ -40,11 +43,11 @@ fn seed() -> Seed {
         "users": [
             {"uin": ALICE, "uid": ALICE_UID, "type": "subUser", "name": "alice", "phoneNum": "13800000011",
              "email": "alice@example.com", "createdDaysAgo": 100,
-             "keys": [{"secretId": ALICE_ID, "status": "Active", "createdDaysAgo": 10, "secretKey": KEY}]},
+             "keys": [{"secretId": ALICE_ID, "status": "Active", "createdDaysAgo": 10, "secretKey": ALICE_KEY}]},
             {"uin": BOB, "uid": 11_000_012, "type": "subUser", "name": "bob", "createdDaysAgo": 50},
             {"uin": DAVE, "uid": 11_000_013, "type": "subUser", "name": "dave", "isAdmin": true,
              "createdDaysAgo": 300,
-             "keys": [{"secretId": DAVE_ID, "status": "Active", "createdDaysAgo": 10, "secretKey": KEY}]},
+             "keys": [{"secretId": DAVE_ID, "status": "Active", "createdDaysAgo": 10, "secretKey": DAVE_KEY}]},
             {"uin": CAROL, "uid": 11_000_021, "type": "collaborator", "name": "carol", "createdDaysAgo": 5}
         ]
     });
@@ -56,11 +59,11 @@ async fn start() -> TestServer {
 }
 
 fn alice(server: &TestServer) -> Client {
-    server.client(Credential::new(ALICE_ID, KEY))
+    server.client(Credential::new(ALICE_ID, ALICE_KEY))
 }
 
 fn dave(server: &TestServer) -> Client {
-    server.client(Credential::new(DAVE_ID, KEY))
+    server.client(Credential::new(DAVE_ID, DAVE_KEY))
 }
 
 fn allow_cos_document() -> String {
@@ -126,7 +129,7 @@ async fn refused_changes_nothing<T: std::fmt::Debug>(
 ) {
     let before = Dump::of(&server.db());
     assert_eq!(code(refused.await), expected);
-    server.handle.flush_audit().await;
+    server.handle.flush_audit().await.unwrap();
     if let Some(change) = before.difference(&Dump::of(&server.db())) {
         panic!("{expected} changed {change}");
     }
@@ -1296,7 +1299,7 @@ fn crowded_seed() -> Seed {
                    "phoneNum": "13800000011", "createdDaysAgo": 20, "groups": ["ops", "开发组"],
                    "policies": [{"policy": "p000", "attachedDaysAgo": 1}],
                    "security": {"login": "phone"},
-                   "keys": [{"secretId": ALICE_ID, "status": "Active", "createdDaysAgo": 10, "secretKey": KEY}]},
+                   "keys": [{"secretId": ALICE_ID, "status": "Active", "createdDaysAgo": 10, "secretKey": ALICE_KEY}]},
                   {"uin": BOB, "uid": 11_000_012, "type": "subUser", "name": "bob", "createdDaysAgo": 5}]
     });
     Seed::parse(&text.to_string()).unwrap()

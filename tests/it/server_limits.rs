@@ -52,7 +52,7 @@ async fn assert_paced(server: &TestServer) {
 }
 
 async fn refused_for_rate(server: &TestServer) -> usize {
-    server.handle.flush_audit().await;
+    server.handle.flush_audit().await.unwrap();
     let now = chrono::Utc::now().timestamp() as u64 + 5;
     server
         .root()
@@ -157,4 +157,94 @@ async fn listing_thousands_of_collaborators_keeps_to_the_limit() {
     let listed: serde_json::Value = serde_json::from_str(&listed).unwrap();
     assert_eq!(listed.as_array().unwrap().len(), 3_001);
     assert_paced(&server).await;
+}
+
+/// `users` sub-users with two keys each, the first used a day ago.
+fn keyed_account(count: u64) -> Seed {
+    let keys = |i: u64| {
+        json!([
+            {"secretId": format!("IKIDwalked{i:04}a000000000000000000000"), "status": "Active", "createdDaysAgo": 200},
+            {"secretId": format!("IKIDwalked{i:04}b000000000000000000000"), "status": "Active", "createdDaysAgo": 20},
+        ])
+    };
+    let users: Vec<_> = (1..=count)
+        .map(|i| {
+            json!({
+                "uin": 100_000_001_000 + i, "uid": 11_000_000 + i, "type": "subUser",
+                "name": format!("keyed-{i:04}"), "createdDaysAgo": 300, "keys": keys(i),
+            })
+        })
+        .collect();
+    let events: Vec<_> = (1..=count)
+        .map(|i| json!({"secondsAgo": 86_400, "secretId": format!("IKIDwalked{i:04}a000000000000000000000"),
+                        "action": "DescribeInstances", "service": "cvm", "sourceIp": "203.0.113.7"}))
+        .collect();
+    let seed = json!({"account": {"ownerUin": 100_000_000_001_u64, "appId": 1_250_000_001},
+                      "users": users, "events": events});
+    Seed::parse(&seed.to_string()).unwrap()
+}
+
+#[tokio::test]
+async fn the_key_report_walks_many_users_within_the_limits() {
+    // 70 users: 70 ListAccessKeys and 14 GetSecurityLastUsed, each action at 20 a second.
+    let server = TestServer::with_real_limits(Some(keyed_account(WALKED_USERS))).await;
+    let home = tempfile::tempdir().unwrap();
+    let endpoint = server.endpoint();
+    let report = camtui_as_root(
+        home.path(),
+        &["--endpoint", &endpoint, "report", "-o", "json"],
+        &[],
+    )
+    .await;
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&report).unwrap();
+    assert_eq!(rows.len(), 2 * WALKED_USERS as usize);
+    let used = rows.iter().filter(|r| r["last_used"].is_string()).count();
+    assert_eq!(
+        used, WALKED_USERS as usize,
+        "the first key of each was used"
+    );
+    assert_paced(&server).await;
+}
+
+#[tokio::test]
+async fn whois_of_a_used_key_asks_the_audit_trail_within_the_limits() {
+    let server = TestServer::with_real_limits(Some(keyed_account(WALKED_USERS))).await;
+    let home = tempfile::tempdir().unwrap();
+    let endpoint = server.endpoint();
+    let key = format!("IKIDwalked{:04}a000000000000000000000", WALKED_USERS - 3);
+    let found = camtui_as_root(home.path(), &["--endpoint", &endpoint, "whois", &key], &[]).await;
+    assert!(
+        found.contains(&format!("keyed-{:04}", WALKED_USERS - 3)),
+        "{found}"
+    );
+    assert_paced(&server).await;
+}
+
+#[tokio::test]
+async fn a_bulk_disable_keeps_to_the_writes_limit() {
+    // Writes are never retried: a refusal would be a key left enabled.
+    let server = TestServer::with_real_limits(Some(keyed_account(6))).await;
+    let keys: Vec<(u64, camtui::cam::model::SecretId)> = (1..=6)
+        .flat_map(|i| {
+            ["a", "b"].map(|k| {
+                (
+                    100_000_001_000 + i,
+                    camtui::cam::model::SecretId::from_wire(format!(
+                        "IKIDwalked{i:04}{k}000000000000000000000"
+                    )),
+                )
+            })
+        })
+        .collect();
+    let mut answers = Vec::new();
+    camtui::cam::report::disable_keys(
+        &server.root(),
+        &keys,
+        &tokio_util::sync::CancellationToken::new(),
+        |_, result| answers.push(result),
+    )
+    .await;
+    assert_eq!(answers.len(), 12);
+    assert!(answers.iter().all(Result::is_ok), "{answers:?}");
+    assert_eq!(refused_for_rate(&server).await, 0);
 }

@@ -25,13 +25,11 @@ struct Fixture {
 
 fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    let state = ServerState::open(ServerConfig {
-        listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
-        db: dir.path().join("cam.db"),
-        root_credential: Credential::new(ROOT_ID, ROOT_KEY),
-        seed: None,
-        real_limits: false,
-    })
+    let state = ServerState::open(ServerConfig::new(
+        SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+        dir.path().join("cam.db"),
+        Credential::new(ROOT_ID, ROOT_KEY),
+    ))
     .unwrap();
     Fixture {
         state: Arc::new(state),
@@ -54,6 +52,8 @@ struct Req {
     secret_id: String,
     secret_key: String,
     unsigned_payload: bool,
+    /// Signs `content-type;host` only, as the official SDKs do (else the action too).
+    sdk: bool,
     extra: Vec<(&'static str, String)>,
     authorization: Option<String>,
 }
@@ -73,6 +73,7 @@ impl Req {
             secret_id: ROOT_ID.into(),
             secret_key: ROOT_KEY.into(),
             unsigned_payload: false,
+            sdk: false,
             extra: vec![],
             authorization: None,
         }
@@ -98,6 +99,14 @@ impl Req {
 
     fn build(&self) -> Request<Body> {
         let authorization = self.authorization.clone().unwrap_or_else(|| {
+            // The action is signed as camtui signs it: requests of different actions with the
+            // same parameters have different signatures (one signature is one request).
+            let action = self.action.unwrap_or_default().to_ascii_lowercase();
+            let headers = [
+                ("content-type", self.content_type),
+                ("host", &self.host),
+                ("x-tc-action", &action),
+            ];
             signer::sign(
                 &self.secret_id,
                 &self.secret_key,
@@ -106,7 +115,11 @@ impl Req {
                 &signer::Request {
                     method: self.method,
                     query: &self.query,
-                    headers: &[("content-type", self.content_type), ("host", &self.host)],
+                    headers: &headers[..if self.action.is_some() && !self.sdk {
+                        3
+                    } else {
+                        2
+                    }],
                     payload: if self.unsigned_payload {
                         Payload::Unsigned
                     } else {
@@ -344,6 +357,7 @@ async fn signing_variants_that_verify() {
     assert_eq!(f.code(&tccli).await, "OK");
     let mut mixed = Req::post("ListAccessKeys", "{}");
     mixed.host = "CAM.Example.com".into();
+    mixed.sdk = true;
     assert_eq!(f.code(&mixed).await, "OK");
     // The request path is not signed (tccli posts to the endpoint's path, signs "/").
     let mut on_path = Req::post("ListAccessKeys", "{}").build();
@@ -437,12 +451,19 @@ async fn cloudaudit_requires_a_region_it_answers_in() {
         f.code(&in_region(Some("na-ashburn"))).await,
         "UnsupportedRegion"
     );
-    for region in ["ap-guangzhou", "ap-singapore", "eu-frankfurt"] {
-        assert_eq!(f.code(&in_region(Some(region))).await, "OK", "{region}");
+    // A signature is bound to the region it first came with: each request is signed anew.
+    for (earlier, region) in ["ap-guangzhou", "ap-singapore", "eu-frankfurt"]
+        .into_iter()
+        .enumerate()
+    {
+        let mut request = in_region(Some(region));
+        request.timestamp -= earlier as i64 + 1;
+        assert_eq!(f.code(&request).await, "OK", "{region}");
     }
     let mut cam = Req::post("ListAccessKeys", "{}");
     assert_eq!(f.code(&cam).await, "OK");
     cam.extra.push(("x-tc-region", "na-ashburn".into()));
+    cam.timestamp -= 1;
     assert_eq!(f.code(&cam).await, "OK");
 }
 
@@ -458,7 +479,7 @@ async fn failed_signatures_of_known_keys_are_audited() {
     let mut unknown = Req::post("ListAccessKeys", "{}");
     unknown.secret_id = "IKIDunknownunknownunknownunknown0000".into();
     f.call(&unknown).await;
-    f.state.audit.flush().await;
+    f.state.audit.flush().await.unwrap();
 
     let body = format!(
         r#"{{"StartTime": {}, "EndTime": {}, "LookupAttributes": [{{"AttributeKey": "AccessKeyId", "AttributeValue": "{ROOT_ID}"}}]}}"#,

@@ -235,12 +235,32 @@ async fn is_admin_comes_only_from_root() {
     let server = TestServer::start().await;
     let admin = server.add_user("admin", true).await;
     let (admin_client, _) = server.key_client(admin).await;
-    // An administrator may add users, but cannot make administrators.
+    // An administrator may add users, but cannot make administrators: asking is refused (it
+    // was silently ignored), and nothing is created or changed.
+    let with_flag = AddUser {
+        name: "mallory".into(),
+        is_admin: Some(1),
+        ..AddUser::default()
+    };
+    assert_eq!(
+        code(admin_client.send(&with_flag).await),
+        "AuthFailure.UnauthorizedOperation"
+    );
+    assert_eq!(
+        code(
+            admin_client
+                .send(&AddUser {
+                    is_admin: Some(0),
+                    ..with_flag.clone()
+                })
+                .await
+        ),
+        "AuthFailure.UnauthorizedOperation"
+    );
     let added = admin_client
         .send(&AddUser {
-            name: "mallory".into(),
-            is_admin: Some(1),
-            ..AddUser::default()
+            is_admin: None,
+            ..with_flag
         })
         .await
         .unwrap();
@@ -249,14 +269,18 @@ async fn is_admin_comes_only_from_root() {
         code(mallory.send(&ListUsers {}).await),
         "AuthFailure.UnauthorizedOperation"
     );
-    admin_client
-        .send(&UpdateUser {
-            name: "mallory".into(),
-            is_admin: Some(1),
-            ..UpdateUser::default()
-        })
-        .await
-        .unwrap();
+    assert_eq!(
+        code(
+            admin_client
+                .send(&UpdateUser {
+                    name: "mallory".into(),
+                    is_admin: Some(1),
+                    ..UpdateUser::default()
+                })
+                .await
+        ),
+        "AuthFailure.UnauthorizedOperation"
+    );
     assert_eq!(
         code(mallory.send(&ListUsers {}).await),
         "AuthFailure.UnauthorizedOperation"

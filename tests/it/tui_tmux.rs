@@ -17,44 +17,10 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::support::tmux;
-use tmux::{PATIENCE, Tmux};
+use tmux::{PATIENCE, Tmux, field, field_where, is_secret_id, server_client};
 
+use camtui::cam::Client;
 use camtui::cam::model::{KeyStatus, ListUsers};
-use camtui::cam::transport::{Endpoint, TransportConfig};
-use camtui::cam::{Client, Transport, credential};
-
-/// The token after `label` on the first line where it is followed by a token that `fits`.
-fn field_where(screen: &str, label: &str, fits: impl Fn(&str) -> bool) -> String {
-    screen
-        .lines()
-        .filter_map(|line| {
-            let rest = &line[line.find(label)? + label.len()..];
-            rest.split_whitespace().next().map(str::to_owned)
-        })
-        .find(|token| fits(token))
-        .unwrap_or_else(|| panic!("no {label:?} on\n{screen}"))
-}
-
-fn field(screen: &str, label: &str) -> String {
-    field_where(screen, label, |_| true)
-}
-
-fn is_secret_id(token: &str) -> bool {
-    token.starts_with("IKID") || token.starts_with("AKID")
-}
-
-/// A client for the sandbox the console started: its endpoint from the header, the root key
-/// from the data directory.
-fn server_client(screen: &str, data_dir: &Path) -> Client {
-    let endpoint = field(screen, "SANDBOX ");
-    let root = credential::from_json_file(&data_dir.join("root-credential.json")).unwrap();
-    let transport = Transport::new(
-        TransportConfig::new(Endpoint::custom(&endpoint).unwrap()),
-        root,
-    )
-    .unwrap();
-    Client::new(transport)
-}
 
 /// The text to type into the filter to find `name` alone: the name, or the UIN when other
 /// users' names or remarks hold it too.

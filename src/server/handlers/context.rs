@@ -1,11 +1,11 @@
 //! What a handler sees of the server and of its request ([`Ctx`]), with the rules actions share:
 //! who may touch whose keys, and who may read whose policies, groups and security settings.
 
-use crate::server::audit::AuditWriter;
+use crate::server::audit::{AuditWriter, RETENTION};
 use crate::server::directory::{Directory, Principal, PrincipalKind};
 use crate::server::error::{Code, ServerError};
 use crate::server::request::RequestMeta;
-use crate::server::store::{Account, AuditRecord, Store};
+use crate::server::store::{Account, AuditRecord, Store, Tombstone};
 
 /// What a handler sees: the server's parts and the request.
 pub struct Ctx<'a> {
@@ -48,6 +48,31 @@ impl Ctx<'_> {
     /// The audit record a successful mutation commits with.
     pub fn success_record(&self) -> AuditRecord {
         self.meta.record(None)
+    }
+
+    /// The tombstone of a key this request deletes, owned by `owner_uin` named `owner_name`.
+    pub fn tombstone(&self, secret_id: &str, owner_uin: u64, owner_name: &str) -> Tombstone {
+        Tombstone {
+            secret_id: secret_id.to_owned(),
+            owner_uin,
+            owner_name: owner_name.to_owned(),
+            deleted: self.meta.now,
+        }
+    }
+
+    /// Keeps a deleted key's tombstone in memory for the audit retention.
+    pub fn bury(&self, tombstone: Tombstone) {
+        self.directory.bury(tombstone, self.forget_before());
+    }
+
+    /// Takes a deleted key out of the directory, keeping its tombstone.
+    pub fn bury_key(&self, tombstone: Tombstone) {
+        self.directory.bury_key(tombstone, self.forget_before());
+    }
+
+    /// Tombstones older than this (Unix seconds) are forgotten.
+    fn forget_before(&self) -> i64 {
+        self.meta.now - RETENTION.as_secs() as i64
     }
 
     /// Resolves `TargetUin` for the key actions: omitted (or 0, which the Terraform provider

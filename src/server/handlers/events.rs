@@ -9,11 +9,14 @@ use crate::cam::model::{
 };
 use crate::server::audit::{self, RETENTION};
 use crate::server::auth::MAX_SKEW_SECS;
-use crate::server::error::{Code, ServerError};
+use crate::server::error::{Code, ServerError, echo};
 use crate::server::store::{EventCondition, EventQuery};
 
 const MAX_RESULTS: u64 = 50;
 const DEFAULT_RESULTS: u64 = 10;
+/// The most conditions a search takes: there are 13 attribute keys, and each condition is a
+/// clause of the query (999 of them went past SQLite's expression depth: `InternalError`).
+const MAX_LOOKUP_ATTRIBUTES: usize = 20;
 const DAY: i64 = 24 * 3600;
 
 /// What an action allows and how it says no.
@@ -74,6 +77,12 @@ fn conditions(
     attributes: &[LookupAttribute],
     rules: &Rules,
 ) -> Result<Vec<EventCondition>, ServerError> {
+    if attributes.len() > MAX_LOOKUP_ATTRIBUTES {
+        return Err(ServerError::new(
+            Code::InvalidParameter,
+            format!("LookupAttributes may list at most {MAX_LOOKUP_ATTRIBUTES} conditions."),
+        ));
+    }
     let mut conditions = Vec::new();
     let mut actions = Vec::new();
     for attribute in attributes {
@@ -108,7 +117,7 @@ fn conditions(
             other => {
                 return Err(ServerError::new(
                     rules.unknown_key,
-                    format!("{other:?} is not a lookup attribute key."),
+                    format!("{} is not a lookup attribute key.", echo(other)),
                 ));
             }
         };
@@ -168,8 +177,9 @@ fn page(ctx: &Ctx<'_>, search: &Search<'_>) -> Result<Page, ServerError> {
             )
         })?),
     };
-    // Searches see every request answered before them, including ones still queued.
-    ctx.audit.flush_blocking();
+    // Searches see every request answered before them, including ones still queued — or say
+    // that they cannot.
+    ctx.audit.flush_blocking()?;
     let query = EventQuery {
         start,
         end,

@@ -11,7 +11,7 @@ use crate::cam::model::{
     ListGroups, ListGroupsForUser, ListGroupsResponse, RemoveUserFromGroup,
 };
 use crate::server::dates::datetime;
-use crate::server::error::{Code, ServerError};
+use crate::server::error::{Code, ServerError, echo};
 use crate::server::store::{StoredGroup, StoredUser, Tx};
 
 /// User groups an account may have (`InvalidParameter.GroupFull`). The official definitions
@@ -70,7 +70,7 @@ pub fn create_group(
             if tx.group_name_taken(&request.group_name)? {
                 return Err(ServerError::new(
                     Code::GroupNameInUse,
-                    format!("A group is already named {:?}.", request.group_name),
+                    format!("A group is already named {:?}.", echo(&request.group_name)),
                 ));
             }
             if tx.group_count()? >= MAX_GROUPS {

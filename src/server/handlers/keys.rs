@@ -10,7 +10,7 @@ use crate::cam::model::{
 use crate::cam::model::{DESCRIPTION_MAX_CHARS, KEYS_PER_USER, is_description_char};
 use crate::server::dates::{date, datetime};
 use crate::server::directory::KeyEntry;
-use crate::server::error::{Code, ServerError};
+use crate::server::error::{Code, ServerError, echo};
 use crate::server::ids::{new_secret_id, new_secret_key};
 use crate::server::store::{StoredKey, Tx};
 
@@ -132,11 +132,14 @@ fn check_key_of(tx: &Tx<'_>, secret_id: &str, target: u64) -> Result<(), ServerE
     match tx.key_owner(secret_id)? {
         None => Err(ServerError::new(
             Code::SecretNotExist,
-            format!("The key {secret_id} does not exist."),
+            format!("The key {} does not exist.", echo(secret_id)),
         )),
         Some((owner, _)) if owner != target => Err(ServerError::new(
             Code::UinNotMatch,
-            format!("The key {secret_id} does not belong to user {target}."),
+            format!(
+                "The key {} does not belong to user {target}.",
+                echo(secret_id)
+            ),
         )),
         Some(_) => Ok(()),
     }
@@ -162,15 +165,21 @@ pub fn update_access_key(ctx: &Ctx<'_>, request: UpdateAccessKey) -> Result<Empt
 /// key to be disabled first on its own side.
 pub fn delete_access_key(ctx: &Ctx<'_>, request: DeleteAccessKey) -> Result<Empty, ServerError> {
     let target = ctx.key_target(request.target_uin)?;
-    let directory = ctx.directory;
+    let owner_name = ctx
+        .directory
+        .principal(target)
+        .map(|owner| owner.audit_name().to_owned())
+        .unwrap_or_default();
     let id = request.access_key_id.as_str();
+    let tombstone = ctx.tombstone(id, target, &owner_name);
     ctx.store.mutate(
         Some(&ctx.success_record()),
         |tx| {
             check_key_of(tx, id, target)?;
-            tx.delete_key(id)
+            tx.delete_key(id)?;
+            tx.bury_key(&tombstone)
         },
-        |()| directory.remove_key(id),
+        |()| ctx.bury_key(tombstone.clone()),
     )?;
     Ok(Empty {})
 }

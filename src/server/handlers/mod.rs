@@ -27,7 +27,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::directory::{Principal, PrincipalKind};
-use super::error::{Code, ServerError};
+use super::error::{Code, ServerError, clip_quoted};
 use super::params::{self, Input};
 use super::schema::{self, Field};
 use crate::cam::model::{Action, Service};
@@ -172,7 +172,9 @@ fn typed<A: DeserializeOwned>(params: Value) -> Result<A, ServerError> {
     serde_json::from_value(params).map_err(|e| {
         ServerError::new(
             Code::InvalidParameterValue,
-            format!("A parameter has a value that is not allowed: {e}."),
+            clip_quoted(&format!(
+                "A parameter has a value that is not allowed: {e}."
+            )),
         )
     })
 }

@@ -17,7 +17,7 @@ use crate::cam::model::{
     POLICY_KIND_QCS, POLICY_KIND_USER, POLICY_TYPE_CUSTOM, POLICY_TYPE_PRESET, StrategyInfo, Tag,
 };
 use crate::server::dates::datetime;
-use crate::server::error::{Code, ServerError};
+use crate::server::error::{Code, ServerError, echo};
 use crate::server::policy_document;
 use crate::server::store::{AppliedPolicy, PolicyFilter, StoredPolicy, Tx};
 
@@ -84,7 +84,10 @@ pub fn create_policy(
             if tx.policy_name_taken(&request.policy_name)? {
                 return Err(ServerError::new(
                     Code::PolicyNameInUse,
-                    format!("A policy is already named {:?}.", request.policy_name),
+                    format!(
+                        "A policy is already named {:?}.",
+                        echo(&request.policy_name)
+                    ),
                 ));
             }
             if tx.custom_policy_count()? >= MAX_CUSTOM_POLICIES {
@@ -170,7 +173,7 @@ pub fn list_policies(
         Some(other) => {
             return Err(ServerError::new(
                 Code::ScopeError,
-                format!("Scope is All, QCS or Local, not {other:?}."),
+                format!("Scope is All, QCS or Local, not {:?}.", echo(other)),
             ));
         }
     };

@@ -2,6 +2,8 @@
 //! `ListCollaborators`, `DescribeSubAccounts` and `GetUserAppId` (spec §8.2–§8.9).
 
 use rand::RngExt as _;
+use unicode_normalization::UnicodeNormalization as _;
+use unicode_security::{GeneralSecurityProfile, RestrictionLevel, RestrictionLevelDetection};
 
 use super::context::Ctx;
 use super::keys::insert_new_key;
@@ -14,7 +16,7 @@ use crate::cam::model::{
 };
 use crate::server::dates::datetime;
 use crate::server::directory::{KeyEntry, Principal};
-use crate::server::error::{Code, ServerError};
+use crate::server::error::{Code, ServerError, echo};
 use crate::server::store::StoredUser;
 
 /// `DescribeSubAccounts` takes at most this many UINs (spec §8.8).
@@ -50,15 +52,16 @@ pub fn list_users(ctx: &Ctx<'_>, _request: ListUsers) -> Result<ListUsersRespons
 fn user_not_found(name: &str) -> ServerError {
     ServerError::new(
         Code::ResourceUserNotExist,
-        format!("The sub-user {name:?} does not exist."),
+        format!("The sub-user {} does not exist.", echo(name)),
     )
 }
 
 pub fn get_user(ctx: &Ctx<'_>, request: GetUser) -> Result<GetUserResponse, ServerError> {
+    let name = normalized(&request.name);
     let user = ctx
         .store
-        .sub_user_by_name(&request.name)?
-        .ok_or_else(|| user_not_found(&request.name))?;
+        .sub_user_by_name(&name)?
+        .ok_or_else(|| user_not_found(&name))?;
     Ok(GetUserResponse {
         uin: user.uin,
         name: user.name,
@@ -73,22 +76,49 @@ pub fn get_user(ctx: &Ctx<'_>, request: GetUser) -> Result<GetUserResponse, Serv
     })
 }
 
-/// User names: 1 to 64 characters — letters (any script), digits and `+=,.@_-`. The spec gives
-/// no rule; this one keeps names printable and unambiguous.
-fn check_name(name: &str) -> Result<(), ServerError> {
+/// A user name as it is kept and looked up: NFKC, so full-width and mathematical letters are
+/// the plain ones (`ａｌｉｃｅ` and `𝐚𝐥𝐢𝐜𝐞` are `alice`) and names are unique in that form.
+fn normalized(name: &str) -> String {
+    name.nfkc().collect()
+}
+
+/// A new user's name, normalised (see [`normalized`]) and checked: 1 to 64 letters (any
+/// script), digits and `+=,.@_-`; no letter that UTS #39 does not allow in identifiers (the
+/// invisible Hangul filler U+3164 counts as a letter); and no mix of scripts that look alike
+/// (`аlice` with a Cyrillic а), by UTS #39's "highly restrictive" level: one script, or Latin
+/// with Han, kana or Hangul. The spec gives no rule; this one keeps names printable and
+/// unambiguous.
+fn check_name(given: &str) -> Result<String, ServerError> {
+    let illegal = |message: String| Err(ServerError::new(Code::UserNameIllegal, message));
+    let name = normalized(given);
     let count = name.chars().count();
-    let ok = (1..=64).contains(&count)
+    let shaped = (1..=64).contains(&count)
         && name
             .chars()
             .all(|c| c.is_alphanumeric() || "+=,.@_-".contains(c));
-    if ok {
-        Ok(())
-    } else {
-        Err(ServerError::new(
-            Code::UserNameIllegal,
-            "A user name has 1 to 64 letters, digits or +=,.@_- characters.",
-        ))
+    if !shaped {
+        return illegal("A user name has 1 to 64 letters, digits or +=,.@_- characters.".into());
     }
+    // Named as given: U+3164 normalises to U+1160, which the client never sent.
+    if let Some(c) = given.chars().find(|c| {
+        c.is_alphanumeric()
+            && std::iter::once(*c)
+                .nfkc()
+                .any(|n| !GeneralSecurityProfile::identifier_allowed(n))
+    }) {
+        return illegal(format!(
+            "A user name may not hold U+{:04X}: it is invisible, or not a letter used in names.",
+            u32::from(c)
+        ));
+    }
+    let letters: String = name.chars().filter(|c| c.is_alphanumeric()).collect();
+    if letters.as_str().detect_restriction_level() > RestrictionLevel::HighlyRestrictive {
+        return illegal(
+            "A user name may not mix scripts whose letters look alike (such as Latin and Cyrillic)."
+                .into(),
+        );
+    }
+    Ok(name)
 }
 
 /// The default password rule (spec §8.4, "8位以上"): at least 8 characters with upper case,
@@ -157,12 +187,24 @@ fn new_uin() -> u64 {
     rand::rng().random_range(100_000_000_000..1_000_000_000_000)
 }
 
+/// The administrator flag is root's to give: from anyone else it is refused, not ignored.
+fn check_is_admin(ctx: &Ctx<'_>, is_admin: Option<u64>) -> Result<(), ServerError> {
+    check_flag("IsAdmin", is_admin)?;
+    if is_admin.is_some() && !ctx.is_root() {
+        return Err(ServerError::new(
+            Code::UnauthorizedOperation,
+            "Only the root account may set IsAdmin.",
+        ));
+    }
+    Ok(())
+}
+
 pub fn add_user(ctx: &Ctx<'_>, request: AddUser) -> Result<AddUserResponse, ServerError> {
-    check_name(&request.name)?;
+    let name = check_name(&request.name)?;
     check_flag("ConsoleLogin", request.console_login)?;
     check_flag("UseApi", request.use_api)?;
     check_flag("NeedResetPassword", request.need_reset_password)?;
-    check_flag("IsAdmin", request.is_admin)?;
+    check_is_admin(ctx, request.is_admin)?;
     for (field, value) in [
         ("Remark", request.remark.as_ref()),
         ("PhoneNum", request.phone_num.as_ref()),
@@ -178,16 +220,16 @@ pub fn add_user(ctx: &Ctx<'_>, request: AddUser) -> Result<AddUserResponse, Serv
     }
     let generated = (console_login == 1 && password.is_none()).then(generated_password);
     let now = ctx.meta.now;
-    let is_admin = ctx.is_root() && request.is_admin == Some(1);
+    let is_admin = request.is_admin == Some(1);
     let directory = ctx.directory;
 
     let (user, key) = ctx.store.mutate(
         Some(&ctx.success_record()),
         |tx| {
-            if tx.sub_user_by_name(&request.name)?.is_some() {
+            if tx.sub_user_by_name(&name)?.is_some() {
                 return Err(ServerError::new(
                     Code::SubUserNameInUse,
-                    format!("The sub-user name {:?} is already in use.", request.name),
+                    format!("The sub-user name {} is already in use.", echo(&name)),
                 ));
             }
             let mut uin = new_uin();
@@ -198,8 +240,8 @@ pub fn add_user(ctx: &Ctx<'_>, request: AddUser) -> Result<AddUserResponse, Serv
                 uin,
                 uid: tx.next_uid()?,
                 kind: UserKind::SubUser,
-                name: request.name.clone(),
-                nick_name: request.name.clone(),
+                name: name.clone(),
+                nick_name: name.clone(),
                 remark: request.remark.clone().unwrap_or_default(),
                 console_login,
                 phone_num: request.phone_num.clone().unwrap_or_default(),
@@ -242,7 +284,7 @@ pub fn add_user(ctx: &Ctx<'_>, request: AddUser) -> Result<AddUserResponse, Serv
 pub fn update_user(ctx: &Ctx<'_>, request: UpdateUser) -> Result<Empty, ServerError> {
     check_flag("ConsoleLogin", request.console_login)?;
     check_flag("NeedResetPassword", request.need_reset_password)?;
-    check_flag("IsAdmin", request.is_admin)?;
+    check_is_admin(ctx, request.is_admin)?;
     for (field, value) in [
         ("Remark", request.remark.as_ref()),
         ("PhoneNum", request.phone_num.as_ref()),
@@ -254,14 +296,14 @@ pub fn update_user(ctx: &Ctx<'_>, request: UpdateUser) -> Result<Empty, ServerEr
     if let Some(password) = request.password.as_ref().filter(|p| !p.is_empty()) {
         check_password(password)?;
     }
-    let is_root = ctx.is_root();
+    let name = normalized(&request.name);
     let directory = ctx.directory;
     ctx.store.mutate(
         Some(&ctx.success_record()),
         |tx| {
             let mut user = tx
-                .sub_user_by_name(&request.name)?
-                .ok_or_else(|| user_not_found(&request.name))?;
+                .sub_user_by_name(&name)?
+                .ok_or_else(|| user_not_found(&name))?;
             let set = |field: &mut String, value: &Option<String>| {
                 if let Some(value) = value {
                     field.clone_from(value);
@@ -274,8 +316,7 @@ pub fn update_user(ctx: &Ctx<'_>, request: UpdateUser) -> Result<Empty, ServerEr
             if let Some(console_login) = request.console_login {
                 user.console_login = console_login;
             }
-            // The administrator flag is root's to give: ignored from anyone else.
-            if let (true, Some(flag)) = (is_root, request.is_admin) {
+            if let Some(flag) = request.is_admin {
                 user.is_admin = flag == 1;
             }
             tx.update_user(&user)?;
@@ -289,13 +330,13 @@ pub fn update_user(ctx: &Ctx<'_>, request: UpdateUser) -> Result<Empty, ServerEr
 pub fn delete_user(ctx: &Ctx<'_>, request: DeleteUser) -> Result<Empty, ServerError> {
     check_flag("Force", request.force)?;
     let force = request.force == Some(1);
-    let directory = ctx.directory;
+    let name = normalized(&request.name);
     ctx.store.mutate(
         Some(&ctx.success_record()),
         |tx| {
             let user = tx
-                .sub_user_by_name(&request.name)?
-                .ok_or_else(|| user_not_found(&request.name))?;
+                .sub_user_by_name(&name)?
+                .ok_or_else(|| user_not_found(&name))?;
             let keys = tx.keys_of(user.uin)?;
             if !keys.is_empty() && !force {
                 return Err(ServerError::new(
@@ -308,9 +349,21 @@ pub fn delete_user(ctx: &Ctx<'_>, request: DeleteUser) -> Result<Empty, ServerEr
                 ));
             }
             tx.delete_user(user.uin)?;
-            Ok(user.uin)
+            let tombstones: Vec<_> = keys
+                .iter()
+                .map(|id| ctx.tombstone(id, user.uin, &user.name))
+                .collect();
+            for tombstone in &tombstones {
+                tx.bury_key(tombstone)?;
+            }
+            Ok((user.uin, tombstones))
         },
-        |uin| directory.remove_principal(*uin),
+        |(uin, tombstones)| {
+            ctx.directory.remove_principal(*uin);
+            for tombstone in tombstones {
+                ctx.bury(tombstone.clone());
+            }
+        },
     )?;
     Ok(Empty {})
 }
@@ -341,6 +394,13 @@ pub fn describe_sub_accounts(
         return Err(ServerError::new(
             Code::InvalidParameter,
             format!("FilterSubAccountUin must list 1 to {MAX_FILTER_UINS} UINs."),
+        ));
+    }
+    // SQLite integers are signed: a larger number is no UIN (it was `InternalError`).
+    if let Some(uin) = uins.iter().find(|uin| i64::try_from(**uin).is_err()) {
+        return Err(ServerError::new(
+            Code::InvalidParameter,
+            format!("FilterSubAccountUin lists {uin}, which is not a UIN."),
         ));
     }
     let sub_accounts = ctx
@@ -379,12 +439,49 @@ mod tests {
 
     #[test]
     fn names() {
-        for ok in ["alice", "ops.bot-01", "张伟", "a@b.c", &"x".repeat(64)] {
-            check_name(ok).unwrap();
+        for ok in [
+            "alice",
+            "ops.bot-01",
+            "张伟",
+            "a@b.c",
+            &"x".repeat(64),
+            "ivan.petrov",
+            "иван",
+            "田中さん",
+            "김민준",
+            "张伟-ops",
+        ] {
+            assert_eq!(check_name(ok).unwrap(), ok);
         }
         for bad in ["", "has space", "semi;colon", &"x".repeat(65)] {
             assert_eq!(check_name(bad).unwrap_err().code(), Code::UserNameIllegal);
         }
+    }
+
+    // Regression (issue 11, attack 6): look-alike names were accepted as distinct users.
+    #[test]
+    fn look_alike_names_are_normalised_or_refused() {
+        // Full-width and mathematical letters are the plain ones.
+        assert_eq!(check_name("ａｌｉｃｅ").unwrap(), "alice");
+        assert_eq!(check_name("𝐚𝐥𝐢𝐜𝐞").unwrap(), "alice");
+        assert_eq!(normalized("ａｌｉｃｅ"), "alice");
+        // An invisible filler, alone or after a name; a Cyrillic а among Latin letters.
+        for bad in [
+            "alice\u{3164}",
+            "\u{3164}",
+            "\u{115F}bob",
+            "\u{0430}lice",
+            "pаypal",
+        ] {
+            let error = check_name(bad).unwrap_err();
+            assert_eq!(error.code(), Code::UserNameIllegal, "{bad:?}");
+        }
+        assert!(
+            check_name("\u{3164}")
+                .unwrap_err()
+                .public_message()
+                .contains("U+3164")
+        );
     }
 
     #[test]

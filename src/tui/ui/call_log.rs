@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, Widget};
 
-use super::blocks::fits;
+use super::blocks::{filter_title, fits};
 use super::layout;
 use super::text::{truncate, width};
 use crate::cam::model::Service;
@@ -70,14 +70,8 @@ impl Widget for &CallLogView<'_> {
         }
         let shown: Vec<&CallRecord> = log.matching(&view.filter).collect();
         if view.editing.is_some() || !view.filter.is_empty() {
-            let cursor = if view.editing.is_some() { "▏" } else { "" };
             title.push(Span::raw(format!("· {} match ", shown.len())));
-            title.push(Span::raw("· filter: "));
-            title.push(Span::styled(
-                format!("{}{cursor}", truncate(&view.filter, 24)),
-                theme.input(),
-            ));
-            title.push(Span::raw(" "));
+            title.extend(filter_title(&view.filter, view.editing.as_ref(), theme));
         }
         let room = area.width.saturating_sub(2);
         for (hint, shows) in [

@@ -4,37 +4,19 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::layout::{self, centered};
+use super::blocks::popup;
+use super::text::truncate;
 use crate::cam::model::{DESCRIPTION_MAX_CHARS, KeyStatus};
 use crate::i18n::Language;
 use crate::tui::action::Request;
 use crate::tui::geometry::{HelpLayout, HelpText};
 use crate::tui::state::{
-    Answer, Button, Confirm, Context, SECRET_CLIPBOARD_SECONDS, SecretModal, TYPED_CHARACTERS,
+    Answer, Button, Confirm, Context, SECRET_CLIPBOARD_SECONDS, SecretModal, Status,
+    TYPED_CHARACTERS,
 };
 use crate::tui::theme::{self, Theme};
-
-/// Clears a centred box and draws its frame; returns the inside.
-fn frame(
-    area: Rect,
-    width: u16,
-    height: u16,
-    title: Line<'_>,
-    theme: Theme,
-    buf: &mut Buffer,
-) -> Rect {
-    let rect = centered(area, width, height);
-    layout::clear(rect, buf);
-    let block = Block::bordered()
-        .border_style(theme.title())
-        .title(title)
-        .padding(Padding::horizontal(1));
-    let inner = block.inner(rect);
-    block.render(rect, buf);
-    inner
-}
 
 /// Every key of the view the help was opened from, then its notes.
 pub struct HelpView {
@@ -72,7 +54,7 @@ impl Widget for &HelpView {
         ];
         match layout {
             HelpLayout::OneColumn => {
-                let inner = frame(
+                let inner = popup(
                     area,
                     line_width + 4,
                     rows as u16 + 2,
@@ -83,7 +65,7 @@ impl Widget for &HelpView {
                 Paragraph::new(lines).render(inner, buf);
             }
             HelpLayout::TwoColumns => {
-                let inner = frame(
+                let inner = popup(
                     area,
                     line_width * 2 + 5,
                     rows.div_ceil(2) as u16 + 2,
@@ -107,7 +89,7 @@ impl Widget for &HelpView {
                     ),
                     theme.dim(),
                 ));
-                let inner = frame(
+                let inner = popup(
                     area,
                     line_width + 4,
                     visible as u16 + 2,
@@ -142,6 +124,9 @@ pub struct ConfirmView<'a> {
     pub theme: Theme,
 }
 
+/// How many of a bulk change's keys the dialog names.
+const BULK_KEYS_SHOWN: usize = 5;
+
 /// The dialog's verb for a request, and what the change means.
 fn question(request: &Request, theme: Theme) -> (&'static str, Vec<Line<'static>>) {
     let danger = |text: String| Line::styled(text, theme.danger());
@@ -167,6 +152,16 @@ fn question(request: &Request, theme: Theme) -> (&'static str, Vec<Line<'static>
             vec![
                 Line::raw("Requests signed with this key will be"),
                 Line::raw("accepted again."),
+            ],
+        ),
+        Request::DisableKeys { .. } => (
+            "Disable",
+            vec![
+                danger(format!(
+                    "{} Every request signed with any of these keys will",
+                    theme::WARNING_GLYPH
+                )),
+                danger("  be refused until it is enabled again.".to_owned()),
             ],
         ),
         Request::DeleteKey { .. } => (
@@ -202,17 +197,36 @@ impl Widget for &ConfirmView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (confirm, theme) = (self.confirm, self.theme);
         let (verb, meaning) = question(&confirm.request, theme);
-        let mut lines = match confirm.request.secret_id() {
-            Some(secret_id) => vec![
+        let mut lines = match (&confirm.request, confirm.request.secret_id()) {
+            (Request::DisableKeys { keys }, _) => vec![
+                Line::raw(format!("{verb} {} API keys", keys.len())),
+                Line::raw(format!("of {}?", confirm.user_name)),
+            ],
+            (_, Some(secret_id)) => vec![
                 Line::raw(format!("{verb} {secret_id}")),
                 Line::raw(format!("of {}?", confirm.user_name)),
             ],
-            None => vec![Line::raw(format!(
+            (_, None) => vec![Line::raw(format!(
                 "{verb} an API key for {}?",
                 confirm.user_name
             ))],
         };
         lines.push(Line::default());
+        if let Request::DisableKeys { keys } = &confirm.request {
+            for key in keys.iter().take(BULK_KEYS_SHOWN) {
+                lines.push(Line::styled(
+                    format!("  {} of {}", key.secret_id, key.owner),
+                    theme.dim(),
+                ));
+            }
+            if keys.len() > BULK_KEYS_SHOWN {
+                lines.push(Line::styled(
+                    format!("  and {} more", keys.len() - BULK_KEYS_SHOWN),
+                    theme.dim(),
+                ));
+            }
+            lines.push(Line::default());
+        }
         lines.extend(meaning);
         lines.push(Line::default());
         match &confirm.answer {
@@ -225,9 +239,12 @@ impl Widget for &ConfirmView<'_> {
                 ));
             }
             Answer::Type { typed, mismatch } => {
-                lines.push(Line::raw(format!(
-                    "Type the last {TYPED_CHARACTERS} characters of the SecretId:"
-                )));
+                let bulk = matches!(confirm.request, Request::DisableKeys { .. });
+                lines.push(Line::raw(if bulk {
+                    "Type how many keys, to confirm:".to_owned()
+                } else {
+                    format!("Type the last {TYPED_CHARACTERS} characters of the SecretId:")
+                }));
                 lines.push(Line::from(vec![
                     Span::raw("> "),
                     Span::styled(format!("{typed:<TYPED_CHARACTERS$}"), theme.input()),
@@ -236,15 +253,23 @@ impl Widget for &ConfirmView<'_> {
                 lines.push(if *mismatch {
                     Line::styled(
                         format!(
-                            "{} That does not match: nothing was deleted.",
-                            theme::FAILED_GLYPH
+                            "{} That does not match: nothing was {}.",
+                            theme::FAILED_GLYPH,
+                            if bulk { "disabled" } else { "deleted" }
                         ),
                         theme.failed(),
                     )
                 } else {
                     Line::default()
                 });
-                lines.push(Line::styled("Enter deletes · Esc cancels", theme.dim()));
+                lines.push(Line::styled(
+                    if bulk {
+                        "Enter disables · Esc cancels"
+                    } else {
+                        "Enter deletes · Esc cancels"
+                    },
+                    theme.dim(),
+                ));
             }
             Answer::Describe { field, refused } => {
                 let (before, after) = field.split();
@@ -260,17 +285,26 @@ impl Widget for &ConfirmView<'_> {
                 lines.push(Line::styled("Enter creates · Esc cancels", theme.dim()));
             }
         }
-        let inner = frame(
+        let inner = popup(
             area,
-            60,
+            64,
             lines.len() as u16 + 2,
-            Line::styled(format!(" {verb} API key "), theme.title()),
+            Line::styled(
+                match &confirm.request {
+                    Request::DisableKeys { keys } => format!(" {verb} {} API keys ", keys.len()),
+                    _ => format!(" {verb} API key "),
+                },
+                theme.title(),
+            ),
             theme,
             buf,
         );
         Paragraph::new(lines).render(inner, buf);
     }
 }
+
+/// The SecretKey window's width inside its border and padding.
+const SECRET_TEXT_WIDTH: usize = 62;
 
 /// The only time a SecretKey is shown.
 pub struct SecretView<'a> {
@@ -328,6 +362,35 @@ impl Widget for &SecretView<'_> {
                     theme.dim(),
                 ),
             ]),
+            match &modal.verified.status {
+                Status::Idle => Line::styled(
+                    "t tests it: signs one harmless call (GetUserAppId)",
+                    theme.dim(),
+                ),
+                Status::Loading => Line::styled("Signing GetUserAppId with it…", theme.dim()),
+                Status::Ready => Line::styled(
+                    truncate(
+                        &format!(
+                            "{} {}",
+                            theme::OK_GLYPH,
+                            modal.verified.data.as_deref().unwrap_or_default()
+                        ),
+                        SECRET_TEXT_WIDTH,
+                    ),
+                    theme.ok(),
+                ),
+                Status::Failed(failure) => Line::styled(
+                    truncate(
+                        &format!(
+                            "{} it does not sign: {}",
+                            theme::FAILED_GLYPH,
+                            failure.summary()
+                        ),
+                        SECRET_TEXT_WIDTH,
+                    ),
+                    theme.failed(),
+                ),
+            },
             Line::default(),
             Line::from(match self.countdown {
                 Some(seconds) => Span::styled(
@@ -340,7 +403,7 @@ impl Widget for &SecretView<'_> {
                 ),
             }),
         ];
-        let inner = frame(
+        let inner = popup(
             area,
             66,
             lines.len() as u16 + 2,

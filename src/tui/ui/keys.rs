@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Row, Table, Widget, Wrap};
 
 use super::blocks::{fits, render_no_user, status_title};
 use super::text::{datetime, truncate, width};
-use crate::cam::model::KEYS_PER_USER;
+use crate::cam::model::{KEYS_PER_USER, LastUse};
 use crate::tui::geometry::{
     self, KEY_STATUS_WIDTH, KEYS_ABOVE_DRAWER_ROWS, KEYS_BESIDE_DRAWER_WIDTH, SECRET_ID_WIDTH,
 };
@@ -74,11 +74,7 @@ impl Widget for &KeysView<'_> {
 
 /// When a key was last used, in full.
 fn last_access(used: &LastUsed) -> String {
-    match (used.at, &used.date) {
-        (Some(at), _) => unix_time(at),
-        (None, Some(date)) => date.clone(),
-        (None, None) => "never".to_owned(),
-    }
+    used.when.map_or_else(|| "never".to_owned(), LastUse::text)
 }
 
 /// A block whose border says whether it has the focus (heavy) when two panes are shown.

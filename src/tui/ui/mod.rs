@@ -9,6 +9,8 @@ pub mod dialogs;
 pub mod keys;
 pub mod layout;
 pub mod pager;
+pub mod report;
+pub mod rotation;
 pub mod search;
 pub mod text;
 pub mod users;
@@ -40,6 +42,18 @@ impl Widget for &Console<'_> {
             Tab::Users => users::UsersView { state, theme }.render(areas.body, buf),
             Tab::Details => details::DetailsView { state, theme }.render(areas.body, buf),
             Tab::Keys => keys::KeysView { state, theme }.render(areas.body, buf),
+            Tab::Report => report::ReportView { state, theme }.render(areas.body, buf),
+        }
+        if let Some(rotation) = &state.rotation {
+            rotation::RotationView {
+                rotation,
+                open: state.open.as_ref(),
+                theme,
+            }
+            .render(areas.body, buf);
+        }
+        if let Some(bulk) = &state.bulk {
+            report::BulkView { bulk, theme }.render(areas.body, buf);
         }
         Footer { state, theme }.render(areas.footer, buf);
         if let Some(line) = &state.command_line {

@@ -1,15 +1,14 @@
-//! The owner search's progress box: a bar with counts, the calls made, time spent and left.
-
-use std::time::Duration;
+//! The owner search's progress box: the audit trail being asked, then a bar with counts, the
+//! calls made, time spent and left.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Padding, Paragraph, Widget};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget};
 
-use super::layout::{self, centered};
-use super::text::{truncate, width};
-use crate::cam::owner::Progress;
+use super::blocks::{popup, progress_line};
+use super::text::{duration, truncate};
+use crate::cam::walk::Progress;
 use crate::tui::state::OwnerSearch;
 use crate::tui::theme::Theme;
 
@@ -18,71 +17,47 @@ pub struct SearchView<'a> {
     pub theme: Theme,
 }
 
-/// `1.5 s`, `42 s`, `3 min 05 s`.
-pub fn duration(time: Duration) -> String {
-    let ms = time.as_millis();
-    match ms {
-        0..10_000 => format!("{:.1} s", ms as f64 / 1000.0),
-        10_000..60_000 => format!("{} s", ms / 1000),
-        _ => format!("{} min {:02} s", ms / 60_000, ms / 1000 % 60),
-    }
-}
-
-/// `██████░░░░` of `width` cells: readable without colour.
-fn bar(ratio: f64, width: usize) -> String {
-    let filled = ((ratio.clamp(0.0, 1.0) * width as f64).round() as usize).min(width);
-    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
-}
-
 impl Widget for &SearchView<'_> {
     /// `area` is the body: the box is centred in it.
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (search, theme) = (self.search, self.theme);
-        let rect = centered(area, 72, 7);
-        let inner_width = usize::from(rect.width.saturating_sub(4));
+        let width = 72.min(area.width);
+        let inner_width = usize::from(width.saturating_sub(4));
         let title = truncate(
             &format!(" Finding the owner of {} ", search.secret_id),
-            usize::from(rect.width.saturating_sub(2)),
+            usize::from(width.saturating_sub(2)),
         );
-        let progress = search.progress.unwrap_or(Progress {
-            done: 0,
-            total: search.users,
-            requests: 0,
-            elapsed: Duration::ZERO,
-            eta: None,
-        });
+        let progress = search.progress.unwrap_or(Progress::start(search.users));
         let counts = format!(
             " {:>3.0} %  {} of {} users",
             progress.ratio() * 100.0,
             progress.done,
             progress.total
         );
-        let bar_width = inner_width.saturating_sub(width(&counts)).max(4);
         let eta = match progress.eta {
             Some(left) => format!("about {} left", duration(left)),
             None => "time left: after the first answers".to_owned(),
         };
-        let lines = vec![
-            Line::from(vec![
-                Span::styled(bar(progress.ratio(), bar_width), theme.key()),
-                Span::raw(counts),
-            ]),
-            Line::default(),
-            Line::raw(truncate(
-                &format!(
+        // Until the scan reports, the audit trail is being asked.
+        let (doing, how) = match search.progress {
+            None => (
+                "Asking CloudAudit who signed with it in the past 90 days…".to_owned(),
+                "If it cannot say, each user's keys are listed, at most 20 a second.",
+            ),
+            Some(_) => (
+                format!(
                     "{} ListAccessKeys calls · {} · {eta}",
                     progress.requests,
                     duration(progress.elapsed)
                 ),
-                inner_width,
-            )),
-            Line::styled(
-                truncate(
-                    "At most 20 calls a second; users already seen cost no call.",
-                    inner_width,
-                ),
-                theme.dim(),
+                "At most 20 calls a second; users already seen cost no call.",
             ),
+        };
+        let lines = vec![
+            progress_line(progress.ratio(), &counts, inner_width, theme),
+            Line::default(),
+            Line::raw(truncate(&doing, inner_width)),
+            Line::styled(truncate(how, inner_width), theme.dim()),
             Line::styled(
                 truncate(
                     "Esc cancels (what was learned is kept) · @ shows the calls",
@@ -91,28 +66,14 @@ impl Widget for &SearchView<'_> {
                 theme.dim(),
             ),
         ];
-        layout::clear(rect, buf);
-        Paragraph::new(lines)
-            .block(
-                Block::bordered()
-                    .border_style(theme.title())
-                    .title(Span::styled(title, theme.title()))
-                    .padding(Padding::horizontal(1)),
-            )
-            .render(rect, buf);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn durations_and_bars() {
-        assert_eq!(duration(Duration::from_millis(1_500)), "1.5 s");
-        assert_eq!(duration(Duration::from_secs(42)), "42 s");
-        assert_eq!(duration(Duration::from_secs(185)), "3 min 05 s");
-        assert_eq!(bar(0.5, 10), "█████░░░░░");
-        assert_eq!(bar(1.5, 4), "████");
+        let inner = popup(
+            area,
+            width,
+            lines.len() as u16 + 2,
+            Line::styled(title, theme.title()),
+            theme,
+            buf,
+        );
+        Paragraph::new(lines).render(inner, buf);
     }
 }

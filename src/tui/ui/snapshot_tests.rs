@@ -314,7 +314,7 @@ fn searching(done: usize, eta_ms: Option<u64>) -> State {
             &mut state,
             Action::SearchProgress {
                 ticket,
-                progress: crate::cam::owner::Progress {
+                progress: crate::cam::walk::Progress {
                     done,
                     total: 4,
                     requests: done,
@@ -605,5 +605,101 @@ screens!(user_details_sections_loading_and_failed, {
         }),
         other => panic!("unexpected {other:?}"),
     });
+    state
+});
+
+// ───────────────────────────── key hygiene ─────────────────────────────
+
+use crate::tui::update::hygiene_tests::{
+    asking_to_disable, bulk_disable_done, feed, old_and_new, records_of_old, start_report,
+    with_report, wizard,
+};
+
+screens!(key_report_loading, {
+    let mut state = with_users();
+    let ticket = start_report(&mut state);
+    feed(&mut state, ticket, 2);
+    state
+});
+screens!(key_report, with_report());
+screens!(key_report_quick_filters, {
+    let mut state = with_report();
+    press(&mut state, 'o');
+    press(&mut state, 'i');
+    state
+});
+screens!(key_report_filtered_and_sorted, {
+    let mut state = with_report();
+    press(&mut state, '/');
+    for c in "zs".chars() {
+        press(&mut state, c);
+    }
+    press(&mut state, KeyCode::Enter);
+    press(&mut state, 'S');
+    state
+});
+screens!(key_report_marked, {
+    let mut state = with_report();
+    press(&mut state, 'j');
+    press(&mut state, ' ');
+    press(&mut state, ' ');
+    state
+});
+screens!(bulk_disable_confirm, asking_to_disable());
+screens!(bulk_disable_results, bulk_disable_done());
+screens!(
+    rotation_free_a_slot,
+    wizard(
+        &[key(KEY_A, KeyStatus::Active), {
+            let mut older = key(KEY_B, KeyStatus::Active);
+            older.create_time = "2023-01-01 00:00:00".into();
+            older
+        }],
+        &[]
+    )
+);
+screens!(
+    rotation_create,
+    wizard(&[key(KEY_A, KeyStatus::Active)], &[])
+);
+screens!(
+    rotation_switch_workloads,
+    wizard(&old_and_new(KeyStatus::Active), &records_of_old(0))
+);
+screens!(
+    rotation_disabled_failures_seen,
+    wizard(&old_and_new(KeyStatus::Inactive), &records_of_old(2))
+);
+screens!(
+    rotation_disabled_quiet,
+    wizard(&old_and_new(KeyStatus::Inactive), &records_of_old(0))
+);
+screens!(rotation_done, {
+    let mut state = wizard(&old_and_new(KeyStatus::Inactive), &[]);
+    let effects = press(&mut state, 'r');
+    answer_all(&mut state, effects, |request| match request {
+        Request::Keys { .. } => Ok(Reply::Keys(vec![
+            old_and_new(KeyStatus::Inactive)[1].clone(),
+        ])),
+        Request::Records { .. } => Ok(Reply::Records(Vec::new())),
+        _ => Ok(Reply::LastUsed(Vec::new())),
+    });
+    state
+});
+screens!(secret_modal_verified, {
+    let mut state = with_secret(false, false);
+    let effects = press(&mut state, 't');
+    answer_all(&mut state, effects, |_| {
+        Ok(Reply::Verified(crate::cam::model::GetUserAppIdResponse {
+            uin: "100000000011".into(),
+            owner_uin: "100000000001".into(),
+            app_id: 1_250_000_000,
+        }))
+    });
+    state
+});
+screens!(help_key_report, {
+    let mut state = with_report();
+    press(&mut state, '?');
     state
 });

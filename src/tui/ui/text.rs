@@ -1,5 +1,7 @@
-//! Text that fits: display-width aware truncation (CJK characters take two columns), and a CAM
-//! datetime shortened to its date.
+//! Text that fits: display-width aware truncation and padding (CJK characters take two columns),
+//! a CAM datetime shortened to its date, durations, and progress bars drawn in characters.
+
+use std::time::Duration;
 
 use unicode_width::{UnicodeWidthChar as _, UnicodeWidthStr as _};
 
@@ -67,6 +69,22 @@ pub fn datetime(text: &str, short: bool) -> &str {
     }
 }
 
+/// `1.5 s`, `42 s`, `3 min 05 s`.
+pub fn duration(time: Duration) -> String {
+    let ms = time.as_millis();
+    match ms {
+        0..10_000 => format!("{:.1} s", ms as f64 / 1000.0),
+        10_000..60_000 => format!("{} s", ms / 1000),
+        _ => format!("{} min {:02} s", ms / 60_000, ms / 1000 % 60),
+    }
+}
+
+/// `██████░░░░` of `width` cells: readable without colour.
+pub fn bar(ratio: f64, width: usize) -> String {
+    let filled = ((ratio.clamp(0.0, 1.0) * width as f64).round() as usize).min(width);
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,6 +100,15 @@ mod tests {
         assert_eq!(truncate_start("keys", 6), "keys");
         assert_eq!(pad("张三", 6), "张三  ");
         assert_eq!(pad("alice", 3), "alice");
+    }
+
+    #[test]
+    fn durations_and_bars() {
+        assert_eq!(duration(Duration::from_millis(1_500)), "1.5 s");
+        assert_eq!(duration(Duration::from_secs(42)), "42 s");
+        assert_eq!(duration(Duration::from_secs(185)), "3 min 05 s");
+        assert_eq!(bar(0.5, 10), "█████░░░░░");
+        assert_eq!(bar(1.5, 4), "████");
     }
 
     #[test]

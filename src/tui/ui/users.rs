@@ -6,8 +6,8 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, Widget};
 
-use super::blocks::status_title;
-use super::text::{datetime, truncate, truncate_start};
+use super::blocks::{filter_title, status_title};
+use super::text::{datetime, truncate};
 use crate::cam::model::SecretId;
 use crate::tui::geometry;
 use crate::tui::state::{Column, State, Status};
@@ -48,22 +48,7 @@ impl UsersView<'_> {
                 )));
             }
         }
-        match &users.editing {
-            Some(editing) => {
-                let (before, after) = editing.field.split();
-                spans.push(Span::raw("· filter: "));
-                spans.push(Span::styled(truncate_start(before, 24), theme.input()));
-                spans.push(Span::raw("▏"));
-                spans.push(Span::styled(truncate(after, 12), theme.input()));
-                spans.push(Span::raw(" "));
-            }
-            None if !users.filter.is_empty() => {
-                spans.push(Span::raw("· filter: "));
-                spans.push(Span::styled(truncate(&users.filter, 24), theme.input()));
-                spans.push(Span::raw(" "));
-            }
-            None => {}
-        }
+        spans.extend(filter_title(&users.filter, users.editing.as_ref(), theme));
         if let Some((column, descending)) = users.sort {
             let arrow = if descending { "↓" } else { "↑" };
             spans.push(Span::raw(format!("· sort: {} {arrow} ", column.title())));

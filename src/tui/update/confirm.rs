@@ -1,7 +1,8 @@
 //! The confirm round trip: a change opens a dialog holding the request it will send; once the
 //! user confirms — `y` or Enter on the confirm button (focus starts on Cancel), the end of the
-//! SecretId typed for a deletion, Enter after the optional description of a new key — that
-//! request goes through the one mutation gate, and cancelling sends nothing.
+//! SecretId typed for a deletion, the number of keys for a bulk disable, Enter after the optional
+//! description of a new key — that request goes through the one mutation gate, and cancelling
+//! sends nothing.
 
 use crate::cam::model::{DESCRIPTION_MAX_CHARS, is_description_char};
 use crate::tui::action::{Command, Effect, Request};
@@ -20,7 +21,8 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
     let Some(Modal::Confirm(confirm)) = &mut state.modal else {
         return Vec::new();
     };
-    let expected = confirm.expected().to_owned();
+    let expected = confirm.expected();
+    let bulk = matches!(confirm.request, Request::DisableKeys { .. });
     match (&mut confirm.answer, command) {
         (_, Command::Quit) => state.quit = true,
         (
@@ -45,13 +47,14 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
         }
         (Answer::Type { mismatch, .. }, Command::Submit) => {
             *mismatch = true;
-            flash(
-                state,
-                Level::Warning,
+            let text = if bulk {
+                format!("Nothing disabled: type the number of keys ({expected}) exactly")
+            } else {
                 format!(
                     "Not deleted: type the last 4 characters of the SecretId ({expected}) exactly"
-                ),
-            );
+                )
+            };
+            flash(state, Level::Warning, text);
         }
         (Answer::Describe { field, refused }, Command::Edit(edit)) => {
             field.edit(edit);
@@ -66,7 +69,8 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
         }
         (Answer::Type { .. }, Command::Cancel) => {
             state.modal = None;
-            flash(state, Level::Info, "Cancelled: nothing deleted");
+            let what = if bulk { "disabled" } else { "deleted" };
+            flash(state, Level::Info, format!("Cancelled: nothing {what}"));
         }
         (_, Command::Press | Command::Cancel) => {
             state.modal = None;

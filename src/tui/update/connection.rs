@@ -3,6 +3,7 @@
 
 use crate::tui::action::{Effect, Request, Switch};
 use crate::tui::model::{Tab, TargetInfo};
+use crate::tui::report_table::KeyReport;
 use crate::tui::state::{Header, Latest, Level, Modal, Remote, State, UserList};
 use crate::tui::update::core::{busy, call, flash};
 use crate::tui::update::users;
@@ -71,12 +72,19 @@ pub fn profile_list(state: &State) -> String {
 /// The app connected the new profile: everything of the old target goes, answers to its calls
 /// included (their tickets are older than the new epoch), and everything loads again.
 pub fn on_switched(state: &mut State, info: TargetInfo) -> Vec<Effect> {
+    // The old worker's walks stop with it; their answers are dropped by the new epoch.
     let mut effects = Vec::new();
     if let Some(search) = state.search.take() {
         effects.push(Effect::Cancel {
             ticket: search.ticket,
         });
     }
+    if let Some(ticket) = state.report.running() {
+        effects.push(Effect::Cancel { ticket });
+    }
+    state.report = KeyReport::default();
+    state.rotation = None;
+    state.bulk = None;
     state.epoch = state.next_ticket();
     state.pending.clear();
     state.latest = Latest::default();

@@ -179,6 +179,17 @@ pub fn scroll_users(state: &mut State) {
     users.offset = keep_in_view(users.cursor, users.offset, rows, users.shown());
 }
 
+/// Keeps the Key Report's cursor inside the drawn window.
+pub fn scroll_report(state: &mut State) {
+    let report = &mut state.report;
+    report.offset = keep_in_view(
+        report.cursor,
+        report.offset,
+        geometry::report_rows(state.size),
+        report.shown(),
+    );
+}
+
 /// The first row to draw of a list of `len` rows, `rows` at a time, so that `cursor` is in
 /// view, moving as little as it can from `offset` — and leaving no empty space below the last
 /// row (after a resize or a shorter list).

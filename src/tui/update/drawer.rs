@@ -64,6 +64,15 @@ fn show(state: &mut State, focus: bool) -> Option<Vec<Effect>> {
     Some(load(state))
 }
 
+/// The selected key's records again, opening the drawer if it is closed (the rotation wizard
+/// watches the old key's).
+pub fn reload(state: &mut State) -> Vec<Effect> {
+    match drawer(state) {
+        Some(_) => load(state),
+        None => show(state, false).unwrap_or_default(),
+    }
+}
+
 /// `a`: shows the drawer, or hides it; `None` as [`show`].
 pub fn toggle(state: &mut State) -> Option<Vec<Effect>> {
     let open = state.open.as_mut()?;

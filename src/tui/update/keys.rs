@@ -3,9 +3,10 @@
 //! deletion — and what the answers change.
 
 use crate::cam::model::{AccessKey, AccessKeyDetail, KEYS_PER_USER, KeyStatus, SecretId};
+use crate::cam::walk::UserRef;
 use crate::tui::action::{Command, Copied, Effect, Reply, Request};
 use crate::tui::model::{Failure, Tab};
-use crate::tui::state::{Confirm, Level, Modal, SecretModal, State};
+use crate::tui::state::{Confirm, Level, Modal, Remote, SecretModal, State};
 use crate::tui::update::core::{
     NO_USER, call, fail_read, flash, flash_change, is_move, moved, show_tab, unexpected,
 };
@@ -86,7 +87,7 @@ fn no_key(state: &mut State) -> Vec<Effect> {
 }
 
 /// The open user and their selected key, or a flash saying what is missing.
-fn selected_key(state: &mut State) -> Option<(u64, String, AccessKey)> {
+pub fn selected_key(state: &mut State) -> Option<(u64, String, AccessKey)> {
     let Some(open) = state.open.as_ref() else {
         flash(state, Level::Warning, NO_USER);
         return None;
@@ -103,7 +104,8 @@ fn selected_key(state: &mut State) -> Option<(u64, String, AccessKey)> {
     None
 }
 
-fn create(state: &mut State) -> Vec<Effect> {
+/// `c`: a new key for the open user, unless they have the most CAM allows.
+pub fn create(state: &mut State) -> Vec<Effect> {
     let Some(open) = state.open.as_ref() else {
         flash(state, Level::Warning, NO_USER);
         return Vec::new();
@@ -138,9 +140,20 @@ fn create(state: &mut State) -> Vec<Effect> {
 
 /// `d` / `e`: asks before disabling or enabling the selected key.
 fn set_status(state: &mut State, status: KeyStatus) -> Vec<Effect> {
-    let Some((uin, user_name, key)) = selected_key(state) else {
-        return Vec::new();
-    };
+    if let Some((uin, user_name, key)) = selected_key(state) {
+        ask_status(state, uin, user_name, &key, status);
+    }
+    Vec::new()
+}
+
+/// Asks before disabling or enabling `key` of `uin`.
+pub fn ask_status(
+    state: &mut State,
+    uin: u64,
+    user_name: String,
+    key: &AccessKey,
+    status: KeyStatus,
+) {
     if key.status == status {
         flash(
             state,
@@ -154,19 +167,23 @@ fn set_status(state: &mut State, status: KeyStatus) -> Vec<Effect> {
     } else {
         let request = Request::SetKeyStatus {
             uin,
-            secret_id: key.access_key_id,
+            secret_id: key.access_key_id.clone(),
             status,
         };
         confirm::ask(state, Confirm::press(request, user_name));
     }
-    Vec::new()
 }
 
 /// `D`: asks before deleting the selected key, which must be disabled first.
 fn delete(state: &mut State) -> Vec<Effect> {
-    let Some((uin, user_name, key)) = selected_key(state) else {
-        return Vec::new();
-    };
+    if let Some((uin, user_name, key)) = selected_key(state) {
+        ask_delete(state, uin, user_name, &key);
+    }
+    Vec::new()
+}
+
+/// Asks before deleting `key` of `uin` (typed), which must be disabled first.
+pub fn ask_delete(state: &mut State, uin: u64, user_name: String, key: &AccessKey) {
     if key.status == KeyStatus::Active {
         flash(
             state,
@@ -179,11 +196,10 @@ fn delete(state: &mut State) -> Vec<Effect> {
     } else {
         let request = Request::DeleteKey {
             uin,
-            secret_id: key.access_key_id,
+            secret_id: key.access_key_id.clone(),
         };
         confirm::ask(state, Confirm::typed(request, user_name));
     }
-    Vec::new()
 }
 
 /// `ListAccessKeys` answered about `uin`: the cursor stays on its key (or goes to the one an
@@ -219,6 +235,7 @@ pub fn on_listed(state: &mut State, uin: u64, result: Result<Reply, Failure>) ->
     let mut effects = Vec::new();
     if secret_ids.is_empty() {
         open.last_used.finish(Ok(Vec::new()));
+        sync_report(state);
     } else {
         open.last_used.start();
         effects.push(call(state, Request::LastUsed { uin, secret_ids }));
@@ -242,7 +259,24 @@ pub fn on_last_used(state: &mut State, uin: u64, result: Result<Reply, Failure>)
     if let Some(open) = state.open.as_mut() {
         open.last_used.finish(result);
     }
+    sync_report(state);
     Vec::new()
+}
+
+/// The Key Report follows what this tab lists: the open user's rows are made anew from their
+/// keys and last use.
+fn sync_report(state: &mut State) {
+    let (Some(open), report) = (&state.open, &mut state.report) else {
+        return;
+    };
+    let (Some(keys), Some(uses)) = (&open.keys.data, &open.last_used.data) else {
+        return;
+    };
+    report.replace_user(&UserRef::from(&open.user), keys, |id| {
+        uses.iter()
+            .find(|u| u.secret_id == *id)
+            .and_then(|u| u.when)
+    });
 }
 
 /// A key was created: its one-time SecretKey opens at once.
@@ -263,6 +297,7 @@ pub fn on_created(
         key,
         revealed: false,
         acknowledged: false,
+        verified: Remote::default(),
     }));
     reload_if_open(state, uin)
 }

@@ -14,9 +14,11 @@ use super::tests::{
 use super::update;
 use crate::cam::ApiError;
 use crate::cam::model::Service;
+use crate::cam::model::UserKind;
 use crate::cam::model::{GetUserAppIdResponse, KeyStatus, SecretId};
-use crate::cam::owner::{Progress, SearchOutcome, SkippedUser, UserRef};
+use crate::cam::owner::{FoundBy, SearchOutcome};
 use crate::cam::transport::CallRecord;
+use crate::cam::walk::{Progress, SkippedUser, UserRef};
 use crate::tui::action::{Action, Effect, Reply, Request, Switch};
 use crate::tui::action::{Mouse, MouseKind};
 use crate::tui::call_log::CallLog;
@@ -39,14 +41,15 @@ fn search_ticket(effects: &[Effect]) -> (Ticket, SecretId, usize) {
 
 /// The worker's answer when `name` owns `id`.
 #[allow(clippy::unnecessary_wraps)] // shaped like every answer `Action::Done` carries
-fn found(uin: u64, name: &str, id: &str, from_cache: bool) -> Result<Reply, Failure> {
+fn found(uin: u64, name: &str, id: &str, by: FoundBy) -> Result<Reply, Failure> {
     let outcome = SearchOutcome::Found {
         user: UserRef {
             uin,
             name: name.into(),
+            kind: UserKind::SubUser,
         },
         key: key(id, KeyStatus::Active),
-        from_cache,
+        by,
     };
     Ok(Reply::Owner(outcome))
 }
@@ -111,7 +114,7 @@ fn a_typed_secret_id_searches_on_enter_and_opens_the_owners_key() {
         &mut state,
         ticket,
         find_request(KEY_B),
-        found(100_000_000_012, "bob", KEY_B, false),
+        found(100_000_000_012, "bob", KEY_B, FoundBy::Scan),
     );
     assert!(state.search.is_none());
     assert_eq!(state.tab, Tab::Keys);
@@ -155,7 +158,7 @@ fn a_found_key_of_the_open_user_is_selected_at_once() {
         &mut state,
         ticket,
         find_request(KEY_B),
-        found(100_000_000_011, "alice", KEY_B, true),
+        found(100_000_000_011, "alice", KEY_B, FoundBy::Cache),
     );
     assert!(calls(&effects).is_empty(), "alice is already open");
     assert_eq!(state.open.as_ref().unwrap().key_cursor, 1);
@@ -191,6 +194,7 @@ fn nobody_owns_it() {
                 user: UserRef {
                     uin: 100_000_000_014,
                     name: "carol".into(),
+                    kind: UserKind::Collaborator,
                 },
                 error: ApiError {
                     code: "AuthFailure.UnauthorizedOperation".into(),
@@ -276,7 +280,7 @@ fn esc_cancels_the_search_and_its_late_answer_is_dropped() {
         &mut state,
         ticket,
         find_request(KEY_A),
-        found(100_000_000_012, "bob", KEY_A, false),
+        found(100_000_000_012, "bob", KEY_A, FoundBy::AuditTrail),
     );
     assert_eq!(state.tab, Tab::Users);
     assert!(state.open.is_none());

@@ -7,7 +7,7 @@ use crate::tui::action::{Effect, Reply, Request};
 use crate::tui::model::{Failure, Ticket};
 use crate::tui::state::State;
 use crate::tui::update::core::{answered, fail_change, fail_read, unexpected};
-use crate::tui::update::{details, drawer, keys, search, users};
+use crate::tui::update::{bulk, details, drawer, keys, report, search, secret, users};
 
 pub fn on_done(
     state: &mut State,
@@ -37,7 +37,9 @@ pub fn on_done(
         );
         return Vec::new();
     }
+    // A bulk change's answers came key by key as they landed; its end is its own.
     if request.mutates()
+        && !request.is_walk()
         && let Err(failure) = &result
     {
         // The server may have changed anyway (a timeout after the commit): show what it has.
@@ -77,6 +79,17 @@ pub fn on_done(
         (Request::DeleteKey { uin, secret_id }, Ok(_)) => keys::on_deleted(state, uin, &secret_id),
         (Request::FindOwner { secret_id, .. }, result) => {
             search::on_done(state, ticket, &secret_id, result)
+        }
+        (request @ Request::DisableKeys { .. }, result) => {
+            bulk::on_done(state, ticket, &request, result)
+        }
+        (Request::Report { .. }, result) => {
+            report::on_done(state, ticket, result);
+            Vec::new()
+        }
+        (Request::VerifyKey { secret_id, .. }, result) => {
+            secret::on_verified(state, &secret_id, result);
+            Vec::new()
         }
         // Failed changes were handled above.
         (

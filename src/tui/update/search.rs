@@ -6,12 +6,13 @@ use std::fmt::Write as _;
 use std::sync::Arc;
 
 use crate::cam::model::SecretId;
-use crate::cam::owner::{Progress, SearchOutcome, UserRef};
+use crate::cam::owner::{FoundBy, SearchOutcome};
+use crate::cam::walk::{Progress, UserRef};
 use crate::tui::action::{Command, Effect, Reply, Request};
-use crate::tui::model::{Failure, Tab, Ticket};
-use crate::tui::state::{Context, Level, Modal, OwnerSearch, State};
-use crate::tui::update::core::{call, fail, flash, scroll_users, show_tab, unexpected};
-use crate::tui::update::{call_log, drawer, help, tabs};
+use crate::tui::model::{Failure, Ticket};
+use crate::tui::state::{Context, Level, OwnerSearch, State};
+use crate::tui::update::core::{call, fail, flash, scroll_users, unexpected};
+use crate::tui::update::{call_log, help, tabs};
 
 /// Starts a search for `secret_id` over every user in the list.
 pub fn start(state: &mut State, secret_id: SecretId) -> Vec<Effect> {
@@ -37,14 +38,7 @@ pub fn start(state: &mut State, secret_id: SecretId) -> Vec<Effect> {
         scroll_users(state);
     }
     state.users.editing = None;
-    let users: Arc<[UserRef]> = state
-        .users
-        .all()
-        .map(|row| UserRef {
-            uin: row.uin,
-            name: row.name.clone(),
-        })
-        .collect();
+    let users: Arc<[UserRef]> = state.users.all().map(UserRef::from).collect();
     if users.is_empty() {
         flash(
             state,
@@ -130,11 +124,11 @@ pub fn on_done(
     state.search = None;
     match result {
         Ok(Reply::Owner(SearchOutcome::Found {
-            user: UserRef { uin, name },
+            user: UserRef { uin, name, .. },
             key,
-            from_cache,
+            by,
         })) => {
-            if !state.users.select(uin) {
+            let Some(effects) = tabs::open_key(state, uin, &key.access_key_id) else {
                 flash(
                     state,
                     Level::Warning,
@@ -143,28 +137,11 @@ pub fn on_done(
                     ),
                 );
                 return Vec::new();
-            }
-            scroll_users(state);
-            show_tab(state, Tab::Keys);
-            if matches!(state.modal, Some(Modal::Help(_))) {
-                state.modal = None;
-            }
-            let mut effects = tabs::open_user(state);
-            if let Some(open) = state.open.as_mut() {
-                match open
-                    .key_list()
-                    .iter()
-                    .position(|k| k.access_key_id == key.access_key_id)
-                {
-                    Some(at) => open.key_cursor = at,
-                    None => open.select_key = Some(key.access_key_id.clone()),
-                }
-            }
-            effects.extend(drawer::follow(state));
-            let known = if from_cache {
-                " (known from earlier this run, no call made)"
-            } else {
-                ""
+            };
+            let known = match by {
+                FoundBy::Cache => " (known from earlier this run, no call made)",
+                FoundBy::AuditTrail => " (named by the audit trail, confirmed by their keys)",
+                FoundBy::Scan => "",
             };
             flash(
                 state,

@@ -4,7 +4,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::update;
 use crate::cam::model::{
-    AccessKey, AccessKeyDetail, GetUserAppIdResponse, GroupInfo, KeyStatus, SecretId,
+    AccessKey, AccessKeyDetail, GetUserAppIdResponse, GroupInfo, KeyStatus, LastUse, SecretId,
     SubAccountInfo, User, UserKind, Verification,
 };
 use crate::cam::permissions::{Notice, PolicyGrant, PolicyKind, Security, Via};
@@ -148,8 +148,7 @@ pub fn with_keys(keys: &[AccessKey]) -> State {
                 .iter()
                 .map(|id| LastUsed {
                     secret_id: id.clone(),
-                    at: Some(1_714_550_400),
-                    date: Some("2024-05-01".into()),
+                    when: Some(LastUse::At(1_714_550_400)),
                 })
                 .collect(),
         )),
@@ -560,6 +559,10 @@ fn tabs_switch_and_open_the_selected_user() {
     assert_eq!(state.tab, Tab::Details);
     press(&mut state, KeyCode::BackTab);
     assert_eq!(state.tab, Tab::Users);
+    // Back from the first tab is the last, the Key Report: going there the first time loads it.
+    let effects = press(&mut state, KeyCode::BackTab);
+    assert_eq!(state.tab, Tab::Report);
+    assert!(matches!(calls(&effects)[..], [Request::Report { .. }]));
     press(&mut state, KeyCode::BackTab);
     assert_eq!(state.tab, Tab::Keys);
     // Another user under the cursor replaces the open one.

@@ -5,6 +5,7 @@ use crate::cam::model::SecretId;
 use crate::tui::action::{Command, Copied, Effect, Reply, Request};
 use crate::tui::geometry;
 use crate::tui::model::{Failure, Tab};
+use crate::tui::report_table::Loading;
 use crate::tui::state::{Column, Level, State};
 use crate::tui::text_field::{FilterEdit, TextField};
 use crate::tui::update::core::{call, fail_read, flash, is_move, moved, scroll_users, show_tab};
@@ -135,6 +136,10 @@ pub fn on_listed(state: &mut State, result: Result<Reply, Failure>) -> Vec<Effec
             state.users.set_rows(rows);
             state.users.load.finish(Ok(()));
             scroll_users(state);
+            // The report was asked for before the users were in.
+            if state.tab == Tab::Report && state.report.loading == Loading::Idle {
+                return tabs::load_report(state);
+            }
         }
         Err(failure) => {
             fail_read(state, &failure);

@@ -19,6 +19,15 @@ use camtui::server::{ServerConfig, ServerHandle, spawn};
 pub const ROOT_ID: &str = "IKIDroot0000000000000000000000000000";
 pub const ROOT_KEY: &str = "rootSecretKey0000000000000000000";
 
+/// A server over `db` on 127.0.0.1:0 with the test root credential and no seed.
+pub fn config(db: &std::path::Path) -> ServerConfig {
+    ServerConfig::new(
+        SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+        db.to_owned(),
+        Credential::new(ROOT_ID, ROOT_KEY),
+    )
+}
+
 pub struct TestServer {
     pub handle: ServerHandle,
     pub dir: tempfile::TempDir,
@@ -30,25 +39,24 @@ impl TestServer {
     }
 
     pub async fn start_with(seed: Option<Seed>) -> Self {
-        Self::spawn(seed, false).await
+        Self::start_configured(|config| config.seed = seed).await
     }
 
     /// A server enforcing the documented rate limits (`camtui serve --real-limits`).
     pub async fn with_real_limits(seed: Option<Seed>) -> Self {
-        Self::spawn(seed, true).await
-    }
-
-    async fn spawn(seed: Option<Seed>, real_limits: bool) -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let handle = spawn(ServerConfig {
-            listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
-            db: dir.path().join("cam.db"),
-            root_credential: Credential::new(ROOT_ID, ROOT_KEY),
-            seed,
-            real_limits,
+        Self::start_configured(|config| {
+            config.seed = seed;
+            config.real_limits = true;
         })
         .await
-        .unwrap();
+    }
+
+    /// A server whose configuration `configure` changes first.
+    pub async fn start_configured(configure: impl FnOnce(&mut ServerConfig)) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let mut config = config(&dir.path().join("cam.db"));
+        configure(&mut config);
+        let handle = spawn(config).await.unwrap();
         Self { handle, dir }
     }
 
@@ -61,9 +69,7 @@ impl TestServer {
     }
 
     pub fn client(&self, credential: Credential) -> Client {
-        let mut config = TransportConfig::new(Endpoint::custom(&self.endpoint()).unwrap());
-        config.retry_backoff = std::time::Duration::from_millis(1);
-        Client::new(Transport::new(config, credential).unwrap())
+        client(&self.endpoint(), credential)
     }
 
     pub fn root(&self) -> Client {
@@ -125,6 +131,30 @@ impl TestServer {
             id,
         )
     }
+}
+
+/// A client of the server at `endpoint`, signed with `credential`.
+pub fn client(endpoint: &str, credential: Credential) -> Client {
+    let mut config = TransportConfig::new(Endpoint::custom(endpoint).unwrap());
+    config.retry_backoff = std::time::Duration::from_millis(1);
+    Client::new(Transport::new(config, credential).unwrap())
+}
+
+/// The root client of the server at `endpoint`.
+pub fn root_client(endpoint: &str) -> Client {
+    client(endpoint, Credential::new(ROOT_ID, ROOT_KEY))
+}
+
+/// Waits for the next second of the clock. Separate processes that send the same change
+/// within one second sign it identically, and `camtui serve` accepts a change's signature once
+/// (camtui's client spaces out its own repeats, but only within one process).
+pub fn next_second() {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_nanos(
+        1_000_000_000 - u64::from(now.subsec_nanos()),
+    ));
 }
 
 /// Runs the camtui binary with root's credentials, `env`, HOME at `home` and nothing else of

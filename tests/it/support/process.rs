@@ -17,13 +17,39 @@ impl ServeProcess {
     /// Starts `camtui serve` over `db` with the root credential file `root`, logging to `log`
     /// (appended), and waits for its "listening on" line.
     pub fn start(db: &Path, root: &Path, log: &Path, rust_log: &str) -> Self {
+        Self::start_in(
+            Command::new(env!("CARGO_BIN_EXE_camtui")),
+            db,
+            root,
+            log,
+            rust_log,
+        )
+    }
+
+    /// [`start`](Self::start) with at most `descriptors` open files (`ulimit -n`).
+    pub fn start_with_descriptors(
+        descriptors: u64,
+        db: &Path,
+        root: &Path,
+        log: &Path,
+        rust_log: &str,
+    ) -> Self {
+        let mut shell = Command::new("sh");
+        shell
+            .arg("-c")
+            .arg(format!("ulimit -n {descriptors} && exec \"$0\" \"$@\""))
+            .arg(env!("CARGO_BIN_EXE_camtui"));
+        Self::start_in(shell, db, root, log, rust_log)
+    }
+
+    fn start_in(mut command: Command, db: &Path, root: &Path, log: &Path, rust_log: &str) -> Self {
         let log_file = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
             .open(log)
             .unwrap();
         let already = std::fs::metadata(log).map_or(0, |m| m.len()) as usize;
-        let child = Command::new(env!("CARGO_BIN_EXE_camtui"))
+        let child = command
             .args(["serve", "--listen", "127.0.0.1:0", "--db"])
             .arg(db)
             .arg("--root-credential-file")

@@ -3,6 +3,9 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+
+use camtui::cam::transport::{Endpoint, TransportConfig};
+use camtui::cam::{Client, Transport, credential};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
@@ -162,6 +165,39 @@ impl Drop for Tmux {
             .args(["-L", &self.socket, "kill-server"])
             .output();
     }
+}
+
+/// The token after `label` on the first line where it is followed by a token that `fits`.
+pub fn field_where(screen: &str, label: &str, fits: impl Fn(&str) -> bool) -> String {
+    screen
+        .lines()
+        .filter_map(|line| {
+            let rest = &line[line.find(label)? + label.len()..];
+            rest.split_whitespace().next().map(str::to_owned)
+        })
+        .find(|token| fits(token))
+        .unwrap_or_else(|| panic!("no {label:?} on\n{screen}"))
+}
+
+pub fn field(screen: &str, label: &str) -> String {
+    field_where(screen, label, |_| true)
+}
+
+pub fn is_secret_id(token: &str) -> bool {
+    token.starts_with("IKID") || token.starts_with("AKID")
+}
+
+/// A client for the sandbox the console started: its endpoint from the header, the root key
+/// from the data directory.
+pub fn server_client(screen: &str, data_dir: &Path) -> Client {
+    let endpoint = field(screen, "SANDBOX ");
+    let root = credential::from_json_file(&data_dir.join("root-credential.json")).unwrap();
+    let transport = Transport::new(
+        TransportConfig::new(Endpoint::custom(&endpoint).unwrap()),
+        root,
+    )
+    .unwrap();
+    Client::new(transport)
 }
 
 pub fn rand_suffix() -> u32 {

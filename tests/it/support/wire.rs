@@ -31,6 +31,11 @@ pub struct Signing<'a> {
     pub version: &'a str,
     pub host: &'a str,
     pub timestamp: i64,
+    /// Whether `X-TC-Action` is among the signed headers, as camtui signs (the official SDKs
+    /// sign `content-type;host` only: [`sdk`](Self::sdk)).
+    pub signs_action: bool,
+    /// `X-TC-Content-SHA256: UNSIGNED-PAYLOAD`: the body is not signed (an SDK option).
+    pub unsigned_payload: bool,
     /// `X-TC-Region`: CloudAudit requires one, CAM takes none.
     pub region: Option<&'a str>,
 }
@@ -44,8 +49,28 @@ impl<'a> Signing<'a> {
             version: "2019-01-16",
             host,
             timestamp: chrono::Utc::now().timestamp(),
+            signs_action: true,
+            unsigned_payload: false,
             region: None,
         }
+    }
+
+    /// Leaves the body out of the signature (`X-TC-Content-SHA256: UNSIGNED-PAYLOAD`).
+    pub fn unsigned_payload(mut self) -> Self {
+        self.unsigned_payload = true;
+        self
+    }
+
+    /// Signs as the official SDKs do: `content-type;host`, the action left out.
+    pub fn sdk(mut self) -> Self {
+        self.signs_action = false;
+        self
+    }
+
+    /// Signed `seconds` earlier (a distinct signature for the same request).
+    pub fn earlier(mut self, seconds: i64) -> Self {
+        self.timestamp -= seconds;
+        self
     }
 
     /// CloudAudit, in the region the SDKs default to.
@@ -56,7 +81,20 @@ impl<'a> Signing<'a> {
         self
     }
 
-    fn authorization(&self, method: &str, query: &str, content_type: &str, body: &[u8]) -> String {
+    fn authorization(
+        &self,
+        method: &str,
+        action: &str,
+        query: &str,
+        content_type: &str,
+        body: &[u8],
+    ) -> String {
+        let action = action.to_ascii_lowercase();
+        let headers = [
+            ("content-type", content_type),
+            ("host", self.host),
+            ("x-tc-action", &action),
+        ];
         signer::sign(
             self.secret_id,
             self.secret_key,
@@ -65,8 +103,12 @@ impl<'a> Signing<'a> {
             &signer::Request {
                 method,
                 query,
-                headers: &[("content-type", content_type), ("host", self.host)],
-                payload: Payload::Body(body),
+                headers: &headers[..if self.signs_action { 3 } else { 2 }],
+                payload: if self.unsigned_payload {
+                    Payload::Unsigned
+                } else {
+                    Payload::Body(body)
+                },
             },
         )
     }
@@ -75,7 +117,7 @@ impl<'a> Signing<'a> {
     pub fn post(&self, action: &str, body: impl Into<Vec<u8>>) -> Wire {
         let body = body.into();
         let content_type = "application/json";
-        let authorization = self.authorization("POST", "", content_type, &body);
+        let authorization = self.authorization("POST", action, "", content_type, &body);
         Wire {
             method: "POST".into(),
             target: b"/".to_vec(),
@@ -87,7 +129,7 @@ impl<'a> Signing<'a> {
     /// A correctly signed GET with the parameters in `query` (already encoded).
     pub fn get(&self, action: &str, query: &str) -> Wire {
         let content_type = "application/x-www-form-urlencoded";
-        let authorization = self.authorization("GET", query, content_type, b"");
+        let authorization = self.authorization("GET", action, query, content_type, b"");
         Wire {
             method: "GET".into(),
             target: if query.is_empty() {
@@ -117,6 +159,10 @@ impl<'a> Signing<'a> {
             ("Content-Length", length.to_string()),
         ]
         .into_iter()
+        .chain(
+            self.unsigned_payload
+                .then(|| ("X-TC-Content-SHA256", signer::UNSIGNED_PAYLOAD.to_owned())),
+        )
         .chain(self.region.map(|region| ("X-TC-Region", region.to_owned())))
         .map(|(name, value)| (name.to_owned(), value.into_bytes()))
         .collect()
