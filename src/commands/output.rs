@@ -355,3 +355,33 @@ pub fn print<T: serde::Serialize>(
         OutputFormat::Table => Ok(table(value, console.out)?),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_speak_the_run_s_language_and_keep_their_exit_status() {
+        let missing = CommandError::NoSuchUser("nobody".into());
+        assert_eq!(
+            missing.message(Language::ZhCn),
+            "没有名为 \"nobody\" 的子用户或协作者"
+        );
+        assert_eq!(
+            missing.to_string(),
+            "no sub-user or collaborator is named \"nobody\""
+        );
+        let refused = CommandError::ReadOnly {
+            target: "profile prod".into(),
+            profile: Some("prod".into()),
+        };
+        assert_eq!(
+            refused.message(Language::ZhCn),
+            "已拒绝：profile prod 为只读（--read-only 或配置 prod 中的 read_only = true），\
+             未发送任何请求"
+        );
+        assert_eq!(CommandError::DeleteNeedsYes.exit_code(), EXIT_USAGE);
+        assert_eq!(CommandError::NotConfirmed.exit_code(), EXIT_FAILURE);
+        assert_eq!(CommandError::Interrupted.message(Language::ZhCn), "已中断");
+    }
+}

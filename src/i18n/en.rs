@@ -226,6 +226,8 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
              nothing. The cloud reports use late: access records about an hour, last-used \
              dates a day."
         }
+        Text::ReadOnlyNothingSent => "the target is read-only: nothing was sent",
+        Text::ReplyWithoutAccessKey => "the reply has no AccessKey",
 
         // ---- Console: screens, dialogs, messages ----
 

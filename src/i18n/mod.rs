@@ -257,6 +257,9 @@ texts! {
     NoteReportFlags { days: u32 },
     NoteReportLoading,
     NoteRotation,
+    // The worker's own failures, worded as the API's messages are.
+    ReadOnlyNothingSent,
+    ReplyWithoutAccessKey,
 
     // ---- Console: screens, dialogs, messages ----
 

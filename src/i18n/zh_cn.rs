@@ -217,6 +217,8 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
              向导或 camtui 都不会丢失进度。云端报告使用情况有延迟：访问记录约一小时，最近访问\
              日期约一天。"
         }
+        Text::ReadOnlyNothingSent => "目标为只读，未发送任何请求",
+        Text::ReplyWithoutAccessKey => "应答中没有 AccessKey",
 
         // ---- Console: screens, dialogs, messages ----
 
