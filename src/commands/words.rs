@@ -107,10 +107,10 @@ fn methods(language: Language, methods: &[Verification]) -> String {
     )
 }
 
-/// `a, b, c`.
+/// `a, b, c` (`a、b、c` in Chinese).
 fn list<'a>(language: Language, texts: impl Iterator<Item = Text<'a>>) -> String {
     texts
         .map(|text| language.text(text))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(&language.text(Text::ListSeparator))
 }

@@ -500,5 +500,6 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
             return format!("warning: the keys of {count} users could not be listed: {users}")
                 .into();
         }
+        Text::ListSeparator => ", ",
     })
 }

@@ -400,6 +400,8 @@ texts! {
     Days { days: i64 },
     /// Users whose keys the report could not list, each `name (Code)`.
     ReportSkipped { count: usize, users: &'a str },
+    /// Between the items of a list in a sentence (`phone, email`).
+    ListSeparator,
 }
 
 #[cfg(test)]

@@ -467,5 +467,6 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
         Text::ReportSkipped { count, users } => {
             return format!("警告：{count} 个用户的密钥无法列出：{users}").into();
         }
+        Text::ListSeparator => "、",
     })
 }
