@@ -296,21 +296,34 @@ pub fn pager_scroll_max(pager: &Pager, size: (u16, u16)) -> usize {
 }
 
 /// Splits `text` into lines of at most `width` columns at spaces; a word longer than a line is
-/// broken where the line ends.
+/// broken where the line ends. Chinese is written without spaces and may break between any two
+/// characters, so a word with wide (CJK) characters fills the line it starts on.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
     let mut lines = Vec::new();
-    let mut line = String::new();
+    let (mut line, mut used) = (String::new(), 0);
     for word in text.split_whitespace() {
-        if !line.is_empty() && line.width() + 1 + word.width() > width {
-            lines.push(std::mem::take(&mut line));
-        }
         if !line.is_empty() {
-            line.push(' ');
+            let fits = used + 1 + word.width() <= width;
+            let breaks_anywhere = word.chars().any(|c| c.width() == Some(2));
+            let first = word.chars().next().and_then(|c| c.width()).unwrap_or(0);
+            if fits || (breaks_anywhere && used + 1 + first <= width) {
+                line.push(' ');
+                used += 1;
+            } else {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
         }
-        let mut pieces = wrap_columns(word, width);
-        let last = pieces.pop().unwrap_or_default();
-        lines.extend(pieces);
-        line.push_str(&last);
+        for c in word.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > width {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            line.push(c);
+            used += w;
+        }
     }
     if !line.is_empty() || lines.is_empty() {
         lines.push(line);
@@ -334,4 +347,24 @@ fn wrap_columns(text: &str, width: usize) -> Vec<String> {
         used += w;
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_wraps_at_spaces_and_chinese_anywhere() {
+        assert_eq!(
+            wrap("press Enter to open it", 12),
+            ["press Enter", "to open it"]
+        );
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(
+            wrap("按 Enter 时查找粘贴的", 12),
+            ["按 Enter 时", "查找粘贴的"]
+        );
+        // No line ends in a space that a wide character did not fit after.
+        assert_eq!(wrap("abcdefghi 查找", 10), ["abcdefghi", "查找"]);
+    }
 }
