@@ -306,7 +306,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         if !line.is_empty() {
             let fits = used + 1 + word.width() <= width;
             let breaks_anywhere = word.chars().any(|c| c.width() == Some(2));
-            let first = word.chars().next().and_then(|c| c.width()).unwrap_or(0);
+            let first = word.chars().next().map_or(0, |c| c.width().unwrap_or(0));
             if fits || (breaks_anywhere && used + 1 + first <= width) {
                 line.push(' ');
                 used += 1;
