@@ -1,6 +1,7 @@
 //! The server's own cost per request, in process (no sockets, no HTTP parsing): TC3
 //! verification alone, and whole requests through the router — parsing, verification,
-//! routing, the handler, the envelope and the audit record. Run with `cargo bench --bench server`;
+//! routing, the handler, the envelope and the audit record (and for mutations the write
+//! transaction). Run with `cargo bench --bench server`;
 //! BENCHMARKS.md has the figures.
 
 use std::hint::black_box;
@@ -114,7 +115,7 @@ fn requests(c: &mut Criterion) {
         .unwrap();
     let state = Arc::new(
         ServerState::open(ServerConfig {
-            seed: Some(camtui::server::seed::Seed::demo()),
+            seed: Some(camtui::server::seed::SeedSource::Demo),
             ..ServerConfig::new(
                 SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
                 dir.path().join("bench.db"),
@@ -151,6 +152,37 @@ fn requests(c: &mut Criterion) {
         b.iter(|| {
             let response = runtime
                 .block_on(app.clone().oneshot(events.build()))
+                .unwrap();
+            black_box(response);
+        });
+    });
+    // A key created and deleted again: two write transactions, each with its audit event. Each
+    // create differs (its description), since a change's signature is accepted once.
+    let mut cycle = 0u64;
+    c.bench_function("server/request/CreateAccessKey+DeleteAccessKey", |b| {
+        b.iter(|| {
+            cycle += 1;
+            let body = format!(r#"{{"Description":"bench-{cycle}"}}"#);
+            let create = signed(Service::Cam, "CreateAccessKey", body, now);
+            let response = runtime
+                .block_on(app.clone().oneshot(create.build()))
+                .unwrap();
+            let body = runtime
+                .block_on(axum::body::to_bytes(response.into_body(), usize::MAX))
+                .unwrap();
+            let reply: serde_json::Value = serde_json::from_slice(&body).unwrap();
+            let id = reply["Response"]["AccessKey"]["AccessKeyId"]
+                .as_str()
+                .expect("a new key")
+                .to_owned();
+            let delete = signed(
+                Service::Cam,
+                "DeleteAccessKey",
+                format!(r#"{{"AccessKeyId":"{id}"}}"#),
+                now,
+            );
+            let response = runtime
+                .block_on(app.clone().oneshot(delete.build()))
                 .unwrap();
             black_box(response);
         });

@@ -284,7 +284,9 @@ fn seed(args: &SeedArgs) -> anyhow::Result<()> {
             created: now - 100 * DAY + rng.below(90 * DAY as u64) as i64,
         })
         .collect();
-    store.load_seed(ACCOUNT, &users, &keys, &Grants::default(), &[])?;
+    if !store.load_if_empty(ACCOUNT, &users, &keys, &Grants::default(), &[])? {
+        bail!("{} already has data", args.db.display());
+    }
     let seeded_rows = started.elapsed();
 
     // Events in chunks: a million records at once would hold ~600 MB.

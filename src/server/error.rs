@@ -452,6 +452,14 @@ impl ServerError {
         )
     }
 
+    /// The signing key does not exist or is disabled.
+    pub fn secret_id_not_found() -> Self {
+        Self::new(
+            Code::SecretIdNotFound,
+            "The SecretId is not found, please ensure that your SecretId is correct (it may be disabled or deleted).",
+        )
+    }
+
     pub fn code(&self) -> Code {
         match self {
             Self::Api { code, .. } => *code,

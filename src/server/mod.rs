@@ -4,8 +4,9 @@
 //! A request goes one way down: [`router`](mod@router) (size checks, TC3 verification in
 //! [`auth`], the action's row in the [`handlers`] table, parameter checks in [`params`]) → a
 //! handler → the in-memory [`directory`] or the SQLite [`store`]; every request of a known key
-//! leaves an [`audit`] record, and [`error`] turns refusals into the Tencent Cloud envelope. The
-//! modules, top down, each importing only those below it:
+//! leaves an [`audit`] record, and [`error`] turns refusals into the Tencent Cloud envelope.
+//! Several processes may serve one database: the directory catches up with the store's change
+//! log before each request. The modules, top down, each importing only those below it:
 //!
 //! - [`sandbox`]; this module: [`spawn`] a server, [`serve`] `camtui serve`;
 //! - [`router`](mod@router); [`state`]: the [`ServerState`] every request shares, and its opening
@@ -59,7 +60,7 @@ use tokio::sync::oneshot;
 use crate::cam::Credential;
 use crate::cam::credential;
 use error::ServerError;
-use seed::Seed;
+use seed::{Seed, SeedSource};
 use store::Account;
 
 pub use router::router;
@@ -83,6 +84,11 @@ impl ServerHandle {
 
     pub fn account(&self) -> Account {
         self.state.account
+    }
+
+    /// Whether this start loaded the seed it was given (the database was empty).
+    pub fn seeded(&self) -> bool {
+        self.state.seeded
     }
 
     /// Waits until every audit record queued so far is in the database (for tests).
@@ -142,8 +148,9 @@ pub async fn spawn(config: ServerConfig) -> Result<ServerHandle, StartError> {
 /// Reads the root credential file, or creates it (mode 0600) with a new key. Returns the
 /// credential and whether it was created.
 pub fn load_or_create_root_credential(path: &Path) -> Result<(Credential, bool), StartError> {
+    let existing = || Ok((credential::from_json_file(path)?, false));
     if path.exists() {
-        return Ok((credential::from_json_file(path)?, false));
+        return existing();
     }
     let credential = Credential {
         secret_id: ids::new_secret_id(),
@@ -164,11 +171,12 @@ pub fn load_or_create_root_credential(path: &Path) -> Result<(Credential, bool),
         })
         .to_string(),
     );
-    let mut file = vault::create_private(path).map_err(io)?;
-    std::io::Write::write_all(&mut file, text.as_bytes())
-        .and_then(|()| file.sync_all())
-        .map_err(io)?;
-    Ok((credential, true))
+    if vault::publish_private(path, text.as_bytes()).map_err(io)? {
+        Ok((credential, true))
+    } else {
+        // Another process starting on the same data directory wrote it first.
+        existing()
+    }
 }
 
 /// What `camtui serve` was asked for.
@@ -203,7 +211,7 @@ pub async fn serve(options: ServeOptions) -> Result<(), StartError> {
         );
     }
     let seed = match &options.seed_file {
-        Some(path) => Some(Seed::from_file(path)?),
+        Some(path) => Some(SeedSource::Data(Seed::from_file(path)?)),
         None => None,
     };
     if let Some(dir) = options.db.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -232,6 +240,12 @@ pub async fn serve(options: ServeOptions) -> Result<(), StartError> {
         options.db.display(),
         handle.account().owner_uin
     );
+    if let Some(seed) = options.seed_file.as_ref().filter(|_| !handle.seeded()) {
+        eprintln!(
+            "camtui serve: the database already has data; {} was not loaded",
+            seed.display()
+        );
+    }
     stop_signal().await;
     eprintln!("camtui serve: stopping");
     handle.shutdown().await.map_err(|source| StartError::Io {

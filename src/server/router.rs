@@ -20,7 +20,6 @@ use tokio::sync::{Semaphore, SemaphorePermit};
 
 use super::attempts::Verdict;
 use super::auth;
-use super::directory::KeyEntry;
 use super::error::{Code, ServerError, echo, error_envelope, success_envelope};
 use super::handlers;
 use super::ids;
@@ -29,6 +28,7 @@ use super::params::{self, Input};
 use super::replay::{Binding, Refusal};
 use super::request::{self, RequestMeta};
 use super::state::ServerState;
+use super::store::StoredKey;
 use crate::cam::model::Service;
 use crate::cam::signer::Authorization;
 use crate::cam::transport::Language;
@@ -166,6 +166,8 @@ async fn process(
     if let Some(claim) = &claim {
         log.secret_id = echo(claim.secret_id);
     }
+    // Another process may have changed the keys since the last request.
+    state.directory.catch_up(&state.store)?;
     let owner =
         claim.and_then(|claim| Some((claim, state.directory.audited_owner(claim.secret_id)?)));
     let (key, mut meta) = match owner {
@@ -241,7 +243,7 @@ async fn admit(
     state: &Arc<ServerState>,
     parts: &Parts,
     body: Body,
-    key: Option<Arc<KeyEntry>>,
+    key: Option<Arc<StoredKey>>,
     now: chrono::DateTime<chrono::Utc>,
     meta: &mut Option<RequestMeta>,
 ) -> Result<Vec<u8>, ServerError> {
@@ -359,7 +361,7 @@ struct Call<'a> {
     body: &'a [u8],
     authorization: &'a Authorization<'a>,
     /// The key the request names, if it exists (enabled or not).
-    key: Option<Arc<KeyEntry>>,
+    key: Option<Arc<StoredKey>>,
     now_ms: i64,
 }
 
@@ -456,13 +458,8 @@ impl Call<'_> {
         let key = self
             .key
             .as_ref()
-            .filter(|key| key.is_active())
-            .ok_or_else(|| {
-                ServerError::new(
-                    Code::SecretIdNotFound,
-                    "The SecretId is not found, please ensure that your SecretId is correct (it may be disabled or deleted).",
-                )
-            })?;
+            .filter(|key| key.active)
+            .ok_or_else(ServerError::secret_id_not_found)?;
         if self.state.require_signed_action
             && !self
                 .authorization
@@ -503,7 +500,6 @@ impl Call<'_> {
             .extensions
             .get::<Arc<Connection>>()
             .map(Connection::serve);
-        key.mark_used(self.now_ms);
 
         if !spec.access.permits(&meta.caller) {
             return Err(ServerError::unauthorized(spec.name));

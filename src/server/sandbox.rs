@@ -5,7 +5,7 @@
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 
-use super::seed::Seed;
+use super::seed::SeedSource;
 use super::state::{ServerConfig, StartError};
 use super::{ServerHandle, load_or_create_root_credential, spawn};
 use crate::cam::Credential;
@@ -51,11 +51,12 @@ pub async fn start(data_dir: &Path, reset: bool) -> Result<Sandbox, StartError> 
         }
     }
     let (credential, _) = load_or_create_root_credential(&data_dir.join(ROOT_CREDENTIAL_FILE))?;
-    let seed = (!db.exists()).then(Seed::demo);
-    // The sandbox is a playground whose root key camtui itself holds: deleting or disabling it
-    // through the API must not lock the console out of its own sandbox.
+    // Offered every time, loaded only into a database without an account: whether this
+    // process or another one starting at the same moment creates the file, the demo data is
+    // what it gets. The sandbox is a playground whose root key camtui itself holds: deleting
+    // or disabling it through the API must not lock the console out of its own sandbox.
     let handle = spawn(ServerConfig {
-        seed,
+        seed: Some(SeedSource::Demo),
         restore_root_key: true,
         // One console's requests: 1 MiB holds a whole window at 200 distinct signatures a
         // second.

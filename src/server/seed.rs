@@ -210,6 +210,37 @@ pub struct SeedData {
     pub events: Vec<AuditRecord>,
 }
 
+impl SeedData {
+    /// An account with no users, keys or events.
+    pub fn empty(account: Account) -> Self {
+        Self {
+            account,
+            users: Vec::new(),
+            keys: Vec::new(),
+            grants: Grants::default(),
+            events: Vec::new(),
+        }
+    }
+}
+
+/// The data for a database that has no account yet, read only when one turns out not to: the
+/// sandbox offers the demo on every start, and most starts find it loaded.
+#[derive(Debug, Clone)]
+pub enum SeedSource {
+    /// The embedded demo data ([`DEMO`]).
+    Demo,
+    Data(Seed),
+}
+
+impl SeedSource {
+    pub fn rows(&self, now: i64) -> Result<SeedData, SeedError> {
+        match self {
+            Self::Demo => Seed::demo().rows(now),
+            Self::Data(seed) => seed.rows(now),
+        }
+    }
+}
+
 /// `days` (fractions included) before `now`, in Unix seconds.
 fn days_before(now: i64, days: f64) -> i64 {
     now - (days * DAY as f64).round() as i64

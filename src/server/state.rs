@@ -6,10 +6,10 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use super::attempts::{AttemptBudget, AttemptLimits};
-use super::audit::{AuditWriter, DEFAULT_MAX_EVENTS, RETENTION};
+use super::audit::{AuditWriter, DEFAULT_MAX_EVENTS};
 use super::auth;
 use super::dates;
-use super::directory::{Directory, KeyEntry, Principal, PrincipalKind};
+use super::directory::Directory;
 use super::error::ServerError;
 use super::handlers::{self, context::Ctx};
 use super::limits::RateLimits;
@@ -18,7 +18,7 @@ use super::policy_document;
 use super::presets::PRESETS;
 use super::replay::SignatureLedger;
 use super::request::RequestMeta;
-use super::seed::{Seed, SeedError};
+use super::seed::{SeedData, SeedError, SeedSource};
 use super::store::{Account, Store, StoreError, StoredKey};
 use tokio::sync::Semaphore;
 
@@ -52,6 +52,8 @@ pub struct ServerState {
     /// Kibibytes of request bodies that may be buffered before their requests authenticate.
     pub body_budget: Semaphore,
     pub account: Account,
+    /// Whether this start loaded the configured seed (the database had no account).
+    pub seeded: bool,
     /// The documented rate limits, when `--real-limits` asks for them.
     pub limits: Option<RateLimits>,
 }
@@ -63,8 +65,9 @@ pub struct ServerConfig {
     pub db: PathBuf,
     /// The root account's key: added to the database, or made to match it.
     pub root_credential: Credential,
-    /// Loaded when the database is empty.
-    pub seed: Option<Seed>,
+    /// Loaded into a database that has no account yet; without it such a database gets
+    /// [`DEFAULT_ACCOUNT`] with no users.
+    pub seed: Option<SeedSource>,
     /// Create or enable the root credential's key again although it was deleted or disabled
     /// through the API (otherwise start-up refuses: a restart must not undo that silently).
     pub restore_root_key: bool,
@@ -161,57 +164,30 @@ impl ServerState {
         }
         let store = Store::open(&config.db)?;
         put_presets(&store)?;
-        let account = match store.account()? {
-            Some(account) => {
-                if config.seed.is_some() {
-                    tracing::warn!(db = %config.db.display(), "the database already has data; the seed is not loaded");
-                }
-                account
-            }
-            None => {
-                if let Some(seed) = &config.seed {
-                    let data = seed.rows(chrono::Utc::now().timestamp())?;
-                    store.load_seed(
-                        data.account,
-                        &data.users,
-                        &data.keys,
-                        &data.grants,
-                        &data.events,
-                    )?;
-                    data.account
-                } else {
-                    store.mutate(None, |tx| tx.set_account(DEFAULT_ACCOUNT), |()| {})?;
-                    DEFAULT_ACCOUNT
-                }
-            }
+        let seeded = store.account()?.is_none() && {
+            let data = match &config.seed {
+                Some(source) => source.rows(chrono::Utc::now().timestamp())?,
+                None => SeedData::empty(DEFAULT_ACCOUNT),
+            };
+            // Another process starting on the same new file may load its data first.
+            store.load_if_empty(
+                data.account,
+                &data.users,
+                &data.keys,
+                &data.grants,
+                &data.events,
+            )?
         };
+        let account = store
+            .account()?
+            .ok_or(ServerError::Bug("an initialised database has no account"))?;
         ensure_root_key(
             &store,
             account,
             &config.root_credential,
             config.restore_root_key,
         )?;
-
-        let (users, keys) = store.load_all()?;
-        let mut principals: Vec<Principal> = users.iter().map(Principal::from_user).collect();
-        principals.push(Principal {
-            uin: account.owner_uin,
-            name: "root".into(),
-            kind: PrincipalKind::Root,
-            is_admin: true,
-        });
-        let keys = keys
-            .into_iter()
-            .map(|key| {
-                let last = store.last_used(&key.secret_id)?.map(|s| s * 1000);
-                Ok(KeyEntry::from_stored(key, last))
-            })
-            .collect::<Result<Vec<_>, ServerError>>()?;
-        let directory = Directory::new(principals, keys);
-        let forget_before = chrono::Utc::now().timestamp() - RETENTION.as_secs() as i64;
-        for tombstone in store.tombstones(forget_before)? {
-            directory.bury(tombstone, forget_before);
-        }
+        let directory = Directory::load(&store, account)?;
         let audit = AuditWriter::start(&store, config.max_audit_events)?;
         Ok(ServerState {
             directory,
@@ -223,6 +199,7 @@ impl ServerState {
             connection_limits: config.connection_limits,
             body_budget: Semaphore::new(config.connection_limits.body_budget.div_ceil(1024)),
             account,
+            seeded: seeded && config.seed.is_some(),
             limits: config.real_limits.then(|| {
                 RateLimits::new(
                     handlers::ACTIONS
@@ -248,15 +225,11 @@ impl ServerState {
 /// Writes CAM's preset policies as this version of camtui knows them, before anything (a seed)
 /// attaches them.
 fn put_presets(store: &Store) -> Result<(), ServerError> {
-    store.mutate(
-        None,
-        |tx| {
-            PRESETS.iter().try_for_each(|preset| {
-                tx.put_preset(preset, &policy_document::canonical(preset.document)?)
-            })
-        },
-        |()| {},
-    )
+    store.mutate(None, |tx| {
+        PRESETS.iter().try_for_each(|preset| {
+            tx.put_preset(preset, &policy_document::canonical(preset.document)?)
+        })
+    })
 }
 
 /// Makes the root credential a working root key: its SecretKey made the file's if it exists
@@ -280,64 +253,60 @@ fn ensure_root_key(
             .unwrap_or_default(),
     };
     // Refusals are returned before anything is written: the transaction commits either way.
-    let refusal = store.mutate(
-        None,
-        |tx| {
-            match tx.key_owner(id)? {
-                Some((owner, _)) if owner != account.owner_uin => {
-                    return Ok(Some(StartError::RootKeyTaken(id.to_owned())));
-                }
-                Some((_, false)) if !restore => {
-                    return Ok(Some(withdrawn("disabled", "enable", None)));
-                }
-                Some((_, active)) => {
-                    if !active {
-                        tracing::warn!(
-                            secret_id = id,
-                            "--restore-root-key: enabling the root key again"
-                        );
-                    }
-                    tx.reset_key(id, &credential.secret_key)?;
-                }
-                None => {
-                    let tombstone = tx.tombstone(id)?;
-                    if let Some(tombstone) = &tombstone
-                        && !restore
-                    {
-                        return Ok(Some(withdrawn(
-                            "deleted",
-                            "create",
-                            Some(tombstone.deleted),
-                        )));
-                    }
-                    let keys = tx.keys_of(account.owner_uin)?;
-                    if keys.len() >= KEYS_PER_USER {
-                        return Ok(Some(StartError::RootKeyLimit {
-                            secret_id: id.to_owned(),
-                            keys,
-                        }));
-                    }
-                    if tombstone.is_some() {
-                        tracing::warn!(
-                            secret_id = id,
-                            "--restore-root-key: creating the deleted root key again"
-                        );
-                        tx.unbury_key(id)?;
-                    }
-                    tx.insert_key(&StoredKey {
-                        secret_id: id.to_owned(),
-                        owner_uin: account.owner_uin,
-                        active: true,
-                        secret_key: credential.secret_key.clone(),
-                        description: Some("root credential".into()),
-                        created: now,
-                    })?;
-                }
+    let refusal = store.mutate(None, |tx| {
+        match tx.key_owner(id)? {
+            Some((owner, _)) if owner != account.owner_uin => {
+                return Ok(Some(StartError::RootKeyTaken(id.to_owned())));
             }
-            Ok(None)
-        },
-        |_| {},
-    )?;
+            Some((_, false)) if !restore => {
+                return Ok(Some(withdrawn("disabled", "enable", None)));
+            }
+            Some((_, active)) => {
+                if !active {
+                    tracing::warn!(
+                        secret_id = id,
+                        "--restore-root-key: enabling the root key again"
+                    );
+                }
+                tx.reset_key(id, &credential.secret_key)?;
+            }
+            None => {
+                let tombstone = tx.tombstone(id)?;
+                if let Some(tombstone) = &tombstone
+                    && !restore
+                {
+                    return Ok(Some(withdrawn(
+                        "deleted",
+                        "create",
+                        Some(tombstone.deleted),
+                    )));
+                }
+                let keys = tx.keys_of(account.owner_uin)?;
+                if keys.len() >= KEYS_PER_USER {
+                    return Ok(Some(StartError::RootKeyLimit {
+                        secret_id: id.to_owned(),
+                        keys,
+                    }));
+                }
+                if tombstone.is_some() {
+                    tracing::warn!(
+                        secret_id = id,
+                        "--restore-root-key: creating the deleted root key again"
+                    );
+                    tx.unbury_key(id)?;
+                }
+                tx.insert_key(&StoredKey {
+                    secret_id: id.to_owned(),
+                    owner_uin: account.owner_uin,
+                    active: true,
+                    secret_key: credential.secret_key.clone(),
+                    description: Some("root credential".into()),
+                    created: now,
+                })?;
+            }
+        }
+        Ok(None)
+    })?;
     match refusal {
         None => Ok(()),
         Some(error) => Err(error),

@@ -3,13 +3,19 @@
 //! reader connections, and the audit connection. SecretKeys are sealed by the [`Vault`].
 //! Users, keys and the audit trail are here; policies, groups and security settings in
 //! `permissions`.
+//!
+//! Other processes may use the same file. Every write to a user or key is logged
+//! (`directory_changes`), so that each process's in-memory directory can follow; the write
+//! transaction is where rules spanning rows are decided.
 
 mod permissions;
 
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{LazyLock, Mutex, MutexGuard};
 
 use rusqlite::{Connection, OptionalExtension as _, Row, Transaction, TransactionBehavior, params};
 
@@ -27,9 +33,14 @@ pub use permissions::{
 const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0001_initial.sql"),
     include_str!("../../assets/migrations/0002_audit_truth.sql"),
+    include_str!("../../assets/migrations/0003_directory_changes.sql"),
     include_str!("../../assets/migrations/0004_policies_groups.sql"),
 ];
 const READERS: usize = 4;
+/// The change log keeps the latest this many changes, dropping older ones every
+/// [`PRUNE_CHANGES_EVERY`]; a process further behind reads every user and key again.
+const CHANGES_KEPT: i64 = 65_536;
+const PRUNE_CHANGES_EVERY: i64 = 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -177,6 +188,9 @@ pub struct Store {
     path: PathBuf,
     writer: Mutex<Connection>,
     readers: Vec<Mutex<Connection>>,
+    /// Read only the change log's version. Whenever any other connection commits, a
+    /// connection drops its page cache at its next read: these hold a few pages.
+    watchers: Vec<Mutex<Connection>>,
     next_reader: AtomicUsize,
     vault: Vault,
 }
@@ -226,14 +240,20 @@ impl Store {
             })
             .map_err(sqlite)?;
         let vault = Vault::open_or_create(&vault::key_path(path), !sealed)?;
-        let readers = (0..READERS)
-            .map(|_| connect(path).map(Mutex::new))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(sqlite)?;
+        let pool = |size| {
+            (0..size)
+                .map(|_| connect(path).map(Mutex::new))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(sqlite)
+        };
+        let readers = pool(READERS)?;
+        // One per core, as the runtime has workers, which check it before every request.
+        let watchers = pool(std::thread::available_parallelism().map_or(2, usize::from))?;
         Ok(Self {
             path: path.to_owned(),
             writer: Mutex::new(writer),
             readers,
+            watchers,
             next_reader: AtomicUsize::new(0),
             vault,
         })
@@ -252,93 +272,76 @@ impl Store {
         &self,
         f: impl FnOnce(&Connection) -> rusqlite::Result<T>,
     ) -> Result<T, ServerError> {
-        let start = self.next_reader.fetch_add(1, Ordering::Relaxed);
-        for i in 0..self.readers.len() {
-            if let Ok(conn) = self.readers[(start + i) % self.readers.len()].try_lock() {
-                return Ok(f(&conn)?);
-            }
-        }
-        let conn = lock(&self.readers[start % self.readers.len()]);
-        Ok(f(&conn)?)
+        Ok(f(&self.free(&self.readers))?)
     }
 
-    /// Runs `f` as one `BEGIN IMMEDIATE` transaction, adds `event` to it, commits, and then —
-    /// still holding the only writer — runs `apply` (which updates in-memory indexes), so that
-    /// mutations are seen in the order they committed. Nothing is written if `f` fails.
+    /// A connection of `pool` nobody is using, or else one to wait for.
+    fn free<'a>(&self, pool: &'a [Mutex<Connection>]) -> MutexGuard<'a, Connection> {
+        let start = self.next_reader.fetch_add(1, Ordering::Relaxed);
+        for i in 0..pool.len() {
+            if let Ok(conn) = pool[(start + i) % pool.len()].try_lock() {
+                return conn;
+            }
+        }
+        lock(&pool[start % pool.len()])
+    }
+
+    /// Runs `f` as one `BEGIN IMMEDIATE` transaction, adds `event` to it, and commits. Nothing
+    /// is written if `f` fails. The transaction holds the database's only write lock, across
+    /// processes too, so whatever `f` reads is still true when it commits.
     pub fn mutate<T>(
         &self,
         event: Option<&AuditRecord>,
         f: impl FnOnce(&Tx<'_>) -> Result<T, ServerError>,
-        apply: impl FnOnce(&T),
     ) -> Result<T, ServerError> {
+        self.mutate_then(event, f, |value| value)
+    }
+
+    /// [`mutate`](Self::mutate), then — still holding this process's only writer — hands what
+    /// `f` returned to `committed`, so that what it updates in memory sees the mutations in the
+    /// order they committed.
+    pub fn mutate_then<T, U>(
+        &self,
+        event: Option<&AuditRecord>,
+        f: impl FnOnce(&Tx<'_>) -> Result<T, ServerError>,
+        committed: impl FnOnce(T) -> U,
+    ) -> Result<U, ServerError> {
         let mut conn = lock(&self.writer);
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let scope = Tx {
-            tx,
+            sql: tx,
             vault: &self.vault,
+            changes: RefCell::default(),
         };
         let value = f(&scope)?;
         if let Some(event) = event {
-            insert_event(&scope.tx, event)?;
+            insert_event(&scope.sql, event)?;
         }
-        scope.tx.commit()?;
-        apply(&value);
-        Ok(value)
+        scope.sql.commit()?;
+        Ok(committed(value))
     }
 
     pub fn account(&self) -> Result<Option<Account>, ServerError> {
-        self.read(|c| {
-            c.prepare_cached("SELECT owner_uin, app_id FROM account WHERE id = 1")?
-                .query_row([], |r| {
-                    Ok(Account {
-                        owner_uin: r.get(0)?,
-                        app_id: r.get(1)?,
-                    })
-                })
-                .optional()
-        })
+        self.read(account)
     }
 
-    /// Every user and every key (SecretKeys decrypted), to build the in-memory index at start.
-    pub fn load_all(&self) -> Result<(Vec<StoredUser>, Vec<StoredKey>), ServerError> {
-        let users = self.read(|c| {
-            c.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users"))?
-                .query_map([], stored_user)?
-                .collect::<rusqlite::Result<Vec<_>>>()
-        })?;
+    /// The latest version of the change log (`directory_changes`): one lookup at the end of its
+    /// primary key, made before every request to see whether any process changed a user or key.
+    pub fn directory_version(&self) -> Result<u64, ServerError> {
+        Ok(directory_version(&self.free(&self.watchers))?)
+    }
+
+    /// The users and keys changed after version `since` of the change log, each as it is now;
+    /// every user and key when `since` is `None` or the log no longer reaches back to it. Read
+    /// in one transaction, so the rows are exactly those of the version returned.
+    pub fn directory_changes(&self, since: Option<u64>) -> Result<DirectoryChanges, ServerError> {
         let sealed = self.read(|c| {
-            c.prepare_cached(
-                "SELECT secret_id, owner_uin, active, secret_key, description, created FROM access_keys",
-            )?
-            .query_map([], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, u64>(1)?,
-                    r.get::<_, bool>(2)?,
-                    r.get::<_, Vec<u8>>(3)?,
-                    r.get::<_, Option<String>>(4)?,
-                    r.get::<_, i64>(5)?,
-                ))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()
+            let tx = c.unchecked_transaction()?;
+            let changes = sealed_changes(&tx, since)?;
+            tx.commit()?;
+            Ok(changes)
         })?;
-        let keys = sealed
-            .into_iter()
-            .map(
-                |(secret_id, owner_uin, active, blob, description, created)| {
-                    let secret_key = self.vault.open(&secret_id, &blob)?;
-                    Ok(StoredKey {
-                        secret_id,
-                        owner_uin,
-                        active,
-                        secret_key,
-                        description,
-                        created,
-                    })
-                },
-            )
-            .collect::<Result<Vec<_>, ServerError>>()?;
-        Ok((users, keys))
+        Ok(sealed.open(&self.vault)?)
     }
 
     /// The time (Unix seconds) of the latest successful use of a key, from the audit trail.
@@ -352,18 +355,6 @@ impl Store {
             )?
             .query_row([secret_id], |r| r.get(0))
             .optional()
-        })
-    }
-
-    /// The keys deleted since `since` (Unix seconds), and root's whenever they were deleted.
-    pub fn tombstones(&self, since: i64) -> Result<Vec<Tombstone>, ServerError> {
-        self.read(|c| {
-            c.prepare_cached(
-                "SELECT secret_id, owner_uin, owner_name, deleted FROM deleted_keys
-                 WHERE deleted >= ?1 OR owner_uin = (SELECT owner_uin FROM account) ORDER BY id",
-            )?
-            .query_map([since], tombstone)?
-            .collect()
         })
     }
 
@@ -404,8 +395,7 @@ impl Store {
 
     pub fn users_by_uin(&self, uins: &[u64]) -> Result<Vec<StoredUser>, ServerError> {
         self.read(|c| {
-            let mut stmt =
-                c.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users WHERE uin = ?1"))?;
+            let mut stmt = c.prepare_cached(&USER_BY_UIN)?;
             let mut rows = Vec::with_capacity(uins.len());
             for uin in uins {
                 if let Some(row) = stmt.query_row([uin], stored_user).optional()? {
@@ -475,47 +465,136 @@ impl Store {
         })
     }
 
-    /// Loads a data set into an empty database in one transaction. `users`, `keys` and
-    /// `grants` are written as given; `events` are appended to the audit trail.
-    pub fn load_seed(
+    /// Loads a data set if the database has no account yet, and says whether it did. Decided
+    /// inside the write transaction: processes starting together on a new file load it once.
+    /// `users`, `keys` and `grants` are written as given; `events` are appended to the audit
+    /// trail.
+    pub fn load_if_empty(
         &self,
         account: Account,
         users: &[StoredUser],
         keys: &[StoredKey],
         grants: &Grants,
         events: &[AuditRecord],
-    ) -> Result<(), ServerError> {
-        self.mutate(
-            None,
-            |tx| {
-                tx.set_account(account)?;
-                for user in users {
-                    tx.insert_user(user)?;
-                }
-                for key in keys {
-                    tx.insert_key(key)?;
-                }
-                tx.insert_grants(grants)?;
-                let mut stmt = tx.tx.prepare_cached(INSERT_EVENT)?;
-                for event in events {
-                    bind_event(&mut stmt, event)?;
-                }
-                Ok(())
-            },
-            |()| {},
-        )
+    ) -> Result<bool, ServerError> {
+        self.mutate(None, |tx| {
+            if tx.account()?.is_some() {
+                return Ok(false);
+            }
+            tx.set_account(account)?;
+            for user in users {
+                tx.insert_user(user)?;
+            }
+            for key in keys {
+                tx.insert_key(key)?;
+            }
+            tx.insert_grants(grants)?;
+            let mut stmt = tx.sql.prepare_cached(INSERT_EVENT)?;
+            for event in events {
+                bind_event(&mut stmt, event)?;
+            }
+            Ok(true)
+        })
     }
+}
+
+/// Users and keys as they are at a version of the change log, for the in-memory directory.
+#[derive(Debug)]
+pub struct DirectoryChanges {
+    /// The change log's latest version with these changes.
+    pub version: u64,
+    /// These are all the users and keys; otherwise only what changed since the version asked
+    /// for.
+    pub complete: bool,
+    pub changes: Vec<Change>,
+}
+
+/// One change to users or keys, as the directory applies it.
+#[derive(Debug)]
+pub enum Change {
+    /// A user as it now is.
+    User(StoredUser),
+    /// A user no longer exists, nor any key of theirs.
+    UserGone(u64),
+    /// A key as it now is.
+    Key(ListedKey),
+    /// A key's new status; the rest of it is unchanged.
+    KeyStatus { secret_id: String, active: bool },
+    /// A key no longer exists; its tombstone, unless that has expired too.
+    KeyGone {
+        secret_id: String,
+        tombstone: Option<Tombstone>,
+    },
+}
+
+/// [`DirectoryChanges`] as read, the SecretKeys still sealed.
+struct SealedChanges {
+    version: u64,
+    complete: bool,
+    users: Vec<(u64, Option<StoredUser>)>,
+    /// The tombstones of keys gone (all of them when complete).
+    buried: Vec<Tombstone>,
+    /// Keys as they are, or gone without a tombstone.
+    keys: Vec<(String, Option<SealedKey>)>,
+}
+
+impl SealedChanges {
+    fn open(self, vault: &Vault) -> Result<DirectoryChanges, VaultError> {
+        let users = self.users.into_iter().map(|(uin, user)| {
+            Ok(match user {
+                Some(user) => Change::User(user),
+                None => Change::UserGone(uin),
+            })
+        });
+        let buried = self.buried.into_iter().map(|tombstone| {
+            Ok(Change::KeyGone {
+                secret_id: tombstone.secret_id.clone(),
+                tombstone: Some(tombstone),
+            })
+        });
+        let keys = self.keys.into_iter().map(|(secret_id, key)| {
+            Ok(match key {
+                Some(key) => Change::Key(key.open(vault)?),
+                None => Change::KeyGone {
+                    secret_id,
+                    tombstone: None,
+                },
+            })
+        });
+        // Tombstones before keys: a key created again (root's, restored) is no longer buried.
+        Ok(DirectoryChanges {
+            version: self.version,
+            complete: self.complete,
+            changes: users
+                .chain(buried)
+                .chain(keys)
+                .collect::<Result<_, VaultError>>()?,
+        })
+    }
+}
+
+/// A key and its row's place in `access_keys`, which orders keys created in the same second.
+#[derive(Debug)]
+pub struct ListedKey {
+    pub key: StoredKey,
+    pub rowid: i64,
 }
 
 /// A mutation in progress: every write the handlers need, inside one transaction.
 pub struct Tx<'a> {
-    tx: Transaction<'a>,
+    sql: Transaction<'a>,
     vault: &'a Vault,
+    /// What it wrote to users and keys, in order, and the version of the latest change.
+    changes: RefCell<(Vec<Change>, Option<u64>)>,
 }
 
 impl Tx<'_> {
+    pub fn account(&self) -> Result<Option<Account>, ServerError> {
+        Ok(account(&self.sql)?)
+    }
+
     pub fn set_account(&self, account: Account) -> Result<(), ServerError> {
-        self.tx
+        self.sql
             .prepare_cached(
                 "INSERT INTO account (id, owner_uin, app_id) VALUES (1, ?1, ?2)
                  ON CONFLICT (id) DO UPDATE SET owner_uin = excluded.owner_uin, app_id = excluded.app_id",
@@ -526,7 +605,7 @@ impl Tx<'_> {
 
     pub fn key_count(&self, owner_uin: u64) -> Result<usize, ServerError> {
         Ok(self
-            .tx
+            .sql
             .prepare_cached("SELECT COUNT(*) FROM access_keys WHERE owner_uin = ?1")?
             .query_row([owner_uin], |r| r.get(0))?)
     }
@@ -534,10 +613,67 @@ impl Tx<'_> {
     /// The owner of a key and whether it is active.
     pub fn key_owner(&self, secret_id: &str) -> Result<Option<(u64, bool)>, ServerError> {
         Ok(self
-            .tx
+            .sql
             .prepare_cached("SELECT owner_uin, active FROM access_keys WHERE secret_id = ?1")?
             .query_row([secret_id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?)
+    }
+
+    /// [`Store::directory_changes`] as this transaction sees them.
+    pub fn directory_changes(&self, since: Option<u64>) -> Result<DirectoryChanges, ServerError> {
+        Ok(sealed_changes(&self.sql, since)?.open(self.vault)?)
+    }
+
+    /// [`Store::directory_version`] as this transaction sees it.
+    pub fn directory_version(&self) -> Result<u64, ServerError> {
+        Ok(directory_version(&self.sql)?)
+    }
+
+    /// What this transaction has written to users and keys so far, as the changes after
+    /// version `since` of the change log (its version when the transaction began).
+    pub fn take_changes(&self, since: u64) -> DirectoryChanges {
+        let (changes, version) = self.changes.take();
+        DirectoryChanges {
+            version: version.unwrap_or(since),
+            complete: false,
+            changes,
+        }
+    }
+
+    /// Records a write to users or keys: in the change log, for every process that keeps a
+    /// directory of this database, and for this transaction's own. A deleted key's tombstone
+    /// is written here, and its entry in the log points at it.
+    fn log_change(&self, change: Change) -> Result<(), ServerError> {
+        let (uin, secret_id, buried) = match &change {
+            Change::User(StoredUser { uin, .. }) | Change::UserGone(uin) => {
+                (Some(*uin), None, None)
+            }
+            Change::Key(ListedKey { key, .. }) => (None, Some(key.secret_id.as_str()), None),
+            Change::KeyStatus { secret_id, .. } => (None, Some(secret_id.as_str()), None),
+            Change::KeyGone {
+                secret_id,
+                tombstone,
+            } => (
+                None,
+                Some(secret_id.as_str()),
+                tombstone.as_ref().map(|t| self.bury(t)).transpose()?,
+            ),
+        };
+        self.sql
+            .prepare_cached(
+                "INSERT INTO directory_changes (uin, secret_id, tombstone) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![uin, secret_id, buried])?;
+        let version = self.sql.last_insert_rowid();
+        if version % PRUNE_CHANGES_EVERY == 0 {
+            self.sql
+                .prepare_cached("DELETE FROM directory_changes WHERE version <= ?1")?
+                .execute([version - CHANGES_KEPT])?;
+        }
+        let mut written = self.changes.borrow_mut();
+        written.0.push(change);
+        written.1 = Some(version as u64);
+        Ok(())
     }
 
     pub fn secret_id_taken(&self, secret_id: &str) -> Result<bool, ServerError> {
@@ -546,7 +682,7 @@ impl Tx<'_> {
 
     pub fn insert_key(&self, key: &StoredKey) -> Result<(), ServerError> {
         let sealed = self.vault.seal(&key.secret_id, &key.secret_key);
-        self.tx
+        self.sql
             .prepare_cached(
                 "INSERT INTO access_keys (secret_id, owner_uin, active, secret_key, description, created)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -559,37 +695,61 @@ impl Tx<'_> {
                 key.description,
                 key.created
             ])?;
-        Ok(())
+        self.log_change(Change::Key(ListedKey {
+            key: key.clone(),
+            rowid: self.sql.last_insert_rowid(),
+        }))
     }
 
     /// Replaces the SecretKey and status of an existing key (the root credential file wins).
     pub fn reset_key(&self, secret_id: &str, secret_key: &Secret) -> Result<(), ServerError> {
         let sealed = self.vault.seal(secret_id, secret_key);
-        self.tx
-            .prepare_cached(
-                "UPDATE access_keys SET secret_key = ?2, active = 1 WHERE secret_id = ?1",
-            )?
-            .execute(params![secret_id, sealed])?;
+        let key = self
+            .sql
+            .prepare_cached(&format!(
+                "UPDATE access_keys SET secret_key = ?2, active = 1 WHERE secret_id = ?1
+                 RETURNING {KEY_COLUMNS}"
+            ))?
+            .query_row(params![secret_id, sealed], SealedKey::from_row)
+            .optional()?;
+        if let Some(key) = key {
+            self.log_change(Change::Key(key.open(self.vault)?))?;
+        }
         Ok(())
     }
 
     pub fn set_key_active(&self, secret_id: &str, active: bool) -> Result<(), ServerError> {
-        self.tx
+        let updated = self
+            .sql
             .prepare_cached("UPDATE access_keys SET active = ?2 WHERE secret_id = ?1")?
             .execute(params![secret_id, active])?;
+        if updated > 0 {
+            self.log_change(Change::KeyStatus {
+                secret_id: secret_id.to_owned(),
+                active,
+            })?;
+        }
         Ok(())
     }
 
-    pub fn delete_key(&self, secret_id: &str) -> Result<(), ServerError> {
-        self.tx
+    /// Deletes the key `tombstone` names, leaving the tombstone.
+    pub fn delete_key(&self, tombstone: Tombstone) -> Result<(), ServerError> {
+        let deleted = self
+            .sql
             .prepare_cached("DELETE FROM access_keys WHERE secret_id = ?1")?
-            .execute([secret_id])?;
+            .execute([&tombstone.secret_id])?;
+        if deleted > 0 {
+            self.log_change(Change::KeyGone {
+                secret_id: tombstone.secret_id.clone(),
+                tombstone: Some(tombstone),
+            })?;
+        }
         Ok(())
     }
 
-    /// Leaves the tombstone of a key deleted in this transaction.
-    pub fn bury_key(&self, tombstone: &Tombstone) -> Result<(), ServerError> {
-        self.tx
+    /// Writes a deleted key's tombstone; returns its row.
+    fn bury(&self, tombstone: &Tombstone) -> Result<i64, ServerError> {
+        self.sql
             .prepare_cached(
                 "INSERT INTO deleted_keys (secret_id, owner_uin, owner_name, deleted)
                  VALUES (?1, ?2, ?3, ?4)",
@@ -600,24 +760,24 @@ impl Tx<'_> {
                 tombstone.owner_name,
                 tombstone.deleted
             ])?;
-        Ok(())
+        Ok(self.sql.last_insert_rowid())
     }
 
     /// The tombstone of a deleted key.
     pub fn tombstone(&self, secret_id: &str) -> Result<Option<Tombstone>, ServerError> {
         Ok(self
-            .tx
-            .prepare_cached(
-                "SELECT secret_id, owner_uin, owner_name, deleted FROM deleted_keys WHERE secret_id = ?1
-                 ORDER BY id DESC LIMIT 1",
-            )?
+            .sql
+            .prepare_cached(&format!(
+                "SELECT {TOMBSTONE_COLUMNS} FROM deleted_keys WHERE secret_id = ?1
+                 ORDER BY id DESC LIMIT 1"
+            ))?
             .query_row([secret_id], tombstone)
             .optional()?)
     }
 
     /// Forgets a tombstone (its key is being created again).
     pub fn unbury_key(&self, secret_id: &str) -> Result<(), ServerError> {
-        self.tx
+        self.sql
             .prepare_cached("DELETE FROM deleted_keys WHERE secret_id = ?1")?
             .execute([secret_id])?;
         Ok(())
@@ -625,58 +785,68 @@ impl Tx<'_> {
 
     pub fn keys_of(&self, owner_uin: u64) -> Result<Vec<String>, ServerError> {
         Ok(self
-            .tx
+            .sql
             .prepare_cached("SELECT secret_id FROM access_keys WHERE owner_uin = ?1")?
             .query_map([owner_uin], |r| r.get(0))?
             .collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     pub fn sub_user_by_name(&self, name: &str) -> Result<Option<StoredUser>, ServerError> {
-        Ok(sub_user_by_name(&self.tx, name)?)
+        Ok(sub_user_by_name(&self.sql, name)?)
     }
 
     pub fn uin_taken(&self, uin: u64) -> Result<bool, ServerError> {
         Ok(self
-            .tx
+            .sql
             .prepare_cached("SELECT 1 FROM users WHERE uin = ?1 UNION SELECT 1 FROM account WHERE owner_uin = ?1")?
             .exists([uin])?)
     }
 
     pub fn next_uid(&self) -> Result<u64, ServerError> {
         Ok(self
-            .tx
+            .sql
             .prepare_cached("SELECT COALESCE(MAX(uid), 10000000) + 1 FROM users")?
             .query_row([], |r| r.get(0))?)
     }
 
     pub fn insert_user(&self, user: &StoredUser) -> Result<(), ServerError> {
-        self.tx
+        self.sql
             .prepare_cached(&format!(
                 "INSERT INTO users ({USER_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
             ))
             .and_then(|mut stmt| execute_user(&mut stmt, user))?;
-        Ok(())
+        self.log_change(Change::User(user.clone()))
     }
 
     pub fn update_user(&self, user: &StoredUser) -> Result<(), ServerError> {
-        self.tx
+        let updated = self
+            .sql
             .prepare_cached(
                 "UPDATE users SET uid = ?2, kind = ?3, name = ?4, nick_name = ?5, remark = ?6,
                  console_login = ?7, phone_num = ?8, country_code = ?9, email = ?10, created = ?11,
                  last_login_ip = ?12, last_login_time = ?13, is_admin = ?14 WHERE uin = ?1",
             )
             .and_then(|mut stmt| execute_user(&mut stmt, user))?;
+        if updated > 0 {
+            self.log_change(Change::User(user.clone()))?;
+        }
         Ok(())
     }
 
-    pub fn delete_user(&self, uin: u64) -> Result<(), ServerError> {
-        self.tx
-            .prepare_cached("DELETE FROM access_keys WHERE owner_uin = ?1")?
-            .execute([uin])?;
-        self.tx
+    /// Deletes a user and their keys, each leaving its tombstone (deleted at `now`).
+    pub fn delete_user(&self, user: &StoredUser, now: i64) -> Result<(), ServerError> {
+        for secret_id in self.keys_of(user.uin)? {
+            self.delete_key(Tombstone {
+                secret_id,
+                owner_uin: user.uin,
+                owner_name: user.name.clone(),
+                deleted: now,
+            })?;
+        }
+        self.sql
             .prepare_cached("DELETE FROM users WHERE uin = ?1")?
-            .execute([uin])?;
-        Ok(())
+            .execute([user.uin])?;
+        self.log_change(Change::UserGone(user.uin))
     }
 }
 
@@ -748,6 +918,175 @@ impl AuditConnection {
     }
 }
 
+fn directory_version(c: &Connection) -> rusqlite::Result<u64> {
+    c.prepare_cached("SELECT COALESCE(MAX(version), 0) FROM directory_changes")?
+        .query_row([], |r| r.get(0))
+}
+
+fn account(c: &Connection) -> rusqlite::Result<Option<Account>> {
+    c.prepare_cached("SELECT owner_uin, app_id FROM account WHERE id = 1")?
+        .query_row([], |r| {
+            Ok(Account {
+                owner_uin: r.get(0)?,
+                app_id: r.get(1)?,
+            })
+        })
+        .optional()
+}
+
+const KEY_COLUMNS: &str = "secret_id, owner_uin, active, secret_key, description, created, rowid";
+
+// Read after every mutation: built once.
+static USER_BY_UIN: LazyLock<String> =
+    LazyLock::new(|| format!("SELECT {USER_COLUMNS} FROM users WHERE uin = ?1"));
+static KEY_BY_SECRET_ID: LazyLock<String> =
+    LazyLock::new(|| format!("SELECT {KEY_COLUMNS} FROM access_keys WHERE secret_id = ?1"));
+
+/// A row of `access_keys` ([`KEY_COLUMNS`]), its SecretKey still sealed.
+struct SealedKey {
+    secret_id: String,
+    owner_uin: u64,
+    active: bool,
+    sealed: Vec<u8>,
+    description: Option<String>,
+    created: i64,
+    rowid: i64,
+}
+
+impl SealedKey {
+    fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Self {
+            secret_id: r.get(0)?,
+            owner_uin: r.get(1)?,
+            active: r.get(2)?,
+            sealed: r.get(3)?,
+            description: r.get(4)?,
+            created: r.get(5)?,
+            rowid: r.get(6)?,
+        })
+    }
+
+    fn open(self, vault: &Vault) -> Result<ListedKey, VaultError> {
+        Ok(ListedKey {
+            key: StoredKey {
+                secret_key: vault.open(&self.secret_id, &self.sealed)?,
+                secret_id: self.secret_id,
+                owner_uin: self.owner_uin,
+                active: self.active,
+                description: self.description,
+                created: self.created,
+            },
+            rowid: self.rowid,
+        })
+    }
+}
+
+/// [`Store::directory_changes`] on `c`, inside a transaction, SecretKeys still sealed.
+fn sealed_changes(c: &Connection, since: Option<u64>) -> rusqlite::Result<SealedChanges> {
+    if let Some(since) = since {
+        let changed = c
+            .prepare_cached(
+                "SELECT version, uin, secret_id, tombstone FROM directory_changes
+                 WHERE version > ?1 ORDER BY version",
+            )?
+            .query_map([since], |r| {
+                Ok(Changed {
+                    version: r.get(0)?,
+                    uin: r.get(1)?,
+                    secret_id: r.get(2)?,
+                    tombstone: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        // Versions are consecutive (each is the largest + 1, and the bound never drops the
+        // newest), so the log still reaches back to `since` if it holds the version after it.
+        if changed
+            .first()
+            .is_none_or(|first| first.version == since + 1)
+        {
+            return changed_rows(c, since, changed);
+        }
+    }
+    Ok(SealedChanges {
+        version: directory_version(c)?,
+        complete: true,
+        users: c
+            .prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users"))?
+            .query_map([], |r| Ok((r.get(0)?, Some(stored_user(r)?))))?
+            .collect::<rusqlite::Result<_>>()?,
+        buried: c
+            .prepare_cached(&format!(
+                "SELECT {TOMBSTONE_COLUMNS} FROM deleted_keys ORDER BY id"
+            ))?
+            .query_map([], tombstone)?
+            .collect::<rusqlite::Result<_>>()?,
+        keys: c
+            .prepare_cached(&format!("SELECT {KEY_COLUMNS} FROM access_keys"))?
+            .query_map([], |r| Ok((r.get(0)?, Some(SealedKey::from_row(r)?))))?
+            .collect::<rusqlite::Result<_>>()?,
+    })
+}
+
+/// A row of the change log.
+struct Changed {
+    version: u64,
+    uin: Option<u64>,
+    secret_id: Option<String>,
+    /// The `deleted_keys` row of a deleted key.
+    tombstone: Option<i64>,
+}
+
+/// The users and keys that `changed` (rows of the change log after `since`) name, each read
+/// again once, and the tombstones of the keys gone.
+fn changed_rows(
+    c: &Connection,
+    since: u64,
+    changed: Vec<Changed>,
+) -> rusqlite::Result<SealedChanges> {
+    let version = changed.last().map_or(since, |last| last.version);
+    let mut uins = BTreeSet::new();
+    // Each key's latest tombstone, if its latest change left one.
+    let mut secret_ids = BTreeMap::new();
+    for row in changed {
+        uins.extend(row.uin);
+        if let Some(secret_id) = row.secret_id {
+            secret_ids.insert(secret_id, row.tombstone);
+        }
+    }
+    let mut changes = SealedChanges {
+        version,
+        complete: false,
+        users: Vec::new(),
+        buried: Vec::new(),
+        keys: Vec::new(),
+    };
+    if !uins.is_empty() {
+        let mut user = c.prepare_cached(&USER_BY_UIN)?;
+        changes.users = uins
+            .into_iter()
+            .map(|uin| Ok((uin, user.query_row([uin], stored_user).optional()?)))
+            .collect::<rusqlite::Result<_>>()?;
+    }
+    if !secret_ids.is_empty() {
+        let mut key = c.prepare_cached(&KEY_BY_SECRET_ID)?;
+        let mut buried = c.prepare_cached(&format!(
+            "SELECT {TOMBSTONE_COLUMNS} FROM deleted_keys WHERE id = ?1"
+        ))?;
+        for (id, tombstone) in secret_ids {
+            let now = key.query_row([&id], SealedKey::from_row).optional()?;
+            let tombstone = match (&now, tombstone) {
+                (None, Some(row)) => buried.query_row([row], self::tombstone).optional()?,
+                _ => None,
+            };
+            match tombstone {
+                Some(tombstone) => changes.buried.push(tombstone),
+                None => changes.keys.push((id, now)),
+            }
+        }
+    }
+    Ok(changes)
+}
+
 fn connect(path: &Path) -> rusqlite::Result<Connection> {
     let conn = Connection::open(path)?;
     conn.busy_timeout(std::time::Duration::from_secs(10))?;
@@ -772,9 +1111,14 @@ fn migrate(conn: &Connection, path: &Path) -> Result<(), StoreError> {
         path: path.to_owned(),
         source,
     };
-    let version: usize = conn
-        .pragma_query_value(None, "user_version", |r| r.get(0))
-        .map_err(sqlite)?;
+    let schema_version = || conn.pragma_query_value(None, "user_version", |r| r.get::<_, usize>(0));
+    if schema_version().map_err(sqlite)? == MIGRATIONS.len() {
+        return Ok(());
+    }
+    // Another process may be migrating the same file right now: what is left to run is decided
+    // inside the write transaction, and all of it commits at once.
+    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate).map_err(sqlite)?;
+    let version = schema_version().map_err(sqlite)?;
     if version > MIGRATIONS.len() {
         return Err(StoreError::TooNew {
             path: path.to_owned(),
@@ -782,19 +1126,12 @@ fn migrate(conn: &Connection, path: &Path) -> Result<(), StoreError> {
             known: MIGRATIONS.len(),
         });
     }
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(version) {
-        let run = || -> rusqlite::Result<()> {
-            conn.execute_batch("BEGIN IMMEDIATE")?;
-            conn.execute_batch(sql)?;
-            conn.pragma_update(None, "user_version", i + 1)?;
-            conn.execute_batch("COMMIT")
-        };
-        if let Err(e) = run() {
-            let _ = conn.execute_batch("ROLLBACK");
-            return Err(sqlite(e));
-        }
+    for sql in &MIGRATIONS[version..] {
+        tx.execute_batch(sql).map_err(sqlite)?;
     }
-    Ok(())
+    tx.pragma_update(None, "user_version", MIGRATIONS.len())
+        .map_err(sqlite)?;
+    tx.commit().map_err(sqlite)
 }
 
 const USER_COLUMNS: &str = "uin, uid, kind, name, nick_name, remark, console_login, phone_num, \
@@ -912,6 +1249,8 @@ fn event_record(r: &Row<'_>, at: usize) -> rusqlite::Result<AuditRecord> {
     })
 }
 
+const TOMBSTONE_COLUMNS: &str = "secret_id, owner_uin, owner_name, deleted";
+
 fn tombstone(r: &Row<'_>) -> rusqlite::Result<Tombstone> {
     Ok(Tombstone {
         secret_id: r.get(0)?,
@@ -919,4 +1258,67 @@ fn tombstone(r: &Row<'_>) -> rusqlite::Result<Tombstone> {
         owner_name: r.get(2)?,
         deleted: r.get(3)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_change_log_keeps_the_latest_changes_and_says_when_it_no_longer_reaches_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("cam.db")).unwrap();
+        let account = Account {
+            owner_uin: 1,
+            app_id: 1,
+        };
+        assert!(
+            store
+                .load_if_empty(account, &[], &[], &Grants::default(), &[])
+                .unwrap()
+        );
+        let key = StoredKey {
+            secret_id: "IKIDa".into(),
+            owner_uin: 1,
+            active: true,
+            secret_key: Secret::new("k"),
+            description: None,
+            created: 0,
+        };
+        store
+            .mutate(None, |tx| {
+                tx.insert_key(&key)?;
+                for i in 0..70_000 {
+                    tx.set_key_active("IKIDa", i % 2 == 1)?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        let (kept, oldest, newest): (i64, u64, u64) = store
+            .read(|c| {
+                c.query_row(
+                    "SELECT COUNT(*), MIN(version), MAX(version) FROM directory_changes",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+            })
+            .unwrap();
+        assert_eq!(newest, 70_001);
+        assert!(
+            (CHANGES_KEPT..CHANGES_KEPT + PRUNE_CHANGES_EVERY).contains(&kept),
+            "{kept}"
+        );
+        assert_eq!(oldest, newest + 1 - kept as u64, "consecutive");
+
+        let behind = store.directory_changes(Some(oldest - 2)).unwrap();
+        assert!(behind.complete);
+        assert_eq!(behind.version, newest);
+        let recent = store.directory_changes(Some(oldest - 1)).unwrap();
+        assert!(!recent.complete);
+        assert!(
+            matches!(&recent.changes[..], [Change::Key(k)] if k.key.secret_id == "IKIDa" && k.key.active)
+        );
+        let current = store.directory_changes(Some(newest)).unwrap();
+        assert!(!current.complete && current.changes.is_empty());
+    }
 }

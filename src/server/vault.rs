@@ -64,11 +64,12 @@ impl Vault {
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 let key = Zeroizing::new(Key::generate().to_vec());
-                let mut file = create_private(path).map_err(io)?;
-                file.write_all(&key)
-                    .and_then(|()| file.sync_all())
-                    .map_err(io)?;
-                key
+                if publish_private(path, &key).map_err(io)? {
+                    key
+                } else {
+                    // Another process starting on the same database wrote it first.
+                    Zeroizing::new(std::fs::read(path).map_err(io)?)
+                }
             }
             Err(e) => return Err(io(e)),
         };
@@ -131,6 +132,31 @@ pub fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
         options.mode(0o600);
     }
     options.open(path)
+}
+
+/// Creates `path` (mode 0600) holding `contents`, whole or not at all, unless it exists: then
+/// returns false and leaves it alone. Processes starting together on one data directory each
+/// write their own temporary file and link it into place; the first link wins, and nobody ever
+/// reads a half-written file.
+pub fn publish_private(path: &Path, contents: &[u8]) -> std::io::Result<bool> {
+    let mut name = path.as_os_str().to_owned();
+    name.push(format!(
+        ".{}-{:016x}.tmp",
+        std::process::id(),
+        rand::random::<u64>()
+    ));
+    let temporary = PathBuf::from(name);
+    let written = create_private(&temporary).and_then(|mut file| {
+        file.write_all(contents)?;
+        file.sync_all()
+    });
+    let linked = written.and_then(|()| std::fs::hard_link(&temporary, path));
+    let _ = std::fs::remove_file(&temporary);
+    match linked {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(e),
+    }
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr as _;
 
 use camtui::cam::model::{Event, GetUserAppId, SecretId};
 use camtui::cam::{Client, Credential, Endpoint, Transport, TransportConfig};
-use camtui::server::seed::Seed;
+use camtui::server::seed::{Seed, SeedSource};
 use camtui::server::{ServerConfig, ServerHandle};
 
 use crate::support::wire::{Signing, exchange};
@@ -34,7 +34,7 @@ impl Harness {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("home")).unwrap();
         let server = camtui::server::spawn(ServerConfig {
-            seed: Some(Seed::parse(SEED).unwrap()),
+            seed: Some(SeedSource::Data(Seed::parse(SEED).unwrap())),
             ..ServerConfig::new(
                 "127.0.0.1:0".parse().unwrap(),
                 dir.path().join("server.db"),

@@ -22,6 +22,7 @@ mod server_compat;
 mod server_iam;
 mod server_keys;
 mod server_limits;
+mod server_processes;
 mod server_protocol;
 mod server_users;
 mod shell;

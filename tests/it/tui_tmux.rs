@@ -10,6 +10,9 @@
 //! A second walk opens a user with a policy attached to them and a group on User Details, where
 //! both show, and reads the policy's document.
 //!
+//! And the console on a sandbox whose key another camtui process (its own sandbox server over
+//! the same database) disables and deletes: `r` shows each change.
+//!
 //! With `CAMTUI_SCREENS_DIR` set, the screens it passes through are written there as text (the
 //! README's captures in `docs/screens/`).
 
@@ -342,5 +345,74 @@ async fn user_details_shows_the_policies_and_groups_that_apply() {
     assert!(screen.contains("Policy document"), "{screen}");
     tmux.save("policy-document", &screen);
     tmux.keys(&["Escape", "q"]);
+}
+
+/// Runs `camtui --sandbox ARGS` as another process over the console's data directory.
+fn sandbox_command(data_dir: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_camtui"))
+        .arg("--sandbox")
+        .args(args)
+        .env("CAMTUI_DATA_DIR", data_dir)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "camtui {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[ignore = "needs tmux"]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_key_changed_by_another_process_shows_on_refresh() {
+    let data_dir = tempfile::tempdir().unwrap();
+    let (tmux, screen) = console_on_the_sandbox(data_dir.path());
+    let client = server_client(&screen, data_dir.path());
+    let users = client.send(&ListUsers {}).await.unwrap().data;
+    let mut with_two = Vec::new();
+    for user in users.iter().filter(|u| u.name.is_ascii()) {
+        let keys = client.access_keys(Some(user.uin)).await.unwrap();
+        if keys.len() == 2 {
+            with_two.push((user, keys[0].access_key_id.clone()));
+        }
+    }
+    let (user, victim) = with_two
+        .first()
+        .expect("the demo data has a sub-user with two keys");
+
+    // The console shows the user's keys.
+    let filter = filter_for(&users, &user.name, user.uin);
+    tmux.keys(&["/"]);
+    tmux.type_text(&filter);
+    tmux.wait_text(&format!("filter: {filter}"));
+    tmux.keys(&["Enter", "Enter"]);
+    tmux.wait_text("2 of 2 API keys");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_text("Last access");
+    assert!(screen.contains(victim.as_str()), "{screen}");
+
+    // Another process on the same data directory (its own sandbox server over the same
+    // database) disables the key, then deletes it; `r` shows each change.
+    sandbox_command(
+        data_dir.path(),
+        &["keys", "disable", &user.name, victim.as_str()],
+    );
+    tmux.keys(&["r"]);
+    tmux.wait_for("the key to show as disabled", |s| {
+        s.lines()
+            .any(|l| l.contains(victim.as_str()) && l.contains("○ Disabled"))
+    });
+    sandbox_command(
+        data_dir.path(),
+        &["keys", "delete", &user.name, victim.as_str(), "--yes"],
+    );
+    tmux.keys(&["r"]);
+    let screen = tmux.wait_for("the key to be gone", |s| {
+        !s.contains(victim.as_str()) && s.contains("1 of 2 API keys")
+    });
+    assert!(screen.contains(&user.name), "{screen}");
+    tmux.keys(&["q"]);
     tmux.wait_exit();
 }

@@ -1,11 +1,11 @@
 //! What a handler sees of the server and of its request ([`Ctx`]), with the rules actions share:
 //! who may touch whose keys, and who may read whose policies, groups and security settings.
 
-use crate::server::audit::{AuditWriter, RETENTION};
+use crate::server::audit::AuditWriter;
 use crate::server::directory::{Directory, Principal, PrincipalKind};
 use crate::server::error::{Code, ServerError};
 use crate::server::request::RequestMeta;
-use crate::server::store::{Account, AuditRecord, Store, Tombstone};
+use crate::server::store::{Account, Store, Tombstone, Tx};
 
 /// What a handler sees: the server's parts and the request.
 pub struct Ctx<'a> {
@@ -45,34 +45,38 @@ impl Ctx<'_> {
         self.account.owner_uin
     }
 
-    /// The audit record a successful mutation commits with.
-    pub fn success_record(&self) -> AuditRecord {
-        self.meta.record(None)
+    /// Runs `f` as one write transaction that commits with the request's audit record. It
+    /// first checks, against the directory as the database has it inside the transaction (see
+    /// [`Directory::mutate`]), that the signing key is still enabled and its owner still has
+    /// the rights the request was let in with: another process may have disabled or deleted
+    /// it since.
+    pub fn mutate<T>(
+        &self,
+        f: impl FnOnce(&Tx<'_>) -> Result<T, ServerError>,
+    ) -> Result<T, ServerError> {
+        let caller = self.caller();
+        let record = self.meta.record(None);
+        self.directory.mutate(self.store, Some(&record), |tx| {
+            let (_, owner) = self
+                .directory
+                .key_with_owner(&self.meta.secret_id)
+                .filter(|(key, owner)| key.active && owner.uin == caller.uin)
+                .ok_or_else(ServerError::secret_id_not_found)?;
+            if caller.is_admin && !owner.is_admin {
+                return Err(ServerError::unauthorized(&self.meta.action));
+            }
+            f(tx)
+        })
     }
 
-    /// The tombstone of a key this request deletes, owned by `owner_uin` named `owner_name`.
-    pub fn tombstone(&self, secret_id: &str, owner_uin: u64, owner_name: &str) -> Tombstone {
+    /// The tombstone of a key this request deletes, owned by `owner`.
+    pub fn tombstone(&self, secret_id: &str, owner: &Principal) -> Tombstone {
         Tombstone {
             secret_id: secret_id.to_owned(),
-            owner_uin,
-            owner_name: owner_name.to_owned(),
+            owner_uin: owner.uin,
+            owner_name: owner.audit_name().to_owned(),
             deleted: self.meta.now,
         }
-    }
-
-    /// Keeps a deleted key's tombstone in memory for the audit retention.
-    pub fn bury(&self, tombstone: Tombstone) {
-        self.directory.bury(tombstone, self.forget_before());
-    }
-
-    /// Takes a deleted key out of the directory, keeping its tombstone.
-    pub fn bury_key(&self, tombstone: Tombstone) {
-        self.directory.bury_key(tombstone, self.forget_before());
-    }
-
-    /// Tombstones older than this (Unix seconds) are forgotten.
-    fn forget_before(&self) -> i64 {
-        self.meta.now - RETENTION.as_secs() as i64
     }
 
     /// Resolves `TargetUin` for the key actions: omitted (or 0, which the Terraform provider

@@ -64,32 +64,28 @@ pub fn create_group(
         ));
     }
     let now = ctx.meta.now;
-    let id = ctx.store.mutate(
-        Some(&ctx.success_record()),
-        |tx| {
-            if tx.group_name_taken(&request.group_name)? {
-                return Err(ServerError::new(
-                    Code::GroupNameInUse,
-                    format!("A group is already named {:?}.", echo(&request.group_name)),
-                ));
-            }
-            if tx.group_count()? >= MAX_GROUPS {
-                return Err(ServerError::new(
-                    Code::GroupFull,
-                    format!("An account can have at most {MAX_GROUPS} user groups."),
-                ));
-            }
-            let group = StoredGroup {
-                id: tx.next_group_id()?,
-                name: request.group_name.clone(),
-                remark: remark.clone(),
-                created: now,
-            };
-            tx.insert_group(&group)?;
-            Ok(group.id)
-        },
-        |_| {},
-    )?;
+    let id = ctx.mutate(|tx| {
+        if tx.group_name_taken(&request.group_name)? {
+            return Err(ServerError::new(
+                Code::GroupNameInUse,
+                format!("A group is already named {:?}.", echo(&request.group_name)),
+            ));
+        }
+        if tx.group_count()? >= MAX_GROUPS {
+            return Err(ServerError::new(
+                Code::GroupFull,
+                format!("An account can have at most {MAX_GROUPS} user groups."),
+            ));
+        }
+        let group = StoredGroup {
+            id: tx.next_group_id()?,
+            name: request.group_name.clone(),
+            remark: remark.clone(),
+            created: now,
+        };
+        tx.insert_group(&group)?;
+        Ok(group.id)
+    })?;
     Ok(CreateGroupResponse { group_id: id })
 }
 
@@ -168,35 +164,31 @@ fn user_in_group(
 pub fn add_user_to_group(ctx: &Ctx<'_>, request: AddUserToGroup) -> Result<Empty, ServerError> {
     check_info(&request.info)?;
     let now = ctx.meta.now;
-    ctx.store.mutate(
-        Some(&ctx.success_record()),
-        |tx| {
-            for item in &request.info {
-                let user = user_in_group(tx, item, Code::InvalidParameterGroupNotExist)?;
-                let group = item.group_id;
-                if !tx.add_member(group, user.uin, now)? {
-                    continue;
-                }
-                if tx.member_count(group)? > MAX_GROUP_USERS {
-                    return Err(ServerError::new(
-                        Code::GroupUserFull,
-                        format!("A group can have at most {MAX_GROUP_USERS} users."),
-                    ));
-                }
-                if tx.membership_count(user.uin)? > MAX_USER_GROUPS {
-                    return Err(ServerError::new(
-                        Code::UserGroupFull,
-                        format!(
-                            "{} is in {MAX_USER_GROUPS} groups already, the most a user can be in.",
-                            user.name
-                        ),
-                    ));
-                }
+    ctx.mutate(|tx| {
+        for item in &request.info {
+            let user = user_in_group(tx, item, Code::InvalidParameterGroupNotExist)?;
+            let group = item.group_id;
+            if !tx.add_member(group, user.uin, now)? {
+                continue;
             }
-            Ok(())
-        },
-        |()| {},
-    )?;
+            if tx.member_count(group)? > MAX_GROUP_USERS {
+                return Err(ServerError::new(
+                    Code::GroupUserFull,
+                    format!("A group can have at most {MAX_GROUP_USERS} users."),
+                ));
+            }
+            if tx.membership_count(user.uin)? > MAX_USER_GROUPS {
+                return Err(ServerError::new(
+                    Code::UserGroupFull,
+                    format!(
+                        "{} is in {MAX_USER_GROUPS} groups already, the most a user can be in.",
+                        user.name
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    })?;
     Ok(Empty {})
 }
 
@@ -207,23 +199,19 @@ pub fn remove_user_from_group(
     request: RemoveUserFromGroup,
 ) -> Result<Empty, ServerError> {
     check_info(&request.info)?;
-    ctx.store.mutate(
-        Some(&ctx.success_record()),
-        |tx| {
-            for item in &request.info {
-                let user = user_in_group(tx, item, Code::FailedOperation)?;
-                let group = item.group_id;
-                if !tx.remove_member(group, user.uin)? {
-                    return Err(ServerError::new(
-                        Code::FailedOperation,
-                        format!("{} is not in the group {group}.", user.name),
-                    ));
-                }
+    ctx.mutate(|tx| {
+        for item in &request.info {
+            let user = user_in_group(tx, item, Code::FailedOperation)?;
+            let group = item.group_id;
+            if !tx.remove_member(group, user.uin)? {
+                return Err(ServerError::new(
+                    Code::FailedOperation,
+                    format!("{} is not in the group {group}.", user.name),
+                ));
             }
-            Ok(())
-        },
-        |()| {},
-    )?;
+        }
+        Ok(())
+    })?;
     Ok(Empty {})
 }
 

@@ -9,7 +9,6 @@ use crate::cam::model::{
 };
 use crate::cam::model::{DESCRIPTION_MAX_CHARS, KEYS_PER_USER, is_description_char};
 use crate::server::dates::{date, datetime};
-use crate::server::directory::KeyEntry;
 use crate::server::error::{Code, ServerError, echo};
 use crate::server::ids::{new_secret_id, new_secret_key};
 use crate::server::store::{StoredKey, Tx};
@@ -33,7 +32,7 @@ pub fn list_access_keys(
         .iter()
         .map(|key| AccessKey {
             access_key_id: crate::cam::model::SecretId::from_wire(key.secret_id.clone()),
-            status: status(key.is_active()),
+            status: status(key.active),
             create_time: datetime(key.created),
             description: key.description.clone(),
         })
@@ -98,17 +97,12 @@ pub fn create_access_key(
 ) -> Result<CreateAccessKeyResponse, ServerError> {
     let target = ctx.key_target(request.target_uin)?;
     let description = check_description(request.description)?;
-    let directory = ctx.directory;
-    let key = ctx.store.mutate(
-        Some(&ctx.success_record()),
-        |tx| {
-            if !tx.uin_taken(target)? {
-                return Err(user_not_exist(target));
-            }
-            insert_new_key(tx, target, description, ctx.meta.now)
-        },
-        |key| directory.add_key(KeyEntry::from_stored(key.clone(), None)),
-    )?;
+    let key = ctx.mutate(|tx| {
+        if !tx.uin_taken(target)? {
+            return Err(user_not_exist(target));
+        }
+        insert_new_key(tx, target, description, ctx.meta.now)
+    })?;
     Ok(CreateAccessKeyResponse {
         access_key: Some(AccessKeyDetail {
             access_key_id: crate::cam::model::SecretId::from_wire(key.secret_id),
@@ -148,16 +142,11 @@ fn check_key_of(tx: &Tx<'_>, secret_id: &str, target: u64) -> Result<(), ServerE
 pub fn update_access_key(ctx: &Ctx<'_>, request: UpdateAccessKey) -> Result<Empty, ServerError> {
     let target = ctx.key_target(request.target_uin)?;
     let active = request.status == KeyStatus::Active;
-    let directory = ctx.directory;
     let id = request.access_key_id.as_str();
-    ctx.store.mutate(
-        Some(&ctx.success_record()),
-        |tx| {
-            check_key_of(tx, id, target)?;
-            tx.set_key_active(id, active)
-        },
-        |()| directory.set_key_active(id, active),
-    )?;
+    ctx.mutate(|tx| {
+        check_key_of(tx, id, target)?;
+        tx.set_key_active(id, active)
+    })?;
     Ok(Empty {})
 }
 
@@ -165,22 +154,16 @@ pub fn update_access_key(ctx: &Ctx<'_>, request: UpdateAccessKey) -> Result<Empt
 /// key to be disabled first on its own side.
 pub fn delete_access_key(ctx: &Ctx<'_>, request: DeleteAccessKey) -> Result<Empty, ServerError> {
     let target = ctx.key_target(request.target_uin)?;
-    let owner_name = ctx
-        .directory
-        .principal(target)
-        .map(|owner| owner.audit_name().to_owned())
-        .unwrap_or_default();
     let id = request.access_key_id.as_str();
-    let tombstone = ctx.tombstone(id, target, &owner_name);
-    ctx.store.mutate(
-        Some(&ctx.success_record()),
-        |tx| {
-            check_key_of(tx, id, target)?;
-            tx.delete_key(id)?;
-            tx.bury_key(&tombstone)
-        },
-        |()| ctx.bury_key(tombstone.clone()),
-    )?;
+    ctx.mutate(|tx| {
+        check_key_of(tx, id, target)?;
+        // Inside the mutation the directory is the database: the key's owner is in it.
+        let owner = ctx
+            .directory
+            .principal(target)
+            .ok_or(ServerError::Bug("a key's owner is not in the directory"))?;
+        tx.delete_key(ctx.tombstone(id, &owner))
+    })?;
     Ok(Empty {})
 }
 
@@ -197,13 +180,28 @@ pub fn get_security_last_used(
     }
     let caller = ctx.caller();
     let may_see_all = ctx.is_root() || caller.is_admin;
+    let known = ids
+        .iter()
+        .map(|id| {
+            let key = ctx.directory.key(id.as_str());
+            if !may_see_all && key.as_ref().is_none_or(|k| k.owner_uin != caller.uin) {
+                return Err(ServerError::unauthorized(&ctx.meta.action));
+            }
+            Ok(key.is_some())
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    // The last use is in the audit trail, whichever process served it; this process's own
+    // latest records may still be queued.
+    ctx.audit.flush_blocking()?;
     let mut rows = Vec::with_capacity(ids.len());
-    for id in ids {
-        let key = ctx.directory.key(id.as_str());
-        if !may_see_all && key.as_ref().is_none_or(|k| k.owner_uin != caller.uin) {
-            return Err(ServerError::unauthorized(&ctx.meta.action));
-        }
-        let last_ms = key.and_then(|k| k.last_used_ms());
+    for (id, known) in ids.into_iter().zip(known) {
+        let last_ms = if known {
+            ctx.store
+                .last_used(id.as_str())?
+                .map(|seconds| seconds * 1000)
+        } else {
+            None
+        };
         rows.push(SecretIdLastUsed {
             secret_id: id,
             last_used_date: last_ms.map(date),

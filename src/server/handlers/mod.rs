@@ -48,7 +48,7 @@ pub static ACTIONS: LazyLock<Vec<ActionSpec>> = LazyLock::new(|| {
         ActionSpec::new(keys::create_access_key, Access::Own),
         ActionSpec::new(keys::update_access_key, Access::Own),
         ActionSpec::new(keys::delete_access_key, Access::Own),
-        ActionSpec::new(keys::get_security_last_used, Access::Own).inline(),
+        ActionSpec::new(keys::get_security_last_used, Access::Own),
         ActionSpec::new(policies::create_policy, Access::Admin),
         ActionSpec::new(policies::get_policy, Access::Own),
         ActionSpec::new(policies::list_policies, Access::Admin),
@@ -238,7 +238,7 @@ mod tests {
     cam CreateAccessKey mutates Own: TargetUin?: uint, Description?: string
     cam UpdateAccessKey mutates Own: AccessKeyId: string, Status: string, TargetUin?: uint
     cam DeleteAccessKey mutates Own: AccessKeyId: string, TargetUin?: uint
-    cam GetSecurityLastUsed Own inline: SecretIdList: [string]
+    cam GetSecurityLastUsed Own: SecretIdList: [string]
     cam CreatePolicy mutates Admin: PolicyName: string, PolicyDocument: string, Description?: string, Tags?: [{Key: string, Value: string}]
     cam GetPolicy Own: PolicyId: uint
     cam ListPolicies Admin: Rp?: uint, Page?: uint, Scope?: string, Keyword?: string

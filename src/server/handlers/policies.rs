@@ -78,40 +78,36 @@ pub fn create_policy(
     check_tags(&request.tags)?;
     let document = policy_document::canonical(&request.policy_document)?;
     let now = ctx.meta.now;
-    let id = ctx.store.mutate(
-        Some(&ctx.success_record()),
-        |tx| {
-            if tx.policy_name_taken(&request.policy_name)? {
-                return Err(ServerError::new(
-                    Code::PolicyNameInUse,
-                    format!(
-                        "A policy is already named {:?}.",
-                        echo(&request.policy_name)
-                    ),
-                ));
-            }
-            if tx.custom_policy_count()? >= MAX_CUSTOM_POLICIES {
-                return Err(ServerError::new(
-                    Code::PolicyFull,
-                    format!("An account can have at most {MAX_CUSTOM_POLICIES} custom policies."),
-                ));
-            }
-            let id = tx.next_policy_id()?;
-            let policy = StoredPolicy {
-                id,
-                name: request.policy_name.clone(),
-                policy_type: POLICY_TYPE_CUSTOM,
-                description: description.clone(),
-                service_type: None,
-                tags: request.tags.clone(),
-                created: now,
-                updated: now,
-            };
-            tx.insert_policy(&policy, &document)?;
-            Ok(id)
-        },
-        |_| {},
-    )?;
+    let id = ctx.mutate(|tx| {
+        if tx.policy_name_taken(&request.policy_name)? {
+            return Err(ServerError::new(
+                Code::PolicyNameInUse,
+                format!(
+                    "A policy is already named {:?}.",
+                    echo(&request.policy_name)
+                ),
+            ));
+        }
+        if tx.custom_policy_count()? >= MAX_CUSTOM_POLICIES {
+            return Err(ServerError::new(
+                Code::PolicyFull,
+                format!("An account can have at most {MAX_CUSTOM_POLICIES} custom policies."),
+            ));
+        }
+        let id = tx.next_policy_id()?;
+        let policy = StoredPolicy {
+            id,
+            name: request.policy_name.clone(),
+            policy_type: POLICY_TYPE_CUSTOM,
+            description: description.clone(),
+            service_type: None,
+            tags: request.tags.clone(),
+            created: now,
+            updated: now,
+        };
+        tx.insert_policy(&policy, &document)?;
+        Ok(id)
+    })?;
     Ok(CreatePolicyResponse { policy_id: id })
 }
 
@@ -265,39 +261,31 @@ pub fn attach_user_policy(ctx: &Ctx<'_>, request: AttachUserPolicy) -> Result<Em
         ctx.meta.now,
         ctx.caller().uin,
     );
-    ctx.store.mutate(
-        Some(&ctx.success_record()),
-        |tx| {
-            tx.user(uin)?.ok_or_else(|| user_not_found(uin))?;
-            tx.policy_type(id)?.ok_or_else(|| policy_not_found(id))?;
-            if tx.attach_user_policy(uin, id, now, operator)?
-                && tx.user_policy_count(uin)? > MAX_ATTACHED
-            {
-                return Err(attachment_full());
-            }
-            Ok(())
-        },
-        |()| {},
-    )?;
+    ctx.mutate(|tx| {
+        tx.user(uin)?.ok_or_else(|| user_not_found(uin))?;
+        tx.policy_type(id)?.ok_or_else(|| policy_not_found(id))?;
+        if tx.attach_user_policy(uin, id, now, operator)?
+            && tx.user_policy_count(uin)? > MAX_ATTACHED
+        {
+            return Err(attachment_full());
+        }
+        Ok(())
+    })?;
     Ok(Empty {})
 }
 
 pub fn detach_user_policy(ctx: &Ctx<'_>, request: DetachUserPolicy) -> Result<Empty, ServerError> {
     check_policy_id(request.policy_id)?;
     let (uin, id) = (request.detach_uin, request.policy_id);
-    ctx.store.mutate(
-        Some(&ctx.success_record()),
-        |tx| {
-            tx.user(uin)?.ok_or_else(|| user_not_found(uin))?;
-            check_policy_exists(tx, id)?;
-            if tx.detach_user_policy(uin, id)? {
-                Ok(())
-            } else {
-                Err(not_attached(id, &format!("the user {uin}")))
-            }
-        },
-        |()| {},
-    )?;
+    ctx.mutate(|tx| {
+        tx.user(uin)?.ok_or_else(|| user_not_found(uin))?;
+        check_policy_exists(tx, id)?;
+        if tx.detach_user_policy(uin, id)? {
+            Ok(())
+        } else {
+            Err(not_attached(id, &format!("the user {uin}")))
+        }
+    })?;
     Ok(Empty {})
 }
 
@@ -307,22 +295,16 @@ pub fn attach_group_policy(
 ) -> Result<Empty, ServerError> {
     check_policy_id(request.policy_id)?;
     let (group, id, now) = (request.attach_group_id, request.policy_id, ctx.meta.now);
-    ctx.store.mutate(
-        Some(&ctx.success_record()),
-        |tx| {
-            if !tx.group_exists(group)? {
-                return Err(group_not_found(group));
-            }
-            tx.policy_type(id)?.ok_or_else(|| policy_not_found(id))?;
-            if tx.attach_group_policy(group, id, now)?
-                && tx.group_policy_count(group)? > MAX_ATTACHED
-            {
-                return Err(attachment_full());
-            }
-            Ok(())
-        },
-        |()| {},
-    )?;
+    ctx.mutate(|tx| {
+        if !tx.group_exists(group)? {
+            return Err(group_not_found(group));
+        }
+        tx.policy_type(id)?.ok_or_else(|| policy_not_found(id))?;
+        if tx.attach_group_policy(group, id, now)? && tx.group_policy_count(group)? > MAX_ATTACHED {
+            return Err(attachment_full());
+        }
+        Ok(())
+    })?;
     Ok(Empty {})
 }
 
@@ -332,21 +314,17 @@ pub fn detach_group_policy(
 ) -> Result<Empty, ServerError> {
     check_policy_id(request.policy_id)?;
     let (group, id) = (request.detach_group_id, request.policy_id);
-    ctx.store.mutate(
-        Some(&ctx.success_record()),
-        |tx| {
-            if !tx.group_exists(group)? {
-                return Err(group_not_found(group));
-            }
-            check_policy_exists(tx, id)?;
-            if tx.detach_group_policy(group, id)? {
-                Ok(())
-            } else {
-                Err(not_attached(id, &format!("the group {group}")))
-            }
-        },
-        |()| {},
-    )?;
+    ctx.mutate(|tx| {
+        if !tx.group_exists(group)? {
+            return Err(group_not_found(group));
+        }
+        check_policy_exists(tx, id)?;
+        if tx.detach_group_policy(group, id)? {
+            Ok(())
+        } else {
+            Err(not_attached(id, &format!("the group {group}")))
+        }
+    })?;
     Ok(Empty {})
 }
 

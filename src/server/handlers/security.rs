@@ -115,19 +115,15 @@ pub fn set_mfa_flag(ctx: &Ctx<'_>, request: SetMfaFlag) -> Result<Empty, ServerE
         .map(|flag| chosen("ActionFlag", flag))
         .transpose()?;
     let uin = request.op_uin.unwrap_or(ctx.caller().uin);
-    ctx.store.mutate(
-        Some(&ctx.success_record()),
-        |tx| {
-            let user = tx.user(uin)?.ok_or_else(|| user_not_found(uin))?;
-            let mut security = tx.security(uin)?;
-            for method in [login, action].into_iter().flatten() {
-                check_bound(method, &user, security)?;
-            }
-            security.login = login.unwrap_or(security.login);
-            security.action = action.unwrap_or(security.action);
-            tx.set_security(uin, &security)
-        },
-        |()| {},
-    )?;
+    ctx.mutate(|tx| {
+        let user = tx.user(uin)?.ok_or_else(|| user_not_found(uin))?;
+        let mut security = tx.security(uin)?;
+        for method in [login, action].into_iter().flatten() {
+            check_bound(method, &user, security)?;
+        }
+        security.login = login.unwrap_or(security.login);
+        security.action = action.unwrap_or(security.action);
+        tx.set_security(uin, &security)
+    })?;
     Ok(Empty {})
 }

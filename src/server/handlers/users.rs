@@ -15,7 +15,6 @@ use crate::cam::model::{
     UpdateUser, UserKind,
 };
 use crate::server::dates::datetime;
-use crate::server::directory::{KeyEntry, Principal};
 use crate::server::error::{Code, ServerError, echo};
 use crate::server::store::StoredUser;
 
@@ -221,52 +220,42 @@ pub fn add_user(ctx: &Ctx<'_>, request: AddUser) -> Result<AddUserResponse, Serv
     let generated = (console_login == 1 && password.is_none()).then(generated_password);
     let now = ctx.meta.now;
     let is_admin = request.is_admin == Some(1);
-    let directory = ctx.directory;
 
-    let (user, key) = ctx.store.mutate(
-        Some(&ctx.success_record()),
-        |tx| {
-            if tx.sub_user_by_name(&name)?.is_some() {
-                return Err(ServerError::new(
-                    Code::SubUserNameInUse,
-                    format!("The sub-user name {} is already in use.", echo(&name)),
-                ));
-            }
-            let mut uin = new_uin();
-            while tx.uin_taken(uin)? {
-                uin = new_uin();
-            }
-            let user = StoredUser {
-                uin,
-                uid: tx.next_uid()?,
-                kind: UserKind::SubUser,
-                name: name.clone(),
-                nick_name: name.clone(),
-                remark: request.remark.clone().unwrap_or_default(),
-                console_login,
-                phone_num: request.phone_num.clone().unwrap_or_default(),
-                country_code: request.country_code.clone().unwrap_or_default(),
-                email: request.email.clone().unwrap_or_default(),
-                created: now,
-                last_login_ip: String::new(),
-                last_login_time: None,
-                is_admin,
-            };
-            tx.insert_user(&user)?;
-            let key = if request.use_api == Some(1) {
-                Some(insert_new_key(tx, uin, None, now)?)
-            } else {
-                None
-            };
-            Ok((user, key))
-        },
-        |(user, key)| {
-            directory.upsert_principal(Principal::from_user(user));
-            if let Some(key) = key {
-                directory.add_key(KeyEntry::from_stored(key.clone(), None));
-            }
-        },
-    )?;
+    let (user, key) = ctx.mutate(|tx| {
+        if tx.sub_user_by_name(&name)?.is_some() {
+            return Err(ServerError::new(
+                Code::SubUserNameInUse,
+                format!("The sub-user name {} is already in use.", echo(&name)),
+            ));
+        }
+        let mut uin = new_uin();
+        while tx.uin_taken(uin)? {
+            uin = new_uin();
+        }
+        let user = StoredUser {
+            uin,
+            uid: tx.next_uid()?,
+            kind: UserKind::SubUser,
+            name: name.clone(),
+            nick_name: name.clone(),
+            remark: request.remark.clone().unwrap_or_default(),
+            console_login,
+            phone_num: request.phone_num.clone().unwrap_or_default(),
+            country_code: request.country_code.clone().unwrap_or_default(),
+            email: request.email.clone().unwrap_or_default(),
+            created: now,
+            last_login_ip: String::new(),
+            last_login_time: None,
+            is_admin,
+        };
+        tx.insert_user(&user)?;
+        let key = if request.use_api == Some(1) {
+            Some(insert_new_key(tx, uin, None, now)?)
+        } else {
+            None
+        };
+        Ok((user, key))
+    })?;
     Ok(AddUserResponse {
         uin: user.uin,
         name: user.name,
@@ -297,33 +286,27 @@ pub fn update_user(ctx: &Ctx<'_>, request: UpdateUser) -> Result<Empty, ServerEr
         check_password(password)?;
     }
     let name = normalized(&request.name);
-    let directory = ctx.directory;
-    ctx.store.mutate(
-        Some(&ctx.success_record()),
-        |tx| {
-            let mut user = tx
-                .sub_user_by_name(&name)?
-                .ok_or_else(|| user_not_found(&name))?;
-            let set = |field: &mut String, value: &Option<String>| {
-                if let Some(value) = value {
-                    field.clone_from(value);
-                }
-            };
-            set(&mut user.remark, &request.remark);
-            set(&mut user.phone_num, &request.phone_num);
-            set(&mut user.country_code, &request.country_code);
-            set(&mut user.email, &request.email);
-            if let Some(console_login) = request.console_login {
-                user.console_login = console_login;
+    ctx.mutate(|tx| {
+        let mut user = tx
+            .sub_user_by_name(&name)?
+            .ok_or_else(|| user_not_found(&name))?;
+        let set = |field: &mut String, value: &Option<String>| {
+            if let Some(value) = value {
+                field.clone_from(value);
             }
-            if let Some(flag) = request.is_admin {
-                user.is_admin = flag == 1;
-            }
-            tx.update_user(&user)?;
-            Ok(user)
-        },
-        |user| directory.upsert_principal(Principal::from_user(user)),
-    )?;
+        };
+        set(&mut user.remark, &request.remark);
+        set(&mut user.phone_num, &request.phone_num);
+        set(&mut user.country_code, &request.country_code);
+        set(&mut user.email, &request.email);
+        if let Some(console_login) = request.console_login {
+            user.console_login = console_login;
+        }
+        if let Some(flag) = request.is_admin {
+            user.is_admin = flag == 1;
+        }
+        tx.update_user(&user)
+    })?;
     Ok(Empty {})
 }
 
@@ -331,40 +314,24 @@ pub fn delete_user(ctx: &Ctx<'_>, request: DeleteUser) -> Result<Empty, ServerEr
     check_flag("Force", request.force)?;
     let force = request.force == Some(1);
     let name = normalized(&request.name);
-    ctx.store.mutate(
-        Some(&ctx.success_record()),
-        |tx| {
-            let user = tx
-                .sub_user_by_name(&name)?
-                .ok_or_else(|| user_not_found(&name))?;
-            let keys = tx.keys_of(user.uin)?;
-            if !keys.is_empty() && !force {
-                return Err(ServerError::new(
-                    Code::HaveKeys,
-                    format!(
-                        "The user {:?} still has {} API key(s): delete them first or pass Force=1.",
-                        user.name,
-                        keys.len()
-                    ),
-                ));
-            }
-            tx.delete_user(user.uin)?;
-            let tombstones: Vec<_> = keys
-                .iter()
-                .map(|id| ctx.tombstone(id, user.uin, &user.name))
-                .collect();
-            for tombstone in &tombstones {
-                tx.bury_key(tombstone)?;
-            }
-            Ok((user.uin, tombstones))
-        },
-        |(uin, tombstones)| {
-            ctx.directory.remove_principal(*uin);
-            for tombstone in tombstones {
-                ctx.bury(tombstone.clone());
-            }
-        },
-    )?;
+    let now = ctx.meta.now;
+    ctx.mutate(|tx| {
+        let user = tx
+            .sub_user_by_name(&name)?
+            .ok_or_else(|| user_not_found(&name))?;
+        let keys = tx.keys_of(user.uin)?;
+        if !keys.is_empty() && !force {
+            return Err(ServerError::new(
+                Code::HaveKeys,
+                format!(
+                    "The user {:?} still has {} API key(s): delete them first or pass Force=1.",
+                    user.name,
+                    keys.len()
+                ),
+            ));
+        }
+        tx.delete_user(&user, now)
+    })?;
     Ok(Empty {})
 }
 

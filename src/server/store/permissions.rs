@@ -365,28 +365,28 @@ fn user_where(c: &Connection, column: &str, value: u64) -> rusqlite::Result<Opti
 impl Tx<'_> {
     fn count(&self, sql: &str, arg: u64) -> Result<u64, ServerError> {
         Ok(self
-            .tx
+            .sql
             .prepare_cached(sql)?
             .query_row([arg], |r| r.get(0))?)
     }
 
     /// Runs a statement and says whether it changed a row.
     fn changed(&self, sql: &str, args: impl rusqlite::Params) -> Result<bool, ServerError> {
-        Ok(self.tx.prepare_cached(sql)?.execute(args)? > 0)
+        Ok(self.sql.prepare_cached(sql)?.execute(args)? > 0)
     }
 
     pub fn user(&self, uin: u64) -> Result<Option<StoredUser>, ServerError> {
-        Ok(user_where(&self.tx, "uin", uin)?)
+        Ok(user_where(&self.sql, "uin", uin)?)
     }
 
     pub fn user_by_uid(&self, uid: u64) -> Result<Option<StoredUser>, ServerError> {
-        Ok(user_where(&self.tx, "uid", uid)?)
+        Ok(user_where(&self.sql, "uid", uid)?)
     }
 
     /// The policy's `Type`, if it exists.
     pub fn policy_type(&self, id: u64) -> Result<Option<u64>, ServerError> {
         Ok(self
-            .tx
+            .sql
             .prepare_cached("SELECT type FROM policies WHERE id = ?1")?
             .query_row([id], |r| r.get(0))
             .optional()?)
@@ -394,7 +394,7 @@ impl Tx<'_> {
 
     pub fn policy_name_taken(&self, name: &str) -> Result<bool, ServerError> {
         Ok(self
-            .tx
+            .sql
             .prepare_cached("SELECT 1 FROM policies WHERE name = ?1")?
             .exists([name])?)
     }
@@ -408,7 +408,7 @@ impl Tx<'_> {
 
     pub fn next_policy_id(&self) -> Result<u64, ServerError> {
         Ok(self
-            .tx
+            .sql
             .prepare_cached(
                 "SELECT MAX(COALESCE(MAX(id) + 1, ?1), ?1) FROM policies WHERE type = 1",
             )?
@@ -418,7 +418,7 @@ impl Tx<'_> {
     /// Adds a policy with its document (already in stored form).
     pub fn insert_policy(&self, policy: &StoredPolicy, document: &str) -> Result<(), ServerError> {
         let tags = serde_json::to_string(&policy.tags).map_err(ServerError::Encode)?;
-        self.tx
+        self.sql
             .prepare_cached(
                 "INSERT INTO policies (id, name, type, description, document, service_type, tags, created, updated)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -439,7 +439,7 @@ impl Tx<'_> {
 
     /// Writes a preset as this version of camtui knows it (`document` in stored form).
     pub fn put_preset(&self, preset: &Preset, document: &str) -> Result<(), ServerError> {
-        self.tx
+        self.sql
             .prepare_cached(
                 "INSERT INTO policies (id, name, type, description, document, service_type, created, updated)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)
@@ -516,34 +516,34 @@ impl Tx<'_> {
 
     pub fn group_exists(&self, id: u64) -> Result<bool, ServerError> {
         Ok(self
-            .tx
+            .sql
             .prepare_cached("SELECT 1 FROM user_groups WHERE id = ?1")?
             .exists([id])?)
     }
 
     pub fn group_name_taken(&self, name: &str) -> Result<bool, ServerError> {
         Ok(self
-            .tx
+            .sql
             .prepare_cached("SELECT 1 FROM user_groups WHERE name = ?1")?
             .exists([name])?)
     }
 
     pub fn group_count(&self) -> Result<u64, ServerError> {
         Ok(self
-            .tx
+            .sql
             .prepare_cached("SELECT COUNT(*) FROM user_groups")?
             .query_row([], |r| r.get(0))?)
     }
 
     pub fn next_group_id(&self) -> Result<u64, ServerError> {
         Ok(self
-            .tx
+            .sql
             .prepare_cached("SELECT MAX(COALESCE(MAX(id) + 1, ?1), ?1) FROM user_groups")?
             .query_row([FIRST_GROUP_ID], |r| r.get(0))?)
     }
 
     pub fn insert_group(&self, group: &StoredGroup) -> Result<(), ServerError> {
-        self.tx
+        self.sql
             .prepare_cached(
                 "INSERT INTO user_groups (id, name, remark, created) VALUES (?1, ?2, ?3, ?4)",
             )?
@@ -581,11 +581,11 @@ impl Tx<'_> {
     }
 
     pub fn security(&self, uin: u64) -> Result<StoredSecurity, ServerError> {
-        Ok(security(&self.tx, uin)?)
+        Ok(security(&self.sql, uin)?)
     }
 
     pub fn set_security(&self, uin: u64, security: &StoredSecurity) -> Result<(), ServerError> {
-        self.tx
+        self.sql
             .prepare_cached(
                 "INSERT INTO security (uin, login_method, action_method, wechat_bound, mfa_device)
                  VALUES (?1, ?2, ?3, ?4, ?5)

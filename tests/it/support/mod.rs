@@ -13,7 +13,7 @@ use std::net::{Ipv4Addr, SocketAddr};
 
 use camtui::cam::model::{AddUser, CreateAccessKey};
 use camtui::cam::{Client, Credential, Endpoint, Transport, TransportConfig};
-use camtui::server::seed::Seed;
+use camtui::server::seed::{Seed, SeedSource};
 use camtui::server::{ServerConfig, ServerHandle, spawn};
 
 pub const ROOT_ID: &str = "IKIDroot0000000000000000000000000000";
@@ -39,13 +39,13 @@ impl TestServer {
     }
 
     pub async fn start_with(seed: Option<Seed>) -> Self {
-        Self::start_configured(|config| config.seed = seed).await
+        Self::start_configured(|config| config.seed = seed.map(SeedSource::Data)).await
     }
 
     /// A server enforcing the documented rate limits (`camtui serve --real-limits`).
     pub async fn with_real_limits(seed: Option<Seed>) -> Self {
         Self::start_configured(|config| {
-            config.seed = seed;
+            config.seed = seed.map(SeedSource::Data);
             config.real_limits = true;
         })
         .await
