@@ -357,6 +357,11 @@ impl Transport {
         &self.config.endpoint
     }
 
+    /// The language the API is asked to answer in.
+    pub fn language(&self) -> Language {
+        self.config.language
+    }
+
     /// The same connection pool, settings and observer, signing with `credential`.
     #[must_use]
     pub fn with_credential(&self, credential: Credential) -> Self {

@@ -9,13 +9,13 @@ pub async fn run(
     args: &CallArgs,
     console: &mut Console<'_>,
 ) -> Result<(), CommandError> {
-    let params: serde_json::Value = serde_json::from_str(&args.json).map_err(|e| {
-        CommandError::Usage(format!("--json is not valid JSON ({e}): {}", args.json))
-    })?;
+    let params: serde_json::Value =
+        serde_json::from_str(&args.json).map_err(|e| CommandError::InvalidJson {
+            error: e.to_string(),
+            json: args.json.clone(),
+        })?;
     if !params.is_object() {
-        return Err(CommandError::Usage(
-            "--json must be a JSON object, e.g. '{\"TargetUin\": 100000000001}'".into(),
-        ));
+        return Err(CommandError::JsonNotObject);
     }
     let response = client
         .call_raw(args.service.into(), &args.action, &params)

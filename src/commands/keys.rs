@@ -7,14 +7,16 @@ use serde::Serialize;
 use crate::cam::Client;
 use crate::cam::de::EventTime;
 use crate::cam::model::{
-    AccessKey, CreateAccessKey, DeleteAccessKey, KEYS_PER_USER, KeyStatus, LastUse, SecretId,
-    SecretIdLastUsed, UpdateAccessKey,
+    AccessKey, CreateAccessKey, DeleteAccessKey, KeyStatus, LastUse, SecretId, SecretIdLastUsed,
+    UpdateAccessKey,
 };
 use crate::cam::rotation::{self, Position};
 use crate::cli::{KeyArgs, KeysCommand, OutputFormat};
-use crate::commands::output::{CommandError, Console, print};
+use crate::commands::output::{CommandError, Console, print, used_after_successor};
 use crate::commands::table::{Fields, Table};
 use crate::commands::users::{self, UserId};
+use crate::commands::words;
+use crate::i18n::{Language, Text};
 
 /// How many of the old key's newest records `--finish` looks through for use after the new key.
 const EVIDENCE_RECORDS: usize = 20;
@@ -119,14 +121,24 @@ async fn list(
             description: k.description.filter(|d| !d.is_empty()),
         })
         .collect();
+    let language = console.language;
+    let text = |text| language.text(text);
     print(console, format, &rows, |rows, out| {
-        let mut table = Table::new(&["SECRETID", "STATUS", "CREATED", "LAST USED", "DESCRIPTION"]);
+        let mut table = Table::new(&[
+            text(Text::ColumnSecretId),
+            text(Text::ColumnStatus),
+            text(Text::ColumnCreated),
+            text(Text::ColumnLastUsed),
+            text(Text::ColumnDescription),
+        ]);
         for k in rows {
             table.row(vec![
                 k.secret_id.to_string(),
-                k.status.label().to_owned(),
+                words::key_status(language, k.status),
                 k.created.clone(),
-                k.last_used.clone().unwrap_or_else(|| "never".into()),
+                k.last_used
+                    .clone()
+                    .unwrap_or_else(|| text(Text::NeverUsed).into_owned()),
                 k.description.clone().unwrap_or_default(),
             ]);
         }
@@ -170,11 +182,11 @@ async fn create(
             description,
         })
         .await?;
-    let key = response.access_key.ok_or_else(|| {
-        CommandError::Failed(format!(
-            "CreateAccessKey answered without an AccessKey (RequestId {request_id})"
-        ))
-    })?;
+    let key = response
+        .access_key
+        .ok_or_else(|| CommandError::NoKeyInReply {
+            request_id: request_id.clone(),
+        })?;
     let created = CreatedKey {
         user,
         replaces,
@@ -186,23 +198,34 @@ async fn create(
         description: key.description.as_deref().filter(|d| !d.is_empty()),
         request_id: &request_id,
     };
+    let language = console.language;
+    let text = |text| language.text(text);
     print(console, format, &created, |c, out| {
         let mut fields = Fields::new();
-        fields.field("User", c.user.describe());
+        fields.field(&text(Text::FieldUser), c.user.describe(language));
         if let Some(old) = c.replaces {
-            fields.field("Replaces", old);
+            fields.field(&text(Text::FieldReplaces), old);
         }
         fields
             .field("SecretId", c.secret_id)
             .field("SecretKey", c.secret_key)
-            .field("Status", c.status.label())
-            .field("Created", c.created)
-            .field("Description", c.description.unwrap_or_default())
+            .field(
+                &text(Text::FieldStatus),
+                words::key_status(language, c.status),
+            )
+            .field(&text(Text::FieldCreated), c.created)
+            .field(
+                &text(Text::FieldDescription),
+                c.description.unwrap_or_default(),
+            )
             .write(out)
     })?;
     writeln!(
         console.err,
-        "Save the SecretKey now: it cannot be shown again. (RequestId {request_id})"
+        "{}",
+        text(Text::SaveSecretKey {
+            request_id: &request_id
+        })
     )?;
     Ok(())
 }
@@ -219,29 +242,22 @@ async fn start_rotation(
 ) -> Result<(), CommandError> {
     match position {
         Position::Gone => Err(no_such_key(user, old)),
-        Position::FreeSlot { retire } => Err(CommandError::Failed(format!(
-            "{} already has {KEYS_PER_USER} API keys: retire {} first ({}), then rotate again",
-            user.describe(),
-            retire.access_key_id,
-            match retire.status {
-                KeyStatus::Inactive => "it is disabled: camtui keys delete",
-                KeyStatus::Active => "disable it with camtui keys disable, then camtui keys delete",
-            }
-        ))),
+        Position::FreeSlot { retire } => Err(CommandError::NoFreeSlot {
+            user: user.clone(),
+            retire: retire.access_key_id.clone(),
+            retire_enabled: retire.status == KeyStatus::Active,
+        }),
         Position::Switch { new } | Position::Disabled { new } => {
-            Err(CommandError::Failed(format!(
-                "the rotation of {old} is under way: its successor {} was created {}; once nothing \
-             uses {old} any more, finish it with --finish",
-                new.access_key_id, new.create_time
-            )))
+            Err(CommandError::RotationUnderWay {
+                old: old.clone(),
+                new: new.access_key_id.clone(),
+                created: new.create_time.clone(),
+            })
         }
         Position::Create => {
             create(client, user, description, Some(old), format, console).await?;
-            writeln!(
-                console.err,
-                "Next: switch what uses {old} to the new key, then run this again with --finish \
-                 (it refuses while {old} is still used)."
-            )?;
+            let next = Text::RotateNext { old: old.as_str() };
+            writeln!(console.err, "{}", console.language.text(next))?;
             Ok(())
         }
     }
@@ -273,34 +289,36 @@ async fn finish_rotation(
         Position::Switch { new } | Position::Disabled { new } => new,
         Position::Gone => return Err(no_such_key(user, old)),
         Position::FreeSlot { .. } | Position::Create => {
-            return Err(CommandError::Failed(format!(
-                "{old} has no successor yet: camtui keys rotate without --finish creates it"
-            )));
+            return Err(CommandError::NoSuccessor(old.clone()));
         }
     };
     let since = EventTime::parse(&new.create_time)
-        .ok_or_else(|| {
-            CommandError::Failed(format!(
-                "cannot tell when {} was created ({:?}): nothing was changed",
-                new.access_key_id, new.create_time
-            ))
+        .ok_or_else(|| CommandError::UnknownCreateTime {
+            secret_id: new.access_key_id.clone(),
+            created: new.create_time.clone(),
         })?
         .0;
-    if let Some(evidence) = use_since(client, old, since).await? {
-        let message = format!(
-            "{old} was used after its successor {} was created ({}):\n{evidence}",
-            new.access_key_id, new.create_time
-        );
+    let language = console.language;
+    if let Some(evidence) = use_since(client, old, since, language).await? {
         if !force {
-            return Err(CommandError::Failed(format!(
-                "refused: {message}\nNothing was changed. Move what still uses {old} to {}, or \
-                 finish anyway with --force.",
-                new.access_key_id
-            )));
+            return Err(CommandError::StillUsed {
+                old: old.clone(),
+                new: new.access_key_id.clone(),
+                created: new.create_time.clone(),
+                evidence,
+            });
         }
+        let used = used_after_successor(
+            language,
+            old,
+            &new.access_key_id,
+            &new.create_time,
+            &evidence,
+        );
         writeln!(
             console.err,
-            "warning: finishing anyway (--force): {message}"
+            "{}",
+            language.text(Text::ForceWarning { used: &used })
         )?;
     }
     let disabled_request_id = match position {
@@ -330,20 +348,23 @@ async fn finish_rotation(
         deleted_request_id,
     };
     print(console, format, &finished, |f, out| {
+        let secret_id = f.old_secret_id.as_str();
+        let done = |done, request_id| {
+            language.text(Text::KeyDone {
+                done: &language.text(done),
+                secret_id,
+                request_id,
+            })
+        };
         if let Some(id) = &f.disabled_request_id {
-            writeln!(out, "Disabled {} (RequestId {id})", f.old_secret_id)?;
+            writeln!(out, "{}", done(Text::KeyDisabled, id))?;
         }
-        writeln!(
-            out,
-            "Deleted {} (RequestId {})",
-            f.old_secret_id, f.deleted_request_id
-        )?;
-        writeln!(
-            out,
-            "{} is the key of {} now",
-            f.new_secret_id,
-            f.user.describe()
-        )
+        writeln!(out, "{}", done(Text::KeyDeleted, &f.deleted_request_id))?;
+        let now = Text::KeyNowInUse {
+            secret_id: f.new_secret_id.as_str(),
+            user: &f.user.describe(language),
+        };
+        writeln!(out, "{}", language.text(now))
     })
 }
 
@@ -353,6 +374,7 @@ async fn use_since(
     client: &Client,
     old: &SecretId,
     since: i64,
+    language: Language,
 ) -> Result<Option<String>, CommandError> {
     let now = chrono::Utc::now().timestamp().max(0) as u64;
     let ids = [old.clone()];
@@ -373,22 +395,31 @@ async fn use_since(
     }
     let mut lines = Vec::new();
     if let Some(used) = last_use.filter(|used| used.latest() >= since) {
-        lines.push(format!("  last used {}", used.text()));
+        let date = used.text();
+        lines.push(
+            language
+                .text(Text::EvidenceLastUsed { date: &date })
+                .into_owned(),
+        );
     }
     for event in &records {
         let result = event.failure().unwrap_or_else(|| "OK".to_owned());
-        lines.push(format!(
-            "  {}  {}  from {}  {result}",
-            LastUse::At(event.event_time.0).text(),
-            event.event_name,
-            event.source_ip_address
-        ));
+        let record = Text::EvidenceRecord {
+            time: &LastUse::At(event.event_time.0).text(),
+            action: &event.event_name,
+            ip: &event.source_ip_address,
+            result: &result,
+        };
+        lines.push(language.text(record).into_owned());
     }
     Ok(Some(lines.join("\n")))
 }
 
 fn no_such_key(user: &UserId, secret_id: &SecretId) -> CommandError {
-    CommandError::Failed(format!("{} has no API key {secret_id}", user.describe()))
+    CommandError::NoSuchKey {
+        user: user.clone(),
+        secret_id: secret_id.clone(),
+    }
 }
 
 /// The confirmation of a change to a key.
@@ -401,20 +432,22 @@ struct KeyChange<'a> {
     request_id: &'a str,
 }
 
+/// Prints the change; `done` is what the key now is (enabled, disabled, deleted).
 fn confirm_change(
     console: &mut Console<'_>,
     format: OutputFormat,
     change: &KeyChange<'_>,
-    done: &str,
+    done: Text<'_>,
 ) -> Result<(), CommandError> {
+    let language = console.language;
     print(console, format, change, |c, out| {
-        writeln!(
-            out,
-            "{done} {} of {} (RequestId {})",
-            c.secret_id,
-            c.user.describe(),
-            c.request_id
-        )
+        let changed = Text::KeyChanged {
+            done: &language.text(done),
+            secret_id: c.secret_id.as_str(),
+            user: &c.user.describe(language),
+            request_id: c.request_id,
+        };
+        writeln!(out, "{}", language.text(changed))
     })
 }
 
@@ -439,11 +472,12 @@ async fn set_status(
         status: status.as_str(),
         request_id: &request_id,
     };
-    let done = match status {
-        KeyStatus::Active => "Enabled",
-        KeyStatus::Inactive => "Disabled",
-    };
-    confirm_change(console, key.output.output, &change, done)
+    confirm_change(
+        console,
+        key.output.output,
+        &change,
+        words::key_status_text(status),
+    )
 }
 
 /// Deletes only a disabled key (the console's flow), after the person types the SecretId's last
@@ -458,17 +492,13 @@ async fn delete(
     let keys = client.access_keys(Some(user.uin)).await?;
     let secret_id = &key.secret_id;
     let Some(found) = keys.iter().find(|k| k.access_key_id == *secret_id) else {
-        return Err(CommandError::Failed(format!(
-            "{} has no API key {}",
-            user.describe(),
-            key.secret_id
-        )));
+        return Err(no_such_key(&user, secret_id));
     };
     if found.status == KeyStatus::Active {
-        return Err(CommandError::Failed(format!(
-            "{} is enabled: disable it first (camtui keys disable {} {})",
-            key.secret_id, key.user, key.secret_id
-        )));
+        return Err(CommandError::KeyEnabled {
+            secret_id: secret_id.clone(),
+            user: key.user.clone(),
+        });
     }
     if !yes {
         confirm_by_typing(console, found, &user)?;
@@ -485,7 +515,7 @@ async fn delete(
         status: "Deleted",
         request_id: &request_id,
     };
-    confirm_change(console, key.output.output, &change, "Deleted")
+    confirm_change(console, key.output.output, &change, Text::KeyDeleted)
 }
 
 fn confirm_by_typing(
@@ -494,26 +524,21 @@ fn confirm_by_typing(
     user: &UserId,
 ) -> Result<(), CommandError> {
     let last4 = key.access_key_id.tail(4);
-    write!(
-        console.err,
-        "Delete {} of {}? This cannot be undone: every request signed with it will be refused for good.\n\
-         Type the last 4 characters of the SecretId to confirm: ",
-        key.access_key_id,
-        user.describe()
-    )?;
+    let language = console.language;
+    let prompt = language.text(Text::DeletePrompt {
+        secret_id: key.access_key_id.as_str(),
+        user: &user.describe(language),
+    });
+    write!(console.err, "{prompt}")?;
     console.err.flush()?;
     let Some(ask) = console.ask.as_mut() else {
-        return Err(CommandError::Usage(
-            "keys delete: --yes is required when stdin is not a terminal".into(),
-        ));
+        return Err(CommandError::DeleteNeedsYes);
     };
     let answer = ask()?;
     if answer.trim() == last4 {
         Ok(())
     } else {
-        Err(CommandError::Failed(
-            "not confirmed: nothing was deleted".into(),
-        ))
+        Err(CommandError::NotConfirmed)
     }
 }
 
@@ -553,8 +578,8 @@ mod tests {
         assert!(prompt.contains("cannot be undone") && prompt.contains("last 4 characters"));
         assert!(matches!(
             try_confirm("x9zq").0,
-            Err(CommandError::Failed(_))
+            Err(CommandError::NotConfirmed)
         ));
-        assert!(matches!(try_confirm("").0, Err(CommandError::Failed(_))));
+        assert!(matches!(try_confirm("").0, Err(CommandError::NotConfirmed)));
     }
 }

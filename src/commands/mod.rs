@@ -12,6 +12,7 @@ mod report;
 pub mod table;
 mod users;
 mod whois;
+mod words;
 
 use std::io::{self, IsTerminal as _, Write};
 
@@ -19,6 +20,7 @@ use crate::cam::credential;
 use crate::cam::{CallError, Client};
 use crate::cli::{Command, KeysCommand, TargetArgs};
 use crate::config::Config;
+use crate::i18n::Text;
 use crate::target::{self, Resolved};
 
 pub use output::{
@@ -36,18 +38,13 @@ pub fn preflight(
     if command.mutates() && resolved.read_only {
         return Err(CommandError::ReadOnly {
             target: resolved.label(),
-            why: match &resolved.profile {
-                Some(profile) => format!("--read-only or read_only = true in profile {profile}"),
-                None => "--read-only".to_owned(),
-            },
+            profile: resolved.profile.clone(),
         });
     }
     if let Command::Keys(KeysCommand::Delete { yes: false, .. }) = command
         && console.ask.is_none()
     {
-        return Err(CommandError::Usage(
-            "keys delete: --yes is required when stdin is not a terminal".into(),
-        ));
+        return Err(CommandError::DeleteNeedsYes);
     }
     Ok(())
 }
@@ -67,10 +64,9 @@ pub async fn run(
         Command::Whois(args) => whois::run(client, args, console).await,
         Command::Report(args) => report::run(client, args, console).await,
         // main.rs runs these itself; they are not requests to a target.
-        Command::Serve(_) | Command::Completions(_) | Command::Man(_) => Err(CommandError::Usage(
-            "`camtui serve`, `completions` and `man` run locally; they are not requests to a target"
-                .into(),
-        )),
+        Command::Serve(_) | Command::Completions(_) | Command::Man(_) => {
+            Err(CommandError::RunsLocally)
+        }
     }
 }
 
@@ -101,6 +97,7 @@ pub async fn execute(args: &TargetArgs, command: &Command) -> u8 {
         }
     };
 
+    let language = resolved.language;
     let stdin_is_terminal = io::stdin().is_terminal();
     let mut read_answer = || {
         let mut line = String::new();
@@ -115,7 +112,7 @@ pub async fn execute(args: &TargetArgs, command: &Command) -> u8 {
             ask: stdin_is_terminal
                 .then_some(&mut read_answer as &mut dyn FnMut() -> io::Result<String>),
             err_is_terminal: io::stderr().is_terminal(),
-            language: resolved.language,
+            language,
         };
         match preflight(command, &resolved, &console) {
             Ok(()) => {
@@ -127,7 +124,7 @@ pub async fn execute(args: &TargetArgs, command: &Command) -> u8 {
                         let closed = connection.close().await;
                         result.and_then(|()| Ok(closed?))
                     }
-                    Err(e) => Err(CommandError::Failed(e.to_string())),
+                    Err(e) => Err(CommandError::Connect(e)),
                 }
             }
             Err(e) => Err(e),
@@ -144,11 +141,11 @@ pub async fn execute(args: &TargetArgs, command: &Command) -> u8 {
                     let _ = writeln!(err, "{api}");
                 }
                 other => {
-                    let _ = writeln!(err, "camtui: {other}");
+                    let _ = writeln!(err, "camtui: {}", other.message(language));
                 }
             }
             if let Some(hint) = e.hint() {
-                let _ = writeln!(err, "hint: {hint}");
+                let _ = writeln!(err, "{}", language.text(Text::Hint { hint }));
             }
             e.exit_code()
         }

@@ -9,6 +9,8 @@ use serde::Serialize;
 use crate::cam::permissions::{PolicyGrant, Security};
 use crate::cam::{CallError, Client};
 use crate::commands::table::{Fields, Table};
+use crate::commands::words;
+use crate::i18n::{Language, Text};
 
 /// A group the user is in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -47,29 +49,39 @@ impl Sections {
         })
     }
 
-    /// Each section under its heading, after a blank line.
-    pub fn write(&self, out: &mut dyn Write) -> io::Result<()> {
-        writeln!(out, "\nPermissions")?;
+    /// Each section under its heading, after a blank line, in `language`.
+    pub fn write(&self, out: &mut dyn Write, language: Language) -> io::Result<()> {
+        let text = |text| language.text(text);
+        writeln!(out, "\n{}", text(Text::SectionPermissions))?;
         if self.permissions.is_empty() {
-            writeln!(out, "no policies")?;
+            writeln!(out, "{}", text(Text::NoPolicies))?;
         } else {
-            let mut table = Table::new(&["POLICY", "TYPE", "ATTACHED VIA", "ATTACHED"]);
+            let mut table = Table::new(&[
+                text(Text::ColumnPolicy),
+                text(Text::ColumnPolicyType),
+                text(Text::ColumnAttachedVia),
+                text(Text::ColumnAttached),
+            ]);
             for grant in &self.permissions {
                 table.row([
                     grant.policy_name.clone(),
-                    grant.kind.label().to_owned(),
-                    grant.via.label(),
+                    words::policy_kind(language, grant.kind),
+                    words::via(language, &grant.via),
                     grant.attached.clone(),
                 ]);
             }
             table.write(out)?;
         }
 
-        writeln!(out, "\nGroups")?;
+        writeln!(out, "\n{}", text(Text::SectionGroups))?;
         if self.groups.is_empty() {
-            writeln!(out, "in no group")?;
+            writeln!(out, "{}", text(Text::InNoGroup))?;
         } else {
-            let mut table = Table::new(&["GROUP", "REMARK", "CREATED"]);
+            let mut table = Table::new(&[
+                text(Text::ColumnGroup),
+                text(Text::ColumnRemark),
+                text(Text::ColumnCreated),
+            ]);
             for group in &self.groups {
                 table.row([
                     group.name.clone(),
@@ -81,11 +93,20 @@ impl Sections {
         }
 
         let security = &self.security;
-        writeln!(out, "\nSecurity")?;
+        writeln!(out, "\n{}", text(Text::SectionSecurity))?;
         Fields::new()
-            .field("Login protection", security.login_label())
-            .field("Operation protection", security.operation_label())
-            .field("Unusual-location login", security.unusual_login_label())
+            .field(
+                &text(Text::FieldLoginProtection),
+                words::login_protection(language, security),
+            )
+            .field(
+                &text(Text::FieldOperationProtection),
+                words::operation_protection(language, security),
+            )
+            .field(
+                &text(Text::FieldUnusualLogin),
+                words::unusual_login(language, security),
+            )
             .write(out)
     }
 }

@@ -2,7 +2,6 @@
 //! as a table, JSON or CSV; the walk's progress on stderr when it is a terminal.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 
 use serde::Serialize;
 
@@ -16,6 +15,8 @@ use crate::commands::output::{
     CommandError, Console, ProgressLine, cancel_on_interrupt, write_json,
 };
 use crate::commands::table::{Table, write_csv};
+use crate::commands::words;
+use crate::i18n::Text;
 
 /// One key, as `camtui report -o json` prints it (docs/json-output.md).
 #[derive(Debug, Serialize)]
@@ -68,8 +69,9 @@ pub async fn run(
         walk: WalkOptions::default(),
         staleness,
     };
+    let language = console.language;
     let cancel = cancel_on_interrupt();
-    let mut line = ProgressLine::new(console, "listing API keys");
+    let mut line = ProgressLine::new(console, Text::ListingKeys);
     let mut rows = Vec::new();
     let outcome = report::key_report(
         client,
@@ -136,32 +138,37 @@ pub async fn run(
             }),
         )?,
         ReportFormat::Table => {
+            let text = |text| language.text(text);
+            let days = |days: Option<i64>| {
+                days.map(|days| text(Text::ReportDays { days }).into_owned())
+                    .unwrap_or_default()
+            };
             let mut table = Table::new(&[
-                "USER",
-                "UIN",
-                "TYPE",
-                "SECRETID",
-                "STATUS",
-                "CREATED",
-                "AGE",
-                "LAST USED",
-                "IDLE",
-                "FLAGS",
+                text(Text::ColumnUser),
+                "UIN".into(),
+                text(Text::ColumnType),
+                text(Text::ColumnSecretId),
+                text(Text::ColumnStatus),
+                text(Text::ColumnCreated),
+                text(Text::ColumnAge),
+                text(Text::ColumnLastUsed),
+                text(Text::ColumnIdle),
+                text(Text::ColumnFlags),
             ]);
             for r in &rows {
                 table.row(vec![
                     r.user.to_owned(),
                     r.uin.to_string(),
-                    r.kind.label().to_owned(),
+                    words::user_kind(language, r.kind),
                     r.secret_id.to_string(),
-                    r.status.label().to_owned(),
+                    words::key_status(language, r.status),
                     r.created.get(..10).unwrap_or(r.created).to_owned(),
-                    r.age_days.map(|d| format!("{d}d")).unwrap_or_default(),
-                    r.last_used
-                        .as_deref()
-                        .map_or("never", |t| t.get(..10).unwrap_or(t))
-                        .to_owned(),
-                    r.idle_days.map(|d| format!("{d}d")).unwrap_or_default(),
+                    days(r.age_days),
+                    r.last_used.as_deref().map_or_else(
+                        || text(Text::NeverUsed).into_owned(),
+                        |t| t.get(..10).unwrap_or(t).to_owned(),
+                    ),
+                    days(r.idle_days),
                     r.flags.join(","),
                 ]);
             }
@@ -169,14 +176,15 @@ pub async fn run(
         }
     }
     if !skipped.is_empty() {
-        let mut message = format!(
-            "warning: the keys of {} users could not be listed:",
-            skipped.len()
-        );
-        for s in &skipped {
-            let _ = write!(message, " {} ({})", s.user.name, s.error.code());
-        }
-        writeln!(console.err, "{message}")?;
+        let users: Vec<String> = skipped
+            .iter()
+            .map(|s| format!("{} ({})", s.user.name, s.error.code()))
+            .collect();
+        let warning = Text::ReportSkippedWarning {
+            count: skipped.len(),
+            users: &users.join(" "),
+        };
+        writeln!(console.err, "{}", language.text(warning))?;
     }
     Ok(())
 }

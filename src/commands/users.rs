@@ -12,6 +12,8 @@ use crate::cli::OutputFormat;
 use crate::commands::output::{CommandError, Console, print};
 use crate::commands::permissions::Sections;
 use crate::commands::table::{Fields, Table};
+use crate::commands::words;
+use crate::i18n::{Language, Text};
 
 pub async fn list(
     client: &Client,
@@ -19,15 +21,24 @@ pub async fn list(
     console: &mut Console<'_>,
 ) -> Result<(), CommandError> {
     let users = client.all_users().await?;
+    let language = console.language;
+    let text = |text| language.text(text);
     print(console, format, &users, |users, out| {
-        let mut table = Table::new(&["NAME", "UIN", "TYPE", "REMARK", "CONSOLE", "CREATED"]);
+        let mut table = Table::new(&[
+            text(Text::ColumnName),
+            "UIN".into(),
+            text(Text::ColumnType),
+            text(Text::ColumnRemark),
+            text(Text::ColumnConsole),
+            text(Text::ColumnCreated),
+        ]);
         for u in users {
             table.row(vec![
                 u.name.clone(),
                 u.uin.to_string(),
-                u.kind.label().to_owned(),
+                words::user_kind(language, u.kind),
                 u.remark.clone(),
-                yes_no(u.console_login).to_owned(),
+                words::console_login(language, u.console_login),
                 u.created.clone(),
             ]);
         }
@@ -118,6 +129,8 @@ pub async fn show(
         sections,
         user,
     };
+    let language = console.language;
+    let text = |text| language.text(text);
     print(console, format, &detail, |d, out: &mut dyn Write| {
         let phone = match (d.country_code.as_str(), d.phone_num.as_str()) {
             (_, "") => String::new(),
@@ -125,26 +138,33 @@ pub async fn show(
             (code, phone) => format!("+{code} {phone}"),
         };
         Fields::new()
-            .field("Username", &d.user.name)
+            .field(&text(Text::FieldUsername), &d.user.name)
             .field("UIN", d.user.uin.to_string())
             .field("UID", d.user.uid.to_string())
-            .field("Type", d.user.kind.label())
-            .field("Remark", &d.user.remark)
-            .field("Console login", yes_no(d.user.console_login))
-            .field("Phone", phone)
-            .field("Email", &d.email)
-            .field("Last login IP", &d.last_login_ip)
-            .field("Last login", &d.last_login_time)
-            .field("Created", &d.user.created)
             .field(
-                "API keys",
-                format!(
-                    "{} of {} API keys, {} enabled",
-                    d.access_keys.count, d.access_keys.limit, d.access_keys.enabled
-                ),
+                &text(Text::FieldType),
+                words::user_kind(language, d.user.kind),
+            )
+            .field(&text(Text::FieldRemark), &d.user.remark)
+            .field(
+                &text(Text::FieldConsoleLogin),
+                words::console_login(language, d.user.console_login),
+            )
+            .field(&text(Text::FieldPhone), phone)
+            .field(&text(Text::FieldEmail), &d.email)
+            .field(&text(Text::FieldLastLoginIp), &d.last_login_ip)
+            .field(&text(Text::FieldLastLogin), &d.last_login_time)
+            .field(&text(Text::FieldCreated), &d.user.created)
+            .field(
+                &text(Text::FieldApiKeys),
+                text(Text::KeyCount {
+                    count: d.access_keys.count,
+                    limit: d.access_keys.limit,
+                    enabled: d.access_keys.enabled,
+                }),
             )
             .write(out)?;
-        d.sections.write(out)
+        d.sections.write(out, language)
     })
 }
 
@@ -158,10 +178,12 @@ pub struct UserId {
 
 impl UserId {
     /// How messages name the user.
-    pub fn describe(&self) -> String {
+    pub fn describe(&self, language: Language) -> String {
         match &self.name {
             Some(name) => format!("{name} ({})", self.uin),
-            None => format!("user {}", self.uin),
+            None => language
+                .text(Text::UserByUin { uin: self.uin })
+                .into_owned(),
         }
     }
 }
@@ -214,11 +236,7 @@ fn parse_uin(text: &str) -> Option<u64> {
 }
 
 fn no_such_user(wanted: &str) -> CommandError {
-    CommandError::Failed(format!("no sub-user or collaborator is named {wanted:?}"))
-}
-
-pub fn yes_no(value: bool) -> &'static str {
-    if value { "yes" } else { "no" }
+    CommandError::NoSuchUser(wanted.to_owned())
 }
 
 #[cfg(test)]

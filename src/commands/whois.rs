@@ -2,7 +2,7 @@
 //! first, else found by walking `ListAccessKeys` over every user (see [`crate::cam::owner`]).
 //! Ctrl-C cancels the walk.
 
-use std::fmt::Write as _;
+use serde::Serialize;
 
 use crate::cam::Client;
 use crate::cam::model::{KeyStatus, SecretId, UserKind};
@@ -11,7 +11,8 @@ use crate::cam::walk::WalkOptions;
 use crate::cli::WhoisArgs;
 use crate::commands::output::{CommandError, Console, ProgressLine, cancel_on_interrupt, print};
 use crate::commands::table::Fields;
-use serde::Serialize;
+use crate::commands::words;
+use crate::i18n::Text;
 
 #[derive(Serialize)]
 struct Owner<'a> {
@@ -36,13 +37,10 @@ pub async fn run(
     console: &mut Console<'_>,
 ) -> Result<(), CommandError> {
     let Some(secret_id) = SecretId::parse(&args.secret_id) else {
-        return Err(CommandError::Usage(format!(
-            "{:?} does not look like a SecretId (AKID… or IKID… followed by letters and digits)",
-            args.secret_id
-        )));
+        return Err(CommandError::NotASecretId(args.secret_id.clone()));
     };
     let cancel = cancel_on_interrupt();
-    let mut line = ProgressLine::new(console, "searching API keys");
+    let mut line = ProgressLine::new(console, Text::SearchingKeys);
     let outcome = owner::find_owner(
         client,
         &secret_id,
@@ -69,33 +67,34 @@ pub async fn run(
                 created: &key.create_time,
                 description: key.description.as_deref().filter(|d| !d.is_empty()),
             };
+            let language = console.language;
+            let text = |text| language.text(text);
             print(console, args.output.output, &found, |o, out| {
                 Fields::new()
                     .field("SecretId", o.secret_id.as_str())
-                    .field("Owner", o.user.name)
+                    .field(&text(Text::FieldOwner), o.user.name)
                     .field("UIN", o.user.uin.to_string())
-                    .field("Type", o.user.kind.label())
-                    .field("Status", o.status.label())
-                    .field("Created", o.created)
-                    .field("Description", o.description.unwrap_or_default())
+                    .field(
+                        &text(Text::FieldType),
+                        words::user_kind(language, o.user.kind),
+                    )
+                    .field(
+                        &text(Text::FieldStatus),
+                        words::key_status(language, o.status),
+                    )
+                    .field(&text(Text::FieldCreated), o.created)
+                    .field(
+                        &text(Text::FieldDescription),
+                        o.description.unwrap_or_default(),
+                    )
                     .write(out)
             })
         }
-        SearchOutcome::NotFound { searched, skipped } => {
-            let mut message =
-                format!("no sub-user or collaborator owns {secret_id} (searched {searched} users");
-            if let Some(first) = skipped.first() {
-                let _ = write!(
-                    message,
-                    "; {} could not be read, e.g. {}: {}",
-                    skipped.len(),
-                    first.user.name,
-                    first.error
-                );
-            }
-            message.push(')');
-            Err(CommandError::Failed(message))
-        }
+        SearchOutcome::NotFound { searched, skipped } => Err(CommandError::NoOwner {
+            secret_id,
+            searched,
+            unread: skipped,
+        }),
         SearchOutcome::Cancelled { .. } => Err(CommandError::Interrupted),
     }
 }

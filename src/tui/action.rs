@@ -20,6 +20,7 @@ use super::model::{
     AccessRecord, Failure, KeyRef, LastUsed, ListedUsers, Tab, TargetInfo, Ticket, UserDetails,
 };
 use super::text_field::Edit;
+use crate::i18n::{Language, Text};
 
 /// One thing the worker is asked to fetch or change.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -312,13 +313,19 @@ impl Copied {
     }
 
     /// "SecretId AKID…", "the SecretKey of AKID…": what the flash says was copied.
-    pub fn label(&self) -> String {
-        match self {
-            Self::SecretId(id) => format!("SecretId {id}"),
-            Self::SecretKey(id) => format!("the SecretKey of {id}"),
-            Self::Uin(uin) => format!("UIN {uin}"),
-            Self::RequestId(id) => format!("RequestId {id}"),
-        }
+    pub fn label(&self, language: Language) -> String {
+        language
+            .text(match self {
+                Self::SecretId(id) => Text::CopiedSecretId {
+                    secret_id: id.as_str(),
+                },
+                Self::SecretKey(id) => Text::CopiedSecretKey {
+                    secret_id: id.as_str(),
+                },
+                Self::Uin(uin) => Text::CopiedUin { uin: *uin },
+                Self::RequestId(id) => Text::CopiedRequestId { request_id: id },
+            })
+            .into_owned()
     }
 }
 

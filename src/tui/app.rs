@@ -94,7 +94,8 @@ impl Loop {
     fn new(options: Options) -> Self {
         let env = &options.targets.env;
         let theme = Theme::from_env(env.get("NO_COLOR").map(String::as_str));
-        let (clipboard, clipboard_warning) = Clipboard::open(options.clipboard, env);
+        let language = options.first.language;
+        let (clipboard, clipboard_warning) = Clipboard::open(options.clipboard, env, language);
         let info = target_info(&options.first);
         let mut state = State::new(Header {
             target: info.label,
@@ -106,7 +107,7 @@ impl Loop {
             profile: info.profile,
         });
         state.mouse = options.mouse;
-        state.language = options.first.language;
+        state.language = language;
         let (actions_tx, actions_rx) = mpsc::unbounded_channel();
         let force_panic = cfg!(debug_assertions)
             && env.get(FORCE_PANIC_ENV).map(String::as_str) == Some("after-first-frame");

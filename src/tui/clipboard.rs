@@ -2,12 +2,14 @@
 //! session is local, otherwise OSC 52 written to the terminal (wrapped for tmux and screen), or
 //! off. Secrets are copied with arboard's exclude-from-history hint and cleared later.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use base64::Engine as _;
 use zeroize::Zeroizing;
 
 use crate::cam::credential::Environment;
+use crate::i18n::{Language, Text};
 
 /// Which clipboard to use (`--clipboard`, `CAMTUI_CLIPBOARD`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -29,12 +31,12 @@ pub enum Backend {
 }
 
 impl Backend {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Native => "native",
-            Self::Osc52 => "osc52",
-            Self::Off => "off",
-        }
+    pub fn label(self, language: Language) -> Cow<'static, str> {
+        language.text(match self {
+            Self::Native => Text::ClipboardNative,
+            Self::Osc52 => Text::ClipboardOsc52,
+            Self::Off => Text::ClipboardOff,
+        })
     }
 }
 
@@ -48,24 +50,42 @@ pub enum Destination {
 impl Destination {
     /// What happened to `what`: a native copy is done; OSC 52 only asks the terminal, which may
     /// ignore it (tmux with `set-clipboard off`, VTE terminals).
-    pub fn sent(self, what: &str) -> String {
-        match self {
-            Self::Native => format!("Copied {what} to the clipboard"),
-            Self::Terminal => {
-                format!("Sent {what} to the terminal for its clipboard (OSC 52)")
-            }
-        }
+    pub fn sent(self, what: &str, language: Language) -> String {
+        language
+            .text(match self {
+                Self::Native => Text::CopiedNative { what },
+                Self::Terminal => Text::CopiedThroughTerminal { what },
+            })
+            .into_owned()
     }
 }
 
+/// Why a copy failed; [`ClipboardError::message`] says it in the console's language (its
+/// `Display`, in English, is for the logs).
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.message(Language::EnUs))]
 pub enum ClipboardError {
-    #[error("the clipboard is off (--clipboard off)")]
     Off,
-    #[error("native clipboard: {0}")]
     Native(#[from] arboard::Error),
-    #[error("could not write to the terminal: {0}")]
     Terminal(#[from] std::io::Error),
+}
+
+impl ClipboardError {
+    pub fn message(&self, language: Language) -> String {
+        let cause = match self {
+            Self::Off => String::new(),
+            Self::Native(e) => e.to_string(),
+            Self::Terminal(e) => e.to_string(),
+        };
+        let error = cause.as_str();
+        language
+            .text(match self {
+                Self::Off => Text::ClipboardIsOff,
+                Self::Native(_) => Text::ClipboardNativeFailed { error },
+                Self::Terminal(_) => Text::ClipboardTerminalFailed { error },
+            })
+            .into_owned()
+    }
 }
 
 /// Which multiplexer, if any, OSC 52 must pass through.
@@ -144,8 +164,8 @@ impl std::fmt::Debug for Clipboard {
 
 impl Clipboard {
     /// Opens the chosen clipboard. When the native one was chosen automatically but cannot be
-    /// opened, falls back to OSC 52 and says why.
-    pub fn open(choice: Choice, env: &Environment) -> (Self, Option<String>) {
+    /// opened, falls back to OSC 52 and says why, in `language`.
+    pub fn open(choice: Choice, env: &Environment, language: Language) -> (Self, Option<String>) {
         let multiplexer = multiplexer(env);
         let backend = choose(choice, env);
         if backend != Backend::Native {
@@ -173,9 +193,13 @@ impl Clipboard {
                     multiplexer,
                     native: None,
                 },
-                Some(format!(
-                    "native clipboard unavailable ({e}); using OSC 52 instead"
-                )),
+                Some(
+                    language
+                        .text(Text::ClipboardFallback {
+                            error: &e.to_string(),
+                        })
+                        .into_owned(),
+                ),
             ),
         }
     }
@@ -315,7 +339,7 @@ mod tests {
 
     #[test]
     fn osc52_copy_and_clear_write_to_the_terminal() {
-        let (mut clipboard, warning) = Clipboard::open(Choice::Osc52, &env(&[]));
+        let (mut clipboard, warning) = Clipboard::open(Choice::Osc52, &env(&[]), Language::EnUs);
         assert!(warning.is_none());
         let mut out = Vec::new();
         assert_eq!(
@@ -330,7 +354,7 @@ mod tests {
 
     #[test]
     fn off_refuses() {
-        let (mut clipboard, _) = Clipboard::open(Choice::Off, &env(&[]));
+        let (mut clipboard, _) = Clipboard::open(Choice::Off, &env(&[]), Language::EnUs);
         let mut out = Vec::new();
         assert!(matches!(
             clipboard.copy("x", false, &mut out),

@@ -2,7 +2,9 @@
 //! `:profile NAME`, `:sandbox`, `:q`), how a line parses, and Tab completion of command, user and profile
 //! names. Pure: the candidates are passed in.
 
-use std::fmt;
+use std::borrow::Cow;
+
+use crate::i18n::{Language, Text};
 
 /// A command the line understands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,37 +27,37 @@ pub enum LineCommand {
     Quit,
 }
 
-/// Every command name, in the order completion offers them, with what it takes and does.
-pub const COMMANDS: [(&str, &str, &str); 8] = [
-    ("users", "", "the User List"),
-    (
-        "keys",
-        " [USER]",
-        "the API keys of USER (or of the selected user)",
-    ),
-    ("secretid", " AKID…", "find the user who owns a SecretId"),
-    (
-        "profile",
-        " NAME",
-        "switch to another profile (reloads everything)",
-    ),
-    ("sandbox", "", "back to the sandbox (reloads everything)"),
-    ("log", "", "the API-call log of this run (as @)"),
-    ("help", "", "the keys of this view (as ?)"),
-    ("q", "", "quit"),
+/// Every command name, in the order completion offers them, with what it takes.
+const COMMANDS: [(&str, &str); 8] = [
+    ("users", ""),
+    ("keys", " [USER]"),
+    ("secretid", " AKID…"),
+    ("profile", " NAME"),
+    ("sandbox", ""),
+    ("log", ""),
+    ("help", ""),
+    ("q", ""),
 ];
+
+/// Each command as it is typed: `:keys [USER]`.
+pub fn usage() -> Vec<String> {
+    COMMANDS
+        .iter()
+        .map(|(name, args)| format!(":{name}{args}"))
+        .collect()
+}
 
 /// Aliases accepted besides the names above.
 const ALIASES: [(&str, &str); 3] = [("quit", "q"), ("user", "users"), ("secret", "secretid")];
 
-/// Why a line does not parse; the message is shown as it is.
+/// Why a line does not parse; [`ParseError::message`] says it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ParseError {
     Empty,
     Unknown(String),
     MissingArgument {
         command: &'static str,
-        what: &'static str,
+        what: Text<'static>,
     },
     ExtraArgument {
         command: &'static str,
@@ -63,36 +65,36 @@ pub enum ParseError {
     },
 }
 
-impl fmt::Display for ParseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Empty => write!(f, "Type a command: {}", command_list()),
-            Self::Unknown(word) => {
-                write!(f, "Unknown command :{word} — commands: {}", command_list())
-            }
-            Self::MissingArgument { command, what } => {
-                write!(f, ":{command} needs {what}")
-            }
-            Self::ExtraArgument { command, extra } => {
-                write!(f, ":{command} takes no argument (got \"{extra}\")")
-            }
-        }
+impl ParseError {
+    /// What went wrong and what can be typed, in `language`.
+    pub fn message(&self, language: Language) -> Cow<'static, str> {
+        let commands = usage().join(", ");
+        let what = match self {
+            Self::MissingArgument { what, .. } => language.text(*what),
+            _ => Cow::Borrowed(""),
+        };
+        language.text(match self {
+            Self::Empty => Text::LineEmpty {
+                commands: &commands,
+            },
+            Self::Unknown(word) => Text::LineUnknown {
+                word,
+                commands: &commands,
+            },
+            Self::MissingArgument { command, .. } => Text::LineNeeds {
+                command,
+                what: &what,
+            },
+            Self::ExtraArgument { command, extra } => Text::LineTakesNoArgument { command, extra },
+        })
     }
-}
-
-fn command_list() -> String {
-    COMMANDS
-        .iter()
-        .map(|(name, args, _)| format!(":{name}{args}"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 fn canonical(word: &str) -> Option<&'static str> {
     let lower = word.to_ascii_lowercase();
     COMMANDS
         .iter()
-        .map(|(name, _, _)| *name)
+        .map(|(name, _)| *name)
         .find(|name| *name == lower)
         .or_else(|| {
             ALIASES
@@ -135,7 +137,7 @@ pub fn parse(line: &str) -> Result<LineCommand, ParseError> {
             .map(LineCommand::SecretId)
             .ok_or(ParseError::MissingArgument {
                 command,
-                what: "a SecretId (AKID… or IKID…)",
+                what: Text::ArgumentSecretId,
             }),
         "profile" => Ok(LineCommand::Profile(argument)),
         "sandbox" => no_argument(LineCommand::Sandbox),
@@ -171,7 +173,7 @@ pub fn complete<'a>(
         let lower = word.to_ascii_lowercase();
         return COMMANDS
             .iter()
-            .map(|(name, _, _)| *name)
+            .map(|(name, _)| *name)
             .filter(|name| name.starts_with(&lower))
             .map(|name| {
                 // Commands that take an argument get the space too.
@@ -241,16 +243,35 @@ mod tests {
         assert_eq!(parse("   "), Err(ParseError::Empty));
         let unknown = parse("frobnicate now").unwrap_err();
         assert_eq!(unknown, ParseError::Unknown("frobnicate".into()));
-        let text = unknown.to_string();
+        let text = unknown.message(Language::EnUs);
         assert!(text.starts_with("Unknown command :frobnicate — commands: :users"));
         assert!(text.contains(":keys [USER]") && text.contains(":q"));
         assert_eq!(
-            parse("secretid").unwrap_err().to_string(),
+            parse("secretid").unwrap_err().message(Language::EnUs),
             ":secretid needs a SecretId (AKID… or IKID…)"
         );
         assert_eq!(
-            parse("users bob").unwrap_err().to_string(),
+            parse("users bob").unwrap_err().message(Language::EnUs),
             ":users takes no argument (got \"bob\")"
+        );
+    }
+
+    #[test]
+    fn bad_lines_say_why_in_chinese() {
+        let zh = Language::ZhCn;
+        assert!(
+            parse("frobnicate")
+                .unwrap_err()
+                .message(zh)
+                .starts_with("未知命令 :frobnicate。可用命令：:users, :keys [USER]")
+        );
+        assert_eq!(
+            parse("secretid").unwrap_err().message(zh),
+            ":secretid 需要一个 SecretId（AKID… 或 IKID…）"
+        );
+        assert_eq!(
+            parse("users bob").unwrap_err().message(zh),
+            ":users 不带参数（输入了“bob”）"
         );
     }
 

@@ -13,6 +13,7 @@ use tokio::sync::mpsc::UnboundedSender;
 use crate::cam::credential::Environment;
 use crate::cam::transport::CallObserver;
 use crate::config::Config;
+use crate::i18n::{Language, Text};
 use crate::target::{self, ConnectError, Connection, Resolved, Target, TargetOptions};
 
 use super::action::{Action, Request, Switch};
@@ -83,7 +84,7 @@ pub fn target_info(resolved: &Resolved) -> TargetInfo {
     let sandbox = matches!(resolved.target, Target::Sandbox { .. });
     TargetInfo {
         label: if sandbox {
-            "starting…".to_owned()
+            resolved.language.text(Text::Starting).into_owned()
         } else {
             resolved.label()
         },
@@ -101,6 +102,8 @@ pub struct Connections {
     connecting: Option<Connecting>,
     /// Whether the target being connected is read-only (its worker refuses mutations too).
     connecting_read_only: bool,
+    /// The run's language, for what is said about switching.
+    language: Language,
     worker: Option<Worker>,
     /// Calls issued before the target was ready.
     queued: Vec<(Ticket, Request)>,
@@ -124,6 +127,7 @@ impl Connections {
             targets,
             connecting: Some(connecting),
             connecting_read_only: first.read_only,
+            language: first.language,
             worker: None,
             queued: Vec::new(),
             connection: None,
@@ -219,9 +223,15 @@ impl Connections {
             Switch::Profile(name) => match self.targets.resolve_profile(name) {
                 Ok(resolved) => resolved,
                 Err(e) => {
-                    return Action::TargetFailed(format!(
-                        "Cannot switch to profile {name}: {e} — still on {current}"
-                    ));
+                    return Action::TargetFailed(
+                        self.language
+                            .text(Text::CannotSwitchProfile {
+                                name,
+                                error: &e.to_string(),
+                                current,
+                            })
+                            .into_owned(),
+                    );
                 }
             },
             Switch::Sandbox => target::resolve_sandbox(&self.targets.options, &self.targets.env),

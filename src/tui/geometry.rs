@@ -10,7 +10,7 @@ use super::keymap;
 use super::model::Tab;
 use super::state::{Context, Pager};
 use crate::cam::model::KEYS_PER_USER;
-use crate::i18n::Language;
+use crate::i18n::{Language, Text};
 
 pub const HEADER_ROWS: u16 = 1;
 pub const TAB_ROWS: u16 = 1;
@@ -124,9 +124,9 @@ pub struct HelpText {
 }
 
 impl HelpText {
-    /// The help of `context` for a screen `screen_width` wide: the notes wrap to the width the
-    /// keys need, at most the screen's.
-    pub fn new(context: Context, read_only: bool, screen_width: u16) -> Self {
+    /// The help of `context` in `language` for a screen `screen_width` wide: the notes wrap to
+    /// the width the keys need, at most the screen's.
+    pub fn new(context: Context, read_only: bool, language: Language, screen_width: u16) -> Self {
         let bindings = keymap::bindings(context);
         let key_width = bindings
             .iter()
@@ -136,9 +136,11 @@ impl HelpText {
         let keys: Vec<(String, String)> = bindings
             .iter()
             .map(|b| {
-                let mut help = b.help.to_owned();
+                let mut help = language.text(b.help).into_owned();
                 if read_only && b.command.mutates() {
-                    help.push_str(" (read-only: refused)");
+                    help = language
+                        .text(Text::HelpRefusedReadOnly { help: &help })
+                        .into_owned();
                 }
                 let label = b.keys_label();
                 // Padded by display width, as `{:<n}` would pad by chars.
@@ -153,7 +155,7 @@ impl HelpText {
             .unwrap_or(0) as u16
             + 1;
         let room = usize::from(width.min(screen_width.saturating_sub(4)).max(20)) - 1;
-        let notes = keymap::notes(context)
+        let notes = keymap::notes(context, language)
             .iter()
             .flat_map(|note| wrap(note, room))
             .map(|piece| format!(" {piece}"))
@@ -198,8 +200,13 @@ impl HelpLayout {
 }
 
 /// The furthest the help of `context` can scroll on a screen of `size` (0 when it fits).
-pub fn help_scroll_max(context: Context, read_only: bool, size: (u16, u16)) -> usize {
-    let help = HelpText::new(context, read_only, size.0);
+pub fn help_scroll_max(
+    context: Context,
+    read_only: bool,
+    language: Language,
+    size: (u16, u16),
+) -> usize {
+    let help = HelpText::new(context, read_only, language, size.0);
     match HelpLayout::of(&help, size) {
         HelpLayout::Scrolling { visible } => help.rows().saturating_sub(visible),
         HelpLayout::OneColumn | HelpLayout::TwoColumns => 0,
@@ -375,5 +382,20 @@ mod tests {
         ) {
             assert!(line.width() <= 20, "{line}");
         }
+    }
+
+    #[test]
+    fn english_wraps_at_spaces_and_chinese_anywhere() {
+        assert_eq!(
+            wrap("press Enter to open it", 12),
+            ["press Enter", "to open it"]
+        );
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(
+            wrap("按 Enter 时查找粘贴的", 12),
+            ["按 Enter 时", "查找粘贴的"]
+        );
+        // No line ends in a space that a wide character did not fit after.
+        assert_eq!(wrap("abcdefghi 查找", 10), ["abcdefghi", "查找"]);
     }
 }

@@ -5,10 +5,11 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::{Action, Command};
 use super::model::Tab;
-use super::state::{Context, Modal, State};
+use super::state::{Context, Modal, SECRET_CLIPBOARD_SECONDS, State};
 use super::text_field::Edit;
 use crate::cam::model::SecretId;
 use crate::cam::report::{DEFAULT_STALE_DAYS, Flag};
+use crate::i18n::{Language, Text};
 
 /// A key as the table names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,9 +91,9 @@ pub struct Binding {
     pub keys: &'static [Key],
     pub command: Command,
     /// What the help overlay says.
-    pub help: &'static str,
+    pub help: Text<'static>,
     /// The footer's short word, for the keys worth a hint.
-    pub hint: Option<&'static str>,
+    pub hint: Option<Text<'static>>,
 }
 
 impl Binding {
@@ -109,8 +110,8 @@ impl Binding {
 const fn bind(
     keys: &'static [Key],
     command: Command,
-    help: &'static str,
-    hint: Option<&'static str>,
+    help: Text<'static>,
+    hint: Option<Text<'static>>,
 ) -> Binding {
     Binding {
         keys,
@@ -124,160 +125,185 @@ use Command as C;
 use Key as K;
 
 const MOVE: [Binding; 6] = [
-    bind(&[K::Char('j'), K::Down], C::Down, "move down", None),
-    bind(&[K::Char('k'), K::Up], C::Up, "move up", None),
-    bind(
-        &[K::Char('g'), K::Home],
-        C::Top,
-        "go to the first row",
-        None,
-    ),
-    bind(
-        &[K::Char('G'), K::End],
-        C::Bottom,
-        "go to the last row",
-        None,
-    ),
-    bind(&[K::PageDown], C::PageDown, "page down", None),
-    bind(&[K::PageUp], C::PageUp, "page up", None),
+    bind(&[K::Char('j'), K::Down], C::Down, Text::HelpMoveDown, None),
+    bind(&[K::Char('k'), K::Up], C::Up, Text::HelpMoveUp, None),
+    bind(&[K::Char('g'), K::Home], C::Top, Text::HelpFirstRow, None),
+    bind(&[K::Char('G'), K::End], C::Bottom, Text::HelpLastRow, None),
+    bind(&[K::PageDown], C::PageDown, Text::HelpPageDown, None),
+    bind(&[K::PageUp], C::PageUp, Text::HelpPageUp, None),
 ];
 
 /// A line of text edits as a shell's does.
 const EDIT: [Binding; 7] = [
-    bind(&[K::Left], C::Edit(Edit::Left), "cursor left", None),
-    bind(&[K::Right], C::Edit(Edit::Right), "cursor right", None),
+    bind(&[K::Left], C::Edit(Edit::Left), Text::HelpCursorLeft, None),
+    bind(
+        &[K::Right],
+        C::Edit(Edit::Right),
+        Text::HelpCursorRight,
+        None,
+    ),
     bind(
         &[K::Home, K::Ctrl('a')],
         C::Edit(Edit::Start),
-        "to the start of the line",
+        Text::HelpLineStart,
         None,
     ),
     bind(
         &[K::End, K::Ctrl('e')],
         C::Edit(Edit::End),
-        "to the end of the line",
+        Text::HelpLineEnd,
         None,
     ),
     bind(
         &[K::Backspace],
         C::Edit(Edit::Erase),
-        "erase the character before the cursor",
+        Text::HelpEraseBefore,
         None,
     ),
     bind(
         &[K::Ctrl('u')],
         C::Edit(Edit::EraseToStart),
-        "erase to the start of the line",
+        Text::HelpEraseToStart,
         None,
     ),
     bind(
         &[K::Ctrl('w')],
         C::Edit(Edit::EraseWord),
-        "erase the word before the cursor",
+        Text::HelpEraseWord,
         None,
     ),
 ];
 
 const GLOBAL: [Binding; 10] = [
-    bind(&[K::Char('?')], C::Help, "show this help", Some("help")),
+    bind(
+        &[K::Char('?')],
+        C::Help,
+        Text::HelpShowHelp,
+        Some(Text::HintHelp),
+    ),
     bind(
         &[K::Char(':')],
         C::CommandLine,
-        "the command line (:users :keys :secretid :profile :sandbox :q)",
-        Some("command"),
+        Text::HelpCommandLine,
+        Some(Text::HintCommand),
     ),
     bind(
         &[K::Char('@')],
         C::ShowLog,
-        "the API-call log of this run",
-        Some("calls"),
+        Text::HelpCallLog,
+        Some(Text::HintCalls),
     ),
-    bind(&[K::Char('1')], C::GoTab(Tab::Users), "User List tab", None),
+    bind(
+        &[K::Char('1')],
+        C::GoTab(Tab::Users),
+        Text::HelpTabUsers,
+        None,
+    ),
     bind(
         &[K::Char('2')],
         C::GoTab(Tab::Details),
-        "User Details tab",
+        Text::HelpTabDetails,
         None,
     ),
-    bind(&[K::Char('3')], C::GoTab(Tab::Keys), "API Keys tab", None),
+    bind(
+        &[K::Char('3')],
+        C::GoTab(Tab::Keys),
+        Text::HelpTabKeys,
+        None,
+    ),
     bind(
         &[K::Char('4')],
         C::GoTab(Tab::Report),
-        "Key Report tab: every key of the account",
+        Text::HelpTabReport,
         None,
     ),
-    bind(&[K::Tab], C::NextTab, "next tab", None),
-    bind(&[K::BackTab], C::PreviousTab, "previous tab", None),
-    bind(&[K::Char('q'), K::Ctrl('c')], C::Quit, "quit", Some("quit")),
+    bind(&[K::Tab], C::NextTab, Text::HelpNextTab, None),
+    bind(&[K::BackTab], C::PreviousTab, Text::HelpPreviousTab, None),
+    bind(
+        &[K::Char('q'), K::Ctrl('c')],
+        C::Quit,
+        Text::HelpQuit,
+        Some(Text::HintQuit),
+    ),
 ];
 
 const USERS: [Binding; 7] = [
     bind(
         &[K::Enter],
         C::Open,
-        "open the user's details",
-        Some("open"),
+        Text::HelpOpenUser,
+        Some(Text::HintOpen),
     ),
     bind(
         &[K::Char('/')],
         C::Filter,
-        "a new filter by name, remark or UIN, or find a SecretId's owner",
-        Some("filter"),
+        Text::HelpFilterUsers,
+        Some(Text::HintFilter),
     ),
-    bind(&[K::Char('y')], C::Copy, "copy the UIN", Some("copy UIN")),
+    bind(
+        &[K::Char('y')],
+        C::Copy,
+        Text::HelpCopyUin,
+        Some(Text::HintCopyUin),
+    ),
     bind(
         &[K::Char('s')],
         C::SortNext,
-        "sort by the next column",
-        Some("sort"),
+        Text::HelpSortNext,
+        Some(Text::HintSort),
     ),
-    bind(
-        &[K::Char('S')],
-        C::SortReverse,
-        "reverse the sort order",
-        None,
-    ),
+    bind(&[K::Char('S')], C::SortReverse, Text::HelpSortReverse, None),
     bind(
         &[K::Char('r')],
         C::Refresh,
-        "reload the users",
-        Some("refresh"),
+        Text::HelpReloadUsers,
+        Some(Text::HintRefresh),
     ),
-    bind(&[K::Esc], C::Back, "clear the filter", None),
+    bind(&[K::Esc], C::Back, Text::HelpClearFilter, None),
 ];
 
 const FILTER: [Binding; 5] = [
     bind(
         &[K::Enter],
         C::FilterDone,
-        "keep the filter, or find the owner of a SecretId",
-        Some("done"),
+        Text::HelpKeepFilterOrFindOwner,
+        Some(Text::HintDone),
     ),
     bind(
         &[K::Esc],
         C::FilterCancel,
-        "back to the filter before /",
-        Some("cancel"),
+        Text::HelpFilterBefore,
+        Some(Text::HintCancel),
     ),
-    bind(&[K::Down], C::Down, "move down", None),
-    bind(&[K::Up], C::Up, "move up", None),
-    bind(&[K::Ctrl('c')], C::Quit, "quit", None),
+    bind(&[K::Down], C::Down, Text::HelpMoveDown, None),
+    bind(&[K::Up], C::Up, Text::HelpMoveUp, None),
+    bind(&[K::Ctrl('c')], C::Quit, Text::HelpQuit, None),
 ];
 
 const DETAILS: [Binding; 4] = [
     bind(
         &[K::Enter],
         C::Open,
-        "on a policy: its document; elsewhere: the user's API keys",
-        Some("API keys"),
+        Text::HelpOpenFromDetails,
+        Some(Text::HintApiKeys),
     ),
-    bind(&[K::Char('y')], C::Copy, "copy the UIN", Some("copy UIN")),
-    bind(&[K::Esc], C::Back, "back to the User List", Some("back")),
+    bind(
+        &[K::Char('y')],
+        C::Copy,
+        Text::HelpCopyUin,
+        Some(Text::HintCopyUin),
+    ),
+    bind(
+        &[K::Esc],
+        C::Back,
+        Text::HelpBackToUsers,
+        Some(Text::HintBack),
+    ),
     bind(
         &[K::Char('r')],
         C::Refresh,
-        "reload the user",
-        Some("refresh"),
+        Text::HelpReloadUser,
+        Some(Text::HintRefresh),
     ),
 ];
 
@@ -285,62 +311,62 @@ const KEYS: [Binding; 10] = [
     bind(
         &[K::Char('c')],
         C::CreateKey,
-        "create an API key (with an optional description)",
-        Some("create"),
+        Text::HelpCreateKey,
+        Some(Text::HintCreate),
     ),
     bind(
         &[K::Char('y')],
         C::Copy,
-        "copy the SecretId",
-        Some("copy SecretId"),
+        Text::HelpCopySecretId,
+        Some(Text::HintCopySecretId),
     ),
     bind(
         &[K::Char('d')],
         C::DisableKey,
-        "disable the key",
-        Some("disable"),
+        Text::HelpDisableKey,
+        Some(Text::HintDisable),
     ),
     bind(
         &[K::Char('e')],
         C::EnableKey,
-        "enable the key",
-        Some("enable"),
+        Text::HelpEnableKey,
+        Some(Text::HintEnable),
     ),
     bind(
         &[K::Char('D'), K::Delete],
         C::DeleteKey,
-        "delete the key (disabled keys only)",
-        Some("delete"),
+        Text::HelpDeleteKey,
+        Some(Text::HintDelete),
     ),
     bind(
         &[K::Char('R')],
         C::Rotate,
-        "rotate the key, step by step (free a slot, create, switch, disable, delete)",
-        Some("rotate"),
+        Text::HelpRotate,
+        Some(Text::HintRotate),
     ),
     bind(
         &[K::Char('l'), K::Right, K::Enter],
         C::FocusDrawer,
-        "into the key's access records",
-        Some("records"),
+        Text::HelpIntoRecords,
+        Some(Text::HintRecords),
     ),
     bind(
         &[K::Char('a')],
         C::AccessPanel,
-        "show or hide the access records",
+        Text::HelpToggleRecords,
         None,
     ),
     bind(
         &[K::Char('r')],
         C::Refresh,
-        "reload the keys and records",
-        Some("refresh"),
+        Text::HelpReloadKeys,
+        Some(Text::HintRefresh),
     ),
     bind(
         &[K::Esc],
         C::Back,
-        "hide the records, else back to User Details",
-        Some("back"),
+        Text::HelpHideRecordsOrBack,
+        Some(Text::HintBack),
     ),
 ];
 
@@ -348,38 +374,33 @@ const RECORDS: [Binding; 6] = [
     bind(
         &[K::Enter],
         C::Open,
-        "the record in full (message, RequestId, event)",
-        Some("open"),
+        Text::HelpOpenRecord,
+        Some(Text::HintOpen),
     ),
     bind(
         &[K::Char('y')],
         C::Copy,
-        "copy the record's RequestId",
-        Some("copy RequestId"),
+        Text::HelpCopyRecordRequestId,
+        Some(Text::HintCopyRequestId),
     ),
     bind(
         &[K::Char('f')],
         C::FailuresOnly,
-        "failed calls only, or every call",
-        Some("failures"),
+        Text::HelpFailuresOnly,
+        Some(Text::HintFailures),
     ),
     bind(
         &[K::Char('r')],
         C::Refresh,
-        "reload the records",
-        Some("refresh"),
+        Text::HelpReloadRecords,
+        Some(Text::HintRefresh),
     ),
-    bind(
-        &[K::Char('a')],
-        C::AccessPanel,
-        "hide the access records",
-        None,
-    ),
+    bind(&[K::Char('a')], C::AccessPanel, Text::HelpHideRecords, None),
     bind(
         &[K::Char('h'), K::Left, K::Esc],
         C::Back,
-        "back to the keys",
-        Some("keys"),
+        Text::HelpBackToKeys,
+        Some(Text::HintKeys),
     ),
 ];
 
@@ -387,21 +408,31 @@ const PAGER: [Binding; 3] = [
     bind(
         &[K::Char('y')],
         C::Copy,
-        "copy the RequestId (of an access record)",
-        Some("copy RequestId"),
+        Text::HelpCopyPagerRequestId,
+        Some(Text::HintCopyRequestId),
     ),
     bind(
         &[K::Esc, K::Enter, K::Char('q')],
         C::Back,
-        "close",
-        Some("close"),
+        Text::HelpClose,
+        Some(Text::HintClose),
     ),
-    bind(&[K::Ctrl('c')], C::Quit, "quit", None),
+    bind(&[K::Ctrl('c')], C::Quit, Text::HelpQuit, None),
 ];
 
 const CONFIRM: [Binding; 5] = [
-    bind(&[K::Char('y')], C::Confirm, "confirm", Some("confirm")),
-    bind(&[K::Char('n'), K::Esc], C::Cancel, "cancel", Some("cancel")),
+    bind(
+        &[K::Char('y')],
+        C::Confirm,
+        Text::HelpConfirm,
+        Some(Text::HintConfirm),
+    ),
+    bind(
+        &[K::Char('n'), K::Esc],
+        C::Cancel,
+        Text::HelpCancel,
+        Some(Text::HintCancel),
+    ),
     bind(
         &[
             K::Tab,
@@ -412,92 +443,99 @@ const CONFIRM: [Binding; 5] = [
             K::Char('l'),
         ],
         C::SwitchFocus,
-        "move between the buttons",
-        Some("move"),
+        Text::HelpSwitchButton,
+        Some(Text::HintMove),
     ),
     bind(
         &[K::Enter],
         C::Press,
-        "press the focused button (Cancel, unless moved)",
-        Some("press"),
+        Text::HelpPressButton,
+        Some(Text::HintPress),
     ),
-    bind(&[K::Ctrl('c')], C::Quit, "quit", None),
+    bind(&[K::Ctrl('c')], C::Quit, Text::HelpQuit, None),
 ];
 
 const CONFIRM_TYPED: [Binding; 4] = [
     bind(
         &[K::Enter],
         C::Submit,
-        "confirm, if what is typed matches",
-        Some("confirm"),
+        Text::HelpConfirmIfTyped,
+        Some(Text::HintConfirm),
     ),
-    bind(&[K::Esc], C::Cancel, "cancel", Some("cancel")),
+    bind(
+        &[K::Esc],
+        C::Cancel,
+        Text::HelpCancel,
+        Some(Text::HintCancel),
+    ),
     bind(
         &[K::Backspace],
         C::Edit(Edit::Erase),
-        "erase a character",
+        Text::HelpEraseCharacter,
         None,
     ),
-    bind(&[K::Ctrl('c')], C::Quit, "quit", None),
+    bind(&[K::Ctrl('c')], C::Quit, Text::HelpQuit, None),
 ];
 
 const DESCRIBE: [Binding; 3] = [
     bind(
         &[K::Enter],
         C::Submit,
-        "create the key, with the description typed (if any)",
-        Some("create"),
+        Text::HelpCreateWithDescription,
+        Some(Text::HintCreate),
     ),
     bind(
         &[K::Esc],
         C::Cancel,
-        "cancel: no key is created",
-        Some("cancel"),
+        Text::HelpCancelCreate,
+        Some(Text::HintCancel),
     ),
-    bind(&[K::Ctrl('c')], C::Quit, "quit", None),
+    bind(&[K::Ctrl('c')], C::Quit, Text::HelpQuit, None),
 ];
 
 const SECRET: [Binding; 7] = [
     bind(
         &[K::Char('v')],
         C::Reveal,
-        "show or mask the SecretKey",
-        Some("reveal"),
+        Text::HelpReveal,
+        Some(Text::HintReveal),
     ),
     bind(
         &[K::Char('y')],
         C::Copy,
-        "copy the SecretId",
-        Some("copy SecretId"),
+        Text::HelpCopySecretId,
+        Some(Text::HintCopySecretId),
     ),
     bind(
         &[K::Char('Y')],
         C::CopySecretKey,
-        "copy the SecretKey (cleared after 45 s)",
-        Some("copy SecretKey"),
+        Text::HelpCopySecretKey {
+            seconds: SECRET_CLIPBOARD_SECONDS,
+        },
+        Some(Text::HintCopySecretKey),
     ),
     bind(
         &[K::Char('t')],
         C::VerifyKey,
-        "test the new key: sign one harmless call (GetUserAppId) with it",
-        Some("test it"),
+        Text::HelpTestKey,
+        Some(Text::HintTestIt),
     ),
     bind(
         &[K::Char(' ')],
         C::Acknowledge,
-        "tick \"I have saved the SecretKey\"",
-        Some("I have saved it"),
+        Text::HelpAcknowledge,
+        Some(Text::HintSaved),
     ),
     bind(
         &[K::Enter, K::Esc],
         C::CloseSecret,
-        "close, once the box is ticked",
-        Some("close"),
+        Text::HelpCloseSecret,
+        Some(Text::HintClose),
     ),
     bind(
         &[K::Char('q'), K::Ctrl('c')],
         C::Quit,
-        "quit (refused until the SecretKey is saved)",
+        Text::HelpQuitUnlessSaved,
         None,
     ),
 ];
@@ -506,234 +544,239 @@ const REPORT: [Binding; 16] = [
     bind(
         &[K::Enter],
         C::Open,
-        "open the key on its owner's API Keys tab",
-        Some("open"),
+        Text::HelpOpenReportKey,
+        Some(Text::HintOpen),
     ),
     bind(
         &[K::Char('/')],
         C::Filter,
-        "a new filter by owner, UIN or SecretId",
-        Some("filter"),
+        Text::HelpFilterReport,
+        Some(Text::HintFilter),
     ),
     bind(
         &[K::Char('n')],
         C::QuickFilter(Flag::NeverUsed),
-        "only never-used keys (again: all)",
+        Text::HelpOnlyNeverUsed,
         None,
     ),
     bind(
         &[K::Char('u')],
         C::QuickFilter(Flag::Unused),
-        "only keys unused for the stale days (again: all)",
+        Text::HelpOnlyUnused,
         None,
     ),
     bind(
         &[K::Char('o')],
         C::QuickFilter(Flag::Old),
-        "only keys older than the stale days (again: all)",
+        Text::HelpOnlyOld,
         None,
     ),
     bind(
         &[K::Char('i')],
         C::QuickFilter(Flag::Disabled),
-        "only disabled keys (again: all)",
+        Text::HelpOnlyDisabled,
         None,
     ),
     bind(
         &[K::Char('t')],
         C::QuickFilter(Flag::TwoEnabled),
-        "only keys of users with two enabled (again: all)",
+        Text::HelpOnlyTwoEnabled,
         None,
     ),
     bind(
         &[K::Char(' ')],
         C::Mark,
-        "mark the key for d, or unmark it",
-        Some("mark"),
+        Text::HelpMark,
+        Some(Text::HintMark),
     ),
     bind(
         &[K::Char('A')],
         C::MarkShown,
-        "mark every key shown (again: unmark them)",
-        Some("mark shown"),
+        Text::HelpMarkShown,
+        Some(Text::HintMarkShown),
     ),
     bind(
         &[K::Char('d')],
         C::DisableKey,
-        "disable the marked keys (or the one under the cursor), after you type how many",
-        Some("disable"),
+        Text::HelpDisableMarked,
+        Some(Text::HintDisable),
     ),
-    bind(&[K::Char('y')], C::Copy, "copy the SecretId", None),
+    bind(&[K::Char('y')], C::Copy, Text::HelpCopySecretId, None),
     bind(
         &[K::Char('s')],
         C::SortNext,
-        "sort by the next column",
-        Some("sort"),
+        Text::HelpSortNext,
+        Some(Text::HintSort),
     ),
-    bind(
-        &[K::Char('S')],
-        C::SortReverse,
-        "reverse the sort order",
-        None,
-    ),
+    bind(&[K::Char('S')], C::SortReverse, Text::HelpSortReverse, None),
     bind(
         &[K::Char('r')],
         C::Refresh,
-        "load the report again",
-        Some("reload"),
+        Text::HelpReloadReport,
+        Some(Text::HintReload),
     ),
     bind(
         &[K::Char('X')],
         C::StopLoading,
-        "stop loading, keeping what is in",
-        Some("stop"),
+        Text::HelpStopLoading,
+        Some(Text::HintStop),
     ),
-    bind(
-        &[K::Esc],
-        C::Back,
-        "clear the filter and the quick filters",
-        None,
-    ),
+    bind(&[K::Esc], C::Back, Text::HelpClearReportFilters, None),
 ];
 
 const ROTATION: [Binding; 7] = [
-    bind(
-        &[K::Enter],
-        C::Step,
-        "do this step (every change asks first)",
-        Some("do it"),
-    ),
+    bind(&[K::Enter], C::Step, Text::HelpDoStep, Some(Text::HintDoIt)),
     bind(
         &[K::Char('e')],
         C::EnableKey,
-        "enable the old key again, if something still needs it",
+        Text::HelpEnableOldAgain,
         None,
     ),
     bind(
         &[K::Char('r')],
         C::Refresh,
-        "ask for the keys, their last use and the records now",
-        Some("refresh"),
+        Text::HelpRefreshRotation,
+        Some(Text::HintRefresh),
     ),
     bind(
         &[K::Esc],
         C::Back,
-        "close (R on the key resumes where it stands)",
-        Some("close"),
+        Text::HelpCloseRotation,
+        Some(Text::HintClose),
     ),
     bind(
         &[K::Char('@')],
         C::ShowLog,
-        "the API-call log of this run",
-        Some("calls"),
+        Text::HelpCallLog,
+        Some(Text::HintCalls),
     ),
-    bind(&[K::Char('?')], C::Help, "show this help", Some("help")),
-    bind(&[K::Ctrl('c')], C::Quit, "quit", None),
+    bind(
+        &[K::Char('?')],
+        C::Help,
+        Text::HelpShowHelp,
+        Some(Text::HintHelp),
+    ),
+    bind(&[K::Ctrl('c')], C::Quit, Text::HelpQuit, None),
 ];
 
 const BULK: [Binding; 4] = [
     bind(
         &[K::Esc],
         C::Back,
-        "stop after the call in flight; once done, close",
-        Some("stop / close"),
+        Text::HelpStopOrClose,
+        Some(Text::HintStopOrClose),
     ),
     bind(
         &[K::Char('@')],
         C::ShowLog,
-        "the API-call log of this run",
-        Some("calls"),
+        Text::HelpCallLog,
+        Some(Text::HintCalls),
     ),
-    bind(&[K::Char('?')], C::Help, "show this help", Some("help")),
-    bind(&[K::Ctrl('c')], C::Quit, "quit", None),
+    bind(
+        &[K::Char('?')],
+        C::Help,
+        Text::HelpShowHelp,
+        Some(Text::HintHelp),
+    ),
+    bind(&[K::Ctrl('c')], C::Quit, Text::HelpQuit, None),
 ];
 
 const HELP: [Binding; 2] = [
     bind(
         &[K::Esc, K::Char('?'), K::Char('q')],
         C::CloseHelp,
-        "close the help",
-        Some("close"),
+        Text::HelpCloseHelp,
+        Some(Text::HintClose),
     ),
-    bind(&[K::Ctrl('c')], C::Quit, "quit", None),
+    bind(&[K::Ctrl('c')], C::Quit, Text::HelpQuit, None),
 ];
 
 const COMMAND: [Binding; 7] = [
-    bind(&[K::Enter], C::RunLine, "run the command", Some("run")),
+    bind(
+        &[K::Enter],
+        C::RunLine,
+        Text::HelpRunCommand,
+        Some(Text::HintRun),
+    ),
     bind(
         &[K::Tab],
         C::Complete,
-        "complete the command, user or profile name (again: the next)",
-        Some("complete"),
+        Text::HelpComplete,
+        Some(Text::HintComplete),
     ),
-    bind(
-        &[K::BackTab],
-        C::CompleteBack,
-        "the previous completion",
-        None,
-    ),
+    bind(&[K::BackTab], C::CompleteBack, Text::HelpCompleteBack, None),
     bind(
         &[K::Esc],
         C::CancelLine,
-        "close the command line",
-        Some("close"),
+        Text::HelpCloseCommandLine,
+        Some(Text::HintClose),
     ),
-    bind(&[K::Up], C::Up, "the command run before", None),
-    bind(&[K::Down], C::Down, "the command run after", None),
-    bind(&[K::Ctrl('c')], C::Quit, "quit", None),
+    bind(&[K::Up], C::Up, Text::HelpHistoryBack, None),
+    bind(&[K::Down], C::Down, Text::HelpHistoryForward, None),
+    bind(&[K::Ctrl('c')], C::Quit, Text::HelpQuit, None),
 ];
 
 const SEARCH: [Binding; 4] = [
     bind(
         &[K::Esc],
         C::CancelSearch,
-        "cancel the search (what it learned is kept for the run)",
-        Some("cancel"),
+        Text::HelpCancelSearch,
+        Some(Text::HintCancel),
     ),
     bind(
         &[K::Char('@')],
         C::ShowLog,
-        "the API-call log of this run",
-        Some("calls"),
+        Text::HelpCallLog,
+        Some(Text::HintCalls),
     ),
-    bind(&[K::Char('?')], C::Help, "show this help", Some("help")),
-    bind(&[K::Ctrl('c')], C::Quit, "quit", None),
+    bind(
+        &[K::Char('?')],
+        C::Help,
+        Text::HelpShowHelp,
+        Some(Text::HintHelp),
+    ),
+    bind(&[K::Ctrl('c')], C::Quit, Text::HelpQuit, None),
 ];
 
 const CALL_LOG: [Binding; 4] = [
     bind(
         &[K::Char('/')],
         C::Filter,
-        "a new filter by action, target, result or RequestId",
-        Some("filter"),
+        Text::HelpFilterCalls,
+        Some(Text::HintFilter),
     ),
     bind(
         &[K::Char('y')],
         C::Copy,
-        "copy the call's RequestId",
-        Some("copy RequestId"),
+        Text::HelpCopyCallRequestId,
+        Some(Text::HintCopyRequestId),
     ),
     bind(
         &[K::Esc, K::Char('@'), K::Char('q')],
         C::CloseLog,
-        "clear the filter, else close the log",
-        Some("close"),
+        Text::HelpCloseLog,
+        Some(Text::HintClose),
     ),
-    bind(&[K::Ctrl('c')], C::Quit, "quit", None),
+    bind(&[K::Ctrl('c')], C::Quit, Text::HelpQuit, None),
 ];
 
 /// A filter that only filters (the call log's, the Key Report's): Enter keeps it.
 const PLAIN_FILTER: [Binding; 5] = [
-    bind(&[K::Enter], C::FilterDone, "keep the filter", Some("done")),
+    bind(
+        &[K::Enter],
+        C::FilterDone,
+        Text::HelpKeepFilter,
+        Some(Text::HintDone),
+    ),
     bind(
         &[K::Esc],
         C::FilterCancel,
-        "back to the filter before /",
-        Some("cancel"),
+        Text::HelpFilterBefore,
+        Some(Text::HintCancel),
     ),
-    bind(&[K::Down], C::Down, "move down", None),
-    bind(&[K::Up], C::Up, "move up", None),
-    bind(&[K::Ctrl('c')], C::Quit, "quit", None),
+    bind(&[K::Down], C::Down, Text::HelpMoveDown, None),
+    bind(&[K::Up], C::Up, Text::HelpMoveUp, None),
+    bind(&[K::Ctrl('c')], C::Quit, Text::HelpQuit, None),
 ];
 
 /// Every binding of a context, in the order the help lists them.
@@ -783,72 +826,44 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
 }
 
 /// What the help overlay says under a context's keys, where keys alone do not tell it all.
-pub fn notes(context: Context) -> Vec<String> {
+pub fn notes(context: Context, language: Language) -> Vec<String> {
     let mut notes = Vec::new();
+    let mut note = |text: Text<'_>| notes.push(language.text(text).into_owned());
     if matches!(context, Context::Users | Context::Filter) {
-        notes.push(
-            "A SecretId (AKID…/IKID…) typed after / is searched when Enter is pressed (every \
-             prefix of one looks like one); a pasted one is searched at once."
-                .to_owned(),
-        );
+        note(Text::NoteSecretIdFilter);
     }
     if context.has_global_keys() {
-        let commands: Vec<String> = super::command_line::COMMANDS
-            .iter()
-            .map(|(name, args, _)| format!(":{name}{args}"))
-            .collect();
-        notes.push(format!(
-            "Commands: {} — Tab completes.",
-            commands.join("  ")
-        ));
+        let commands = super::command_line::usage().join("  ");
+        note(Text::NoteCommands {
+            commands: &commands,
+        });
     }
     if context == Context::Search {
-        notes.push(
-            "CloudAudit is asked first: its newest record of the key names who signed with it, \
-             and one ListAccessKeys of that user confirms it. Otherwise ListAccessKeys is called \
-             for each user not seen before this run, at most 20 a second. The owner found opens \
-             on the API Keys tab."
-                .to_owned(),
-        );
+        note(Text::NoteOwnerSearch);
     }
     if matches!(context, Context::Report | Context::ReportFilter) {
-        notes.push(format!(
-            "Flags: never-used (no use ever recorded), unused-{DEFAULT_STALE_DAYS}d (not used \
-             for {DEFAULT_STALE_DAYS} days), older-than-{DEFAULT_STALE_DAYS}d, disabled (a \
-             candidate for deletion), two-enabled (no free slot for a rotation). Quick filters \
-             combine: n u o i t each narrow the keys shown."
-        ));
-        notes.push(
-            "Every user's keys are listed (ListAccessKeys) and their last use asked ten at a \
-             time (GetSecurityLastUsed), each at most 20 calls a second; what is listed also \
-             answers the owner search and opens the API Keys tab at once. d disables one key \
-             at a time, at most 5 a second, each result shown as it lands."
-                .to_owned(),
-        );
+        note(Text::NoteReportFlags {
+            days: DEFAULT_STALE_DAYS,
+        });
+        note(Text::NoteReportLoading);
     }
     if context == Context::Rotation {
-        notes.push(
-            "Where the rotation stands is read off the user's keys each time — the key created \
-             after the old one is its successor — so closing the wizard, or camtui, loses \
-             nothing. The cloud reports use late: access records about an hour, last-used \
-             dates a day."
-                .to_owned(),
-        );
+        note(Text::NoteRotation);
     }
     notes
 }
 
 /// The footer's word for a binding as things are now, or `None` when it has nothing to offer
 /// at the moment (closing the SecretKey window before the box is ticked).
-fn hint_now(state: &State, binding: &Binding) -> Option<&'static str> {
+fn hint_now(state: &State, binding: &Binding) -> Option<Text<'static>> {
     let hint = binding.hint?;
     let secret = match &state.modal {
         Some(Modal::Secret(modal)) => Some(modal),
         _ => None,
     };
     match binding.command {
-        C::Reveal if secret.is_some_and(|m| m.revealed) => Some("mask"),
-        C::Acknowledge if secret.is_some_and(|m| m.acknowledged) => Some("untick"),
+        C::Reveal if secret.is_some_and(|m| m.revealed) => Some(Text::HintMask),
+        C::Acknowledge if secret.is_some_and(|m| m.acknowledged) => Some(Text::HintUntick),
         C::CloseSecret if !secret.is_some_and(|m| m.acknowledged) => None,
         C::FilterDone
             if state
@@ -857,7 +872,7 @@ fn hint_now(state: &State, binding: &Binding) -> Option<&'static str> {
                 .as_ref()
                 .is_some_and(|e| SecretId::parse(e.field.text().trim()).is_some()) =>
         {
-            Some("find owner")
+            Some(Text::HintFindOwner)
         }
         C::FailuresOnly
             if state
@@ -866,7 +881,7 @@ fn hint_now(state: &State, binding: &Binding) -> Option<&'static str> {
                 .and_then(|o| o.panel.as_ref())
                 .is_some_and(|p| p.failures_only) =>
         {
-            Some("all calls")
+            Some(Text::HintAllCalls)
         }
         C::Copy if matches!(&state.modal, Some(Modal::Pager(p)) if p.copy.is_none()) => None,
         C::Open
@@ -876,15 +891,15 @@ fn hint_now(state: &State, binding: &Binding) -> Option<&'static str> {
                     .as_ref()
                     .is_some_and(|o| o.selected_policy().is_some()) =>
         {
-            Some("policy document")
+            Some(Text::HintPolicyDocument)
         }
         _ => Some(hint),
     }
 }
 
-/// The key hints the footer shows for the state the console is in; mutating keys are hidden in
-/// read-only mode.
-pub fn hints(state: &State) -> Vec<(String, &'static str)> {
+/// The key hints the footer shows for the state the console is in, each a key and what it does
+/// (put in words with `state.language`); mutating keys are hidden in read-only mode.
+pub fn hints(state: &State) -> Vec<(String, Text<'static>)> {
     let read_only = state.header.read_only;
     bindings(state.context())
         .into_iter()
@@ -911,6 +926,7 @@ pub fn resolve(context: Context, event: KeyEvent) -> Option<Action> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::geometry::HelpText;
 
     fn press(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
@@ -959,6 +975,42 @@ mod tests {
     }
 
     #[test]
+    fn every_help_fits_80_columns_in_both_languages() {
+        for language in Language::ALL {
+            for context in Context::ALL {
+                for read_only in [false, true] {
+                    let help = HelpText::new(context, read_only, language, 80);
+                    // The overlay adds borders and a column of padding each side.
+                    assert!(
+                        help.width + 4 <= 80,
+                        "the help of {context:?} (read-only: {read_only}) in {language:?} is {} \
+                         wide: {:?}",
+                        help.width + 4,
+                        help.keys
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_help_speaks_the_language() {
+        let help = HelpText::new(Context::Keys, true, Language::ZhCn, 120);
+        assert!(help.keys.contains(&(
+            " c          ".to_owned(),
+            "新建密钥（可填写描述）（只读模式不可用）".to_owned()
+        )));
+        assert!(
+            help.keys
+                .contains(&(" y          ".to_owned(), "复制 SecretId".to_owned()))
+        );
+        let chinese = notes(Context::Users, Language::ZhCn).join(" ");
+        assert!(chinese.contains("命令：:users  :keys [USER]  :secretid AKID…"));
+        let english = notes(Context::Users, Language::EnUs).join(" ");
+        assert!(english.contains("Commands: :users  :keys [USER]"));
+    }
+
+    #[test]
     fn read_only_hides_mutating_hints() {
         let mut state = State::new(crate::tui::state::Header {
             target: "http://127.0.0.1:1".into(),
@@ -973,12 +1025,12 @@ mod tests {
         let all = hints(&state);
         state.header.read_only = true;
         let read_only = hints(&state);
-        assert!(all.iter().any(|(_, h)| *h == "create"));
+        assert!(all.iter().any(|(_, h)| *h == Text::HintCreate));
         assert!(
             !read_only
                 .iter()
-                .any(|(_, h)| *h == "create" || *h == "delete")
+                .any(|(_, h)| *h == Text::HintCreate || *h == Text::HintDelete)
         );
-        assert!(read_only.iter().any(|(_, h)| *h == "copy SecretId"));
+        assert!(read_only.iter().any(|(_, h)| *h == Text::HintCopySecretId));
     }
 }

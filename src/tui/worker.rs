@@ -20,6 +20,7 @@ use crate::cam::owner::{self, KeyOwnerCache, Users};
 use crate::cam::report::{self, ReportOptions, Staleness};
 use crate::cam::walk::WalkOptions;
 use crate::cam::{CallError, Client, Credential};
+use crate::i18n::Text;
 
 use super::action::{Action, Reply, Request};
 use super::model::{AccessRecord, Failure, LastUsed, Ticket, UserDetails};
@@ -73,7 +74,13 @@ impl Worker {
                 result: Err(Failure {
                     call: request.call_name(),
                     code: "ReadOnly".into(),
-                    message: "the target is read-only: nothing was sent".into(),
+                    // Worded like the API's messages: in the language it was asked to answer in.
+                    message: self
+                        .client
+                        .transport()
+                        .language()
+                        .text(Text::ReadOnlyNothingSent)
+                        .into_owned(),
                     request_id: None,
                 }),
                 request,
@@ -320,7 +327,11 @@ pub async fn perform(client: &Client, request: &Request) -> Result<Reply, Failur
             reply.access_key.map(Reply::Created).ok_or_else(|| Failure {
                 call: "CreateAccessKey",
                 code: "InternalError".into(),
-                message: "the reply has no AccessKey".into(),
+                message: client
+                    .transport()
+                    .language()
+                    .text(Text::ReplyWithoutAccessKey)
+                    .into_owned(),
                 request_id: None,
             })
         }

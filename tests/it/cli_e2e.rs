@@ -56,17 +56,20 @@ impl Harness {
 
     /// Runs `camtui --endpoint <server> ARGS` with root's credentials in the environment.
     pub(crate) async fn run(&self, args: &[&str]) -> Out {
+        self.run_in(None, args).await
+    }
+
+    /// As [`Harness::run`], with `LANG` set to `locale` if there is one.
+    pub(crate) async fn run_in(&self, locale: Option<&str>, args: &[&str]) -> Out {
         let endpoint = self.endpoint();
         let mut full = vec!["--endpoint", endpoint.as_str()];
         full.extend_from_slice(args);
-        self.run_with(
-            &full,
-            &[
-                ("TENCENTCLOUD_SECRET_ID", ROOT_ID),
-                ("TENCENTCLOUD_SECRET_KEY", ROOT_KEY),
-            ],
-        )
-        .await
+        let mut env = vec![
+            ("TENCENTCLOUD_SECRET_ID", ROOT_ID),
+            ("TENCENTCLOUD_SECRET_KEY", ROOT_KEY),
+        ];
+        env.extend(locale.map(|locale| ("LANG", locale)));
+        self.run_with(&full, &env).await
     }
 
     /// Runs `camtui ARGS` with exactly the given environment (plus HOME), stdin empty.
@@ -914,4 +917,87 @@ async fn a_chinese_locale_gets_the_api_answer_in_chinese() {
     let english = [&args[..2], &["--language", "en-US"], &args[2..]].concat();
     let out = h.run_with(&english, &chinese).await.fails(2);
     assert!(!out.stderr().contains("被操作"), "{}", out.stderr());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_chinese_locale_gets_chinese_tables_and_messages_and_the_same_json() {
+    let h = Harness::start().await;
+    let zh = Some("zh_CN.UTF-8");
+
+    let users = h.run_in(zh, &["users"]).await.ok().stdout();
+    assert_aligned(&users);
+    assert_eq!(
+        users
+            .lines()
+            .next()
+            .unwrap()
+            .split_whitespace()
+            .collect::<Vec<_>>(),
+        [
+            "用户名",
+            "UIN",
+            "用户类型",
+            "备注",
+            "控制台访问",
+            "创建时间"
+        ]
+    );
+    let carol = users.lines().find(|l| l.starts_with("carol")).unwrap();
+    assert!(
+        carol.contains("协作者") && carol.contains("允许"),
+        "{carol}"
+    );
+    assert!(users.contains("子用户"), "{users}");
+
+    let alice = h.run_in(zh, &["user", "alice"]).await.ok().stdout();
+    for line in [
+        "用户名        alice",
+        "用户类型      子用户",
+        "手机          +86 13800000011",
+        "API密钥       2/2 个API密钥，1 个已启用",
+        "\n权限\n策略名称",
+        "\n用户组\n用户组名称",
+        "\n安全\n登录保护",
+    ] {
+        assert!(alice.contains(line), "{line:?} in {alice}");
+    }
+
+    let keys = h.run_in(zh, &["keys", "list", "alice"]).await.ok().stdout();
+    assert_aligned(&keys);
+    assert_eq!(
+        keys.lines()
+            .next()
+            .unwrap()
+            .split_whitespace()
+            .collect::<Vec<_>>(),
+        ["SecretId", "状态", "创建时间", "最近访问时间", "描述"]
+    );
+    let disabled = keys
+        .lines()
+        .find(|l| l.starts_with(ALICE_DISABLED))
+        .unwrap();
+    assert!(
+        disabled.contains("已禁用") && disabled.contains("从未使用"),
+        "{disabled}"
+    );
+    assert!(keys.contains("已启用"), "{keys}");
+
+    let missing = h.run_in(zh, &["user", "nobody"]).await.fails(1);
+    assert!(
+        missing
+            .stderr()
+            .contains("没有名为 \"nobody\" 的子用户或协作者"),
+        "{}",
+        missing.stderr()
+    );
+
+    // Scripts read JSON: not a byte of it changes with the language.
+    for args in [
+        &["users", "-o", "json"][..],
+        &["user", "alice", "-o", "json"],
+        &["keys", "list", "alice", "-o", "json"],
+    ] {
+        let english = h.run(args).await.ok().stdout();
+        assert_eq!(h.run_in(zh, args).await.ok().stdout(), english, "{args:?}");
+    }
 }

@@ -33,7 +33,7 @@ pub struct HelpView {
 impl Widget for &HelpView {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (theme, language) = (self.theme, self.language);
-        let help = HelpText::new(self.context, self.read_only, area.width);
+        let help = HelpText::new(self.context, self.read_only, language, area.width);
         let layout = HelpLayout::of(&help, (area.width, area.height));
         let line_width = help.width;
         let mut lines: Vec<Line<'static>> = help

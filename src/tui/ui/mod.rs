@@ -166,7 +166,7 @@ impl Widget for &HeaderBar<'_> {
             spans.push(Span::styled(
                 format!(
                     "{target} ─ {account_label}{account} ─ {clip_label}{} ─ {zone_label}{TIME_ZONE} ",
-                    header.clipboard.label()
+                    header.clipboard.label(self.state.language)
                 ),
                 style,
             ));
@@ -281,13 +281,14 @@ impl Widget for &Footer<'_> {
         }
         let mut all = keymap::hints(state);
         // "? help" goes first so a narrow terminal never loses it.
-        if let Some(at) = all.iter().position(|(_, hint)| *hint == "help") {
+        if let Some(at) = all.iter().position(|(_, hint)| *hint == Text::HintHelp) {
             let help = all.remove(at);
             all.insert(0, help);
         }
         let count = all.len();
         for (index, (key, hint)) in all.into_iter().enumerate() {
-            let width = text::width(&key) + text::width(hint) + 3;
+            let hint = state.language.text(hint);
+            let width = text::width(&key) + text::width(&hint) + 3;
             // Room is kept for the "…" that says more keys did not fit (`?` lists them).
             let reserve = usize::from(index + 1 < count);
             if used + width + reserve > usize::from(room) {

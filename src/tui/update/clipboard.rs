@@ -55,7 +55,7 @@ pub fn on_tick(state: &mut State) -> Vec<Effect> {
 pub fn on_copied(state: &mut State, what: &Copied, result: Result<Destination, ClipboardError>) {
     match result {
         Ok(destination) => {
-            let mut text = destination.sent(&what.label());
+            let mut text = destination.sent(&what.label(state.language), state.language);
             if matches!(what, Copied::SecretKey(_)) {
                 let _ = write!(text, "; cleared in {SECRET_CLIPBOARD_SECONDS} s");
             }
@@ -65,7 +65,8 @@ pub fn on_copied(state: &mut State, what: &Copied, result: Result<Destination, C
             if matches!(what, Copied::SecretKey(_)) {
                 state.countdown = None;
             }
-            flash(state, Level::Error, format!("Nothing copied: {e}"));
+            let why = e.message(state.language);
+            flash(state, Level::Error, format!("Nothing copied: {why}"));
         }
     }
 }
@@ -85,7 +86,10 @@ pub fn on_cleared(state: &mut State, result: Result<bool, ClipboardError>) {
         Err(e) => flash(
             state,
             Level::Error,
-            format!("Could not clear the clipboard: {e}"),
+            format!(
+                "Could not clear the clipboard: {}",
+                e.message(state.language)
+            ),
         ),
     }
 }

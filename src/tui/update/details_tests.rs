@@ -8,6 +8,7 @@ use super::tests::{
 };
 use super::update;
 use crate::cam::permissions::{Policy, PolicyKind};
+use crate::i18n::Text;
 use crate::tui::action::{Action, Effect, Reply, Request};
 use crate::tui::keymap;
 use crate::tui::model::Tab;
@@ -28,11 +29,11 @@ fn under_cursor(state: &State) -> DetailsLine {
 }
 
 /// What the footer says Enter does.
-fn enter_hint(state: &State) -> &'static str {
+fn enter_hint(state: &State) -> Option<Text<'static>> {
     keymap::hints(state)
         .into_iter()
         .find(|(key, _)| key == "Enter")
-        .map_or("", |(_, hint)| hint)
+        .map(|(_, hint)| hint)
 }
 
 fn document(policy_id: u64) -> Reply {
@@ -136,12 +137,12 @@ fn the_cursor_moves_over_what_says_something_and_the_window_follows_at_80x24() {
 #[test]
 fn enter_on_a_policy_opens_its_document_and_elsewhere_the_api_keys() {
     let mut state = details((80, 24));
-    assert_eq!(enter_hint(&state), "API keys");
+    assert_eq!(enter_hint(&state), Some(Text::HintApiKeys));
     for _ in 0..13 {
         press(&mut state, 'j');
     }
     assert_eq!(under_cursor(&state), DetailsLine::Policy(0));
-    assert_eq!(enter_hint(&state), "policy document");
+    assert_eq!(enter_hint(&state), Some(Text::HintPolicyDocument));
     let effects = press(&mut state, KeyCode::Enter);
     assert_eq!(calls(&effects), [&Request::Policy { policy_id: 1 }]);
     assert_eq!(state.context(), Context::Pager);

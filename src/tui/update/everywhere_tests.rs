@@ -10,6 +10,7 @@ use super::tests::{
 };
 use super::update;
 use crate::cam::model::{KeyStatus, UserKind};
+use crate::i18n::Text;
 use crate::tui::action::{Action, Copied, Effect, Reply, Request};
 use crate::tui::keymap;
 use crate::tui::state::{Answer, Column, Confirm, Context, Modal, State};
@@ -21,7 +22,7 @@ fn copied(effects: &[Effect]) -> &Copied {
     }
 }
 
-fn hint_words(state: &State) -> Vec<&'static str> {
+fn hint_words(state: &State) -> Vec<Text<'static>> {
     keymap::hints(state).into_iter().map(|(_, h)| h).collect()
 }
 
@@ -41,7 +42,7 @@ fn y_copies_the_uin_on_the_user_list_and_user_details() {
     };
     assert_eq!(*what, Copied::Uin(100_000_000_012));
     assert_eq!(text.expose(), "100000000012");
-    assert!(hint_words(&state).contains(&"copy UIN"));
+    assert!(hint_words(&state).contains(&Text::HintCopyUin));
 }
 
 #[test]
@@ -124,10 +125,10 @@ fn slash_starts_a_new_filter_and_esc_brings_the_old_one_back() {
     assert_eq!(selected_name(&state), "carol");
     // A SecretId typed says Enter finds its owner.
     press(&mut state, '/');
-    assert!(hint_words(&state).contains(&"done"));
+    assert!(hint_words(&state).contains(&Text::HintDone));
     typed(&mut state, KEY_A);
-    assert!(hint_words(&state).contains(&"find owner"));
-    assert!(!hint_words(&state).contains(&"done"));
+    assert!(hint_words(&state).contains(&Text::HintFindOwner));
+    assert!(!hint_words(&state).contains(&Text::HintDone));
     press(&mut state, ctrl('u'));
     assert_eq!(state.users.filter, "");
     typed(&mut state, "alice bob");
@@ -206,13 +207,16 @@ fn the_secret_key_window_offers_what_it_will_do() {
     });
     assert_eq!(state.context(), Context::Secret);
     let words = hint_words(&state);
-    assert!(words.contains(&"reveal") && words.contains(&"I have saved it"));
-    assert!(!words.contains(&"close"), "Enter does not close yet");
+    assert!(words.contains(&Text::HintReveal) && words.contains(&Text::HintSaved));
+    assert!(
+        !words.contains(&Text::HintClose),
+        "Enter does not close yet"
+    );
     press(&mut state, 'v');
     press(&mut state, ' ');
     let words = hint_words(&state);
-    assert!(words.contains(&"mask") && !words.contains(&"reveal"));
-    assert!(words.contains(&"close"));
+    assert!(words.contains(&Text::HintMask) && !words.contains(&Text::HintReveal));
+    assert!(words.contains(&Text::HintClose));
 }
 
 #[test]

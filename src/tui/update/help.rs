@@ -17,7 +17,12 @@ pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
         Command::Quit => state.quit = true,
         _ if is_move(command) => {
             if let Some(Modal::Help(context)) = state.modal {
-                let max = geometry::help_scroll_max(context, state.header.read_only, state.size);
+                let max = geometry::help_scroll_max(
+                    context,
+                    state.header.read_only,
+                    state.language,
+                    state.size,
+                );
                 let page = usize::from(state.size.1.saturating_sub(2));
                 state.help_scroll = moved(state.help_scroll, max + 1, page, command);
             }

@@ -112,7 +112,7 @@ fn run(state: &mut State, text: &str) -> Vec<Effect> {
     let command = match command_line::parse(text) {
         Ok(command) => command,
         Err(e) => {
-            flash(state, Level::Warning, e.to_string());
+            flash(state, Level::Warning, e.message(state.language));
             return Vec::new();
         }
     };
