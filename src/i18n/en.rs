@@ -877,6 +877,11 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
         Text::AdviceKeyLimit => "delete one of the user's keys first",
         Text::AdviceRequestLimit => "too many requests: wait a moment and try again",
         Text::MessageAdvice { message, advice } => return format!("{message} — {advice}").into(),
+        Text::CallPurpose { call, purpose } => return format!("{call} ({purpose})").into(),
+        Text::PurposeOwnerSearch => "owner search",
+        Text::PurposeKeyReport => "key report",
+        Text::PurposeDisablingKeys => "disabling keys",
+        Text::PurposeSignedWithNewKey => "signed with the new key",
 
         // ---- Subcommands ----
         Text::ColumnTime => "TIME",

@@ -662,6 +662,12 @@ texts! {
     AdviceRequestLimit,
     /// The API's message followed by what to do about it.
     MessageAdvice { message: &'a str, advice: &'a str },
+    /// A call named by its API action(s) and what it is for, as the spinner and the flashes say.
+    CallPurpose { call: &'a str, purpose: &'a str },
+    PurposeOwnerSearch,
+    PurposeKeyReport,
+    PurposeDisablingKeys,
+    PurposeSignedWithNewKey,
 
     // ---- Subcommands ----
     // Table headers (`camtui records`).

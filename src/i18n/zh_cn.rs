@@ -818,6 +818,11 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
         Text::AdviceKeyLimit => "请先删除该用户的一个密钥",
         Text::AdviceRequestLimit => "请求过多，请稍后重试",
         Text::MessageAdvice { message, advice } => return format!("{message}（{advice}）").into(),
+        Text::CallPurpose { call, purpose } => return format!("{call}（{purpose}）").into(),
+        Text::PurposeOwnerSearch => "查找密钥所属用户",
+        Text::PurposeKeyReport => "密钥报告",
+        Text::PurposeDisablingKeys => "禁用密钥",
+        Text::PurposeSignedWithNewKey => "用新密钥签名",
 
         // ---- Subcommands ----
         Text::ColumnTime => "事件时间",

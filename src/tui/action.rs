@@ -3,6 +3,7 @@
 //! input of [`crate::tui::update::update`]; [`Effect`]s are its only output, [`Request`]s the calls
 //! they make and [`Reply`]s what comes back.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::cam::Secret;
@@ -118,11 +119,27 @@ impl Request {
             Self::CreateKey { .. } => "CreateAccessKey",
             Self::SetKeyStatus { .. } => "UpdateAccessKey",
             Self::DeleteKey { .. } => "DeleteAccessKey",
-            Self::FindOwner { .. } => "DescribeEvents + ListAccessKeys (owner search)",
-            Self::Report { .. } => "ListAccessKeys + GetSecurityLastUsed (key report)",
-            Self::DisableKeys { .. } => "UpdateAccessKey (disabling keys)",
-            Self::VerifyKey { .. } => "GetUserAppId (signed with the new key)",
+            Self::FindOwner { .. } => "DescribeEvents + ListAccessKeys",
+            Self::Report { .. } => "ListAccessKeys + GetSecurityLastUsed",
+            Self::DisableKeys { .. } => "UpdateAccessKey",
+            Self::VerifyKey { .. } => "GetUserAppId",
         }
+    }
+
+    /// The call as a person reads it: its action(s), and what for where they do not say it
+    /// (`UpdateAccessKey (disabling keys)`).
+    pub fn label(&self, language: Language) -> Cow<'static, str> {
+        let purpose = match self {
+            Self::FindOwner { .. } => Text::PurposeOwnerSearch,
+            Self::Report { .. } => Text::PurposeKeyReport,
+            Self::DisableKeys { .. } => Text::PurposeDisablingKeys,
+            Self::VerifyKey { .. } => Text::PurposeSignedWithNewKey,
+            _ => return self.call_name().into(),
+        };
+        language.text(Text::CallPurpose {
+            call: self.call_name(),
+            purpose: &language.text(purpose),
+        })
     }
 
     /// Whether the request is a walk of many calls: it reports as it goes and can be stopped.
