@@ -89,3 +89,56 @@ impl Language {
         Some(self.text(text))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_transport_failure_is_worded_in_the_language_and_keeps_its_detail() {
+        let timeout = CallError::Timeout {
+            url: "https://cam.tencentcloudapi.com".into(),
+            seconds: 30,
+        };
+        assert_eq!(
+            Language::EnUs.call_error(&timeout),
+            timeout.to_string(),
+            "English says what cam says"
+        );
+        assert_eq!(
+            Language::ZhCn.call_error(&timeout),
+            "https://cam.tencentcloudapi.com 在 30 秒内未应答"
+        );
+        let tls = CallError::Network {
+            url: "https://cam.example".into(),
+            cause: NetworkCause::Tls("invalid peer certificate: UnknownIssuer".into()),
+        };
+        assert_eq!(
+            Language::ZhCn.call_error(&tls),
+            "无法连接 https://cam.example：TLS: invalid peer certificate: UnknownIssuer"
+        );
+        assert_eq!(
+            Language::ZhCn.advice(&tls).as_deref(),
+            Some("请检查接入点的证书（--ca-cert）")
+        );
+    }
+
+    #[test]
+    fn an_api_error_keeps_its_words_and_gets_advice_by_code() {
+        let api = |code: &str| ApiError {
+            code: code.into(),
+            message: "签名过期".into(),
+            request_id: "r1".into(),
+        };
+        let expired = CallError::Api(api("AuthFailure.SignatureExpire"));
+        assert_eq!(
+            Language::ZhCn.call_error(&expired),
+            "AuthFailure.SignatureExpire: 签名过期 (RequestId r1)"
+        );
+        assert_eq!(
+            Language::ZhCn.advice(&expired).as_deref(),
+            Some("本机时钟与服务器相差超过 5 分钟")
+        );
+        assert_eq!(Language::EnUs.api_advice(&api("InvalidParameter")), None);
+    }
+}

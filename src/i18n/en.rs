@@ -793,7 +793,9 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
             return format!("Unknown profile \"{name}\" — {known}").into();
         }
         Text::AlreadyOnSandbox => "Already on the sandbox",
-        Text::SwitchedToProfile { profile } => return format!("Switched to profile {profile}").into(),
+        Text::SwitchedToProfile { profile } => {
+            return format!("Switched to profile {profile}").into();
+        }
         Text::SwitchedToSandbox => "Switched to the sandbox",
         Text::SwitchedReadOnly { to } => return format!("{to} (read-only)").into(),
         Text::ProfileInUse { name } => return format!("{name} (in use)").into(),
@@ -813,7 +815,9 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
             )
             .into();
         }
-        Text::UsersStillLoading => "The users are still loading: try again once the User List is in",
+        Text::UsersStillLoading => {
+            "The users are still loading: try again once the User List is in"
+        }
         Text::NoUserNamed { name } => {
             return format!("No user named \"{name}\" (Tab completes user names)").into();
         }
@@ -828,7 +832,9 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
         Text::CompletionsTitle { count } => {
             return format!(" {count} completions · Tab next ").into();
         }
-        Text::CallUnreachable { url, cause } => return format!("could not reach {url}: {cause}").into(),
+        Text::CallUnreachable { url, cause } => {
+            return format!("could not reach {url}: {cause}").into();
+        }
         Text::CallTimeout { url, seconds } => {
             return format!("{url} did not answer within {seconds} s").into();
         }

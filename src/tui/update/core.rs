@@ -3,7 +3,6 @@
 //! failure goes when it succeeds; moving to another view clears what was said of the old one),
 //! the one-change-at-a-time rule, showing a tab, and moving a cursor and keeping it in view.
 
-
 use crate::i18n::Text;
 use crate::tui::action::{Command, Effect, Reply, Request};
 use crate::tui::geometry;

@@ -104,10 +104,13 @@ fn a_failure_without_an_api_error_is_said_in_the_users_language() {
         "http://127.0.0.1:9000 未应答 UpdateAccessKey（operation timed out）；\
          此变更可能已生效：请先确认，再决定是否重试"
     );
-    assert_eq!(lost.describe(Language::ZhCn), format!(
-        "UpdateAccessKey 调用失败：ClientNetworkError — {}（无 RequestId：请求未得到 API 应答）",
-        lost.message
-    ));
+    assert_eq!(
+        lost.describe(Language::ZhCn),
+        format!(
+            "UpdateAccessKey 调用失败：ClientNetworkError — {}（无 RequestId：请求未得到 API 应答）",
+            lost.message
+        )
+    );
 }
 
 #[test]
