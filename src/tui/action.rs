@@ -102,10 +102,10 @@ pub enum Request {
 }
 
 impl Request {
-    /// The API action(s) this request makes, as the spinner names them.
+    /// The API action(s) this request makes ([`Request::label`] adds what for, where it differs).
     pub fn call_name(&self) -> &'static str {
         match self {
-            Self::Account => "GetUserAppId",
+            Self::Account | Self::VerifyKey { .. } => "GetUserAppId",
             Self::Users => "ListUsers + ListCollaborators",
             Self::Details { user } if user.kind.is_collaborator() => "DescribeSubAccounts",
             Self::Details { .. } => "GetUser",
@@ -117,12 +117,10 @@ impl Request {
             Self::Security { .. } => "DescribeSafeAuthFlagColl",
             Self::Policy { .. } => "GetPolicy",
             Self::CreateKey { .. } => "CreateAccessKey",
-            Self::SetKeyStatus { .. } => "UpdateAccessKey",
+            Self::SetKeyStatus { .. } | Self::DisableKeys { .. } => "UpdateAccessKey",
             Self::DeleteKey { .. } => "DeleteAccessKey",
             Self::FindOwner { .. } => "DescribeEvents + ListAccessKeys",
             Self::Report { .. } => "ListAccessKeys + GetSecurityLastUsed",
-            Self::DisableKeys { .. } => "UpdateAccessKey",
-            Self::VerifyKey { .. } => "GetUserAppId",
         }
     }
 
