@@ -15,7 +15,7 @@ use crate::cli::{KeyArgs, KeysCommand, OutputFormat};
 use crate::commands::output::{CommandError, Console, print, used_after_successor};
 use crate::commands::table::{Fields, Table};
 use crate::commands::users::{self, UserId};
-use crate::commands::words;
+use crate::i18n::words;
 use crate::i18n::{Language, Text};
 
 /// How many of the old key's newest records `--finish` looks through for use after the new key.
@@ -134,7 +134,7 @@ async fn list(
         for k in rows {
             table.row(vec![
                 k.secret_id.to_string(),
-                words::key_status(language, k.status),
+                words::key_status(language, k.status).into_owned(),
                 k.created.clone(),
                 k.last_used
                     .clone()

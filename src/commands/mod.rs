@@ -12,7 +12,6 @@ mod report;
 pub mod table;
 mod users;
 mod whois;
-mod words;
 
 use std::io::{self, IsTerminal as _, Write};
 

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::cam::permissions::{PolicyGrant, Security};
 use crate::cam::{CallError, Client};
 use crate::commands::table::{Fields, Table};
-use crate::commands::words;
+use crate::i18n::words;
 use crate::i18n::{Language, Text};
 
 /// A group the user is in.
@@ -65,8 +65,8 @@ impl Sections {
             for grant in &self.permissions {
                 table.row([
                     grant.policy_name.clone(),
-                    words::policy_kind(language, grant.kind),
-                    words::via(language, &grant.via),
+                    words::policy_kind(language, grant.kind).into_owned(),
+                    words::via(language, &grant.via).into_owned(),
                     grant.attached.clone(),
                 ]);
             }
@@ -97,15 +97,15 @@ impl Sections {
         Fields::new()
             .field(
                 &text(Text::FieldLoginProtection),
-                words::login_protection(language, security),
+                words::login_protection(language, security).words,
             )
             .field(
                 &text(Text::FieldOperationProtection),
-                words::operation_protection(language, security),
+                words::operation_protection(language, security).words,
             )
             .field(
                 &text(Text::FieldUnusualLogin),
-                words::unusual_login(language, security),
+                words::unusual_login(language, security).words,
             )
             .write(out)
     }

@@ -15,8 +15,8 @@ use crate::commands::output::{
     CommandError, Console, ProgressLine, cancel_on_interrupt, write_json,
 };
 use crate::commands::table::{Table, write_csv};
-use crate::commands::words;
 use crate::i18n::Text;
+use crate::i18n::words;
 
 /// One key, as `camtui report -o json` prints it (docs/json-output.md).
 #[derive(Debug, Serialize)]
@@ -159,9 +159,9 @@ pub async fn run(
                 table.row(vec![
                     r.user.to_owned(),
                     r.uin.to_string(),
-                    words::user_kind(language, r.kind),
+                    words::user_kind(language, r.kind).into_owned(),
                     r.secret_id.to_string(),
-                    words::key_status(language, r.status),
+                    words::key_status(language, r.status).into_owned(),
                     r.created.get(..10).unwrap_or(r.created).to_owned(),
                     days(r.age_days),
                     r.last_used.as_deref().map_or_else(

@@ -12,7 +12,7 @@ use crate::cli::OutputFormat;
 use crate::commands::output::{CommandError, Console, print};
 use crate::commands::permissions::Sections;
 use crate::commands::table::{Fields, Table};
-use crate::commands::words;
+use crate::i18n::words;
 use crate::i18n::{Language, Text};
 
 pub async fn list(
@@ -36,9 +36,9 @@ pub async fn list(
             table.row(vec![
                 u.name.clone(),
                 u.uin.to_string(),
-                words::user_kind(language, u.kind),
+                words::user_kind(language, u.kind).into_owned(),
                 u.remark.clone(),
-                words::console_login(language, u.console_login),
+                words::console_login(language, u.console_login).into_owned(),
                 u.created.clone(),
             ]);
         }

@@ -11,8 +11,8 @@ use crate::cam::walk::WalkOptions;
 use crate::cli::WhoisArgs;
 use crate::commands::output::{CommandError, Console, ProgressLine, cancel_on_interrupt, print};
 use crate::commands::table::Fields;
-use crate::commands::words;
 use crate::i18n::Text;
+use crate::i18n::words;
 
 #[derive(Serialize)]
 struct Owner<'a> {

@@ -10,6 +10,7 @@
 
 mod call;
 mod en;
+pub mod words;
 mod zh_cn;
 
 use std::borrow::Cow;
@@ -890,11 +891,15 @@ mod tests {
         })
     }
 
-    /// Every Rust file under `dir` except the catalogues themselves.
+    /// Every Rust file under `dir` except the catalogues themselves (`i18n/words.rs` and
+    /// `i18n/call.rs` count).
     fn read_sources(dir: &Path, into: &mut String) {
         for entry in std::fs::read_dir(dir).expect("src is readable") {
             let path = entry.expect("a directory entry").path();
-            if path.ends_with("i18n/en.rs") || path.ends_with("i18n/zh_cn.rs") {
+            let catalogue = ["i18n/mod.rs", "i18n/en.rs", "i18n/zh_cn.rs"]
+                .iter()
+                .any(|file| path.ends_with(file));
+            if catalogue {
                 continue;
             }
             if path.is_dir() {

@@ -37,7 +37,6 @@ pub mod text_field;
 pub mod theme;
 pub mod ui;
 pub mod update;
-pub mod words;
 pub mod worker;
 
 pub use app::{Options, run};

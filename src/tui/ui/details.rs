@@ -11,11 +11,11 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 use super::blocks::{render_no_user, status_title};
 use super::text::{datetime, pad, truncate, width};
 use crate::cam::permissions::{PolicyGrant, PolicyKind};
+use crate::i18n::words;
 use crate::i18n::{Language, Text};
 use crate::tui::model::Tab;
 use crate::tui::state::{DetailsLine, Field, OpenUser, Protection, Remote, Section, State, Status};
 use crate::tui::theme::{self, Theme};
-use crate::tui::words;
 
 pub struct DetailsView<'a> {
     pub state: &'a State,

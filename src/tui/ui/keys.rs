@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Row, Table, Widget, Wrap};
 use super::blocks::{fits, render_no_user, status_title};
 use super::text::{datetime, truncate, width};
 use crate::cam::model::{KEYS_PER_USER, LastUse};
+use crate::i18n::words;
 use crate::i18n::{Language, Text};
 use crate::tui::geometry::{
     self, KEY_STATUS_WIDTH, KEYS_ABOVE_DRAWER_ROWS, KEYS_BESIDE_DRAWER_WIDTH, SECRET_ID_WIDTH,
@@ -18,7 +19,6 @@ use crate::tui::geometry::{
 use crate::tui::model::{AccessRecord, LastUsed, Tab, unix_time};
 use crate::tui::state::{ACCESS_RECORDS, AccessPanel, OpenUser, State, Status};
 use crate::tui::theme::{self, Theme};
-use crate::tui::words;
 
 pub struct KeysView<'a> {
     pub state: &'a State,

@@ -13,12 +13,12 @@ use ratatui::widgets::{Block, Paragraph, Row, Table, Widget, Wrap};
 use super::blocks::{filter_title, popup, progress_line, sort_title};
 use super::text::{datetime, duration, truncate};
 use crate::cam::report::{Flag, ReportRow};
+use crate::i18n::words;
 use crate::i18n::{Language, Text};
 use crate::tui::geometry::{self, REPORT_STATUS_ROWS};
 use crate::tui::report_table::{KeyReport, Loading};
 use crate::tui::state::{BulkDisable, State};
 use crate::tui::theme::{self, Theme};
-use crate::tui::words;
 
 pub struct ReportView<'a> {
     pub state: &'a State,

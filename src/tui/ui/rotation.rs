@@ -13,12 +13,12 @@ use super::text::truncate;
 use crate::cam::de::EventTime;
 use crate::cam::model::{AccessKey, KeyStatus, LastUse, SecretId};
 use crate::cam::rotation::{self, Position};
+use crate::i18n::words;
 use crate::i18n::{Language, Text};
 use crate::tui::geometry::wrap;
 use crate::tui::model::{AccessRecord, unix_time};
 use crate::tui::state::{Level, OpenUser, Rotation};
 use crate::tui::theme::{self, Theme};
-use crate::tui::words;
 
 pub struct RotationView<'a> {
     pub rotation: &'a Rotation,

@@ -10,10 +10,10 @@ use super::blocks::{filter_title, sort_title, status_title};
 use super::text::{datetime, truncate};
 use crate::cam::model::SecretId;
 use crate::i18n::Text;
+use crate::i18n::words;
 use crate::tui::geometry;
 use crate::tui::state::{Column, State, Status};
 use crate::tui::theme::{self, Theme};
-use crate::tui::words;
 
 pub struct UsersView<'a> {
     pub state: &'a State,

@@ -5,6 +5,7 @@
 use crate::cam::model::User;
 use crate::cam::permissions::PolicyGrant;
 use crate::i18n::Text;
+use crate::i18n::words;
 use crate::tui::action::{Command, Copied, Effect, Reply, Request};
 use crate::tui::geometry;
 use crate::tui::model::{Failure, Tab, Ticket};
@@ -13,7 +14,6 @@ use crate::tui::update::core::{
     call, fail_read, is_move, keep_in_view, moved, no_user, show_tab, unexpected,
 };
 use crate::tui::update::{clipboard, keys};
-use crate::tui::words;
 
 pub fn on_key(state: &mut State, command: Command) -> Vec<Effect> {
     if is_move(command) {

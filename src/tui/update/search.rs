@@ -8,12 +8,12 @@ use crate::cam::model::SecretId;
 use crate::cam::owner::{FoundBy, SearchOutcome};
 use crate::cam::walk::{Progress, UserRef};
 use crate::i18n::Text;
+use crate::i18n::words;
 use crate::tui::action::{Command, Effect, Reply, Request};
 use crate::tui::model::{Failure, Ticket};
 use crate::tui::state::{Context, Level, OwnerSearch, State};
 use crate::tui::update::core::{call, fail, flash, say_text, scroll_users, unexpected};
 use crate::tui::update::{call_log, help, tabs};
-use crate::tui::words;
 
 /// Starts a search for `secret_id` over every user in the list.
 pub fn start(state: &mut State, secret_id: SecretId) -> Vec<Effect> {

@@ -1,13 +1,14 @@
-//! The domain's values as the console says them, in the run's language: a user's kind, a
-//! key's status, a policy's kind and how it reaches the user, a user's security settings, and
-//! the key report's flags.
+//! The domain's values in words, in the run's language, for the console and the subcommands'
+//! tables alike: a user's kind, whether they may log in to the console, a key's status, a
+//! policy's kind and how it reaches the user, a user's security settings, the key report's flags.
+//! JSON keeps the values as docs/json-output.md documents them.
 
 use std::borrow::Cow;
 
+use super::{Language, Text};
 use crate::cam::model::{KeyStatus, UserKind, Verification};
 use crate::cam::permissions::{Notice, PolicyKind, Security, Via};
 use crate::cam::report::Flag;
-use crate::i18n::{Language, Text};
 
 pub fn user_kind(language: Language, kind: UserKind) -> Cow<'static, str> {
     language.text(match kind {
@@ -17,9 +18,22 @@ pub fn user_kind(language: Language, kind: UserKind) -> Cow<'static, str> {
 }
 
 pub fn key_status(language: Language, status: KeyStatus) -> Cow<'static, str> {
-    language.text(match status {
+    language.text(key_status_text(status))
+}
+
+pub fn key_status_text(status: KeyStatus) -> Text<'static> {
+    match status {
         KeyStatus::Active => Text::KeyEnabled,
         KeyStatus::Inactive => Text::KeyDisabled,
+    }
+}
+
+/// Whether the user may log in to the console.
+pub fn console_login(language: Language, allowed: bool) -> Cow<'static, str> {
+    language.text(if allowed {
+        Text::ConsoleAllowed
+    } else {
+        Text::ConsoleDenied
     })
 }
 
