@@ -23,28 +23,6 @@ impl ApiError {
     pub fn is_signature_failure(&self) -> bool {
         self.code == "AuthFailure.SignatureFailure"
     }
-
-    /// What a person can do about it, for the codes where that is not obvious from the message.
-    pub fn hint(&self) -> Option<&'static str> {
-        Some(match self.code.as_str() {
-            "AuthFailure.SecretIdNotFound" => {
-                "the SecretId is unknown, disabled or deleted — check the credentials in use"
-            }
-            "AuthFailure.SignatureFailure" => {
-                "the SecretKey does not match the SecretId — or, against camtui serve, the signature was already used (the same change sent twice within one second): send it again"
-            }
-            "AuthFailure.SignatureExpire" => {
-                "this machine's clock differs from the server's by more than 5 minutes"
-            }
-            "AuthFailure.UnauthorizedOperation" | "UnauthorizedOperation.DeleteApiKey" => {
-                "the credentials in use are not allowed to do this"
-            }
-            // The message already names the limit.
-            "OperationDenied.AccessKeyOverLimit" => "delete one of the user's keys first",
-            "RequestLimitExceeded" => "too many requests: wait a moment and try again",
-            _ => return None,
-        })
-    }
 }
 
 impl fmt::Display for ApiError {
@@ -139,18 +117,6 @@ pub enum NetworkCause {
     Tls(String),
     #[error("{0}")]
     Other(String),
-}
-
-impl NetworkCause {
-    /// What to check, where the cause alone does not say it.
-    pub fn hint(&self) -> Option<&'static str> {
-        match self {
-            Self::Refused => Some("is the server running?"),
-            Self::Unresolved => Some("check the endpoint's host name"),
-            Self::Tls(_) => Some("check the endpoint's certificate (--ca-cert)"),
-            Self::Reset | Self::Other(_) => None,
-        }
-    }
 }
 
 impl From<ApiError> for CallError {

@@ -143,8 +143,8 @@ pub async fn execute(args: &TargetArgs, command: &Command) -> u8 {
                     let _ = writeln!(err, "camtui: {}", other.message(language));
                 }
             }
-            if let Some(hint) = e.hint() {
-                let _ = writeln!(err, "{}", language.text(Text::Hint { hint }));
+            if let Some(hint) = e.advice(language) {
+                let _ = writeln!(err, "{}", language.text(Text::Hint { hint: &hint }));
             }
             e.exit_code()
         }

@@ -2,6 +2,7 @@
 //! ([`CommandError`] and the exit statuses scripts rely on), and printing one value as an aligned
 //! table or stable JSON.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use tokio_util::sync::CancellationToken;
@@ -152,7 +153,7 @@ impl CommandError {
             Self::InvalidJson { error, json } => text(Text::ErrorInvalidJson { error, json }),
             Self::JsonNotObject => text(Text::ErrorJsonNotObject),
             Self::NotASecretId(given) => text(Text::ErrorNotASecretId { text: given }),
-            Self::Call(e) => e.to_string(),
+            Self::Call(e) => language.call_error(e),
             Self::ReadOnly { target, profile } => {
                 let why = match profile {
                     Some(profile) => text(Text::ReadOnlyInProfile { profile }),
@@ -222,7 +223,7 @@ impl CommandError {
                         searched,
                         unread: unread.len(),
                         name: &first.user.name,
-                        error: &first.error.to_string(),
+                        error: &language.call_error(&first.error),
                     }),
                 }
             }
@@ -234,10 +235,9 @@ impl CommandError {
     }
 
     /// What a person can do about it, if there is more to say than the error itself.
-    pub fn hint(&self) -> Option<&'static str> {
+    pub fn advice(&self, language: Language) -> Option<Cow<'static, str>> {
         match self {
-            Self::Call(CallError::Api(e)) => e.hint(),
-            Self::Call(CallError::Network { cause, .. }) => cause.hint(),
+            Self::Call(e) => language.advice(e),
             _ => None,
         }
     }

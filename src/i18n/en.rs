@@ -787,6 +787,107 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
             return format!("The rotation of {secret_id} is finished").into();
         }
         Text::EnableAgainHint => "e enables the old key again once it is disabled (step 4)",
+        Text::NoProfilesToSwitch => "there are none: add [profiles.NAME] tables to config.toml",
+        Text::KnownProfiles { profiles } => return format!("profiles: {profiles}").into(),
+        Text::UnknownProfile { name, known } => {
+            return format!("Unknown profile \"{name}\" — {known}").into();
+        }
+        Text::AlreadyOnSandbox => "Already on the sandbox",
+        Text::SwitchedToProfile { profile } => {
+            return format!("Switched to profile {profile}").into();
+        }
+        Text::SwitchedToSandbox => "Switched to the sandbox",
+        Text::SwitchedReadOnly { to } => return format!("{to} (read-only)").into(),
+        Text::ProfileInUse { name } => return format!("{name} (in use)").into(),
+        Text::NothingCompletes { text } => return format!("Nothing completes \"{text}\"").into(),
+        Text::NotASecretIdLine { text } => {
+            return format!(
+                "\"{text}\" is not a SecretId: one starts with AKID or IKID, followed by letters and digits"
+            )
+            .into();
+        }
+        Text::NoProfiles => {
+            "No profiles: add [profiles.NAME] tables to config.toml (or sections to ~/.tencentcloud/credentials)"
+        }
+        Text::ProfilesHelp { profiles } => {
+            return format!(
+                "Profiles: {profiles} — :profile NAME switches (Tab completes), :sandbox goes back to the sandbox"
+            )
+            .into();
+        }
+        Text::UsersStillLoading => {
+            "The users are still loading: try again once the User List is in"
+        }
+        Text::NoUserNamed { name } => {
+            return format!("No user named \"{name}\" (Tab completes user names)").into();
+        }
+        Text::ClipboardOffNothingCopied => "The clipboard is off (--clipboard off): nothing copied",
+        Text::ClearedInSeconds { seconds } => return format!("; cleared in {seconds} s").into(),
+        Text::NothingCopied { why } => return format!("Nothing copied: {why}").into(),
+        Text::SecretKeyCleared => "The copied SecretKey was cleared from the clipboard",
+        Text::SecretKeyNoLongerHeld => "The clipboard no longer held the SecretKey; left it alone",
+        Text::ClipboardNotCleared { error } => {
+            return format!("Could not clear the clipboard: {error}").into();
+        }
+        Text::CompletionsTitle { count } => {
+            return format!(" {count} completions · Tab next ").into();
+        }
+        Text::CallUnreachable { url, cause } => {
+            return format!("could not reach {url}: {cause}").into();
+        }
+        Text::CallTimeout { url, seconds } => {
+            return format!("{url} did not answer within {seconds} s").into();
+        }
+        Text::CallUnconfirmed {
+            url,
+            action,
+            reason,
+        } => {
+            return format!(
+                "{url} gave no answer to {action} ({reason}); the change may have been applied: check before repeating it"
+            )
+            .into();
+        }
+        Text::CallHttpStatus { url, status, body } => {
+            return format!("{url} answered HTTP {status}, not an API response: {body}").into();
+        }
+        Text::CallNotAnApiReply { url, reason, body } => {
+            return format!(
+                "{url} answered something that is not a Tencent Cloud API response ({reason}): {body}"
+            )
+            .into();
+        }
+        Text::CallNotEncoded { error } => {
+            return format!("could not encode the request: {error}").into();
+        }
+        Text::CauseRefused => "connection refused",
+        Text::CauseReset => "the connection was reset",
+        Text::CauseUnresolved => "the host name does not resolve",
+        Text::Unreachable { url, cause } => return format!("{url}: {cause}").into(),
+        Text::UnreachableCheck { url, cause, check } => {
+            return format!("{url}: {cause}; {check}").into();
+        }
+        Text::CheckServerRunning => "is the server running?",
+        Text::CheckHostName => "check the endpoint's host name",
+        Text::CheckCertificate => "check the endpoint's certificate (--ca-cert)",
+        Text::AdviceSecretIdNotFound => {
+            "the SecretId is unknown, disabled or deleted — check the credentials in use"
+        }
+        Text::AdviceSignatureFailure => {
+            "the SecretKey does not match the SecretId — or, against camtui serve, the signature was already used (the same change sent twice within one second): send it again"
+        }
+        Text::AdviceSignatureExpire => {
+            "this machine's clock differs from the server's by more than 5 minutes"
+        }
+        Text::AdviceUnauthorized => "the credentials in use are not allowed to do this",
+        Text::AdviceKeyLimit => "delete one of the user's keys first",
+        Text::AdviceRequestLimit => "too many requests: wait a moment and try again",
+        Text::MessageAdvice { message, advice } => return format!("{message} — {advice}").into(),
+        Text::CallPurpose { call, purpose } => return format!("{call} ({purpose})").into(),
+        Text::PurposeOwnerSearch => "owner search",
+        Text::PurposeKeyReport => "key report",
+        Text::PurposeDisablingKeys => "disabling keys",
+        Text::PurposeSignedWithNewKey => "signed with the new key",
 
         // ---- Subcommands ----
         Text::ColumnTime => "TIME",

@@ -8,6 +8,7 @@
 //! picks the console's and the subcommands' words and the `X-TC-Language` the API answers in.
 //! JSON output never changes with it.
 
+mod call;
 mod en;
 pub mod words;
 mod zh_cn;
@@ -612,6 +613,62 @@ texts! {
     RotationClosed,
     RotationFinished { secret_id: &'a str },
     EnableAgainHint,
+    // The `:profile`, `:sandbox` and `:keys NAME` commands' answers, and Tab with nothing to complete.
+    NoProfilesToSwitch,
+    KnownProfiles { profiles: &'a str },
+    UnknownProfile { name: &'a str, known: &'a str },
+    AlreadyOnSandbox,
+    SwitchedToProfile { profile: &'a str },
+    SwitchedToSandbox,
+    SwitchedReadOnly { to: &'a str },
+    ProfileInUse { name: &'a str },
+    NothingCompletes { text: &'a str },
+    NotASecretIdLine { text: &'a str },
+    NoProfiles,
+    ProfilesHelp { profiles: &'a str },
+    UsersStillLoading,
+    NoUserNamed { name: &'a str },
+    // What the clipboard did with a copy, and with the SecretKey when its countdown ended.
+    ClipboardOffNothingCopied,
+    ClearedInSeconds { seconds: u64 },
+    NothingCopied { why: &'a str },
+    SecretKeyCleared,
+    SecretKeyNoLongerHeld,
+    ClipboardNotCleared { error: &'a str },
+    /// The title of the command line's completions box.
+    CompletionsTitle { count: usize },
+    // A call that failed without an API error; the technical detail (a URL, the system's error,
+    // a body) stays as it came.
+    CallUnreachable { url: &'a str, cause: &'a str },
+    CallTimeout { url: &'a str, seconds: u64 },
+    CallUnconfirmed { url: &'a str, action: &'a str, reason: &'a str },
+    CallHttpStatus { url: &'a str, status: u16, body: &'a str },
+    CallNotAnApiReply { url: &'a str, reason: &'a str, body: &'a str },
+    CallNotEncoded { error: &'a str },
+    CauseRefused,
+    CauseReset,
+    CauseUnresolved,
+    /// The console's shorter form of `CallUnreachable`, with what to check when there is something.
+    Unreachable { url: &'a str, cause: &'a str },
+    UnreachableCheck { url: &'a str, cause: &'a str, check: &'a str },
+    // What to check or do, for the failures where the error alone does not say it.
+    CheckServerRunning,
+    CheckHostName,
+    CheckCertificate,
+    AdviceSecretIdNotFound,
+    AdviceSignatureFailure,
+    AdviceSignatureExpire,
+    AdviceUnauthorized,
+    AdviceKeyLimit,
+    AdviceRequestLimit,
+    /// The API's message followed by what to do about it.
+    MessageAdvice { message: &'a str, advice: &'a str },
+    /// A call named by its API action(s) and what it is for, as the spinner and the flashes say.
+    CallPurpose { call: &'a str, purpose: &'a str },
+    PurposeOwnerSearch,
+    PurposeKeyReport,
+    PurposeDisablingKeys,
+    PurposeSignedWithNewKey,
 
     // ---- Subcommands ----
     // Table headers (`camtui records`).
@@ -834,7 +891,8 @@ mod tests {
         })
     }
 
-    /// Every Rust file under `dir` except the catalogues themselves (`i18n/words.rs` counts).
+    /// Every Rust file under `dir` except the catalogues themselves (`i18n/words.rs` and
+    /// `i18n/call.rs` count).
     fn read_sources(dir: &Path, into: &mut String) {
         for entry in std::fs::read_dir(dir).expect("src is readable") {
             let path = entry.expect("a directory entry").path();

@@ -743,6 +743,86 @@ pub(super) fn text(text: Text<'_>) -> Cow<'static, str> {
             return format!("{secret_id} 的轮换已完成").into();
         }
         Text::EnableAgainHint => "旧密钥禁用后（第 4 步），按 e 可重新启用",
+        Text::NoProfilesToSwitch => "尚无配置：请在 config.toml 中添加 [profiles.NAME] 表",
+        Text::KnownProfiles { profiles } => return format!("已有配置：{profiles}").into(),
+        Text::UnknownProfile { name, known } => {
+            return format!("未知配置“{name}”。{known}").into();
+        }
+        Text::AlreadyOnSandbox => "已在使用沙箱",
+        Text::SwitchedToProfile { profile } => return format!("已切换到配置 {profile}").into(),
+        Text::SwitchedToSandbox => "已切换到沙箱",
+        Text::SwitchedReadOnly { to } => return format!("{to}（只读）").into(),
+        Text::ProfileInUse { name } => return format!("{name}（使用中）").into(),
+        Text::NothingCompletes { text } => return format!("没有可补全“{text}”的内容").into(),
+        Text::NotASecretIdLine { text } => {
+            return format!("“{text}”不是 SecretId：SecretId 以 AKID 或 IKID 开头，后接字母和数字")
+                .into();
+        }
+        Text::NoProfiles => {
+            "尚无配置：请在 config.toml 中添加 [profiles.NAME] 表（或在 ~/.tencentcloud/credentials 中添加小节）"
+        }
+        Text::ProfilesHelp { profiles } => {
+            return format!(
+                "配置：{profiles}。:profile NAME 切换配置（Tab 补全），:sandbox 返回沙箱"
+            )
+            .into();
+        }
+        Text::UsersStillLoading => "用户仍在加载中，请在用户列表加载完成后重试",
+        Text::NoUserNamed { name } => {
+            return format!("没有名为“{name}”的用户（Tab 可补全用户名）").into();
+        }
+        Text::ClipboardOffNothingCopied => "剪贴板已关闭（--clipboard off），未复制任何内容",
+        Text::ClearedInSeconds { seconds } => return format!("；{seconds} 秒后清除").into(),
+        Text::NothingCopied { why } => return format!("未复制任何内容：{why}").into(),
+        Text::SecretKeyCleared => "已从剪贴板清除复制的 SecretKey",
+        Text::SecretKeyNoLongerHeld => "剪贴板中已不是该 SecretKey，未做改动",
+        Text::ClipboardNotCleared { error } => return format!("无法清除剪贴板：{error}").into(),
+        Text::CompletionsTitle { count } => return format!(" {count} 个补全 · Tab 下一个 ").into(),
+        Text::CallUnreachable { url, cause } => return format!("无法连接 {url}：{cause}").into(),
+        Text::CallTimeout { url, seconds } => {
+            return format!("{url} 在 {seconds} 秒内未应答").into();
+        }
+        Text::CallUnconfirmed {
+            url,
+            action,
+            reason,
+        } => {
+            return format!(
+                "{url} 未应答 {action}（{reason}）；此变更可能已生效：请先确认，再决定是否重试"
+            )
+            .into();
+        }
+        Text::CallHttpStatus { url, status, body } => {
+            return format!("{url} 返回 HTTP {status}，不是 API 应答：{body}").into();
+        }
+        Text::CallNotAnApiReply { url, reason, body } => {
+            return format!("{url} 的应答不是腾讯云 API 应答（{reason}）：{body}").into();
+        }
+        Text::CallNotEncoded { error } => return format!("无法编码请求：{error}").into(),
+        Text::CauseRefused => "连接被拒绝",
+        Text::CauseReset => "连接被重置",
+        Text::CauseUnresolved => "无法解析主机名",
+        Text::Unreachable { url, cause } => return format!("{url}：{cause}").into(),
+        Text::UnreachableCheck { url, cause, check } => {
+            return format!("{url}：{cause}；{check}").into();
+        }
+        Text::CheckServerRunning => "服务是否在运行？",
+        Text::CheckHostName => "请检查接入点的主机名",
+        Text::CheckCertificate => "请检查接入点的证书（--ca-cert）",
+        Text::AdviceSecretIdNotFound => "SecretId 不存在、已禁用或已删除，请检查所用的凭证",
+        Text::AdviceSignatureFailure => {
+            "SecretKey 与 SecretId 不匹配；若连接的是 camtui serve，也可能是签名已被使用（同一变更在一秒内发送了两次）：请重新发送"
+        }
+        Text::AdviceSignatureExpire => "本机时钟与服务器相差超过 5 分钟",
+        Text::AdviceUnauthorized => "所用的凭证无权执行此操作",
+        Text::AdviceKeyLimit => "请先删除该用户的一个密钥",
+        Text::AdviceRequestLimit => "请求过多，请稍后重试",
+        Text::MessageAdvice { message, advice } => return format!("{message}（{advice}）").into(),
+        Text::CallPurpose { call, purpose } => return format!("{call}（{purpose}）").into(),
+        Text::PurposeOwnerSearch => "查找密钥所属用户",
+        Text::PurposeKeyReport => "密钥报告",
+        Text::PurposeDisablingKeys => "禁用密钥",
+        Text::PurposeSignedWithNewKey => "用新密钥签名",
 
         // ---- Subcommands ----
         Text::ColumnTime => "事件时间",

@@ -3,6 +3,7 @@
 //! input of [`crate::tui::update::update`]; [`Effect`]s are its only output, [`Request`]s the calls
 //! they make and [`Reply`]s what comes back.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::cam::Secret;
@@ -101,10 +102,10 @@ pub enum Request {
 }
 
 impl Request {
-    /// The API action(s) this request makes, as the spinner names them.
+    /// The API action(s) this request makes ([`Request::label`] adds what for, where it differs).
     pub fn call_name(&self) -> &'static str {
         match self {
-            Self::Account => "GetUserAppId",
+            Self::Account | Self::VerifyKey { .. } => "GetUserAppId",
             Self::Users => "ListUsers + ListCollaborators",
             Self::Details { user } if user.kind.is_collaborator() => "DescribeSubAccounts",
             Self::Details { .. } => "GetUser",
@@ -116,13 +117,27 @@ impl Request {
             Self::Security { .. } => "DescribeSafeAuthFlagColl",
             Self::Policy { .. } => "GetPolicy",
             Self::CreateKey { .. } => "CreateAccessKey",
-            Self::SetKeyStatus { .. } => "UpdateAccessKey",
+            Self::SetKeyStatus { .. } | Self::DisableKeys { .. } => "UpdateAccessKey",
             Self::DeleteKey { .. } => "DeleteAccessKey",
-            Self::FindOwner { .. } => "DescribeEvents + ListAccessKeys (owner search)",
-            Self::Report { .. } => "ListAccessKeys + GetSecurityLastUsed (key report)",
-            Self::DisableKeys { .. } => "UpdateAccessKey (disabling keys)",
-            Self::VerifyKey { .. } => "GetUserAppId (signed with the new key)",
+            Self::FindOwner { .. } => "DescribeEvents + ListAccessKeys",
+            Self::Report { .. } => "ListAccessKeys + GetSecurityLastUsed",
         }
+    }
+
+    /// The call as a person reads it: its action(s), and what for where they do not say it
+    /// (`UpdateAccessKey (disabling keys)`).
+    pub fn label(&self, language: Language) -> Cow<'static, str> {
+        let purpose = match self {
+            Self::FindOwner { .. } => Text::PurposeOwnerSearch,
+            Self::Report { .. } => Text::PurposeKeyReport,
+            Self::DisableKeys { .. } => Text::PurposeDisablingKeys,
+            Self::VerifyKey { .. } => Text::PurposeSignedWithNewKey,
+            _ => return self.call_name().into(),
+        };
+        language.text(Text::CallPurpose {
+            call: self.call_name(),
+            purpose: &language.text(purpose),
+        })
     }
 
     /// Whether the request is a walk of many calls: it reports as it goes and can be stopped.

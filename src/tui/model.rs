@@ -195,33 +195,38 @@ pub struct Failure {
 }
 
 impl Failure {
-    pub fn from_call(call: &'static str, error: &CallError) -> Self {
-        match error {
-            CallError::Api(api) => Self {
-                call,
-                code: api.code.clone(),
-                message: match api.hint() {
-                    Some(hint) => format!("{} — {hint}", api.message),
-                    None => api.message.clone(),
-                },
-                request_id: Some(api.request_id.clone()),
+    /// `error` of `call`, worded in `language` (an API error keeps the API's own message).
+    pub fn from_call(call: &'static str, error: &CallError, language: Language) -> Self {
+        let message = match error {
+            CallError::Api(api) => match language.api_advice(api) {
+                Some(advice) => language
+                    .text(Text::MessageAdvice {
+                        message: &api.message,
+                        advice: &advice,
+                    })
+                    .into_owned(),
+                None => api.message.clone(),
             },
             // "http://…: connection refused; is the server running?", not "could not reach …".
-            CallError::Network { url, cause } => Self {
-                call,
-                code: error.code().to_owned(),
-                message: match cause.hint() {
-                    Some(hint) => format!("{url}: {cause}; {hint}"),
-                    None => format!("{url}: {cause}"),
-                },
-                request_id: None,
-            },
-            _ => Self {
-                call,
-                code: error.code().to_owned(),
-                message: error.to_string(),
-                request_id: None,
-            },
+            CallError::Network { url, cause } => {
+                let words = &language.network_cause(cause);
+                match language.network_advice(cause) {
+                    Some(check) => language.text(Text::UnreachableCheck {
+                        url,
+                        cause: words,
+                        check: &check,
+                    }),
+                    None => language.text(Text::Unreachable { url, cause: words }),
+                }
+                .into_owned()
+            }
+            _ => language.call_error(error),
+        };
+        Self {
+            call,
+            code: error.code().to_owned(),
+            message,
+            request_id: error.api().map(|api| api.request_id.clone()),
         }
     }
 

@@ -923,7 +923,7 @@ pub struct ClipboardCountdown {
 }
 
 /// Calls in flight, by ticket; the newest names the spinner.
-pub type Pending = BTreeMap<Ticket, &'static str>;
+pub type Pending = BTreeMap<Ticket, Cow<'static, str>>;
 
 /// The newest ticket of each kind of read, so older answers can be recognised as stale.
 #[derive(Debug, Clone, Default)]
@@ -1108,7 +1108,7 @@ impl State {
     }
 
     /// The call the spinner names: the newest in flight.
-    pub fn in_flight(&self) -> Option<&'static str> {
-        self.pending.values().next_back().copied()
+    pub fn in_flight(&self) -> Option<&str> {
+        self.pending.values().next_back().map(AsRef::as_ref)
     }
 }

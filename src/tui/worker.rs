@@ -182,7 +182,7 @@ pub fn walk<'a>(
             )
             .await
             .map(Reply::Owner)
-            .map_err(failed("ListAccessKeys")),
+            .map_err(failed(client, "ListAccessKeys")),
             Request::Report { users, stale_days } => {
                 let staleness = Staleness::now(*stale_days);
                 let options = ReportOptions {
@@ -198,7 +198,7 @@ pub fn walk<'a>(
                 })
                 .await
                 .map(Reply::Report)
-                .map_err(|e| Failure::from_call(e.action, &e.source))
+                .map_err(|e| Failure::from_call(e.action, &e.source, client.transport().language()))
             }
             Request::DisableKeys { keys } => {
                 let pairs: Vec<(u64, SecretId)> =
@@ -207,7 +207,7 @@ pub fn walk<'a>(
                     report(Action::KeyDisabled {
                         ticket,
                         key: keys[at].clone(),
-                        result: result.map_err(failed("UpdateAccessKey")),
+                        result: result.map_err(failed(client, "UpdateAccessKey")),
                     });
                 })
                 .await;
@@ -218,8 +218,10 @@ pub fn walk<'a>(
     })
 }
 
-fn failed(call: &'static str) -> impl Fn(CallError) -> Failure {
-    move |e| Failure::from_call(call, &e)
+/// `call` failed: in the words of the language the client asks the API to answer in.
+fn failed(client: &Client, call: &'static str) -> impl Fn(CallError) -> Failure {
+    let language = client.transport().language();
+    move |e| Failure::from_call(call, &e, language)
 }
 
 /// Makes the calls a request needs.
@@ -229,19 +231,19 @@ pub async fn perform(client: &Client, request: &Request) -> Result<Reply, Failur
             .send(&GetUserAppId {})
             .await
             .map(Reply::Account)
-            .map_err(failed("GetUserAppId")),
+            .map_err(failed(client, "GetUserAppId")),
         Request::Users => client
             .all_users()
             .await
             .map(|users| Reply::Users(users.into()))
-            .map_err(|e| Failure::from_call(e.action, &e.source)),
+            .map_err(|e| Failure::from_call(e.action, &e.source, client.transport().language())),
         Request::Details { user } if user.kind.is_collaborator() => {
             let reply = client
                 .send(&DescribeSubAccounts {
                     filter_sub_account_uin: vec![user.uin],
                 })
                 .await
-                .map_err(failed("DescribeSubAccounts"))?;
+                .map_err(failed(client, "DescribeSubAccounts"))?;
             let found = reply.sub_accounts.into_iter().find(|a| a.uin == user.uin);
             let mut details = UserDetails::from_row(user);
             if let Some(account) = found {
@@ -259,7 +261,7 @@ pub async fn perform(client: &Client, request: &Request) -> Result<Reply, Failur
                     name: user.name.clone(),
                 })
                 .await
-                .map_err(failed("GetUser"))?;
+                .map_err(failed(client, "GetUser"))?;
             Ok(Reply::Details(UserDetails {
                 uin: reply.uin,
                 uid: reply.uid,
@@ -280,40 +282,40 @@ pub async fn perform(client: &Client, request: &Request) -> Result<Reply, Failur
             .access_keys(Some(*uin))
             .await
             .map(Reply::Keys)
-            .map_err(failed("ListAccessKeys")),
+            .map_err(failed(client, "ListAccessKeys")),
         Request::LastUsed { secret_ids, .. } => client
             .last_used(secret_ids)
             .await
             .map(|rows| Reply::LastUsed(rows.into_iter().map(last_used).collect()))
-            .map_err(failed("GetSecurityLastUsed")),
+            .map_err(failed(client, "GetSecurityLastUsed")),
         Request::Records { secret_id } => {
             let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap_or_default();
             client
                 .latest_access_records(secret_id, ACCESS_RECORDS, now)
                 .await
                 .map(|events| Reply::Records(events.iter().map(access_record).collect()))
-                .map_err(failed("DescribeEvents"))
+                .map_err(failed(client, "DescribeEvents"))
         }
         Request::Policies { uin } => client
             .policy_grants(*uin)
             .await
             .map(Reply::Policies)
-            .map_err(failed("ListAttachedUserAllPolicies")),
+            .map_err(failed(client, "ListAttachedUserAllPolicies")),
         Request::Groups { uin } => client
             .groups_of_user(*uin)
             .await
             .map(Reply::Groups)
-            .map_err(failed("ListGroupsForUser")),
+            .map_err(failed(client, "ListGroupsForUser")),
         Request::Security { uin } => client
             .security(*uin)
             .await
             .map(Reply::Security)
-            .map_err(failed("DescribeSafeAuthFlagColl")),
+            .map_err(failed(client, "DescribeSafeAuthFlagColl")),
         Request::Policy { policy_id } => client
             .policy(*policy_id)
             .await
             .map(Reply::Policy)
-            .map_err(failed("GetPolicy")),
+            .map_err(failed(client, "GetPolicy")),
         Request::CreateKey {
             uin, description, ..
         } => {
@@ -323,7 +325,7 @@ pub async fn perform(client: &Client, request: &Request) -> Result<Reply, Failur
                     description: description.clone(),
                 })
                 .await
-                .map_err(failed("CreateAccessKey"))?;
+                .map_err(failed(client, "CreateAccessKey"))?;
             reply.access_key.map(Reply::Created).ok_or_else(|| Failure {
                 call: "CreateAccessKey",
                 code: "InternalError".into(),
@@ -347,7 +349,7 @@ pub async fn perform(client: &Client, request: &Request) -> Result<Reply, Failur
             })
             .await
             .map(|_| Reply::Done)
-            .map_err(failed("UpdateAccessKey")),
+            .map_err(failed(client, "UpdateAccessKey")),
         Request::DeleteKey { uin, secret_id } => client
             .send(&DeleteAccessKey {
                 access_key_id: secret_id.clone(),
@@ -355,13 +357,13 @@ pub async fn perform(client: &Client, request: &Request) -> Result<Reply, Failur
             })
             .await
             .map(|_| Reply::Done)
-            .map_err(failed("DeleteAccessKey")),
+            .map_err(failed(client, "DeleteAccessKey")),
         Request::VerifyKey { secret_id, secret } => client
             .signed_as(Credential::new(secret_id.as_str(), secret.expose()))
             .send(&GetUserAppId {})
             .await
             .map(Reply::Verified)
-            .map_err(failed("GetUserAppId")),
+            .map_err(failed(client, "GetUserAppId")),
         // A walk on its own: nothing cached before it, nothing to stop it, nobody told.
         Request::FindOwner { .. } | Request::Report { .. } | Request::DisableKeys { .. } => {
             walk(

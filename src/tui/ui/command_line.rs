@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::layout;
 use super::text::{truncate, width};
+use crate::i18n::{Language, Text};
 use crate::tui::state::CommandLine;
 use crate::tui::theme::Theme;
 
@@ -17,12 +18,13 @@ const SHOWN: usize = 8;
 pub struct Completions<'a> {
     pub line: &'a CommandLine,
     pub theme: Theme,
+    pub language: Language,
 }
 
 impl Widget for &Completions<'_> {
     /// `area` is the body: the box sits at its bottom left, inside the border.
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (line, theme) = (self.line, self.theme);
+        let (line, theme, language) = (self.line, self.theme, self.language);
         if line.completions.len() < 2 {
             return;
         }
@@ -46,9 +48,14 @@ impl Widget for &Completions<'_> {
             .collect();
         let more = line.completions.len().saturating_sub(start + SHOWN);
         if more > 0 {
-            lines.push(Line::styled(format!(" … and {more} more"), theme.dim()));
+            let more = language.text(Text::AndMore { count: more });
+            lines.push(Line::styled(format!(" … {more}"), theme.dim()));
         }
-        let title = format!(" {} completions · Tab next ", line.completions.len());
+        let title = language
+            .text(Text::CompletionsTitle {
+                count: line.completions.len(),
+            })
+            .into_owned();
         let inner_width = lines
             .iter()
             .map(Line::width)

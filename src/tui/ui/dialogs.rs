@@ -168,7 +168,7 @@ fn question(
         Request::DeleteKey { .. } => (say(Text::VerbDelete), warned(Text::DeleteMeaning)),
         Request::CreateKey { .. } => (say(Text::VerbCreate), plain(Text::CreateMeaning)),
         // A change no words are written for yet: named by its action.
-        other => (other.call_name().into(), Vec::new()),
+        other => (other.label(language), Vec::new()),
     }
 }
 

@@ -63,7 +63,12 @@ impl Widget for &Console<'_> {
         }
         Footer { state, theme }.render(areas.footer, buf);
         if let Some(line) = &state.command_line {
-            command_line::Completions { line, theme }.render(areas.body, buf);
+            command_line::Completions {
+                line,
+                theme,
+                language,
+            }
+            .render(areas.body, buf);
         }
         if let Some(search) = &state.search {
             search::SearchView {

@@ -1,9 +1,8 @@
 //! Copies: a SecretId, or a SecretKey that is cleared from the clipboard when its countdown
 //! ends; and what the clipboard answered.
 
-use std::fmt::Write as _;
-
 use crate::cam::Secret;
+use crate::i18n::Text;
 use crate::tui::action::{Copied, Effect};
 use crate::tui::clipboard::{Backend, ClipboardError, Destination};
 use crate::tui::state::{
@@ -14,11 +13,8 @@ use crate::tui::update::core::flash;
 /// Puts `text` on the clipboard; a SecretKey starts the countdown that clears it.
 pub fn copy(state: &mut State, what: Copied, text: Secret) -> Vec<Effect> {
     if state.header.clipboard == Backend::Off {
-        flash(
-            state,
-            Level::Warning,
-            "The clipboard is off (--clipboard off): nothing copied",
-        );
+        let text = state.language.text(Text::ClipboardOffNothingCopied);
+        flash(state, Level::Warning, text);
         return Vec::new();
     }
     if let Copied::SecretKey(secret_id) = &what {
@@ -55,9 +51,12 @@ pub fn on_tick(state: &mut State) -> Vec<Effect> {
 pub fn on_copied(state: &mut State, what: &Copied, result: Result<Destination, ClipboardError>) {
     match result {
         Ok(destination) => {
-            let mut text = destination.sent(&what.label(state.language), state.language);
+            let language = state.language;
+            let mut text = destination.sent(&what.label(language), language);
             if matches!(what, Copied::SecretKey(_)) {
-                let _ = write!(text, "; cleared in {SECRET_CLIPBOARD_SECONDS} s");
+                text += &language.text(Text::ClearedInSeconds {
+                    seconds: SECRET_CLIPBOARD_SECONDS,
+                });
             }
             flash(state, Level::Info, text);
         }
@@ -65,31 +64,25 @@ pub fn on_copied(state: &mut State, what: &Copied, result: Result<Destination, C
             if matches!(what, Copied::SecretKey(_)) {
                 state.countdown = None;
             }
-            let why = e.message(state.language);
-            flash(state, Level::Error, format!("Nothing copied: {why}"));
+            let text = state.language.text(Text::NothingCopied {
+                why: &e.message(state.language),
+            });
+            flash(state, Level::Error, text);
         }
     }
 }
 
 pub fn on_cleared(state: &mut State, result: Result<bool, ClipboardError>) {
-    match result {
-        Ok(true) => flash(
-            state,
-            Level::Info,
-            "The copied SecretKey was cleared from the clipboard",
-        ),
-        Ok(false) => flash(
-            state,
-            Level::Info,
-            "The clipboard no longer held the SecretKey; left it alone",
-        ),
-        Err(e) => flash(
-            state,
+    let language = state.language;
+    let (level, text) = match result {
+        Ok(true) => (Level::Info, language.text(Text::SecretKeyCleared)),
+        Ok(false) => (Level::Info, language.text(Text::SecretKeyNoLongerHeld)),
+        Err(e) => (
             Level::Error,
-            format!(
-                "Could not clear the clipboard: {}",
-                e.message(state.language)
-            ),
+            language.text(Text::ClipboardNotCleared {
+                error: &e.message(language),
+            }),
         ),
-    }
+    };
+    flash(state, level, text);
 }

@@ -1,6 +1,7 @@
 //! The target the console talks to: ready, unreachable, or switched to another profile or the
 //! sandbox — where everything of the old target goes and everything loads again.
 
+use crate::i18n::Text;
 use crate::tui::action::{Effect, Request, Switch};
 use crate::tui::model::{Tab, TargetInfo};
 use crate::tui::report_table::KeyReport;
@@ -21,16 +22,19 @@ pub fn on_failed(state: &mut State, reason: String) {
 /// `:profile NAME`: asks the app to connect to another profile.
 pub fn switch_profile(state: &mut State, name: String) -> Vec<Effect> {
     if !state.profiles.contains(&name) {
+        let language = state.language;
         let known = if state.profiles.is_empty() {
-            "there are none: add [profiles.NAME] tables to config.toml".to_owned()
+            language.text(Text::NoProfilesToSwitch)
         } else {
-            format!("profiles: {}", profile_list(state))
+            language.text(Text::KnownProfiles {
+                profiles: &profile_list(state),
+            })
         };
-        flash(
-            state,
-            Level::Warning,
-            format!("Unknown profile \"{name}\" — {known}"),
-        );
+        let text = language.text(Text::UnknownProfile {
+            name: &name,
+            known: &known,
+        });
+        flash(state, Level::Warning, text);
         return Vec::new();
     }
     switch(state, Switch::Profile(name))
@@ -39,7 +43,8 @@ pub fn switch_profile(state: &mut State, name: String) -> Vec<Effect> {
 /// `:sandbox`: back to the bundled server.
 pub fn switch_to_sandbox(state: &mut State) -> Vec<Effect> {
     if state.header.sandbox {
-        flash(state, Level::Info, "Already on the sandbox");
+        let text = state.language.text(Text::AlreadyOnSandbox);
+        flash(state, Level::Info, text);
         return Vec::new();
     }
     switch(state, Switch::Sandbox)
@@ -60,7 +65,10 @@ pub fn profile_list(state: &State) -> String {
         .iter()
         .map(|name| {
             if state.header.profile.as_ref() == Some(name) {
-                format!("{name} (in use)")
+                state
+                    .language
+                    .text(Text::ProfileInUse { name })
+                    .into_owned()
             } else {
                 name.clone()
             }
@@ -105,12 +113,17 @@ pub fn on_switched(state: &mut State, info: TargetInfo) -> Vec<Effect> {
         accent: info.accent,
         profile: info.profile.clone(),
     };
-    let mode = if info.read_only { " (read-only)" } else { "" };
+    let language = state.language;
     let to = match &info.profile {
-        Some(profile) => format!("profile {profile}"),
-        None => "the sandbox".to_owned(),
+        Some(profile) => language.text(Text::SwitchedToProfile { profile }),
+        None => language.text(Text::SwitchedToSandbox),
     };
-    flash(state, Level::Info, format!("Switched to {to}{mode}"));
+    let text = if info.read_only {
+        language.text(Text::SwitchedReadOnly { to: &to })
+    } else {
+        to
+    };
+    flash(state, Level::Info, text);
     effects.push(call(state, Request::Account));
     effects.push(users::load(state));
     effects

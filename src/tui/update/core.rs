@@ -3,8 +3,6 @@
 //! failure goes when it succeeds; moving to another view clears what was said of the old one),
 //! the one-change-at-a-time rule, showing a tab, and moving a cursor and keeping it in view.
 
-use std::borrow::Cow;
-
 use crate::i18n::Text;
 use crate::tui::action::{Command, Effect, Reply, Request};
 use crate::tui::geometry;
@@ -125,7 +123,7 @@ pub fn call(state: &mut State, request: Request) -> Effect {
     if request.mutates() {
         state.mutating = Some(ticket);
     }
-    state.pending.insert(ticket, request.call_name());
+    state.pending.insert(ticket, request.label(state.language));
     Effect::Call { ticket, request }
 }
 
@@ -159,7 +157,7 @@ pub fn no_user(state: &mut State) {
 pub fn busy(state: &mut State) -> bool {
     if let Some(ticket) = state.mutating {
         let call = match state.pending.get(&ticket) {
-            Some(call) => Cow::Borrowed(*call),
+            Some(call) => call.clone(),
             None => state.language.text(Text::AChange),
         };
         say_text(state, Level::Warning, Text::StillInFlight { call: &call });

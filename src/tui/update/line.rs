@@ -1,6 +1,7 @@
 //! The `:` command line: typing, Tab completion, history, and running a command.
 
 use crate::cam::model::SecretId;
+use crate::i18n::Text;
 use crate::tui::action::{Command, Effect};
 use crate::tui::command_line::{self, Candidates, LineCommand};
 use crate::tui::model::Tab;
@@ -87,7 +88,8 @@ fn complete(state: &mut State, backwards: bool) {
     let count = line.completions.len();
     if count == 0 {
         let text = line.field.text().to_owned();
-        flash(state, Level::Info, format!("Nothing completes \"{text}\""));
+        let text = state.language.text(Text::NothingCompletes { text: &text });
+        flash(state, Level::Info, text);
         return;
     }
     let next = match (line.selected, backwards) {
@@ -130,24 +132,18 @@ fn run(state: &mut State, text: &str) -> Vec<Effect> {
             if let Some(secret_id) = SecretId::parse(&text) {
                 search::start(state, secret_id)
             } else {
-                flash(
-                    state,
-                    Level::Warning,
-                    format!(
-                        "\"{text}\" is not a SecretId: one starts with AKID or IKID, followed by letters and digits"
-                    ),
-                );
+                let text = state.language.text(Text::NotASecretIdLine { text: &text });
+                flash(state, Level::Warning, text);
                 Vec::new()
             }
         }
         LineCommand::Profile(None) => {
             let text = if state.profiles.is_empty() {
-                "No profiles: add [profiles.NAME] tables to config.toml (or sections to ~/.tencentcloud/credentials)".to_owned()
+                state.language.text(Text::NoProfiles)
             } else {
-                format!(
-                    "Profiles: {} — :profile NAME switches (Tab completes), :sandbox goes back to the sandbox",
-                    connection::profile_list(state)
-                )
+                state.language.text(Text::ProfilesHelp {
+                    profiles: &connection::profile_list(state),
+                })
             };
             flash(state, Level::Info, text);
             Vec::new()
@@ -190,9 +186,9 @@ fn keys_of(state: &mut State, name: &str) -> Vec<Effect> {
     });
     let Some(uin) = uin else {
         let text = if state.users.load.data.is_none() {
-            "The users are still loading: try again once the User List is in".to_owned()
+            state.language.text(Text::UsersStillLoading)
         } else {
-            format!("No user named \"{name}\" (Tab completes user names)")
+            state.language.text(Text::NoUserNamed { name })
         };
         flash(state, Level::Warning, text);
         return Vec::new();

@@ -6,22 +6,28 @@ use crossterm::event::KeyCode;
 
 use super::tests::{
     KEY_A, answer_all, api_failure, calls, create_key, flash_text, key, press, typed, with_keys,
-    with_users,
+    with_keys_in, with_users,
 };
 use super::update;
 use crate::cam::model::{GetUserAppIdResponse, KeyStatus};
 use crate::cam::{ApiError, CallError, NetworkCause};
+use crate::i18n::Language;
 use crate::tui::action::{Action, Reply, Request};
 use crate::tui::model::{Failure, Tab};
 use crate::tui::state::{About, Level, State, Status, TICKS_PER_SECOND};
 
 fn refused(call: &'static str) -> Failure {
+    refused_in(Language::EnUs, call)
+}
+
+fn refused_in(language: Language, call: &'static str) -> Failure {
     Failure::from_call(
         call,
         &CallError::Network {
             url: "http://127.0.0.1:9000".into(),
             cause: NetworkCause::Refused,
         },
+        language,
     )
 }
 
@@ -57,12 +63,72 @@ fn the_key_limit_is_said_once() {
             message: "A user can have at most 2 API keys.".into(),
             request_id: "req-7".into(),
         }),
+        Language::EnUs,
     );
     assert_eq!(
         failure.message,
         "A user can have at most 2 API keys. — delete one of the user's keys first"
     );
     assert_eq!(failure.message.matches("at most 2").count(), 1);
+}
+
+#[test]
+fn a_failure_without_an_api_error_is_said_in_the_users_language() {
+    let failure = refused_in(Language::ZhCn, "ListAccessKeys");
+    assert_eq!(
+        failure.message,
+        "http://127.0.0.1:9000：连接被拒绝；服务是否在运行？"
+    );
+    let mut state = with_keys_in(Language::ZhCn, &[key(KEY_A, KeyStatus::Active)]);
+    let effects = press(&mut state, 'r');
+    answer_all(&mut state, effects, |request| {
+        Err(refused_in(Language::ZhCn, request.call_name()))
+    });
+    assert_eq!(
+        flash_text(&state),
+        "ListAccessKeys 调用失败：ClientNetworkError — http://127.0.0.1:9000：连接被拒绝；\
+         服务是否在运行？ · 按 r 重试"
+    );
+    // A change whose answer was lost: the technical reason stays as it came.
+    let lost = Failure::from_call(
+        "UpdateAccessKey",
+        &CallError::Unconfirmed {
+            url: "http://127.0.0.1:9000".into(),
+            action: "UpdateAccessKey".into(),
+            reason: "operation timed out".into(),
+        },
+        Language::ZhCn,
+    );
+    assert_eq!(
+        lost.message,
+        "http://127.0.0.1:9000 未应答 UpdateAccessKey（operation timed out）；\
+         此变更可能已生效：请先确认，再决定是否重试"
+    );
+    assert_eq!(
+        lost.describe(Language::ZhCn),
+        format!(
+            "UpdateAccessKey 调用失败：ClientNetworkError — {}（无 RequestId：请求未得到 API 应答）",
+            lost.message
+        )
+    );
+}
+
+#[test]
+fn an_api_error_keeps_its_message_and_gets_advice_in_the_users_language() {
+    let failure = Failure::from_call(
+        "CreateAccessKey",
+        &CallError::Api(ApiError {
+            code: "OperationDenied.AccessKeyOverLimit".into(),
+            message: "一个子用户最多可以创建两个 API 密钥。".into(),
+            request_id: "req-7".into(),
+        }),
+        Language::ZhCn,
+    );
+    assert_eq!(
+        failure.message,
+        "一个子用户最多可以创建两个 API 密钥。（请先删除该用户的一个密钥）"
+    );
+    assert_eq!(failure.request_id.as_deref(), Some("req-7"));
 }
 
 #[test]

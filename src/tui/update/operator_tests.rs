@@ -9,7 +9,7 @@ use ratatui::style::Color;
 
 use super::tests::{
     KEY_A, KEY_B, answer_all, api_failure, calls, create_key, ctrl, flash_text, key, press,
-    records, selected_name, typed, with_keys, with_users,
+    records, selected_name, typed, with_keys, with_users, with_users_in,
 };
 use super::update;
 use crate::cam::ApiError;
@@ -19,6 +19,7 @@ use crate::cam::model::{GetUserAppIdResponse, KeyStatus, SecretId};
 use crate::cam::owner::{FoundBy, SearchOutcome};
 use crate::cam::transport::CallRecord;
 use crate::cam::walk::{Progress, SkippedUser, UserRef};
+use crate::i18n::Language;
 use crate::tui::action::{Action, Effect, Reply, Request, Switch};
 use crate::tui::action::{Mouse, MouseKind};
 use crate::tui::call_log::CallLog;
@@ -333,6 +334,29 @@ fn unknown_commands_and_bad_arguments_say_so() {
         );
         assert!(state.command_line.is_none());
         assert_eq!(state.tab, Tab::Users);
+    }
+}
+
+#[test]
+fn the_line_answers_in_the_users_language() {
+    let mut state = with_users_in(Language::ZhCn);
+    state.profiles = vec!["prod".into(), "staging".into()];
+    state.header.profile = Some("prod".into());
+    for (line, expected) in [
+        (
+            "profile nosuch",
+            "未知配置“nosuch”。已有配置：prod（使用中）, staging",
+        ),
+        ("keys nobody", "没有名为“nobody”的用户（Tab 可补全用户名）"),
+        (
+            "secretid hello",
+            "“hello”不是 SecretId：SecretId 以 AKID 或 IKID 开头，后接字母和数字",
+        ),
+    ] {
+        press(&mut state, ':');
+        typed(&mut state, line);
+        assert!(press(&mut state, KeyCode::Enter).is_empty(), "{line}");
+        assert_eq!(flash_text(&state), expected, "{line}");
     }
 }
 

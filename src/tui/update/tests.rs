@@ -903,6 +903,31 @@ fn copy_secret_id_and_clipboard_off() {
 }
 
 #[test]
+fn the_clipboard_speaks_the_users_language() {
+    let mut state = with_keys_in(Language::ZhCn, &[key(KEY_A, KeyStatus::Active)]);
+    state.header.clipboard = Backend::Off;
+    assert!(press(&mut state, 'y').is_empty());
+    assert_eq!(
+        flash_text(&state),
+        "剪贴板已关闭（--clipboard off），未复制任何内容"
+    );
+    let secret_key = || Copied::SecretKey(SecretId::from_wire(KEY_A));
+    update(
+        &mut state,
+        Action::Copied {
+            what: secret_key(),
+            result: Ok(Destination::Native),
+        },
+    );
+    assert_eq!(
+        flash_text(&state),
+        format!("已将 {KEY_A} 的 SecretKey 复制到剪贴板；45 秒后清除")
+    );
+    update(&mut state, Action::ClipboardCleared { result: Ok(true) });
+    assert_eq!(flash_text(&state), "已从剪贴板清除复制的 SecretKey");
+}
+
+#[test]
 fn disable_goes_through_a_confirmation_that_starts_on_cancel() {
     let mut state = with_keys(&[key(KEY_A, KeyStatus::Active)]);
     assert!(press(&mut state, 'd').is_empty());
