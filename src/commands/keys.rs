@@ -12,9 +12,9 @@ use crate::cam::model::{
 };
 use crate::cam::rotation::{self, Position};
 use crate::cli::{KeyArgs, KeysCommand, OutputFormat};
-use crate::commands::output::{CommandError, Console, print, used_after_successor};
+use crate::commands::output::{CommandError, Console, UserId, print, used_after_successor};
 use crate::commands::table::{Fields, Table};
-use crate::commands::users::{self, UserId};
+use crate::commands::users;
 use crate::i18n::words;
 use crate::i18n::{Language, Text};
 

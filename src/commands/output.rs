@@ -5,13 +5,13 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
+use serde::Serialize;
 use tokio_util::sync::CancellationToken;
 
 use crate::cam::model::{KEYS_PER_USER, SecretId};
 use crate::cam::walk::{Progress, SkippedUser};
 use crate::cam::{ActionError, CallError};
 use crate::cli::OutputFormat;
-use crate::commands::users::UserId;
 use crate::i18n::{Language, Text};
 use crate::target::{ConnectError, TargetError};
 
@@ -353,6 +353,26 @@ pub fn print<T: serde::Serialize>(
     match format {
         OutputFormat::Json => write_json(console.out, value),
         OutputFormat::Table => Ok(table(value, console.out)?),
+    }
+}
+
+/// A USER argument made concrete.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UserId {
+    /// `None` when the user was given by UIN (no call is made to look the name up).
+    pub name: Option<String>,
+    pub uin: u64,
+}
+
+impl UserId {
+    /// How messages name the user.
+    pub fn describe(&self, language: Language) -> String {
+        match &self.name {
+            Some(name) => format!("{name} ({})", self.uin),
+            None => language
+                .text(Text::UserByUin { uin: self.uin })
+                .into_owned(),
+        }
     }
 }
 

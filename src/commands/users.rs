@@ -9,11 +9,11 @@ use serde::Serialize;
 use crate::cam::model::{GetUser, KEYS_PER_USER, KeyStatus, User, UserKind};
 use crate::cam::{CallError, Client};
 use crate::cli::OutputFormat;
-use crate::commands::output::{CommandError, Console, print};
+use crate::commands::output::{CommandError, Console, UserId, print};
 use crate::commands::permissions::Sections;
 use crate::commands::table::{Fields, Table};
+use crate::i18n::Text;
 use crate::i18n::words;
-use crate::i18n::{Language, Text};
 
 pub async fn list(
     client: &Client,
@@ -166,26 +166,6 @@ pub async fn show(
             .write(out)?;
         d.sections.write(out, language)
     })
-}
-
-/// A USER argument made concrete.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct UserId {
-    /// `None` when the user was given by UIN (no call is made to look the name up).
-    pub name: Option<String>,
-    pub uin: u64,
-}
-
-impl UserId {
-    /// How messages name the user.
-    pub fn describe(&self, language: Language) -> String {
-        match &self.name {
-            Some(name) => format!("{name} ({})", self.uin),
-            None => language
-                .text(Text::UserByUin { uin: self.uin })
-                .into_owned(),
-        }
-    }
 }
 
 /// A UIN is used as is (no call); a name costs a `GetUser`, and a walk of the collaborators
