@@ -13,6 +13,7 @@
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, RwLock, RwLockReadGuard};
+use std::time::{Duration, Instant};
 
 use super::audit::RETENTION;
 use super::error::ServerError;
@@ -196,11 +197,21 @@ pub struct Directory {
     version: AtomicU64,
     /// Held while catching up, so that requests arriving together read the changes once.
     catching_up: Mutex<()>,
+    /// The announced version ([`Store::announced_version`]) when the log was last looked at,
+    /// and when that was (milliseconds since `born`).
+    announced: AtomicU64,
+    looked_at: AtomicU64,
+    born: Instant,
 }
+
+/// How often the change log is looked at even when no change was announced: a writer that died
+/// between its commit and its announcement (never answered) is seen within this.
+const LOOK_AT_LEAST_EVERY: Duration = Duration::from_secs(1);
 
 impl Directory {
     /// Every principal and key of the store, and root.
     pub fn load(store: &Store, account: Account) -> Result<Self, ServerError> {
+        let announced = store.announced_version().unwrap_or(0);
         let root = Principal::root(account);
         let mut index = Index::default();
         index.principals.insert(root.uin, root);
@@ -209,6 +220,9 @@ impl Directory {
             version: AtomicU64::new(index.version),
             index: RwLock::new(index),
             catching_up: Mutex::new(()),
+            announced: AtomicU64::new(announced),
+            looked_at: AtomicU64::new(0),
+            born: Instant::now(),
         })
     }
 
@@ -216,6 +230,18 @@ impl Directory {
     /// of the change log's version when nothing changed, else a read of the changed rows. A
     /// request that starts after a commit's answer sees that commit.
     pub fn catch_up(&self, store: &Store) -> Result<(), ServerError> {
+        // Read before the log, so that a change announced meanwhile is looked for next time.
+        let announced = store.announced_version();
+        let now = u64::try_from(self.born.elapsed().as_millis()).unwrap_or(u64::MAX);
+        let due = now.saturating_sub(self.looked_at.load(Ordering::Relaxed))
+            >= LOOK_AT_LEAST_EVERY.as_millis() as u64;
+        if announced == Some(self.announced.load(Ordering::Acquire)) && !due {
+            return Ok(());
+        }
+        self.looked_at.store(now, Ordering::Relaxed);
+        if let Some(announced) = announced {
+            self.announced.store(announced, Ordering::Release);
+        }
         let latest = store.directory_version()?;
         if latest == self.version.load(Ordering::Acquire) {
             return Ok(());

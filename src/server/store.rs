@@ -9,8 +9,9 @@
 //! transaction is where rules spanning rows are decided.
 
 mod permissions;
+mod signal;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -195,6 +196,8 @@ pub struct Store {
     watchers: Vec<Mutex<Connection>>,
     next_reader: AtomicUsize,
     vault: Vault,
+    /// Where a commit that changed users or keys says so to every process.
+    signal: signal::ChangeSignal,
 }
 
 impl std::fmt::Debug for Store {
@@ -251,6 +254,10 @@ impl Store {
         let readers = pool(READERS)?;
         // One per core, as the runtime has workers, which check it before every request.
         let watchers = pool(std::thread::available_parallelism().map_or(2, usize::from))?;
+        let signal = signal::ChangeSignal::open(path).map_err(|source| StoreError::Create {
+            path: signal::path(path),
+            source,
+        })?;
         Ok(Self {
             path: path.to_owned(),
             writer: Mutex::new(writer),
@@ -258,6 +265,7 @@ impl Store {
             watchers,
             next_reader: AtomicUsize::new(0),
             vault,
+            signal,
         })
     }
 
@@ -314,13 +322,27 @@ impl Store {
             sql: tx,
             vault: &self.vault,
             changes: RefCell::default(),
+            logged: Cell::new(None),
         };
         let value = f(&scope)?;
         if let Some(event) = event {
             insert_event(&scope.sql, event)?;
         }
+        let logged = scope.logged.get();
         scope.sql.commit()?;
+        if let Some(version) = logged
+            && let Err(error) = self.signal.announce(version)
+        {
+            // Other processes still see the change at their periodic check of the log.
+            tracing::warn!(%error, "cannot announce a change to other processes");
+        }
         Ok(committed(value))
+    }
+
+    /// The latest change-log version any process announced ([`signal`]): when it has not moved,
+    /// no process changed users or keys since it was last read. `None` if it cannot be read.
+    pub fn announced_version(&self) -> Option<u64> {
+        self.signal.announced().ok()
     }
 
     pub fn account(&self) -> Result<Option<Account>, ServerError> {
@@ -588,6 +610,8 @@ pub struct Tx<'a> {
     vault: &'a Vault,
     /// What it wrote to users and keys, in order, and the version of the latest change.
     changes: RefCell<(Vec<Change>, Option<u64>)>,
+    /// The version of its latest change, announced once it commits.
+    logged: Cell<Option<u64>>,
 }
 
 impl Tx<'_> {
@@ -675,6 +699,7 @@ impl Tx<'_> {
         let mut written = self.changes.borrow_mut();
         written.0.push(change);
         written.1 = Some(version as u64);
+        self.logged.set(Some(version as u64));
         Ok(())
     }
 

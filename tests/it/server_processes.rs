@@ -533,6 +533,7 @@ async fn sandbox_processes_starting_together_create_one_sandbox() {
         let expected = [
             "root-credential.json",
             "sandbox.db",
+            "sandbox.db.changes",
             "sandbox.db-shm",
             "sandbox.db-wal",
             "sandbox.db.key",
