@@ -197,7 +197,7 @@ pub struct Directory {
     version: AtomicU64,
     /// Held while catching up, so that requests arriving together read the changes once.
     catching_up: Mutex<()>,
-    /// The announced version ([`Store::announced_version`]) when the log was last looked at,
+    /// The announced count ([`Store::announced_changes`]) when the log was last looked at,
     /// and when that was (milliseconds since `born`).
     announced: AtomicU64,
     looked_at: AtomicU64,
@@ -211,7 +211,7 @@ const LOOK_AT_LEAST_EVERY: Duration = Duration::from_secs(1);
 impl Directory {
     /// Every principal and key of the store, and root.
     pub fn load(store: &Store, account: Account) -> Result<Self, ServerError> {
-        let announced = store.announced_version().unwrap_or(0);
+        let announced = store.announced_changes().unwrap_or(0);
         let root = Principal::root(account);
         let mut index = Index::default();
         index.principals.insert(root.uin, root);
@@ -231,7 +231,7 @@ impl Directory {
     /// request that starts after a commit's answer sees that commit.
     pub fn catch_up(&self, store: &Store) -> Result<(), ServerError> {
         // Read before the log, so that a change announced meanwhile is looked for next time.
-        let announced = store.announced_version();
+        let announced = store.announced_changes();
         let now = u64::try_from(self.born.elapsed().as_millis()).unwrap_or(u64::MAX);
         let due = now.saturating_sub(self.looked_at.load(Ordering::Relaxed))
             >= LOOK_AT_LEAST_EVERY.as_millis() as u64;

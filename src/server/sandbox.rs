@@ -39,7 +39,7 @@ pub async fn start(data_dir: &Path, reset: bool) -> Result<Sandbox, StartError> 
     create_private_dir(data_dir).map_err(io(data_dir))?;
     let db = data_dir.join(DB_FILE);
     if reset {
-        for suffix in ["", "-wal", "-shm", ".key"] {
+        for suffix in ["", "-wal", "-shm", ".key", ".changes"] {
             let mut name = db.as_os_str().to_owned();
             name.push(suffix);
             let path = PathBuf::from(name);

@@ -322,7 +322,7 @@ impl Store {
             sql: tx,
             vault: &self.vault,
             changes: RefCell::default(),
-            logged: Cell::new(None),
+            logged: Cell::new(false),
         };
         let value = f(&scope)?;
         if let Some(event) = event {
@@ -330,18 +330,16 @@ impl Store {
         }
         let logged = scope.logged.get();
         scope.sql.commit()?;
-        if let Some(version) = logged
-            && let Err(error) = self.signal.announce(version)
-        {
+        if logged && let Err(error) = self.signal.announce() {
             // Other processes still see the change at their periodic check of the log.
             tracing::warn!(%error, "cannot announce a change to other processes");
         }
         Ok(committed(value))
     }
 
-    /// The latest change-log version any process announced ([`signal`]): when it has not moved,
-    /// no process changed users or keys since it was last read. `None` if it cannot be read.
-    pub fn announced_version(&self) -> Option<u64> {
+    /// How many changes to users or keys every process has announced ([`signal`]): when it has
+    /// not moved, none was answered since it was last read. `None` if it cannot be read.
+    pub fn announced_changes(&self) -> Option<u64> {
         self.signal.announced().ok()
     }
 
@@ -610,8 +608,8 @@ pub struct Tx<'a> {
     vault: &'a Vault,
     /// What it wrote to users and keys, in order, and the version of the latest change.
     changes: RefCell<(Vec<Change>, Option<u64>)>,
-    /// The version of its latest change, announced once it commits.
-    logged: Cell<Option<u64>>,
+    /// Whether it wrote to the change log: announced once it commits.
+    logged: Cell<bool>,
 }
 
 impl Tx<'_> {
@@ -699,7 +697,7 @@ impl Tx<'_> {
         let mut written = self.changes.borrow_mut();
         written.0.push(change);
         written.1 = Some(version as u64);
-        self.logged.set(Some(version as u64));
+        self.logged.set(true);
         Ok(())
     }
 

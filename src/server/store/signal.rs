@@ -1,9 +1,11 @@
 //! Whether another process may have changed users or keys, for the price of one `pread`: every
-//! commit that writes the change log announces its version in `<db>.changes` (8 bytes, only
-//! ever raised, under an exclusive `flock`), after it commits and before it is answered. A
-//! process that reads the same number it read last time knows no change was answered since;
-//! otherwise it asks the database. A writer that dies between its commit and its announcement
-//! was never answered; the next announcement, or the directory's periodic check, brings it.
+//! commit that writes the change log bumps a counter in `<db>.changes` (8 bytes, under an
+//! exclusive `flock`), after it commits and before it is answered. A process that reads the
+//! same number it read last time knows no change was answered since; otherwise it asks the
+//! database. The counter is the file's own, not the log's version, so a database deleted and
+//! made again beside an old file cannot repeat a number. A writer that dies between its commit
+//! and its announcement was never answered; the next announcement, or the directory's periodic
+//! check, brings it.
 
 use std::fs::File;
 use std::io;
@@ -35,7 +37,7 @@ impl ChangeSignal {
         })
     }
 
-    /// The latest version announced by any process (0 before the first).
+    /// How many changes have been announced, by every process (0 before the first).
     pub fn announced(&self) -> io::Result<u64> {
         let mut bytes = [0; 8];
         let read = self.file.read_at(&mut bytes, 0)?;
@@ -46,16 +48,13 @@ impl ChangeSignal {
         })
     }
 
-    /// Raises the announced version to `version` (never lowers it: a slower writer's older
-    /// version must not bring back a number a reader has already seen).
-    pub fn announce(&self, version: u64) -> io::Result<()> {
+    /// Counts one more change: under the lock, so that two processes announcing together
+    /// make two numbers, never the same one twice.
+    pub fn announce(&self) -> io::Result<()> {
         self.file.lock()?;
-        let result = self.announced().and_then(|current| {
-            if version > current {
-                self.file.write_all_at(&version.to_le_bytes(), 0)
-            } else {
-                Ok(())
-            }
+        let result = self.announced().and_then(|count| {
+            self.file
+                .write_all_at(&count.wrapping_add(1).to_le_bytes(), 0)
         });
         self.file.unlock()?;
         result
@@ -67,7 +66,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_ever_raised_and_seen_by_every_opener() {
+    fn every_announcement_is_a_new_number_every_opener_sees() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("cam.db");
         let (one, two) = (
@@ -75,15 +74,17 @@ mod tests {
             ChangeSignal::open(&db).unwrap(),
         );
         assert_eq!(one.announced().unwrap(), 0);
-        one.announce(7).unwrap();
-        assert_eq!(two.announced().unwrap(), 7);
-        two.announce(5).unwrap();
-        assert_eq!(
-            one.announced().unwrap(),
-            7,
-            "a slower writer's older version"
-        );
-        two.announce(9).unwrap();
-        assert_eq!(one.announced().unwrap(), 9);
+        one.announce().unwrap();
+        assert_eq!(two.announced().unwrap(), 1);
+        let together: Vec<_> = (0..8)
+            .map(|_| {
+                let signal = ChangeSignal::open(&db).unwrap();
+                std::thread::spawn(move || (0..100).for_each(|_| signal.announce().unwrap()))
+            })
+            .collect();
+        for thread in together {
+            thread.join().unwrap();
+        }
+        assert_eq!(one.announced().unwrap(), 801, "no announcement lost");
     }
 }
