@@ -304,17 +304,18 @@ impl Store {
         event: Option<&AuditRecord>,
         f: impl FnOnce(&Tx<'_>) -> Result<T, ServerError>,
     ) -> Result<T, ServerError> {
-        self.mutate_then(event, f, |value| value)
+        self.mutate_then(event, f, |value, _| value)
     }
 
     /// [`mutate`](Self::mutate), then — still holding this process's only writer — hands what
-    /// `f` returned to `committed`, so that what it updates in memory sees the mutations in the
+    /// `f` returned, and the number of the change it announced if it wrote the change log
+    /// ([`signal`]), to `committed`, so that what it updates in memory sees the mutations in the
     /// order they committed.
     pub fn mutate_then<T, U>(
         &self,
         event: Option<&AuditRecord>,
         f: impl FnOnce(&Tx<'_>) -> Result<T, ServerError>,
-        committed: impl FnOnce(T) -> U,
+        committed: impl FnOnce(T, Option<u64>) -> U,
     ) -> Result<U, ServerError> {
         let mut conn = lock(&self.writer);
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -330,11 +331,15 @@ impl Store {
         }
         let logged = scope.logged.get();
         scope.sql.commit()?;
-        if logged && let Err(error) = self.signal.announce() {
-            // Other processes still see the change at their periodic check of the log.
-            tracing::warn!(%error, "cannot announce a change to other processes");
-        }
-        Ok(committed(value))
+        let announced = logged
+            .then(|| self.signal.announce())
+            .transpose()
+            .unwrap_or_else(|error| {
+                // Other processes still see the change at their periodic check of the log.
+                tracing::warn!(%error, "cannot announce a change to other processes");
+                None
+            });
+        Ok(committed(value, announced))
     }
 
     /// How many changes to users or keys every process has announced ([`signal`]): when it has

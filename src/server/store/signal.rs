@@ -48,13 +48,14 @@ impl ChangeSignal {
         })
     }
 
-    /// Counts one more change: under the lock, so that two processes announcing together
-    /// make two numbers, never the same one twice.
-    pub fn announce(&self) -> io::Result<()> {
+    /// Counts one more change and returns its number: under the lock, so that two processes
+    /// announcing together make two numbers, never the same one twice.
+    pub fn announce(&self) -> io::Result<u64> {
         self.file.lock()?;
         let result = self.announced().and_then(|count| {
-            self.file
-                .write_all_at(&count.wrapping_add(1).to_le_bytes(), 0)
+            let number = count.wrapping_add(1);
+            self.file.write_all_at(&number.to_le_bytes(), 0)?;
+            Ok(number)
         });
         self.file.unlock()?;
         result
@@ -74,12 +75,16 @@ mod tests {
             ChangeSignal::open(&db).unwrap(),
         );
         assert_eq!(one.announced().unwrap(), 0);
-        one.announce().unwrap();
+        assert_eq!(one.announce().unwrap(), 1);
         assert_eq!(two.announced().unwrap(), 1);
         let together: Vec<_> = (0..8)
             .map(|_| {
                 let signal = ChangeSignal::open(&db).unwrap();
-                std::thread::spawn(move || (0..100).for_each(|_| signal.announce().unwrap()))
+                std::thread::spawn(move || {
+                    (0..100).for_each(|_| {
+                        signal.announce().unwrap();
+                    });
+                })
             })
             .collect();
         for thread in together {
