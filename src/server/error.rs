@@ -424,6 +424,10 @@ pub fn clip_quoted(text: &str) -> String {
 }
 
 fn clip(text: &str, limit: usize) -> String {
+    // What most requests carry, short and printable, is copied as it is.
+    if text.len() <= limit && !text.chars().any(char::is_control) {
+        return text.to_owned();
+    }
     let mut printable = text.chars().filter(|c| !c.is_control());
     let mut out: String = printable.by_ref().take(limit).collect();
     if printable.next().is_some() {

@@ -32,17 +32,17 @@ pub struct RequestMeta {
 impl RequestMeta {
     /// The audit record of this request, successful or ended by `error`.
     pub fn record(&self, error: Option<&ServerError>) -> AuditRecord {
+        self.clone().into_record(error)
+    }
+
+    /// [`record`](Self::record), taking the request's text rather than copying it.
+    pub fn into_record(self, error: Option<&ServerError>) -> AuditRecord {
         AuditRecord {
             event_id: random_uuid().simple().to_string(),
             time: self.now,
-            secret_id: self.secret_id.clone(),
             uin: self.caller.uin,
             username: self.caller.audit_name().to_owned(),
-            action: self.action.clone(),
-            service: self.service.clone(),
             action_type: if self.mutates { "Write" } else { "Read" }.to_owned(),
-            source_ip: self.source_ip.clone(),
-            region: self.region.clone(),
             error_number: error.map_or(0, |e| e.code().audit_number()),
             api_error_code: error
                 .map(|e| e.code().as_str().to_owned())
@@ -50,12 +50,17 @@ impl RequestMeta {
             api_error_message: error
                 .map(|e| e.public_message().to_owned())
                 .unwrap_or_default(),
-            request_id: self.request_id.clone(),
-            http_method: self.http_method.clone(),
-            user_agent: self.user_agent.clone(),
-            resource_name: self.resource_name.clone(),
             sensitive: self.mutates,
             authenticated: self.authenticated,
+            secret_id: self.secret_id,
+            action: self.action,
+            service: self.service,
+            source_ip: self.source_ip,
+            region: self.region,
+            request_id: self.request_id,
+            http_method: self.http_method,
+            user_agent: self.user_agent,
+            resource_name: self.resource_name,
         }
     }
 }

@@ -197,7 +197,7 @@ async fn process(
     };
     let result = admit(state, parts, body, key, now, &mut meta).await;
     if let Some(meta) = meta {
-        audit(state, &meta, result.as_ref().err()).await?;
+        audit(state, meta, result.as_ref().err()).await?;
     }
     result
 }
@@ -205,33 +205,33 @@ async fn process(
 /// Leaves the audit record of a request naming a known key.
 async fn audit(
     state: &ServerState,
-    meta: &RequestMeta,
+    meta: RequestMeta,
     error: Option<&ServerError>,
 ) -> Result<(), ServerError> {
     let Some(error) = error else {
         // A successful mutation committed its own record in its transaction; a successful
         // read is batched (a crash may lose the last few).
         if !meta.mutates {
-            state.audit.record(meta.record(None));
+            state.audit.record(meta.into_record(None));
         }
         return Ok(());
     };
-    let mut record = meta.record(Some(error));
-    if !meta.authenticated {
-        // Anyone who knows the SecretId can send these: recorded at a bounded rate.
-        match state
+    // Anyone who knows the SecretId can send unauthenticated ones: recorded at a bounded rate.
+    let verdict = (!meta.authenticated).then(|| {
+        state
             .attempts
             .admit(&meta.secret_id, &meta.source_ip, Instant::now())
-        {
-            Verdict::Skip => return Ok(()),
-            Verdict::Record { unrecorded: 0 } => {}
-            Verdict::Record { unrecorded } => {
-                let _ = write!(
-                    record.api_error_message,
-                    " ({unrecorded} earlier unauthenticated attempts with this SecretId from this address were not recorded one by one.)"
-                );
-            }
+    });
+    let mut record = meta.into_record(Some(error));
+    match verdict {
+        Some(Verdict::Skip) => return Ok(()),
+        Some(Verdict::Record { unrecorded }) if unrecorded > 0 => {
+            let _ = write!(
+                record.api_error_message,
+                " ({unrecorded} earlier unauthenticated attempts with this SecretId from this address were not recorded one by one.)"
+            );
         }
+        _ => {}
     }
     // A refusal, authenticated or not: on the record before it is answered.
     Ok(state.audit.record_durable(record).await?)
