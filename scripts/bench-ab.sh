@@ -7,7 +7,9 @@
 #   BEFORE=/path/to/old/bin AFTER=/path/to/new/bin scripts/bench-ab.sh
 # LOAD=/path/to/bin drives both servers with that directory's server_load, so that both get
 # exactly the same requests (each data set is still seeded by its own build); SCENARIOS picks
-# some of "list 64", "list 64 --rate 30000", "cycle 64" and "events 1" (comma-separated).
+# some of "list 64", "list 64 --rate 30000", "cycle 64" and "events 1" (comma-separated). PEER=1
+# also opens each database in a second, idle `camtui serve` of the same build, as a console and a
+# subcommand on one sandbox do: the measured server then keeps the change log for it (issue 13).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${BEFORE:?set BEFORE to a directory with the older camtui and server_load}"
@@ -46,6 +48,16 @@ for round in $(seq 1 "$ROUNDS"); do
       sleep 0.05
     done
     [ -n "$port" ] || { cat "$db/serve.log"; exit 1; }
+    peer=
+    if [ "${PEER:-0}" = 1 ]; then
+      "$(bin "$which")/camtui" serve --listen 127.0.0.1:0 --db "$db/cam.db" \
+        --root-credential-file "$db/root.json" 2>"$db/peer.log" &
+      peer=$!
+      for _ in $(seq 1 600); do
+        grep -q 'listening on' "$db/peer.log" 2>/dev/null && break
+        sleep 0.05
+      done
+    fi
     IFS=, read -ra scenarios <<< "${SCENARIOS:-list 64,list 64 --rate 30000,cycle 64,events 1}"
     for args in "${scenarios[@]}"; do
       set -- $args
@@ -54,8 +66,8 @@ for round in $(seq 1 "$ROUNDS"); do
         --scenario "$1" --connections "$2" "${@:3}" --duration "$DURATION" --server-pid "$pid" |
         sed "s/^/round=$round build=$which /"
     done
-    kill "$pid"
-    wait "$pid" 2>/dev/null || true
+    kill "$pid" $peer
+    wait "$pid" $peer 2>/dev/null || true
     rm -rf "$db"
   done
 done

@@ -248,7 +248,7 @@ impl Directory {
             // Unless another request caught up while this one waited.
             let since = self.version.load(Ordering::Acquire);
             if since < latest {
-                self.update(store.directory_changes(Some(since))?);
+                self.update(store.directory_changes(Some(since))?, false);
             }
         }
         // Only once the index holds them: a request that finds this number skips the log.
@@ -274,13 +274,13 @@ impl Directory {
                 let since = self.version.load(Ordering::Acquire);
                 let began = tx.directory_version()?;
                 if began != since {
-                    self.update(tx.directory_changes(Some(since))?);
+                    self.update(tx.directory_changes(Some(since))?, false);
                 }
                 let value = f(tx)?;
                 Ok((value, tx.take_changes(began)))
             },
             |(value, written), announced| {
-                self.update(written);
+                self.update(written, true);
                 // The index holds this change now: if the number before it is the last this
                 // process looked at, no other change came between, and the next request need
                 // not look at the log because of this one.
@@ -298,10 +298,14 @@ impl Directory {
     }
 
     /// Applies changes read since the index's version at some moment, unless the index has
-    /// moved past them since (versions only grow, so it then holds newer rows).
-    fn update(&self, changes: DirectoryChanges) {
+    /// moved past them since (versions only grow, so it then holds newer rows) — or `own`,
+    /// what this process's transaction just wrote. Written while no other process had the
+    /// database open, those are not in the log and keep the version the transaction began
+    /// at: applied at that version too, after anything read from the log up to it, and never
+    /// overwritten by rows read from the log at that version, which may be older.
+    fn update(&self, changes: DirectoryChanges, own: bool) {
         let mut index = self.index.write().unwrap_or_else(PoisonError::into_inner);
-        if changes.version > index.version {
+        if changes.version > index.version || (own && changes.version == index.version) {
             index.apply(changes);
             self.version.store(index.version, Ordering::Release);
         }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::seed::SeedSource;
 use super::state::{ServerConfig, StartError};
+use super::store;
 use super::{ServerHandle, load_or_create_root_credential, spawn};
 use crate::cam::Credential;
 
@@ -39,10 +40,7 @@ pub async fn start(data_dir: &Path, reset: bool) -> Result<Sandbox, StartError> 
     create_private_dir(data_dir).map_err(io(data_dir))?;
     let db = data_dir.join(DB_FILE);
     if reset {
-        for suffix in ["", "-wal", "-shm", ".key", ".changes"] {
-            let mut name = db.as_os_str().to_owned();
-            name.push(suffix);
-            let path = PathBuf::from(name);
+        for path in store::files(&db) {
             match std::fs::remove_file(&path) {
                 Ok(()) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}

@@ -4,9 +4,9 @@
 //! Users, keys and the audit trail are here; policies, groups and security settings in
 //! `permissions`.
 //!
-//! Other processes may use the same file. Every write to a user or key is logged
-//! (`directory_changes`), so that each process's in-memory directory can follow; the write
-//! transaction is where rules spanning rows are decided.
+//! Other processes may use the same file. While one does, every write to a user or key is
+//! logged (`directory_changes`), so that each process's in-memory directory can follow (see
+//! `signal`); the write transaction is where rules spanning rows are decided.
 
 mod permissions;
 mod signal;
@@ -216,6 +216,21 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
+/// A file that belongs to the database at `db`: `<db><suffix>`.
+fn beside(db: &Path, suffix: &str) -> PathBuf {
+    let mut name = db.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Every file of the database at `db`: itself, SQLite's, the key file and the change signal's.
+pub fn files(db: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<_> = ["", "-wal", "-shm"].map(|s| beside(db, s)).into();
+    files.push(vault::key_path(db));
+    files.extend(signal::SUFFIXES.map(|s| beside(db, s)));
+    files
+}
+
 impl Store {
     /// Opens (creating with mode 0600 if needed) and migrates the database at `path`, with its
     /// key file `<path>.key`.
@@ -254,10 +269,19 @@ impl Store {
         let readers = pool(READERS)?;
         // One per core, as the runtime has workers, which check it before every request.
         let watchers = pool(std::thread::available_parallelism().map_or(2, usize::from))?;
-        let signal = signal::ChangeSignal::open(path).map_err(|source| StoreError::Create {
-            path: signal::path(path),
-            source,
-        })?;
+        // Counted among the processes that have the database open under its write lock: every
+        // transaction before this is in what this process reads, every one after it logs its
+        // changes for this process (see [`signal`]).
+        let signal = {
+            let registration = Transaction::new_unchecked(&writer, TransactionBehavior::Immediate)
+                .map_err(sqlite)?;
+            let signal = signal::ChangeSignal::open(path).map_err(|source| StoreError::Create {
+                path: beside(path, signal::SUFFIXES[1]),
+                source,
+            })?;
+            registration.commit().map_err(sqlite)?;
+            signal
+        };
         Ok(Self {
             path: path.to_owned(),
             writer: Mutex::new(writer),
@@ -319,10 +343,14 @@ impl Store {
     ) -> Result<U, ServerError> {
         let mut conn = lock(&self.writer);
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Dropped first, once what the transaction wrote is in memory or it failed.
+        let _settle = Settle(&self.signal);
         let scope = Tx {
             sql: tx,
             vault: &self.vault,
+            signal: &self.signal,
             changes: RefCell::default(),
+            others: Cell::new(None),
             logged: Cell::new(false),
         };
         let value = f(&scope)?;
@@ -607,12 +635,27 @@ pub struct ListedKey {
     pub rowid: i64,
 }
 
+/// Lets other processes open the database once a write transaction is over
+/// ([`signal::ChangeSignal::settle`]).
+struct Settle<'a>(&'a signal::ChangeSignal);
+
+impl Drop for Settle<'_> {
+    fn drop(&mut self) {
+        if let Err(error) = self.0.settle() {
+            tracing::warn!(%error, "cannot let other processes open the database");
+        }
+    }
+}
+
 /// A mutation in progress: every write the handlers need, inside one transaction.
 pub struct Tx<'a> {
     sql: Transaction<'a>,
     vault: &'a Vault,
+    signal: &'a signal::ChangeSignal,
     /// What it wrote to users and keys, in order, and the version of the latest change.
     changes: RefCell<(Vec<Change>, Option<u64>)>,
+    /// Whether another process has the database open, once asked.
+    others: Cell<Option<bool>>,
     /// Whether it wrote to the change log: announced once it commits.
     logged: Cell<bool>,
 }
@@ -669,41 +712,56 @@ impl Tx<'_> {
         }
     }
 
-    /// Records a write to users or keys: in the change log, for every process that keeps a
-    /// directory of this database, and for this transaction's own. A deleted key's tombstone
-    /// is written here, and its entry in the log points at it.
+    /// Records a write to users or keys: for this transaction's own directory, and, while
+    /// another process has the database open, in the change log for theirs. A deleted key's
+    /// tombstone is written here, and its entry in the log points at it.
     fn log_change(&self, change: Change) -> Result<(), ServerError> {
-        let (uin, secret_id, buried) = match &change {
-            Change::User(StoredUser { uin, .. }) | Change::UserGone(uin) => {
-                (Some(*uin), None, None)
-            }
-            Change::Key(ListedKey { key, .. }) => (None, Some(key.secret_id.as_str()), None),
-            Change::KeyStatus { secret_id, .. } => (None, Some(secret_id.as_str()), None),
+        let buried = match &change {
             Change::KeyGone {
-                secret_id,
-                tombstone,
-            } => (
-                None,
-                Some(secret_id.as_str()),
-                tombstone.as_ref().map(|t| self.bury(t)).transpose()?,
-            ),
+                tombstone: Some(tombstone),
+                ..
+            } => Some(self.bury(tombstone)?),
+            _ => None,
         };
-        self.sql
-            .prepare_cached(
-                "INSERT INTO directory_changes (uin, secret_id, tombstone) VALUES (?1, ?2, ?3)",
-            )?
-            .execute(params![uin, secret_id, buried])?;
-        let version = self.sql.last_insert_rowid();
-        if version % PRUNE_CHANGES_EVERY == 0 {
-            self.sql
-                .prepare_cached("DELETE FROM directory_changes WHERE version <= ?1")?
-                .execute([version - CHANGES_KEPT])?;
-        }
         let mut written = self.changes.borrow_mut();
+        if self.others_open() {
+            let (uin, secret_id) = match &change {
+                Change::User(StoredUser { uin, .. }) | Change::UserGone(uin) => (Some(*uin), None),
+                Change::Key(ListedKey { key, .. }) => (None, Some(key.secret_id.as_str())),
+                Change::KeyStatus { secret_id, .. } | Change::KeyGone { secret_id, .. } => {
+                    (None, Some(secret_id.as_str()))
+                }
+            };
+            self.sql
+                .prepare_cached(
+                    "INSERT INTO directory_changes (uin, secret_id, tombstone) VALUES (?1, ?2, ?3)",
+                )?
+                .execute(params![uin, secret_id, buried])?;
+            let version = self.sql.last_insert_rowid();
+            if version % PRUNE_CHANGES_EVERY == 0 {
+                self.sql
+                    .prepare_cached("DELETE FROM directory_changes WHERE version <= ?1")?
+                    .execute([version - CHANGES_KEPT])?;
+            }
+            written.1 = Some(version as u64);
+            self.logged.set(true);
+        }
         written.0.push(change);
-        written.1 = Some(version as u64);
-        self.logged.set(true);
         Ok(())
+    }
+
+    /// Whether another process has the database open, asked once per transaction. When it
+    /// cannot tell, it says yes: the log is then written for nobody.
+    fn others_open(&self) -> bool {
+        if let Some(others) = self.others.get() {
+            return others;
+        }
+        let others = self.signal.others().unwrap_or_else(|error| {
+            tracing::warn!(%error, "cannot tell whether other processes have the database open");
+            true
+        });
+        self.others.set(Some(others));
+        others
     }
 
     pub fn secret_id_taken(&self, secret_id: &str) -> Result<bool, ServerError> {
@@ -1314,27 +1372,77 @@ fn tombstone(r: &Row<'_>) -> rusqlite::Result<Tombstone> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_change_log_keeps_the_latest_changes_and_says_when_it_no_longer_reaches_back() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("cam.db")).unwrap();
-        let account = Account {
-            owner_uin: 1,
-            app_id: 1,
-        };
-        assert!(
-            store
-                .load_if_empty(account, &[], &[], &Grants::default(), &[])
-                .unwrap()
-        );
-        let key = StoredKey {
-            secret_id: "IKIDa".into(),
+    fn key(secret_id: &str) -> StoredKey {
+        StoredKey {
+            secret_id: secret_id.into(),
             owner_uin: 1,
             active: true,
             secret_key: Secret::new("k"),
             description: None,
             created: 0,
+        }
+    }
+
+    fn new_store(path: &Path) -> Store {
+        let store = Store::open(path).unwrap();
+        let account = Account {
+            owner_uin: 1,
+            app_id: 1,
         };
+        store
+            .load_if_empty(account, &[], &[], &Grants::default(), &[])
+            .unwrap();
+        store
+    }
+
+    fn logged(store: &Store) -> u64 {
+        store.directory_version().unwrap()
+    }
+
+    #[test]
+    fn the_log_is_written_while_another_process_has_the_database_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cam.db");
+        let store = new_store(&path);
+        let insert = |store: &Store, id| {
+            store
+                .mutate(None, |tx| {
+                    tx.insert_key(&key(id))?;
+                    Ok(tx.take_changes(0))
+                })
+                .unwrap()
+        };
+        let alone = insert(&store, "IKIDa");
+        assert_eq!(
+            (alone.changes.len(), alone.version, logged(&store)),
+            (1, 0, 0)
+        );
+        assert_eq!(store.announced_changes(), Some(0), "nothing announced");
+
+        let other = Store::open(&path).unwrap();
+        let shared = insert(&store, "IKIDb");
+        assert_eq!((shared.changes.len(), shared.version), (1, 1));
+        assert_eq!(store.announced_changes(), Some(1));
+        insert(&other, "IKIDc");
+        assert_eq!((logged(&store), store.announced_changes()), (2, Some(2)));
+
+        drop(other);
+        insert(&store, "IKIDd");
+        assert_eq!(logged(&store), 2, "alone again");
+        assert_eq!(
+            store.mutate(None, |tx| tx.keys_of(1)).unwrap().len(),
+            4,
+            "every key written either way"
+        );
+    }
+
+    #[test]
+    fn the_change_log_keeps_the_latest_changes_and_says_when_it_no_longer_reaches_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = new_store(&dir.path().join("cam.db"));
+        // Another process has it open: the log is written.
+        let _other = Store::open(&dir.path().join("cam.db")).unwrap();
+        let key = key("IKIDa");
         store
             .mutate(None, |tx| {
                 tx.insert_key(&key)?;

@@ -534,6 +534,7 @@ async fn sandbox_processes_starting_together_create_one_sandbox() {
             "root-credential.json",
             "sandbox.db",
             "sandbox.db.changes",
+            "sandbox.db.processes",
             "sandbox.db-shm",
             "sandbox.db-wal",
             "sandbox.db.key",
