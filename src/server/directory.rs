@@ -518,8 +518,8 @@ mod tests {
         );
     }
 
-    // Each process's next request looked at the log after its own change, which its index
-    // already held: the most of what a create+delete cycle cost for several processes.
+    // A process's next request looked at the log after each change of its own, which its
+    // index already held: a SQLite read transaction after every create and delete.
     #[test]
     fn only_another_process_s_announcement_makes_it_look_at_the_log() {
         let (_dir, here, there) = two_stores();
