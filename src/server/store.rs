@@ -216,6 +216,9 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
+/// The vault's key file beside the database: `<db>.key`.
+const KEY_FILE: &str = ".key";
+
 /// A file that belongs to the database at `db`: `<db><suffix>`.
 fn beside(db: &Path, suffix: &str) -> PathBuf {
     let mut name = db.as_os_str().to_owned();
@@ -225,10 +228,11 @@ fn beside(db: &Path, suffix: &str) -> PathBuf {
 
 /// Every file of the database at `db`: itself, SQLite's, the key file and the change signal's.
 pub fn files(db: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<_> = ["", "-wal", "-shm"].map(|s| beside(db, s)).into();
-    files.push(vault::key_path(db));
-    files.extend(signal::SUFFIXES.map(|s| beside(db, s)));
-    files
+    ["", "-wal", "-shm", KEY_FILE]
+        .into_iter()
+        .chain(signal::SUFFIXES)
+        .map(|suffix| beside(db, suffix))
+        .collect()
 }
 
 impl Store {
@@ -259,7 +263,7 @@ impl Store {
                 r.get(0)
             })
             .map_err(sqlite)?;
-        let vault = Vault::open_or_create(&vault::key_path(path), !sealed)?;
+        let vault = Vault::open_or_create(&beside(path, KEY_FILE), !sealed)?;
         let pool = |size| {
             (0..size)
                 .map(|_| connect(path).map(Mutex::new))
@@ -351,13 +355,13 @@ impl Store {
             signal: &self.signal,
             changes: RefCell::default(),
             others: Cell::new(None),
-            logged: Cell::new(false),
         };
         let value = f(&scope)?;
         if let Some(event) = event {
             insert_event(&scope.sql, event)?;
         }
-        let logged = scope.logged.get();
+        // Asked only by a change, which it then logged.
+        let logged = scope.others.get() == Some(true);
         scope.sql.commit()?;
         let announced = logged
             .then(|| self.signal.announce())
@@ -654,10 +658,9 @@ pub struct Tx<'a> {
     signal: &'a signal::ChangeSignal,
     /// What it wrote to users and keys, in order, and the version of the latest change.
     changes: RefCell<(Vec<Change>, Option<u64>)>,
-    /// Whether another process has the database open, once asked.
+    /// Whether another process has the database open, once a change asked: if so, the
+    /// transaction wrote the change log and is announced once it commits.
     others: Cell<Option<bool>>,
-    /// Whether it wrote to the change log: announced once it commits.
-    logged: Cell<bool>,
 }
 
 impl Tx<'_> {
@@ -744,7 +747,6 @@ impl Tx<'_> {
                     .execute([version - CHANGES_KEPT])?;
             }
             written.1 = Some(version as u64);
-            self.logged.set(true);
         }
         written.0.push(change);
         Ok(())

@@ -41,13 +41,6 @@ impl std::fmt::Debug for Vault {
     }
 }
 
-/// The key file that belongs to a database file.
-pub fn key_path(db: &Path) -> PathBuf {
-    let mut name = db.as_os_str().to_owned();
-    name.push(".key");
-    PathBuf::from(name)
-}
-
 impl Vault {
     /// Reads the key file, or creates it (mode 0600) with a fresh random key when `may_create`
     /// (never for a database that already holds sealed keys: they would be lost behind a
