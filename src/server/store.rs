@@ -12,7 +12,7 @@ mod permissions;
 mod signal;
 
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -36,6 +36,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/migrations/0002_audit_truth.sql"),
     include_str!("../../assets/migrations/0003_directory_changes.sql"),
     include_str!("../../assets/migrations/0004_policies_groups.sql"),
+    include_str!("../../assets/migrations/0005_keys_are_their_tombstones.sql"),
 ];
 const READERS: usize = 4;
 /// How long a connection waits for another's lock before giving up.
@@ -139,7 +140,7 @@ pub struct AuditRecord {
     pub authenticated: bool,
 }
 
-/// A deleted key as the audit trail remembers it (a row of `deleted_keys`).
+/// A deleted key as the audit trail remembers it (its row of `access_keys`, `deleted` set).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tombstone {
     pub secret_id: String,
@@ -259,9 +260,11 @@ impl Store {
         let writer = connect(path).map_err(sqlite)?;
         migrate(&writer, path)?;
         let sealed: bool = writer
-            .query_row("SELECT EXISTS (SELECT 1 FROM access_keys)", [], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM access_keys WHERE deleted IS NULL)",
+                [],
+                |r| r.get(0),
+            )
             .map_err(sqlite)?;
         let vault = Vault::open_or_create(&beside(path, KEY_FILE), !sealed)?;
         let pool = |size| {
@@ -598,6 +601,13 @@ struct SealedChanges {
 }
 
 impl SealedChanges {
+    fn add(&mut self, row: KeyRow) {
+        match row {
+            KeyRow::Key(key) => self.keys.push((key.secret_id.clone(), Some(key))),
+            KeyRow::Buried(tombstone) => self.buried.push(tombstone),
+        }
+    }
+
     fn open(self, vault: &Vault) -> Result<DirectoryChanges, VaultError> {
         let users = self.users.into_iter().map(|(uin, user)| {
             Ok(match user {
@@ -620,7 +630,6 @@ impl SealedChanges {
                 },
             })
         });
-        // Tombstones before keys: a key created again (root's, restored) is no longer buried.
         Ok(DirectoryChanges {
             version: self.version,
             complete: self.complete,
@@ -681,7 +690,9 @@ impl Tx<'_> {
     pub fn key_count(&self, owner_uin: u64) -> Result<usize, ServerError> {
         Ok(self
             .sql
-            .prepare_cached("SELECT COUNT(*) FROM access_keys WHERE owner_uin = ?1")?
+            .prepare_cached(
+                "SELECT COUNT(*) FROM access_keys WHERE owner_uin = ?1 AND deleted IS NULL",
+            )?
             .query_row([owner_uin], |r| r.get(0))?)
     }
 
@@ -689,7 +700,7 @@ impl Tx<'_> {
     pub fn key_owner(&self, secret_id: &str) -> Result<Option<(u64, bool)>, ServerError> {
         Ok(self
             .sql
-            .prepare_cached("SELECT owner_uin, active FROM access_keys WHERE secret_id = ?1")?
+            .prepare_cached("SELECT owner_uin, active FROM access_keys WHERE secret_id = ?1 AND deleted IS NULL",)?
             .query_row([secret_id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?)
     }
@@ -716,16 +727,8 @@ impl Tx<'_> {
     }
 
     /// Records a write to users or keys: for this transaction's own directory, and, while
-    /// another process has the database open, in the change log for theirs. A deleted key's
-    /// tombstone is written here, and its entry in the log points at it.
+    /// another process has the database open, in the change log for theirs.
     fn log_change(&self, change: Change) -> Result<(), ServerError> {
-        let buried = match &change {
-            Change::KeyGone {
-                tombstone: Some(tombstone),
-                ..
-            } => Some(self.bury(tombstone)?),
-            _ => None,
-        };
         let mut written = self.changes.borrow_mut();
         if self.others_open() {
             let (uin, secret_id) = match &change {
@@ -736,10 +739,8 @@ impl Tx<'_> {
                 }
             };
             self.sql
-                .prepare_cached(
-                    "INSERT INTO directory_changes (uin, secret_id, tombstone) VALUES (?1, ?2, ?3)",
-                )?
-                .execute(params![uin, secret_id, buried])?;
+                .prepare_cached("INSERT INTO directory_changes (uin, secret_id) VALUES (?1, ?2)")?
+                .execute(params![uin, secret_id])?;
             let version = self.sql.last_insert_rowid();
             if version % PRUNE_CHANGES_EVERY == 0 {
                 self.sql
@@ -766,8 +767,12 @@ impl Tx<'_> {
         others
     }
 
+    /// Whether a key has, or a deleted key had, this SecretId.
     pub fn secret_id_taken(&self, secret_id: &str) -> Result<bool, ServerError> {
-        Ok(self.key_owner(secret_id)?.is_some())
+        Ok(self
+            .sql
+            .prepare_cached("SELECT 1 FROM access_keys WHERE secret_id = ?1")?
+            .exists([secret_id])?)
     }
 
     pub fn insert_key(&self, key: &StoredKey) -> Result<(), ServerError> {
@@ -797,8 +802,8 @@ impl Tx<'_> {
         let key = self
             .sql
             .prepare_cached(&format!(
-                "UPDATE access_keys SET secret_key = ?2, active = 1 WHERE secret_id = ?1
-                 RETURNING {KEY_COLUMNS}"
+                "UPDATE access_keys SET secret_key = ?2, active = 1
+                 WHERE secret_id = ?1 AND deleted IS NULL RETURNING {KEY_COLUMNS}"
             ))?
             .query_row(params![secret_id, sealed], SealedKey::from_row)
             .optional()?;
@@ -811,7 +816,9 @@ impl Tx<'_> {
     pub fn set_key_active(&self, secret_id: &str, active: bool) -> Result<(), ServerError> {
         let updated = self
             .sql
-            .prepare_cached("UPDATE access_keys SET active = ?2 WHERE secret_id = ?1")?
+            .prepare_cached(
+                "UPDATE access_keys SET active = ?2 WHERE secret_id = ?1 AND deleted IS NULL",
+            )?
             .execute(params![secret_id, active])?;
         if updated > 0 {
             self.log_change(Change::KeyStatus {
@@ -822,12 +829,19 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Deletes the key `tombstone` names, leaving the tombstone.
+    /// Deletes the key `tombstone` names: its row becomes the tombstone, its SecretKey erased.
     pub fn delete_key(&self, tombstone: Tombstone) -> Result<(), ServerError> {
         let deleted = self
             .sql
-            .prepare_cached("DELETE FROM access_keys WHERE secret_id = ?1")?
-            .execute([&tombstone.secret_id])?;
+            .prepare_cached(
+                "UPDATE access_keys SET deleted = ?2, owner_name = ?3, secret_key = X''
+                 WHERE secret_id = ?1 AND deleted IS NULL",
+            )?
+            .execute(params![
+                tombstone.secret_id,
+                tombstone.deleted,
+                tombstone.owner_name
+            ])?;
         if deleted > 0 {
             self.log_change(Change::KeyGone {
                 secret_id: tombstone.secret_id.clone(),
@@ -837,29 +851,13 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Writes a deleted key's tombstone; returns its row.
-    fn bury(&self, tombstone: &Tombstone) -> Result<i64, ServerError> {
-        self.sql
-            .prepare_cached(
-                "INSERT INTO deleted_keys (secret_id, owner_uin, owner_name, deleted)
-                 VALUES (?1, ?2, ?3, ?4)",
-            )?
-            .execute(params![
-                tombstone.secret_id,
-                tombstone.owner_uin,
-                tombstone.owner_name,
-                tombstone.deleted
-            ])?;
-        Ok(self.sql.last_insert_rowid())
-    }
-
     /// The tombstone of a deleted key.
     pub fn tombstone(&self, secret_id: &str) -> Result<Option<Tombstone>, ServerError> {
         Ok(self
             .sql
             .prepare_cached(&format!(
-                "SELECT {TOMBSTONE_COLUMNS} FROM deleted_keys WHERE secret_id = ?1
-                 ORDER BY id DESC LIMIT 1"
+                "SELECT {TOMBSTONE_COLUMNS} FROM access_keys
+                 WHERE secret_id = ?1 AND deleted IS NOT NULL"
             ))?
             .query_row([secret_id], tombstone)
             .optional()?)
@@ -868,7 +866,7 @@ impl Tx<'_> {
     /// Forgets a tombstone (its key is being created again).
     pub fn unbury_key(&self, secret_id: &str) -> Result<(), ServerError> {
         self.sql
-            .prepare_cached("DELETE FROM deleted_keys WHERE secret_id = ?1")?
+            .prepare_cached("DELETE FROM access_keys WHERE secret_id = ?1 AND deleted IS NOT NULL")?
             .execute([secret_id])?;
         Ok(())
     }
@@ -876,7 +874,9 @@ impl Tx<'_> {
     pub fn keys_of(&self, owner_uin: u64) -> Result<Vec<String>, ServerError> {
         Ok(self
             .sql
-            .prepare_cached("SELECT secret_id FROM access_keys WHERE owner_uin = ?1")?
+            .prepare_cached(
+                "SELECT secret_id FROM access_keys WHERE owner_uin = ?1 AND deleted IS NULL",
+            )?
             .query_map([owner_uin], |r| r.get(0))?
             .collect::<rusqlite::Result<Vec<_>>>()?)
     }
@@ -998,7 +998,7 @@ impl AuditConnection {
     pub fn prune(&mut self, before: i64) -> Result<usize, rusqlite::Error> {
         self.0
             .prepare_cached(
-                "DELETE FROM deleted_keys WHERE deleted < ?1
+                "DELETE FROM access_keys WHERE deleted < ?1
                  AND owner_uin != (SELECT owner_uin FROM account)",
             )?
             .execute([before])?;
@@ -1029,8 +1029,28 @@ const KEY_COLUMNS: &str = "secret_id, owner_uin, active, secret_key, description
 // Read after every mutation: built once.
 static USER_BY_UIN: LazyLock<String> =
     LazyLock::new(|| format!("SELECT {USER_COLUMNS} FROM users WHERE uin = ?1"));
-static KEY_BY_SECRET_ID: LazyLock<String> =
-    LazyLock::new(|| format!("SELECT {KEY_COLUMNS} FROM access_keys WHERE secret_id = ?1"));
+static KEY_BY_SECRET_ID: LazyLock<String> = LazyLock::new(|| {
+    format!("SELECT {KEY_COLUMNS}, owner_name, deleted FROM access_keys WHERE secret_id = ?1")
+});
+
+/// A row of `access_keys`: a key, or a deleted key's tombstone.
+enum KeyRow {
+    Key(SealedKey),
+    Buried(Tombstone),
+}
+
+/// Reads [`KEY_COLUMNS`]`, owner_name, deleted`.
+fn key_row(r: &Row<'_>) -> rusqlite::Result<KeyRow> {
+    Ok(match r.get(8)? {
+        Some(deleted) => KeyRow::Buried(Tombstone {
+            secret_id: r.get(0)?,
+            owner_uin: r.get(1)?,
+            owner_name: r.get(7)?,
+            deleted,
+        }),
+        None => KeyRow::Key(SealedKey::from_row(r)?),
+    })
+}
 
 /// A row of `access_keys` ([`KEY_COLUMNS`]), its SecretKey still sealed.
 struct SealedKey {
@@ -1076,7 +1096,7 @@ fn sealed_changes(c: &Connection, since: Option<u64>) -> rusqlite::Result<Sealed
     if let Some(since) = since {
         let changed = c
             .prepare_cached(
-                "SELECT version, uin, secret_id, tombstone FROM directory_changes
+                "SELECT version, uin, secret_id FROM directory_changes
                  WHERE version > ?1 ORDER BY version",
             )?
             .query_map([since], |r| {
@@ -1084,7 +1104,6 @@ fn sealed_changes(c: &Connection, since: Option<u64>) -> rusqlite::Result<Sealed
                     version: r.get(0)?,
                     uin: r.get(1)?,
                     secret_id: r.get(2)?,
-                    tombstone: r.get(3)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -1097,24 +1116,23 @@ fn sealed_changes(c: &Connection, since: Option<u64>) -> rusqlite::Result<Sealed
             return changed_rows(c, since, changed);
         }
     }
-    Ok(SealedChanges {
+    let mut all = SealedChanges {
         version: directory_version(c)?,
         complete: true,
         users: c
             .prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users"))?
             .query_map([], |r| Ok((r.get(0)?, Some(stored_user(r)?))))?
             .collect::<rusqlite::Result<_>>()?,
-        buried: c
-            .prepare_cached(&format!(
-                "SELECT {TOMBSTONE_COLUMNS} FROM deleted_keys ORDER BY id"
-            ))?
-            .query_map([], tombstone)?
-            .collect::<rusqlite::Result<_>>()?,
-        keys: c
-            .prepare_cached(&format!("SELECT {KEY_COLUMNS} FROM access_keys"))?
-            .query_map([], |r| Ok((r.get(0)?, Some(SealedKey::from_row(r)?))))?
-            .collect::<rusqlite::Result<_>>()?,
-    })
+        buried: Vec::new(),
+        keys: Vec::new(),
+    };
+    let mut rows = c.prepare_cached(&format!(
+        "SELECT {KEY_COLUMNS}, owner_name, deleted FROM access_keys"
+    ))?;
+    for row in rows.query_map([], key_row)? {
+        all.add(row?);
+    }
+    Ok(all)
 }
 
 /// A row of the change log.
@@ -1122,12 +1140,10 @@ struct Changed {
     version: u64,
     uin: Option<u64>,
     secret_id: Option<String>,
-    /// The `deleted_keys` row of a deleted key.
-    tombstone: Option<i64>,
 }
 
 /// The users and keys that `changed` (rows of the change log after `since`) name, each read
-/// again once, and the tombstones of the keys gone.
+/// again once (a deleted key's row is its tombstone).
 fn changed_rows(
     c: &Connection,
     since: u64,
@@ -1135,13 +1151,10 @@ fn changed_rows(
 ) -> rusqlite::Result<SealedChanges> {
     let version = changed.last().map_or(since, |last| last.version);
     let mut uins = BTreeSet::new();
-    // Each key's latest tombstone, if its latest change left one.
-    let mut secret_ids = BTreeMap::new();
+    let mut secret_ids = BTreeSet::new();
     for row in changed {
         uins.extend(row.uin);
-        if let Some(secret_id) = row.secret_id {
-            secret_ids.insert(secret_id, row.tombstone);
-        }
+        secret_ids.extend(row.secret_id);
     }
     let mut changes = SealedChanges {
         version,
@@ -1159,18 +1172,10 @@ fn changed_rows(
     }
     if !secret_ids.is_empty() {
         let mut key = c.prepare_cached(&KEY_BY_SECRET_ID)?;
-        let mut buried = c.prepare_cached(&format!(
-            "SELECT {TOMBSTONE_COLUMNS} FROM deleted_keys WHERE id = ?1"
-        ))?;
-        for (id, tombstone) in secret_ids {
-            let now = key.query_row([&id], SealedKey::from_row).optional()?;
-            let tombstone = match (&now, tombstone) {
-                (None, Some(row)) => buried.query_row([row], self::tombstone).optional()?,
-                _ => None,
-            };
-            match tombstone {
-                Some(tombstone) => changes.buried.push(tombstone),
-                None => changes.keys.push((id, now)),
+        for id in secret_ids {
+            match key.query_row([&id], key_row).optional()? {
+                Some(row) => changes.add(row),
+                None => changes.keys.push((id, None)),
             }
         }
     }
@@ -1436,6 +1441,122 @@ mod tests {
             4,
             "every key written either way"
         );
+    }
+
+    fn tombstone_of(secret_id: &str, owner_uin: u64, deleted: i64) -> Tombstone {
+        Tombstone {
+            secret_id: secret_id.into(),
+            owner_uin,
+            owner_name: format!("owner {owner_uin}"),
+            deleted,
+        }
+    }
+
+    fn buried(changes: &DirectoryChanges) -> Vec<&Tombstone> {
+        let buried = changes.changes.iter().filter_map(|change| match change {
+            Change::KeyGone { tombstone, .. } => tombstone.as_ref(),
+            _ => None,
+        });
+        buried.collect()
+    }
+
+    #[test]
+    fn a_deleted_key_s_row_is_its_tombstone_until_the_retention_ends() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cam.db");
+        let store = new_store(&path);
+        let user_key = StoredKey {
+            owner_uin: 7,
+            ..key("IKIDuser")
+        };
+        store
+            .mutate(None, |tx| {
+                tx.insert_key(&key("IKIDroot"))?;
+                tx.insert_key(&user_key)?;
+                tx.delete_key(tombstone_of("IKIDroot", 1, 100))?;
+                tx.delete_key(tombstone_of("IKIDuser", 7, 100))
+            })
+            .unwrap();
+        let (owner, taken, count, tombstone) = store
+            .mutate(None, |tx| {
+                Ok((
+                    tx.key_owner("IKIDuser")?,
+                    tx.secret_id_taken("IKIDuser")?,
+                    tx.key_count(7)?,
+                    tx.tombstone("IKIDuser")?,
+                ))
+            })
+            .unwrap();
+        assert_eq!((owner, taken, count), (None, true, 0), "gone, its id kept");
+        assert_eq!(tombstone, Some(tombstone_of("IKIDuser", 7, 100)));
+        let sealed: Vec<String> = store
+            .read(|c| {
+                c.prepare("SELECT secret_id FROM access_keys WHERE length(secret_key) > 0")?
+                    .query_map([], |r| r.get(0))?
+                    .collect()
+            })
+            .unwrap();
+        assert!(sealed.is_empty(), "its SecretKey erased");
+        let loaded = store.directory_changes(None).unwrap();
+        assert_eq!(buried(&loaded).len(), 2);
+
+        store.audit_connection().unwrap().prune(101).unwrap();
+        let loaded = store.directory_changes(None).unwrap();
+        assert_eq!(
+            buried(&loaded),
+            [&tombstone_of("IKIDroot", 1, 100)],
+            "root's kept for good"
+        );
+    }
+
+    #[test]
+    fn schema_4_s_tombstones_move_into_their_keys_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cam.db");
+        let vault = Vault::open_or_create(&beside(&path, KEY_FILE), true).unwrap();
+        let old = Connection::open(&path).unwrap();
+        for sql in &MIGRATIONS[..4] {
+            old.execute_batch(sql).unwrap();
+        }
+        old.pragma_update(None, "user_version", 4).unwrap();
+        old.execute(
+            "INSERT INTO account (id, owner_uin, app_id) VALUES (1, 1, 1)",
+            [],
+        )
+        .unwrap();
+        // Root's key, deleted and created again with --restore-root-key.
+        old.execute(
+            "INSERT INTO access_keys (secret_id, owner_uin, active, secret_key, created)
+             VALUES ('IKIDroot', 1, 1, ?1, 5)",
+            [vault.seal("IKIDroot", &Secret::new("k"))],
+        )
+        .unwrap();
+        old.execute_batch(
+            "INSERT INTO deleted_keys (secret_id, owner_uin, owner_name, deleted) VALUES
+                 ('IKIDroot', 1, 'root', 1),
+                 ('IKIDgone', 7, 'ann', 2),
+                 ('IKIDgone', 7, 'anna', 3);
+             INSERT INTO directory_changes (uin, secret_id, tombstone) VALUES (NULL, 'IKIDgone', 3);",
+        )
+        .unwrap();
+        drop(old);
+
+        let store = Store::open(&path).unwrap();
+        let loaded = store.directory_changes(None).unwrap();
+        let anna = Tombstone {
+            owner_name: "anna".into(),
+            ..tombstone_of("IKIDgone", 7, 3)
+        };
+        assert_eq!(
+            buried(&loaded),
+            [&anna],
+            "the latest tombstone of a key gone"
+        );
+        let keys = store.mutate(None, |tx| tx.keys_of(1)).unwrap();
+        assert_eq!(keys, ["IKIDroot"]);
+        // The old log's entry reads the row it names.
+        let changed = store.directory_changes(Some(0)).unwrap();
+        assert_eq!(buried(&changed), [&anna]);
     }
 
     #[test]

@@ -198,7 +198,7 @@ fn verify(db: &Path, models: &[Model]) -> (Vec<String>, usize, usize) {
         .collect::<Result<_, _>>()
         .unwrap();
     let keys: BTreeMap<String, (u64, bool)> = conn
-        .prepare("SELECT secret_id, owner_uin, active FROM access_keys")
+        .prepare("SELECT secret_id, owner_uin, active FROM access_keys WHERE deleted IS NULL")
         .unwrap()
         .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))
         .unwrap()

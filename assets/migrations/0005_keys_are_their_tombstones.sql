@@ -1,0 +1,27 @@
+-- A deleted key's row stays in `access_keys` as its tombstone (until now a row of its own in
+-- `deleted_keys`, 0002): deleting a key rewrites one row and drops it from the owner index,
+-- where a DELETE and a tombstone wrote three index pages and a fourth page besides.
+--
+-- A tombstone has `deleted` set (Unix seconds), its owner's name as it was then (`root` for the
+-- root account) and its sealed SecretKey emptied; its SecretId is never given to a new key.
+-- Every query about keys that exist says `deleted IS NULL`. Tombstones are read whole at start,
+-- and by SecretId; they are kept for the audit retention (90 days), root's for good.
+ALTER TABLE access_keys ADD COLUMN deleted INTEGER;
+ALTER TABLE access_keys ADD COLUMN owner_name TEXT;
+
+-- Each SecretId's latest tombstone, unless a key with it exists again (a restored root key).
+-- Their creation times were not kept: the deletion's stands in.
+INSERT INTO access_keys (secret_id, owner_uin, active, secret_key, created, deleted, owner_name)
+SELECT secret_id, owner_uin, 0, X'', deleted, deleted, owner_name
+FROM deleted_keys AS d
+WHERE id = (SELECT MAX(id) FROM deleted_keys WHERE secret_id = d.secret_id)
+  AND secret_id NOT IN (SELECT secret_id FROM access_keys)
+ORDER BY id;
+DROP TABLE deleted_keys;
+
+-- Only keys that exist, as the key count per owner (two at most) asks.
+DROP INDEX access_keys_owner;
+CREATE INDEX access_keys_owner ON access_keys (owner_uin) WHERE deleted IS NULL;
+
+-- A change to a key is read from its row, tombstone or not.
+ALTER TABLE directory_changes DROP COLUMN tombstone;
