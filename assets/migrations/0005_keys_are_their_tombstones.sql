@@ -9,14 +9,15 @@
 ALTER TABLE access_keys ADD COLUMN deleted INTEGER;
 ALTER TABLE access_keys ADD COLUMN owner_name TEXT;
 
--- Each SecretId's latest tombstone, unless a key with it exists again (a restored root key).
+-- Each SecretId's latest tombstone (with MAX(), SQLite takes the other columns from that row),
+-- unless a key with it exists again (a restored root key), in the order they were deleted.
 -- Their creation times were not kept: the deletion's stands in.
 INSERT INTO access_keys (secret_id, owner_uin, active, secret_key, created, deleted, owner_name)
 SELECT secret_id, owner_uin, 0, X'', deleted, deleted, owner_name
-FROM deleted_keys AS d
-WHERE id = (SELECT MAX(id) FROM deleted_keys WHERE secret_id = d.secret_id)
-  AND secret_id NOT IN (SELECT secret_id FROM access_keys)
-ORDER BY id;
+FROM (SELECT secret_id, owner_uin, owner_name, deleted, MAX(id) AS latest
+      FROM deleted_keys GROUP BY secret_id)
+WHERE secret_id NOT IN (SELECT secret_id FROM access_keys)
+ORDER BY latest;
 DROP TABLE deleted_keys;
 
 -- Only keys that exist, as the key count per owner (two at most) asks.

@@ -11,7 +11,8 @@
 //! - [`sandbox`]; this module: [`spawn`] a server, [`serve`] `camtui serve`;
 //! - [`router`](mod@router); [`state`]: the [`ServerState`] every request shares, and its opening
 //!   (CAM's preset policies written, [`seed`] data for an empty database); [`limits`]: the
-//!   documented rate limits (`--real-limits`);
+//!   documented rate limits (`--real-limits`); [`serial`]: the thread the mutating actions run
+//!   on, one at a time;
 //! - [`handlers`]: the action table, one row per action, and the handlers (users, keys,
 //!   policies, groups, security settings, events), which see the server through
 //!   `handlers::context`;
@@ -47,6 +48,7 @@ pub mod router;
 pub mod sandbox;
 pub mod schema;
 pub mod seed;
+pub mod serial;
 pub mod state;
 pub mod store;
 pub mod vault;

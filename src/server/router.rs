@@ -520,7 +520,16 @@ impl Call<'_> {
         }
         let state = Arc::clone(self.state);
         let meta = meta.clone();
-        tokio::task::spawn_blocking(move || spec.run(&state.context(&meta), params))
+        let run = move || spec.run(&state.context(&meta), params);
+        if spec.mutates {
+            return self
+                .state
+                .mutations
+                .run(run)
+                .await
+                .ok_or(ServerError::Bug("a mutation panicked"))?;
+        }
+        tokio::task::spawn_blocking(run)
             .await
             .map_err(ServerError::Task)?
     }

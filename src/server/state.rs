@@ -19,6 +19,7 @@ use super::presets::PRESETS;
 use super::replay::SignatureLedger;
 use super::request::RequestMeta;
 use super::seed::{SeedData, SeedError, SeedSource};
+use super::serial::Serial;
 use super::store::{Account, Store, StoreError, StoredKey};
 use tokio::sync::Semaphore;
 
@@ -42,6 +43,8 @@ pub struct ServerState {
     pub store: Store,
     pub directory: Directory,
     pub audit: AuditWriter,
+    /// Where the mutating actions run, one at a time ([`serial`](super::serial)).
+    pub mutations: Serial,
     /// Which unauthenticated attempts the audit trail records.
     pub attempts: AttemptBudget,
     /// The signatures of the last ±300 s and the requests they are bound to.
@@ -189,10 +192,12 @@ impl ServerState {
         )?;
         let directory = Directory::load(&store, account)?;
         let audit = AuditWriter::start(&store, config.max_audit_events)?;
+        let mutations = Serial::spawn("camtui-mutations").map_err(ServerError::Thread)?;
         Ok(ServerState {
             directory,
             store,
             audit,
+            mutations,
             attempts: AttemptBudget::new(config.attempt_limits, std::time::Instant::now()),
             signatures: SignatureLedger::new(config.signature_capacity),
             require_signed_action: config.require_signed_action,
