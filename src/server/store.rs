@@ -700,7 +700,9 @@ impl Tx<'_> {
     pub fn key_owner(&self, secret_id: &str) -> Result<Option<(u64, bool)>, ServerError> {
         Ok(self
             .sql
-            .prepare_cached("SELECT owner_uin, active FROM access_keys WHERE secret_id = ?1 AND deleted IS NULL",)?
+            .prepare_cached(
+                "SELECT owner_uin, active FROM access_keys WHERE secret_id = ?1 AND deleted IS NULL",
+            )?
             .query_row([secret_id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?)
     }
