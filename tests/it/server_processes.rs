@@ -70,15 +70,7 @@ async fn add_user(client: &Client, name: &str) -> u64 {
 
 /// A new key for `uin`, created by `root`: its SecretId and credential.
 async fn new_key(root: &Client, uin: u64) -> (SecretId, Credential) {
-    let created = root
-        .send(&CreateAccessKey {
-            target_uin: Some(uin),
-            description: None,
-        })
-        .await
-        .unwrap()
-        .access_key
-        .unwrap();
+    let created = support::create_key(root, uin).await;
     let credential = Credential::new(
         created.access_key_id.clone(),
         created.secret_access_key.expose(),

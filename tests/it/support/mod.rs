@@ -11,7 +11,7 @@ pub mod wire;
 
 use std::net::{Ipv4Addr, SocketAddr};
 
-use camtui::cam::model::{AddUser, CreateAccessKey};
+use camtui::cam::model::{AccessKeyDetail, AddUser, CreateAccessKey};
 use camtui::cam::{Client, Credential, Endpoint, Transport, TransportConfig};
 use camtui::server::seed::{Seed, SeedSource};
 use camtui::server::{ServerConfig, ServerHandle, spawn};
@@ -96,32 +96,14 @@ impl TestServer {
 
     /// Creates a key for `uin` as root and returns its SecretId and SecretKey.
     pub async fn new_key(&self, uin: u64) -> (String, String) {
-        let detail = self
-            .root()
-            .send(&CreateAccessKey {
-                target_uin: Some(uin),
-                description: None,
-            })
-            .await
-            .unwrap()
-            .access_key
-            .unwrap();
+        let detail = create_key(&self.root(), uin).await;
         let secret = detail.secret_access_key.expose().to_owned();
         (detail.access_key_id.into(), secret)
     }
 
     /// Creates a key for `uin` as root and returns a client signed with it.
     pub async fn key_client(&self, uin: u64) -> (Client, String) {
-        let detail = self
-            .root()
-            .send(&CreateAccessKey {
-                target_uin: Some(uin),
-                description: None,
-            })
-            .await
-            .unwrap()
-            .access_key
-            .unwrap();
+        let detail = create_key(&self.root(), uin).await;
         let id = detail.access_key_id.to_string();
         (
             self.client(Credential::new(
@@ -131,6 +113,18 @@ impl TestServer {
             id,
         )
     }
+}
+
+/// Creates a key for `uin` through `root` (any server's root client): the SecretKey is in it.
+pub async fn create_key(root: &Client, uin: u64) -> AccessKeyDetail {
+    root.send(&CreateAccessKey {
+        target_uin: Some(uin),
+        description: None,
+    })
+    .await
+    .unwrap()
+    .access_key
+    .unwrap()
 }
 
 /// A client of the server at `endpoint`, signed with `credential`.
