@@ -43,7 +43,7 @@ pub struct ServerState {
     pub store: Store,
     pub directory: Directory,
     pub audit: AuditWriter,
-    /// Where the mutating actions run, one at a time ([`serial`](super::serial)).
+    /// Runs the mutating actions one at a time ([`serial`](super::serial)).
     pub mutations: Serial,
     /// Which unauthenticated attempts the audit trail records.
     pub attempts: AttemptBudget,
@@ -192,12 +192,11 @@ impl ServerState {
         )?;
         let directory = Directory::load(&store, account)?;
         let audit = AuditWriter::start(&store, config.max_audit_events)?;
-        let mutations = Serial::spawn("camtui-mutations").map_err(ServerError::Thread)?;
         Ok(ServerState {
             directory,
             store,
             audit,
-            mutations,
+            mutations: Serial::default(),
             attempts: AttemptBudget::new(config.attempt_limits, std::time::Instant::now()),
             signatures: SignatureLedger::new(config.signature_capacity),
             require_signed_action: config.require_signed_action,
