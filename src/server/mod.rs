@@ -11,8 +11,8 @@
 //! - [`sandbox`]; this module: [`spawn`] a server, [`serve`] `camtui serve`;
 //! - [`router`](mod@router); [`state`]: the [`ServerState`] every request shares, and its opening
 //!   (CAM's preset policies written, [`seed`] data for an empty database); [`limits`]: the
-//!   documented rate limits (`--real-limits`); [`serial`]: the thread the mutating actions run
-//!   on, one at a time;
+//!   documented rate limits (`--real-limits`); [`serial`]: the mutating actions run one at a
+//!   time, back to back when they queue;
 //! - [`handlers`]: the action table, one row per action, and the handlers (users, keys,
 //!   policies, groups, security settings, events), which see the server through
 //!   `handlers::context`;
