@@ -1031,9 +1031,11 @@ const KEY_COLUMNS: &str = "secret_id, owner_uin, active, secret_key, description
 // Read after every mutation: built once.
 static USER_BY_UIN: LazyLock<String> =
     LazyLock::new(|| format!("SELECT {USER_COLUMNS} FROM users WHERE uin = ?1"));
-static KEY_BY_SECRET_ID: LazyLock<String> = LazyLock::new(|| {
-    format!("SELECT {KEY_COLUMNS}, owner_name, deleted FROM access_keys WHERE secret_id = ?1")
-});
+/// Every row of `access_keys`, keys and tombstones, as [`key_row`] reads them.
+static KEY_ROWS: LazyLock<String> =
+    LazyLock::new(|| format!("SELECT {KEY_COLUMNS}, owner_name, deleted FROM access_keys"));
+static KEY_BY_SECRET_ID: LazyLock<String> =
+    LazyLock::new(|| format!("{} WHERE secret_id = ?1", *KEY_ROWS));
 
 /// A row of `access_keys`: a key, or a deleted key's tombstone.
 enum KeyRow {
@@ -1041,7 +1043,7 @@ enum KeyRow {
     Buried(Tombstone),
 }
 
-/// Reads [`KEY_COLUMNS`]`, owner_name, deleted`.
+/// Reads a row of [`KEY_ROWS`].
 fn key_row(r: &Row<'_>) -> rusqlite::Result<KeyRow> {
     Ok(match r.get(8)? {
         Some(deleted) => KeyRow::Buried(Tombstone {
@@ -1128,9 +1130,7 @@ fn sealed_changes(c: &Connection, since: Option<u64>) -> rusqlite::Result<Sealed
         buried: Vec::new(),
         keys: Vec::new(),
     };
-    let mut rows = c.prepare_cached(&format!(
-        "SELECT {KEY_COLUMNS}, owner_name, deleted FROM access_keys"
-    ))?;
+    let mut rows = c.prepare_cached(&KEY_ROWS)?;
     for row in rows.query_map([], key_row)? {
         all.add(row?);
     }
